@@ -1,0 +1,1 @@
+"""Pure rules and value types. Imports nothing but the standard library."""

@@ -1,0 +1,36 @@
+"""Errors a user can act on, each with one clear line in Chinese.
+
+Bugs are ordinary exceptions; only these reach the user as a message instead of a report.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Bad input or a state the user can fix. ``message`` is shown as is (Chinese)."""
+
+    exit_code: int = 2
+
+    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class InvalidInput(UserError):
+    """A value that is malformed or not allowed (exit code 2)."""
+
+    exit_code = 2
+
+
+class NotFound(UserError):
+    """A household, member or record that does not exist (exit code 3)."""
+
+    exit_code = 3
+
+
+class StoreProblem(UserError):
+    """The data folder or database cannot be used as it is (exit code 4)."""
+
+    exit_code = 4
