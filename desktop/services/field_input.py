@@ -1,0 +1,99 @@
+"""Turning what a person typed (``--set 类别=低保贫困户``) into a checked field value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric
+
+from desktop.domain.errors import InvalidInput
+from desktop.domain.fields import CHOICES, field_by_name_or_label, label
+from desktop.domain.idnumber import parse_id_number
+from desktop.store.base import Synced
+from desktop.store.types import JsonText
+
+TRUE = {"是", "有", "y", "yes", "true", "1", "对"}
+FALSE = {"否", "无", "n", "no", "false", "0", "没有"}
+# fields changed only by their own commands (move a member, archive a household …)
+PROTECTED = {"id", "household_id", "village_id", "archived", "archive_reason"}
+
+
+def parse_assignments(model: type[Synced], pairs: list[str]) -> dict[str, Any]:
+    """``["name=卓嘎", "性别=女"]`` -> ``{"name": "卓嘎", "sex": "女"}``, every value checked."""
+    table = model.__tablename__
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise InvalidInput(f"“{pair}” 应写成 字段=值，例如 phone=13800000000")
+        name, text = (part.strip() for part in pair.split("=", 1))
+        field = field_by_name_or_label(table, name) or (name if name in model.__table__.columns else None)  # type: ignore[attr-defined]
+        if field is None or field in PROTECTED:
+            raise InvalidInput(f"{_table_label(table)}没有可修改的字段“{name}”")
+        values[field] = parse_value(model, field, text)
+    return values
+
+
+def parse_value(model: type[Synced], field: str, text: str) -> Any:
+    table = model.__tablename__
+    column = model.__table__.columns[field]  # type: ignore[attr-defined]
+    name = label(table, field)
+    text = text.strip()
+    if text == "":
+        return None
+    kind = column.type
+    if field == "id_number":
+        return parse_id_number(text).number
+    if isinstance(kind, Boolean):
+        lowered = text.lower()
+        if lowered in TRUE:
+            return True
+        if lowered in FALSE:
+            return False
+        raise InvalidInput(f"{name}应为“是”或“否”，而不是“{text}”")
+    if isinstance(kind, Integer):
+        try:
+            return int(text)
+        except ValueError:
+            raise InvalidInput(f"{name}应为整数，而不是“{text}”") from None
+    if isinstance(kind, Numeric):
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            raise InvalidInput(f"{name}应为数字，而不是“{text}”") from None
+    if isinstance(kind, DateTime):
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput(f"{name}应为日期时间（如 2026-05-01 09:30），而不是“{text}”") from None
+    if isinstance(kind, Date):
+        return parse_date(text, name)
+    if isinstance(kind, JsonText):
+        items = [item for item in re.split(r"[,，、;；]\s*", text) if item]
+        for item in items:
+            _check_choice(table, field, item)
+        return items
+    _check_choice(table, field, text)
+    return text
+
+
+def parse_date(text: str, name: str = "日期") -> dt.date:
+    cleaned = text.strip().replace("/", "-").replace(".", "-")
+    if re.fullmatch(r"\d{8}", cleaned):
+        cleaned = f"{cleaned[:4]}-{cleaned[4:6]}-{cleaned[6:]}"
+    try:
+        return dt.date.fromisoformat(cleaned)
+    except ValueError:
+        raise InvalidInput(f"{name}“{text}”不是有效日期，应写成 2026-05-01") from None
+
+
+def _check_choice(table: str, field: str, value: str) -> None:
+    choices = CHOICES.get((table, field))
+    if choices is not None and value not in choices:
+        raise InvalidInput(f"{label(table, field)}不能是“{value}”，可选：{'、'.join(choices)}")
+
+
+def _table_label(table: str) -> str:
+    return {"household": "农户", "member": "家庭成员", "village": "村"}.get(table, table)

@@ -1,0 +1,164 @@
+"""Households: list and search, add, edit, archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import InvalidInput
+from desktop.services.ledger import Ledger
+from desktop.services.lookup import resolve_household
+from desktop.services.members import check_member_fields
+from desktop.store.models import Household, HouseholdSearch, Member
+from desktop.store.writer import ChangeWriter
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: str
+    number: str
+    head_name: str
+    group_name: str
+    category: str
+    poverty_status: str
+    member_count: int
+    phone: str
+    archived: bool
+
+
+def list_households(
+    ledger: Ledger,
+    *,
+    search: str | None = None,
+    village_id: str | None = None,
+    include_archived: bool = False,
+    all_villages: bool = False,
+) -> list[HouseholdRow]:
+    """Households of the current village (or ``village_id``), optionally matching ``search``."""
+    if village_id is None and not all_villages:
+        village_id = ledger.current_village_id()
+    with ledger.store.read_session() as session:
+        return _rows(session, search=search, village_id=village_id, include_archived=include_archived)
+
+
+def _rows(
+    session: Session,
+    *,
+    search: str | None,
+    village_id: str | None,
+    include_archived: bool,
+    household_id: str | None = None,
+) -> list[HouseholdRow]:
+    live = func.coalesce(Member.archived, False).is_(False)
+    count = (
+        select(Member.household_id, func.count().label("n"))
+        .where(live)
+        .group_by(Member.household_id)
+        .subquery()
+    )
+    head = (
+        select(Member.household_id, func.min(Member.name).label("name"))
+        .where(live, Member.relation == "户主")
+        .group_by(Member.household_id)
+        .subquery()
+    )
+    query = (
+        select(Household, count.c.n, head.c.name)
+        .outerjoin(count, count.c.household_id == Household.id)
+        .outerjoin(head, head.c.household_id == Household.id)
+        .where(Household.number.is_not(None))
+    )
+    if village_id is not None:
+        query = query.where(Household.village_id == village_id)
+    if household_id is not None:
+        query = query.where(Household.id == household_id)
+    if not include_archived:
+        query = query.where(func.coalesce(Household.archived, False).is_(False))
+    if search and search.strip():
+        query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
+            _search_clause(search.strip().lower())
+        )
+    rows = [
+        HouseholdRow(
+            id=h.id,
+            number=h.number or "",
+            head_name=name or "",
+            group_name=h.group_name or "",
+            category=h.category or "",
+            poverty_status=h.poverty_status or "",
+            member_count=n or 0,
+            phone=h.phone or "",
+            archived=bool(h.archived),
+        )
+        for h, n, name in session.execute(query)
+    ]
+    return sorted(rows, key=lambda r: (r.number, r.id))
+
+
+def _search_clause(text: str) -> Any:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if escaped.isascii() and escaped.isalpha():
+        # pinyin: the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
+        return HouseholdSearch.text.like(f"% {escaped}%", escape="\\")
+    conditions = [HouseholdSearch.text.like(f"%{escaped}%", escape="\\")]
+    return or_(*conditions)
+
+
+def add_household(
+    ledger: Ledger,
+    *,
+    number: str,
+    head: dict[str, Any],
+    fields: dict[str, Any] | None = None,
+    village_id: str | None = None,
+) -> HouseholdRow:
+    """A new household with its head (户主) as first member, in one transaction."""
+    number = number.strip()
+    if not number:
+        raise InvalidInput("户编号不能为空")
+    village_id = village_id or ledger.current_village_id()
+    with ledger.store.session() as session:
+        clash = session.execute(
+            select(Household.id).where(Household.number == number, Household.village_id == village_id)
+        ).first()
+        if clash:
+            raise InvalidInput(f"户编号 {number} 已存在")
+        writer = ChangeWriter(session)
+        household_id = writer.create(
+            Household, {**(fields or {}), "number": number, "village_id": village_id}
+        )
+        head_fields = check_member_fields(session, {**head, "relation": "户主"}, village_id=village_id)
+        writer.create(Member, {**head_fields, "household_id": household_id})
+        return _one(session, household_id)
+
+
+def edit_household(ledger: Ledger, ref: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """Change fields; returns the fields that really changed (nothing is written when none did)."""
+    village_id = ledger.current_village_id()
+    with ledger.store.session() as session:
+        household = resolve_household(session, ref, village_id)
+        if "number" in changes and changes["number"] != household.number:
+            clash = session.execute(
+                select(Household.id).where(
+                    Household.number == changes["number"], Household.village_id == household.village_id
+                )
+            ).first()
+            if clash:
+                raise InvalidInput(f"户编号 {changes['number']} 已存在")
+        return ChangeWriter(session).update(Household, household.id, changes)
+
+
+def archive_household(ledger: Ledger, ref: str, reason: str) -> None:
+    if not reason.strip():
+        raise InvalidInput("注销农户需要写明原因")
+    with ledger.store.session() as session:
+        household = resolve_household(session, ref, ledger.current_village_id())
+        ChangeWriter(session).update(Household, household.id, {"archived": True, "archive_reason": reason})
+
+
+def _one(session: Session, household_id: str) -> HouseholdRow:
+    (row,) = _rows(session, search=None, village_id=None, include_archived=True, household_id=household_id)
+    return row

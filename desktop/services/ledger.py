@@ -1,0 +1,30 @@
+"""The handle every service takes: the open store, the policy tables and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.domain.errors import StoreProblem
+from desktop.domain.policy import PolicyTables
+from desktop.store.database import Store
+from desktop.store.device import get_device
+from desktop.store.models import DeviceState
+
+
+@dataclass
+class Ledger:
+    store: Store
+    policy: PolicyTables
+    today: Callable[[], dt.date] = field(default=dt.date.today)
+
+    def device(self) -> DeviceState:
+        with self.store.read_session() as session:
+            state = get_device(session)
+        if state is None:
+            raise StoreProblem("台账尚未初始化，请先运行 zhucun init 或 zhucun demo")
+        return state
+
+    def current_village_id(self) -> str | None:
+        return self.device().village_id

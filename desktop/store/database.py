@@ -1,0 +1,172 @@
+"""Opening the store: engine settings, "is this ours?", integrity check, backup, migration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain.errors import StoreProblem
+from desktop.store import migrate, search_index
+from desktop.store.backup import backup_file, newest_backup_age
+
+DB_FILE = "zhucun.sqlite3"
+SQLITE_HEADER = b"SQLite format 3\x00"
+DAILY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """Where the data lives: a SQLite file in the data folder, or a server URL (township/county)."""
+
+    home: Path
+    url: str | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / DB_FILE
+
+    @property
+    def backups(self) -> Path:
+        return self.home / "backups"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url is None or self.url.startswith("sqlite")
+
+    @property
+    def engine_url(self) -> str:
+        return self.url or f"sqlite:///{self.db_path}"
+
+
+class Store:
+    """An open, migrated database. ``session()`` gives one transaction."""
+
+    def __init__(self, location: StoreLocation, engine: Engine) -> None:
+        self.location = location
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        search_index.install(self._sessions)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    def read_session(self) -> Session:
+        return self._sessions()
+
+    def backup(self, reason: str, folder: Path | None = None) -> Path:
+        if not self.location.is_sqlite:
+            raise StoreProblem("服务器数据库请用 pg_dump 备份（见 README“乡镇服务器”一节）")
+        return backup_file(self.location.db_path, folder or self.location.backups, reason)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(location: StoreLocation) -> Engine:
+    if not location.is_sqlite:
+        return create_engine(location.engine_url, pool_pre_ping=True)
+    engine = create_engine(location.engine_url)
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide where transactions begin (the pysqlite recipe), so
+        # that every service transaction, reads included, is one real SQLite transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")  # a power cut loses nothing committed
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def open_store(location: StoreLocation, *, create: bool = False, daily_backup: bool = True) -> Store:
+    """Open the store, creating or migrating it. Raises StoreProblem with a Chinese message."""
+    if location.is_sqlite:
+        _check_sqlite_file(location.db_path, create=create)
+    engine = make_engine(location)
+    try:
+        state = _schema_state(engine)
+        if state == "empty" and not create:
+            raise StoreProblem(f"{location.home} 中还没有台账，请先运行 zhucun init 或 zhucun demo")
+        if location.is_sqlite and state != "empty":
+            _integrity_check(engine, location)
+        if state == "behind" and location.is_sqlite:
+            engine.dispose()
+            backup_file(location.db_path, location.backups, "before-migration")
+        if state in ("empty", "behind"):
+            migrate.upgrade(engine)
+        store = Store(location, engine)
+        if location.is_sqlite and daily_backup and state not in ("empty",):
+            age = newest_backup_age(location.backups)
+            if age is None or age > DAILY:
+                store.backup("daily")
+        return store
+    except (OperationalError, DatabaseError) as exc:
+        engine.dispose()
+        raise StoreProblem(f"无法打开数据库 {location.engine_url}：{_first_line(exc)}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    if path.exists():
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+        if header and header != SQLITE_HEADER:
+            raise StoreProblem(f"{path} 不是驻村台账的数据库（不是 SQLite 文件），未做任何改动")
+        return
+    if not create:
+        raise StoreProblem(f"{path.parent} 中还没有台账，请先运行 zhucun init 或 zhucun demo")
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _schema_state(engine: Engine) -> str:
+    """empty / current / behind; raises when the database is not ours or newer than this program."""
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if not tables:
+            return "empty"
+        if "alembic_version" not in tables or ("device_state" not in tables and "op_log" not in tables):
+            raise StoreProblem("这个数据库不是驻村台账的数据库，未做任何改动")
+        current = migrate.current_revision(connection)
+    if current == migrate.head_revision():
+        return "current"
+    if current in migrate.known_revisions():
+        return "behind"
+    raise StoreProblem(f"数据库版本（{current}）比本程序新，请先升级驻村台账再打开，未做任何改动")
+
+
+def _integrity_check(engine: Engine, location: StoreLocation) -> None:
+    with engine.connect() as connection:
+        result = connection.execute(text("PRAGMA quick_check")).scalars().all()
+    if result != ["ok"]:
+        raise StoreProblem(
+            f"数据库 {location.db_path} 已损坏（{result[0]}）；"
+            f"请用 zhucun restore 从 {location.backups} 恢复备份"
+        )
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None)
+    if isinstance(original, sqlite3.DatabaseError) and "not a database" in str(original):
+        return "不是 SQLite 数据库文件"
+    return str(original or exc).splitlines()[0]

@@ -1,0 +1,39 @@
+"""All synced records as canonical, sorted JSON: equal dumps mean equal ledgers, whatever the device."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.store.base import synced_models
+from desktop.store.codec import to_json
+from desktop.store.models import Household
+from desktop.store.types import canonical_json
+
+
+def dump_records(session: Session, *, village_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    result: dict[str, list[dict[str, Any]]] = {}
+    for table_name, model in synced_models().items():
+        table = model.__table__  # type: ignore[attr-defined]
+        query = select(model)
+        if village_id is not None:
+            if table_name == "village":
+                query = query.where(table.c.id == village_id)
+            elif "village_id" in table.c:
+                query = query.where(table.c.village_id == village_id)
+            elif "household_id" in table.c:
+                households = select(Household.id).where(Household.village_id == village_id)
+                query = query.where(table.c.household_id.in_(households))
+        rows = []
+        for record in session.execute(query.order_by(table.c.id)).scalars():
+            rows.append(
+                {column.name: to_json(column, getattr(record, column.name)) for column in table.columns}
+            )
+        result[table_name] = rows
+    return result
+
+
+def dump_json(session: Session, *, village_id: str | None = None) -> str:
+    return canonical_json(dump_records(session, village_id=village_id))

@@ -1,0 +1,133 @@
+"""The state as a deterministic fold of operations.
+
+Each field of each synced record is a last-writer-wins register ordered by ``(hlc, origin)``. Applying
+the same operations in any order, any number of times, gives the same records: an operation already in
+the log is skipped, and a field is written only if no logged operation with a later clock set it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from desktop.store.base import Synced, synced_models
+from desktop.store.codec import from_json
+from desktop.store.guard import applying_ops
+from desktop.store.models import Operation
+from desktop.store.oplog import Op
+from desktop.store.touched import note_touched
+
+
+@dataclass
+class FoldResult:
+    applied: int = 0
+    already_had: int = 0
+    touched: set[tuple[str, str]] = field(default_factory=set)  # (table, record id)
+    max_hlc: int = 0
+
+
+class UnknownTable(ValueError):
+    pass
+
+
+def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
+    """Apply operations (local or received) inside the caller's transaction."""
+    models = synced_models()
+    batch = sorted({(op.origin, op.seq): op for op in ops}.values(), key=lambda op: op.clock)
+    result = FoldResult()
+    if not batch:
+        return result
+    known = _already_logged(session, batch)
+    latest: dict[str, tuple[int, str] | None] = {}
+    with applying_ops(session):
+        for op in batch:
+            if (op.origin, op.seq) in known:
+                result.already_had += 1
+                continue
+            model = models.get(op.table)
+            if model is None:
+                raise UnknownTable(op.table)
+            if op.record_id not in latest:
+                latest[op.record_id] = _latest_clock(session, op.record_id)
+            newest = latest[op.record_id]
+            if newest is None or op.clock > newest:
+                winning = op.fields
+                latest[op.record_id] = op.clock
+            else:  # arrived late: only the fields no later operation has set
+                winning = _fields_still_won(session, op)
+            session.add(op.to_row())
+            set_fields(session, model, op.record_id, winning)
+            known.add((op.origin, op.seq))
+            result.applied += 1
+            result.touched.add((op.table, op.record_id))
+            note_touched(session, op.table, op.record_id)
+            result.max_hlc = max(result.max_hlc, op.hlc)
+        session.flush()
+    return result
+
+
+def set_fields(session: Session, model: type[Synced], record_id: str, fields: dict[str, Any]) -> Synced:
+    """Write decoded field values to a record, creating it (or a parent it refers to) when missing."""
+    row = session.get(model, record_id)
+    if row is None:
+        row = model(id=record_id)
+        session.add(row)
+    table = model.__table__  # type: ignore[attr-defined]
+    for name, raw in fields.items():
+        column = table.columns.get(name)
+        if column is None or name == "id":
+            continue  # a field this version does not know: kept in the log, ignored in the state
+        value = from_json(column, raw)
+        setattr(row, name, value)
+        if value is not None and column.foreign_keys:
+            _ensure_parent(session, column, value)
+    return row
+
+
+def _ensure_parent(session: Session, column: Any, parent_id: str) -> None:
+    """A child may arrive before its parent's creating operation: hold the parent's place with an empty
+    record that the parent's operation fills when it comes (``check`` reports one still empty)."""
+    (fk,) = column.foreign_keys
+    parent_model = synced_models()[fk.column.table.name]
+    if session.get(parent_model, parent_id) is None:
+        session.add(parent_model(id=parent_id))
+
+
+def _already_logged(session: Session, batch: list[Op]) -> set[tuple[str, int]]:
+    keys = [(op.origin, op.seq) for op in batch]
+    found: set[tuple[str, int]] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        rows = session.execute(
+            select(Operation.origin, Operation.seq).where(tuple_(Operation.origin, Operation.seq).in_(chunk))
+        )
+        found.update((origin, seq) for origin, seq in rows)
+    return found
+
+
+def _latest_clock(session: Session, record_id: str) -> tuple[int, str] | None:
+    row = session.execute(
+        select(Operation.hlc, Operation.origin)
+        .where(Operation.record_id == record_id)
+        .order_by(Operation.hlc.desc(), Operation.origin.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def _fields_still_won(session: Session, op: Op) -> dict[str, Any]:
+    later = session.execute(
+        select(Operation.fields).where(
+            Operation.record_id == op.record_id,
+            tuple_(Operation.hlc, Operation.origin) > tuple_(op.hlc, op.origin),
+        )
+    ).scalars()
+    overwritten: set[str] = set()
+    for fields_json in later:
+        overwritten.update(json.loads(fields_json))
+    return {name: value for name, value in op.fields.items() if name not in overwritten}

@@ -1,0 +1,34 @@
+"""All tables. Importing this package registers every model on ``Base.metadata``."""
+
+from desktop.store.models.assistance import Measure, Pairing
+from desktop.store.models.checklist import DIMENSION_COLUMNS, Assessment
+from desktop.store.models.household import Household, HouseholdEvent
+from desktop.store.models.income import Income
+from desktop.store.models.local import DeviceState, HouseholdSearch, LocalSetting, Operation
+from desktop.store.models.member import Member
+from desktop.store.models.monitoring import Monitoring
+from desktop.store.models.photo import Photo
+from desktop.store.models.village import Village, VillageIndicator, WorkLog
+from desktop.store.models.visit import FollowUp, Visit
+
+__all__ = [
+    "DIMENSION_COLUMNS",
+    "Assessment",
+    "DeviceState",
+    "FollowUp",
+    "Household",
+    "HouseholdEvent",
+    "HouseholdSearch",
+    "Income",
+    "LocalSetting",
+    "Measure",
+    "Member",
+    "Monitoring",
+    "Operation",
+    "Pairing",
+    "Photo",
+    "Village",
+    "VillageIndicator",
+    "Visit",
+    "WorkLog",
+]

@@ -1,0 +1,69 @@
+"""Device-local tables: this device's identity and clock, the change log, and derived indexes.
+
+None of these are synced records: they never appear in ``dump`` and are not written through operations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.store.base import Base
+
+
+class DeviceState(Base):
+    """One row: who this installation is, and the next values of its clock and sequence."""
+
+    __tablename__ = "device_state"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))  # village / township
+    village_id: Mapped[str | None] = mapped_column(String(36))
+    user_name: Mapped[str] = mapped_column(String(64))
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hlc: Mapped[int] = mapped_column(BigInteger, default=0)
+    chain_head: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Operation(Base):
+    """The change log. One row per write, from this device or received from another.
+
+    ``hash`` covers every other column and ``prev_hash``, so each origin's ops form a chain that a bundle
+    reader can check. ``fields`` is canonical JSON of the changed fields and their new values.
+    """
+
+    __tablename__ = "op_log"
+    __table_args__ = (Index("ix_op_log_record", "record_id", "hlc"),)
+
+    origin: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    author: Mapped[str] = mapped_column(String(64))
+    table_name: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    fields: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class HouseholdSearch(Base):
+    """Derived text to find a household by names, pinyin initials, 户编号, ID numbers and phones."""
+
+    __tablename__ = "household_search"
+
+    household_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    village_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class LocalSetting(Base):
+    """Small device-local facts: last backup time, last bundle exported, and the like."""
+
+    __tablename__ = "local_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
