@@ -46,6 +46,8 @@ def parse_value(model: type[Synced], field: str, text: str) -> Any:
     kind = column.type
     if field == "id_number":
         return parse_id_number(text).number
+    if field.endswith("_answer"):
+        return _answer(text, name)
     if isinstance(kind, Boolean):
         lowered = text.lower()
         if lowered in TRUE:
@@ -87,6 +89,16 @@ def parse_date(text: str, name: str = "日期") -> dt.date:
         return dt.date.fromisoformat(cleaned)
     except ValueError:
         raise InvalidInput(f"{name}“{text}”不是有效日期，应写成 2026-05-01") from None
+
+
+ANSWERS = {"达标": "met", "未达标": "not_met", "待核实": "unknown", "met": "met", "not_met": "not_met",
+           "unknown": "unknown"}  # fmt: skip
+
+
+def _answer(text: str, name: str) -> str:
+    if text in ANSWERS:
+        return ANSWERS[text]
+    raise InvalidInput(f"{name}应为 达标、未达标 或 待核实，而不是“{text}”")
 
 
 def _check_choice(table: str, field: str, value: str) -> None:

@@ -59,4 +59,3 @@ def init_village(
         )
         device.village_id = village_id
         return SetupResult(device.device_id, village_id, name)
-

@@ -1,0 +1,420 @@
+"""The ``zhucun`` command line. With no sub-command it opens the GUI.
+
+Exit codes: 0 done · 1 ``check`` found integrity problems · 2 bad input · 3 not found ·
+4 the data folder or database cannot be used · 5 no display for the GUI · 70 internal error (a bug;
+the details go to a crash file in the data folder, never a traceback on screen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+from desktop.domain.errors import InvalidInput, UserError
+from desktop.services.ledger import Ledger
+
+INTERNAL_ERROR = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zhucun", description="驻村台账 Zhucun — 离线驻村工作台账")
+    parser.add_argument("--version", action="version", version=f"zhucun {__version__}")
+    parser.add_argument("--home", help="数据文件夹（默认：ZHUCUN_HOME 或系统的用户数据文件夹）")
+    parser.add_argument("--db", help="数据库地址，乡镇/县服务器用，如 postgresql+psycopg://user@host/zhucun")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("init", help="初始化：建立本机的台账和所驻的村")
+    p.add_argument("--village-code", required=True)
+    p.add_argument("--village-name", required=True)
+    p.add_argument("--user", required=True, help="使用人姓名")
+    for name in ("township", "county", "city", "province"):
+        p.add_argument(f"--{name}")
+    p.add_argument("--altitude", type=int)
+    p.add_argument("--groups", help="村民小组，用逗号分隔")
+
+    p = sub.add_parser("demo", help="建立演示村（亚弄村）；只用于空的数据文件夹")
+    p.add_argument("--seed", type=int, default=2016)
+    p.add_argument("--households", type=int)
+    p.add_argument("--villages", type=int, default=1)
+
+    sub.add_parser("gui", help="打开图形界面")
+
+    household = sub.add_parser("household", help="农户").add_subparsers(dest="action", metavar="操作")
+    p = household.add_parser("list", help="列出农户")
+    p.add_argument("--search", help="姓名、拼音首字母、户编号、身份证号或电话")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--archived", action="store_true", help="包括已注销的农户")
+    p = household.add_parser("show", help="显示一户的全部信息")
+    p.add_argument("household", help="户编号或 UUID")
+    p.add_argument("--json", action="store_true")
+    p = household.add_parser("add", help="新增农户（连同户主）")
+    p.add_argument("--number", required=True, help="户编号")
+    p.add_argument("--head", action="append", default=[], metavar="字段=值", help="户主信息，如 name=卓嘎")
+    p.add_argument("--set", action="append", default=[], metavar="字段=值")
+    p = household.add_parser("edit", help="修改农户信息")
+    p.add_argument("household")
+    p.add_argument("--set", action="append", default=[], metavar="字段=值", required=True)
+    p = household.add_parser("archive", help="注销农户（记录保留）")
+    p.add_argument("household")
+    p.add_argument("--reason", required=True)
+
+    member = sub.add_parser("member", help="家庭成员").add_subparsers(dest="action", metavar="操作")
+    p = member.add_parser("add", help="新增家庭成员")
+    p.add_argument("household")
+    p.add_argument("--set", action="append", default=[], metavar="字段=值", required=True)
+    p = member.add_parser("edit", help="修改家庭成员")
+    p.add_argument("member", help="证件号码或 UUID")
+    p.add_argument("--set", action="append", default=[], metavar="字段=值", required=True)
+
+    visit = sub.add_parser("visit", help="走访").add_subparsers(dest="action", metavar="操作")
+    p = visit.add_parser("add", help="记录一次走访")
+    p.add_argument("household")
+    p.add_argument("--date", help="走访日期，默认今天")
+    p.add_argument("--kind", default="入户", help="入户 / 电话 / 微信")
+    p.add_argument("--visitors", help="走访人，用逗号分隔")
+    p.add_argument("--content", required=True)
+    p.add_argument("--problems")
+    p.add_argument(
+        "--follow-up", action="append", default=[], metavar="事项@到期日", help="如 核实医保@2026-12-01"
+    )
+
+    p = sub.add_parser("assess", help="记录一次两不愁三保障核查")
+    p.add_argument("household")
+    p.add_argument("--date", help="核查日期，默认今天")
+    p.add_argument("--set", action="append", default=[], metavar="字段=值", required=True)
+
+    p = sub.add_parser("check", help="检查数据完整性和各户两不愁三保障短板")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("log", help="一条记录的变更历史")
+    p.add_argument("record", help="户编号、证件号码或 UUID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("dump", help="全部记录，规范化 JSON")
+    p.add_argument("--village", help="只导出这个村（村代码）")
+
+    p = sub.add_parser("backup", help="备份台账")
+    p.add_argument("--to", help="备份到这个文件夹（如 U 盘）")
+    p = sub.add_parser("restore", help="从备份恢复（先自动备份当前台账）")
+    p.add_argument("file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except UserError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # output piped into head or a closed pager: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+    except Exception:
+        where = _write_crash_report(args)
+        print(f"内部错误：程序出现了问题，详细信息已写入 {where}，请把它交给技术支持", file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from desktop.app import data_home
+
+    home = data_home(args.home)
+    command = args.command or "gui"
+    if command == "gui":
+        from desktop.gui_main import run_gui
+
+        return run_gui(home, db_url=args.db, argv=sys.argv[:1])
+    if command in ("backup", "restore"):
+        return _backup_commands(args, home)
+    handler = HANDLERS.get((command, getattr(args, "action", None)))
+    if handler is None:
+        build_parser().parse_args([command, "--help"])
+        return 2
+    from desktop.app import open_ledger
+
+    ledger = open_ledger(home, db_url=args.db, create=command in ("init", "demo"))
+    try:
+        return handler(ledger, args)
+    finally:
+        ledger.store.close()
+
+
+# --- handlers ---------------------------------------------------------------------------------------
+
+
+def _init(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.setup import init_village
+
+    groups = [g.strip() for g in (args.groups or "").replace("，", ",").split(",") if g.strip()]
+    result = init_village(
+        ledger,
+        code=args.village_code,
+        name=args.village_name,
+        user=args.user,
+        township=args.township,
+        county=args.county,
+        city=args.city,
+        province=args.province,
+        altitude_m=args.altitude,
+        groups=groups or None,
+    )
+    print(f"已初始化：{result.village_name}（本机设备 {result.device_id}）")
+    return 0
+
+
+def _demo(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.demo_village import create_demo
+
+    summary = create_demo(ledger, seed=args.seed, households=args.households, villages=args.villages)
+    print(f"已建立演示数据：{summary.villages} 个村，{summary.households} 户，{summary.members} 人")
+    return 0
+
+
+def _household_list(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.households import list_households
+
+    rows = list_households(ledger, search=args.search, include_archived=args.archived)
+    if args.json:
+        _print_json([row.__dict__ for row in rows])
+        return 0
+    for row in rows:
+        print(
+            f"{row.number}\t{row.head_name}\t{row.group_name}\t{row.category}\t{row.member_count} 人"
+            + ("\t已注销" if row.archived else "")
+        )
+    print(f"共 {len(rows)} 户")
+    return 0
+
+
+def _household_show(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.cli_format import household_text
+    from desktop.services.household_detail import show_household
+
+    detail = show_household(ledger, args.household)
+    if args.json:
+        payload = {**detail.__dict__}
+        payload["verdicts"] = {
+            d.value: {"status": v.status.value, "reasons": list(v.reasons)}
+            for d, v in detail.verdicts.items()
+        }
+        payload["incomes"] = [
+            {
+                "year": i.year,
+                "net": str(i.net),
+                "per_person": None if i.per_person is None else str(i.per_person),
+                "poverty_line": None if i.poverty_line is None else str(i.poverty_line),
+            }
+            for i in detail.incomes
+        ]
+        _print_json(payload)
+    else:
+        print(household_text(detail))
+    return 0
+
+
+def _household_add(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.field_input import parse_assignments
+    from desktop.services.households import add_household
+    from desktop.store.models import Household, Member
+
+    head = parse_assignments(Member, args.head)
+    if not head.get("name"):
+        raise InvalidInput("需要户主姓名：--head name=…")
+    row = add_household(ledger, number=args.number, head=head, fields=parse_assignments(Household, args.set))
+    print(f"已新增农户 {row.number}（户主 {row.head_name}，{row.id}）")
+    return 0
+
+
+def _household_edit(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.field_input import parse_assignments
+    from desktop.services.households import edit_household
+    from desktop.store.models import Household
+
+    changed = edit_household(ledger, args.household, parse_assignments(Household, args.set))
+    _print_changed(changed, "household")
+    return 0
+
+
+def _household_archive(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.households import archive_household
+
+    archive_household(ledger, args.household, args.reason)
+    print(f"已注销农户 {args.household}（记录保留，原因：{args.reason}）")
+    return 0
+
+
+def _member_add(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.field_input import parse_assignments
+    from desktop.services.members import add_member
+    from desktop.store.models import Member
+
+    ref = add_member(ledger, args.household, parse_assignments(Member, args.set))
+    print(f"已新增家庭成员 {ref.name}（{ref.id}）")
+    return 0
+
+
+def _member_edit(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.field_input import parse_assignments
+    from desktop.services.members import edit_member
+    from desktop.store.models import Member
+
+    _print_changed(edit_member(ledger, args.member, parse_assignments(Member, args.set)), "member")
+    return 0
+
+
+def _visit_add(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.field_input import parse_date
+    from desktop.services.visits import FollowUpInput, record_visit
+
+    follow_ups = []
+    for item in args.follow_up:
+        action, _, due = item.partition("@")
+        follow_ups.append(FollowUpInput(action, parse_date(due, "到期日") if due else None))
+    visitors = [v.strip() for v in (args.visitors or "").replace("，", ",").split(",") if v.strip()]
+    result = record_visit(
+        ledger,
+        household=args.household,
+        visited_on=parse_date(args.date, "走访日期") if args.date else None,
+        kind=args.kind,
+        visitors=visitors or None,
+        content=args.content,
+        problems=args.problems,
+        follow_ups=follow_ups,
+    )
+    print(f"已记录走访（{result.visit_id}），后续事项 {len(result.follow_up_ids)} 项")
+    return 0
+
+
+def _assess(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.assessments import record_assessment
+    from desktop.services.field_input import parse_assignments, parse_date
+    from desktop.store.models import Assessment
+
+    record_id = record_assessment(
+        ledger,
+        household=args.household,
+        assessed_on=parse_date(args.date, "核查日期") if args.date else None,
+        fields=parse_assignments(Assessment, args.set),
+    )
+    print(f"已记录核查（{record_id}）")
+    return 0
+
+
+def _check(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.cli_format import check_text
+    from desktop.services.check import run_check
+
+    report = run_check(ledger)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(check_text(report))
+    return 0 if report.ok else 1
+
+
+def _log(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.history import record_history
+
+    entries = record_history(ledger, args.record)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "at": e.at.isoformat(timespec="seconds"),
+                    "author": e.author,
+                    "origin": e.origin,
+                    "seq": e.seq,
+                    "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in e.changes],
+                }
+                for e in entries
+            ]
+        )
+        return 0
+    for entry in entries:
+        print(f"{entry.at:%Y-%m-%d %H:%M:%S}  {entry.author}  （设备 {entry.origin[:8]} 第 {entry.seq} 条）")
+        for change in entry.changes:
+            old = "（空）" if change.old is None else change.old
+            print(f"    {change.label}：{old} → {change.new}")
+    return 0
+
+
+def _dump(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.dump import dump_ledger
+
+    sys.stdout.write(dump_ledger(ledger, village_code=args.village))
+    sys.stdout.write("\n")
+    return 0
+
+
+def _backup_commands(args: argparse.Namespace, home: Path) -> int:
+    from desktop.services.backups import make_backup, restore_backup
+    from desktop.store.database import StoreLocation
+
+    location = StoreLocation(home, args.db)
+    if args.command == "backup":
+        path = make_backup(location, Path(args.to) if args.to else None)
+        print(f"已备份到 {path}")
+        return 0
+    result = restore_backup(location, Path(args.file))
+    kept = f"；原台账已另存为 {result.previous_kept_at}" if result.previous_kept_at else ""
+    print(f"已从 {result.restored_from} 恢复{kept}")
+    return 0
+
+
+HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {
+    ("init", None): _init,
+    ("demo", None): _demo,
+    ("household", "list"): _household_list,
+    ("household", "show"): _household_show,
+    ("household", "add"): _household_add,
+    ("household", "edit"): _household_edit,
+    ("household", "archive"): _household_archive,
+    ("member", "add"): _member_add,
+    ("member", "edit"): _member_edit,
+    ("visit", "add"): _visit_add,
+    ("assess", None): _assess,
+    ("check", None): _check,
+    ("log", None): _log,
+    ("dump", None): _dump,
+}
+
+
+# --- output -----------------------------------------------------------------------------------------
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str))
+
+
+def _print_changed(changed: dict[str, Any], table: str) -> None:
+    from desktop.domain.fields import label
+
+    if not changed:
+        print("没有变化")
+        return
+    print("已修改：" + "，".join(f"{label(table, k)}={v}" for k, v in changed.items()))
+
+
+def _write_crash_report(args: argparse.Namespace) -> Path:
+    from desktop.app import data_home
+
+    folder = data_home(getattr(args, "home", None)) / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.txt"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return path
+    except OSError:
+        return Path("（无法写入崩溃报告）")

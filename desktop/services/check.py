@@ -1,0 +1,151 @@
+"""``check``: the integrity of the store and the log, data-quality problems, and checklist gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from desktop.domain.income import net_income, per_person
+from desktop.domain.quality import household_problems
+from desktop.services.facts import income_figures, member_facts
+from desktop.services.ledger import Ledger
+from desktop.services.verdicts import HouseholdChecklist, village_checklists
+from desktop.store.base import synced_models
+from desktop.store.models import Household, Income, Member, Operation
+from desktop.store.oplog import GENESIS_HASH, Op
+
+TABLE_NAMES = {"household": "农户", "member": "家庭成员", "village": "村", "visit": "走访"}
+
+
+@dataclass(frozen=True)
+class QualityProblem:
+    household_number: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    integrity: list[str] = field(default_factory=list)
+    quality: list[QualityProblem] = field(default_factory=list)
+    checklists: list[HouseholdChecklist] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "integrity": self.integrity,
+            "quality": [{"household": q.household_number, "problem": q.problem} for q in self.quality],
+            "gaps": [
+                {
+                    "household": c.number,
+                    "head": c.head_name,
+                    "gaps": {
+                        d.value: {"status": v.status.value, "reasons": list(v.reasons)}
+                        for d, v in c.gaps.items()
+                    },
+                }
+                for c in self.checklists
+                if c.gaps
+            ],
+        }
+
+
+def run_check(ledger: Ledger) -> CheckReport:
+    village_id = ledger.current_village_id()
+    with ledger.store.read_session() as session:
+        integrity = _database_integrity(session) + _chain_problems(session) + _missing_records(session)
+        integrity += _duplicate_id_numbers(session, village_id)
+        quality = _quality(session, ledger, village_id)
+    return CheckReport(integrity, quality, village_checklists(ledger))
+
+
+def _database_integrity(session: Session) -> list[str]:
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    result = session.execute(text("PRAGMA quick_check")).scalars().all()
+    return [] if result == ["ok"] else [f"数据库文件损坏：{result[0]}"]
+
+
+def _chain_problems(session: Session) -> list[str]:
+    problems: list[str] = []
+    previous: Op | None = None
+    for row in session.execute(select(Operation).order_by(Operation.origin, Operation.seq)).scalars():
+        op = Op.from_row(row)
+        short = op.origin[:8]
+        if not op.verify_hash():
+            problems.append(f"设备 {short} 的第 {op.seq} 条变更记录内容与其校验值不符（可能被改动）")
+        if previous is None or previous.origin != op.origin:
+            if op.seq == 1 and op.prev_hash != GENESIS_HASH:
+                problems.append(f"设备 {short} 的第 1 条变更记录链头不正确")
+            elif op.seq > 1:
+                problems.append(f"缺少设备 {short} 的第 1–{op.seq - 1} 条变更记录")
+        elif op.seq != previous.seq + 1:
+            problems.append(f"缺少设备 {short} 的第 {previous.seq + 1}–{op.seq - 1} 条变更记录")
+        elif op.prev_hash != previous.hash:
+            problems.append(f"设备 {short} 的第 {op.seq} 条变更记录与上一条接不上（链断裂）")
+        previous = op
+    return problems
+
+
+def _missing_records(session: Session) -> list[str]:
+    """Records held only as a place for a parent whose creating operation has not arrived."""
+    problems = []
+    logged = select(Operation.record_id)
+    for table_name, model in synced_models().items():
+        ids = session.execute(select(model.id).where(model.id.not_in(logged))).scalars().all()
+        for record_id in ids:
+            problems.append(f"{TABLE_NAMES.get(table_name, table_name)}记录 {record_id} 被引用，但尚未收到")
+    return problems
+
+
+def _duplicate_id_numbers(session: Session, village_id: str | None) -> list[str]:
+    live = func.coalesce(Member.archived, False).is_(False)
+    query = (
+        select(Member.id_number, func.count())
+        .join(Household, Household.id == Member.household_id)
+        .where(live, Member.id_number.is_not(None))
+        .group_by(Member.id_number)
+        .having(func.count() > 1)
+    )
+    if village_id is not None:
+        query = query.where(Household.village_id == village_id)
+    return [f"证件号码 {number} 登记在 {count} 名成员名下" for number, count in session.execute(query)]
+
+
+def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[QualityProblem]:
+    query = select(Household).where(
+        Household.number.is_not(None), func.coalesce(Household.archived, False).is_(False)
+    )
+    if village_id is not None:
+        query = query.where(Household.village_id == village_id)
+    households = sorted(session.execute(query).scalars(), key=lambda h: h.number or "")
+    members: dict[str, list[Member]] = {}
+    for member in session.execute(select(Member)).scalars():
+        members.setdefault(member.household_id or "", []).append(member)
+    latest: dict[str, Income] = {}
+    for income in session.execute(select(Income).where(Income.year.is_not(None))).scalars():
+        key = income.household_id or ""
+        if key not in latest or (income.year or 0) > (latest[key].year or 0):
+            latest[key] = income
+    result = []
+    for household in households:
+        facts = [member_facts(m) for m in members.get(household.id, [])]
+        income = latest.get(household.id)
+        figures = income_figures(income) if income else None
+        live = sum(1 for f in facts if not f.archived)
+        per = per_person(net_income(figures), live) if figures else None
+        for problem in household_problems(
+            household.category,
+            facts,
+            figures,
+            per,
+            household.farmland_mu,
+            household.forest_mu,
+            ledger.today(),
+        ):
+            result.append(QualityProblem(household.number or "", problem))
+    return result

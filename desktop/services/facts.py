@@ -1,0 +1,58 @@
+"""Records to the domain's fact types, so the rules never see an ORM row."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from desktop.domain.checklist import AssessmentFacts, HouseholdFacts, MemberFacts
+from desktop.domain.enums import Dimension, Status
+from desktop.domain.income import IncomeFigures
+from desktop.store.models import DIMENSION_COLUMNS, Assessment, Household, Income, Member
+
+
+def _pick(cls: type, row: Any, **extra: Any) -> Any:
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {name: getattr(row, name) for name in names if hasattr(row, name) and name not in extra}
+    return cls(**values, **extra)
+
+
+def member_facts(member: Member) -> MemberFacts:
+    result: MemberFacts = _pick(MemberFacts, member, name=member.name or "", archived=bool(member.archived))
+    return result
+
+
+def household_facts(household: Household, province: str | None) -> HouseholdFacts:
+    result: HouseholdFacts = _pick(HouseholdFacts, household, province=province)
+    return result
+
+
+def assessment_facts(assessment: Assessment | None) -> AssessmentFacts | None:
+    if assessment is None or assessment.assessed_on is None:
+        return None
+    answers: dict[Dimension, Status | None] = {}
+    evidence: dict[Dimension, str | None] = {}
+    for dimension in Dimension:
+        prefix = DIMENSION_COLUMNS[dimension.value]
+        answer = getattr(assessment, f"{prefix}_answer")
+        answers[dimension] = Status(answer) if answer else None
+        evidence[dimension] = getattr(assessment, f"{prefix}_evidence")
+    return AssessmentFacts(
+        assessed_on=assessment.assessed_on,
+        food_staple_ok=assessment.food_staple_ok,
+        food_protein_ok=assessment.food_protein_ok,
+        clothes_seasonal_ok=assessment.clothes_seasonal_ok,
+        clothes_bedding_ok=assessment.clothes_bedding_ok,
+        answers=answers,
+        evidence=evidence,
+    )
+
+
+def income_figures(income: Income) -> IncomeFigures:
+    return IncomeFigures(
+        wage=income.wage,
+        business=income.business,
+        property=income.property,
+        transfer=income.transfer,
+        business_costs=income.business_costs,
+    )

@@ -1,0 +1,77 @@
+"""The 两不愁三保障 + 饮水安全 verdicts of households, from their members and latest check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.checklist import Verdict, evaluate
+from desktop.domain.enums import Dimension, Status
+from desktop.services.facts import assessment_facts, household_facts, member_facts
+from desktop.services.ledger import Ledger
+from desktop.services.lookup import resolve_household
+from desktop.store.models import Assessment, Household, Member, Village
+
+
+@dataclass(frozen=True)
+class HouseholdChecklist:
+    household_id: str
+    number: str
+    head_name: str
+    verdicts: dict[Dimension, Verdict]
+
+    @property
+    def gaps(self) -> dict[Dimension, Verdict]:
+        """Dimensions not met or not known: what the work team has to act on or find out."""
+        return {d: v for d, v in self.verdicts.items() if v.status is not Status.MET}
+
+
+def household_checklist(ledger: Ledger, ref: str) -> HouseholdChecklist:
+    with ledger.store.read_session() as session:
+        household = resolve_household(session, ref, ledger.current_village_id())
+        return checklists(session, ledger, [household])[0]
+
+
+def village_checklists(ledger: Ledger, *, village_id: str | None = None) -> list[HouseholdChecklist]:
+    village_id = village_id or ledger.current_village_id()
+    with ledger.store.read_session() as session:
+        query = select(Household).where(
+            Household.number.is_not(None), func.coalesce(Household.archived, False).is_(False)
+        )
+        if village_id is not None:
+            query = query.where(Household.village_id == village_id)
+        households = sorted(session.execute(query).scalars(), key=lambda h: (h.number or "", h.id))
+        return checklists(session, ledger, households)
+
+
+def checklists(session: Session, ledger: Ledger, households: list[Household]) -> list[HouseholdChecklist]:
+    ids = [h.id for h in households]
+    members: dict[str, list[Member]] = {}
+    latest: dict[str, Assessment] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for member in session.execute(select(Member).where(Member.household_id.in_(chunk))).scalars():
+            members.setdefault(member.household_id or "", []).append(member)
+        for check in session.execute(select(Assessment).where(Assessment.household_id.in_(chunk))).scalars():
+            if check.assessed_on is None or check.archived:
+                continue
+            current = latest.get(check.household_id or "")
+            if current is None or (check.assessed_on, check.id) > (current.assessed_on, current.id):
+                latest[check.household_id or ""] = check
+    provinces = dict(session.execute(select(Village.id, Village.province)).all())
+    today = ledger.today()
+    result = []
+    for household in households:
+        people = members.get(household.id, [])
+        verdicts = evaluate(
+            household_facts(household, provinces.get(household.village_id)),
+            [member_facts(m) for m in people],
+            assessment_facts(latest.get(household.id)),
+            ledger.policy,
+            today,
+        )
+        head = next((m.name for m in people if m.relation == "户主" and not m.archived and m.name), "")
+        result.append(HouseholdChecklist(household.id, household.number or "", head, verdicts))
+    return result
