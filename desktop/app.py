@@ -1,6 +1,8 @@
 """The composition root: paths, the store, the policy tables, the services, the main window.
 
-Nothing else wires layers together, and nothing opens a database at import time.
+Nothing else wires layers together, and nothing opens a database at import time. PySide6 is imported
+only inside ``run_gui``, after the display check, so the command line starts fast and a headless start
+ends with one readable line instead of Qt's abort.
 """
 
 from __future__ import annotations
@@ -43,3 +45,68 @@ def open_ledger(home: Path, *, db_url: str | None = None, create: bool = False) 
 
 def has_ledger(home: Path, db_url: str | None = None) -> bool:
     return db_url is not None or StoreLocation(home).db_path.exists()
+
+
+NO_DISPLAY_EXIT = 5
+NO_DISPLAY_MESSAGE = (
+    "没有可用的显示器：请在图形桌面中运行，或设置 QT_QPA_PLATFORM=offscreen 在后台运行"
+    " (no display: run in a graphical desktop, or set QT_QPA_PLATFORM=offscreen)"
+)
+# for smoke tests and packaging checks: start for real, then leave the event loop after N ms
+QUIT_AFTER_ENV = "ZHUCUN_QUIT_AFTER_MS"
+
+
+def has_display() -> bool:
+    """False only where Qt would certainly fail: Linux/BSD with no X11 or Wayland display and no
+    explicit Qt platform plugin. Windows and macOS always have one."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
+    """Run the GUI until its window closes; returns the process exit code."""
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return NO_DISPLAY_EXIT
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.domain.errors import UserError
+    from desktop.ui.fonts import install_app_font
+    from desktop.ui.main_window import MainWindow
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("zhucun")
+    quit_after = _quit_after_ms()
+    ledger: Ledger | None = None
+    try:
+        install_app_font(app, resources_dir())
+        is_new = not has_ledger(home, db_url)
+        ledger = open_ledger(home, db_url=db_url, create=True)
+        if is_new:
+            from desktop.services.demo_village import create_demo
+
+            create_demo(ledger)
+        window = MainWindow(ledger)
+        window.show()
+        if quit_after is not None:
+            QTimer.singleShot(quit_after, app.quit)
+        return app.exec()
+    except UserError as error:
+        print(error.message, file=sys.stderr)
+        box = QMessageBox(QMessageBox.Icon.Critical, "驻村台账", error.message)
+        if quit_after is not None:
+            QTimer.singleShot(quit_after, box.accept)
+        box.exec()
+        return error.exit_code
+    finally:
+        if ledger is not None:
+            ledger.store.close()
+
+
+def _quit_after_ms() -> int | None:
+    value = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    return int(value) if value.isdigit() else None

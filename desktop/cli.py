@@ -133,7 +133,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     home = data_home(args.home)
     command = args.command or "gui"
     if command == "gui":
-        from desktop.gui_main import run_gui
+        from desktop.app import run_gui
 
         return run_gui(home, db_url=args.db, argv=sys.argv[:1])
     if command in ("backup", "restore"):

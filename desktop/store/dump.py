@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models
 from desktop.store.codec import to_json
-from desktop.store.models import Household
+from desktop.store.models import Household, Operation
 from desktop.store.types import canonical_json
 
 
@@ -17,7 +17,9 @@ def dump_records(session: Session, *, village_id: str | None = None) -> dict[str
     result: dict[str, list[dict[str, Any]]] = {}
     for table_name, model in synced_models().items():
         table = model.__table__  # type: ignore[attr-defined]
-        query = select(model)
+        # A record no operation created or changed is only a placeholder for a parent that has not
+        # arrived (see fold._ensure_parent): not part of the ledger's state.
+        query = select(model).where(table.c.id.in_(select(Operation.record_id)))
         if village_id is not None:
             if table_name == "village":
                 query = query.where(table.c.id == village_id)
