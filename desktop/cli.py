@@ -74,6 +74,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("member", help="证件号码或 UUID")
     p.add_argument("--set", action="append", default=[], metavar="字段=值", required=True)
 
+    event = sub.add_parser("event", help="户成员和农户变动（出生、死亡、婚嫁、迁移、分户、合户、搬迁）")
+    events = event.add_subparsers(dest="action", metavar="变动")
+    for name, kind, text in (
+        ("birth", "出生", "出生"),
+        ("marry-in", "婚入", "婚入"),
+        ("move-in", "迁入", "从村外迁入"),
+    ):
+        p = events.add_parser(name, help=f"{text}：新增成员")
+        p.add_argument("household")
+        p.add_argument("--set", action="append", default=[], metavar="字段=值", required=True)
+        p.add_argument("--date")
+        p.set_defaults(kind=kind)
+    for name, kind, text in (
+        ("death", "死亡", "死亡"),
+        ("marry-out", "婚出", "婚出"),
+        ("move-out", "迁出", "迁出村外"),
+    ):
+        p = events.add_parser(name, help=f"{text}：成员减员（记录保留）")
+        p.add_argument("member")
+        p.add_argument("--date")
+        p.add_argument("--new-head", help="减员的是户主时，新户主（证件号码或 UUID）")
+        p.add_argument("--note")
+        p.set_defaults(kind=kind)
+    p = events.add_parser("move", help="成员迁到本村另一户")
+    p.add_argument("member")
+    p.add_argument("--to", required=True, help="迁入户的户编号")
+    p.add_argument("--relation", required=True, help="在新户中与户主关系")
+    p.add_argument("--date")
+    p = events.add_parser("split", help="分户")
+    p.add_argument("household")
+    p.add_argument("--new-number", required=True)
+    p.add_argument("--members", required=True, help="分出的成员（证件号码或 UUID，逗号分隔）")
+    p.add_argument("--head", required=True, help="新户户主")
+    p.add_argument("--date")
+    p = events.add_parser("merge", help="合户：本户全部成员并入另一户")
+    p.add_argument("household")
+    p.add_argument("--into", required=True)
+    p.add_argument("--date")
+    p = events.add_parser("relocate", help="易地搬迁")
+    p.add_argument("household")
+    p.add_argument("--mode", required=True, help="集中安置 / 分散安置")
+    p.add_argument("--site", required=True)
+    p.add_argument("--date")
+    p = events.add_parser("list", help="一户的变动记录")
+    p.add_argument("household")
+
     visit = sub.add_parser("visit", help="走访").add_subparsers(dest="action", metavar="操作")
     p = visit.add_parser("add", help="记录一次走访")
     p.add_argument("household")
@@ -274,6 +320,57 @@ def _member_edit(ledger: Ledger, args: argparse.Namespace) -> int:
     return 0
 
 
+def _event(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services import household_events as ev
+    from desktop.services.field_input import parse_assignments, parse_date
+    from desktop.store.models import Member
+
+    day = parse_date(args.date, "变动日期") if getattr(args, "date", None) else None
+    action = args.action
+    if action in ("birth", "marry-in", "move-in"):
+        fields = parse_assignments(Member, args.set)
+        ev.add_person(ledger, args.household, fields, kind=args.kind, happened_on=day)
+        print(f"已记录{args.kind}：{fields.get('name')}")
+    elif action in ("death", "marry-out", "move-out"):
+        ev.remove_person(
+            ledger, args.member, kind=args.kind, happened_on=day, new_head=args.new_head, note=args.note
+        )
+        print(f"已记录{args.kind}（成员记录保留）")
+    elif action == "move":
+        ev.move_member(ledger, args.member, to_household=args.to, relation=args.relation, happened_on=day)
+        print(f"已迁入户 {args.to}")
+    elif action == "split":
+        members = [m.strip() for m in args.members.replace("，", ",").split(",") if m.strip()]
+        ev.split_household(
+            ledger,
+            args.household,
+            new_number=args.new_number,
+            members=members,
+            new_head=args.head,
+            happened_on=day,
+        )
+        print(f"已分户：新户 {args.new_number}")
+    elif action == "merge":
+        ev.merge_households(ledger, args.household, into=args.into, happened_on=day)
+        print(f"已将户 {args.household} 并入户 {args.into}")
+    elif action == "relocate":
+        ev.relocate_household(ledger, args.household, mode=args.mode, site=args.site, happened_on=day)
+        print(f"已记录易地搬迁：{args.site}")
+    else:
+        for row in ev.household_events(ledger, args.household):
+            detail = "，".join(
+                x
+                for x in (
+                    row.member_name,
+                    row.other_household_number and f"户 {row.other_household_number}",
+                    row.note,
+                )
+                if x
+            )
+            print(f"{row.happened_on}\t{row.kind}\t{detail}")
+    return 0
+
+
 def _visit_add(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.field_input import parse_date
     from desktop.services.visits import FollowUpInput, record_visit
@@ -384,6 +481,22 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     ("member", "add"): _member_add,
     ("member", "edit"): _member_edit,
     ("visit", "add"): _visit_add,
+    **{
+        ("event", action): _event
+        for action in (
+            "birth",
+            "marry-in",
+            "move-in",
+            "death",
+            "marry-out",
+            "move-out",
+            "move",
+            "split",
+            "merge",
+            "relocate",
+            "list",
+        )
+    },
     ("assess", None): _assess,
     ("check", None): _check,
     ("log", None): _log,
