@@ -86,10 +86,8 @@ QT_WINDOW_PKGS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 
                 libxcb-image0 libxcb-render-util0 libxcb-randr0)
 # Test suite only: PDF checks, PostgreSQL server binaries, virtual X server for screenshots.
 TEST_PKGS=(poppler-utils postgresql xvfb xauth)
-# The interface and the PDFs are Chinese: without a CJK font Qt draws empty boxes (and PDFs lose
-# their text).  Installed only when no Chinese font is present at all.
-CJK_FONT_PKG=fonts-wqy-microhei
-CJK_FONT_ALTERNATIVES=(fonts-wqy-microhei fonts-wqy-zenhei fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai)
+# No system CJK font is installed on purpose: the app ships and registers its own
+# (resources/fonts), and a system copy would hide a registration bug.
 
 APT_UPDATED=0
 apt_install() {  # apt_install PKG... (root only); quiet, but shows apt's output when it fails
@@ -117,17 +115,6 @@ pkg_installed() {  # pkg_installed NAME -> true if NAME (or Ubuntu 24.04's NAMEt
     return 1
 }
 
-have_cjk_font() {  # any Chinese font known to fontconfig or installed as a package
-    local pkg
-    if command -v fc-list >/dev/null 2>&1 && [[ -n $(fc-list :lang=zh family 2>/dev/null | head -n 1) ]]; then
-        return 0
-    fi
-    for pkg in "${CJK_FONT_ALTERNATIVES[@]}"; do
-        pkg_installed "$pkg" && return 0
-    done
-    return 1
-}
-
 ensure_system_packages() {
     if [[ ${ZHUCUN_SKIP_APT:-} == 1 ]]; then
         log "跳过系统软件包检查 / skipping system package check (ZHUCUN_SKIP_APT=1)"
@@ -143,7 +130,6 @@ ensure_system_packages() {
     for pkg in "${wanted[@]}"; do
         pkg_installed "$pkg" || missing+=("$pkg")
     done
-    have_cjk_font || missing+=("$CJK_FONT_PKG")
     [[ ${#missing[@]} -eq 0 ]] && return 0
 
     if [[ $IS_ROOT -eq 1 ]] && command -v apt-get >/dev/null 2>&1; then
