@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.store.base import Synced, synced_models
@@ -43,6 +43,7 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
     if not batch:
         return result
     known = _already_logged(session, batch)
+    latest_hlc = _latest_hlcs(session, {op.record_id for op in batch})
     latest: dict[str, tuple[int, str] | None] = {}
     with applying_ops(session):
         for op in batch:
@@ -53,7 +54,11 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
             if model is None:
                 raise UnknownTable(op.table)
             if op.record_id not in latest:
-                latest[op.record_id] = _latest_clock(session, op.record_id)
+                logged_hlc = latest_hlc.get(op.record_id)
+                # only a record with a logged op at least as late needs the exact (hlc, origin) lookup
+                latest[op.record_id] = (
+                    None if logged_hlc is None or logged_hlc < op.hlc else _latest_clock(session, op.record_id)
+                )
             newest = latest[op.record_id]
             if newest is None or op.clock > newest:
                 winning = op.fields
@@ -107,6 +112,19 @@ def _already_logged(session: Session, batch: list[Op]) -> set[tuple[str, int]]:
             select(Operation.origin, Operation.seq).where(tuple_(Operation.origin, Operation.seq).in_(chunk))
         )
         found.update((origin, seq) for origin, seq in rows)
+    return found
+
+
+def _latest_hlcs(session: Session, record_ids: set[str]) -> dict[str, int]:
+    ids = sorted(record_ids)
+    found: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(Operation.record_id, func.max(Operation.hlc))
+            .where(Operation.record_id.in_(ids[start : start + 500]))
+            .group_by(Operation.record_id)
+        )
+        found.update((record_id, hlc) for record_id, hlc in rows)
     return found
 
 
