@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import event, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.store.base import Synced, synced_models
 from desktop.store.codec import from_json
-from desktop.store.guard import applying_ops
+from desktop.store.guard import sanction
 from desktop.store.models import Operation
 from desktop.store.oplog import Op
 from desktop.store.touched import note_touched
@@ -45,7 +45,10 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
     known = _already_logged(session, batch)
     latest_hlc = _latest_hlcs(session, {op.record_id for op in batch})
     latest: dict[str, tuple[int, str] | None] = {}
-    with applying_ops(session):
+    rows = RowCache.of(session)
+    rows.prefetch(models, [op for op in batch if (op.origin, op.seq) not in known])
+    # no autoflush: one flush at the end inserts the batch in bulk (the guard still checks it)
+    with session.no_autoflush:
         for op in batch:
             if (op.origin, op.seq) in known:
                 result.already_had += 1
@@ -57,7 +60,9 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
                 logged_hlc = latest_hlc.get(op.record_id)
                 # only a record with a logged op at least as late needs the exact (hlc, origin) lookup
                 latest[op.record_id] = (
-                    None if logged_hlc is None or logged_hlc < op.hlc else _latest_clock(session, op.record_id)
+                    None
+                    if logged_hlc is None or logged_hlc < op.hlc
+                    else _latest_clock(session, op.record_id)
                 )
             newest = latest[op.record_id]
             if newest is None or op.clock > newest:
@@ -66,7 +71,7 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
             else:  # arrived late: only the fields no later operation has set
                 winning = _fields_still_won(session, op)
             session.add(op.to_row())
-            set_fields(session, model, op.record_id, winning)
+            set_fields(rows, model, op.record_id, winning)
             known.add((op.origin, op.seq))
             result.applied += 1
             result.touched.add((op.table, op.record_id))
@@ -76,12 +81,62 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
     return result
 
 
-def set_fields(session: Session, model: type[Synced], record_id: str, fields: dict[str, Any]) -> Synced:
+class RowCache:
+    """The records a batch touches, each looked up at most once (a lookup per op is the slow part)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._rows: dict[tuple[str, str], Synced | None] = {}
+
+    @classmethod
+    def of(cls, session: Session) -> RowCache:
+        """The session's cache: every writer and fold of one transaction must see the same records,
+        including those created but not flushed yet (``session.get`` cannot find those)."""
+        cache = session.info.get("zhucun.rows")
+        if cache is None:
+            cache = session.info["zhucun.rows"] = cls(session)
+        return cache
+
+    def prefetch(self, models: dict[str, type[Synced]], ops: list[Op]) -> None:
+        wanted: dict[str, set[str]] = {}
+        for op in ops:
+            wanted.setdefault(op.table, set()).add(op.record_id)
+            table = models[op.table].__table__ if op.table in models else None  # type: ignore[attr-defined]
+            for name, value in op.fields.items():
+                column = table.columns.get(name) if table is not None else None
+                if value is not None and column is not None and column.foreign_keys:
+                    (fk,) = column.foreign_keys
+                    wanted.setdefault(fk.column.table.name, set()).add(value)
+        for table_name, ids in wanted.items():
+            model = models.get(table_name)
+            if model is None:
+                continue
+            ordered = sorted(ids)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                found = {
+                    row.id: row
+                    for row in self.session.execute(select(model).where(model.id.in_(chunk))).scalars()
+                }
+                for record_id in chunk:
+                    self._rows[(table_name, record_id)] = found.get(record_id)
+
+    def mark_new(self, model: type[Synced], record_id: str) -> None:
+        self._rows[(model.__tablename__, record_id)] = None
+
+    def get_or_create(self, model: type[Synced], record_id: str) -> Synced:
+        key = (model.__tablename__, record_id)
+        row = self._rows[key] if key in self._rows else self.session.get(model, record_id)
+        if row is None:
+            row = model(id=record_id)
+            self.session.add(row)
+        self._rows[key] = row
+        return row
+
+
+def set_fields(rows: RowCache, model: type[Synced], record_id: str, fields: dict[str, Any]) -> Synced:
     """Write decoded field values to a record, creating it (or a parent it refers to) when missing."""
-    row = session.get(model, record_id)
-    if row is None:
-        row = model(id=record_id)
-        session.add(row)
+    row = rows.get_or_create(model, record_id)
     table = model.__table__  # type: ignore[attr-defined]
     for name, raw in fields.items():
         column = table.columns.get(name)
@@ -89,18 +144,13 @@ def set_fields(session: Session, model: type[Synced], record_id: str, fields: di
             continue  # a field this version does not know: kept in the log, ignored in the state
         value = from_json(column, raw)
         setattr(row, name, value)
+        sanction(rows.session, row, name, value)
         if value is not None and column.foreign_keys:
-            _ensure_parent(session, column, value)
+            # A child may arrive before its parent's creating operation: an empty record holds the
+            # parent's place until that operation fills it (dump leaves it out, check reports it).
+            (fk,) = column.foreign_keys
+            rows.get_or_create(synced_models()[fk.column.table.name], value)
     return row
-
-
-def _ensure_parent(session: Session, column: Any, parent_id: str) -> None:
-    """A child may arrive before its parent's creating operation: hold the parent's place with an empty
-    record that the parent's operation fills when it comes (``check`` reports one still empty)."""
-    (fk,) = column.foreign_keys
-    parent_model = synced_models()[fk.column.table.name]
-    if session.get(parent_model, parent_id) is None:
-        session.add(parent_model(id=parent_id))
 
 
 def _already_logged(session: Session, batch: list[Op]) -> set[tuple[str, int]]:
@@ -149,3 +199,9 @@ def _fields_still_won(session: Session, op: Op) -> dict[str, Any]:
     for fields_json in later:
         overwritten.update(json.loads(fields_json))
     return {name: value for name, value in op.fields.items() if name not in overwritten}
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_rows(session: Session) -> None:
+    session.info.pop("zhucun.rows", None)

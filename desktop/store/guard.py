@@ -1,35 +1,32 @@
 """Refuse any write to a synced record that does not come through an operation.
 
-The fold and the change writer raise a flag on the session while they apply operations; the ORM flush
-of a synced record without that flag, and every delete of one, is a bug and fails loudly.
+The fold records every value it writes to a synced record (``sanction``). At flush, every new or
+changed synced record must hold exactly the sanctioned values: anything else was set by code that went
+around the change log, and the flush (so the whole transaction) fails loudly. Deleting a synced record,
+and bulk ORM statements on one, are always refused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from desktop.store.base import Synced
 
-_FLAG = "zhucun.applying_ops"
+_SANCTIONED = "zhucun.sanctioned"
+_MISSING = object()
 
 
 class UnloggedWrite(RuntimeError):
     """A synced record was about to change without an operation in the change log."""
 
 
-@contextmanager
-def applying_ops(session: Session) -> Iterator[None]:
-    depth = session.info.get(_FLAG, 0)
-    session.info[_FLAG] = depth + 1
-    try:
-        yield
-    finally:
-        session.info[_FLAG] = depth
+def sanction(session: Session, record: Synced, field: str, value: Any) -> None:
+    """Note that ``field`` of ``record`` was set to ``value`` by an operation being applied."""
+    key = (type(record).__tablename__, record.id)
+    session.info.setdefault(_SANCTIONED, {}).setdefault(key, {})[field] = value
 
 
 @event.listens_for(Session, "before_flush")
@@ -37,18 +34,37 @@ def _refuse_unlogged_writes(session: Session, flush_context: Any, instances: Any
     for obj in session.deleted:
         if isinstance(obj, Synced):
             raise UnloggedWrite(f"synced records are archived, never deleted: {type(obj).__name__} {obj.id}")
-    if session.info.get(_FLAG, 0):
-        return
-    for obj in (*session.new, *session.dirty):
-        if isinstance(obj, Synced) and (obj in session.new or session.is_modified(obj)):
-            raise UnloggedWrite(f"{type(obj).__name__} {obj.id} changed without an operation")
+    sanctioned: dict[tuple[str, str], dict[str, Any]] = session.info.get(_SANCTIONED, {})
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            allowed = sanctioned.get((type(obj).__tablename__, obj.id), {})
+            for attr in inspect(obj).mapper.column_attrs:
+                value = getattr(obj, attr.key)
+                if attr.key != "id" and value is not None and allowed.get(attr.key, _MISSING) != value:
+                    raise UnloggedWrite(f"{type(obj).__name__} {obj.id}.{attr.key} set without an operation")
+    for obj in session.dirty:
+        if not isinstance(obj, Synced):
+            continue
+        allowed = sanctioned.get((type(obj).__tablename__, obj.id), {})
+        state = inspect(obj)
+        for attr in state.attrs:
+            if attr.history.has_changes() and allowed.get(attr.key, _MISSING) != attr.value:
+                raise UnloggedWrite(f"{type(obj).__name__} {obj.id}.{attr.key} changed without an operation")
+
+
+@event.listens_for(Session, "after_flush_postexec")
+def _forget_sanctioned(session: Session, flush_context: Any) -> None:
+    session.info.pop(_SANCTIONED, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_on_rollback(session: Session) -> None:
+    session.info.pop(_SANCTIONED, None)
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _refuse_bulk_writes(state: Any) -> None:
     if not (state.is_update or state.is_delete or state.is_insert):
-        return
-    if state.session.info.get(_FLAG, 0):
         return
     for mapper in state.all_mappers:
         if issubclass(mapper.class_, Synced):

@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.store.base import Synced
 from desktop.store.clock import HybridClock
 from desktop.store.codec import normalise, to_json
-from desktop.store.fold import set_fields
-from desktop.store.guard import applying_ops
+from desktop.store.fold import RowCache, set_fields
 from desktop.store.ids import new_id
 from desktop.store.models import DeviceState
 from desktop.store.oplog import Op
@@ -38,9 +37,12 @@ class ChangeWriter:
         self.author = author or state.user_name
         self._clock = HybridClock(state.last_hlc)
         self.ops: list[Op] = []
+        self._rows = RowCache.of(session)
 
     def create(self, model: type[Synced], fields: dict[str, Any], record_id: str | None = None) -> str:
         rid = record_id or new_id()
+        if record_id is None:
+            self._rows.mark_new(model, rid)  # a fresh UUIDv7 cannot exist yet: skip the lookup
         encoded = self._encode(model, {k: v for k, v in fields.items() if v is not None and v != []})
         self._record(model, rid, encoded)
         return rid
@@ -80,12 +82,9 @@ class ChangeWriter:
             prev_hash=state.chain_head,
         )
         state.last_seq, state.last_hlc, state.chain_head = op.seq, op.hlc, op.hash
-        with applying_ops(self.session):
-            # A local op is newer than everything this device has seen (the clock guarantees it), so it
-            # wins every field without consulting the log.
-            self.session.add(op.to_row())
-            set_fields(self.session, model, record_id, fields)
-            # flushed under the flag: the guard refuses synced changes flushed outside it
-            self.session.flush()
+        # A local op is newer than everything this device has seen (the clock guarantees it), so it
+        # wins every field without consulting the log.
+        self.session.add(op.to_row())
+        set_fields(self._rows, model, record_id, fields)
         note_touched(self.session, op.table, record_id)
         self.ops.append(op)
