@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from desktop import __version__
 from desktop.domain.errors import InvalidInput, UserError
@@ -24,8 +24,29 @@ from desktop.services.ledger import Ledger
 INTERNAL_ERROR = 70
 
 
+_USAGE_PHRASES = (
+    ("the following arguments are required: ", "缺少必需的参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "无效的命令："),
+    ("expected one argument", "需要一个值"),
+    ("invalid int value: ", "应为整数："),
+    ("argument ", "参数 "),
+    ("choose from ", "可选："),
+)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """Usage errors as one Chinese line (exit 2), like every other error, instead of English usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        for english, chinese in _USAGE_PHRASES:
+            message = message.replace(english, chinese)
+        print(f"错误：{message}（用 {self.prog} --help 查看用法）", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhucun", description="驻村台账 Zhucun — 离线驻村工作台账")
+    parser = ChineseArgumentParser(prog="zhucun", description="驻村台账 Zhucun — 离线驻村工作台账")
     parser.add_argument("--version", action="version", version=f"zhucun {__version__}")
     parser.add_argument("--home", help="数据文件夹（默认：ZHUCUN_HOME 或系统的用户数据文件夹）")
     parser.add_argument("--db", help="数据库地址，乡镇/县服务器用，如 postgresql+psycopg://user@host/zhucun")

@@ -59,7 +59,9 @@ def any_ledger(location: StoreLocation) -> Iterator[Ledger]:
     """An initialised village ledger on SQLite and on PostgreSQL."""
     store = open_store(location, create=True)
     ledger = Ledger(store=store, policy=load_policy(resources_dir() / "policy"), today=lambda: TODAY)
-    init_village(ledger, code="513301", name="亚弄村", user="扎西", province="四川省", groups=["一组", "二组"])
+    init_village(
+        ledger, code="513301", name="亚弄村", user="扎西", province="四川省", groups=["一组", "二组"]
+    )
     yield ledger
     store.close()
 
@@ -69,10 +71,11 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
     """An initialised village ledger in a real SQLite file."""
     result = open_ledger(tmp_path / "home", create=True)
     result.today = lambda: TODAY
-    init_village(result, code="513301", name="亚弄村", user="扎西", province="四川省", groups=["一组", "二组"])
+    init_village(
+        result, code="513301", name="亚弄村", user="扎西", province="四川省", groups=["一组", "二组"]
+    )
     yield result
     result.store.close()
 
 
 TODAY = dt.date(2026, 11, 23)
-

@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
         "west": "西部地区",
     },
     "household": {
+        "village_id": "所属村",
         "number": "户编号",
         "group_name": "村民小组",
         "natural_village": "自然村",
@@ -106,6 +107,18 @@ LABELS: dict[str, dict[str, str]] = {
         "archive_reason": "减员原因",
     },
 }
+
+LABELS["assessment"] = {
+    "household_id": "所属户", "assessed_on": "核查日期", "assessors": "核查人",
+    "food_staple_ok": "主粮充足", "food_protein_ok": "有肉蛋奶豆", "clothes_seasonal_ok": "四季衣物齐备",
+    "clothes_bedding_ok": "被褥充足", "note": "备注",
+    **{
+        f"{prefix}_{part}": f"{dimension}{text}"
+        for dimension, prefix in (("不愁吃", "food"), ("不愁穿", "clothes"), ("义务教育", "education"),
+                                  ("基本医疗", "medical"), ("住房安全", "housing"), ("饮水安全", "water"))
+        for part, text in (("answer", "核查结论"), ("evidence", "核查依据"))
+    },
+}  # fmt: skip
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("household", "standard"): enums.IDENTIFICATION_STANDARDS,

@@ -67,7 +67,11 @@ def _database_integrity(session: Session) -> list[str]:
     if session.get_bind().dialect.name != "sqlite":
         return []
     result = session.execute(text("PRAGMA quick_check")).scalars().all()
-    return [] if result == ["ok"] else [f"数据库文件损坏：{result[0]}"]
+    return (
+        []
+        if result == ["ok"]
+        else [f"数据库文件损坏：{len(result)} 处问题，首处：{result[0].splitlines()[-1]}"]
+    )
 
 
 def _chain_problems(session: Session) -> list[str]:

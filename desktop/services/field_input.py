@@ -108,4 +108,6 @@ def _check_choice(table: str, field: str, value: str) -> None:
 
 
 def _table_label(table: str) -> str:
-    return {"household": "农户", "member": "家庭成员", "village": "村"}.get(table, table)
+    return {"household": "农户", "member": "家庭成员", "village": "村", "assessment": "核查"}.get(
+        table, table
+    )

@@ -67,4 +67,8 @@ def _record_id(session: Any, ref: str, village_id: str | None) -> str:
     try:
         return resolve_household(session, ref, village_id).id
     except NotFound:
+        pass
+    try:
         return resolve_member(session, ref, village_id).id
+    except NotFound:
+        raise NotFound(f"没有找到户编号或证件号码为 {ref} 的农户或家庭成员") from None

@@ -140,6 +140,8 @@ def edit_household(ledger: Ledger, ref: str, changes: dict[str, Any]) -> dict[st
     village_id = ledger.current_village_id()
     with ledger.store.session() as session:
         household = resolve_household(session, ref, village_id)
+        if "number" in changes and not (changes["number"] or "").strip():
+            raise InvalidInput("户编号不能为空")
         if "number" in changes and changes["number"] != household.number:
             clash = session.execute(
                 select(Household.id).where(

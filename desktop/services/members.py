@@ -82,20 +82,23 @@ def edit_member(ledger: Ledger, member_ref: str, changes: dict[str, Any]) -> dic
     with ledger.store.session() as session:
         member = resolve_member(session, member_ref, village_id)
         household = session.get(Household, member.household_id)
-        merged = {
-            "id_number": member.id_number,
-            "sex": member.sex,
-            "birth_date": member.birth_date,
-            **changes,
-        }
+        if "name" in changes and not (changes["name"] or "").strip():
+            raise InvalidInput("姓名不能为空")
         if "id_number" in changes or "sex" in changes or "birth_date" in changes:
+            # a new ID number brings its own sex and birth date (a corrected typo must not be held to
+            # the old ones); otherwise the number on record is what new values must agree with
+            if "id_number" in changes:
+                merged = {"sex": None, "birth_date": None, **changes}
+            else:
+                merged = {"id_number": member.id_number, **changes}
             checked = check_member_fields(
                 session,
                 merged,
                 village_id=household.village_id if household else None,
                 member_id=member.id,
             )
-            changes = {**changes, **{k: checked[k] for k in ("sex", "birth_date") if k in checked}}
-            if "id_number" in changes:
-                changes["id_number"] = checked["id_number"]
+            changes = {
+                **changes,
+                **{k: checked[k] for k in ("sex", "birth_date", "id_number") if checked.get(k)},
+            }
         return ChangeWriter(session).update(Member, member.id, changes)

@@ -20,8 +20,11 @@ def backup_file(source: Path, folder: Path, reason: str, *, keep: int = KEEP) ->
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"zhucun-{stamp}-{reason}{SUFFIX}"
     partial = target.with_suffix(".partial")
-    copy_database(source, partial)
-    os.replace(partial, target)
+    try:
+        copy_database(source, partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
     _fsync_dir(folder)
     rotate(folder, keep=keep)
     return target

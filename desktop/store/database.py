@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import StoreProblem
 from desktop.store import migrate, search_index
 from desktop.store.backup import backup_file, newest_backup_age
+from desktop.store.sqlite_file import SQLITE_HEADER, inspect_sqlite
 
 DB_FILE = "zhucun.sqlite3"
-SQLITE_HEADER = b"SQLite format 3\x00"
 DAILY = dt.timedelta(days=1)
 
 
@@ -101,13 +101,14 @@ def open_store(location: StoreLocation, *, create: bool = False, daily_backup: b
     """Open the store, creating or migrating it. Raises StoreProblem with a Chinese message."""
     if location.is_sqlite:
         _check_sqlite_file(location.db_path, create=create)
+        # decided on a read-only look, so a file we refuse is left exactly as it was
+        state = _sqlite_state(location)
     engine = make_engine(location)
     try:
-        state = _schema_state(engine)
+        if not location.is_sqlite:
+            state = _schema_state(engine)
         if state == "empty" and not create:
             raise StoreProblem(f"{location.home} 中还没有台账，请先运行 zhucun init 或 zhucun demo")
-        if location.is_sqlite and state != "empty":
-            _integrity_check(engine, location)
         if state == "behind" and location.is_sqlite:
             engine.dispose()
             backup_file(location.db_path, location.backups, "before-migration")
@@ -148,21 +149,32 @@ def _schema_state(engine: Engine) -> str:
         if "alembic_version" not in tables or ("device_state" not in tables and "op_log" not in tables):
             raise StoreProblem("这个数据库不是驻村台账的数据库，未做任何改动")
         current = migrate.current_revision(connection)
+    return _revision_state(current)
+
+
+def _sqlite_state(location: StoreLocation) -> str:
+    if not location.db_path.exists():
+        return "empty"
+    facts = inspect_sqlite(location.db_path)
+    if not facts.is_sqlite:
+        raise StoreProblem(f"{location.db_path} 不是驻村台账的数据库（不是 SQLite 文件），未做任何改动")
+    if facts.damage is not None:
+        raise StoreProblem(
+            f"数据库 {location.db_path} 已损坏（{facts.damage}）；请用 zhucun restore 从 {location.backups} 恢复备份"
+        )
+    if facts.empty:
+        return "empty"
+    if not facts.ours:
+        raise StoreProblem("这个数据库不是驻村台账的数据库，未做任何改动")
+    return _revision_state(facts.revision)
+
+
+def _revision_state(current: str | None) -> str:
     if current == migrate.head_revision():
         return "current"
     if current in migrate.known_revisions():
         return "behind"
     raise StoreProblem(f"数据库版本（{current}）比本程序新，请先升级驻村台账再打开，未做任何改动")
-
-
-def _integrity_check(engine: Engine, location: StoreLocation) -> None:
-    with engine.connect() as connection:
-        result = connection.execute(text("PRAGMA quick_check")).scalars().all()
-    if result != ["ok"]:
-        raise StoreProblem(
-            f"数据库 {location.db_path} 已损坏（{result[0]}）；"
-            f"请用 zhucun restore 从 {location.backups} 恢复备份"
-        )
 
 
 def _first_line(exc: BaseException) -> str:

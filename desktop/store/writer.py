@@ -39,10 +39,18 @@ class ChangeWriter:
         self.ops: list[Op] = []
         self._rows = RowCache.of(session)
 
-    def create(self, model: type[Synced], fields: dict[str, Any], record_id: str | None = None) -> str:
+    def create(
+        self,
+        model: type[Synced],
+        fields: dict[str, Any],
+        record_id: str | None = None,
+        *,
+        known_new: bool = False,
+    ) -> str:
+        """``known_new``: the caller guarantees ``record_id`` is unused (as a fresh UUIDv7 is)."""
         rid = record_id or new_id()
-        if record_id is None:
-            self._rows.mark_new(model, rid)  # a fresh UUIDv7 cannot exist yet: skip the lookup
+        if record_id is None or known_new:
+            self._rows.mark_new(model, rid)  # cannot exist yet: skip the lookup
         encoded = self._encode(model, {k: v for k, v in fields.items() if v is not None and v != []})
         self._record(model, rid, encoded)
         return rid
