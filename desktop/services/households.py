@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput
@@ -52,25 +52,15 @@ def _rows(
     include_archived: bool,
     household_id: str | None = None,
 ) -> list[HouseholdRow]:
-    live = func.coalesce(Member.archived, False).is_(False)
-    count = (
-        select(Member.household_id, func.count().label("n"))
-        .where(live)
-        .group_by(Member.household_id)
-        .subquery()
-    )
-    head = (
-        select(Member.household_id, func.min(Member.name).label("name"))
-        .where(live, Member.relation == "户主")
-        .group_by(Member.household_id)
-        .subquery()
-    )
-    query = (
-        select(Household, count.c.n, head.c.name)
-        .outerjoin(count, count.c.household_id == Household.id)
-        .outerjoin(head, head.c.household_id == Household.id)
-        .where(Household.number.is_not(None))
-    )
+    query = select(
+        Household.id,
+        Household.number,
+        Household.group_name,
+        Household.category,
+        Household.poverty_status,
+        Household.phone,
+        Household.archived,
+    ).where(Household.number.is_not(None))
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
     if household_id is not None:
@@ -81,20 +71,38 @@ def _rows(
         query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
             _search_clause(search.strip().lower())
         )
-    rows = [
-        HouseholdRow(
-            id=h.id,
-            number=h.number or "",
-            head_name=name or "",
-            group_name=h.group_name or "",
-            category=h.category or "",
-            poverty_status=h.poverty_status or "",
-            member_count=n or 0,
-            phone=h.phone or "",
-            archived=bool(h.archived),
+    households = session.execute(query).all()
+    # members counted only for the households found (one indexed pass, not the whole township)
+    people: dict[str, tuple[int, str | None]] = {}
+    ids = [h.id for h in households]
+    live = func.coalesce(Member.archived, False).is_(False)
+    for start in range(0, len(ids), 500):
+        counts = session.execute(
+            select(
+                Member.household_id,
+                func.count(),
+                func.min(case((Member.relation == "户主", Member.name))),
+            )
+            .where(live, Member.household_id.in_(ids[start : start + 500]))
+            .group_by(Member.household_id)
         )
-        for h, n, name in session.execute(query)
-    ]
+        people.update((hid, (n, name)) for hid, n, name in counts)
+    rows = []
+    for h in households:
+        n, name = people.get(h.id, (0, None))
+        rows.append(
+            HouseholdRow(
+                id=h.id,
+                number=h.number or "",
+                head_name=name or "",
+                group_name=h.group_name or "",
+                category=h.category or "",
+                poverty_status=h.poverty_status or "",
+                member_count=n,
+                phone=h.phone or "",
+                archived=bool(h.archived),
+            )
+        )
     return sorted(rows, key=lambda r: (r.number, r.id))
 
 
