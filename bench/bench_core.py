@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.app import open_ledger
-from desktop.services.demo_village import create_demo
+from desktop.services.demo import create_demo
 from desktop.services.households import list_households
 from desktop.store.base import synced_models
 from desktop.store.database import StoreLocation, open_store

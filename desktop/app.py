@@ -87,7 +87,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
         is_new = not has_ledger(home, db_url)
         ledger = open_ledger(home, db_url=db_url, create=True)
         if is_new:
-            from desktop.services.demo_village import create_demo
+            from desktop.services.demo import create_demo
 
             create_demo(ledger)
         window = MainWindow(ledger)

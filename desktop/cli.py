@@ -242,7 +242,7 @@ def _init(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def _demo(ledger: Ledger, args: argparse.Namespace) -> int:
-    from desktop.services.demo_village import create_demo
+    from desktop.services.demo import create_demo
 
     summary = create_demo(ledger, seed=args.seed, households=args.households, villages=args.villages)
     print(f"已建立演示数据：{summary.villages} 个村，{summary.households} 户，{summary.members} 人")

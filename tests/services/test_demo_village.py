@@ -26,7 +26,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.idnumber import age_on, parse_id_number
 from desktop.domain.income import net_income, per_person
 from desktop.services.check import run_check
-from desktop.services.demo_village import DemoSummary, create_demo
+from desktop.services.demo import DemoSummary, create_demo
 from desktop.services.facts import income_figures
 from desktop.services.households import list_households
 from desktop.services.ledger import Ledger

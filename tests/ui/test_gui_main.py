@@ -66,7 +66,7 @@ def test_user_error_shows_its_message_and_exit_code(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_first_start_creates_the_demo_village(tmp_path: Path) -> None:
-    pytest.importorskip("desktop.services.demo_village")
+    pytest.importorskip("desktop.services.demo")
     home = tmp_path / "fresh"
     done = run(home, QT_QPA_PLATFORM="offscreen", **{QUIT_AFTER_ENV: "300"})
     assert done.returncode == 0, done.stderr
