@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from desktop.domain import enums
 
+TABLE_LABELS: dict[str, str] = {
+    "village": "村", "household": "农户", "member": "家庭成员", "assessment": "核查", "visit": "走访",
+    "follow_up": "走访后续事项", "income": "收入", "measure": "帮扶措施", "pairing": "帮扶责任人",
+    "monitoring": "防返贫监测", "photo": "照片", "household_event": "农户变动", "work_log": "驻村日志",
+    "village_indicator": "村年度指标",
+}  # fmt: skip
+
 LABELS: dict[str, dict[str, str]] = {
     "village": {
         "code": "村代码",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain.fields import TABLE_LABELS
 from desktop.domain.income import net_income, per_person
 from desktop.domain.quality import household_problems
 from desktop.services.facts import income_figures, member_facts
@@ -15,8 +16,6 @@ from desktop.services.verdicts import HouseholdChecklist, village_checklists
 from desktop.store.base import synced_models
 from desktop.store.models import Household, Income, Member, Operation
 from desktop.store.oplog import GENESIS_HASH, Op
-
-TABLE_NAMES = {"household": "农户", "member": "家庭成员", "village": "村", "visit": "走访"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def _missing_records(session: Session) -> list[str]:
     for table_name, model in synced_models().items():
         ids = session.execute(select(model.id).where(model.id.not_in(logged))).scalars().all()
         for record_id in ids:
-            problems.append(f"{TABLE_NAMES.get(table_name, table_name)}记录 {record_id} 被引用，但尚未收到")
+            problems.append(f"{TABLE_LABELS.get(table_name, table_name)}记录 {record_id} 被引用，但尚未收到")
     return problems
 
 
@@ -128,10 +127,19 @@ def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[Q
         query = query.where(Household.village_id == village_id)
     households = sorted(session.execute(query).scalars(), key=lambda h: h.number or "")
     members: dict[str, list[Member]] = {}
-    for member in session.execute(select(Member)).scalars():
+    household_ids = select(Household.id).where(Household.village_id == village_id) if village_id else None
+    member_query = (
+        select(Member)
+        if household_ids is None
+        else select(Member).where(Member.household_id.in_(household_ids))
+    )
+    for member in session.execute(member_query).scalars():
         members.setdefault(member.household_id or "", []).append(member)
     latest: dict[str, Income] = {}
-    for income in session.execute(select(Income).where(Income.year.is_not(None))).scalars():
+    income_query = select(Income).where(Income.year.is_not(None))
+    if household_ids is not None:
+        income_query = income_query.where(Income.household_id.in_(household_ids))
+    for income in session.execute(income_query).scalars():
         key = income.household_id or ""
         if key not in latest or (income.year or 0) > (latest[key].year or 0):
             latest[key] = income

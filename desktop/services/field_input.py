@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric
 
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import CHOICES, field_by_name_or_label, label
+from desktop.domain.fields import CHOICES, TABLE_LABELS, field_by_name_or_label, label
 from desktop.domain.idnumber import parse_id_number
 from desktop.store.base import Synced
 from desktop.store.types import JsonText
@@ -31,7 +31,7 @@ def parse_assignments(model: type[Synced], pairs: list[str]) -> dict[str, Any]:
         name, text = (part.strip() for part in pair.split("=", 1))
         field = field_by_name_or_label(table, name) or (name if name in model.__table__.columns else None)  # type: ignore[attr-defined]
         if field is None or field in PROTECTED:
-            raise InvalidInput(f"{_table_label(table)}没有可修改的字段“{name}”")
+            raise InvalidInput(f"{TABLE_LABELS.get(table, table)}没有可修改的字段“{name}”")
         values[field] = parse_value(model, field, text)
     return values
 
@@ -105,9 +105,3 @@ def _check_choice(table: str, field: str, value: str) -> None:
     choices = CHOICES.get((table, field))
     if choices is not None and value not in choices:
         raise InvalidInput(f"{label(table, field)}不能是“{value}”，可选：{'、'.join(choices)}")
-
-
-def _table_label(table: str) -> str:
-    return {"household": "农户", "member": "家庭成员", "village": "村", "assessment": "核查"}.get(
-        table, table
-    )

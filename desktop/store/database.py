@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.domain.errors import StoreProblem
 from desktop.store import migrate, search_index
 from desktop.store.backup import backup_file, newest_backup_age
-from desktop.store.sqlite_file import SQLITE_HEADER, inspect_sqlite
+from desktop.store.sqlite_file import OUR_TABLES, inspect_sqlite
 
 DB_FILE = "zhucun.sqlite3"
 DAILY = dt.timedelta(days=1)
@@ -100,9 +100,10 @@ def make_engine(location: StoreLocation) -> Engine:
 def open_store(location: StoreLocation, *, create: bool = False, daily_backup: bool = True) -> Store:
     """Open the store, creating or migrating it. Raises StoreProblem with a Chinese message."""
     if location.is_sqlite:
-        _check_sqlite_file(location.db_path, create=create)
         # decided on a read-only look, so a file we refuse is left exactly as it was
         state = _sqlite_state(location)
+        if state == "empty" and create:
+            location.home.mkdir(parents=True, exist_ok=True)
     engine = make_engine(location)
     try:
         if not location.is_sqlite:
@@ -128,25 +129,13 @@ def open_store(location: StoreLocation, *, create: bool = False, daily_backup: b
         raise
 
 
-def _check_sqlite_file(path: Path, *, create: bool) -> None:
-    if path.exists():
-        with open(path, "rb") as fh:
-            header = fh.read(16)
-        if header and header != SQLITE_HEADER:
-            raise StoreProblem(f"{path} 不是驻村台账的数据库（不是 SQLite 文件），未做任何改动")
-        return
-    if not create:
-        raise StoreProblem(f"{path.parent} 中还没有台账，请先运行 zhucun init 或 zhucun demo")
-    path.parent.mkdir(parents=True, exist_ok=True)
-
-
 def _schema_state(engine: Engine) -> str:
     """empty / current / behind; raises when the database is not ours or newer than this program."""
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         if not tables:
             return "empty"
-        if "alembic_version" not in tables or ("device_state" not in tables and "op_log" not in tables):
+        if not tables >= OUR_TABLES:
             raise StoreProblem("这个数据库不是驻村台账的数据库，未做任何改动")
         current = migrate.current_revision(connection)
     return _revision_state(current)

@@ -11,6 +11,9 @@ from desktop.store.models import Operation
 from desktop.store.types import canonical_json
 
 GENESIS_HASH = "0" * 64
+# the fields a hash covers, in the order op_hash takes them
+_HASHED = ("origin", "seq", "hlc", "author", "table", "record_id", "fields", "prev_hash")
+_HASHED = ("origin", "seq", "hlc", "author", "table", "record_id", "fields", "prev_hash")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +50,8 @@ class Op:
         return cls(origin, seq, hlc, author, table, record_id, fields, prev_hash, digest)
 
     def verify_hash(self) -> bool:
-        expected = op_hash(
-            self.origin,
-            self.seq,
-            self.hlc,
-            self.author,
-            self.table,
-            self.record_id,
-            self.fields,
-            self.prev_hash,
-        )
-        return expected == self.hash
+        """True when ``hash`` covers exactly this content (a tampered op recomputes differently)."""
+        return op_hash(*(getattr(self, name) for name in _HASHED)) == self.hash
 
     def to_row(self) -> Operation:
         return Operation(
