@@ -1,19 +1,63 @@
-"""Operations as values: what a write records, and the hash that chains each origin's operations."""
+"""Operations as values: what a write records, and the hashes that chain each origin's operations.
+
+An operation's hash has two levels so a chain can be checked without its content:
+
+    body_digest = SHA-256(canonical JSON [origin, seq, hlc, author, table, record_id, fields(, base)])
+    hash        = SHA-256("zhucun-op-v2\\n" + prev_hash + "\\n" + body_digest)
+
+A bundle for one village carries the other villages' operations of a shared origin (the township) as
+*links* — (origin, seq, prev_hash, body_digest) — that prove the chain without disclosing the content.
+
+``base`` records causality for conflict detection: for each field the writer changed, the hashes of the
+operations whose value it saw and replaced (empty for fields nobody had set).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store.models import Operation
 from desktop.store.types import canonical_json
 
 GENESIS_HASH = "0" * 64
-# the fields a hash covers, in the order op_hash takes them
-_HASHED = ("origin", "seq", "hlc", "author", "table", "record_id", "fields", "prev_hash")
-_HASHED = ("origin", "seq", "hlc", "author", "table", "record_id", "fields", "prev_hash")
+_CHAIN_PREFIX = b"zhucun-op-v2\n"
+
+
+def chain_hash(prev_hash: str, body_digest: str) -> str:
+    return hashlib.sha256(_CHAIN_PREFIX + prev_hash.encode("ascii") + b"\n" + body_digest.encode("ascii")).hexdigest()
+
+
+def body_digest(
+    origin: str,
+    seq: int,
+    hlc: int,
+    author: str,
+    table: str,
+    record_id: str,
+    fields: dict[str, Any],
+    base: dict[str, list[str]] | None = None,
+) -> str:
+    content: list[Any] = [origin, seq, hlc, author, table, record_id, fields]
+    if base:
+        content.append(base)
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An operation's place in its origin's chain, without its content."""
+
+    origin: str
+    seq: int
+    prev_hash: str
+    body_digest: str
+
+    @property
+    def hash(self) -> str:
+        return chain_hash(self.prev_hash, self.body_digest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +71,7 @@ class Op:
     fields: dict[str, Any]
     prev_hash: str
     hash: str
+    base: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def clock(self) -> tuple[int, str]:
@@ -45,13 +90,23 @@ class Op:
         record_id: str,
         fields: dict[str, Any],
         prev_hash: str,
+        base: dict[str, list[str]] | None = None,
     ) -> Op:
-        digest = op_hash(origin, seq, hlc, author, table, record_id, fields, prev_hash)
-        return cls(origin, seq, hlc, author, table, record_id, fields, prev_hash, digest)
+        base = {name: sorted(hashes) for name, hashes in (base or {}).items() if hashes}
+        digest = body_digest(origin, seq, hlc, author, table, record_id, fields, base)
+        return cls(origin, seq, hlc, author, table, record_id, fields, prev_hash, chain_hash(prev_hash, digest), base)
+
+    def body_digest(self) -> str:
+        return body_digest(
+            self.origin, self.seq, self.hlc, self.author, self.table, self.record_id, self.fields, self.base
+        )
+
+    def link(self) -> Link:
+        return Link(self.origin, self.seq, self.prev_hash, self.body_digest())
 
     def verify_hash(self) -> bool:
         """True when ``hash`` covers exactly this content (a tampered op recomputes differently)."""
-        return op_hash(*(getattr(self, name) for name in _HASHED)) == self.hash
+        return chain_hash(self.prev_hash, self.body_digest()) == self.hash
 
     def to_row(self) -> Operation:
         return Operation(
@@ -62,6 +117,7 @@ class Op:
             table_name=self.table,
             record_id=self.record_id,
             fields=canonical_json(self.fields),
+            base=canonical_json(self.base) if self.base else None,
             prev_hash=self.prev_hash,
             hash=self.hash,
         )
@@ -78,18 +134,50 @@ class Op:
             json.loads(row.fields),
             row.prev_hash,
             row.hash,
+            json.loads(row.base) if row.base else {},
         )
 
+    def to_wire(self) -> dict[str, Any]:
+        """The operation as it travels in a bundle (see docs/bundle-format.md)."""
+        wire: dict[str, Any] = {
+            "origin": self.origin,
+            "seq": self.seq,
+            "hlc": self.hlc,
+            "author": self.author,
+            "table": self.table,
+            "record_id": self.record_id,
+            "fields": self.fields,
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        }
+        if self.base:
+            wire["base"] = self.base
+        return wire
 
-def op_hash(
-    origin: str,
-    seq: int,
-    hlc: int,
-    author: str,
-    table: str,
-    record_id: str,
-    fields: dict[str, Any],
-    prev_hash: str,
-) -> str:
-    payload = canonical_json([origin, seq, hlc, author, table, record_id, fields, prev_hash])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    @classmethod
+    def from_wire(cls, wire: dict[str, Any]) -> Op:
+        """Raises ``ValueError`` for anything that is not a well-formed operation."""
+        try:
+            op = cls(
+                str(wire["origin"]),
+                _int(wire["seq"]),
+                _int(wire["hlc"]),
+                str(wire["author"]),
+                str(wire["table"]),
+                str(wire["record_id"]),
+                dict(wire["fields"]),
+                str(wire["prev_hash"]),
+                str(wire["hash"]),
+                {str(k): [str(h) for h in v] for k, v in dict(wire.get("base") or {}).items()},
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"malformed operation: {exc}") from exc
+        if op.seq < 1:
+            raise ValueError("malformed operation: seq < 1")
+        return op
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"not an integer: {value!r}")
+    return value

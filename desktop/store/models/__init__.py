@@ -2,18 +2,22 @@
 
 from desktop.store.models.assistance import Measure, Pairing
 from desktop.store.models.checklist import DIMENSION_COLUMNS, Assessment
+from desktop.store.models.conflict import Conflict
 from desktop.store.models.household import Household, HouseholdEvent
 from desktop.store.models.income import Income
 from desktop.store.models.local import DeviceState, HouseholdSearch, LocalSetting, Operation
 from desktop.store.models.member import Member
 from desktop.store.models.monitoring import Monitoring
 from desktop.store.models.photo import Photo
+from desktop.store.models.sync import BundleRecord, OpLink, Peer, SignedHead
 from desktop.store.models.village import Village, VillageIndicator, WorkLog
 from desktop.store.models.visit import FollowUp, Visit
 
 __all__ = [
     "DIMENSION_COLUMNS",
     "Assessment",
+    "BundleRecord",
+    "Conflict",
     "DeviceState",
     "FollowUp",
     "Household",
@@ -24,9 +28,12 @@ __all__ = [
     "Measure",
     "Member",
     "Monitoring",
+    "OpLink",
     "Operation",
     "Pairing",
+    "Peer",
     "Photo",
+    "SignedHead",
     "Village",
     "VillageIndicator",
     "Visit",

@@ -26,13 +26,18 @@ class DeviceState(Base):
     last_hlc: Mapped[int] = mapped_column(BigInteger, default=0)
     chain_head: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # public keys (base64 of the raw 32 bytes); the private halves live in the data folder's keys/
+    sign_key: Mapped[str | None] = mapped_column(String(64))
+    box_key: Mapped[str | None] = mapped_column(String(64))
+    township_code: Mapped[str | None] = mapped_column(String(32))
+    township_name: Mapped[str | None] = mapped_column(String(64))
 
 
 class Operation(Base):
     """The change log. One row per write, from this device or received from another.
 
     ``hash`` covers every other column and ``prev_hash``, so each origin's ops form a chain that a bundle
-    reader can check. ``fields`` is canonical JSON of the changed fields and their new values.
+    reader can check (see oplog.py). ``fields`` is canonical JSON of the changed fields and their new values.
     """
 
     __tablename__ = "op_log"
@@ -45,6 +50,7 @@ class Operation(Base):
     table_name: Mapped[str] = mapped_column(String(32))
     record_id: Mapped[str] = mapped_column(String(36))
     fields: Mapped[str] = mapped_column(Text)
+    base: Mapped[str | None] = mapped_column(Text)  # canonical JSON {field: [hash, …]}: what it replaced
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
