@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop import __version__
+from desktop import __version__, cli_sync
 from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.ledger import Ledger
 
@@ -52,9 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="数据库地址，乡镇/县服务器用，如 postgresql+psycopg://user@host/zhucun")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
-    p = sub.add_parser("init", help="初始化：建立本机的台账和所驻的村")
-    p.add_argument("--village-code", required=True)
-    p.add_argument("--village-name", required=True)
+    p = sub.add_parser("init", help="初始化：建立本机的台账和所驻的村（或乡镇设备）")
+    p.add_argument(
+        "--role", choices=("village", "township"), default="village", help="village 村 / township 乡镇"
+    )
+    p.add_argument("--village-code")
+    p.add_argument("--village-name")
+    p.add_argument("--township-code", help="乡镇代码（乡镇设备）")
+    p.add_argument("--township-name", help="乡镇名称（乡镇设备）")
     p.add_argument("--user", required=True, help="使用人姓名")
     for name in ("township", "county", "city", "province"):
         p.add_argument(f"--{name}")
@@ -73,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", help="姓名、拼音首字母、户编号、身份证号或电话")
     p.add_argument("--json", action="store_true")
     p.add_argument("--archived", action="store_true", help="包括已注销的农户")
+    p.add_argument("--village", help="只列这个村（村代码；乡镇设备用）")
     p = household.add_parser("show", help="显示一户的全部信息")
     p.add_argument("household", help="户编号或 UUID")
     p.add_argument("--json", action="store_true")
@@ -172,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", help="备份到这个文件夹（如 U 盘）")
     p = sub.add_parser("restore", help="从备份恢复（先自动备份当前台账）")
     p.add_argument("file")
+    cli_sync.add_parsers(sub)
     return parser
 
 
@@ -222,15 +229,23 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _init(ledger: Ledger, args: argparse.Namespace) -> int:
-    from desktop.services.setup import init_village
+    from desktop.services.setup import init_township, init_village
 
+    if args.role == "township":
+        result = init_township(
+            ledger, code=args.township_code or "", name=args.township_name or "", user=args.user
+        )
+        print(f"已初始化乡镇设备：{result.village_name}（本机设备 {result.device_id}）")
+        return 0
+    if not args.village_code or not args.village_name:
+        raise InvalidInput("需要村代码和村名（--village-code、--village-name）")
     groups = [g.strip() for g in (args.groups or "").replace("，", ",").split(",") if g.strip()]
     result = init_village(
         ledger,
         code=args.village_code,
         name=args.village_name,
         user=args.user,
-        township=args.township,
+        township=args.township or args.township_name,
         county=args.county,
         city=args.city,
         province=args.province,
@@ -251,8 +266,10 @@ def _demo(ledger: Ledger, args: argparse.Namespace) -> int:
 
 def _household_list(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.households import list_households
+    from desktop.services.village_info import village_id_for_code
 
-    rows = list_households(ledger, search=args.search, include_archived=args.archived)
+    village_id = village_id_for_code(ledger, args.village) if args.village else None
+    rows = list_households(ledger, search=args.search, include_archived=args.archived, village_id=village_id)
     if args.json:
         _print_json([row.__dict__ for row in rows])
         return 0
@@ -492,6 +509,7 @@ def _backup_commands(args: argparse.Namespace, home: Path) -> int:
 
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {
+    **cli_sync.HANDLERS,
     ("init", None): _init,
     ("demo", None): _demo,
     ("household", "list"): _household_list,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from desktop.domain.errors import NotFound
 from desktop.services.ledger import Ledger
 from desktop.store.models import Household, Member, Village
 
@@ -45,3 +46,12 @@ def village_summary(ledger: Ledger) -> VillageSummary:
         households=households or 0,
         people=people or 0,
     )
+
+
+def village_id_for_code(ledger: Ledger, code: str) -> str:
+    """The id of the village with this 村代码 (a township holds many villages)."""
+    with ledger.store.read_session() as session:
+        village_id = session.execute(select(Village.id).where(Village.code == code.strip())).scalar()
+    if village_id is None:
+        raise NotFound(f"没有村代码为 {code} 的村")
+    return village_id

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models
 from desktop.store.codec import to_json
-from desktop.store.models import Household, Operation
+from desktop.store.models import Operation
+from desktop.store.scope import in_village
 from desktop.store.types import canonical_json
 
 
@@ -21,13 +22,7 @@ def dump_records(session: Session, *, village_id: str | None = None) -> dict[str
         # arrived (see fold._ensure_parent): not part of the ledger's state.
         query = select(model).where(table.c.id.in_(select(Operation.record_id)))
         if village_id is not None:
-            if table_name == "village":
-                query = query.where(table.c.id == village_id)
-            elif "village_id" in table.c:
-                query = query.where(table.c.village_id == village_id)
-            elif "household_id" in table.c:
-                households = select(Household.id).where(Household.village_id == village_id)
-                query = query.where(table.c.household_id.in_(households))
+            query = query.where(in_village(table, village_id))
         rows = []
         for record in session.execute(query.order_by(table.c.id)).scalars():
             rows.append(

@@ -33,6 +33,7 @@ from desktop.services.demo.common import (
 from desktop.services.demo.homes import _HomesMixin
 from desktop.services.demo.visits import _VisitsMixin
 from desktop.services.demo.work import _WorkMixin
+from desktop.services.identity import ensure_keys
 from desktop.services.ledger import Ledger
 from desktop.store.device import create_device, get_device
 from desktop.store.ids import natural_id
@@ -94,7 +95,9 @@ def create_demo(
         with session.no_autoflush:
             village_ids = builder.build(sizes)
         device.village_id = village_ids[0]
-        return DemoSummary(len(village_ids), builder.households, builder.members, builder.operations)
+        summary = DemoSummary(len(village_ids), builder.households, builder.members, builder.operations)
+    ensure_keys(ledger)
+    return summary
 
 
 def _load_facts(path: Path) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Photos: ingest, content-addressed storage, thumbnails."""

@@ -1,0 +1,46 @@
+"""Files that exist only when complete: written to a temporary name beside the target, fsynced, renamed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextmanager
+def atomic_writer(target: Path, *, mode: int | None = None) -> Iterator[BinaryIO]:
+    """Yield a binary file; on a clean exit it is fsynced and renamed to ``target``.
+
+    On any error (a full disk, a cancelled export) the temporary file is removed and ``target`` is
+    untouched: no partial file is ever left under the final name.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "wb") as handle:
+            if mode is not None and os.name != "nt":
+                os.chmod(partial, mode)
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    fsync_dir(target.parent)
+
+
+def write_atomic(target: Path, data: bytes, *, mode: int | None = None) -> None:
+    with atomic_writer(target, mode=mode) as handle:
+        handle.write(data)
+
+
+def fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""Signed, encrypted sync bundles between devices (see docs/bundle-format.md)."""

@@ -1,0 +1,325 @@
+"""Reading a received bundle and proving every part of it, before the database is touched.
+
+``verify_bundle`` returns a ``Verified`` bundle or raises ``Rejected`` (with a Chinese reason) or
+``Untrusted`` (a well-formed bundle from a key no person has trusted yet: quarantine).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.store.migrate import known_revisions
+from desktop.store.models import Peer, SignedHead
+from desktop.store.oplog import Link, Op
+from desktop.sync.chain import Entry, check_chain, describe_ranges, ranges
+from desktop.sync.container import CONTROL, FORMAT_VERSION, BadBundle, BundleReader, Member
+from desktop.sync.documents import (
+    HEAD,
+    REVOCATION,
+    BadDocument,
+    Identity,
+    read_certificate,
+    verify_document,
+)
+from desktop.sync.keys import DeviceKeys, normalise_fingerprint
+from desktop.sync.sealing import Opener
+from desktop.sync.vector import known_entries
+
+
+class Rejected(Exception):
+    def __init__(self, reason: str, *, bundle_id: str | None = None, sender: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.bundle_id = bundle_id
+        self.sender = sender
+
+
+class Untrusted(Exception):
+    def __init__(self, manifest: dict[str, Any]) -> None:
+        super().__init__("untrusted sender")
+        self.manifest = manifest
+
+
+@dataclass
+class Verified:
+    path: Path
+    manifest: dict[str, Any]
+    sender: Peer
+    ops: list[Op]
+    links: list[Link]
+    heads: list[dict[str, Any]]
+    certified: list[tuple[Identity, dict[str, Any]]]
+    revocations: list[dict[str, Any]]
+    receipt: dict[str, Any] | None
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    missing_blobs: list[str] = field(default_factory=list)
+
+    @property
+    def bundle_id(self) -> str:
+        return str(self.manifest["bundle_id"])
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest as written (not yet verified): for ``inspect``."""
+    try:
+        with BundleReader(path) as reader:
+            return reader.manifest
+    except BadBundle as exc:
+        raise Rejected(str(exc)) from None
+
+
+def verify_bundle(
+    path: Path, session: Session, me: Identity, keys: DeviceKeys, *, load_blobs: bool
+) -> Verified:
+    try:
+        with BundleReader(path) as reader:
+            return _verify(reader, session, me, keys, load_blobs=load_blobs)
+    except BadBundle as exc:
+        raise Rejected(str(exc)) from None
+
+
+def _verify(
+    reader: BundleReader, session: Session, me: Identity, keys: DeviceKeys, *, load_blobs: bool
+) -> Verified:
+    manifest = reader.manifest
+    app_version = str(manifest.get("app_version") or "更新的版本")
+    if reader.format_version > FORMAT_VERSION:
+        raise Rejected(
+            f"这个同步包的格式（第 {reader.format_version} 版）比本机软件新：请安装 Zhucun {app_version} 或更新版本后再导入"
+        )
+    schema = manifest.get("schema")
+    if schema not in known_revisions():
+        raise Rejected(
+            f"这个同步包来自更新的 Zhucun（数据结构 {schema}）：请安装 Zhucun {app_version} 或更新版本后再导入"
+        )
+    bundle_id = str(manifest.get("bundle_id") or "")
+    sender_info = manifest.get("sender") or {}
+    recipient = manifest.get("recipient") or {}
+    sender_key = str(sender_info.get("sign_key") or "")
+    if sender_key == me.sign_key:
+        raise Rejected("这是本机自己导出的同步包，不需要导入", bundle_id=bundle_id)
+    if not reader.verify_signature(sender_key):
+        raise Rejected("同步包的签名不对：清单被改动过，或文件已损坏", bundle_id=bundle_id)
+    peer = session.execute(select(Peer).where(Peer.sign_key == sender_key)).scalar_one_or_none()
+    if normalise_fingerprint(str(recipient.get("fingerprint", ""))) != normalise_fingerprint(me.fingerprint):
+        raise Rejected(
+            f"这个同步包是发给另一台设备（指纹 {recipient.get('fingerprint')}）的，不是发给本机的",
+            bundle_id=bundle_id,
+            sender=peer.device_id if peer is not None else None,
+        )
+    if peer is None:
+        same_id = session.get(Peer, str(sender_info.get("device_id")))
+        if same_id is not None:
+            raise Rejected(
+                f"设备 {same_id.device_id[-8:]} 出示了与已信任的不同的密钥：不予导入，请核实这台设备",
+                bundle_id=bundle_id,
+            )
+        raise Untrusted(manifest)
+    if peer.revoked_after_seq is not None:
+        raise Rejected(
+            f"发送设备 {peer.device_id[-8:]} 已被乡镇吊销：这个同步包不予导入",
+            bundle_id=bundle_id,
+            sender=peer.device_id,
+        )
+    opener = reader.opener(keys.box)
+    try:
+        return _verify_content(reader, opener, session, me, peer, load_blobs=load_blobs)
+    except Rejected as exc:
+        exc.bundle_id, exc.sender = bundle_id, peer.device_id
+        raise
+    except BadBundle as exc:
+        raise Rejected(str(exc), bundle_id=bundle_id, sender=peer.device_id) from None
+
+
+def _verify_content(
+    reader: BundleReader, opener: Opener, session: Session, me: Identity, sender: Peer, *, load_blobs: bool
+) -> Verified:
+    controls = list(reader.members_of("control"))
+    if len(controls) != 1 or controls[0].name != CONTROL:
+        raise Rejected("同步包缺少控制信息（control.bin）")
+    control = reader.read_json(controls[0], opener)
+    if not isinstance(control, dict):
+        raise Rejected("同步包的控制信息格式不对")
+    peers = {p.device_id: p for p in session.execute(select(Peer)).scalars()}
+    certified = _certificates(control.get("certificates") or [], peers, me)
+    revocations = _revocations(control.get("revocations") or [], peers)
+    sign_keys = {me.device_id: me.sign_key}
+    sign_keys.update({d: p.sign_key for d, p in peers.items()})
+    sign_keys.update({identity.device_id: identity.sign_key for identity, _ in certified})
+    cutoffs = {d: p.revoked_after_seq for d, p in peers.items() if p.revoked_after_seq is not None}
+    cutoffs.update({str(r["device_id"]): int(r["after_seq"]) for r in revocations})
+
+    ops: list[Op] = []
+    for member in reader.members_of("ops"):
+        for raw in _json_list(reader, member, opener):
+            try:
+                op = Op.from_wire(raw)
+            except ValueError:
+                raise Rejected(f"{member.name} 中有格式错误的操作") from None
+            if not op.verify_hash():
+                raise Rejected(f"设备 {op.origin[-8:]} 的第 {op.seq} 条操作内容与其哈希不符：被改动过")
+            ops.append(op)
+    links: list[Link] = []
+    for member in reader.members_of("links"):
+        for raw in _json_list(reader, member, opener):
+            try:
+                origin, seq, prev_hash, digest = raw
+                links.append(Link(str(origin), int(seq), str(prev_hash), str(digest)))
+            except (TypeError, ValueError):
+                raise Rejected(f"{member.name} 中有格式错误的链接") from None
+    heads = _heads(control.get("heads") or [], sign_keys)
+    _check_chains(session, ops, links, heads, sign_keys, cutoffs, peers)
+
+    verified = Verified(
+        path=reader.path,
+        manifest=reader.manifest,
+        sender=sender,
+        ops=ops,
+        links=links,
+        heads=heads,
+        certified=certified,
+        revocations=revocations,
+        receipt=control.get("receipt") if isinstance(control.get("receipt"), dict) else None,
+        missing_blobs=[str(s) for s in control.get("missing_blobs") or []],
+    )
+    for member in reader.members_of("blob"):
+        data = reader.read_member(member, opener)
+        sha = member.name.removeprefix("blobs/").removesuffix(".bin")
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise Rejected(f"照片 {sha[:12]} 的内容与其名称不符：被改动过")
+        if load_blobs:
+            verified.blobs[sha] = data
+    return verified
+
+
+def _json_list(reader: BundleReader, member: Member, opener: Opener) -> list[Any]:
+    value = reader.read_json(member, opener)
+    if not isinstance(value, list):
+        raise Rejected(f"{member.name} 的内容格式不对")
+    return value
+
+
+def _certificates(
+    documents: list[Any], peers: dict[str, Peer], me: Identity
+) -> list[tuple[Identity, dict[str, Any]]]:
+    found = []
+    for document in documents:
+        issuer_id = str(document.get("issuer")) if isinstance(document, dict) else ""
+        if issuer_id == me.device_id:
+            continue  # issued by this device: it already knows
+        issuer = peers.get(issuer_id)
+        if issuer is None or issuer.role != "township" or issuer.trusted_via != "card":
+            continue  # only a township a person trusted may vouch for other devices
+        try:
+            identity = read_certificate(document, issuer.sign_key)
+        except BadDocument as exc:
+            raise Rejected(f"设备证书无效：{exc}") from None
+        if identity.device_id == me.device_id:
+            continue  # this device's own certificate, relayed back
+        known = peers.get(identity.device_id)
+        if known is not None and known.sign_key != identity.sign_key:
+            raise Rejected(
+                f"乡镇为设备 {identity.device_id[-8:]} 签发的证书与已知的密钥不同：不予导入，请核实"
+            )
+        found.append((identity, document))
+    return found
+
+
+def _revocations(documents: list[Any], peers: dict[str, Peer]) -> list[dict[str, Any]]:
+    found = []
+    for document in documents:
+        issuer = peers.get(str(document.get("issuer")) if isinstance(document, dict) else "")
+        if issuer is None or issuer.role != "township" or issuer.trusted_via != "card":
+            continue
+        try:
+            found.append(
+                verify_document(REVOCATION, document, issuer.sign_key) | {"signature": document["signature"]}
+            )
+        except BadDocument as exc:
+            raise Rejected(f"吊销通知无效：{exc}") from None
+    return found
+
+
+def _heads(documents: list[Any], sign_keys: dict[str, str]) -> list[dict[str, Any]]:
+    found = []
+    for document in documents:
+        origin = str(document.get("origin")) if isinstance(document, dict) else ""
+        key = sign_keys.get(origin)
+        if key is None:
+            continue  # nobody vouches for this origin: its operations will be refused below
+        try:
+            verify_document(HEAD, document, key)
+            int(document["seq"])
+        except (BadDocument, KeyError, TypeError, ValueError):
+            raise Rejected(f"设备 {origin[-8:]} 的链头签名无效：同步包被改动过") from None
+        found.append(document)
+    return found
+
+
+def _check_chains(
+    session: Session,
+    ops: list[Op],
+    links: list[Link],
+    heads: list[dict[str, Any]],
+    sign_keys: dict[str, str],
+    cutoffs: dict[str, int],
+    peers: dict[str, Peer],
+) -> None:
+    incoming: dict[str, dict[int, Entry]] = {}
+    for item in [*ops, *links]:
+        entries = incoming.setdefault(item.origin, {})
+        entry = Entry(item.hash, item.prev_hash)
+        if item.seq in entries and entries[item.seq] != entry:
+            raise Rejected(
+                f"设备 {_name(item.origin, peers)} 的记录链在第 {item.seq} 条分叉：同一序号有两个不同的操作"
+            )
+        entries[item.seq] = entry
+    for origin, entries in incoming.items():
+        name = _name(origin, peers)
+        if origin not in sign_keys:
+            raise Rejected(f"同步包含有未知设备 {origin[-8:]} 的操作，无法验证来源（它没有乡镇签发的证书）")
+        cutoff = cutoffs.get(origin)
+        if cutoff is not None and max(entries) > cutoff:
+            raise Rejected(f"同步包含有已吊销设备 {name} 在吊销后写的操作（第 {cutoff + 1} 条以后）")
+        low, high = min(entries), max(entries)
+        known = known_entries(session, origin, low - 1, high + 1)
+        signed = {
+            seq: h
+            for seq, h in session.execute(
+                select(SignedHead.seq, SignedHead.hash).where(
+                    SignedHead.origin == origin, SignedHead.seq >= low, SignedHead.seq <= high
+                )
+            )
+        }
+        signed.update({int(h["seq"]): str(h["hash"]) for h in heads if h["origin"] == origin})
+        result = check_chain(entries, known, signed)
+        if result.fork_at is not None:
+            raise Rejected(
+                f"设备 {name} 的记录链在第 {result.fork_at} 条分叉：同一序号有两个不同的操作"
+                "（这台设备的数据可能被复制到了另一台电脑上）"
+            )
+        if result.broken_at is not None:
+            raise Rejected(f"设备 {name} 的第 {result.broken_at} 条操作与前一条接不上：同步包被改动过")
+        if result.unproven:
+            raise Rejected(
+                f"设备 {name} 的第 {describe_ranges(ranges(result.unproven))} 条操作没有签名的链头可以验证：不予导入"
+            )
+
+
+def _name(origin: str, peers: dict[str, Peer]) -> str:
+    peer = peers.get(origin)
+    if peer is None:
+        return origin[-8:]
+    place = peer.village_name or peer.township_name or ""
+    return f"{place}（{peer.user_name or origin[-8:]}）"
+
+
+def manifest_summary(manifest: dict[str, Any]) -> str:
+    return json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True)

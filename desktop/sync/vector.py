@@ -1,0 +1,65 @@
+"""What this device holds of each origin's chain: version vector (contiguous prefix) and gaps."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, union_all
+from sqlalchemy.orm import Session
+
+from desktop.store.models import Operation, OpLink
+from desktop.sync.chain import Entry
+
+
+def _held():  # type: ignore[no-untyped-def]
+    return union_all(
+        select(Operation.origin.label("origin"), Operation.seq.label("seq")),
+        select(OpLink.origin.label("origin"), OpLink.seq.label("seq")),
+    ).subquery()
+
+
+def gaps(session: Session) -> dict[str, list[tuple[int, int]]]:
+    """Per origin, the seq ranges missing below the highest seq held ({origin: [(120, 140)]})."""
+    held = _held()
+    previous = func.lag(held.c.seq).over(partition_by=held.c.origin, order_by=held.c.seq)
+    ordered = select(held.c.origin, held.c.seq, previous.label("prev")).subquery()
+    rows = session.execute(
+        select(ordered.c.origin, ordered.c.prev, ordered.c.seq).where(
+            func.coalesce(ordered.c.prev, 0) < ordered.c.seq - 1
+        )
+    )
+    found: dict[str, list[tuple[int, int]]] = {}
+    for origin, prev, seq in rows:
+        found.setdefault(origin, []).append(((prev or 0) + 1, seq - 1))
+    for spans in found.values():
+        spans.sort()
+    return found
+
+
+def highest(session: Session) -> dict[str, int]:
+    held = _held()
+    return {
+        origin: top
+        for origin, top in session.execute(
+            select(held.c.origin, func.max(held.c.seq)).group_by(held.c.origin)
+        )
+    }
+
+
+def version_vector(session: Session) -> dict[str, int]:
+    """Per origin, the highest seq up to which every entry is held."""
+    vector = highest(session)
+    for origin, spans in gaps(session).items():
+        vector[origin] = spans[0][0] - 1
+    return {origin: seq for origin, seq in vector.items() if seq > 0}
+
+
+def known_entries(session: Session, origin: str, low: int, high: int) -> dict[int, Entry]:
+    """Held entries (operations and links) of ``origin`` with ``low <= seq <= high``."""
+    entries: dict[int, Entry] = {}
+    for model in (OpLink, Operation):
+        rows = session.execute(
+            select(model.seq, model.hash, model.prev_hash).where(
+                model.origin == origin, model.seq >= low, model.seq <= high
+            )
+        )
+        entries.update((seq, Entry(h, prev)) for seq, h, prev in rows)
+    return entries

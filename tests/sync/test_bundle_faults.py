@@ -1,0 +1,339 @@
+"""Bad bundles: every kind is refused with a Chinese reason and changes nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from records import make_id_number
+
+from desktop.media.blob_store import BlobStore
+from desktop.services.households import add_household
+from desktop.services.sync_bundles import Outcome, export_bundle
+from desktop.store.models import Photo
+from desktop.store.types import canonical_json
+from desktop.store.writer import ChangeWriter
+from desktop.sync.container import BundleWriter
+from desktop.sync.keys import load_keys
+
+from .devices import Device, join, township_device, village_device
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Device, Device]:
+    village, township = village_device(tmp_path, "v1"), township_device(tmp_path)
+    join(village, township)
+    for n in range(3):
+        add_household(
+            village.ledger,
+            number=f"00{n}",
+            head={"name": f"卓嘎{n}", "id_number": make_id_number(dt.date(1970, 1, 1), n + 1)},
+        )
+    yield village, township
+    village.close()
+    township.close()
+
+
+def add_photo(device: Device, size: tuple[int, int] = (64, 48)) -> str:
+    image = Image.effect_noise(size, 80).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    sha = BlobStore.of_home(device.home).put(buffer.getvalue())
+    with device.ledger.store.session() as session:
+        ChangeWriter(session).create(Photo, {"sha256": sha, "caption": "危房改造后", "mime": "image/jpeg"})
+    return sha
+
+
+def rewrite(source: Path, target: Path, change: dict[str, bytes | None]) -> Path:
+    """Copy a bundle's members into a new ZIP, replacing (or with None dropping) some."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as zout:
+        for info in zin.infolist():
+            data = change.get(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+        for name, data in change.items():
+            if name not in zin.namelist() and data is not None:
+                zout.writestr(name, data)
+    return target
+
+
+def member_offsets(bundle: Path) -> dict[str, int]:
+    """Where each member's bytes start in the file."""
+    offsets = {}
+    with zipfile.ZipFile(bundle) as archive, open(bundle, "rb") as raw:
+        for info in archive.infolist():
+            raw.seek(info.header_offset + 26)
+            name_len, extra_len = int.from_bytes(raw.read(2), "little"), int.from_bytes(raw.read(2), "little")
+            offsets[info.filename] = info.header_offset + 30 + name_len + extra_len
+    return offsets
+
+
+def flipped(bundle: Path, offset: int, target: Path) -> Path:
+    data = bytearray(bundle.read_bytes())
+    data[offset] ^= 0x01
+    target.write_bytes(bytes(data))
+    return target
+
+
+def assert_rejected(township: Device, bundle: Path, *words: str) -> str:
+    before = township.dump()
+    report = township.receive(bundle)
+    assert report.outcome == Outcome.REJECTED, report.message
+    for word in words:
+        assert word in report.message
+    assert township.dump() == before
+    return report.message
+
+
+def test_a_flipped_byte_in_any_member_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    village, township = pair
+    add_photo(village)
+    bundle = village.send(township)
+    offsets = member_offsets(bundle)
+    sizes = {info.filename: info.file_size for info in zipfile.ZipFile(bundle).infolist()}
+    assert {"manifest.json", "manifest.sig", "control.bin"} <= set(offsets)
+    assert any(name.startswith("ops/") for name in offsets) and any(
+        name.startswith("blobs/") for name in offsets
+    )
+    for name, start in offsets.items():
+        for position in (start, start + sizes[name] // 2, start + sizes[name] - 1):
+            message = assert_rejected(township, flipped(bundle, position, tmp_path / "bad.zcb"))
+            assert message  # a reason, in Chinese
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
+    assert township.receive(bundle).outcome == Outcome.APPLIED  # the original is still good
+
+
+def test_a_flipped_byte_anywhere_never_changes_what_is_imported(
+    pair: tuple[Device, Device], tmp_path: Path
+) -> None:
+    village, township = pair
+    bundle = village.send(township)
+    reference_home = tmp_path / "reference"
+    shutil.copytree(township.home, reference_home)
+    size = bundle.stat().st_size
+    outcomes = set()
+    for offset in range(0, size, max(1, size // 60)):
+        report = township.receive(flipped(bundle, offset, tmp_path / "bad.zcb"))
+        outcomes.add(report.outcome)
+        assert report.outcome in (Outcome.REJECTED, Outcome.APPLIED, Outcome.ALREADY_HAD)
+    township.receive(bundle)
+    # whatever was accepted is exactly the untampered content
+    from desktop.app import open_ledger
+
+    clean = Device("ref", reference_home, open_ledger(reference_home))
+    clean.receive(bundle)
+    assert township.dump() == clean.dump()
+    assert Outcome.REJECTED in outcomes
+    clean.close()
+
+
+@pytest.mark.parametrize("keep", [0.0, 0.1, 0.5, 0.9, 0.999])
+def test_a_truncated_bundle_is_refused(pair: tuple[Device, Device], tmp_path: Path, keep: float) -> None:
+    village, township = pair
+    bundle = village.send(township)
+    data = bundle.read_bytes()
+    cut = tmp_path / "cut.zcb"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    message = assert_rejected(township, cut)
+    assert "不是同步包" in message or "不完整" in message or "损坏" in message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"hello", "台账".encode() * 100, b"PK\x03\x04" + b"\0" * 100],
+    ids=["empty", "text", "chinese", "zip-header"],
+)
+def test_a_file_that_is_not_a_bundle_is_refused(
+    pair: tuple[Device, Device], tmp_path: Path, content: bytes
+) -> None:
+    _, township = pair
+    path = tmp_path / "not-a-bundle.zcb"
+    path.write_bytes(content)
+    assert_rejected(township, path, "不是同步包")
+
+
+def test_a_jpeg_is_not_a_bundle(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    _, township = pair
+    path = tmp_path / "photo.zcb"
+    Image.new("RGB", (10, 10)).save(path, "JPEG")
+    assert_rejected(township, path, "不是同步包")
+
+
+@pytest.mark.parametrize(
+    "name", ["../evil.bin", "/etc/evil.bin", "ops/../../evil.bin", "C:\\evil.bin", "blobs/x.bin"]
+)
+def test_member_paths_that_escape_are_refused(pair: tuple[Device, Device], tmp_path: Path, name: str) -> None:
+    village, township = pair
+    bundle = village.send(township)
+    evil = rewrite(bundle, tmp_path / "evil.zcb", {name: b"x"})
+    assert_rejected(township, evil, "不允许的成员名")
+    assert not (tmp_path / "evil.bin").exists()
+
+
+def test_a_compressed_member_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    village, township = pair
+    bundle = village.send(township)
+    target = tmp_path / "deflated.zcb"
+    with zipfile.ZipFile(bundle) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+    assert_rejected(township, target, "压缩")
+
+
+def test_a_member_far_larger_than_declared_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    """A signed bundle (a stolen key, or a bug) whose control member inflates to 200 MB while the
+    manifest declares 1 KB: decompression stops at the declared size."""
+    village, township = pair
+    keys = load_keys(village.home)
+    from desktop.services.identity import my_identity
+
+    me, recipient = my_identity(village.ledger), my_identity(township.ledger)
+    target = tmp_path / "bomb.zcb"
+    with open(target, "wb") as handle:
+        writer = BundleWriter(
+            handle, bundle_id="01a20000-0000-7000-8000-000000000001", recipient_box_key=recipient.box_key
+        )
+        writer.add("control.bin", "control", b" " * (200 * 1024 * 1024))
+        writer.members[0] = dataclasses.replace(writer.members[0], plain_size=1024)
+        writer.finish(
+            {
+                "bundle_id": "01a20000-0000-7000-8000-000000000001",
+                "schema": "0002",
+                "app_version": "0.1.0",
+                "sender": {"device_id": me.device_id, "sign_key": me.sign_key, "fingerprint": me.fingerprint},
+                "recipient": {"device_id": recipient.device_id, "fingerprint": recipient.fingerprint},
+                "sender_has": {},
+            },
+            keys,
+        )
+    assert target.stat().st_size < 1024 * 1024  # the bomb is small on disk
+    assert_rejected(township, target, "control.bin")
+
+
+def test_a_newer_bundle_names_the_version_to_install(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    village, township = pair
+    bundle = village.send(township)
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest.update(schema="0099", app_version="0.9.0")
+    newer = rewrite(bundle, tmp_path / "newer.zcb", {"manifest.json": canonical_json(manifest).encode()})
+    assert_rejected(township, newer, "请安装 Zhucun 0.9.0")
+    manifest.update(schema="0002", format_version=2)
+    newer = rewrite(bundle, tmp_path / "newer2.zcb", {"manifest.json": canonical_json(manifest).encode()})
+    assert_rejected(township, newer, "请安装 Zhucun 0.9.0")
+
+
+def test_an_edited_manifest_breaks_the_signature(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    village, township = pair
+    bundle = village.send(township)
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest["counts"]["ops"] += 1
+    edited = rewrite(bundle, tmp_path / "edited.zcb", {"manifest.json": canonical_json(manifest).encode()})
+    assert_rejected(township, edited, "签名不对")
+
+
+def test_a_missing_member_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    village, township = pair
+    bundle = village.send(township)
+    dropped = rewrite(bundle, tmp_path / "dropped.zcb", {"ops/000001.bin": None})
+    assert_rejected(township, dropped, "缺少成员")
+
+
+def test_a_cloned_device_forks_its_chain_and_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    """Someone copies the village's data folder to a second laptop and both keep writing."""
+    village, township = pair
+    clone_home = tmp_path / "clone"
+    village.ledger.store.close()
+    shutil.copytree(village.home, clone_home)
+    from desktop.app import open_ledger
+
+    village.ledger = open_ledger(village.home)
+    clone = Device("clone", clone_home, open_ledger(clone_home))
+    add_household(
+        village.ledger,
+        number="100",
+        head={"name": "原机", "id_number": make_id_number(dt.date(1980, 1, 1), 7)},
+    )
+    add_household(
+        clone.ledger,
+        number="200",
+        head={"name": "复制机", "id_number": make_id_number(dt.date(1981, 1, 1), 8)},
+    )
+    township.receive(village.send(township))
+    message = assert_rejected(township, clone.send(township), "分叉")
+    assert "复制" in message
+    clone.close()
+
+
+def test_cancelled_export_leaves_no_file(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    village, township = pair
+    target = tmp_path / "stick" / "cancelled.zcb"
+    target.parent.mkdir()
+    from desktop.domain.errors import UserError
+
+    with pytest.raises(UserError, match="已取消"):
+        export_bundle(village.ledger, township.fingerprint, target, progress=lambda done, total: False)
+    assert list(target.parent.iterdir()) == []
+
+
+FULL_DISK_SCRIPT = """
+import resource, signal, sys
+from pathlib import Path
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), int(sys.argv[3])))
+from desktop.cli import main
+sys.exit(main(["--home", sys.argv[1], "bundle", "export", "--to", sys.argv[2], "--out", sys.argv[4]]))
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is POSIX")
+def test_a_full_disk_while_exporting_leaves_no_partial_bundle(
+    pair: tuple[Device, Device], tmp_path: Path
+) -> None:
+    village, township = pair
+    for _ in range(3):
+        add_photo(village, (900, 700))  # ~ 3 × 250 KB of noise
+    database = village.home / "zhucun.sqlite3"
+    limit = max(database.stat().st_size * 2, 400_000)  # room for the database, not for the bundle
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    village.ledger.store.close()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            FULL_DISK_SCRIPT,
+            str(village.home),
+            township.fingerprint,
+            str(limit),
+            str(stick / "full.zcb"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert result.returncode == 4, result.stderr
+    assert "磁盘空间不足" in result.stderr
+    assert list(stick.iterdir()) == []
+    from desktop.app import open_ledger
+
+    village.ledger = open_ledger(village.home)
+    assert township.receive(village.send(township)).outcome == Outcome.APPLIED
+    hashes = {
+        hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in BlobStore.of_home(township.home).root.rglob("*.bin")
+    }
+    assert len(hashes) == 3
