@@ -14,8 +14,8 @@ from desktop.services.facts import income_figures, member_facts
 from desktop.services.ledger import Ledger
 from desktop.services.verdicts import HouseholdChecklist, village_checklists
 from desktop.store.base import synced_models
-from desktop.store.models import Household, Income, Member, Operation
-from desktop.store.oplog import GENESIS_HASH, Op
+from desktop.store.models import Household, Income, Member, Operation, OpLink
+from desktop.store.oplog import GENESIS_HASH, Op, chain_hash
 
 
 @dataclass(frozen=True)
@@ -74,23 +74,39 @@ def _database_integrity(session: Session) -> list[str]:
 
 
 def _chain_problems(session: Session) -> list[str]:
-    problems: list[str] = []
-    previous: Op | None = None
-    for row in session.execute(select(Operation).order_by(Operation.origin, Operation.seq)).scalars():
+    """Each origin's chain, over operations and the content-free links of other villages' operations."""
+    entries: list[tuple[str, int, str, str, bool]] = []  # origin, seq, prev_hash, hash, content intact
+    for row in session.execute(select(Operation)).scalars():
         op = Op.from_row(row)
-        short = op.origin[:8]
-        if not op.verify_hash():
-            problems.append(f"设备 {short} 的第 {op.seq} 条变更记录内容与其校验值不符（可能被改动）")
-        if previous is None or previous.origin != op.origin:
-            if op.seq == 1 and op.prev_hash != GENESIS_HASH:
+        entries.append((op.origin, op.seq, op.prev_hash, op.hash, op.verify_hash()))
+    for link in session.execute(select(OpLink)).scalars():
+        entries.append(
+            (
+                link.origin,
+                link.seq,
+                link.prev_hash,
+                link.hash,
+                chain_hash(link.prev_hash, link.body_digest) == link.hash,
+            )
+        )
+    entries.sort(key=lambda e: (e[0], e[1]))
+    problems: list[str] = []
+    previous: tuple[str, int, str, str, bool] | None = None
+    for entry in entries:
+        origin, seq, prev_hash, _, intact = entry
+        short = origin[-8:]
+        if not intact:
+            problems.append(f"设备 {short} 的第 {seq} 条变更记录内容与其校验值不符（可能被改动）")
+        if previous is None or previous[0] != origin:
+            if seq == 1 and prev_hash != GENESIS_HASH:
                 problems.append(f"设备 {short} 的第 1 条变更记录链头不正确")
-            elif op.seq > 1:
-                problems.append(f"缺少设备 {short} 的第 1–{op.seq - 1} 条变更记录")
-        elif op.seq != previous.seq + 1:
-            problems.append(f"缺少设备 {short} 的第 {previous.seq + 1}–{op.seq - 1} 条变更记录")
-        elif op.prev_hash != previous.hash:
-            problems.append(f"设备 {short} 的第 {op.seq} 条变更记录与上一条接不上（链断裂）")
-        previous = op
+            elif seq > 1:
+                problems.append(f"缺少设备 {short} 的第 1–{seq - 1} 条变更记录")
+        elif seq != previous[1] + 1:
+            problems.append(f"缺少设备 {short} 的第 {previous[1] + 1}–{seq - 1} 条变更记录")
+        elif prev_hash != previous[3]:
+            problems.append(f"设备 {short} 的第 {seq} 条变更记录与上一条接不上（链断裂）")
+        previous = entry
     return problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
 import hashlib
@@ -337,3 +338,18 @@ def test_a_full_disk_while_exporting_leaves_no_partial_bundle(
         for p in BlobStore.of_home(township.home).root.rglob("*.bin")
     }
     assert len(hashes) == 3
+
+
+def test_a_bundle_from_an_older_schema_is_accepted(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    """Operations are never rewritten (their hashes must verify); fields an older schema wrote are
+    folded as they are, and fields a newer one dropped are kept in the log and ignored."""
+    village, township = pair
+    bundle = village.send(township)
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest["schema"] = "0001"
+    data = canonical_json(manifest).encode()
+    signature = base64.b64encode(load_keys(village.home).sign(b"zhucun-bundle-v1\n" + data))
+    older = rewrite(bundle, tmp_path / "older.zcb", {"manifest.json": data, "manifest.sig": signature})
+    assert township.receive(older).outcome == Outcome.APPLIED
+    assert township.dump("513301") == village.dump("513301")

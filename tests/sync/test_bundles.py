@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from desktop.app import open_ledger
 from desktop.domain.errors import InvalidInput, NotFound
+from desktop.services.check import run_check
 from desktop.services.devices import revoke_device
 from desktop.services.households import add_household, edit_household, list_households
 from desktop.services.identity import my_identity, trust_card
@@ -181,6 +182,8 @@ def test_township_relays_other_devices_work_with_their_signed_chain(tmp_path: Pa
     with b.ledger.store.read_session() as session:
         numbers = set(session.execute(select(Household.number)).scalars())
     assert numbers == {"001"}
+    # the township's chain on b is complete: its other-village op is held as a link
+    assert run_check(b.ledger).integrity == []
 
 
 def test_lost_stick_is_harmless_the_next_bundle_resends_it(pair: tuple[Device, Device]) -> None:
