@@ -3,6 +3,7 @@
 Each field of each synced record is a last-writer-wins register ordered by ``(hlc, origin)``. Applying
 the same operations in any order, any number of times, gives the same records: an operation already in
 the log is skipped, and a field is written only if no logged operation with a later clock set it.
+The open conflicts of the records a batch touched are derived again at its end (conflicts.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.base import Synced, synced_models
 from desktop.store.codec import from_json
+from desktop.store.conflicts import refresh_conflicts
 from desktop.store.guard import sanction
 from desktop.store.models import Operation
 from desktop.store.oplog import Op
@@ -29,6 +31,7 @@ class FoldResult:
     already_had: int = 0
     touched: set[tuple[str, str]] = field(default_factory=set)  # (table, record id)
     max_hlc: int = 0
+    conflicts: int = 0  # open conflicts of the touched records after the batch
 
 
 class UnknownTable(ValueError):
@@ -47,6 +50,7 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
     latest: dict[str, tuple[int, str] | None] = {}
     rows = RowCache.of(session)
     rows.prefetch(models, [op for op in batch if (op.origin, op.seq) not in known])
+    origins: dict[tuple[str, str], set[str]] = {}  # the origins of the ops applied, per record
     # no autoflush: one flush at the end inserts the batch in bulk (the guard still checks it)
     with session.no_autoflush:
         for op in batch:
@@ -75,9 +79,16 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
             known.add((op.origin, op.seq))
             result.applied += 1
             result.touched.add((op.table, op.record_id))
+            origins.setdefault((op.table, op.record_id), set()).add(op.origin)
             note_touched(session, op.table, op.record_id)
             result.max_hlc = max(result.max_hlc, op.hlc)
         session.flush()
+    # A record that had no logged operation before this batch and got them all from one origin cannot
+    # be in conflict (a fresh import of a whole village skips the derivation entirely).
+    result.conflicts = refresh_conflicts(
+        session,
+        {key for key in result.touched if key[1] in latest_hlc or len(origins[key]) > 1},
+    )
     return result
 
 
