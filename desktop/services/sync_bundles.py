@@ -214,6 +214,11 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
             report.warnings.append(
                 f"发送设备的时钟比本机快约 {result.clock_ahead.days} 天：请核对那台电脑的日期（已照常导入）"
             )
+        if result.conflicts:
+            report.warnings.append(
+                f"有 {result.conflicts} 处字段被两台设备同时修改，已按统一规则取值，落选的值保留待处理："
+                "zhucun conflicts list"
+            )
         if verified.missing_blobs:
             report.warnings.append(
                 f"发送方缺少 {len(verified.missing_blobs)} 张照片的文件，记录已导入，照片待补"

@@ -33,6 +33,7 @@ class Applied:
     new_devices: list[str] = field(default_factory=list)
     revoked: list[str] = field(default_factory=list)
     clock_ahead: dt.timedelta | None = None
+    conflicts: int = 0  # open conflicts on the records this bundle touched
     touched: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -45,6 +46,7 @@ def apply_bundle(session: Session, bundle: Verified, *, now: dt.datetime | None 
     result = Applied()
     fold = apply_ops(session, bundle.ops)
     result.applied, result.already_had, result.touched = fold.applied, fold.already_had, fold.touched
+    result.conflicts = fold.conflicts
     _store_links(session, bundle, result)
     _drop_links_now_held(session, bundle)
     for head in bundle.heads:

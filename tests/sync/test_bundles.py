@@ -292,3 +292,27 @@ def test_township_on_postgresql_imports_and_returns_bundles(tmp_path: Path, post
     assert {s.device_id: s for s in sync_status(township.ledger)}[village.device_id].gaps == []
     village.close()
     township.close()
+
+
+def test_concurrent_edits_through_bundles_are_listed_as_conflicts_everywhere(
+    pair: tuple[Device, Device],
+) -> None:
+    from desktop.services.conflicts import list_conflicts, resolve_conflict
+
+    village, township = pair
+    add(village, "001", "卓嘎", 1)
+    township.receive(village.send(township))
+    village.receive(township.send(village))
+    edit_household(village.ledger, "001", {"phone": "13800000001"})
+    edit_household(township.ledger, "001", {"phone": "13900000002"})
+    at_township = township.receive(village.send(township))
+    assert any("conflicts list" in w for w in at_township.warnings)
+    village.receive(township.send(village))
+    (mine,) = list_conflicts(village.ledger)
+    (theirs,) = list_conflicts(township.ledger)
+    assert mine.id == theirs.id
+    assert village.dump("513301") == township.dump("513301")
+    resolve_conflict(village.ledger, mine.id, "theirs")
+    township.receive(village.send(township))
+    assert list_conflicts(township.ledger) == [] == list_conflicts(village.ledger)
+    assert village.dump("513301") == township.dump("513301")
