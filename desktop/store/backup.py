@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from desktop.store.atomic_file import fsync_dir
+
 KEEP = 10
 SUFFIX = ".sqlite3"
 
@@ -25,7 +27,7 @@ def backup_file(source: Path, folder: Path, reason: str, *, keep: int = KEEP) ->
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    _fsync_dir(folder)
+    fsync_dir(folder)
     rotate(folder, keep=keep)
     return target
 
@@ -63,13 +65,3 @@ def newest_backup_age(folder: Path) -> dt.timedelta | None:
     if not backups:
         return None
     return dt.datetime.now() - dt.datetime.fromtimestamp(backups[-1].stat().st_mtime)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
