@@ -54,6 +54,8 @@ NO_DISPLAY_MESSAGE = (
 )
 # for smoke tests and packaging checks: start for real, then leave the event loop after N ms
 QUIT_AFTER_ENV = "ZHUCUN_QUIT_AFTER_MS"
+# the README's start command: a first start opens the demo village instead of asking
+DEMO_IF_EMPTY_ENV = "ZHUCUN_DEMO_IF_EMPTY"
 
 
 def has_display() -> bool:
@@ -74,6 +76,8 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.domain.errors import UserError
+    from desktop.store.device import get_device
+    from desktop.ui.context import UiContext
     from desktop.ui.fonts import install_app_font
     from desktop.ui.main_window import MainWindow
 
@@ -84,13 +88,19 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     ledger: Ledger | None = None
     try:
         install_app_font(app, resources_dir())
-        is_new = not has_ledger(home, db_url)
         ledger = open_ledger(home, db_url=db_url, create=True)
-        if is_new:
+        with ledger.store.read_session() as session:
+            is_new = get_device(session) is None
+        if is_new and (quit_after is not None or os.environ.get(DEMO_IF_EMPTY_ENV) == "1"):
             from desktop.services.demo import create_demo
 
             create_demo(ledger)
-        window = MainWindow(ledger)
+        elif is_new:
+            from desktop.ui.first_start import FirstStartDialog
+
+            if FirstStartDialog(ledger).exec() != FirstStartDialog.DialogCode.Accepted:
+                return 0
+        window = MainWindow(UiContext(ledger))
         window.show()
         if quit_after is not None:
             QTimer.singleShot(quit_after, app.quit)

@@ -217,7 +217,9 @@ fi
 # ---------------------------------------------------------------------------
 if [[ $MODE == app ]]; then
     log "启动 / starting Zhucun"
-    # No QT_QPA_PLATFORM here: the app itself reports a missing display.
+    # No QT_QPA_PLATFORM here: the app itself reports a missing display. On a first start the demo
+    # village opens at once (an installed app asks with its first-start wizard instead).
+    export ZHUCUN_DEMO_IF_EMPTY="${ZHUCUN_DEMO_IF_EMPTY:-1}"
     exec "$VENV/bin/python" -m desktop "$@"
 fi
 

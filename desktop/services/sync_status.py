@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from desktop.services.identity import describe, ensure_keys, identity_of
 from desktop.services.ledger import Ledger
-from desktop.store.models import LocalSetting, Peer
+from desktop.store.models import DeviceState, LocalSetting, Peer
 from desktop.sync.vector import gaps, highest, version_vector
 
 
@@ -85,3 +85,20 @@ def sync_status(ledger: Ledger) -> list[DeviceStatus]:
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    last_out_at: dt.datetime | None
+    last_in_at: dt.datetime | None
+    unsynced: int  # this device's changes no township is known to hold yet
+
+
+def sync_summary(ledger: Ledger) -> SyncSummary:
+    with ledger.store.read_session() as session:
+        me = session.execute(select(DeviceState)).scalar_one()
+        peers = list(session.execute(select(Peer)).scalars())
+    outs = [p.last_bundle_out_at for p in peers if p.last_bundle_out_at]
+    ins = [p.last_bundle_in_at for p in peers if p.last_bundle_in_at]
+    held = [json.loads(p.has_vector or "{}").get(me.device_id, 0) for p in peers if p.role == "township"]
+    return SyncSummary(max(outs, default=None), max(ins, default=None), me.last_seq - max(held, default=0))

@@ -1,165 +1,107 @@
-"""The main window: the village's household roster with search.
-
-Minimal on purpose; the left navigation (概况 · 农户 · 走访 …) comes later and this roster becomes its
-农户 page.
-"""
+"""The main window: left navigation, one page at a time, and a status bar that says who works on which
+village and how far the last sync is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from desktop.services.households import list_households
-from desktop.services.ledger import Ledger
+from desktop.services.sync_status import sync_summary
 from desktop.services.village_info import village_summary
-from desktop.ui.household_table_model import (
-    COL_MEMBERS,
-    COL_NUMBER,
-    HouseholdIdRole,
-    HouseholdTableModel,
-    SortRole,
-)
-
-SEARCH_PLACEHOLDER = "搜索姓名、拼音首字母、户编号、身份证号或电话"
-# long enough that typing "zhuoga" runs one query, short enough to feel immediate
-SEARCH_DELAY_MS = 200
+from desktop.ui.context import UiContext
+from desktop.ui.household_detail import HouseholdDialog
+from desktop.ui.pages.households_page import HouseholdsPage
+from desktop.ui.pages.page import Page
+from desktop.ui.pages.registry import build_pages
 
 
 class MainWindow(QMainWindow):
-    household_activated = Signal(str)  # household id, on Enter or double-click in the roster
-
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ledger = ledger
-        summary = village_summary(ledger)
-        self.setWindowTitle(f"驻村台账 — {summary.name}")
+        self.ctx = ctx
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(120)
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = build_pages(ctx, self)
+        for page in self.pages:
+            self.nav.addItem(page.title)
+            self.stack.addWidget(page)
+            page.household_requested.connect(self.open_household)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.households = next(p for p in self.pages if isinstance(p, HouseholdsPage))
+        self.households.add_requested.connect(self._add_household)
 
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(SEARCH_PLACEHOLDER)
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.installEventFilter(self)
-        self.count_label = QLabel()
-
-        self.model = HouseholdTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = self._make_table()
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search_box.textChanged.connect(self._search_timer.start)
-        self.search_box.returnPressed.connect(self.refresh)
-
-        top = QHBoxLayout()
-        top.addWidget(self.search_box, 1)
-        top.addSpacing(16)
-        top.addWidget(self.count_label)
-        layout = QVBoxLayout()
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
         central = QWidget()
-        central.setLayout(layout)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.status_label = QLabel(
-            _status_text(ledger.device().user_name or "", summary.name, summary.township)
+        self.status_label = QLabel()
+        self.sync_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self._edit_menu()
+        ctx.changed.connect(self._update_status)
+        self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
+        self._update_status()
+        self.resize(1280, 720)
+
+    # --- public ------------------------------------------------------------------------------------
+    def show_page(self, title: str) -> Page:
+        for row, page in enumerate(self.pages):
+            if page.title == title:
+                self.nav.setCurrentRow(row)
+                return page
+        raise KeyError(title)
+
+    def page(self, title: str) -> Page:
+        return next(p for p in self.pages if p.title == title)
+
+    def open_household(self, household_id: str) -> HouseholdDialog:
+        dialog = HouseholdDialog(self.ctx, household_id, self)
+        dialog.show()
+        return dialog
+
+    # --- private -----------------------------------------------------------------------------------
+    def _add_household(self) -> None:
+        from desktop.ui.household_form import NewHouseholdDialog
+
+        dialog = NewHouseholdDialog(self.ctx, self)
+        dialog.created.connect(self.open_household)
+        dialog.show()
+
+    def _edit_menu(self) -> None:
+        menu = self.menuBar().addMenu("编辑")
+        undo = self.ctx.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        menu.addAction(undo)
+        menu.addAction(redo)
+
+    def _update_status(self) -> None:
+        summary = village_summary(self.ctx.ledger)
+        device = self.ctx.ledger.device()
+        if self.ctx.is_township:
+            place = device.township_name or "乡镇"
+            self.setWindowTitle(f"驻村台账 — {place}（乡镇）")
+        else:
+            place = f"{summary.township} {summary.name}".strip()
+            self.setWindowTitle(f"驻村台账 — {summary.name}")
+        self.status_label.setText(
+            f"使用人：{device.user_name or ''}　　{'乡镇' if self.ctx.is_township else '村'}：{place}"
         )
-        self.statusBar().addWidget(self.status_label)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        sync = sync_summary(self.ctx.ledger)
+        out = f"{sync.last_out_at:%m-%d %H:%M}" if sync.last_out_at else "从未"
+        came = f"{sync.last_in_at:%m-%d %H:%M}" if sync.last_in_at else "从未"
+        self.sync_label.setText(f"上次导出：{out}　上次导入：{came}　未同步修改：{sync.unsynced} 条")
 
-        self.refresh()
-        self.resize(1200, 700)
-
-    # --- public --------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Query the service for the current search text and show the result, keeping the selection."""
-        self._search_timer.stop()
-        keep = self.selected_household_id()
-        rows = list_households(self._ledger, search=self.search_box.text().strip() or None)
-        self.model.set_rows(rows)
-        self.count_label.setText(f"共 {len(rows)} 户")
-        self._select(keep)
-
-    def selected_household_id(self) -> str | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return str(index.siblingAtColumn(COL_NUMBER).data(HouseholdIdRole))
-
-    # --- private -------------------------------------------------------------------------------
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        # before enabling sorting, which sorts at once by the header's default: column 0 descending
-        table.horizontalHeader().setSortIndicator(COL_NUMBER, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (COL_NUMBER, COL_MEMBERS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        table.activated.connect(self._activated)
-        return table
-
-    def _select(self, household_id: str | None) -> None:
-        if self.proxy.rowCount() == 0:
-            return
-        row = 0
-        if household_id is not None:
-            hits = self.proxy.match(
-                self.proxy.index(0, COL_NUMBER), HouseholdIdRole, household_id, 1, Qt.MatchFlag.MatchExactly
-            )
-            if hits:
-                row = hits[0].row()
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_NUMBER), flags)
-
-    def _activated(self) -> None:
-        household_id = self.selected_household_id()
-        if household_id is not None:
-            self.household_activated.emit(household_id)
-
-    def _focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # from the search box, Down goes to the roster and Escape clears the search
-        if (
-            watched is self.search_box
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-        ):
-            if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.search_box.text():
-                self.search_box.clear()
-                self.refresh()
-                return True
-        return super().eventFilter(watched, event)
-
-
-def _status_text(user: str, village: str, township: str) -> str:
-    place = f"{township} {village}".strip()
-    return f"使用人：{user}　　村：{place}"
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # every edit is saved as it is made; only running jobs are waited for
+        for job in list(self.ctx.jobs):
+            job.cancelled.set()
+            job.wait(30_000)
+        super().closeEvent(event)

@@ -6,6 +6,8 @@ import os
 
 # before anything imports Qt: no window ever reaches a real screen, and CI needs no display
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# error dialogs open without blocking, so a test can find them and read what the user would read
+os.environ["ZHUCUN_NONMODAL_DIALOGS"] = "1"
 
 from collections.abc import Iterator
 from pathlib import Path

@@ -14,12 +14,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics, QRawFont
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QWidget,
+)
 
 from desktop.app import resources_dir
 from desktop.services.ledger import Ledger
+from desktop.ui.context import UiContext
 from desktop.ui.fonts import FONT_FAMILY, FONT_FILE, FONT_ID_PROPERTY, FontMissing, install_app_font
 from desktop.ui.main_window import MainWindow
 
@@ -44,11 +53,15 @@ def visible_strings(window: QMainWindow) -> list[str]:
         model = view.model()
         if model is None:
             continue
-        texts += [
-            str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())
-        ]
-        for r in range(model.rowCount()):
-            texts += [str(model.index(r, c).data() or "") for c in range(model.columnCount())]
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # a list model (the navigation) keeps columnCount private: one column
+            columns = 1
+        texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
+        for r in range(model.rowCount(QModelIndex())):
+            texts += [str(model.index(r, c).data() or "") for c in range(columns)]
+    for combo in window.findChildren(QComboBox):
+        texts += [combo.itemText(i) for i in range(combo.count())]
     return [t for t in texts if t]
 
 
@@ -81,12 +94,13 @@ def test_unreadable_font_is_a_clear_error(tmp_path: Path, qapp: QApplication) ->
 
 
 def test_font_covers_every_visible_character(app_font: str, ledger: Ledger, qtbot: Any) -> None:
-    window = MainWindow(ledger)
+    window = MainWindow(UiContext(ledger))
     qtbot.addWidget(window)
+    window.show()
     characters = non_ascii(visible_strings(window))
     assert {"驻", "村", "台", "账", "卓", "嘎", "户", "搜", "—", "："} <= characters
 
-    font: QFont = window.table.font()
+    font: QFont = window.households.table.font()
     assert QFontInfo(font).family() == app_font  # resolved to our font, not a fallback
     metrics = QFontMetrics(font)
     raw = QRawFont.fromFont(font)

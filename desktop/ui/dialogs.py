@@ -1,0 +1,58 @@
+"""Errors and questions as dialogs in plain Chinese. A user's mistake shows its message; a bug shows
+where its report was written, never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import traceback
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.errors import UserError
+
+TITLE = "驻村台账"
+
+
+def error_text(error: BaseException) -> str:
+    if isinstance(error, UserError):
+        return error.message
+    if isinstance(error, OSError) and error.errno == 28:
+        return "磁盘空间不足：请清理空间后重试，未做任何改动"
+    report = write_crash_report(error)
+    return f"程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持"
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, error_text(error), parent=parent)
+    box.setObjectName("errorDialog")
+    box.exec() if not _headless_tests() else box.open()
+
+
+def show_info(parent: QWidget | None, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, TITLE, text, parent=parent)
+    box.setObjectName("infoDialog")
+    box.exec() if not _headless_tests() else box.open()
+
+
+def confirm(parent: QWidget | None, text: str) -> bool:
+    if _headless_tests():
+        return True
+    answer = QMessageBox.question(parent, TITLE, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def write_crash_report(error: BaseException) -> Path:
+    home = Path(os.environ.get("ZHUCUN_HOME") or Path.home() / ".zhucun")
+    folder = home / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.txt"
+    path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    return path
+
+
+def _headless_tests() -> bool:
+    """Under pytest-qt a modal exec() would block the test: dialogs open non-modally instead, and
+    tests find them by object name."""
+    return os.environ.get("ZHUCUN_NONMODAL_DIALOGS") == "1"

@@ -1,0 +1,268 @@
+"""One household, in tabs: 基本信息 · 家庭成员 · 收入 · 两不愁三保障 · 帮扶 · 走访记录 · 照片 · 变更记录.
+
+Fields are edited in place; each save is one service call pushed on the undo stack, so Ctrl+Z undoes it
+(the undo is itself a logged change that syncs). Nothing is held unsaved: closing loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import Status
+from desktop.domain.fields import label
+from desktop.services.field_input import parse_value
+from desktop.services.history import record_history
+from desktop.services.household_detail import HouseholdDetail, show_household
+from desktop.services.households import edit_household
+from desktop.services.members import add_member, edit_member
+from desktop.store.models import Household, Member
+from desktop.ui.context import UiContext
+from desktop.ui.record_table_model import Column, RecordTableModel
+
+BASIC_FIELDS = (
+    "number", "group_name", "address", "phone", "category", "poverty_status", "identified_year",
+    "exit_year", "main_cause", "house_grade", "house_structure", "water_source", "has_power", "tv",
+)  # fmt: skip
+MEMBER_COLUMNS = (
+    Column("name", "姓名", True), Column("relation", "与户主关系", True), Column("sex", "性别"),
+    Column("id_number", "证件号码", True), Column("age", "年龄"), Column("schooling", "在校生状况", True),
+    Column("health", "健康状况", True), Column("labour", "劳动技能", True),
+    Column("medical_insurance", "参加医保", True),
+)  # fmt: skip
+STATUS_TEXT = {Status.MET: "达标", Status.NOT_MET: "未达标", Status.UNKNOWN: "待核实"}
+STATUS_COLOUR = {Status.MET: "#2e7d32", Status.NOT_MET: "#c62828", Status.UNKNOWN: "#ef6c00"}
+
+
+class HouseholdDialog(QDialog):
+    def __init__(self, ctx: UiContext, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("householdDialog")
+        self.ctx = ctx
+        self.household_id = household_id
+        self.tabs = QTabWidget()
+        self.basic = QWidget()
+        self.basic_form = QFormLayout(self.basic)
+        self.basic_edits: dict[str, QLineEdit] = {}
+        for name in BASIC_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.editingFinished.connect(lambda n=name: self._save_field(n))
+            self.basic_edits[name] = edit
+            self.basic_form.addRow(label("household", name), edit)
+        self.members = RecordTableModel(MEMBER_COLUMNS, self._edit_member, self)
+        self.member_table = _table(self.members, editable=True)
+        self.member_table.setObjectName("memberTable")
+        self.new_member_name = QLineEdit()
+        self.new_member_name.setPlaceholderText("姓名")
+        self.new_member_relation = QLineEdit()
+        self.new_member_relation.setPlaceholderText("与户主关系")
+        self.new_member_id = QLineEdit()
+        self.new_member_id.setPlaceholderText("证件号码")
+        add = QPushButton("添加成员")
+        add.setObjectName("addMember")
+        add.clicked.connect(self._add_member)
+        members_tab = QWidget()
+        members_layout = QVBoxLayout(members_tab)
+        members_layout.addWidget(self.member_table, 1)
+        row = QHBoxLayout()
+        for widget in (self.new_member_name, self.new_member_relation, self.new_member_id):
+            row.addWidget(widget)
+        row.addWidget(add)
+        members_layout.addLayout(row)
+
+        self.incomes = RecordTableModel(
+            [Column("year", "年度"), Column("net", "家庭纯收入（元）"), Column("per_person", "人均纯收入（元）"),
+             Column("poverty_line", "当年贫困线（元）"), Column("line_note", "说明")], parent=self,
+        )  # fmt: skip
+        self.checklist = QTextBrowser()
+        self.checklist.setObjectName("checklistView")
+        self.measures = RecordTableModel(
+            [Column("group_name", "措施类别"), Column("project", "项目"), Column("start_on", "开始"),
+             Column("funds", "资金（元）"), Column("unit", "实施单位"), Column("result", "成效")], parent=self,
+        )  # fmt: skip
+        self.pairings = RecordTableModel(
+            [Column("helper_name", "帮扶责任人"), Column("work_unit", "单位"), Column("phone", "电话"),
+             Column("start_on", "开始"), Column("end_on", "结束")], parent=self,
+        )  # fmt: skip
+        help_tab = QWidget()
+        help_layout = QVBoxLayout(help_tab)
+        help_layout.addWidget(QLabel("帮扶措施"))
+        help_layout.addWidget(_table(self.measures), 1)
+        help_layout.addWidget(QLabel("帮扶责任人"))
+        help_layout.addWidget(_table(self.pairings), 1)
+        self.visits = RecordTableModel(
+            [Column("visited_on", "日期"), Column("kind", "方式"), Column("visitors", "走访人"),
+             Column("content", "内容"), Column("problems", "问题")], parent=self,
+        )  # fmt: skip
+        self.photos = QLabel()
+        self.photos.setWordWrap(True)
+        self.history = RecordTableModel(
+            [Column("at", "时间"), Column("author", "修改人"), Column("what", "记录"), Column("changes", "修改内容")],
+            parent=self,
+        )  # fmt: skip
+        self.tabs.addTab(self.basic, "基本信息")
+        self.tabs.addTab(members_tab, "家庭成员")
+        self.tabs.addTab(_table(self.incomes), "收入")
+        self.tabs.addTab(self.checklist, "两不愁三保障")
+        self.tabs.addTab(help_tab, "帮扶措施")
+        self.tabs.addTab(_table(self.visits), "走访记录")
+        self.tabs.addTab(self.photos, "照片")
+        self.tabs.addTab(_table(self.history), "变更记录")
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("householdHeading")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.resize(980, 640)
+        self.setModal(False)
+        self.detail: HouseholdDetail | None = None
+        ctx.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        detail = show_household(self.ctx.ledger, self.household_id)
+        self.detail = detail
+        head = next((m.get("name") for m in detail.members if m.get("relation") == "户主"), "") or ""
+        self.heading.setText(
+            f"<b>{head}</b> 户　户编号 {detail.number}　{detail.village_name}　{len(detail.members)} 人"
+        )
+        self.setWindowTitle(f"{head} 户 — 驻村台账")
+        for name, edit in self.basic_edits.items():
+            if not edit.hasFocus():
+                edit.setText(_text(detail.fields.get(name)))
+        self.members.set_rows(detail.members)
+        self.incomes.set_rows(
+            [{"year": i.year, "net": i.net, "per_person": i.per_person, "poverty_line": i.poverty_line,
+              "line_note": i.line_note} for i in detail.incomes]
+        )  # fmt: skip
+        lines = []
+        for dimension, verdict in detail.verdicts.items():
+            colour, text = STATUS_COLOUR[verdict.status], STATUS_TEXT[verdict.status]
+            reasons = "；".join(verdict.reasons) or ""
+            lines.append(
+                f"<p><b>{dimension.value}</b>　<span style='color:{colour}'>{text}</span><br>{reasons}</p>"
+            )
+        self.checklist.setHtml("".join(lines))
+        self.measures.set_rows(detail.measures)
+        self.pairings.set_rows(detail.pairings)
+        self.visits.set_rows(detail.visits)
+        self.photos.setText("照片请在“照片”页查看和添加。")
+        self.history.set_rows(self._history(detail))
+
+    # --- edits -------------------------------------------------------------------------------------
+    def _save_field(self, name: str) -> None:
+        if self.detail is None:
+            return
+        text = self.basic_edits[name].text().strip()
+        old = self.detail.fields.get(name)
+        if text == _text(old):
+            return
+        try:
+            value = parse_value(Household, name, text)
+        except Exception as error:
+            from desktop.ui.dialogs import show_error
+
+            show_error(self, error)
+            self.basic_edits[name].setText(_text(old))
+            return
+        ref = self.household_id
+        self.ctx.edit(
+            self,
+            f"修改{label('household', name)}",
+            lambda: edit_household(self.ctx.ledger, ref, {name: value}),
+            lambda: edit_household(self.ctx.ledger, ref, {name: parse_value(Household, name, _text(old))}),
+        )
+
+    def _edit_member(self, record: dict[str, Any], field: str, text: str) -> bool:
+        member_id, old = record["id"], _text(record.get(field))
+        try:
+            value = parse_value(Member, field, text)
+        except Exception as error:
+            from desktop.ui.dialogs import show_error
+
+            show_error(self, error)
+            return False
+        return self.ctx.edit(
+            self,
+            f"修改成员{label('member', field)}",
+            lambda: edit_member(self.ctx.ledger, member_id, {field: value}),
+            lambda: edit_member(self.ctx.ledger, member_id, {field: parse_value(Member, field, old)}),
+        )
+
+    def _add_member(self) -> None:
+        fields: dict[str, Any] = {
+            "name": self.new_member_name.text().strip(),
+            "relation": self.new_member_relation.text().strip() or None,
+        }
+        if self.new_member_id.text().strip():
+            fields["id_number"] = self.new_member_id.text().strip()
+        done = self.ctx.write(self, lambda: add_member(self.ctx.ledger, self.household_id, fields))
+        if done is not None:
+            for edit in (self.new_member_name, self.new_member_relation, self.new_member_id):
+                edit.clear()
+
+    def _history(self, detail: HouseholdDetail) -> list[dict[str, Any]]:
+        rows = []
+        targets = [(detail.id, "户")] + [(m["id"], m.get("name") or "成员") for m in detail.members]
+        for record_id, what in targets:
+            for entry in record_history(self.ctx.ledger, record_id):
+                changes = "；".join(
+                    f"{c.label}：{_text(c.old) or '（空）'} → {_text(c.new) or '（空）'}"
+                    for c in entry.changes
+                )
+                rows.append(
+                    {
+                        "at": entry.at.strftime("%Y-%m-%d %H:%M"),
+                        "author": entry.author,
+                        "what": what,
+                        "changes": changes,
+                        "sort": entry.at,
+                    }
+                )
+        rows.sort(key=lambda r: r["sort"], reverse=True)
+        return rows
+
+
+def _table(model: RecordTableModel, *, editable: bool = False) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    if not editable:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    else:
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+    return table
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,49 @@
+"""The navigation, in order: which page class stands behind each label.
+
+Pages are found by module path, so a page whose module has not been written yet shows a working
+placeholder that says so instead of breaking the window.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.context import UiContext
+from desktop.ui.pages.page import Page, PlaceholderPage
+
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    ("概况", "desktop.ui.pages.overview_page:OverviewPage"),
+    ("农户", "desktop.ui.pages.households_page:HouseholdsPage"),
+    ("走访", "desktop.ui.pages.visits_page:VisitsPage"),
+    ("核查", "desktop.ui.pages.checks_page:ChecksPage"),
+    ("监测", "desktop.ui.pages.monitoring_page:MonitoringPage"),
+    ("照片", "desktop.ui.pages.photos_page:PhotosPage"),
+    ("台账打印", "desktop.ui.pages.printing_page:PrintingPage"),
+    ("同步", "desktop.ui.pages.sync_page:SyncPage"),
+    ("设置", "desktop.ui.pages.settings_page:SettingsPage"),
+)
+TOWNSHIP_FIRST = ("各村", "desktop.ui.pages.villages_page:VillagesPage")
+
+
+def build_pages(ctx: UiContext, parent: QWidget | None = None) -> list[Page]:
+    entries = ((TOWNSHIP_FIRST,) if ctx.is_township else ()) + NAVIGATION
+    return [_build(ctx, title, target, parent) for title, target in entries]
+
+
+def _build(ctx: UiContext, title: str, target: str, parent: QWidget | None) -> Page:
+    module_name, class_name = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise  # a page that exists but imports something missing is a bug, not a placeholder
+        return PlaceholderPage(
+            ctx,
+            title,
+            f"“{title}”页尚在建设中，下一版提供。命令行已可使用相应功能（zhucun --help）。",
+            parent,
+        )
+    page: Page = getattr(module, class_name)(ctx, parent)
+    return page
