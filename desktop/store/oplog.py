@@ -27,7 +27,9 @@ _CHAIN_PREFIX = b"zhucun-op-v2\n"
 
 
 def chain_hash(prev_hash: str, body_digest: str) -> str:
-    return hashlib.sha256(_CHAIN_PREFIX + prev_hash.encode("ascii") + b"\n" + body_digest.encode("ascii")).hexdigest()
+    return hashlib.sha256(
+        _CHAIN_PREFIX + prev_hash.encode("ascii") + b"\n" + body_digest.encode("ascii")
+    ).hexdigest()
 
 
 def body_digest(
@@ -94,7 +96,9 @@ class Op:
     ) -> Op:
         base = {name: sorted(hashes) for name, hashes in (base or {}).items() if hashes}
         digest = body_digest(origin, seq, hlc, author, table, record_id, fields, base)
-        return cls(origin, seq, hlc, author, table, record_id, fields, prev_hash, chain_hash(prev_hash, digest), base)
+        return cls(
+            origin, seq, hlc, author, table, record_id, fields, prev_hash, chain_hash(prev_hash, digest), base
+        )
 
     def body_digest(self) -> str:
         return body_digest(

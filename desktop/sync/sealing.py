@@ -38,7 +38,9 @@ def _derive(shared: bytes, ephemeral: bytes, recipient: bytes, bundle_id: str) -
 class Sealer:
     """The sending side: makes the ephemeral key and seals members."""
 
-    def __init__(self, recipient_box_key: str, bundle_id: str, ephemeral: X25519PrivateKey | None = None) -> None:
+    def __init__(
+        self, recipient_box_key: str, bundle_id: str, ephemeral: X25519PrivateKey | None = None
+    ) -> None:
         ephemeral = ephemeral or X25519PrivateKey.generate()  # fixed only for the published test vector
         recipient = unb64(recipient_box_key, 32)
         self.ephemeral_key = b64(ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))

@@ -76,7 +76,9 @@ class BundleRecord(Base):
     direction: Mapped[str] = mapped_column(String(8))  # out / in
     peer_device_id: Mapped[str | None] = mapped_column(String(36), index=True)
     peer_fingerprint: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16))  # written / applied / already_had / quarantined / rejected
+    status: Mapped[str] = mapped_column(
+        String(16)
+    )  # written / applied / already_had / quarantined / rejected
     reason: Mapped[str | None] = mapped_column(Text)
     op_count: Mapped[int] = mapped_column(Integer, default=0)
     applied_count: Mapped[int] = mapped_column(Integer, default=0)
