@@ -30,7 +30,7 @@ from desktop.store.scope import record_ids_in_village
 from desktop.sync.container import CONTROL, OPS_PER_CHUNK, BundleWriter
 from desktop.sync.documents import Identity, make_head
 from desktop.sync.keys import DeviceKeys
-from desktop.sync.vector import version_vector
+from desktop.sync.vector import highest, version_vector
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -62,7 +62,7 @@ def plan_bundle(
     if me.role == "township" and recipient.role == "village" and recipient.village_id:
         plan.scope_village_id = recipient.village_id
         scope = record_ids_in_village(session, recipient.village_id)
-    origins = set(plan.sender_has) | set(_highest_per_origin(session))
+    origins = set(plan.sender_has) | set(highest(session))  # with gaps too
     for origin in sorted(origins):
         since = has.get(origin, 0)
         rows = session.execute(
@@ -236,12 +236,6 @@ def _head_document(head: SignedHead) -> dict[str, Any]:
         "signed_at": head.signed_at,
         "signature": head.signature,
     }
-
-
-def _highest_per_origin(session: Session) -> dict[str, int]:
-    from desktop.sync.vector import highest
-
-    return highest(session)
 
 
 def _origin_summary(plan: Plan) -> list[dict[str, Any]]:
