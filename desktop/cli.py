@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop import __version__, cli_conflicts, cli_sync
+from desktop import __version__, cli_conflicts, cli_sync, cli_xlsx
 from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.ledger import Ledger
 
@@ -180,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     cli_sync.add_parsers(sub)
     cli_conflicts.add_parsers(sub)
+    cli_xlsx.add_parsers(sub)
     return parser
 
 
@@ -512,6 +513,7 @@ def _backup_commands(args: argparse.Namespace, home: Path) -> int:
 HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {
     **cli_sync.HANDLERS,
     **cli_conflicts.HANDLERS,
+    **cli_xlsx.HANDLERS,
     ("init", None): _init,
     ("demo", None): _demo,
     ("household", "list"): _household_list,
