@@ -1,0 +1,30 @@
+"""A village ledger with two households, and a folder of photo files (the "USB stick")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from records import make_id_number
+
+from desktop.services.households import add_household
+from desktop.services.ledger import Ledger
+
+
+@pytest.fixture
+def village(ledger: Ledger) -> Ledger:
+    add_household(
+        ledger, number="001", head={"name": "卓嘎", "id_number": make_id_number(dt.date(1970, 1, 1), 2)}
+    )
+    add_household(
+        ledger, number="002", head={"name": "次仁", "id_number": make_id_number(dt.date(1968, 3, 5), 1)}
+    )
+    return ledger
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Path:
+    folder = tmp_path / "DCIM"
+    folder.mkdir()
+    return folder
