@@ -1,0 +1,42 @@
+"""Device-local preferences, declared once with their defaults and allowed values (not synced: each
+laptop keeps its own)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.errors import InvalidInput
+from desktop.services.ledger import Ledger
+from desktop.store.models import LocalSetting
+
+
+@dataclass(frozen=True)
+class Preference:
+    key: str
+    default: str
+    choices: tuple[tuple[str, str], ...]  # (value, what a person reads)
+    version: int = 1  # a later format of the value upgrades from the stored version
+
+
+LANGUAGE = Preference("ui.language", "zh_CN", (("zh_CN", "中文"), ("en", "English")))
+
+
+def get_preference(ledger: Ledger, preference: Preference) -> str:
+    with ledger.store.read_session() as session:
+        row = session.get(LocalSetting, preference.key)
+    allowed = {value for value, _ in preference.choices}
+    return row.value if row is not None and row.value in allowed else preference.default
+
+
+def set_preference(ledger: Ledger, preference: Preference, value: str) -> None:
+    allowed = {v for v, _ in preference.choices}
+    if value not in allowed:
+        raise InvalidInput(
+            f"{value} 不是可选的值（可选：{'、'.join(label for _, label in preference.choices)}）"
+        )
+    with ledger.store.session() as session:
+        row = session.get(LocalSetting, preference.key)
+        if row is None:
+            session.add(LocalSetting(key=preference.key, value=value, version=preference.version))
+        else:
+            row.value, row.version = value, preference.version

@@ -1,0 +1,242 @@
+"""概况: the village at a glance — figures, the checklist gaps per dimension, who was visited lately, and
+the households still failing 两不愁三保障 (each opens its household)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.overview import Overview, count_households, village_overview
+from desktop.ui.background import BackgroundQuery
+from desktop.ui.charts import AMBER, BLUE, GREEN, RED, Bar, BarChart, Series
+from desktop.ui.context import UiContext
+from desktop.ui.pages.page import Page
+from desktop.ui.record_table_model import Column, RecordIdRole, RecordTableModel
+
+GAP_COLUMNS = (
+    Column("number", "户编号"),
+    Column("head_name", "户主"),
+    Column("not_met", "未达标"),
+    Column("unknown", "待核实"),
+)
+
+
+class OverviewPage(Page):
+    title = "概况"
+    object_name = "overviewPage"
+    # up to this many households the figures come at once (about a second on an old laptop); a
+    # township's whole county is counted on a worker thread while the page says so
+    SYNC_LIMIT = 1500
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.overview: Overview | None = None
+        self.loader = BackgroundQuery(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("overviewHeading")
+        heading_font = QFont(self.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.tiles = {
+            key: _Tile(caption)
+            for key, caption in (
+                ("households", "户数"),
+                ("people", "人口"),
+                ("incidence", "贫困发生率"),
+                ("monitored", "监测户"),
+                ("gaps", "有短板或待核实"),
+                ("visited", "近 30 天走访"),
+            )
+        }
+        self.categories_chart = BarChart((Series("户数", BLUE),), empty_text="没有农户")
+        self.statuses_label = QLabel()
+        self.statuses_label.setWordWrap(True)
+        self.gaps_chart = BarChart((Series("未达标", RED), Series("待核实", AMBER)))
+        self.coverage_chart = BarChart((Series("已走访", GREEN),), maximum=1.0, empty_text="没有农户")
+        self.coverage_box = QGroupBox("近 30 天走访覆盖（按村民小组）")
+        self.gap_model = RecordTableModel(GAP_COLUMNS, parent=self)
+        self.gap_table = self._make_table()
+        self.gap_box = QGroupBox("有短板或待核实的农户（双击打开）")
+
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+        charts = QGridLayout()
+        charts.addWidget(
+            _boxed(QGroupBox("户类别（贫困户属性）"), self.categories_chart, self.statuses_label), 0, 0
+        )
+        charts.addWidget(_boxed(QGroupBox("两不愁三保障及饮水安全：各项短板户数"), self.gaps_chart), 0, 1)
+        charts.addWidget(_boxed(self.coverage_box, self.coverage_chart), 0, 2)
+        for column in range(3):
+            charts.setColumnStretch(column, 1)
+        _boxed(self.gap_box, self.gap_table)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(tiles)
+        layout.addLayout(charts)
+        layout.addWidget(self.gap_box, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # --- public ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ledger, village_id = self.ctx.ledger, self.ctx.village_id
+        all_villages = village_id is None
+
+        def query() -> Overview:
+            return village_overview(ledger, village_id=village_id, all_villages=all_villages)
+
+        if count_households(ledger, village_id=village_id, all_villages=all_villages) <= self.SYNC_LIMIT:
+            self.show_overview(query())
+        else:
+            self.heading.setText("正在统计…（户数较多，请稍候）")
+            self.loader.ask(query, self.show_overview)
+
+    def show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        today = self.ctx.ledger.today()
+        self.heading.setText(f"{overview.place}　概况（截至 {today:%Y年%m月%d日}）")
+        self.tiles["households"].set(f"{overview.households}", "户")
+        self.tiles["people"].set(f"{overview.people}", "人")
+        self.tiles["incidence"].set(_percent(overview.incidence, 2), _limit_text(overview))
+        self.tiles["monitored"].set(f"{overview.monitored}", "户，风险未消除")
+        self.tiles["gaps"].set(f"{len(overview.gap_households)}", "户")
+        self.tiles["visited"].set(
+            f"{overview.visited}/{overview.households}", f"户（{_percent_float(overview.coverage_share)}）"
+        )
+        self.categories_chart.set_bars(
+            [Bar(c.label, (c.value,), f"{c.value} 户") for c in overview.categories]
+        )
+        statuses = "，".join(f"{s.label} {s.value} 户" for s in overview.statuses)
+        self.statuses_label.setText(
+            f"脱贫属性：{statuses or '无'}。贫困人口 {overview.poor_people} 人（未脱贫与返贫户的成员）。"
+        )
+        self.gaps_chart.set_bars(
+            [Bar(g.dimension, (g.not_met, g.unknown), _gap_text(g.not_met, g.unknown)) for g in overview.gaps]
+        )
+        self.coverage_box.setTitle(
+            f"近 {overview.days} 天走访覆盖（{overview.since:%m月%d日}起，共 {overview.visits} 次）"
+        )
+        self.coverage_chart.set_bars(
+            [
+                Bar(c.group, (c.share,), f"{c.visited}/{c.households} 户（{_percent_float(c.share)}）")
+                for c in overview.coverage
+            ]
+        )
+        self.gap_model.set_rows(
+            [
+                {
+                    "id": h.household_id,
+                    "number": h.number,
+                    "head_name": h.head_name,
+                    "not_met": list(h.not_met),
+                    "unknown": list(h.unknown),
+                }
+                for h in overview.gap_households
+            ]
+        )
+        self.gap_box.setTitle(f"有短板或待核实的农户：{len(overview.gap_households)} 户（双击打开）")
+
+    # --- private -----------------------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("overviewGapTable")
+        table.setModel(self.gap_model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.setMinimumHeight(150)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.activated.connect(self._open)
+        return table
+
+    def _open(self) -> None:
+        index = self.gap_table.currentIndex()
+        household_id = index.data(RecordIdRole) if index.isValid() else None
+        if household_id:
+            self.household_requested.emit(str(household_id))
+
+
+class _Tile(QFrame):
+    """One figure, large, with its caption above and a note below."""
+
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = QLabel(caption)
+        self.value = QLabel()
+        self.value.setObjectName("tileValue")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+
+    def set(self, value: str, note: str) -> None:
+        self.value.setText(value)
+        self.note.setText(note)
+
+
+def _boxed(box: QGroupBox, *widgets: QWidget) -> QGroupBox:
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(0)
+    return box
+
+
+def _percent(value: Decimal | None, places: int) -> str:
+    return "—" if value is None else f"{value * 100:.{places}f}%"
+
+
+def _percent_float(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _limit_text(overview: Overview) -> str:
+    if overview.incidence_limit is None:
+        return "人口为零" if overview.incidence is None else "未设地区标准"
+    ok = overview.incidence is not None and overview.incidence < overview.incidence_limit
+    return f"{overview.incidence_region}标准 < {_percent(overview.incidence_limit, 0)}，{'达标' if ok else '未达标'}"
+
+
+def _gap_text(not_met: int, unknown: int) -> str:
+    if not (not_met or unknown):
+        return "全部达标"
+    return "，".join(
+        p for p in (f"{not_met} 户未达标" if not_met else "", f"{unknown} 户待核实" if unknown else "") if p
+    )
