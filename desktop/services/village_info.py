@@ -21,9 +21,9 @@ class VillageSummary:
     people: int  # live members of those households
 
 
-def village_summary(ledger: Ledger) -> VillageSummary:
-    """The current village of this device; empty strings and zero counts if it has no village yet."""
-    village_id = ledger.current_village_id()
+def village_summary(ledger: Ledger, village_id: str | None = None) -> VillageSummary:
+    """The given village, else this device's; empty strings and zero counts if there is none."""
+    village_id = village_id or ledger.current_village_id()
     with ledger.store.read_session() as session:
         village = session.get(Village, village_id) if village_id else None
         live_household = (

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
         self._edit_menu()
         ctx.changed.connect(self._update_status)
+        ctx.village_changed.connect(lambda _village: self._update_status())
         self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
         self._update_status()
         self.resize(1280, 720)
@@ -83,11 +84,12 @@ class MainWindow(QMainWindow):
         menu.addAction(redo)
 
     def _update_status(self) -> None:
-        summary = village_summary(self.ctx.ledger)
+        summary = village_summary(self.ctx.ledger, self.ctx.village_id)
         device = self.ctx.ledger.device()
         if self.ctx.is_township:
             place = device.township_name or "乡镇"
-            self.setWindowTitle(f"驻村台账 — {place}（乡镇）")
+            in_view = f" · {summary.name}" if self.ctx.village_id and summary.name else ""
+            self.setWindowTitle(f"驻村台账 — {place}（乡镇）{in_view}")
         else:
             place = f"{summary.township} {summary.name}".strip()
             self.setWindowTitle(f"驻村台账 — {summary.name}")
