@@ -48,8 +48,8 @@ from desktop.services.verdicts import HouseholdChecklist, household_checklist, v
 from desktop.store.models import DIMENSION_COLUMNS
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_error
+from desktop.ui.household_picker import HouseholdPicker, household_label
 from desktop.ui.pages.page import Page
-from desktop.ui.pages.visits_page import HouseholdPicker, household_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

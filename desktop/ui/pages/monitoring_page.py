@@ -55,8 +55,8 @@ from desktop.services.monitoring_records import (
 )
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import confirm, show_error
+from desktop.ui.household_picker import HouseholdPicker, household_label
 from desktop.ui.pages.page import Page
-from desktop.ui.pages.visits_page import HouseholdPicker, household_label
 from desktop.ui.record_table_model import Column, RecordTableModel
 
 COLUMNS = (

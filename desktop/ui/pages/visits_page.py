@@ -1,47 +1,24 @@
 """走访: a quick visit form (keyboard first, Ctrl+Enter saves), the to-do list of follow-ups due or
 overdue, and every visit of the village, newest first.
 
-Also home of the household picker the 核查 and 监测 pages share: type a name, pinyin initials or 户编号
-and pick from the list that drops down.
+The household picker, the photo drop list and the to-do model live in their own modules
+(``household_picker``, ``photo_drop``, ``follow_up_model``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QShortcut,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -51,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -63,271 +39,42 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import VISIT_KINDS
 from desktop.domain.errors import InvalidInput
 from desktop.services.gui_follow_ups import set_follow_up_done
-from desktop.services.households import list_households
 from desktop.services.photos import PhotoResult, add_photos
-from desktop.services.visit_lists import FollowUpRow, VisitRow, list_visits, open_follow_ups
+from desktop.services.visit_lists import VisitRow, list_visits, open_follow_ups
 from desktop.services.visits import FollowUpInput, RecordedVisit, record_visit
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_error, show_info
+from desktop.ui.follow_up_model import (
+    COL_ACTION,
+    COL_NUMBER,
+    COL_STATE,
+    OVERDUE,
+    DaysOverdueRole,
+    FollowUpIdRole,
+    FollowUpTableModel,
+    HouseholdIdRole,
+)
+from desktop.ui.household_picker import HouseholdPicker
 from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
+from desktop.ui.photo_drop import PhotoDropList
 from desktop.ui.record_table_model import Column, RecordTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-PICKER_LIMIT = 20  # matches shown under the picker: enough to choose from, short enough to read
+# the to-do model's names stay importable from here (tests/ui/test_visits_page.py imports them)
+__all__ = [
+    "COL_ACTION",
+    "COL_STATE",
+    "OVERDUE",
+    "DaysOverdueRole",
+    "FollowUpIdRole",
+    "FollowUpTableModel",
+    "HouseholdIdRole",
+    "VisitsPage",
+]
+
 TODO_DAYS = 7  # the to-do list shows follow-ups overdue or due within this many days
 DEFAULT_DUE_DAYS = 7
 VISIT_LIMIT = 2000  # a township's "all villages" list stays quick to load
-OVERDUE = QColor("#c62828")
-DUE_TODAY = QColor("#ef6c00")
-
-
-# --- the household picker --------------------------------------------------------------------------
-
-
-class HouseholdPicker(QLineEdit):
-    """A line to type a name, pinyin initials (``zg`` → 卓嘎) or 户编号 into; matches drop down, and
-    Enter or a click chooses one. Typing again forgets the choice until another is made."""
-
-    chosen = Signal(str)  # household id; "" when the choice was cleared
-
-    IdRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("householdPicker")
-        self.setPlaceholderText("输入姓名、拼音首字母或户编号，从列表中选择")
-        self.setClearButtonEnabled(True)
-        self._matches = QStandardItemModel(self)
-        self._completer = QCompleter(self._matches, self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._completer.setMaxVisibleItems(12)
-        self._completer.setWidget(self)
-        self._completer.activated[QModelIndex].connect(self._activated)
-        self._household_id = ""
-        self.textEdited.connect(self._search)
-        self.editingFinished.connect(self._settle)
-
-    def household_id(self) -> str:
-        return self._household_id
-
-    def set_household(self, household_id: str, label: str) -> None:
-        self.setText(label)
-        self._choose(household_id)
-
-    def clear_choice(self) -> None:
-        self.clear()
-        self._matches.clear()
-        self._choose("")
-
-    def matches(self) -> list[tuple[str, str]]:
-        """(id, label) of the households the last search found."""
-        return [
-            (str(self._matches.item(r).data(self.IdRole)), self._matches.item(r).text())
-            for r in range(self._matches.rowCount())
-        ]
-
-    def popup(self) -> QAbstractItemView:
-        return self._completer.popup()
-
-    # --- private ---------------------------------------------------------------------------------------
-    def _search(self, text: str) -> None:
-        self._choose("")
-        self._matches.clear()
-        if not text.strip():
-            self._completer.popup().hide()
-            return
-        rows = list_households(
-            self.ctx.ledger, search=text.strip(), village_id=self.ctx.village_id,
-            all_villages=self.ctx.village_id is None,
-        )  # fmt: skip
-        for row in rows[:PICKER_LIMIT]:
-            item = QStandardItem(household_label(row.number, row.head_name, row.group_name))
-            item.setData(row.id, self.IdRole)
-            self._matches.appendRow(item)
-        if rows:
-            self._completer.complete()
-        else:
-            self._completer.popup().hide()
-
-    def _activated(self, index: QModelIndex) -> None:
-        self.set_household(str(index.data(self.IdRole)), str(index.data()))
-
-    def _settle(self) -> None:
-        """Leaving the line with one match (or an exact 户编号) typed chooses it without the list."""
-        if self._household_id or not self.text().strip():
-            return
-        found = self.matches()
-        exact = [m for m in found if m[1].split("　")[0] == self.text().strip()]
-        if len(found) == 1 or len(exact) == 1:
-            household_id, label = (exact or found)[0]
-            self.set_household(household_id, label)
-
-    def _choose(self, household_id: str) -> None:
-        if household_id != self._household_id:
-            self._household_id = household_id
-            self.chosen.emit(household_id)
-
-
-def household_label(number: str, head: str, group: str = "") -> str:
-    return "　".join(part for part in (number, head, group) if part)
-
-
-# --- photos to attach ------------------------------------------------------------------------------
-
-
-class PhotoDropList(QListWidget):
-    """Files dropped here (or picked) are attached to the visit when it is saved; Delete removes one."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("visitPhotos")
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setToolTip("把照片文件拖到这里；选中后按 Delete 移除")
-
-    def files(self) -> list[Path]:
-        return [Path(self.item(r).data(Qt.ItemDataRole.UserRole)) for r in range(self.count())]
-
-    def add_files(self, paths: Sequence[Path]) -> int:
-        """Adds the files not yet listed; returns how many were skipped (folders, missing files)."""
-        have = set(self.files())
-        skipped = 0
-        for path in paths:
-            if not path.is_file():
-                skipped += 1
-                continue
-            if path in have:
-                continue
-            have.add(path)
-            item = QListWidgetItem(path.name)
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
-            self.addItem(item)
-        self.changed.emit()
-        return skipped
-
-    def clear_files(self) -> None:
-        self.clear()
-        self.changed.emit()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
-        if not urls:
-            super().dropEvent(event)
-            return
-        self.add_files([Path(u.toLocalFile()) for u in urls])
-        event.acceptProposedAction()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selectedItems():
-            for item in self.selectedItems():
-                self.takeItem(self.row(item))
-            self.changed.emit()
-            return
-        super().keyPressEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.count() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(
-                self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, "把照片拖到这里，或点“选择照片…”"
-            )
-
-
-# --- the to-do list model --------------------------------------------------------------------------
-
-COL_DUE, COL_STATE, COL_NUMBER, COL_HEAD, COL_ACTION, COL_OWNER = range(6)
-FOLLOW_UP_HEADERS = ("期限", "状态", "户编号", "户主", "后续事项", "负责人")
-FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
-HouseholdIdRole = Qt.ItemDataRole.UserRole + 2
-DaysOverdueRole = Qt.ItemDataRole.UserRole + 3  # int (positive: late) or None without a due date
-
-
-class FollowUpTableModel(QAbstractTableModel):
-    """Open follow-ups, most urgent first; the 状态 column says how late each is, in red when overdue."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FollowUpRow] = []
-        self._today = dt.date.today()
-
-    def set_rows(self, rows: Sequence[FollowUpRow], today: dt.date) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._today = today
-        self.endResetModel()
-
-    def row_at(self, row: int) -> FollowUpRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FOLLOW_UP_HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item, column = self._rows[index.row()], index.column()
-        late = item.days_overdue(self._today)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column, late)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            visited = f"（{item.visited_on} 走访时提出）" if item.visited_on else ""
-            return f"{household_label(item.number, item.head_name)}：{item.action}{visited}"
-        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_DUE, COL_STATE) and late is not None:
-            if late > 0:
-                return QBrush(OVERDUE)
-            if late == 0:
-                return QBrush(DUE_TODAY)
-            return None
-        if role == FollowUpIdRole:
-            return item.id
-        if role == HouseholdIdRole:
-            return item.household_id
-        if role == DaysOverdueRole:
-            return late
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return FOLLOW_UP_HEADERS[section] if 0 <= section < len(FOLLOW_UP_HEADERS) else None
-        return None
-
-    @staticmethod
-    def _text(item: FollowUpRow, column: int, late: int | None) -> str:
-        if column == COL_DUE:
-            return item.due_on.isoformat() if item.due_on else ""
-        if column == COL_STATE:
-            if late is None:
-                return "未定期限"
-            if late > 0:
-                return f"逾期 {late} 天"
-            return "今天到期" if late == 0 else f"{-late} 天后到期"
-        return {COL_NUMBER: item.number, COL_HEAD: item.head_name, COL_ACTION: item.action,
-                COL_OWNER: item.owner}.get(column, "")  # fmt: skip
 
 
 VISIT_COLUMNS = (

@@ -1,0 +1,172 @@
+"""台账打印: choose 一户一档 (one household, all combined, or a file each), the roster 台账, 明白卡 or a
+公示 list; the PDF is written on a worker thread (progress, cancel), then its first pages are shown and
+can be printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.errors import InvalidInput, UserError
+from desktop.services.ledgers import PrintResult
+from desktop.ui.context import UiContext
+from desktop.ui.dialogs import confirm, show_error, show_info
+from desktop.ui.jobs import Job, Progress
+from desktop.ui.pages.page import Page
+from desktop.ui.print_options import PrintOptions
+from desktop.ui.print_output import orientation_of, print_files
+from desktop.ui.print_pages import pages, renderer
+from desktop.ui.print_preview_pane import PrintPreviewPane
+from desktop.ui.print_request import Document, run_request
+
+PREVIEW_PAGES = 3
+PREVIEW_DPI = 96  # a page about as wide as the preview area: sharp enough to read, quick to render
+
+
+@dataclass
+class Printed:
+    """What a job made: the PDF(s), and the first pages rendered (or why not)."""
+
+    result: PrintResult
+    images: list[QImage] = field(default_factory=list)
+    preview_problem: str = ""
+
+
+class PrintingPage(Page):
+    title = "台账打印"
+    object_name = "printingPage"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.job: Job | None = None
+        self.printed: Printed | None = None
+        self.options = PrintOptions(ctx)
+        self.make_button = QPushButton("生成 PDF 并预览（Ctrl+Enter）")
+        self.make_button.setObjectName("makePdf")
+        self.make_button.clicked.connect(self.make)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.make)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("printOutcome")
+        self.outcome.setWordWrap(True)
+        self.preview = PrintPreviewPane()
+        self.preview.print_requested.connect(self._print_with_dialog)
+        left = QVBoxLayout()
+        left.addWidget(self.options)
+        left.addWidget(self.make_button)
+        left.addWidget(self.outcome)
+        left.addStretch(1)
+        side = QWidget()
+        side.setLayout(left)
+        side.setFixedWidth(470)
+        left.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout(self)
+        layout.addWidget(side)
+        layout.addWidget(self.preview, 1)
+
+    # --- public ------------------------------------------------------------------------------------
+    def make(self) -> Job | None:
+        """Write the chosen document on a worker thread, then preview it; None when refused."""
+        request = self.options.request()
+        missing = self.options.missing()
+        if missing is not None:
+            show_error(self, InvalidInput(missing[0]))
+            missing[1].setFocus()
+            return None
+        if self.job is not None and self.job in self.ctx.jobs:
+            return None
+        exists = request.document != Document.EACH and request.out.is_file()
+        if exists and not confirm(self, f"{request.out} 已存在，要替换它吗？"):
+            return None
+        ledger, can_render = self.ctx.ledger, renderer() is not None
+
+        def work(progress: Progress) -> Printed:
+            result = run_request(ledger, request, progress)
+            printed = Printed(result)
+            if can_render and result.paths and not result.cancelled:
+                try:
+                    for image in pages(result.paths[0], dpi=PREVIEW_DPI, last=PREVIEW_PAGES):
+                        printed.images.append(image)
+                except UserError as problem:  # the PDF is made: a failed preview only loses the preview
+                    printed.preview_problem = problem.message
+            return printed
+
+        self.outcome.setText("")
+        return self._start(self.ctx.run(self, f"正在生成{request.document.value}…", work, self._made))
+
+    def print_to(self, printer: QPrinter) -> Job | None:
+        """Print the file(s) just made on ``printer`` (chosen in the print dialog) on a worker thread."""
+        if self.printed is None or not self.printed.result.paths:
+            return None
+        files = list(self.printed.result.paths)
+        return self._start(
+            self.ctx.run(
+                self, "正在打印…", lambda progress: print_files(printer, files, progress), self._sent
+            )
+        )
+
+    # --- private -----------------------------------------------------------------------------------
+    def _start(self, job: Job) -> Job:
+        """One job at a time: a second click must not write the same file twice at once."""
+        self.job = job
+        for button in (self.make_button, self.preview.print_button):
+            button.setEnabled(False)
+        job.finished.connect(self._job_ended)
+        return job
+
+    def _job_ended(self) -> None:
+        self.make_button.setEnabled(True)
+        self.preview.print_button.setEnabled(bool(self.printed and self.printed.images))
+
+    def _made(self, printed: Printed) -> None:
+        self.printed = printed
+        result = printed.result
+        if result.cancelled:
+            self.outcome.setText("已取消，没有写入文件。")
+            self.preview.show_pages([], [], "已取消。")
+            return
+        if len(result.paths) == 1:
+            made = f"已生成 {result.paths[0].name}：{result.pages} 页，{result.households} 户。"
+        else:
+            folder = result.paths[0].parent if result.paths else ""
+            made = f"已生成 {len(result.paths)} 个文件（共 {result.pages} 页）到 {folder}。"
+        notes = [made]
+        if result.missing_glyphs:
+            notes.append(f"字体中没有这些字，打印出来是空白方框，请核对：{' '.join(result.missing_glyphs)}")
+        if result.missing_photos:
+            notes.append(f"{result.missing_photos} 张照片的文件本机还没有，同步后再打印即可。")
+        self.outcome.setText("\n".join(notes))
+        self.preview.show_pages(list(result.paths), printed.images, self._heading(printed))
+
+    def _heading(self, printed: Printed) -> str:
+        result = printed.result
+        where = (
+            str(result.paths[0])
+            if len(result.paths) == 1
+            else f"{result.paths[0].parent}（{len(result.paths)} 个文件）"
+        )
+        if printed.images:
+            first = "第 1 页" if len(printed.images) == 1 else f"前 {len(printed.images)} 页"
+            of = f"{result.paths[0].name} 的" if len(result.paths) > 1 else ""
+            return f"{where}\n预览{of}{first}（共 {result.pages} 页）"
+        if printed.preview_problem:
+            return f"{where}\n{printed.preview_problem}"
+        return f"{where}\n本机无法显示 PDF 预览：请点“打开文件夹”，用 PDF 阅读器查看和打印。"
+
+    def _print_with_dialog(self) -> None:
+        if self.printed is None or not self.printed.images:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        first = self.printed.images[0]
+        printer.setPageOrientation(orientation_of(first.width(), first.height()))
+        printer.setDocName(self.printed.result.paths[0].stem)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("打印")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def _sent(self, sheets: int) -> None:
+        show_info(self, f"已发送 {sheets} 页到打印机。")

@@ -1,0 +1,108 @@
+"""PDF pages as images, for the preview and for printing, with whatever this machine has.
+
+Qt's own PDF module (QtPdf) is not part of PySide6-Essentials, which Zhucun ships; it is used when an
+installation has it. Otherwise Poppler's ``pdftoppm`` (poppler-utils on Linux; on Windows only if
+someone installed it) renders each page. With neither, ``renderer()`` is None and the page shows the
+file instead of a preview. Everything here may run on a worker thread: it makes QImages, never
+QPixmaps.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+
+from desktop.domain.errors import InvalidInput
+
+QTPDF, PDFTOPPM = "QtPdf", "pdftoppm"
+TIMEOUT = 120  # seconds for one page: a stuck renderer must not hang a worker for ever
+
+
+def renderer() -> str | None:
+    if importlib.util.find_spec("PySide6.QtPdf") is not None:
+        return QTPDF
+    return PDFTOPPM if shutil.which("pdftoppm") else None
+
+
+def page_count(pdf: Path) -> int | None:
+    """How many pages ``pdf`` has, when this machine can tell (None: unknown)."""
+    if renderer() == QTPDF:
+        document = _qt_document(pdf)
+        return document.pageCount()
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        return None
+    done = subprocess.run([pdfinfo, str(pdf)], capture_output=True, timeout=TIMEOUT, check=False)
+    found = re.search(rb"^Pages:\s+(\d+)", done.stdout, re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
+def pages(pdf: Path, *, dpi: int, first: int = 1, last: int | None = None) -> Iterator[QImage]:
+    """Pages ``first``..``last`` (1-based; None: to the end) of ``pdf``, one image at a time."""
+    kind = renderer()
+    if kind == QTPDF:
+        yield from _qtpdf_pages(pdf, dpi, first, last)
+    elif kind == PDFTOPPM:
+        yield from _pdftoppm_pages(pdf, dpi, first, last)
+    else:
+        raise InvalidInput("本机没有显示 PDF 的组件，无法预览和直接打印：请用 PDF 阅读器打开文件打印")
+
+
+def _pdftoppm_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterator[QImage]:
+    tool = shutil.which("pdftoppm") or "pdftoppm"
+    count = page_count(pdf)
+    end = count if last is None else (last if count is None else min(last, count))
+    number = first
+    while end is None or number <= end:
+        # one page a call, written to stdout: the caller can stop between pages, and no temporary files
+        command = [
+            tool,
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(number),
+            "-l",
+            str(number),
+            "-singlefile",
+            str(pdf),
+        ]
+        done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
+        if done.returncode != 0 or not done.stdout:
+            if count is None and number > first:
+                return  # past the last page of a file whose length could not be read
+            message = done.stderr.decode(errors="replace").strip()
+            raise InvalidInput(f"无法显示 {pdf.name} 第 {number} 页：{message or 'pdftoppm 出错'}")
+        image = QImage.fromData(done.stdout, "PNG")
+        if image.isNull():
+            raise InvalidInput(f"无法显示 {pdf.name} 第 {number} 页")
+        yield image
+        number += 1
+
+
+def _qtpdf_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterator[QImage]:
+    document = _qt_document(pdf)
+    end = document.pageCount() if last is None else min(last, document.pageCount())
+    for index in range(first - 1, end):
+        points = document.pagePointSize(index)
+        yield document.render(
+            index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+        )
+
+
+def _qt_document(pdf: Path) -> Any:
+    from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]
+
+    document = QPdfDocument()
+    document.load(str(pdf))
+    if document.status() != QPdfDocument.Status.Ready:
+        raise InvalidInput(f"无法打开 {pdf}")
+    return document
