@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -50,6 +51,9 @@ STATUS_COLOUR = {Status.MET: "#2e7d32", Status.NOT_MET: "#c62828", Status.UNKNOW
 
 
 class HouseholdDialog(QDialog):
+    visit_requested = Signal(str, str)  # household id, label: open the 走访 form on it
+    photos_requested = Signal(str, str)  # household id, label: open the 照片 page on it
+
     def __init__(self, ctx: UiContext, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("householdDialog")
@@ -110,8 +114,21 @@ class HouseholdDialog(QDialog):
             [Column("visited_on", "日期"), Column("kind", "方式"), Column("visitors", "走访人"),
              Column("content", "内容"), Column("problems", "问题")], parent=self,
         )  # fmt: skip
+        photos_tab = QWidget()
+        photos_layout = QVBoxLayout(photos_tab)
         self.photos = QLabel()
         self.photos.setWordWrap(True)
+        show_photos = QPushButton("在“照片”页查看和添加这户的照片")
+        show_photos.setObjectName("showPhotos")
+        show_photos.clicked.connect(lambda: self.photos_requested.emit(self.household_id, self._label()))
+        photos_layout.addWidget(self.photos)
+        photos_layout.addWidget(show_photos)
+        photos_layout.addStretch(1)
+        visits_tab = QWidget()
+        visits_layout = QVBoxLayout(visits_tab)
+        new_visit = QPushButton("记录一次走访…")
+        new_visit.setObjectName("newVisit")
+        new_visit.clicked.connect(lambda: self.visit_requested.emit(self.household_id, self._label()))
         self.history = RecordTableModel(
             [Column("at", "时间"), Column("author", "修改人"), Column("what", "记录"), Column("changes", "修改内容")],
             parent=self,
@@ -121,8 +138,10 @@ class HouseholdDialog(QDialog):
         self.tabs.addTab(_table(self.incomes), "收入")
         self.tabs.addTab(self.checklist, "两不愁三保障")
         self.tabs.addTab(help_tab, "帮扶措施")
-        self.tabs.addTab(_table(self.visits), "走访记录")
-        self.tabs.addTab(self.photos, "照片")
+        visits_layout.addWidget(_table(self.visits), 1)
+        visits_layout.addWidget(new_visit)
+        self.tabs.addTab(visits_tab, "走访记录")
+        self.tabs.addTab(photos_tab, "照片")
         self.tabs.addTab(_table(self.history), "变更记录")
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -162,8 +181,15 @@ class HouseholdDialog(QDialog):
         self.measures.set_rows(detail.measures)
         self.pairings.set_rows(detail.pairings)
         self.visits.set_rows(detail.visits)
-        self.photos.setText("照片请在“照片”页查看和添加。")
+        self.photos.setText("照片（危房改造前后、孩子返校等佐证）保存在“照片”页，可按户和核查项查看。")
         self.history.set_rows(self._history(detail))
+
+    def _label(self) -> str:
+        detail = self.detail
+        if detail is None:
+            return ""
+        head = next((m.get("name") for m in detail.members if m.get("relation") == "户主"), "") or ""
+        return f"{detail.number}　{head}"
 
     # --- edits -------------------------------------------------------------------------------------
     def _save_field(self, name: str) -> None:

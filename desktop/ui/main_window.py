@@ -63,8 +63,22 @@ class MainWindow(QMainWindow):
 
     def open_household(self, household_id: str) -> HouseholdDialog:
         dialog = HouseholdDialog(self.ctx, household_id, self)
+        dialog.visit_requested.connect(self._start_visit)
+        dialog.photos_requested.connect(self._show_photos)
         dialog.show()
         return dialog
+
+    def _start_visit(self, household_id: str, label: str) -> None:
+        page = self.show_page("走访")
+        if hasattr(page, "start_visit"):
+            page.start_visit(household_id, label)
+        self.activateWindow()
+
+    def _show_photos(self, household_id: str, label: str) -> None:
+        page = self.show_page("照片")
+        if hasattr(page, "show_household"):
+            page.show_household(household_id, label)
+        self.activateWindow()
 
     # --- private -----------------------------------------------------------------------------------
     def _add_household(self) -> None:

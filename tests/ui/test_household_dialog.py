@@ -122,3 +122,15 @@ def test_record_table_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
 
 def test_household_filter_proxy_passes_qtmodeltester(main: MainWindow, qtmodeltester: Any) -> None:
     qtmodeltester.check(main.households.proxy)
+
+
+def test_the_household_window_starts_a_visit_on_its_household(
+    main: MainWindow, ledger: Ledger, qtbot: Any
+) -> None:
+    dialog = main.open_household(household_id(ledger, "003"))
+    from PySide6.QtWidgets import QPushButton
+
+    dialog.findChild(QPushButton, "newVisit").click()
+    visits = main.page("走访")
+    assert main.stack.currentWidget() is visits
+    assert visits.picker.household_id() == household_id(ledger, "003")
