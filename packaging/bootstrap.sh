@@ -85,7 +85,7 @@ QT_BASE_PKGS=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconf
 QT_WINDOW_PKGS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
                 libxcb-image0 libxcb-render-util0 libxcb-randr0)
 # Test suite only: PDF checks, PostgreSQL server binaries, virtual X server for screenshots.
-TEST_PKGS=(poppler-utils postgresql xvfb xauth)
+TEST_PKGS=(poppler-utils postgresql xvfb xauth binutils)
 # No system CJK font is installed on purpose: the app ships and registers its own
 # (resources/fonts), and a system copy would hide a registration bug.
 
@@ -190,7 +190,7 @@ fi
 
 # The stamp records what was installed: "test" covers "app" as well.
 if [[ $MODE == test ]]; then
-    SPEC='.[test]'
+    SPEC='.[test,package]'
 else
     SPEC='.'
 fi
