@@ -1,0 +1,284 @@
+"""Sync bundle figures for one village (default 500 households and 2,000 photos of about 300 KB).
+
+Prints: the full bundle a village device sends a township (export time and size, import time); the
+bundle back (which tells the village what the township holds); 20 edits and the incremental bundle
+they make (size, export and import time); and the physical reference, ``zip -0`` of the same photo
+files plus ``sha256sum`` of them, timed in the same run, as ratios.
+
+The photos are random-noise JPEGs made with Pillow (noise does not compress, as real photos barely do),
+stored through the blob store and referenced by photo records written through the one write path.
+Encoding 2,000 of them would dominate the set-up, so 16 noise images are encoded and each photo is one
+of them with its own JPEG comment segment: every file is a valid, distinct JPEG.
+
+    .venv/bin/python bench/bench_sync.py [--households 500] [--photos 2000] [--photo-kb 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import io
+import random
+import resource
+import shutil
+import subprocess
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PIL import Image
+from sqlalchemy import func, select
+
+from desktop.app import open_ledger
+from desktop.media.blob_store import BlobStore
+from desktop.services.demo import create_demo
+from desktop.services.households import edit_household
+from desktop.services.identity import export_card, my_identity, trust_card
+from desktop.services.ledger import Ledger
+from desktop.services.setup import init_township
+from desktop.services.sync_bundles import ImportReport, Outcome, export_bundle, import_bundle
+from desktop.store.models import Household, Operation, Photo
+from desktop.store.writer import ChangeWriter
+
+T = TypeVar("T")
+BASE_IMAGES = 16
+PHOTOS_PER_TRANSACTION = 500
+EDITS = 20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, default=500)
+    parser.add_argument("--photos", type=int, default=2000)
+    parser.add_argument("--photo-kb", type=int, default=300, help="approximate size of one photo")
+    parser.add_argument("--keep", action="store_true", help="keep the data folders (default: removed)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="zhucun-bench-sync-"))
+    try:
+        run(work, households=args.households, photos=args.photos, photo_bytes=args.photo_kb * 1024)
+    finally:
+        if args.keep:
+            print(f"data in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run(work: Path, *, households: int, photos: int, photo_bytes: int) -> None:
+    rows: list[tuple[str, float | None, int | None, str]] = []
+
+    village = open_ledger(work / "village", create=True)
+    seconds, summary = timed(lambda: create_demo(village, households=households))
+    with village.store.read_session() as session:
+        op_count = session.execute(select(func.count()).select_from(Operation)).scalar_one()
+    rows.append(("demo village", seconds, None, f"{summary.households} households, {op_count} ops"))
+
+    seconds, stored = timed(lambda: add_photos(village, photos, photo_bytes))
+    total_photo_bytes = sum(path.stat().st_size for path in stored)
+    rows.append(("photos made and stored", seconds, total_photo_bytes, f"{photos} photo records"))
+
+    township = open_ledger(work / "township", create=True)
+    init_township(township, code="513301207", name="姑咱镇", user="洛桑")
+    village_fp, township_fp = introduce(work, village, township)
+    stick = work / "stick"
+    stick.mkdir()
+
+    seconds, full = timed(lambda: export_bundle(village, township_fp, stick / "full.zcb", full=True))
+    export_full = seconds
+    rows.append(("full export (village)", seconds, full.size, f"{full.ops} ops, {full.blobs} photos"))
+    seconds, report = timed(lambda: import_bundle(township, full.path))
+    import_full = seconds
+    expect(report, Outcome.APPLIED)
+    rows.append(("full import (township)", seconds, None, f"{report.applied} ops applied"))
+
+    # the bundle back tells the village what the township holds: only then is the next one incremental
+    seconds, back = timed(lambda: export_bundle(township, village_fp, stick / "back.zcb"))
+    rows.append(("return export (township)", seconds, back.size, f"{back.ops} ops, {back.blobs} photos"))
+    seconds, report = timed(lambda: import_bundle(village, back.path))
+    expect(report, Outcome.ALREADY_HAD, Outcome.APPLIED)
+    rows.append(("return import (village)", seconds, None, report.outcome.value))
+
+    seconds, _ = timed(lambda: edit_some(village, EDITS))
+    rows.append((f"{EDITS} edits (village)", seconds, None, "one transaction each"))
+    seconds, small = timed(lambda: export_bundle(village, township_fp, stick / "incremental.zcb"))
+    export_small = seconds
+    rows.append(("incremental export", seconds, small.size, f"{small.ops} ops, {small.blobs} photos"))
+    seconds, report = timed(lambda: import_bundle(township, small.path))
+    import_small = seconds
+    expect(report, Outcome.APPLIED)
+    rows.append(("incremental import", seconds, None, f"{report.applied} ops applied"))
+
+    reference, tool = physical_reference(work, stored)
+    rows.append((f"reference: {tool}", reference.seconds, reference.size, reference.detail))
+
+    print(
+        f"zhucun sync bundles: {summary.households} households, {photos} photos of "
+        f"~{total_photo_bytes / max(photos, 1) / 1024:.0f} KB ({total_photo_bytes / 2**20:.0f} MB)"
+    )
+    print(f"{'step':<30} {'time':>9} {'size':>11}  detail")
+    for name, secs, size, detail in rows:
+        print(f"{name:<30} {fmt_time(secs):>9} {fmt_size(size):>11}  {detail}")
+    print(
+        f"ratios to the reference: full export {export_full / reference.seconds:.1f}x, "
+        f"full import {import_full / reference.seconds:.1f}x, "
+        f"export + import {(export_full + import_full) / reference.seconds:.1f}x; "
+        f"bundle size {full.size / reference.size:.3f}x the zip"
+    )
+    print(
+        f"incremental bundle: {small.size / full.size * 100:.3f}% of the full one; "
+        f"export {export_small * 1000:.0f} ms + import {import_small * 1000:.0f} ms"
+    )
+    if tool.startswith("Python"):
+        print("note: `zip` or `sha256sum` not found: the reference used Python's zipfile and hashlib")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (this process: both devices): {peak:.0f} MB")
+    village.store.close()
+    township.store.close()
+
+
+# --- set-up --------------------------------------------------------------------------------------------
+
+
+def add_photos(ledger: Ledger, count: int, photo_bytes: int) -> list[Path]:
+    """``count`` photo records (about ``photo_bytes`` each) spread over the village's households."""
+    bases = noise_jpegs(photo_bytes)
+    blobs = BlobStore.of_home(ledger.store.location.home)
+    with ledger.store.read_session() as session:
+        households = list(session.execute(select(Household.id).order_by(Household.id)).scalars())
+    taken = dt.datetime(2026, 6, 1, 9, 0)
+    paths = []
+    for start in range(0, count, PHOTOS_PER_TRANSACTION):
+        with ledger.store.session() as session:
+            writer = ChangeWriter(session)
+            for number in range(start, min(count, start + PHOTOS_PER_TRANSACTION)):
+                width, height, base = bases[number % len(bases)]
+                sha = blobs.put(with_comment(base, f"zhucun bench photo {number}"))
+                paths.append(blobs.path(sha))
+                writer.create(
+                    Photo,
+                    {
+                        "sha256": sha,
+                        "household_id": households[number % len(households)],
+                        "caption": f"入户照片 {number}",
+                        "taken_at": taken + dt.timedelta(minutes=number),
+                        "width": width,
+                        "height": height,
+                        "mime": "image/jpeg",
+                    },
+                )
+    return paths
+
+
+def noise_jpegs(photo_bytes: int) -> list[tuple[int, int, bytes]]:
+    """Random-noise JPEGs of about ``photo_bytes``: the size is found from one trial image."""
+    rng = random.Random(2016)
+
+    def encode(width: int, height: int) -> bytes:
+        image = Image.frombytes("RGB", (width, height), rng.randbytes(width * height * 3))
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=90)
+        return out.getvalue()
+
+    trial = len(encode(400, 300))
+    scale = (photo_bytes / trial) ** 0.5
+    width, height = max(8, round(400 * scale)), max(6, round(300 * scale))
+    return [(width, height, encode(width, height)) for _ in range(BASE_IMAGES)]
+
+
+def with_comment(jpeg: bytes, text: str) -> bytes:
+    """The same image with a COM segment right after SOI: a valid JPEG with bytes of its own."""
+    payload = text.encode("ascii")
+    return jpeg[:2] + b"\xff\xfe" + (len(payload) + 2).to_bytes(2, "big") + payload + jpeg[2:]
+
+
+def introduce(work: Path, village: Ledger, township: Ledger) -> tuple[str, str]:
+    """Each trusts the other's card (what the phone call with fingerprints does)."""
+    cards = {}
+    for name, ledger in (("village", village), ("township", township)):
+        cards[name] = work / f"{name}.zcid"
+        export_card(ledger, cards[name])
+    village_fp, township_fp = my_identity(village).fingerprint, my_identity(township).fingerprint
+    trust_card(village, cards["township"], township_fp)
+    trust_card(township, cards["village"], village_fp)
+    return village_fp, township_fp
+
+
+def edit_some(ledger: Ledger, count: int) -> None:
+    with ledger.store.read_session() as session:
+        households = list(session.execute(select(Household.id).order_by(Household.id)).scalars())
+    for number, household in enumerate(households[:count]):
+        edit_household(ledger, household, {"phone": f"139{number:08d}", "note": f"第 {number} 次走访后更新"})
+
+
+def expect(report: ImportReport, *outcomes: Outcome) -> None:
+    if report.outcome not in outcomes:
+        raise SystemExit(f"import {report.path.name}: {report.outcome} {report.message}")
+
+
+# --- the physical reference ----------------------------------------------------------------------------
+
+
+class Reference:
+    def __init__(self, seconds: float, size: int, detail: str) -> None:
+        self.seconds, self.size, self.detail = seconds, size, detail
+
+
+def physical_reference(work: Path, files: list[Path]) -> tuple[Reference, str]:
+    """``zip -0`` of the photo files plus ``sha256sum`` of them (Python's zipfile and hashlib without
+    those tools)."""
+    target = work / "reference.zip"
+    root = files[0].parents[1] if files else work
+    names = [str(path.relative_to(root)) for path in files]
+    if shutil.which("zip") and shutil.which("sha256sum"):
+        started = time.perf_counter()
+        subprocess.run(
+            ["zip", "-0", "-q", "-@", str(target)], cwd=root, input="\n".join(names).encode(), check=True
+        )
+        zipped = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run(["sha256sum", *names], cwd=root, check=True, stdout=subprocess.DEVNULL)
+        hashed = time.perf_counter() - started
+        tool = "zip -0 + sha256sum"
+    else:
+        started = time.perf_counter()
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as archive:
+            for path, name in zip(files, names, strict=True):
+                archive.write(path, name)
+        zipped = time.perf_counter() - started
+        started = time.perf_counter()
+        for path in files:
+            hashlib.sha256(path.read_bytes()).hexdigest()
+        hashed = time.perf_counter() - started
+        tool = "Python zipfile + hashlib"
+    detail = f"zip {fmt_time(zipped)}, sha256 {fmt_time(hashed)}"
+    return Reference(zipped + hashed, target.stat().st_size, detail), tool
+
+
+# --- output --------------------------------------------------------------------------------------------
+
+
+def timed(action: Callable[[], T]) -> tuple[float, T]:
+    started = time.perf_counter()
+    result = action()
+    return time.perf_counter() - started, result
+
+
+def fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def fmt_size(size: int | None) -> str:
+    if size is None:
+        return ""
+    if size >= 2**20:
+        return f"{size / 2**20:.1f} MB"
+    return f"{size / 1024:.1f} KB"
+
+
+if __name__ == "__main__":
+    main()
