@@ -151,7 +151,8 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
         session.execute(update(DeviceState).values(last_hlc=DeviceState.last_hlc))
         me = identity_of(session)
         try:
-            verified = verify_bundle(path, session, me, keys, load_blobs=not dry_run)
+            photos = None if dry_run else BlobStore.of_home(store.location.home)
+            verified = verify_bundle(path, session, me, keys, store_blob=photos.put if photos else None)
         except Untrusted as untrusted:
             session.rollback()
             return _quarantine(ledger, path, untrusted.manifest, size, dry_run=dry_run)
@@ -203,10 +204,6 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
             session.flush()
             after = snapshot(session, result.touched)
             report.changes = _changes(before, after)
-        else:
-            blobs = BlobStore.of_home(store.location.home)
-            for data in verified.blobs.values():
-                blobs.put(data)  # content-addressed: written before the commit, harmless if it fails
         report.gaps = _gap_lines(
             session, {op.origin for op in verified.ops} | {lk.origin for lk in verified.links}
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ class Verified:
     certified: list[tuple[Identity, dict[str, Any]]]
     revocations: list[dict[str, Any]]
     receipt: dict[str, Any] | None
-    blobs: dict[str, bytes] = field(default_factory=dict)
+    blobs: list[str] = field(default_factory=list)  # SHA-256 of each photo carried
     missing_blobs: list[str] = field(default_factory=list)
 
     @property
@@ -76,17 +77,27 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
 
 def verify_bundle(
-    path: Path, session: Session, me: Identity, keys: DeviceKeys, *, load_blobs: bool
+    path: Path,
+    session: Session,
+    me: Identity,
+    keys: DeviceKeys,
+    *,
+    store_blob: Callable[[bytes], object] | None = None,
 ) -> Verified:
     try:
         with BundleReader(path) as reader:
-            return _verify(reader, session, me, keys, load_blobs=load_blobs)
+            return _verify(reader, session, me, keys, store_blob=store_blob)
     except BadBundle as exc:
         raise Rejected(str(exc)) from None
 
 
 def _verify(
-    reader: BundleReader, session: Session, me: Identity, keys: DeviceKeys, *, load_blobs: bool
+    reader: BundleReader,
+    session: Session,
+    me: Identity,
+    keys: DeviceKeys,
+    *,
+    store_blob: Callable[[bytes], object] | None = None,
 ) -> Verified:
     manifest = reader.manifest
     app_version = str(manifest.get("app_version") or "更新的版本")
@@ -130,7 +141,7 @@ def _verify(
         )
     opener = reader.opener(keys.box)
     try:
-        return _verify_content(reader, opener, session, me, peer, load_blobs=load_blobs)
+        return _verify_content(reader, opener, session, me, peer, store_blob=store_blob)
     except Rejected as exc:
         exc.bundle_id, exc.sender = bundle_id, peer.device_id
         raise
@@ -139,7 +150,13 @@ def _verify(
 
 
 def _verify_content(
-    reader: BundleReader, opener: Opener, session: Session, me: Identity, sender: Peer, *, load_blobs: bool
+    reader: BundleReader,
+    opener: Opener,
+    session: Session,
+    me: Identity,
+    sender: Peer,
+    *,
+    store_blob: Callable[[bytes], object] | None = None,
 ) -> Verified:
     controls = list(reader.members_of("control"))
     if len(controls) != 1 or controls[0].name != CONTROL:
@@ -194,8 +211,10 @@ def _verify_content(
         sha = member.name.removeprefix("blobs/").removesuffix(".bin")
         if hashlib.sha256(data).hexdigest() != sha:
             raise Rejected(f"照片 {sha[:12]} 的内容与其名称不符：被改动过")
-        if load_blobs:
-            verified.blobs[sha] = data
+        verified.blobs.append(sha)
+        if store_blob is not None:
+            # one photo in memory at a time; checked above, content-addressed: harmless before the commit
+            store_blob(data)
     return verified
 
 
