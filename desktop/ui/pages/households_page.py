@@ -27,6 +27,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.household_filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.household_table_model import COL_MEMBERS, COL_NUMBER, HouseholdIdRole, HouseholdTableModel
 from desktop.ui.pages.page import Page
+from desktop.ui.xlsx_import_dialog import XlsxImportDialog
 
 SEARCH_PLACEHOLDER = "搜索姓名、拼音首字母、户编号、身份证号或电话"
 # long enough that typing "zhuoga" runs one query, short enough to feel immediate
@@ -71,6 +72,9 @@ class HouseholdsPage(Page):
         add_button = QPushButton("新增农户…")
         add_button.setObjectName("addHousehold")
         add_button.clicked.connect(self.add_requested.emit)
+        import_button = QPushButton("从 Excel 导入…")
+        import_button.setObjectName("openXlsxImport")
+        import_button.clicked.connect(lambda: XlsxImportDialog(self.ctx, self).open())
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -82,6 +86,7 @@ class HouseholdsPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(add_button)
+        top.addWidget(import_button)
         top.addSpacing(12)
         top.addWidget(self.count_label)
         filters = QHBoxLayout()
