@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.domain.policy import load_policy
 from desktop.services.ledger import Ledger
 from desktop.store.database import StoreLocation, open_store
+from desktop.store.keyring import Unlocked
 
 APP_NAME = "zhucun"
 
@@ -38,9 +39,22 @@ def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def open_ledger(home: Path, *, db_url: str | None = None, create: bool = False) -> Ledger:
-    store = open_store(StoreLocation(home, db_url), create=create)
-    return Ledger(store=store, policy=load_policy(resources_dir() / "policy"))
+def open_ledger(
+    home: Path, *, db_url: str | None = None, create: bool = False, unlocked: Unlocked | None = None
+) -> Ledger:
+    """``unlocked``: the keyring unlocked by a user's passphrase, for an encrypted data folder; that user
+    is the author of the operations written through this ledger."""
+    if unlocked is None:
+        store = open_store(StoreLocation(home, db_url), create=create)
+    else:
+        location = StoreLocation(home, db_url, data_key=unlocked.data_key)
+        store = open_store(location, create=create, author=unlocked.user)
+    ledger = Ledger(store=store, policy=load_policy(resources_dir() / "policy"))
+    if unlocked is not None:
+        from desktop.services.encryption import finish_encryption
+
+        finish_encryption(home, unlocked.data_key)  # photos a cut-off conversion left in clear
+    return ledger
 
 
 def has_ledger(home: Path, db_url: str | None = None) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop import __version__, cli_conflicts, cli_ledgers, cli_photos, cli_sync, cli_xlsx
+from desktop import __version__, cli_conflicts, cli_ledgers, cli_photos, cli_security, cli_sync, cli_xlsx
 from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.ledger import Ledger
 
@@ -183,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_xlsx.add_parsers(sub)
     cli_photos.add_parsers(sub)
     cli_ledgers.add_parsers(sub)
+    cli_security.add_parsers(sub)
     return parser
 
 
@@ -214,6 +215,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from desktop.app import run_gui
 
         return run_gui(home, db_url=args.db, argv=sys.argv[:1])
+    if command == "security":
+        if args.action is None:
+            build_parser().parse_args([command, "--help"])
+        return cli_security.run(args, home)
     if command in ("backup", "restore"):
         return _backup_commands(args, home)
     handler = HANDLERS.get((command, getattr(args, "action", None)))
@@ -222,7 +227,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 2
     from desktop.app import open_ledger
 
-    ledger = open_ledger(home, db_url=args.db, create=command in ("init", "demo"))
+    # an encrypted folder asks for the passphrase; its user is the author of this run's changes
+    unlocked = cli_security.unlock_if_encrypted(home, args.db)
+    ledger = open_ledger(home, db_url=args.db, create=command in ("init", "demo"), unlocked=unlocked)
     try:
         return handler(ledger, args)
     finally:
@@ -501,7 +508,8 @@ def _backup_commands(args: argparse.Namespace, home: Path) -> int:
     from desktop.services.backups import make_backup, restore_backup
     from desktop.store.database import StoreLocation
 
-    location = StoreLocation(home, args.db)
+    unlocked = cli_security.unlock_if_encrypted(home, args.db)
+    location = StoreLocation(home, args.db, data_key=unlocked.data_key if unlocked else None)
     if args.command == "backup":
         path = make_backup(location, Path(args.to) if args.to else None)
         print(f"已备份到 {path}")

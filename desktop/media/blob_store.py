@@ -1,7 +1,10 @@
 """Immutable blobs (photos) named by the SHA-256 of their bytes: ``photos/ab/abcdef….bin``.
 
 The same bytes are stored once; a blob is written to a temporary name and renamed, so a stored blob is
-always complete, and reading checks nothing more than the name promises.
+always complete, and reading checks nothing more than the name promises. In an encrypted data folder
+each blob is sealed with the data key (``blob_encryption``) and still named by its plain bytes' SHA-256;
+reading opens it. ``of_home`` refuses an encrypted folder that is not unlocked in this process, so no
+caller can write a photo in clear there.
 """
 
 from __future__ import annotations
@@ -10,18 +13,30 @@ import hashlib
 import re
 from pathlib import Path
 
+from desktop.domain.errors import StoreProblem
+from desktop.media.blob_encryption import is_sealed, photo_key, seal, unseal
+from desktop.store import unlocked
 from desktop.store.atomic_file import write_atomic
+from desktop.store.keyring import keyring_path
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class BlobStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, data_key: bytes | None = None) -> None:
         self.root = root
+        self._key = photo_key(data_key) if data_key is not None else None
 
     @classmethod
     def of_home(cls, home: Path) -> BlobStore:
-        return cls(home / "photos")
+        data_key = unlocked.data_key_for(home)
+        if data_key is None and keyring_path(home).exists():
+            raise StoreProblem(f"{home} 中的台账已加密且未解锁：不能读写照片")
+        return cls(home / "photos", data_key)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
 
     def path(self, sha256: str) -> Path:
         if not _SHA256.match(sha256):
@@ -32,11 +47,16 @@ class BlobStore:
         return self.path(sha256).is_file()
 
     def read(self, sha256: str) -> bytes:
-        return self.path(sha256).read_bytes()
+        data = self.path(sha256).read_bytes()
+        if not is_sealed(data):
+            return data  # a plain folder, or a blob a conversion has not reached yet
+        if self._key is None:
+            raise StoreProblem("这张照片已加密：需要先用口令解锁台账")
+        return unseal(self._key, sha256, data)
 
     def put(self, data: bytes) -> str:
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path(sha256)
         if not target.is_file():
-            write_atomic(target, data)
+            write_atomic(target, data if self._key is None else seal(self._key, sha256, data))
         return sha256

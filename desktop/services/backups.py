@@ -8,7 +8,8 @@ from pathlib import Path
 
 from desktop.domain.errors import InvalidInput, StoreProblem
 from desktop.store.backup import backup_file, copy_database
-from desktop.store.database import StoreLocation, open_store
+from desktop.store.cipher import is_plain
+from desktop.store.database import StoreLocation, check_unlocked, open_store
 from desktop.store.migrate import known_revisions
 from desktop.store.sqlite_file import inspect_sqlite
 
@@ -22,16 +23,17 @@ class RestoreResult:
 def make_backup(location: StoreLocation, to: Path | None = None) -> Path:
     if not location.is_sqlite:
         raise StoreProblem("服务器数据库请用 pg_dump 备份（见 README“乡镇服务器”一节）")
+    check_unlocked(location)
     if not location.db_path.exists():
         raise StoreProblem(f"{location.home} 中还没有台账，无需备份")
-    facts = inspect_sqlite(location.db_path)
+    facts = inspect_sqlite(location.db_path, data_key=location.data_key)
     if not (facts.is_sqlite and facts.ours):
         raise StoreProblem(f"{location.db_path} 不是驻村台账的数据库，未做备份")
     if facts.damage:
         raise StoreProblem(
             f"数据库 {location.db_path} 已损坏（{facts.damage}），未做备份；请用 zhucun restore 恢复"
         )
-    return backup_file(location.db_path, to or location.backups, "manual")
+    return backup_file(location.db_path, to or location.backups, "manual", data_key=location.data_key)
 
 
 def restore_backup(location: StoreLocation, source: Path) -> RestoreResult:
@@ -41,10 +43,13 @@ def restore_backup(location: StoreLocation, source: Path) -> RestoreResult:
         raise StoreProblem("服务器数据库请用 pg_restore 恢复")
     if not source.is_file():
         raise InvalidInput(f"找不到备份文件 {source}")
-    _check_backup(source)
+    check_unlocked(location)
+    _check_backup(source, location.data_key)
     previous = None
     if location.db_path.exists():
-        previous = backup_file(location.db_path, location.backups, "before-restore")
+        previous = backup_file(
+            location.db_path, location.backups, "before-restore", data_key=location.data_key
+        )
     location.home.mkdir(parents=True, exist_ok=True)
     _replace_with(location, source)
     try:
@@ -59,14 +64,16 @@ def restore_backup(location: StoreLocation, source: Path) -> RestoreResult:
 
 def _replace_with(location: StoreLocation, source: Path) -> None:
     partial = location.db_path.with_suffix(".restoring")
-    copy_database(source, partial)
+    # into an encrypted folder every backup goes in encrypted, a plain one from before too
+    copy_database(source, partial, data_key=location.data_key)
     for suffix in ("-wal", "-shm"):
         Path(f"{location.db_path}{suffix}").unlink(missing_ok=True)
     os.replace(partial, location.db_path)
 
 
-def _check_backup(source: Path) -> None:
-    facts = inspect_sqlite(source)
+def _check_backup(source: Path, data_key: bytes | None) -> None:
+    plain = data_key is None or is_plain(source)
+    facts = inspect_sqlite(source, data_key=None if plain else data_key)
     if not (facts.is_sqlite and facts.ours):
         raise InvalidInput(f"{source} 不是驻村台账的备份文件，未做任何改动")
     if facts.damage:

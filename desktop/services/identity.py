@@ -25,17 +25,18 @@ CARD_SUFFIX = ".zcid"
 def ensure_keys(ledger: Ledger) -> DeviceKeys:
     """The device's keys, made on first use (devices initialised before bundles existed have none)."""
     home = ledger.store.location.home
+    data_key = ledger.store.location.data_key  # an encrypted folder seals its device keys with it
     with ledger.store.session() as session:
         state = _device(session)
         if state.sign_key is not None:
-            keys = load_keys(home)
+            keys = load_keys(home, data_key)
             if keys.sign_key != state.sign_key or keys.box_key != state.box_key:
                 raise StoreProblem(f"密钥文件 {key_path(home)} 与这个台账不匹配：是否拷贝了别的设备的密钥？")
             return keys
         if key_path(home).exists():
             raise StoreProblem(f"{key_path(home)} 已存在但台账里没有记录：为安全起见不覆盖，请检查数据文件夹")
         keys = DeviceKeys.generate()
-        save_keys(home, keys)
+        save_keys(home, keys, data_key)
         state.sign_key, state.box_key = keys.sign_key, keys.box_key
         return keys
 

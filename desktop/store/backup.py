@@ -13,17 +13,20 @@ KEEP = 10
 SUFFIX = ".sqlite3"
 
 
-def backup_file(source: Path, folder: Path, reason: str, *, keep: int = KEEP) -> Path:
+def backup_file(
+    source: Path, folder: Path, reason: str, *, keep: int = KEEP, data_key: bytes | None = None
+) -> Path:
     """Copy the database at ``source`` into ``folder`` as ``zhucun-YYYYmmdd-HHMMSS-reason.sqlite3``.
 
-    Written to a temporary name, fsynced, then renamed, so a backup that exists is complete.
+    Written to a temporary name, fsynced, then renamed, so a backup that exists is complete. With
+    ``data_key`` (an encrypted ledger) the backup is encrypted with the same key.
     """
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"zhucun-{stamp}-{reason}{SUFFIX}"
     partial = target.with_suffix(".partial")
     try:
-        copy_database(source, partial)
+        copy_database(source, partial, data_key=data_key)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
@@ -32,7 +35,12 @@ def backup_file(source: Path, folder: Path, reason: str, *, keep: int = KEEP) ->
     return target
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, *, data_key: bytes | None = None) -> None:
+    if data_key is not None:
+        from desktop.store import cipher
+
+        cipher.copy(source, target, data_key)
+        return
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = frozenset({"alembic_version", "device_state", "op_log"})
@@ -31,17 +32,44 @@ class SqliteFacts:
         return self.tables >= OUR_TABLES
 
 
-def inspect_sqlite(path: Path, *, check_integrity: bool = True) -> SqliteFacts:
+def inspect_sqlite(path: Path, *, check_integrity: bool = True, data_key: bytes | None = None) -> SqliteFacts:
+    """With ``data_key``, the file is read as SQLCipher-encrypted with that key; one that is plain, or
+    encrypted with another key, is then "not SQLite"."""
     with open(path, "rb") as fh:
         header = fh.read(16)
     if header == b"":
         return SqliteFacts(True, frozenset(), None, None)
+    if data_key is not None:
+        if header == SQLITE_HEADER:
+            return SqliteFacts(False, frozenset(), None, None)
+        return _inspect_encrypted(path, data_key, check_integrity)
     if header != SQLITE_HEADER:
         return SqliteFacts(False, frozenset(), None, None)
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         return SqliteFacts(True, frozenset(), None, _one_line(str(exc)))
+    return _facts(connection, sqlite3.DatabaseError, check_integrity)
+
+
+def _inspect_encrypted(path: Path, data_key: bytes, check_integrity: bool) -> SqliteFacts:
+    from desktop.store import cipher
+
+    driver = cipher.module()
+    try:
+        connection = cipher.connect(path, data_key, read_only=True)
+    except driver.Error as exc:
+        return SqliteFacts(True, frozenset(), None, _one_line(str(exc)))
+    try:
+        # the key is only tried on the first read: a wrong one reads as "not a database"
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except driver.DatabaseError:
+        connection.close()
+        return SqliteFacts(False, frozenset(), None, None)
+    return _facts(connection, driver.DatabaseError, check_integrity)
+
+
+def _facts(connection: Any, database_error: type[Exception], check_integrity: bool) -> SqliteFacts:
     try:
         tables = frozenset(
             r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -56,7 +84,7 @@ def inspect_sqlite(path: Path, *, check_integrity: bool = True) -> SqliteFacts:
             if result != ["ok"]:
                 damage = _one_line(result[0])
         return SqliteFacts(True, tables, revision, damage)
-    except sqlite3.DatabaseError as exc:
+    except database_error as exc:
         return SqliteFacts(True, frozenset(), None, _one_line(str(exc)))
     finally:
         connection.close()

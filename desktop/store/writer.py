@@ -41,7 +41,8 @@ class ChangeWriter:
         if state is None:
             raise NotInitialised("device_state is empty: run init first")
         self.state = state
-        self.author = author or state.user_name
+        # the user who unlocked this store (an encrypted ledger), else the device's user from init
+        self.author = author or session.info.get("author") or state.user_name
         self._clock = HybridClock(state.last_hlc)
         self.ops: list[Op] = []
         self._rows = RowCache.of(session)

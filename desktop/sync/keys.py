@@ -1,7 +1,9 @@
 """This device's key pairs: Ed25519 to sign, X25519 to receive encrypted bundles.
 
-The private keys live in ``<data folder>/keys/device.key`` readable by the owner only. A fingerprint
-is 24 decimal digits in six groups — easy to read aloud over a phone and compare.
+The private keys live in ``<data folder>/keys/device.key`` readable by the owner only; in an encrypted
+data folder they are sealed there with a key derived from the data key, so a copied folder without a
+passphrase cannot sign a bundle. A fingerprint is 24 decimal digits in six groups — easy to read aloud
+over a phone and compare.
 """
 
 from __future__ import annotations
@@ -14,16 +16,20 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from desktop.domain.errors import StoreProblem
 from desktop.store.atomic_file import write_atomic
+from desktop.store.kdf import subkey
 
 KEY_FILE = "device.key"
 _FINGERPRINT_CONTEXT = b"zhucun-fingerprint-v1\n"
+_SEALED_FORMAT = "zhucun-device-keys-sealed"
+_SEALED_AAD = b"zhucun-device-keys-sealed-v1"
 
 
 def b64(data: bytes) -> str:
@@ -105,21 +111,52 @@ def key_path(home: Path) -> Path:
     return home / "keys" / KEY_FILE
 
 
-def save_keys(home: Path, keys: DeviceKeys) -> Path:
-    """Write the private keys readable by the owner only (the folder too)."""
-    path = key_path(home)
+def save_keys(home: Path, keys: DeviceKeys, data_key: bytes | None = None, *, to: Path | None = None) -> Path:
+    """Write the private keys readable by the owner only (the folder too); sealed when ``data_key`` is
+    given (an encrypted data folder). ``to``: another file than ``keys/device.key`` (a staged copy)."""
+    path = to or key_path(home)
     path.parent.mkdir(parents=True, exist_ok=True)
     if os.name != "nt":
         os.chmod(path.parent, stat.S_IRWXU)
-    write_atomic(path, keys.to_json().encode("utf-8"), mode=stat.S_IRUSR | stat.S_IWUSR)
+    text = keys.to_json() if data_key is None else seal_keys(keys, data_key)
+    write_atomic(path, text.encode("utf-8"), mode=stat.S_IRUSR | stat.S_IWUSR)
     return path
 
 
-def load_keys(home: Path) -> DeviceKeys:
+def load_keys(home: Path, data_key: bytes | None = None) -> DeviceKeys:
+    """The device's keys; a sealed key file needs the data key of the unlocked ledger."""
     path = key_path(home)
     try:
-        return DeviceKeys.from_json(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = json.loads(text)
+        if raw.get("format") != _SEALED_FORMAT:
+            return DeviceKeys.from_json(text)
+        if data_key is None:
+            raise StoreProblem(f"本机密钥 {path} 已加密：需要先用口令解锁台账，才能签名或解密同步包")
+        return open_keys(raw, data_key)
     except FileNotFoundError:
         raise StoreProblem(f"找不到本机密钥文件 {path}：这台设备无法签名或解密同步包") from None
-    except (ValueError, KeyError, TypeError) as exc:
+    except InvalidTag:
+        raise StoreProblem(
+            f"本机密钥文件 {path} 无法用这个台账的数据密钥解开（不是本台账的密钥或已损坏）"
+        ) from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise StoreProblem(f"本机密钥文件 {path} 已损坏（{exc}）") from None
+
+
+def seal_keys(keys: DeviceKeys, data_key: bytes) -> str:
+    nonce = os.urandom(12)
+    sealed = ChaCha20Poly1305(subkey(data_key, "device-keys")).encrypt(
+        nonce, keys.to_json().encode("utf-8"), _SEALED_AAD
+    )
+    # the public keys stay readable: they are on the identity card anyway
+    raw = {"format": _SEALED_FORMAT, "version": 1, "sign_key": keys.sign_key, "box_key": keys.box_key,
+           "nonce": b64(nonce), "sealed": b64(sealed)}  # fmt: skip
+    return json.dumps(raw, indent=2)
+
+
+def open_keys(raw: dict, data_key: bytes) -> DeviceKeys:
+    plain = ChaCha20Poly1305(subkey(data_key, "device-keys")).decrypt(
+        unb64(raw["nonce"], 12), unb64(raw["sealed"]), _SEALED_AAD
+    )
+    return DeviceKeys.from_json(plain.decode("utf-8"))
