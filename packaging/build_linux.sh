@@ -51,6 +51,21 @@ if ! command -v objdump >/dev/null 2>&1 || ! command -v strip >/dev/null 2>&1; t
     fi
 fi
 
+# --- the Python shared library (PyInstaller bundles it; Debian's python3 ships it separately) ----------
+LIBPYTHON=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("INSTSONAME") or "")')
+LIBDIR=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("LIBDIR") or "")')
+if [[ -n $LIBPYTHON && ! -e $LIBDIR/$LIBPYTHON ]] && ! ldconfig -p 2>/dev/null | grep -q "$LIBPYTHON"; then
+    PKG=libpython$("$PY" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "安装 / installing $PKG ($LIBPYTHON)"
+        export DEBIAN_FRONTEND=noninteractive
+        { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$PKG"; } >/dev/null ||
+            die "apt-get install $PKG 失败 / failed"
+    else
+        die "缺少 $LIBPYTHON，请运行：sudo apt-get install $PKG"
+    fi
+fi
+
 # --- PyInstaller, as pinned by pyproject's `package` extra -----------------------------------------
 # Read from pyproject.toml so the pin lives in one place; the fallback is for a pyproject without it.
 mapfile -t REQS < <("$PY" - "$REPO/pyproject.toml" <<'EOF'
