@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -58,6 +56,7 @@ from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.household_picker import HouseholdPicker, household_label
 from desktop.ui.pages.page import Page
 from desktop.ui.record_table_model import Column, RecordTableModel
+from desktop.ui.tables import read_only_table
 
 COLUMNS = (
     Column("number", "户编号"), Column("head_name", "户主"), Column("category", "监测类型"),
@@ -336,19 +335,7 @@ class MonitoringPage(Page):
             self._show(monitoring_record(self.ctx.ledger, monitoring_id))
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("monitoringTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setTabKeyNavigation(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_RISKS, QHeaderView.ResizeMode.Stretch)
+        table = read_only_table(self.model, "monitoringTable", stretch=COL_RISKS)
         table.activated.connect(self._open_household)
         table.selectionModel().currentRowChanged.connect(self._row_changed)
         return table

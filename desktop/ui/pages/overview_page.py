@@ -7,12 +7,10 @@ from decimal import Decimal
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -26,6 +24,7 @@ from desktop.ui.charts import AMBER, BLUE, GREEN, RED, Bar, BarChart, Series
 from desktop.ui.context import UiContext
 from desktop.ui.pages.page import Page
 from desktop.ui.record_table_model import Column, RecordIdRole, RecordTableModel
+from desktop.ui.tables import read_only_table
 
 GAP_COLUMNS = (
     Column("number", "户编号"),
@@ -162,18 +161,8 @@ class OverviewPage(Page):
 
     # --- private -----------------------------------------------------------------------------------
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("overviewGapTable")
-        table.setModel(self.gap_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
+        table = read_only_table(self.gap_model, "overviewGapTable", stretch_last=True)
         table.setMinimumHeight(150)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         table.activated.connect(self._open)
         return table
 

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -59,6 +58,7 @@ from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
 from desktop.ui.photo_drop import PhotoDropList
 from desktop.ui.record_table_model import Column, RecordTableModel
+from desktop.ui.tables import read_only_table
 
 # the to-do model's names stay importable from here (tests/ui/test_visits_page.py imports them)
 __all__ = [
@@ -453,18 +453,8 @@ def _text_box(name: str, placeholder: str, lines: int) -> QPlainTextEdit:
 
 
 def _table(model: Any, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
+    table = read_only_table(model, name)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     # with a large font a narrow page scrolls sideways instead of squeezing a column to nothing
     header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("走访内容") + 16)
     return table
