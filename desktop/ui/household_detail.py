@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import Status
 from desktop.domain.fields import label
+from desktop.domain.masking import mask_id_number, mask_numbers_in, mask_phone
 from desktop.services.field_input import parse_value
 from desktop.services.history import record_history
 from desktop.services.household_detail import HouseholdDetail, show_household
@@ -34,6 +36,7 @@ from desktop.services.households import edit_household
 from desktop.services.members import add_member, edit_member
 from desktop.store.models import Household, Member
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import tr
 from desktop.ui.record_table_model import Column, RecordTableModel
 
 BASIC_FIELDS = (
@@ -42,7 +45,8 @@ BASIC_FIELDS = (
 )  # fmt: skip
 MEMBER_COLUMNS = (
     Column("name", "姓名", True), Column("relation", "与户主关系", True), Column("sex", "性别"),
-    Column("id_number", "证件号码", True), Column("age", "年龄"), Column("schooling", "在校生状况", True),
+    Column("id_number", "证件号码", True, mask=mask_id_number), Column("age", "年龄"),
+    Column("schooling", "在校生状况", True),
     Column("health", "健康状况", True), Column("labour", "劳动技能", True),
     Column("medical_insurance", "参加医保", True),
 )  # fmt: skip
@@ -101,8 +105,8 @@ class HouseholdDialog(QDialog):
              Column("funds", "资金（元）"), Column("unit", "实施单位"), Column("result", "成效")], parent=self,
         )  # fmt: skip
         self.pairings = RecordTableModel(
-            [Column("helper_name", "帮扶责任人"), Column("work_unit", "单位"), Column("phone", "电话"),
-             Column("start_on", "开始"), Column("end_on", "结束")], parent=self,
+            [Column("helper_name", "帮扶责任人"), Column("work_unit", "单位"),
+             Column("phone", "电话", mask=mask_phone), Column("start_on", "开始"), Column("end_on", "结束")], parent=self,
         )  # fmt: skip
         help_tab = QWidget()
         help_layout = QVBoxLayout(help_tab)
@@ -130,7 +134,8 @@ class HouseholdDialog(QDialog):
         new_visit.setObjectName("newVisit")
         new_visit.clicked.connect(lambda: self.visit_requested.emit(self.household_id, self._label()))
         self.history = RecordTableModel(
-            [Column("at", "时间"), Column("author", "修改人"), Column("what", "记录"), Column("changes", "修改内容")],
+            [Column("at", "时间"), Column("author", "修改人"), Column("what", "记录"),
+             Column("changes", "修改内容", mask=mask_numbers_in)],
             parent=self,
         )  # fmt: skip
         self.tabs.addTab(self.basic, "基本信息")
@@ -146,7 +151,14 @@ class HouseholdDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("householdHeading")
-        layout.addWidget(self.heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        # ID and phone numbers are masked in the tables until asked for (people look over shoulders)
+        self.show_private = QCheckBox(tr("显示证件号码和电话"))
+        self.show_private.setObjectName("showPrivate")
+        self.show_private.toggled.connect(self._show_private_numbers)
+        heading_row.addWidget(self.show_private)
+        layout.addLayout(heading_row)
         layout.addWidget(self.tabs, 1)
         self.resize(980, 640)
         self.setModal(False)
@@ -183,6 +195,10 @@ class HouseholdDialog(QDialog):
         self.visits.set_rows(detail.visits)
         self.photos.setText("照片（危房改造前后、孩子返校等佐证）保存在“照片”页，可按户和核查项查看。")
         self.history.set_rows(self._history(detail))
+
+    def _show_private_numbers(self, show: bool) -> None:
+        for model in (self.members, self.pairings, self.history):
+            model.set_masked(not show)
 
     def _label(self) -> str:
         detail = self.detail

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.domain.masking import mask_phone
 from desktop.services.households import HouseholdRow
 
 COL_NUMBER = 0
@@ -39,16 +40,6 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 _DIGITS = re.compile(r"\d+")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def mask_phone(phone: str) -> str:
-    """``13800001234`` -> ``138****1234``; short numbers keep only their last two characters."""
-    phone = phone.strip()
-    if len(phone) >= 8:
-        return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-    if len(phone) > 2:
-        return "*" * (len(phone) - 2) + phone[-2:]
-    return phone
 
 
 def natural_key(text: str) -> str:

@@ -19,6 +19,8 @@ class Column:
     label: str
     editable: bool = False
     show: Callable[[Any], str] | None = None  # how a value reads (default: str, empty for None)
+    # how the value reads while the model is masked (ID and phone numbers); editing shows it whole
+    mask: Callable[[str], str] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -33,6 +35,19 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self._rows: list[dict[str, Any]] = []
         self._on_edit = on_edit
+        self._masked = True
+
+    def masked(self) -> bool:
+        return self._masked
+
+    def set_masked(self, masked: bool) -> None:
+        """Show masked columns masked (the default) or whole."""
+        if masked == self._masked:
+            return
+        self._masked = masked
+        if self._rows and any(c.mask for c in self.columns):
+            last = self.index(len(self._rows) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
 
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -54,7 +69,8 @@ class RecordTableModel(QAbstractTableModel):
         record, column = self._rows[index.row()], self.columns[index.column()]
         value = record.get(column.field)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.show(value) if column.show else _text(value)
+            text = column.show(value) if column.show else _text(value)
+            return column.mask(text) if self._masked and column.mask else text
         if role == Qt.ItemDataRole.EditRole:
             return _text(value)
         if role == RecordIdRole:

@@ -134,3 +134,39 @@ def test_the_household_window_starts_a_visit_on_its_household(
     visits = main.page("走访")
     assert main.stack.currentWidget() is visits
     assert visits.picker.household_id() == household_id(ledger, "003")
+
+
+def test_id_and_phone_numbers_are_masked_until_asked_for(main: MainWindow, ledger: Ledger) -> None:
+    from desktop.services.members import edit_member
+    from desktop.store.models import Pairing
+    from desktop.store.writer import ChangeWriter
+
+    number = show_household(ledger, "001").members[0]["id_number"]
+    helper_phone = "13698765432"
+    with ledger.store.session() as session:  # a helper with a phone, written as any synced record
+        ChangeWriter(session).create(
+            Pairing, {"household_id": household_id(ledger, "001"), "helper_name": "王强", "phone": helper_phone}
+        )
+    member_id = next(m["id"] for m in show_household(ledger, "001").members if m["name"] == "卓嘎")
+    edit_member(ledger, member_id, {"id_number": "11010519491231002X"})
+    dialog = main.open_household(household_id(ledger, "001"))
+
+    def shown() -> str:
+        return " ".join(
+            str(model.index(r, c).data())
+            for model in (dialog.members, dialog.pairings, dialog.history)
+            for r in range(model.rowCount())
+            for c in range(model.columnCount())
+        )
+
+    assert dialog.show_private.isChecked() is False
+    assert "19491231" not in shown() and number[6:14] not in shown() and helper_phone not in shown()
+    assert "110105********002X" in shown() and "136****5432" in shown()
+    row = member_row(dialog, "卓嘎")
+    column = [c.field for c in dialog.members.columns].index("id_number")
+    # editing the cell shows the whole number: that is asking for it
+    assert dialog.members.index(row, column).data(Qt.ItemDataRole.EditRole) == "11010519491231002X"
+    dialog.show_private.setChecked(True)
+    assert "11010519491231002X" in shown() and number in shown() and helper_phone in shown()
+    dialog.show_private.setChecked(False)
+    assert "11010519491231002X" not in shown()

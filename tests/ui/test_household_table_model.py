@@ -19,7 +19,6 @@ from desktop.ui.household_table_model import (
     HouseholdIdRole,
     HouseholdTableModel,
     SortRole,
-    mask_phone,
     natural_key,
 )
 
@@ -71,14 +70,6 @@ def test_phones_are_masked_until_asked(qtbot: Any) -> None:
     with qtbot.waitSignal(model.dataChanged):
         model.set_show_phones(True)
     assert model.index(0, COL_PHONE).data() == "13800001234"
-
-
-@pytest.mark.parametrize(
-    ("phone", "masked"),
-    [("13800001234", "138****1234"), ("0836-2812345", "083*****2345"), ("12345", "***45"), ("", "")],
-)
-def test_mask_phone(phone: str, masked: str) -> None:
-    assert mask_phone(phone) == masked
 
 
 def test_natural_key_orders_numbers_as_numbers() -> None:

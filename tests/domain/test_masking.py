@@ -1,0 +1,42 @@
+"""What a bystander sees of ID and phone numbers in lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.masking import mask_id_number, mask_numbers_in, mask_phone
+
+
+@pytest.mark.parametrize(
+    ("phone", "masked"),
+    [("13800001234", "138****1234"), ("0836-2812345", "083*****2345"), ("12345", "***45"), ("", "")],
+)
+def test_mask_phone(phone: str, masked: str) -> None:
+    assert mask_phone(phone) == masked
+
+
+@pytest.mark.parametrize(
+    ("id_number", "masked"),
+    [
+        ("11010519491231002X", "110105********002X"),
+        ("110105491231002", "110105*****1002"),
+        (" 440524188001010014 ", "440524********0014"),
+        ("A123456", "***3456"),
+        ("123", "***"),
+        ("", ""),
+    ],
+)
+def test_mask_id_number_hides_birth_date_and_sequence(id_number: str, masked: str) -> None:
+    assert mask_id_number(id_number) == masked
+
+
+def test_masked_id_number_never_shows_the_birth_date() -> None:
+    assert "19491231" not in mask_id_number("11010519491231002X")
+
+
+def test_numbers_inside_a_change_line_are_masked_and_the_words_kept() -> None:
+    line = "证件号码：11010519491231002X → 440524188001010014；联系电话：（空） → 13800001234；户编号：2 → 10"
+    assert mask_numbers_in(line) == (
+        "证件号码：110105********002X → 440524********0014；联系电话：（空） → 138****1234；户编号：2 → 10"
+    )
+    assert mask_numbers_in("座机 0836-2812345，收入 12000 元") == "座机 083*****2345，收入 12000 元"
