@@ -145,7 +145,8 @@ def test_id_and_phone_numbers_are_masked_until_asked_for(main: MainWindow, ledge
     helper_phone = "13698765432"
     with ledger.store.session() as session:  # a helper with a phone, written as any synced record
         ChangeWriter(session).create(
-            Pairing, {"household_id": household_id(ledger, "001"), "helper_name": "王强", "phone": helper_phone}
+            Pairing,
+            {"household_id": household_id(ledger, "001"), "helper_name": "王强", "phone": helper_phone},
         )
     member_id = next(m["id"] for m in show_household(ledger, "001").members if m["name"] == "卓嘎")
     edit_member(ledger, member_id, {"id_number": "11010519491231002X"})
