@@ -29,7 +29,13 @@ def add_parsers(sub: Any) -> None:
         dest="action", metavar="操作"
     )
     p = bundle.add_parser("export", help="为一台设备导出同步包")
-    p.add_argument("--to", required=True, help="对方的身份卡文件或指纹")
+    to = p.add_mutually_exclusive_group(required=True)
+    to.add_argument("--to", help="对方的身份卡文件或指纹")
+    to.add_argument(
+        "--every-village",
+        action="store_true",
+        help="乡镇：给每台已信任的村设备各导出一个（--out 须为文件夹）",
+    )
     p.add_argument("--out", required=True, help="同步包文件或文件夹（如 U 盘）")
     p.add_argument("--all", action="store_true", help="重新发送全部内容（U 盘丢失时）")
     p = bundle.add_parser("import", help="导入同步包")
@@ -95,12 +101,32 @@ def _trust(ledger: Ledger, args: argparse.Namespace) -> int:
 def _bundle_export(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.sync_bundles import export_bundle
 
+    if args.every_village:
+        return _export_every_village(ledger, Path(args.out), full=args.all)
     report = export_bundle(ledger, args.to, Path(args.out), full=args.all)
     print(f"已导出同步包 {report.path}（{_size(report.size)}）给 {report.recipient}")
     print(f"  操作 {report.ops} 条，链接 {report.links} 条，照片 {report.blobs} 张")
     if report.missing_blobs:
         print(f"  注意：{report.missing_blobs} 张照片的文件本机没有，未能带上")
     return 0
+
+
+def _export_every_village(ledger: Ledger, out: Path, *, full: bool) -> int:
+    from desktop.services.village_exports import export_for_every_village
+
+    results = export_for_every_village(ledger, out, full=full)
+    for result in results:
+        if result.report is None:
+            print(f"{result.recipient}：未导出。{result.problem}", file=sys.stderr)
+        else:
+            report = result.report
+            print(f"{result.recipient}：{report.path.name}（{_size(report.size)}，操作 {report.ops} 条）")
+    failed = sum(1 for r in results if r.report is None)
+    print(
+        f"共 {len(results)} 台村设备，导出 {len(results) - failed} 个同步包"
+        + (f"，{failed} 个失败" if failed else "")
+    )
+    return 4 if failed else 0
 
 
 def _bundle_import(ledger: Ledger, args: argparse.Namespace) -> int:

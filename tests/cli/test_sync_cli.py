@@ -128,3 +128,26 @@ def test_revoke_is_for_townships(
         str(tmp_path / "x.zcb"),
     )
     assert code == 2 and "已被吊销" in err
+
+
+def test_the_township_exports_for_every_village_device_at_once(
+    homes: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    village, township = homes
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, _, err = run(capsys, township, "bundle", "export", "--every-village", "--out", str(stick))
+    assert code == 2 and "还没有信任任何村的设备" in err and not list(stick.iterdir())
+    assert run(capsys, village, "identity", "export", "--out", str(tmp_path / "v.zcid"))[0] == 0
+    code, _, err = run(
+        capsys, township, "trust", str(tmp_path / "v.zcid"), "--fingerprint", fingerprint(capsys, village)
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, township, "bundle", "export", "--every-village", "--out", str(stick))
+    assert code == 0, err
+    (bundle,) = stick.iterdir()
+    assert "亚弄村" in out and bundle.name in out and "共 1 台村设备，导出 1 个同步包" in out
+    code, _, err = run(
+        capsys, township, "bundle", "export", "--every-village", "--to", "x", "--out", str(stick)
+    )
+    assert code == 2

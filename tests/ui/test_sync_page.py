@@ -327,3 +327,26 @@ def test_sync_models_pass_qtmodeltester(
     standalone = ImportResultModel()
     standalone.set_rows(result_rows(township.page.last_reports))
     qtmodeltester.check(standalone)
+
+
+def test_the_township_exports_for_every_village_from_the_page(
+    pair: tuple[Office, Office], tmp_path: Path, qtbot: Any
+) -> None:
+    village, township = pair
+    assert not village.page.export_all_button.isVisibleTo(village.page)  # a village has no round
+    assert township.page.export_all_button.isVisibleTo(township.page)
+    township.page.import_files([export_through_page(village, tmp_path, qtbot)])
+    wait_for_jobs(township.ctx, qtbot)
+    first = list_households(township.ledger, all_villages=True)[0]
+    edit_household(township.ledger, first.id, {"phone": "13911112222"})  # a correction to send back
+    stick = tmp_path / "round"
+    stick.mkdir()
+    township.page.set_destination(stick)
+    assert township.page.export_every_village() is not None
+    wait_for_jobs(township.ctx, qtbot)
+    (result,) = township.page.last_village_exports
+    assert result.report is not None and [p.name for p in stick.iterdir()] == [result.report.path.name]
+    assert "已为 1 台村设备导出同步包" in township.page.export_note.text()
+    assert result.report.path.name in township.page.export_note.text()
+    assert import_bundle(village.ledger, result.report.path).outcome.value == "applied"
+    assert "13911112222" in {row.phone for row in list_households(village.ledger)}

@@ -43,9 +43,11 @@ from desktop.services.sync_bundles import (
     list_quarantine,
 )
 from desktop.services.sync_status import DeviceStatus, sync_status
+from desktop.services.village_exports import VillageExport, export_for_every_village
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_info
 from desktop.ui.drives import removable_drives
+from desktop.ui.i18n import tr
 from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
 from desktop.ui.record_table_model import RecordIdRole, RecordTableModel
@@ -73,6 +75,7 @@ class SyncPage(Page):
         super().__init__(ctx, parent)
         self.setAcceptDrops(True)
         self.last_export: ExportReport | None = None
+        self.last_village_exports: list[VillageExport] = []
         self.last_reports: list[ImportReport] = []
         self.trust_dialog: TrustDialog | None = None
         self._folders: list[str] = []  # folders chosen this session, offered beside the drives
@@ -138,6 +141,18 @@ class SyncPage(Page):
             return export_bundle(ledger, to, Path(folder), full=full, progress=progress)
 
         return self.ctx.run(self, "正在导出同步包…", work, self._exported)
+
+    def export_every_village(self) -> Job | None:
+        """Township: one bundle for every trusted village device into the chosen drive or folder."""
+        folder = self.destination.currentData()
+        if not folder:
+            return None
+        ledger, full = self.ctx.ledger, self.full_export.isChecked()
+
+        def work(progress: Progress) -> list[VillageExport]:
+            return export_for_every_village(ledger, Path(folder), full=full, progress=progress)
+
+        return self.ctx.run(self, tr("正在为各村导出同步包…"), work, self._exported_every_village)
 
     def import_files(self, paths: list[Path]) -> Job | None:
         """Import bundles one after another on the worker thread; one result row each."""
@@ -206,6 +221,13 @@ class SyncPage(Page):
         self.export_button = QPushButton("导出同步包")
         self.export_button.setObjectName("exportBundle")
         self.export_button.clicked.connect(self.export_bundle)
+        self.export_all_button = QPushButton(tr("给每个村的设备各导出一个"))
+        self.export_all_button.setObjectName("exportEveryVillage")
+        self.export_all_button.setToolTip(
+            tr("乡镇：为每台已信任的村设备各写一个同步包，放在“保存到”的文件夹里")
+        )
+        self.export_all_button.clicked.connect(self.export_every_village)
+        self.export_all_button.setVisible(self.ctx.is_township)
         self.export_note = QLabel()
         self.export_note.setObjectName("exportNote")
         self.export_note.setWordWrap(True)
@@ -215,6 +237,7 @@ class SyncPage(Page):
         form.addRow("", self.full_export)
         send_row = QHBoxLayout()
         send_row.addWidget(self.export_button)
+        send_row.addWidget(self.export_all_button)
         send_row.addWidget(self.export_note, 1)
         export_box = QGroupBox("导出同步包（带去乡镇或带回村里）")
         export_layout = QVBoxLayout(export_box)
@@ -307,6 +330,7 @@ class SyncPage(Page):
     def _update_export_button(self) -> None:
         ready = bool(self.peer.currentData()) and bool(self.destination.currentData())
         self.export_button.setEnabled(ready)
+        self.export_all_button.setEnabled(bool(self.destination.currentData()))
 
     def _exported(self, report: ExportReport) -> None:
         self.last_export = report
@@ -316,6 +340,30 @@ class SyncPage(Page):
             f"操作 {report.ops} 条，照片 {report.blobs} 张{missing}。"
         )
         self.export_note.setToolTip(str(report.path))
+
+    def _exported_every_village(self, results: list[VillageExport]) -> None:
+        self.last_village_exports = results
+        lines = []
+        for result in results:
+            if result.report is None:
+                lines.append(
+                    tr("{device}：未导出，{problem}").format(device=result.recipient, problem=result.problem)
+                )
+            else:
+                lines.append(
+                    tr("{device}：{file}（{size}，操作 {ops} 条）").format(
+                        device=result.recipient,
+                        file=result.report.path.name,
+                        size=_size(result.report.size),
+                        ops=result.report.ops,
+                    )
+                )
+        written = sum(1 for r in results if r.report is not None)
+        heading = tr("已为 {written} 台村设备导出同步包（共 {total} 台）：").format(
+            written=written, total=len(results)
+        )
+        self.export_note.setText("\n".join([heading, *lines]))
+        self.export_note.setToolTip("")
 
     def _imported(self, reports: list[ImportReport], dry_run: bool) -> None:
         self.last_reports = reports

@@ -1,0 +1,95 @@
+"""The township's round: a bundle for every village device at once, each one its own file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from records import make_id_number
+
+from desktop.domain.errors import InvalidInput
+from desktop.services.devices import revoke_device
+from desktop.services.households import add_household, edit_household, list_households
+from desktop.services.sync_bundles import Outcome
+from desktop.services.village_exports import export_for_every_village, village_devices
+
+from .devices import Device, join, township_device, village_device
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> Iterator[tuple[Device, list[Device]]]:
+    township = township_device(tmp_path)
+    villages = [
+        village_device(tmp_path, "yanong-1", code="513301", village="亚弄村", user="扎西"),
+        village_device(tmp_path, "yanong-2", code="513301", village="亚弄村", user="卓玛"),
+        village_device(tmp_path, "gaer", code="513302", village="嘎尔村", user="次仁"),
+    ]
+    for i, village in enumerate(villages):
+        join(village, township)
+        add_household(
+            village.ledger,
+            number=f"{i + 1:03d}",
+            head={"name": f"户主{i}", "id_number": make_id_number(dt.date(1970, 1, 1), i + 1)},
+        )
+        township.receive(village.send(township))
+    yield township, villages
+    for device in (township, *villages):
+        device.close()
+
+
+def test_every_village_device_gets_its_own_bundle_with_its_villages_corrections(
+    county: tuple[Device, list[Device]], tmp_path: Path
+) -> None:
+    township, villages = county
+    for row in list_households(township.ledger, all_villages=True):  # the township corrects each
+        edit_household(township.ledger, row.id, {"phone": f"13900000{row.number}"})
+    stick = tmp_path / "round"
+    stick.mkdir()
+    steps: list[tuple[int, int]] = []
+    results = export_for_every_village(
+        township.ledger, stick, progress=lambda d, t: steps.append((d, t)) or True
+    )
+    assert [r.problem for r in results] == ["", "", ""]
+    files = sorted(stick.iterdir())
+    assert len(files) == 3 and len({f.name for f in files}) == 3  # two laptops of 亚弄村: two files
+    assert steps[-1][0] == steps[-1][1]
+    by_fingerprint = {r.fingerprint: r.report for r in results}
+    for village in villages:
+        report = by_fingerprint[village.fingerprint]
+        assert report is not None
+        assert village.receive(report.path).outcome is Outcome.APPLIED
+        phones = {r.phone for r in list_households(village.ledger)}
+        assert phones and all(p.startswith("13900000") for p in phones)
+
+
+def test_revoked_devices_are_left_out_and_cancel_stops_before_the_next(
+    county: tuple[Device, list[Device]], tmp_path: Path
+) -> None:
+    township, villages = county
+    revoke_device(township.ledger, villages[1].fingerprint, "笔记本电脑丢失")
+    assert [f for f, _ in village_devices(township.ledger)] == [
+        villages[0].fingerprint,
+        villages[2].fingerprint,
+    ]
+    stick = tmp_path / "round"
+    stick.mkdir()
+
+    def cancel_in_the_second(done: int, total: int) -> bool:
+        return done <= total // 2  # the first device finishes; the second is cancelled
+
+    results = export_for_every_village(township.ledger, stick, progress=cancel_in_the_second)
+    assert results[0].report is not None and results[0].report.path.exists()
+    assert [p.name for p in stick.iterdir()] == [results[0].report.path.name]  # no half-written file
+
+
+def test_a_township_with_no_village_devices_is_told_what_to_do(tmp_path: Path) -> None:
+    township = township_device(tmp_path)
+    try:
+        with pytest.raises(InvalidInput, match="还没有信任任何村的设备"):
+            export_for_every_village(township.ledger, tmp_path)
+        with pytest.raises(InvalidInput, match="不是一个文件夹"):
+            export_for_every_village(township.ledger, tmp_path / "missing")
+    finally:
+        township.close()
