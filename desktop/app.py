@@ -92,6 +92,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from desktop.domain.errors import UserError
     from desktop.store.device import get_device
     from desktop.ui.context import UiContext
+    from desktop.ui.app_icon import install_app_icon
     from desktop.ui.fonts import install_app_font
     from desktop.ui.main_window import MainWindow
 
@@ -102,6 +103,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     ledger: Ledger | None = None
     try:
         install_app_font(app, resources_dir())
+        install_app_icon(app, resources_dir())
         ledger = open_ledger(home, db_url=db_url, create=True)
         with ledger.store.read_session() as session:
             is_new = get_device(session) is None
