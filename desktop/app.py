@@ -91,8 +91,8 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
 
     from desktop.domain.errors import UserError
     from desktop.store.device import get_device
-    from desktop.ui.context import UiContext
     from desktop.ui.app_icon import install_app_icon
+    from desktop.ui.context import UiContext
     from desktop.ui.fonts import install_app_font
     from desktop.ui.main_window import MainWindow
 
