@@ -10,7 +10,9 @@ caller can write a photo in clear there.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 from pathlib import Path
 
 from desktop.domain.errors import StoreProblem
@@ -18,8 +20,12 @@ from desktop.media.blob_encryption import is_sealed, photo_key, seal, unseal
 from desktop.store import unlocked
 from desktop.store.atomic_file import write_atomic
 from desktop.store.keyring import keyring_path
+from desktop.store.wipe import wipe_file
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# ``.<sha>.bin.<pid>.partial``: what store_blob/write_atomic leave when their process is killed
+_PARTIAL = re.compile(r"^\.[0-9a-f]{64}\.bin\.(\d+)\.partial$")
+STALE_PARTIAL_SECONDS = 24 * 3600  # where a process cannot be asked whether it still runs
 
 
 class BlobStore:
@@ -60,3 +66,40 @@ class BlobStore:
         if not target.is_file():
             write_atomic(target, data if self._key is None else seal(self._key, sha256, data))
         return sha256
+
+    def sweep_partials(self) -> int:
+        """Remove temporary photo files a killed import or photo write left behind; returns how many.
+
+        A file whose writing process still runs is kept (another process may be importing now)."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for leftover in self.root.glob("??/.*.partial"):
+            found = _PARTIAL.match(leftover.name)
+            if found is None:
+                continue
+            try:
+                age = time.time() - leftover.stat().st_mtime
+            except FileNotFoundError:
+                continue  # finished or removed meanwhile
+            if _running(int(found.group(1))) and age < STALE_PARTIAL_SECONDS:
+                continue
+            wipe_file(leftover)  # may hold a photo's bytes: overwritten, not just unlinked
+            removed += 1
+        return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists; on Windows (no signal 0) every pid counts as running, so only
+    age removes a leftover there."""
+    if os.name == "nt":
+        return True
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
