@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop.domain.policy import load_policy
+from desktop.media.blob_store import BlobStore
 from desktop.services.ledger import Ledger
 from desktop.store.database import StoreLocation, open_store
 from desktop.store.keyring import Unlocked
@@ -50,6 +51,7 @@ def open_ledger(
         location = StoreLocation(home, db_url, data_key=unlocked.data_key)
         store = open_store(location, create=create, author=unlocked.user)
     ledger = Ledger(store=store, policy=load_policy(resources_dir() / "policy"))
+    BlobStore(home / "photos").sweep_partials()  # photo temp files a killed import left behind
     if unlocked is not None:
         from desktop.services.encryption import finish_encryption
 
