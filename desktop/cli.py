@@ -17,7 +17,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop import __version__, cli_conflicts, cli_ledgers, cli_photos, cli_security, cli_sync, cli_xlsx
+from desktop import (
+    __version__,
+    cli_conflicts,
+    cli_ledgers,
+    cli_photos,
+    cli_records,
+    cli_security,
+    cli_sync,
+    cli_xlsx,
+)
 from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.ledger import Ledger
 
@@ -182,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_conflicts.add_parsers(sub)
     cli_xlsx.add_parsers(sub)
     cli_photos.add_parsers(sub)
+    cli_records.add_parsers(sub)
     cli_ledgers.add_parsers(sub)
     cli_security.add_parsers(sub)
     return parser
@@ -525,6 +535,7 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     **cli_conflicts.HANDLERS,
     **cli_xlsx.HANDLERS,
     **cli_photos.HANDLERS,
+    **cli_records.HANDLERS,
     **cli_ledgers.HANDLERS,
     ("init", None): _init,
     ("demo", None): _demo,

@@ -127,6 +127,43 @@ LABELS["assessment"] = {
     },
 }  # fmt: skip
 
+LABELS["income"] = {
+    "year": "收入年度",
+    "wage": "工资性收入",
+    "business": "生产经营性收入",
+    "property": "财产性收入",
+    "transfer": "转移性收入",
+    "transfer_family_planning": "计划生育金",
+    "transfer_dibao": "低保金",
+    "transfer_tekun": "特困供养金",
+    "transfer_pension": "养老金",
+    "transfer_eco": "生态补偿金",
+    "transfer_other": "其他转移性收入",
+    "business_costs": "生产经营性支出",
+    "note": "备注",
+}
+LABELS["measure"] = {
+    "group_name": "措施类别",
+    "project": "帮扶项目",
+    "scale": "规模",
+    "unit": "实施单位",
+    "funds": "资金",
+    "start_on": "开始日期",
+    "deadline": "完成期限",
+    "expected_gain": "预计增收",
+    "result": "帮扶成效",
+    "result_signed": "成效户主签字",
+}
+LABELS["pairing"] = {
+    "helper_name": "帮扶责任人姓名",
+    "work_unit": "工作单位",
+    "unit_level": "单位级别",
+    "post": "职务",
+    "phone": "联系电话",
+    "start_on": "帮扶开始日期",
+    "end_on": "帮扶结束日期",
+}
+
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("household", "standard"): enums.IDENTIFICATION_STANDARDS,
     ("household", "category"): enums.HOUSEHOLD_CATEGORIES,

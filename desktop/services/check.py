@@ -152,7 +152,9 @@ def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[Q
     for member in session.execute(member_query).scalars():
         members.setdefault(member.household_id or "", []).append(member)
     latest: dict[str, Income] = {}
-    income_query = select(Income).where(Income.year.is_not(None))
+    income_query = select(Income).where(
+        Income.year.is_not(None), func.coalesce(Income.archived, False).is_(False)
+    )
     if household_ids is not None:
         income_query = income_query.where(Income.household_id.in_(household_ids))
     for income in session.execute(income_query).scalars():
