@@ -44,8 +44,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def _photo_add(ledger: Ledger, args: argparse.Namespace) -> int:
-    from desktop.media.ingest import IngestOptions
-    from desktop.services.photos import add_photos
+    from desktop.services.photos import IngestOptions, add_photos
 
     results = add_photos(
         ledger,

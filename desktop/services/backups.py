@@ -20,6 +20,12 @@ class RestoreResult:
     previous_kept_at: Path | None
 
 
+def ledger_location(home: Path, *, db_url: str | None = None, data_key: bytes | None = None) -> StoreLocation:
+    """The ledger of a data folder (or of a server's URL) to back up or restore, for the command line,
+    which has no open ledger to ask: an encrypted folder's data key comes from its unlocked keyring."""
+    return StoreLocation(home, db_url, data_key=data_key)
+
+
 def make_backup(location: StoreLocation, to: Path | None = None) -> Path:
     if not location.is_sqlite:
         raise StoreProblem("服务器数据库请用 pg_dump 备份（见 README“乡镇服务器”一节）")

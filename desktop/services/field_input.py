@@ -12,7 +12,8 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric
 from desktop.domain.errors import InvalidInput
 from desktop.domain.fields import CHOICES, TABLE_LABELS, field_by_name_or_label, label
 from desktop.domain.idnumber import parse_id_number
-from desktop.store.base import Synced
+from desktop.store import models as _models  # noqa: F401  (every model registered for synced_models)
+from desktop.store.base import Synced, synced_models
 from desktop.store.types import JsonText
 
 TRUE = {"是", "有", "y", "yes", "true", "1", "对"}
@@ -21,8 +22,11 @@ FALSE = {"否", "无", "n", "no", "false", "0", "没有"}
 PROTECTED = {"id", "household_id", "village_id", "archived", "archive_reason"}
 
 
-def parse_assignments(model: type[Synced], pairs: list[str]) -> dict[str, Any]:
-    """``["name=卓嘎", "性别=女"]`` -> ``{"name": "卓嘎", "sex": "女"}``, every value checked."""
+def parse_assignments(model: type[Synced] | str, pairs: list[str]) -> dict[str, Any]:
+    """``["name=卓嘎", "性别=女"]`` -> ``{"name": "卓嘎", "sex": "女"}``, every value checked.
+
+    ``model``: the record's table name (``"member"``), as the CLI and the GUI give it, or its model."""
+    model = _model(model)
     table = model.__tablename__
     values: dict[str, Any] = {}
     for pair in pairs:
@@ -36,7 +40,9 @@ def parse_assignments(model: type[Synced], pairs: list[str]) -> dict[str, Any]:
     return values
 
 
-def parse_value(model: type[Synced], field: str, text: str) -> Any:
+def parse_value(model: type[Synced] | str, field: str, text: str) -> Any:
+    """One field's typed text as the value to store; ``model`` as in ``parse_assignments``."""
+    model = _model(model)
     table = model.__tablename__
     column = model.__table__.columns[field]  # type: ignore[attr-defined]
     name = label(table, field)
@@ -79,6 +85,15 @@ def parse_value(model: type[Synced], field: str, text: str) -> Any:
         return items
     _check_choice(table, field, text)
     return text
+
+
+def _model(model: type[Synced] | str) -> type[Synced]:
+    if not isinstance(model, str):
+        return model
+    found = synced_models().get(model)
+    if found is None:
+        raise ValueError(f"no synced table {model!r}")  # a caller's mistake, never the user's
+    return found
 
 
 def parse_date(text: str, name: str = "日期") -> dt.date:

@@ -11,6 +11,7 @@ from desktop.domain.errors import NotFound
 from desktop.services.ledger import Ledger
 from desktop.services.lookup import resolve_household
 from desktop.store.codec import to_json
+from desktop.store.models import DIMENSION_COLUMNS as DIMENSION_COLUMNS  # the form's field prefixes
 from desktop.store.models import Assessment
 from desktop.store.writer import ChangeWriter
 

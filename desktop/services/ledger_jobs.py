@@ -220,7 +220,7 @@ def print_notice(
 
 def _font(resources: Path | None) -> None:
     if resources is None:
-        from desktop.app import resources_dir
+        from desktop.resources import resources_dir
 
         resources = resources_dir()
     register_cjk_font(resources / FONT_FILE)

@@ -68,7 +68,7 @@ def create_demo(
     others made-up villages of the same township, with the same proportions and four gaps each.
     """
     if resources is None:
-        from desktop.app import resources_dir
+        from desktop.resources import resources_dir
 
         resources = resources_dir()
     facts = _load_facts(resources / "demo" / DEMO_FILE)

@@ -1,0 +1,18 @@
+"""Where ``resources/`` (fonts, icons, translations, policy tables, the demo village) is found.
+
+A leaf module: it imports nothing of ours, so every layer that needs a shipped file can ask it without
+reaching up to the composition root (desktop/app.py re-exports it for its callers).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the package in a checkout, or inside the PyInstaller bundle when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
