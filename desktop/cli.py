@@ -61,7 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="数据库地址，乡镇/县服务器用，如 postgresql+psycopg://user@host/zhucun")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
-    p = sub.add_parser("init", help="初始化：建立本机的台账和所驻的村（或乡镇设备）")
+    p = sub.add_parser(
+        "init",
+        help="初始化：建立本机加密的台账和所驻的村（或乡镇设备），显示一次恢复码",
+        description="建立加密的台账（SQLCipher）：--user 是第一个用户，口令在终端中输入两次"
+        "（脚本用环境变量 ZHUCUN_PASSPHRASE，不能写在命令行上）；恢复码只显示这一次，请抄下交乡镇保管。"
+        "服务器数据库（--db）不用 SQLCipher 加密。",
+    )
     p.add_argument(
         "--role", choices=("village", "township"), default="village", help="village 村 / township 乡镇"
     )
@@ -69,18 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--village-name")
     p.add_argument("--township-code", help="乡镇代码（乡镇设备）")
     p.add_argument("--township-name", help="乡镇名称（乡镇设备）")
-    p.add_argument("--user", required=True, help="使用人姓名")
+    p.add_argument("--user", required=True, help="使用人姓名（加密台账的第一个用户）")
+    p.add_argument(
+        "--no-encryption",
+        action="store_true",
+        help="不加密（不建议：个人信息将以明文保存；以后可用 zhucun security enable 加密）",
+    )
     for name in ("township", "county", "city", "province"):
         p.add_argument(f"--{name}")
     p.add_argument("--altitude", type=int)
     p.add_argument("--groups", help="村民小组，用逗号分隔")
 
-    p = sub.add_parser("demo", help="建立演示村（亚弄村）；只用于空的数据文件夹")
+    p = sub.add_parser("demo", help="建立演示村（亚弄村，虚构的数据，不加密）；只用于空的数据文件夹")
     p.add_argument("--seed", type=int, default=2016)
     p.add_argument("--households", type=int)
     p.add_argument("--villages", type=int, default=1)
 
     sub.add_parser("gui", help="打开图形界面")
+    sub.add_parser("doctor", help="检查本机安装是否完整（字体、翻译、PDF 预览、加密组件），不读写台账")
 
     household = sub.add_parser("household", help="农户").add_subparsers(dest="action", metavar="操作")
     p = household.add_parser("list", help="列出农户")
@@ -225,12 +237,25 @@ def _dispatch(args: argparse.Namespace) -> int:
         from desktop.app import run_gui
 
         return run_gui(home, db_url=args.db, argv=sys.argv[:1])
+    if command == "doctor":
+        from desktop.app import run_doctor
+
+        return run_doctor()
     if command == "security":
         if args.action is None:
             build_parser().parse_args([command, "--help"])
         return cli_security.run(args, home)
     if command in ("backup", "restore"):
         return _backup_commands(args, home)
+    if command == "init" and args.db is None and not args.no_encryption:
+        return _init_encrypted(args, home)
+    if command == "init" and args.db is None:
+        from desktop.services.setup import check_ready_for_init
+
+        check_ready_for_init(home)
+        print(NO_ENCRYPTION_WARNING, file=sys.stderr)
+    elif command == "init" and not args.no_encryption:
+        print(SERVER_NOTE, file=sys.stderr)
     handler = HANDLERS.get((command, getattr(args, "action", None)))
     if handler is None:
         build_parser().parse_args([command, "--help"])
@@ -248,20 +273,32 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 # --- handlers ---------------------------------------------------------------------------------------
 
+NO_ENCRYPTION_WARNING = (
+    "警告：台账不加密，个人信息将以明文保存在这台电脑上（以后可用 zhucun security enable 加密）"
+)
+SERVER_NOTE = "提示：服务器数据库不用 SQLCipher 加密，数据靠服务器的磁盘加密和 PostgreSQL 的访问权限保护"
+
 
 def _init(ledger: Ledger, args: argparse.Namespace) -> int:
+    result = _setup(args)(ledger)
+    _print_initialised(args, result)
+    return 0
+
+
+def _setup(args: argparse.Namespace) -> Callable[[Ledger], Any]:
+    """What ``init`` writes into a new ledger, its arguments checked before anything is created."""
     from desktop.services.setup import init_township, init_village
 
     if args.role == "township":
-        result = init_township(
-            ledger, code=args.township_code or "", name=args.township_name or "", user=args.user
+        if not args.township_code or not args.township_name:
+            raise InvalidInput("乡镇设备需要乡镇代码和名称（--township-code、--township-name）")
+        return lambda ledger: init_township(
+            ledger, code=args.township_code, name=args.township_name, user=args.user
         )
-        print(f"已初始化乡镇设备：{result.village_name}（本机设备 {result.device_id}）")
-        return 0
     if not args.village_code or not args.village_name:
         raise InvalidInput("需要村代码和村名（--village-code、--village-name）")
     groups = [g.strip() for g in (args.groups or "").replace("，", ",").split(",") if g.strip()]
-    result = init_village(
+    return lambda ledger: init_village(
         ledger,
         code=args.village_code,
         name=args.village_name,
@@ -273,7 +310,49 @@ def _init(ledger: Ledger, args: argparse.Namespace) -> int:
         altitude_m=args.altitude,
         groups=groups or None,
     )
-    print(f"已初始化：{result.village_name}（本机设备 {result.device_id}）")
+
+
+def _print_initialised(args: argparse.Namespace, result: Any) -> None:
+    if args.role == "township":
+        print(f"已初始化乡镇设备：{result.village_name}（本机设备 {result.device_id}）")
+    else:
+        print(f"已初始化：{result.village_name}（本机设备 {result.device_id}）")
+
+
+def _init_encrypted(args: argparse.Namespace, home: Path) -> int:
+    """``init`` in a data folder: an encrypted ledger from the first byte; the recovery code printed once."""
+    from desktop.app import open_ledger
+    from desktop.services.security import check_passphrase
+    from desktop.services.setup import check_ready_for_init, init_encrypted
+
+    setup = _setup(args)
+    if not args.user.strip():
+        raise InvalidInput("需要使用人姓名（--user）")
+    check_ready_for_init(home)
+    passphrase = os.environ.get(cli_security.PASSPHRASE_ENV)
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            raise InvalidInput(
+                f"需要为 {args.user} 设置口令，台账才能加密：请在终端中运行（会提示输入两次），"
+                f"或设置环境变量 {cli_security.PASSPHRASE_ENV}；确实不加密请加 --no-encryption（不建议）。"
+                "未做任何改动"
+            )
+        print("台账将加密。口令至少 8 个字符（可以是一句话），忘了只能用恢复码找回。", file=sys.stderr)
+        passphrase = cli_security.read_secret(
+            cli_security.PASSPHRASE_ENV, f"为 {args.user} 设置口令：", confirm=True
+        )
+    check_passphrase(passphrase, user=args.user)
+    done = init_encrypted(
+        home,
+        user=args.user,
+        passphrase=passphrase,
+        setup=setup,
+        open_folder=lambda folder, unlocked: open_ledger(folder, create=True, unlocked=unlocked),
+    )
+    _print_initialised(args, done.result)
+    print(f"台账已加密（SQLCipher）。用户：{done.unlocked.user}")
+    print("恢复码（只显示这一次，请抄下交乡镇保管；所有人都忘了口令时，用 zhucun security recover 找回）：")
+    print(f"    {done.recovery_code}")
     return 0
 
 
@@ -332,12 +411,13 @@ def _household_show(ledger: Ledger, args: argparse.Namespace) -> int:
 def _household_add(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.field_input import parse_assignments
     from desktop.services.households import add_household
-    from desktop.store.models import Household, Member
 
-    head = parse_assignments(Member, args.head)
+    head = parse_assignments("member", args.head)
     if not head.get("name"):
         raise InvalidInput("需要户主姓名：--head name=…")
-    row = add_household(ledger, number=args.number, head=head, fields=parse_assignments(Household, args.set))
+    row = add_household(
+        ledger, number=args.number, head=head, fields=parse_assignments("household", args.set)
+    )
     print(f"已新增农户 {row.number}（户主 {row.head_name}，{row.id}）")
     return 0
 
@@ -345,9 +425,8 @@ def _household_add(ledger: Ledger, args: argparse.Namespace) -> int:
 def _household_edit(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.field_input import parse_assignments
     from desktop.services.households import edit_household
-    from desktop.store.models import Household
 
-    changed = edit_household(ledger, args.household, parse_assignments(Household, args.set))
+    changed = edit_household(ledger, args.household, parse_assignments("household", args.set))
     _print_changed(changed, "household")
     return 0
 
@@ -363,9 +442,8 @@ def _household_archive(ledger: Ledger, args: argparse.Namespace) -> int:
 def _member_add(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.field_input import parse_assignments
     from desktop.services.members import add_member
-    from desktop.store.models import Member
 
-    ref = add_member(ledger, args.household, parse_assignments(Member, args.set))
+    ref = add_member(ledger, args.household, parse_assignments("member", args.set))
     print(f"已新增家庭成员 {ref.name}（{ref.id}）")
     return 0
 
@@ -373,21 +451,19 @@ def _member_add(ledger: Ledger, args: argparse.Namespace) -> int:
 def _member_edit(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.field_input import parse_assignments
     from desktop.services.members import edit_member
-    from desktop.store.models import Member
 
-    _print_changed(edit_member(ledger, args.member, parse_assignments(Member, args.set)), "member")
+    _print_changed(edit_member(ledger, args.member, parse_assignments("member", args.set)), "member")
     return 0
 
 
 def _event(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services import household_events as ev
     from desktop.services.field_input import parse_assignments, parse_date
-    from desktop.store.models import Member
 
     day = parse_date(args.date, "变动日期") if getattr(args, "date", None) else None
     action = args.action
     if action in ("birth", "marry-in", "move-in"):
-        fields = parse_assignments(Member, args.set)
+        fields = parse_assignments("member", args.set)
         ev.add_person(ledger, args.household, fields, kind=args.kind, happened_on=day)
         print(f"已记录{args.kind}：{fields.get('name')}")
     elif action in ("death", "marry-out", "move-out"):
@@ -456,13 +532,12 @@ def _visit_add(ledger: Ledger, args: argparse.Namespace) -> int:
 def _assess(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.assessments import record_assessment
     from desktop.services.field_input import parse_assignments, parse_date
-    from desktop.store.models import Assessment
 
     record_id = record_assessment(
         ledger,
         household=args.household,
         assessed_on=parse_date(args.date, "核查日期") if args.date else None,
-        fields=parse_assignments(Assessment, args.set),
+        fields=parse_assignments("assessment", args.set),
     )
     print(f"已记录核查（{record_id}）")
     return 0
@@ -515,11 +590,10 @@ def _dump(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def _backup_commands(args: argparse.Namespace, home: Path) -> int:
-    from desktop.services.backups import make_backup, restore_backup
-    from desktop.store.database import StoreLocation
+    from desktop.services.backups import ledger_location, make_backup, restore_backup
 
     unlocked = cli_security.unlock_if_encrypted(home, args.db)
-    location = StoreLocation(home, args.db, data_key=unlocked.data_key if unlocked else None)
+    location = ledger_location(home, db_url=args.db, data_key=unlocked.data_key if unlocked else None)
     if args.command == "backup":
         path = make_backup(location, Path(args.to) if args.to else None)
         print(f"已备份到 {path}")

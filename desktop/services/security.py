@@ -18,6 +18,7 @@ from desktop.store.keyring import (
     Keyring,
     KeyringProblem,
     Unlocked,
+    check_new_passphrase,
     new_recovery_code,
     read_keyring,
     write_keyring,
@@ -90,6 +91,12 @@ def security_status(home: Path) -> SecurityStatus:
         return SecurityStatus(False, [], False)
     users = [UserEntry(w.name, w.created, _kdf_text(w.kdf)) for w in keyring.wraps if w.kind == USER]
     return SecurityStatus(True, users, any(w.kind == RECOVERY for w in keyring.wraps))
+
+
+def check_passphrase(passphrase: str, *, user: str) -> None:
+    """The rules a new passphrase must meet (long enough, not the user's name): raises ``InvalidInput``
+    with the reason, so a form can say so before the slow key derivation runs."""
+    check_new_passphrase(passphrase, user)
 
 
 def _keyring(home: Path) -> Keyring:

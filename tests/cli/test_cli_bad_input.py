@@ -52,7 +52,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """亚弄村 with household 001 (卓嘎 and her son 次仁), built once through the command line."""
     home = tmp_path_factory.mktemp("template") / "home"
     for argv in (
-        ["init", "--village-code", "513301", "--village-name", "亚弄村", "--user", "扎西", "--groups", "一组,二组"],
+        ["init", "--village-code", "513301", "--village-name", "亚弄村", "--user", "扎西", "--groups", "一组,二组",
+         "--no-encryption"],
         ["household", "add", "--number", "001", "--head", "name=卓嘎", "--head", f"id_number={ZHUOGA_ID}",
          "--set", "phone=13800001234"],
         ["member", "add", "001", "--set", "name=次仁", "--set", f"id_number={CIREN_ID}", "--set", "relation=之子"],

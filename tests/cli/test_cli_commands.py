@@ -60,7 +60,7 @@ def home(tmp_path: Path, cli) -> Path:
     folder = tmp_path / "home"
     result = cli(
         folder, "init", "--village-code", "513301", "--village-name", "亚弄村", "--user", "扎西",
-        "--province", "四川省", "--groups", "一组,二组",
+        "--province", "四川省", "--groups", "一组,二组", "--no-encryption",
     )  # fmt: skip
     assert result.code == 0, result.err
     return folder
@@ -108,8 +108,12 @@ def household_phone(db: Path, number: str = "001") -> str:
 
 def test_init_sets_up_the_village_and_an_empty_ledger(tmp_path: Path, cli) -> None:
     folder = tmp_path / "fresh"
-    result = cli(folder, "init", "--village-code", "513301", "--village-name", "亚弄村", "--user", "扎西")
-    assert result.code == 0 and result.err == ""
+    result = cli(
+        folder, "init", "--village-code", "513301", "--village-name", "亚弄村", "--user", "扎西",
+        "--no-encryption",
+    )  # fmt: skip
+    assert result.code == 0 and result.err.startswith("警告：台账不加密")
+    assert len(result.err.splitlines()) == 1  # one line, and the ledger made regardless
     assert "已初始化：亚弄村" in result.out
     assert (folder / "zhucun.sqlite3").is_file()
     listing = cli(folder, "household", "list")

@@ -24,12 +24,13 @@ def run(capsys: pytest.CaptureFixture[str], home: Path, *argv: str) -> tuple[int
 def homes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
     village, township = tmp_path / "village", tmp_path / "township"
     code, _, err = run(
-        capsys, village, "init", "--village-code", "513301", "--village-name", "亚弄村", "--user", "扎西"
-    )
+        capsys, village, "init", "--village-code", "513301", "--village-name", "亚弄村", "--user", "扎西",
+        "--no-encryption",
+    )  # fmt: skip
     assert code == 0, err
     code, out, err = run(
         capsys, township, "init", "--role", "township", "--township-code", "513301100",
-        "--township-name", "姑咱镇", "--user", "洛桑",
+        "--township-name", "姑咱镇", "--user", "洛桑", "--no-encryption",
     )  # fmt: skip
     assert code == 0 and "乡镇设备" in out, err
     return village, township
