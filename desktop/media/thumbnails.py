@@ -13,6 +13,9 @@ How a thumbnail is found, without a schema change and without anything extra in 
   and the pointer rewritten. It returns ``None`` only when the image blob is not on this device (its
   sender lacked the file) or cannot be decoded.
 - Anyone who ever cleans up unreferenced blobs must count the blobs named by pointers as referenced.
+- In an encrypted data folder a thumbnail is sealed like any blob (``BlobStore.put``): no picture of a
+  person or a house is ever on disk in clear. The pointer holds only a hash. Readers take the bytes
+  (``BlobStore.read``), never the file.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from desktop.media.ingest import IngestedPhoto, IngestOptions, ingest_file
 from desktop.media.thumbnails import thumbnail_sha
 from desktop.services.ledger import Ledger
 from desktop.services.lookup import resolve_household
+from desktop.store.atomic_file import write_atomic
 from desktop.store.base import Synced
 from desktop.store.ids import is_uuid
 from desktop.store.models import Monitoring, Photo, Visit
@@ -203,6 +204,31 @@ def thumbnail_path(ledger: Ledger, photo_sha: str) -> Path | None:
     blobs = BlobStore.of_home(ledger.store.location.home)
     found = thumbnail_sha(blobs, photo_sha)
     return blobs.path(found) if found else None
+
+
+def photo_bytes(ledger: Ledger, photo_sha: str, *, thumbnail: bool = False) -> bytes | None:
+    """The stored image (or its 320 px thumbnail, made now when missing) as image bytes, decrypted in
+    an encrypted data folder, where the files themselves are ciphertext: the GUI shows photos from these
+    bytes, never from a path. ``None`` when this device does not have the image (yet)."""
+    blobs = BlobStore.of_home(ledger.store.location.home)
+    found = thumbnail_sha(blobs, photo_sha) if thumbnail else photo_sha if blobs.has(photo_sha) else None
+    return blobs.read(found) if found else None
+
+
+def save_photo_copy(ledger: Ledger, photo_sha: str, target: Path) -> Path:
+    """Write a readable copy of the stored image to ``target`` (a file the user chose: 另存为…), e.g. to
+    send it on; never into the data folder, whose photos stay as they are stored (encrypted there)."""
+    home = ledger.store.location.home.resolve()
+    target = Path(target)
+    if not target.suffix:
+        target = target.with_suffix(".jpg")
+    if target.resolve().is_relative_to(home):
+        raise InvalidInput(f"不能把照片另存到台账的数据文件夹（{home}）里：请选择别的文件夹，未做任何改动")
+    data = photo_bytes(ledger, photo_sha)
+    if data is None:
+        raise NotFound("这张照片的文件尚未同步到本机，无法另存")
+    write_atomic(target, data)
+    return target
 
 
 def parse_dimension(text: str) -> str:

@@ -40,3 +40,16 @@ def set_preference(ledger: Ledger, preference: Preference, value: str) -> None:
             session.add(LocalSetting(key=preference.key, value=value, version=preference.version))
         else:
             row.value, row.version = value, preference.version
+
+
+# minutes without keyboard or mouse input before the window of an encrypted ledger locks; 0: never
+IDLE_LOCK = Preference(
+    "security.idle_lock_minutes",
+    "10",
+    (("0", "从不"), ("1", "1 分钟"), ("5", "5 分钟"), ("10", "10 分钟"), ("15", "15 分钟"),
+     ("30", "30 分钟"), ("60", "60 分钟")),
+)  # fmt: skip
+
+
+def idle_lock_minutes(ledger: Ledger) -> int:
+    return int(get_preference(ledger, IDLE_LOCK))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.ledger import Ledger
+from desktop.services.security import Unlocked
 from desktop.ui.dialogs import show_error
 from desktop.ui.jobs import Job, Progress, run_job
 from desktop.ui.undo import ServiceEdit
@@ -19,10 +20,17 @@ from desktop.ui.undo import ServiceEdit
 class UiContext(QObject):
     changed = Signal()  # something was written: visible pages refresh
     village_changed = Signal(object)  # township: the village in view (id or None for all)
+    locked = Signal()  # the window locked (idle or 立即锁定): forget what was shown on request (ID numbers)
+    lock_released = Signal()  # unlocked again with the passphrase
 
-    def __init__(self, ledger: Ledger, parent: QObject | None = None) -> None:
+    def __init__(self, ledger: Ledger, parent: QObject | None = None, *, user: str | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
+        self.user = user  # who unlocked an encrypted ledger; None for a plain one (nothing to lock)
+        self.is_locked = False
+        # set before the window closes when the ledger must be opened again (encryption just enabled):
+        # app.py then opens it with this unlocked keyring in a new window
+        self.reopen_with: Unlocked | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self.role = ledger.device().role

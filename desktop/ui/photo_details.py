@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.photos import PhotoRow, edit_photo
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import tr
 from desktop.ui.photo_grid_model import attachment
 
 PREVIEW = QSize(240, 180)
@@ -31,7 +32,7 @@ class PhotoDetails(QGroupBox):
     open_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__("照片信息", parent)
+        super().__init__(tr("照片信息"), parent)
         self.setObjectName("photoDetails")
         self.ctx = ctx
         self.row: PhotoRow | None = None
@@ -39,30 +40,31 @@ class PhotoDetails(QGroupBox):
         self.preview.setObjectName("photoPreview")
         self.preview.setFixedSize(PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)  # the text shown instead of a picture stays inside the box
         self.preview.setStyleSheet("background: #eceff1;")
         self.about = QLabel()
         self.about.setObjectName("photoAbout")
         self.about.setWordWrap(True)
         self.caption = QLineEdit()
         self.caption.setObjectName("photoCaption")
-        self.caption.setPlaceholderText("例如：危房改造后的正房")
+        self.caption.setPlaceholderText(tr("例如：危房改造后的正房"))
         self.caption.returnPressed.connect(self.save)
         self.taken = QDateTimeEdit()
         self.taken.setObjectName("photoTakenAt")
         self.taken.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.taken.setCalendarPopup(True)
         self.taken.setMinimumDateTime(UNKNOWN)
-        self.taken.setSpecialValueText("未知")
-        self.save_button = QPushButton("保存修改")
+        self.taken.setSpecialValueText(tr("未知"))
+        self.save_button = QPushButton(tr("保存修改"))
         self.save_button.setObjectName("savePhoto")
-        self.save_button.setToolTip("保存说明和拍摄时间（Ctrl+Z 可撤销）")
+        self.save_button.setToolTip(tr("保存说明和拍摄时间（Ctrl+Z 可撤销）"))
         self.save_button.clicked.connect(self.save)
-        self.open_button = QPushButton("查看原图")
+        self.open_button = QPushButton(tr("查看原图"))
         self.open_button.setObjectName("openPhoto")
         self.open_button.clicked.connect(self.open_requested.emit)
         form = QFormLayout()
-        form.addRow("说明", self.caption)
-        form.addRow("拍摄时间", self.taken)
+        form.addRow(tr("说明", "a photo's caption"), self.caption)
+        form.addRow(tr("拍摄时间"), self.taken)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.open_button)
@@ -83,7 +85,7 @@ class PhotoDetails(QGroupBox):
         self.taken.setDateTime(QDateTime(row.taken_at) if row and row.taken_at else UNKNOWN)
         self.preview.setPixmap(QPixmap())
         if row is None:
-            self.preview.setText("在左侧选择一张照片")
+            self.preview.setText(tr("在左侧选择一张照片"))
             self.about.setText("")
             return
         if thumbnail is not None:
@@ -93,9 +95,9 @@ class PhotoDetails(QGroupBox):
                 )
             )
         else:
-            self.preview.setText("正在载入…" if row.available else "照片文件尚未同步到本机")
+            self.preview.setText(tr("正在载入…") if row.available else tr("照片文件尚未同步到本机"))
         size = f"{row.width}×{row.height}" if row.width and row.height else ""
-        place = "含拍摄位置" if row.gps_lat is not None else ""
+        place = tr("含拍摄位置") if row.gps_lat is not None else ""
         self.about.setText("　".join(p for p in (attachment(row), size, place) if p))
 
     def save(self) -> bool:
@@ -122,7 +124,7 @@ class PhotoDetails(QGroupBox):
         old_taken = row.taken_at if new_taken is not None else None
         return self.ctx.edit(
             self,
-            f"修改照片：{caption or attachment(row)}",
+            tr("修改照片：{photo}").format(photo=caption or attachment(row)),
             do,
             lambda: edit_photo(ledger, photo_id, caption=old_caption, taken_at=old_taken),
         )

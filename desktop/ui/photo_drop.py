@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from desktop.ui.i18n import tr
+
 
 class PhotoDropList(QListWidget):
     """Files dropped here (or picked) are attached to the visit when it is saved; Delete removes one."""
@@ -21,7 +23,7 @@ class PhotoDropList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setToolTip("把照片文件拖到这里；选中后按 Delete 移除")
+        self.setToolTip(tr("把照片文件拖到这里；选中后按 Delete 移除"))
 
     def files(self) -> list[Path]:
         return [Path(self.item(r).data(Qt.ItemDataRole.UserRole)) for r in range(self.count())]
@@ -82,5 +84,5 @@ class PhotoDropList(QListWidget):
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().placeholderText().color())
             painter.drawText(
-                self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, "把照片拖到这里，或点“选择照片…”"
+                self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, tr("把照片拖到这里，或点“选择照片…”")
             )

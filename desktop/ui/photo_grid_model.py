@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from desktop.services.ledger import Ledger
 from desktop.services.photos import PhotoRow
+from desktop.ui.i18n import tr, tr_marked
 from desktop.ui.photo_thumbnails import thumbnail_hub
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -27,16 +28,16 @@ CACHE_LIMIT = 600  # thumbnails kept (about 90 kB each): a few households' worth
 def attachment(row: PhotoRow) -> str:
     """What a photo is evidence of, in a word or two."""
     if row.dimension:
-        return row.dimension
+        return tr_marked(row.dimension)  # a checklist dimension, stored by its Chinese name
     if row.monitoring_id:
-        return "防返贫监测"
+        return tr("防返贫监测")
     if row.visit_id:
-        return "走访"
-    return "农户照片"
+        return tr("走访")
+    return tr("农户照片")
 
 
 def taken_text(row: PhotoRow) -> str:
-    return f"{row.taken_at:%Y-%m-%d %H:%M}" if row.taken_at else "拍摄时间未知"
+    return f"{row.taken_at:%Y-%m-%d %H:%M}" if row.taken_at else tr("拍摄时间未知")
 
 
 class PhotoGridModel(QAbstractListModel):
@@ -74,10 +75,14 @@ class PhotoGridModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             caption = row.caption or attachment(row)
-            return f"{row.taken_at:%Y-%m-%d}\n{caption}" if row.taken_at else f"日期未知\n{caption}"
+            return (
+                f"{row.taken_at:%Y-%m-%d}\n{caption}"
+                if row.taken_at
+                else tr("日期未知\n{caption}").format(caption=caption)
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             size = f"{row.width}×{row.height}" if row.width and row.height else ""
-            parts = (row.caption or "（无说明）", taken_text(row), attachment(row), size)
+            parts = (row.caption or tr("（无说明）"), taken_text(row), attachment(row), size)
             return "\n".join(p for p in parts if p)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._decoration(row)
@@ -92,13 +97,13 @@ class PhotoGridModel(QAbstractListModel):
     # --- thumbnails -------------------------------------------------------------------------------
     def _decoration(self, row: PhotoRow) -> QPixmap:
         if not row.available:
-            return self._placeholder("照片文件\n尚未同步到本机")
+            return self._placeholder(tr("照片文件\n尚未同步到本机"))
         if row.sha256 in self._thumbnails:
-            return self._thumbnails[row.sha256] or self._placeholder("无法显示")
+            return self._thumbnails[row.sha256] or self._placeholder(tr("无法显示"))
         if row.sha256 not in self._asked:
             self._asked.add(row.sha256)
             thumbnail_hub().request(self.ledger, row.sha256, self.icon_edge)
-        return self._placeholder("正在载入…")
+        return self._placeholder(tr("正在载入…"))
 
     def _loaded(self, sha256: str, image: QImage) -> None:
         if sha256 not in self._asked:

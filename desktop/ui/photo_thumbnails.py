@@ -13,8 +13,9 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
+from desktop.domain.errors import UserError
 from desktop.services.ledger import Ledger
-from desktop.services.photos import thumbnail_path
+from desktop.services.photos import photo_bytes
 
 WORKERS = 2  # Pillow holds the GIL for little of a decode: two threads keep a grid filling quickly
 
@@ -40,10 +41,11 @@ class ThumbnailHub(QObject):
         # a worker thread: QImage (unlike QPixmap) may be made and scaled here
         image = QImage()
         try:
-            path = thumbnail_path(ledger, sha256)
-        except (OSError, ValueError):  # an unreadable blob store or a malformed hash
-            path = None
-        if path is not None and image.load(str(path)):
+            # bytes, not a file: in an encrypted data folder the thumbnail's file is ciphertext
+            data = photo_bytes(ledger, sha256, thumbnail=True)
+        except (OSError, ValueError, UserError):  # unreadable, a malformed hash, the ledger closed
+            data = None
+        if data is not None and image.loadFromData(data):
             image = image.scaled(
                 QSize(edge, edge),
                 Qt.AspectRatioMode.KeepAspectRatio,
