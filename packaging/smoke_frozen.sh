@@ -3,7 +3,8 @@
 #
 #   bash packaging/smoke_frozen.sh DIST_DIR      # DIST_DIR: dist/zhucun (or dist/, which holds it)
 #
-# Runs the executable as a user would, never the source tree: --version; init of a village; households,
+# Runs the executable as a user would, never the source tree: --version; init of an encrypted village
+# (SQLCipher, Argon2id: the passphrase from ZHUCUN_PASSPHRASE; no name readable in its files); households,
 # members, a visit and photos (Pillow: EXIF-rotated JPEG, PNG); check; the demo village in another
 # folder; PDFs (roster, 一户一档 with a photo) with the CJK font embedded (pdffonts); Excel out and in
 # (openpyxl); a backup; a signed, encrypted bundle from the village to a township and back (both set up
@@ -74,14 +75,26 @@ expect() {  # expect TEXT: the last command's stdout+stderr contains TEXT
 # --- the program itself ---------------------------------------------------------------------------
 run 0 --version; expect "zhucun "
 run 0 --help; expect "驻村台账"
+# every part the frozen build must carry: the font, both translations, PDFium for the preview, SQLCipher
+run 0 doctor; expect "各个组件都正常"; expect "PDFium"; expect "Households"; expect "取消"
 
-# --- a village (migrations from files, keys, the write path) ------------------------------------
+# --- a village, encrypted by default (SQLCipher, Argon2id; migrations from files, keys, the write path)
+export ZHUCUN_PASSPHRASE=雪山下的格桑花2026   # every command on the village reads it (the others are plain)
 run 0 --home "$V" init --village-code 513301 --village-name 亚弄村 --user 扎西 --province 四川省 --groups 一组,二组
+expect "恢复码"
+RECOVERY=$(sed -n 's/^ *\([0-9A-Z]\{5\}\(-[0-9A-Z]\{5\}\)\{7\}\)$/\1/p' <<<"$OUT")
+[[ -n $RECOVERY ]] || die "init printed no recovery code: $OUT"
+run 0 --home "$V" security status; expect "已加密"
+# the printed code opens the keyring (the same passphrase set again; a new code is printed)
+ZHUCUN_RECOVERY_CODE=$RECOVERY ZHUCUN_NEW_PASSPHRASE=$ZHUCUN_PASSPHRASE run 0 --home "$V" security recover
+expect "原恢复码已作废"
+ZHUCUN_PASSPHRASE=不是这个口令啊 run 2 --home "$V" household list; expect "口令不对"
 run 0 --home "$V" household add --number 001 --head name=卓嘎 --head id_number=513301198001011230 --set 贫困户属性=脱贫户
 run 0 --home "$V" member add 001 --set name=格桑 --set id_number=513301201003150028 --set relation=之女
 run 0 --home "$V" household edit 001 --set 联系电话=13800000000
 run 0 --home "$V" visit add 001 --content 了解务工情况 --follow-up 核实医保@2026-12-01
 run 0 --home "$V" household list --search zg; expect "卓嘎"
+! grep -rqaF -e 卓嘎 -e 513301198001011230 "$V" || die "a name or ID number is readable in the encrypted village"
 
 # photos through Pillow: a JPEG with EXIF orientation 6 and a PNG (base64, made with Pillow)
 base64 -d >"$TMP/厨房.jpg" <<'EOF'
@@ -129,7 +142,8 @@ run 0 --home "$D" ledger card --out "$TMP/cards.pdf"; check_pdf "$TMP/cards.pdf"
 
 # --- sync: village -> township -> village, over the "USB stick" ----------------------------------
 fingerprint() { run 0 --home "$1" identity show; FP=$(sed -n 's/^指纹：//p' <<<"$OUT"); }
-run 0 --home "$T" init --role township --township-code 513301100 --township-name 姑咱镇 --user 洛桑
+run 0 --home "$T" init --role township --township-code 513301100 --township-name 姑咱镇 --user 洛桑 --no-encryption
+expect "不加密"
 run 0 --home "$V" identity export --out "$TMP/stick/village.zcid"
 run 0 --home "$T" identity export --out "$TMP/stick/township.zcid"
 fingerprint "$V"; FP_V=$FP

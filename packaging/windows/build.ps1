@@ -72,6 +72,7 @@ if (-not $SkipSmoke) {
     try {
         Step "smoke run in $tmp"
         & $Exe --version; Check "zhucun --version"
+        & $Exe doctor; Check "zhucun doctor (font, translations, PDFium, SQLCipher)"
         & $Exe --home "$tmp\demo" demo | Out-Null; Check "zhucun demo"
         & $Exe --home "$tmp\demo" check | Out-Null; Check "zhucun check"
         & $Exe --home "$tmp\demo" ledger roster --out "$tmp\roster.pdf" | Out-Null; Check "zhucun ledger roster"
