@@ -13,19 +13,12 @@ from pathlib import Path
 
 from desktop.domain.policy import load_policy
 from desktop.media.blob_store import BlobStore
+from desktop.resources import resources_dir as resources_dir  # re-exported: its old home
 from desktop.services.ledger import Ledger
 from desktop.store.database import StoreLocation, open_store
 from desktop.store.keyring import Unlocked
 
 APP_NAME = "zhucun"
-
-
-def resources_dir() -> Path:
-    """``resources/`` beside the package in a checkout, or inside the PyInstaller bundle when frozen."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
 
 
 def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -92,37 +85,70 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.domain.errors import UserError
+    from desktop.services.preferences import LANGUAGE, get_preference
+    from desktop.services.security import is_encrypted
     from desktop.store.device import get_device
     from desktop.ui.app_icon import install_app_icon
     from desktop.ui.context import UiContext
     from desktop.ui.fonts import install_app_font
+    from desktop.ui.i18n import CHINESE, install_translators
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.photo_thumbnails import thumbnail_hub
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("zhucun")
+    # Chinese (with Qt's own Chinese buttons) until the ledger, once open, says which language it keeps
+    install_translators(app, resources_dir(), CHINESE)
     quit_after = _quit_after_ms()
     ledger: Ledger | None = None
     try:
         install_app_font(app, resources_dir())
         install_app_icon(app, resources_dir())
-        ledger = open_ledger(home, db_url=db_url, create=True)
-        with ledger.store.read_session() as session:
-            is_new = get_device(session) is None
-        if is_new and (quit_after is not None or os.environ.get(DEMO_IF_EMPTY_ENV) == "1"):
-            from desktop.services.demo import create_demo
+        unlocked: Unlocked | None = None
+        if db_url is None and is_encrypted(home):
+            from desktop.ui.unlock_dialog import ask_unlock
 
-            create_demo(ledger)
-        elif is_new:
+            unlocked = ask_unlock(home, give_up_after_ms=quit_after)
+            if unlocked is None:
+                return 0  # 退出 at the passphrase
+        elif db_url is None and quit_after is None and os.environ.get(DEMO_IF_EMPTY_ENV) != "1":
+            from desktop.services.setup import needs_setup
             from desktop.ui.first_start import FirstStartDialog
 
-            if FirstStartDialog(ledger).exec() != FirstStartDialog.DialogCode.Accepted:
-                return 0
-        window = MainWindow(UiContext(ledger))
-        window.show()
-        if quit_after is not None:
-            QTimer.singleShot(quit_after, app.quit)
-        return app.exec()
+            if needs_setup(home):  # no ledger yet: the dialog makes it (encrypted unless opted out)
+                first = FirstStartDialog(home, open_folder=_open_folder)
+                if first.exec() != FirstStartDialog.DialogCode.Accepted:
+                    return 0
+                unlocked = first.unlocked
+        while True:  # 启用加密 in 设置 closes the window: the ledger opens again, encrypted, in a new one
+            ledger = open_ledger(home, db_url=db_url, create=True, unlocked=unlocked)
+            with ledger.store.read_session() as session:
+                is_new = get_device(session) is None
+            if is_new and (quit_after is not None or os.environ.get(DEMO_IF_EMPTY_ENV) == "1"):
+                from desktop.services.demo import create_demo
+
+                create_demo(ledger)
+            elif is_new:
+                from desktop.ui.first_start import FirstStartDialog
+
+                first_start = FirstStartDialog(home, open_folder=_open_folder, ledger=ledger)  # a server
+                if first_start.exec() != FirstStartDialog.DialogCode.Accepted:
+                    return 0
+            install_translators(app, resources_dir(), get_preference(ledger, LANGUAGE))  # before the window
+            ctx = UiContext(ledger, user=unlocked.user if unlocked else None)
+            window = MainWindow(ctx)
+            window.show()
+            if quit_after is not None:
+                QTimer.singleShot(quit_after, app.quit)
+            code = app.exec()
+            if ctx.reopen_with is None:
+                return code
+            unlocked = ctx.reopen_with
+            window.deleteLater()
+            thumbnail_hub().wait()
+            ledger.store.close()
+            ledger = None
     except UserError as error:
         print(error.message, file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Critical, "驻村台账", error.message)
@@ -133,6 +159,32 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     finally:
         if ledger is not None:
             ledger.store.close()
+
+
+def _open_folder(home: Path, unlocked: Unlocked | None) -> Ledger:
+    """The first-start dialog's way to open (creating) a data folder's ledger."""
+    return open_ledger(home, create=True, unlocked=unlocked)
+
+
+def run_doctor() -> int:
+    """``zhucun doctor``: check this installation's parts for real, one line each; exit 1 if one fails."""
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: the checks need no screen
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.self_check import run_checks
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    findings = run_checks(app, resources_dir())
+    for finding in findings:
+        print(f"{'✓' if finding.ok else '✗'} {finding.part}：{finding.detail}")
+    failed = [f.part for f in findings if not f.ok]
+    if failed:
+        print(f"有 {len(failed)} 项不正常：请重新安装驻村台账", file=sys.stderr)
+        return 1
+    print("驻村台账的各个组件都正常")
+    return 0
 
 
 def _quit_after_ms() -> int | None:

@@ -1,13 +1,14 @@
 """Screenshots of every page, for the README and for looking at before a release.
 
-    xvfb-run -a .venv/bin/python packaging/screenshots.py OUTDIR [--font-scale 1.5]
+    xvfb-run -a .venv/bin/python packaging/screenshots.py OUTDIR [--font-scale 1.5] [--language en]
 
 Builds the demo village in a temporary data folder, and a township office that trusts it. The village
 exports its bundle through its 同步 page; the township imports it through its own 同步 page, together
 with a bundle from a device nobody has trusted yet (quarantined). Saved: the main window on every page
 of both, the household window, the township's quarantine and fingerprint check, and 概况 of one village
 chosen on 各村. The window is 1366×698: a 1366×768 laptop screen less the taskbar and title bar.
-``--font-scale 1.5`` enlarges the interface font (a user's 150% text setting) to check nothing is cut off.
+``--font-scale 1.5`` enlarges the interface font (a user's 150% text setting) to check nothing is cut off;
+``--language en`` shows the English interface, ``--language pseudo`` every text 40 % wider (the stretch test).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from desktop.services.setup import init_township, init_village
 from desktop.services.sync_bundles import export_bundle
 from desktop.ui.context import UiContext
 from desktop.ui.fonts import install_app_font
+from desktop.ui.i18n import CHINESE, LANGUAGES, install_translators, tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.sync_page import SyncPage
 from desktop.ui.pages.villages_page import VillagesPage
@@ -66,12 +68,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="每一页的截图（在 xvfb-run 下运行）")
     parser.add_argument("outdir", type=Path, help="截图保存到的文件夹")
     parser.add_argument("--font-scale", type=float, default=1.0, help="界面字体放大倍数，如 1.5")
+    parser.add_argument("--language", choices=LANGUAGES, default=CHINESE, help="界面语言（pseudo：拉长文字）")
     args = parser.parse_args(argv[1:])
     out = args.outdir.resolve()
     out.mkdir(parents=True, exist_ok=True)
     os.environ["ZHUCUN_NONMODAL_DIALOGS"] = "1"  # a dialog must not stop the run
     app = QApplication(argv[:1])
     install_app_font(app, resources_dir())
+    install_translators(app, resources_dir(), args.language)
     if args.font_scale != 1.0:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * args.font_scale)
@@ -131,8 +135,8 @@ def _village_run(scene: Scene, out: Path) -> tuple[Path, list[Path]]:
         saved.append(_save(dialog, out / "village-household.png"))
         tabs = dialog.findChild(QTabWidget)
         titles = [tabs.tabText(i) for i in range(tabs.count())] if tabs is not None else []
-        if tabs is not None and "两不愁三保障" in titles:
-            tabs.setCurrentIndex(titles.index("两不愁三保障"))
+        if tabs is not None and tr("两不愁三保障") in titles:
+            tabs.setCurrentIndex(titles.index(tr("两不愁三保障")))
             _settle()
             saved.append(_save(dialog, out / "village-household-checklist.png"))
         dialog.close()

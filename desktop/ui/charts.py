@@ -13,6 +13,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.ui.i18n import tr
+
 BLUE = QColor("#3b7dd8")
 RED = QColor("#d64541")
 AMBER = QColor("#e8a33d")
@@ -44,13 +46,13 @@ class BarChart(QWidget):
         series: Sequence[Series] = (Series("", BLUE),),
         *,
         maximum: float | None = None,
-        empty_text: str = "暂无数据",
+        empty_text: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.series = tuple(series)
         self.maximum = maximum  # None: the largest total
-        self.empty_text = empty_text
+        self.empty_text = tr("暂无数据") if empty_text is None else empty_text
         self._bars: tuple[Bar, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(240)

@@ -11,27 +11,30 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import UserError
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 
-TITLE = "驻村台账"
+TITLE = tr_noop("驻村台账")
 
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, UserError):
         return error.message
     if isinstance(error, OSError) and error.errno == 28:
-        return "磁盘空间不足：请清理空间后重试，未做任何改动"
+        return tr("磁盘空间不足：请清理空间后重试，未做任何改动")
     report = write_crash_report(error)
-    return f"程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持"
+    return tr("程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持").format(
+        report=report
+    )
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, error_text(error), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr_marked(TITLE), error_text(error), parent=parent)
     box.setObjectName("errorDialog")
     box.exec() if not _headless_tests() else box.open()
 
 
 def show_info(parent: QWidget | None, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, TITLE, text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Information, tr_marked(TITLE), text, parent=parent)
     box.setObjectName("infoDialog")
     box.exec() if not _headless_tests() else box.open()
 
@@ -39,7 +42,7 @@ def show_info(parent: QWidget | None, text: str) -> None:
 def confirm(parent: QWidget | None, text: str) -> bool:
     if _headless_tests():
         return True
-    answer = QMessageBox.question(parent, TITLE, text)
+    answer = QMessageBox.question(parent, tr_marked(TITLE), text)
     return answer == QMessageBox.StandardButton.Yes
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo
 
+from desktop.ui.i18n import tr
+
 LINUX_MOUNTS = ("/media/", "/run/media/", "/mnt/")
 PSEUDO_FILESYSTEMS = frozenset(
     {"tmpfs", "devtmpfs", "proc", "sysfs", "overlay", "squashfs", "autofs", "ramfs"}
@@ -68,7 +70,14 @@ def pick_removable(volumes: Iterable[Volume], *, system_root: str, platform: str
         elif not root.startswith(LINUX_MOUNTS):
             continue
         name = volume.name if volume.name and volume.name != root else Path(root).name or root
-        drives.append(Drive(Path(root), f"U 盘 {name}（{root}），可用 {_size(volume.free_bytes)}"))
+        drives.append(
+            Drive(
+                Path(root),
+                tr("U 盘 {name}（{root}），可用 {size}").format(
+                    name=name, root=root, size=_size(volume.free_bytes)
+                ),
+            )
+        )
     return sorted(drives, key=lambda d: str(d.path))
 
 

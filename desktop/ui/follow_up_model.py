@@ -11,13 +11,21 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.visit_lists import FollowUpRow
 from desktop.ui.household_picker import household_label
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#c62828")
 DUE_TODAY = QColor("#ef6c00")
 
 COL_DUE, COL_STATE, COL_NUMBER, COL_HEAD, COL_ACTION, COL_OWNER = range(6)
-FOLLOW_UP_HEADERS = ("期限", "状态", "户编号", "户主", "后续事项", "负责人")
+FOLLOW_UP_HEADERS = (
+    tr_noop("期限"),
+    tr_noop("状态"),
+    tr_noop("户编号"),
+    tr_noop("户主"),
+    tr_noop("后续事项"),
+    tr_noop("负责人"),
+)
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 HouseholdIdRole = Qt.ItemDataRole.UserRole + 2
 DaysOverdueRole = Qt.ItemDataRole.UserRole + 3  # int (positive: late) or None without a due date
@@ -54,7 +62,11 @@ class FollowUpTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column, late)
         if role == Qt.ItemDataRole.ToolTipRole:
-            visited = f"（{item.visited_on} 走访时提出）" if item.visited_on else ""
+            visited = (
+                tr("（{visited_on} 走访时提出）").format(visited_on=item.visited_on)
+                if item.visited_on
+                else ""
+            )
             return f"{household_label(item.number, item.head_name)}：{item.action}{visited}"
         if role == Qt.ItemDataRole.ForegroundRole and column in (COL_DUE, COL_STATE) and late is not None:
             if late > 0:
@@ -74,7 +86,7 @@ class FollowUpTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return FOLLOW_UP_HEADERS[section] if 0 <= section < len(FOLLOW_UP_HEADERS) else None
+            return tr_marked(FOLLOW_UP_HEADERS[section]) if 0 <= section < len(FOLLOW_UP_HEADERS) else None
         return None
 
     @staticmethod
@@ -83,9 +95,9 @@ class FollowUpTableModel(QAbstractTableModel):
             return item.due_on.isoformat() if item.due_on else ""
         if column == COL_STATE:
             if late is None:
-                return "未定期限"
+                return tr("未定期限")
             if late > 0:
-                return f"逾期 {late} 天"
-            return "今天到期" if late == 0 else f"{-late} 天后到期"
+                return tr("逾期 {late} 天").format(late=late)
+            return tr("今天到期") if late == 0 else tr("{days} 天后到期").format(days=-late)
         return {COL_NUMBER: item.number, COL_HEAD: item.head_name, COL_ACTION: item.action,
                 COL_OWNER: item.owner}.get(column, "")  # fmt: skip

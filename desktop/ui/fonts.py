@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from desktop.domain.errors import UserError
+from desktop.ui.i18n import tr
 
 FONT_FILE = Path("fonts") / "wqy-microhei.ttc"
 FONT_FAMILY = "WenQuanYi Micro Hei"
@@ -31,12 +32,16 @@ def install_app_font(app: QGuiApplication, resources: Path) -> str:
     """Register ``resources/fonts/wqy-microhei.ttc``, make it the application font, return its family."""
     path = resources / FONT_FILE
     if not path.is_file():
-        raise FontMissing(f"找不到界面字体 {path}，安装不完整，请重新安装驻村台账 (font file missing)")
+        raise FontMissing(
+            tr("找不到界面字体 {path}，安装不完整，请重新安装驻村台账 (font file missing)").format(path=path)
+        )
     font_id = QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         raise FontMissing(
-            f"无法读取界面字体 {path}，文件可能已损坏，请重新安装驻村台账 (font file unreadable)"
+            tr("无法读取界面字体 {path}，文件可能已损坏，请重新安装驻村台账 (font file unreadable)").format(
+                path=path
+            )
         )
     family = FONT_FAMILY if FONT_FAMILY in families else families[0]
     app.setProperty(FONT_ID_PROPERTY, font_id)

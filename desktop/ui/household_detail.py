@@ -34,9 +34,10 @@ from desktop.services.history import record_history
 from desktop.services.household_detail import HouseholdDetail, show_household
 from desktop.services.households import edit_household
 from desktop.services.members import add_member, edit_member
-from desktop.store.models import Household, Member
 from desktop.ui.context import UiContext
-from desktop.ui.i18n import tr
+from desktop.ui.household_record_forms import HouseholdRecordActions
+from desktop.ui.i18n import tr, tr_marked, tr_noop
+from desktop.ui.photo_strip import HouseholdPhotos
 from desktop.ui.record_table_model import Column, RecordTableModel
 
 BASIC_FIELDS = (
@@ -44,13 +45,21 @@ BASIC_FIELDS = (
     "exit_year", "main_cause", "house_grade", "house_structure", "water_source", "has_power", "tv",
 )  # fmt: skip
 MEMBER_COLUMNS = (
-    Column("name", "姓名", True), Column("relation", "与户主关系", True), Column("sex", "性别"),
-    Column("id_number", "证件号码", True, mask=mask_id_number), Column("age", "年龄"),
-    Column("schooling", "在校生状况", True),
-    Column("health", "健康状况", True), Column("labour", "劳动技能", True),
-    Column("medical_insurance", "参加医保", True),
-)  # fmt: skip
-STATUS_TEXT = {Status.MET: "达标", Status.NOT_MET: "未达标", Status.UNKNOWN: "待核实"}
+    Column("name", tr_noop("姓名"), True),
+    Column("relation", tr_noop("与户主关系"), True),
+    Column("sex", tr_noop("性别")),
+    Column("id_number", tr_noop("证件号码"), True, mask=mask_id_number),
+    Column("age", tr_noop("年龄")),
+    Column("schooling", tr_noop("在校生状况"), True),
+    Column("health", tr_noop("健康状况"), True),
+    Column("labour", tr_noop("劳动技能"), True),
+    Column("medical_insurance", tr_noop("参加医保"), True),
+)
+STATUS_TEXT = {
+    Status.MET: tr_noop("达标"),
+    Status.NOT_MET: tr_noop("未达标"),
+    Status.UNKNOWN: tr_noop("待核实"),
+}
 STATUS_COLOUR = {Status.MET: "#2e7d32", Status.NOT_MET: "#c62828", Status.UNKNOWN: "#ef6c00"}
 
 
@@ -72,17 +81,17 @@ class HouseholdDialog(QDialog):
             edit.setObjectName(f"field_{name}")
             edit.editingFinished.connect(lambda n=name: self._save_field(n))
             self.basic_edits[name] = edit
-            self.basic_form.addRow(label("household", name), edit)
+            self.basic_form.addRow(tr_marked(label("household", name)), edit)
         self.members = RecordTableModel(MEMBER_COLUMNS, self._edit_member, self)
         self.member_table = _table(self.members, editable=True)
         self.member_table.setObjectName("memberTable")
         self.new_member_name = QLineEdit()
-        self.new_member_name.setPlaceholderText("姓名")
+        self.new_member_name.setPlaceholderText(tr("姓名"))
         self.new_member_relation = QLineEdit()
-        self.new_member_relation.setPlaceholderText("与户主关系")
+        self.new_member_relation.setPlaceholderText(tr("与户主关系"))
         self.new_member_id = QLineEdit()
-        self.new_member_id.setPlaceholderText("证件号码")
-        add = QPushButton("添加成员")
+        self.new_member_id.setPlaceholderText(tr("证件号码"))
+        add = QPushButton(tr("添加成员"))
         add.setObjectName("addMember")
         add.clicked.connect(self._add_member)
         members_tab = QWidget()
@@ -95,59 +104,87 @@ class HouseholdDialog(QDialog):
         members_layout.addLayout(row)
 
         self.incomes = RecordTableModel(
-            [Column("year", "年度"), Column("net", "家庭纯收入（元）"), Column("per_person", "人均纯收入（元）"),
-             Column("poverty_line", "当年贫困线（元）"), Column("line_note", "说明")], parent=self,
-        )  # fmt: skip
+            [
+                Column("year", tr_noop("年度")),
+                Column("net", tr_noop("家庭纯收入（元）")),
+                Column("per_person", tr_noop("人均纯收入（元）")),
+                Column("poverty_line", tr_noop("当年贫困线（元）")),
+                Column("line_note", tr_noop("说明")),
+            ],
+            parent=self,
+        )
         self.checklist = QTextBrowser()
         self.checklist.setObjectName("checklistView")
         self.measures = RecordTableModel(
-            [Column("group_name", "措施类别"), Column("project", "项目"), Column("start_on", "开始"),
-             Column("funds", "资金（元）"), Column("unit", "实施单位"), Column("result", "成效")], parent=self,
-        )  # fmt: skip
+            [
+                Column("group_name", tr_noop("措施类别")),
+                Column("project", tr_noop("项目")),
+                Column("start_on", tr_noop("开始")),
+                Column("funds", tr_noop("资金（元）")),
+                Column("unit", tr_noop("实施单位")),
+                Column("result", tr_noop("成效")),
+            ],
+            parent=self,
+        )
         self.pairings = RecordTableModel(
-            [Column("helper_name", "帮扶责任人"), Column("work_unit", "单位"),
-             Column("phone", "电话", mask=mask_phone), Column("start_on", "开始"), Column("end_on", "结束")], parent=self,
-        )  # fmt: skip
+            [
+                Column("helper_name", tr_noop("帮扶责任人")),
+                Column("work_unit", tr_noop("单位")),
+                Column("phone", tr_noop("电话"), mask=mask_phone),
+                Column("start_on", tr_noop("开始")),
+                Column("end_on", tr_noop("结束")),
+            ],
+            parent=self,
+        )
         help_tab = QWidget()
         help_layout = QVBoxLayout(help_tab)
-        help_layout.addWidget(QLabel("帮扶措施"))
-        help_layout.addWidget(_table(self.measures), 1)
-        help_layout.addWidget(QLabel("帮扶责任人"))
-        help_layout.addWidget(_table(self.pairings), 1)
+        help_layout.addWidget(QLabel(tr("帮扶措施")))
+        self.records = HouseholdRecordActions(ctx, household_id, self)  # the forms behind the buttons
+        self.measure_table = _table(self.measures)
+        help_layout.addWidget(self.measure_table, 1)
+        help_layout.addLayout(self.records.measure_buttons(self.measure_table))
+        help_layout.addWidget(QLabel(tr("帮扶责任人")))
+        self.pairing_table = _table(self.pairings)
+        help_layout.addWidget(self.pairing_table, 1)
+        help_layout.addLayout(self.records.pairing_buttons(self.pairing_table))
         self.visits = RecordTableModel(
-            [Column("visited_on", "日期"), Column("kind", "方式"), Column("visitors", "走访人"),
-             Column("content", "内容"), Column("problems", "问题")], parent=self,
-        )  # fmt: skip
-        photos_tab = QWidget()
-        photos_layout = QVBoxLayout(photos_tab)
-        self.photos = QLabel()
-        self.photos.setWordWrap(True)
-        show_photos = QPushButton("在“照片”页查看和添加这户的照片")
-        show_photos.setObjectName("showPhotos")
-        show_photos.clicked.connect(lambda: self.photos_requested.emit(self.household_id, self._label()))
-        photos_layout.addWidget(self.photos)
-        photos_layout.addWidget(show_photos)
-        photos_layout.addStretch(1)
+            [
+                Column("visited_on", tr_noop("日期")),
+                Column("kind", tr_noop("方式")),
+                Column("visitors", tr_noop("走访人")),
+                Column("content", tr_noop("内容")),
+                Column("problems", tr_noop("问题")),
+            ],
+            parent=self,
+        )
+        photos_tab = self.photos = HouseholdPhotos(ctx, household_id)
+        self.photos.page_requested.connect(
+            lambda: self.photos_requested.emit(self.household_id, self._label())
+        )
         visits_tab = QWidget()
         visits_layout = QVBoxLayout(visits_tab)
-        new_visit = QPushButton("记录一次走访…")
+        new_visit = QPushButton(tr("记录一次走访…"))
         new_visit.setObjectName("newVisit")
         new_visit.clicked.connect(lambda: self.visit_requested.emit(self.household_id, self._label()))
         self.history = RecordTableModel(
-            [Column("at", "时间"), Column("author", "修改人"), Column("what", "记录"),
-             Column("changes", "修改内容", mask=mask_numbers_in)],
+            [
+                Column("at", tr_noop("时间")),
+                Column("author", tr_noop("修改人")),
+                Column("what", tr_noop("记录")),
+                Column("changes", tr_noop("修改内容"), mask=mask_numbers_in),
+            ],
             parent=self,
-        )  # fmt: skip
-        self.tabs.addTab(self.basic, "基本信息")
-        self.tabs.addTab(members_tab, "家庭成员")
-        self.tabs.addTab(_table(self.incomes), "收入")
-        self.tabs.addTab(self.checklist, "两不愁三保障")
-        self.tabs.addTab(help_tab, "帮扶措施")
+        )
+        self.tabs.addTab(self.basic, tr("基本信息"))
+        self.tabs.addTab(members_tab, tr("家庭成员"))
+        self.tabs.addTab(self.records.income_tab(_table(self.incomes)), tr("收入"))
+        self.tabs.addTab(self.checklist, tr("两不愁三保障"))
+        self.tabs.addTab(help_tab, tr("帮扶措施"))
         visits_layout.addWidget(_table(self.visits), 1)
         visits_layout.addWidget(new_visit)
-        self.tabs.addTab(visits_tab, "走访记录")
-        self.tabs.addTab(photos_tab, "照片")
-        self.tabs.addTab(_table(self.history), "变更记录")
+        self.tabs.addTab(visits_tab, tr("走访记录"))
+        self.tabs.addTab(photos_tab, tr("照片"))
+        self.tabs.addTab(_table(self.history), tr("变更记录"))
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("householdHeading")
@@ -157,6 +194,7 @@ class HouseholdDialog(QDialog):
         self.show_private = QCheckBox(tr("显示证件号码和电话"))
         self.show_private.setObjectName("showPrivate")
         self.show_private.toggled.connect(self._show_private_numbers)
+        ctx.locked.connect(lambda: self.show_private.setChecked(False))  # shown on request, never kept
         heading_row.addWidget(self.show_private)
         layout.addLayout(heading_row)
         layout.addWidget(self.tabs, 1)
@@ -171,9 +209,11 @@ class HouseholdDialog(QDialog):
         self.detail = detail
         head = next((m.get("name") for m in detail.members if m.get("relation") == "户主"), "") or ""
         self.heading.setText(
-            f"<b>{head}</b> 户　户编号 {detail.number}　{detail.village_name}　{len(detail.members)} 人"
+            tr("<b>{head}</b> 户　户编号 {number}　{village}　{n} 人").format(
+                head=head, number=detail.number, village=detail.village_name, n=len(detail.members)
+            )
         )
-        self.setWindowTitle(f"{head} 户 — 驻村台账")
+        self.setWindowTitle(tr("{head} 户 — 驻村台账").format(head=head))
         for name, edit in self.basic_edits.items():
             if not edit.hasFocus():
                 edit.setText(_text(detail.fields.get(name)))
@@ -184,16 +224,16 @@ class HouseholdDialog(QDialog):
         )  # fmt: skip
         lines = []
         for dimension, verdict in detail.verdicts.items():
-            colour, text = STATUS_COLOUR[verdict.status], STATUS_TEXT[verdict.status]
+            colour, text = STATUS_COLOUR[verdict.status], tr_marked(STATUS_TEXT[verdict.status])
             reasons = "；".join(verdict.reasons) or ""
             lines.append(
-                f"<p><b>{dimension.value}</b>　<span style='color:{colour}'>{text}</span><br>{reasons}</p>"
+                f"<p><b>{tr_marked(dimension.value)}</b>　<span style='color:{colour}'>{text}</span><br>{reasons}</p>"
             )
         self.checklist.setHtml("".join(lines))
         self.measures.set_rows(detail.measures)
         self.pairings.set_rows(detail.pairings)
         self.visits.set_rows(detail.visits)
-        self.photos.setText("照片（危房改造前后、孩子返校等佐证）保存在“照片”页，可按户和核查项查看。")
+        self.photos.refresh(self._label())
         self.history.set_rows(self._history(detail))
 
     def _show_private_numbers(self, show: bool) -> None:
@@ -216,7 +256,7 @@ class HouseholdDialog(QDialog):
         if text == _text(old):
             return
         try:
-            value = parse_value(Household, name, text)
+            value = parse_value("household", name, text)
         except Exception as error:
             from desktop.ui.dialogs import show_error
 
@@ -226,15 +266,15 @@ class HouseholdDialog(QDialog):
         ref = self.household_id
         self.ctx.edit(
             self,
-            f"修改{label('household', name)}",
+            tr("修改{field}").format(field=tr_marked(label("household", name))),
             lambda: edit_household(self.ctx.ledger, ref, {name: value}),
-            lambda: edit_household(self.ctx.ledger, ref, {name: parse_value(Household, name, _text(old))}),
+            lambda: edit_household(self.ctx.ledger, ref, {name: parse_value("household", name, _text(old))}),
         )
 
     def _edit_member(self, record: dict[str, Any], field: str, text: str) -> bool:
         member_id, old = record["id"], _text(record.get(field))
         try:
-            value = parse_value(Member, field, text)
+            value = parse_value("member", field, text)
         except Exception as error:
             from desktop.ui.dialogs import show_error
 
@@ -242,9 +282,9 @@ class HouseholdDialog(QDialog):
             return False
         return self.ctx.edit(
             self,
-            f"修改成员{label('member', field)}",
+            tr("修改成员{field}").format(field=tr_marked(label("member", field))),
             lambda: edit_member(self.ctx.ledger, member_id, {field: value}),
-            lambda: edit_member(self.ctx.ledger, member_id, {field: parse_value(Member, field, old)}),
+            lambda: edit_member(self.ctx.ledger, member_id, {field: parse_value("member", field, old)}),
         )
 
     def _add_member(self) -> None:
@@ -261,11 +301,14 @@ class HouseholdDialog(QDialog):
 
     def _history(self, detail: HouseholdDetail) -> list[dict[str, Any]]:
         rows = []
-        targets = [(detail.id, "户")] + [(m["id"], m.get("name") or "成员") for m in detail.members]
+        targets = [(detail.id, tr("户", "the household record, beside its members"))] + [
+            (m["id"], m.get("name") or tr("成员")) for m in detail.members
+        ]
+        empty = tr("（空）")
         for record_id, what in targets:
             for entry in record_history(self.ctx.ledger, record_id):
                 changes = "；".join(
-                    f"{c.label}：{_text(c.old) or '（空）'} → {_text(c.new) or '（空）'}"
+                    f"{tr_marked(c.label)}：{_text(c.old) or empty} → {_text(c.new) or empty}"
                     for c in entry.changes
                 )
                 rows.append(

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES
 from desktop.services.households import add_household
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import tr
 
 
 class NewHouseholdDialog(QDialog):
@@ -16,23 +17,23 @@ class NewHouseholdDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newHouseholdDialog")
-        self.setWindowTitle("新增农户")
+        self.setWindowTitle(tr("新增农户"))
         self.ctx = ctx
         self.number = QLineEdit()
         self.head_name = QLineEdit()
         self.head_id = QLineEdit()
-        self.head_id.setPlaceholderText("18 位身份证号码")
+        self.head_id.setPlaceholderText(tr("18 位身份证号码"))
         self.group = QLineEdit()
         self.category = QComboBox()
         self.category.addItem("", "")
         for value in HOUSEHOLD_CATEGORIES:
             self.category.addItem(value, value)
         form = QFormLayout(self)
-        form.addRow("户编号", self.number)
-        form.addRow("户主姓名", self.head_name)
-        form.addRow("户主证件号码", self.head_id)
-        form.addRow("村民小组", self.group)
-        form.addRow("贫困户属性", self.category)
+        form.addRow(tr("户编号"), self.number)
+        form.addRow(tr("户主姓名"), self.head_name)
+        form.addRow(tr("户主证件号码"), self.head_id)
+        form.addRow(tr("村民小组"), self.group)
+        form.addRow(tr("贫困户属性"), self.category)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from desktop.services.households import list_households
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import tr
 
 PICKER_LIMIT = 20  # matches shown under the picker: enough to choose from, short enough to read
 
@@ -25,7 +26,7 @@ class HouseholdPicker(QLineEdit):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("householdPicker")
-        self.setPlaceholderText("输入姓名、拼音首字母或户编号，从列表中选择")
+        self.setPlaceholderText(tr("输入姓名、拼音首字母或户编号，从列表中选择"))
         self.setClearButtonEnabled(True)
         self._matches = QStandardItemModel(self)
         self._completer = QCompleter(self._matches, self)

@@ -6,6 +6,7 @@ people standing around.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop.domain.masking import mask_phone
 from desktop.services.households import HouseholdRow
+from desktop.ui.i18n import tr_marked, tr_noop
 
 COL_NUMBER = 0
 COL_HEAD = 1
@@ -24,13 +26,13 @@ COL_MEMBERS = 5
 COL_PHONE = 6
 
 HEADERS = {
-    COL_NUMBER: "户编号",
-    COL_HEAD: "户主",
-    COL_GROUP: "村民小组",
-    COL_CATEGORY: "户类别",
-    COL_STATUS: "脱贫属性",
-    COL_MEMBERS: "人数",
-    COL_PHONE: "联系电话",
+    COL_NUMBER: tr_noop("户编号"),
+    COL_HEAD: tr_noop("户主"),
+    COL_GROUP: tr_noop("村民小组"),
+    COL_CATEGORY: tr_noop("户类别"),
+    COL_STATUS: tr_noop("脱贫属性"),
+    COL_MEMBERS: tr_noop("人数"),
+    COL_PHONE: tr_noop("联系电话"),
 }
 
 HouseholdIdRole = Qt.ItemDataRole.UserRole + 1
@@ -52,13 +54,23 @@ class HouseholdTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[HouseholdRow] = []
+        self._number_keys: list[str] = []
+        self._in_number_order = True
         self._show_phones = False
 
     # --- content -------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[HouseholdRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        # once per row here, not once per comparison while the proxy sorts (10,000 rows: 150,000 of them)
+        self._number_keys = [natural_key(row.number) for row in self._rows]
+        keys = self._number_keys
+        self._in_number_order = all(a <= b for a, b in itertools.pairwise(keys))
         self.endResetModel()
+
+    def in_number_order(self) -> bool:
+        """The rows are in 户编号 order already (as the service lists them)."""
+        return self._in_number_order
 
     def row_at(self, row: int) -> HouseholdRow:
         return self._rows[row]
@@ -91,7 +103,7 @@ class HouseholdTableModel(QAbstractTableModel):
             if column == COL_MEMBERS:
                 return row.member_count
             if column == COL_NUMBER:
-                return natural_key(row.number)
+                return self._number_keys[index.row()]
             return self._text(row, column)
         if role == HouseholdIdRole:
             return row.id
@@ -103,7 +115,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
+            return tr_marked(HEADERS[section]) if section in HEADERS else None
         return None
 
     def _text(self, row: HouseholdRow, column: int) -> str | None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.ui.dialogs import show_error
+from desktop.ui.i18n import tr
 
 Progress = Callable[[int, int], bool]
 
@@ -57,9 +58,9 @@ class Job(QObject):
         self.error: BaseException | None = None
         self._on_done = on_done
         self._parent = parent
-        self.dialog = QProgressDialog(title, "取消", 0, 0, parent)
+        self.dialog = QProgressDialog(title, tr("取消"), 0, 0, parent)
         self.dialog.setObjectName("jobProgress")
-        self.dialog.setWindowTitle("驻村台账")
+        self.dialog.setWindowTitle(tr("驻村台账"))
         self.dialog.setMinimumDuration(400)  # quick jobs never flash a dialog
         self.dialog.canceled.connect(self.cancelled.set)
         self._thread = QThread()

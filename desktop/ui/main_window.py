@@ -6,10 +6,13 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from desktop.services.setup import is_demo
 from desktop.services.sync_status import sync_summary
 from desktop.services.village_info import village_summary
 from desktop.ui.context import UiContext
 from desktop.ui.household_detail import HouseholdDialog
+from desktop.ui.i18n import tr, tr_marked
+from desktop.ui.idle_lock import install_idle_lock
 from desktop.ui.pages.households_page import HouseholdsPage
 from desktop.ui.pages.page import Page
 from desktop.ui.pages.registry import build_pages
@@ -21,13 +24,14 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(120)
         self.stack = QStackedWidget()
         self.pages: list[Page] = build_pages(ctx, self)
         for page in self.pages:
-            self.nav.addItem(page.title)
+            self.nav.addItem(tr_marked(page.title))
             self.stack.addWidget(page)
             page.household_requested.connect(self.open_household)
+        # as wide as the longest label in the interface language
+        self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.households = next(p for p in self.pages if isinstance(p, HouseholdsPage))
         self.households.add_requested.connect(self._add_household)
@@ -49,6 +53,7 @@ class MainWindow(QMainWindow):
         self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
         self._update_status()
         self.resize(1280, 720)
+        self.idle_lock = install_idle_lock(self, ctx)  # encrypted ledgers: locks when idle or on Ctrl+L
 
     # --- public ------------------------------------------------------------------------------------
     def show_page(self, title: str) -> Page:
@@ -89,10 +94,10 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _edit_menu(self) -> None:
-        menu = self.menuBar().addMenu("编辑")
-        undo = self.ctx.undo_stack.createUndoAction(self, "撤销")
+        menu = self.menuBar().addMenu(tr("编辑"))
+        undo = self.ctx.undo_stack.createUndoAction(self, tr("撤销", "undo the last edit"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.ctx.undo_stack.createRedoAction(self, "重做")
+        redo = self.ctx.undo_stack.createRedoAction(self, tr("重做"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         menu.addAction(undo)
         menu.addAction(redo)
@@ -101,19 +106,31 @@ class MainWindow(QMainWindow):
         summary = village_summary(self.ctx.ledger, self.ctx.village_id)
         device = self.ctx.ledger.device()
         if self.ctx.is_township:
-            place = device.township_name or "乡镇"
+            place = device.township_name or tr("乡镇")
             in_view = f" · {summary.name}" if self.ctx.village_id and summary.name else ""
-            self.setWindowTitle(f"驻村台账 — {place}（乡镇）{in_view}")
+            self.setWindowTitle(
+                tr("驻村台账 — {place}（乡镇）{in_view}").format(place=place, in_view=in_view)
+            )
         else:
             place = f"{summary.township} {summary.name}".strip()
-            self.setWindowTitle(f"驻村台账 — {summary.name}")
+            self.setWindowTitle(tr("驻村台账 — {village}").format(village=summary.name))
+        if is_demo(self.ctx.ledger):  # the fictional demo village is never taken for real data
+            self.setWindowTitle(self.windowTitle() + tr("（演示数据，虚构）"))
         self.status_label.setText(
-            f"使用人：{device.user_name or ''}　　{'乡镇' if self.ctx.is_township else '村'}：{place}"
+            tr("使用人：{user}　　{place_kind}：{place}").format(
+                user=device.user_name or "",
+                place_kind=tr("乡镇") if self.ctx.is_township else tr("村"),
+                place=place,
+            )
         )
         sync = sync_summary(self.ctx.ledger)
-        out = f"{sync.last_out_at:%m-%d %H:%M}" if sync.last_out_at else "从未"
-        came = f"{sync.last_in_at:%m-%d %H:%M}" if sync.last_in_at else "从未"
-        self.sync_label.setText(f"上次导出：{out}　上次导入：{came}　未同步修改：{sync.unsynced} 条")
+        out = f"{sync.last_out_at:%m-%d %H:%M}" if sync.last_out_at else tr("从未")
+        came = f"{sync.last_in_at:%m-%d %H:%M}" if sync.last_in_at else tr("从未")
+        self.sync_label.setText(
+            tr("上次导出：{out}　上次导入：{came}　未同步修改：{unsynced} 条").format(
+                out=out, came=came, unsynced=sync.unsynced
+            )
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is saved as it is made; only running jobs are waited for

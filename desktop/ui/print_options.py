@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services.ledgers import NOTICE_PURPOSES
 from desktop.ui.context import UiContext
 from desktop.ui.household_picker import HouseholdPicker
+from desktop.ui.i18n import tr, tr_marked
 from desktop.ui.print_request import Document, PrintRequest, default_name
 
 FIRST_YEAR = 2014  # 建档立卡 began in 2014: no roster income year before it
@@ -37,14 +38,14 @@ class PrintOptions(QGroupBox):
     changed = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__("打印什么", parent)
+        super().__init__(tr("打印什么"), parent)
         self.setObjectName("printOptions")
         self.ctx = ctx
         self.documents = QButtonGroup(self)
         choices = QVBoxLayout()
         choices.setSpacing(2)
         for number, document in enumerate(Document):
-            button = QRadioButton(document.value)
+            button = QRadioButton(tr_marked(document.value))
             button.setObjectName(f"document_{document.name.lower()}")
             self.documents.addButton(button, number)
             choices.addWidget(button)
@@ -52,15 +53,15 @@ class PrintOptions(QGroupBox):
         self.documents.idToggled.connect(lambda _id, on: on and self._document_changed())
         self._build_fields()
         self.form = QFormLayout()
-        self.form.addRow("农户", self.picker)
+        self.form.addRow(tr("农户", "one household, chosen in a form"), self.picker)
         self.form.addRow("", self.picker_hint)
         self.form.addRow("", self.registered)
-        self.form.addRow("收入年度", self.year)
-        self.form.addRow("公示内容", self.purpose)
-        self.form.addRow("公示开始", self.notice_row)
+        self.form.addRow(tr("收入年度"), self.year)
+        self.form.addRow(tr("公示内容"), self.purpose)
+        self.form.addRow(tr("公示开始"), self.notice_row)
         self.form.addRow("", self.since_row)
-        self.form.addRow("保存到", self.folder_row)
-        self.form.addRow("文件名", self.name)
+        self.form.addRow(tr("保存到"), self.folder_row)
+        self.form.addRow(tr("文件名"), self.name)
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
         layout.addSpacing(6)
@@ -81,11 +82,11 @@ class PrintOptions(QGroupBox):
     def missing(self) -> tuple[str, QWidget] | None:
         """What must be filled in before printing, and where; None when nothing is missing."""
         if self.document() == Document.HOUSEHOLD and not self.picker.household_id():
-            return "请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择", self.picker
+            return tr("请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择"), self.picker
         if not self.folder.text().strip():
-            return "请选择保存到哪个文件夹", self.folder
+            return tr("请选择保存到哪个文件夹"), self.folder
         if not self.name.text().strip():
-            return "请填写文件名", self.name
+            return tr("请填写文件名"), self.name
         return None
 
     def request(self) -> PrintRequest:
@@ -108,15 +109,15 @@ class PrintOptions(QGroupBox):
         today = self.ctx.ledger.today()
         self.picker = HouseholdPicker(self.ctx)
         self.picker.chosen.connect(lambda _id: self._update_name())
-        self.picker_hint = QLabel("留空则全部农户每户一张")
+        self.picker_hint = QLabel(tr("留空则全部农户每户一张"))
         self.picker_hint.setWordWrap(True)
-        self.registered = QCheckBox("只列建档立卡户（脱贫户、监测户）")
+        self.registered = QCheckBox(tr("只列建档立卡户（脱贫户、监测户）"))
         self.registered.setObjectName("registeredOnly")
         self.registered.toggled.connect(self._update_name)
         self.year = QSpinBox()
         self.year.setObjectName("rosterYear")
         self.year.setRange(FIRST_YEAR - 1, today.year)
-        self.year.setSpecialValueText("最近一年")  # the minimum stands for "the latest year on record"
+        self.year.setSpecialValueText(tr("最近一年"))  # the minimum stands for "the latest year on record"
         self.year.setValue(self.year.minimum())
         self.purpose = QComboBox()
         self.purpose.setObjectName("noticePurpose")
@@ -127,16 +128,16 @@ class PrintOptions(QGroupBox):
         self.days.setObjectName("noticeDays")
         self.days.setRange(1, 60)
         self.days.setValue(7)
-        self.days.setSuffix(" 天")
-        self.notice_row = _row(self.notice_from, QLabel("公示"), self.days)
-        self.since_on = QCheckBox("只列此日期以后评议或消除风险的户")
+        self.days.setSuffix(tr(" 天"))
+        self.notice_row = _row(self.notice_from, QLabel(tr("公示")), self.days)
+        self.since_on = QCheckBox(tr("只列此日期以后评议或消除风险的户"))
         self.since = _date_edit("noticeSince", today - dt.timedelta(days=30))
         self.since.setEnabled(False)
         self.since_on.toggled.connect(self.since.setEnabled)
         self.since_row = _row(self.since_on, self.since)
         self.folder = QLineEdit(_default_folder())
         self.folder.setObjectName("printFolder")
-        choose = QPushButton("选择…")
+        choose = QPushButton(tr("选择…"))
         choose.setObjectName("chooseFolder")
         choose.clicked.connect(self._choose_folder)
         self.folder_row = _row(self.folder, choose, stretch_first=True)
@@ -158,7 +159,9 @@ class PrintOptions(QGroupBox):
         }
         for widget, shown in visible.items():
             self.form.setRowVisible(widget, shown)
-        self.form.labelForField(self.name).setText("文件夹名" if document == Document.EACH else "文件名")
+        self.form.labelForField(self.name).setText(
+            tr("文件夹名") if document == Document.EACH else tr("文件名")
+        )
         self._name_typed = False
         self._update_name()
 
@@ -173,7 +176,7 @@ class PrintOptions(QGroupBox):
         self.changed.emit()
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "保存到哪个文件夹", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(self, tr("保存到哪个文件夹"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 

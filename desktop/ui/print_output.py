@@ -15,6 +15,7 @@ from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.domain.errors import InvalidInput
+from desktop.ui.i18n import tr
 from desktop.ui.jobs import Progress
 from desktop.ui.print_pages import page_count, pages
 
@@ -36,9 +37,9 @@ def print_files(printer: QPrinter, files: Sequence[Path], progress: Progress, *,
                     return sent
                 if sent == 0:
                     if not painter.begin(printer):
-                        raise InvalidInput("无法开始打印：请检查打印机是否连接、是否有纸")
+                        raise InvalidInput(tr("无法开始打印：请检查打印机是否连接、是否有纸"))
                 elif not printer.newPage():
-                    raise InvalidInput("打印机无法换页，打印已中止")
+                    raise InvalidInput(tr("打印机无法换页，打印已中止"))
                 sheet = printer.paperRect(QPrinter.Unit.DevicePixel)
                 size = QSizeF(image.size()).scaled(sheet.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 target = QRectF(sheet.topLeft(), size)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from desktop.domain.errors import InvalidInput
+from desktop.ui.i18n import tr
 
 PDFIUM, QTPDF, PDFTOPPM = "PDFium", "QtPdf", "pdftoppm"
 # PDFium is not thread-safe: the preview and a print job may both be rendering (pypdfium2's docs)
@@ -64,7 +65,7 @@ def pages(pdf: Path, *, dpi: int, first: int = 1, last: int | None = None) -> It
     elif kind == PDFTOPPM:
         yield from _pdftoppm_pages(pdf, dpi, first, last)
     else:
-        raise InvalidInput("本机没有显示 PDF 的组件，无法预览和直接打印：请用 PDF 阅读器打开文件打印")
+        raise InvalidInput(tr("本机没有显示 PDF 的组件，无法预览和直接打印：请用 PDF 阅读器打开文件打印"))
 
 
 def _pdfium_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterator[QImage]:
@@ -99,7 +100,9 @@ def _pdfium_document(pdf: Path) -> Iterator[Any]:
         try:
             document = pypdfium2.PdfDocument(str(pdf))
         except (pypdfium2.PdfiumError, OSError) as exc:
-            raise InvalidInput(f"无法打开 {pdf.name}：不是完整的 PDF 文件（{exc}）") from None
+            raise InvalidInput(
+                tr("无法打开 {name}：不是完整的 PDF 文件（{exc}）").format(name=pdf.name, exc=exc)
+            ) from None
     try:
         yield document
     finally:
@@ -131,10 +134,14 @@ def _pdftoppm_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterat
             if count is None and number > first:
                 return  # past the last page of a file whose length could not be read
             message = done.stderr.decode(errors="replace").strip()
-            raise InvalidInput(f"无法显示 {pdf.name} 第 {number} 页：{message or 'pdftoppm 出错'}")
+            raise InvalidInput(
+                tr("无法显示 {name} 第 {number} 页：{message}").format(
+                    name=pdf.name, number=number, message=message or tr("pdftoppm 出错")
+                )
+            )
         image = QImage.fromData(done.stdout, "PNG")
         if image.isNull():
-            raise InvalidInput(f"无法显示 {pdf.name} 第 {number} 页")
+            raise InvalidInput(tr("无法显示 {name} 第 {number} 页").format(name=pdf.name, number=number))
         yield image
         number += 1
 
@@ -155,5 +162,5 @@ def _qt_document(pdf: Path) -> Any:
     document = QPdfDocument()
     document.load(str(pdf))
     if document.status() != QPdfDocument.Status.Ready:
-        raise InvalidInput(f"无法打开 {pdf}")
+        raise InvalidInput(tr("无法打开 {pdf}").format(pdf=pdf))
     return document

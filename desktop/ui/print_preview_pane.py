@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import tr
+
 MARGIN = 28  # px left of the page images inside the scroll area (its scroll bar included)
 
 
@@ -26,17 +28,17 @@ class PrintPreviewPane(QGroupBox):
     print_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("预览", parent)
+        super().__init__(tr("预览"), parent)
         self.setObjectName("printPreview")
         self.paths: list[Path] = []
         self.images: list[QImage] = []
-        self.heading = QLabel("选择要打印的台账和选项，点“生成 PDF 并预览”。")
+        self.heading = QLabel(tr("选择要打印的台账和选项，点“生成 PDF 并预览”。"))
         self.heading.setObjectName("previewHeading")
         self.heading.setWordWrap(True)
-        self.print_button = QPushButton("打印…")
+        self.print_button = QPushButton(tr("打印…"))
         self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(self.print_requested.emit)
-        self.folder_button = QPushButton("打开文件夹")
+        self.folder_button = QPushButton(tr("打开文件夹"))
         self.folder_button.setObjectName("openFolder")
         self.folder_button.clicked.connect(self.open_folder)
         self.pages = QWidget()

@@ -25,15 +25,16 @@ from desktop.services.ledgers import (
     print_roster,
 )
 from desktop.services.village_profile import village_profile
+from desktop.ui.i18n import tr, tr_noop
 
 
 class Document(StrEnum):
-    HOUSEHOLD = "一户一档（一户）"
-    COMBINED = "一户一档（全部农户，合成一个文件）"
-    EACH = "一户一档（全部农户，每户一个文件）"
-    ROSTER = "人口台账"
-    CARD = "明白卡"
-    NOTICE = "公示名单"
+    HOUSEHOLD = tr_noop("一户一档（一户）")
+    COMBINED = tr_noop("一户一档（全部农户，合成一个文件）")
+    EACH = tr_noop("一户一档（全部农户，每户一个文件）")
+    ROSTER = tr_noop("人口台账")
+    CARD = tr_noop("明白卡")
+    NOTICE = tr_noop("公示名单")
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,15 @@ def run_request(ledger: Ledger, request: PrintRequest, progress: Progress) -> Pr
             return print_household_file(ledger, request.household, out)
         return print_cards(ledger, out, [request.household], progress=progress)
     if document == Document.HOUSEHOLD:
-        raise InvalidInput("请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择")
+        raise InvalidInput(tr("请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择"))
     if document in (Document.COMBINED, Document.EACH):
         if document == Document.EACH and not out.exists():
             try:
                 out.mkdir(parents=True)
             except OSError as exc:
-                raise InvalidInput(f"无法建立文件夹 {out}：{exc.strerror or exc}") from exc
+                raise InvalidInput(
+                    tr("无法建立文件夹 {out}：{value}").format(out=out, value=exc.strerror or exc)
+                ) from exc
         return print_household_files(
             ledger, out, combined=document == Document.COMBINED, village_code=code, progress=progress
         )

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.ui.i18n import tr, tr_marked
+
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -69,7 +71,7 @@ class RecordTableModel(QAbstractTableModel):
         record, column = self._rows[index.row()], self.columns[index.column()]
         value = record.get(column.field)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = column.show(value) if column.show else _text(value)
+            text = column.show(value) if column.show else _text(value, shown=True)
             return column.mask(text) if self._masked and column.mask else text
         if role == Qt.ItemDataRole.EditRole:
             return _text(value)
@@ -100,14 +102,17 @@ class RecordTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].label if 0 <= section < len(self.columns) else None
+            return tr_marked(self.columns[section].label) if 0 <= section < len(self.columns) else None
         return None
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, *, shown: bool = False) -> str:
+    """``shown``: as the cell reads it (yes/no in the interface language); else as typed into an edit."""
     if value is None:
         return ""
     if isinstance(value, bool):
+        if shown:
+            return tr("是") if value else tr("否")
         return "是" if value else "否"
     if isinstance(value, list):
         return "、".join(str(v) for v in value)

@@ -13,13 +13,14 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.services.conflicts import ConflictRow
 from desktop.services.sync_bundles import ImportReport, Outcome, Quarantined
 from desktop.services.sync_status import DeviceStatus
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.record_table_model import AnyIndex, Column, RecordTableModel
 
 SHORT_OUTCOMES = {
-    Outcome.APPLIED: "已导入",
-    Outcome.ALREADY_HAD: "已有",
-    Outcome.QUARANTINED: "已隔离",
-    Outcome.REJECTED: "已拒绝",
+    Outcome.APPLIED: tr_noop("已导入"),
+    Outcome.ALREADY_HAD: tr_noop("已有"),
+    Outcome.QUARANTINED: tr_noop("已隔离"),
+    Outcome.REJECTED: tr_noop("已拒绝"),
 }
 OUTCOME_COLOURS = {
     Outcome.APPLIED: QColor("#d8f0dc"),
@@ -28,29 +29,33 @@ OUTCOME_COLOURS = {
     Outcome.REJECTED: QColor("#f6d0cf"),
 }
 
-RESULT_COLUMNS = (Column("file", "同步包"), Column("outcome", "结果"), Column("why", "说明"))
+RESULT_COLUMNS = (
+    Column("file", tr_noop("同步包")),
+    Column("outcome", tr_noop("结果")),
+    Column("why", tr_noop("说明")),
+)
 QUARANTINE_COLUMNS = (
-    Column("received", "收到时间"),
-    Column("sender", "发送设备"),
-    Column("fingerprint", "发送设备指纹"),
-    Column("bundle", "同步包编号"),
+    Column("received", tr_noop("收到时间")),
+    Column("sender", tr_noop("发送设备")),
+    Column("fingerprint", tr_noop("发送设备指纹")),
+    Column("bundle", tr_noop("同步包编号")),
 )
 CONFLICT_COLUMNS = (
-    Column("household", "农户"),
-    Column("what", "项目"),
-    Column("mine", "本机现在的值"),
-    Column("theirs", "另一台设备的值"),
-    Column("detected", "发现时间"),
+    Column("household", tr_noop("农户", "the household a row is about")),
+    Column("what", tr_noop("项目")),
+    Column("mine", tr_noop("本机现在的值")),
+    Column("theirs", tr_noop("另一台设备的值")),
+    Column("detected", tr_noop("发现时间")),
 )
 STATUS_COLUMNS = (
-    Column("name", "设备"),
-    Column("trust", "信任方式"),
-    Column("last_in", "最近收到"),
-    Column("last_out", "最近发出"),
-    Column("complete", "收到它的操作"),
-    Column("gaps", "缺少"),
-    Column("receipt", "对方回执"),
-    Column("fingerprint", "指纹"),
+    Column("name", tr_noop("设备")),
+    Column("trust", tr_noop("信任方式")),
+    Column("last_in", tr_noop("最近收到")),
+    Column("last_out", tr_noop("最近发出")),
+    Column("complete", tr_noop("收到它的操作")),
+    Column("gaps", tr_noop("缺少")),
+    Column("receipt", tr_noop("对方回执")),
+    Column("fingerprint", tr_noop("指纹")),
 )
 
 
@@ -73,13 +78,13 @@ def result_rows(reports: Sequence[ImportReport], *, dry_run: bool = False) -> li
     rows = []
     for i, report in enumerate(reports):
         notes = [*report.gaps, *report.warnings]
-        details = [f"{report.path}", f"{SHORT_OUTCOMES[report.outcome]}：{report.message}", *notes]
+        details = [f"{report.path}", f"{tr_marked(SHORT_OUTCOMES[report.outcome])}：{report.message}", *notes]
         details += [change.describe() for change in report.changes]
         rows.append(
             {
                 "id": f"{i}",
                 "file": report.path.name,
-                "outcome": ("试运行：" if dry_run else "") + SHORT_OUTCOMES[report.outcome],
+                "outcome": (tr("试运行：") if dry_run else "") + tr_marked(SHORT_OUTCOMES[report.outcome]),
                 "outcome_key": report.outcome.value,
                 "why": "；".join([report.message, *notes]),
                 "details": "\n".join(details),
@@ -111,7 +116,7 @@ def conflict_rows(conflicts: Sequence[ConflictRow]) -> list[dict[str, Any]]:
             "id": c.id,
             "household_id": c.household_id,
             "household": c.household_text or "—",
-            "what": f"{c.table_label}·{c.field_label}",
+            "what": f"{tr_marked(c.table_label)}·{tr_marked(c.field_label)}",
             "mine": side(c.mine.text, c.mine.device, c.mine.author, c.mine.at),
             "theirs": side(c.theirs.text, c.theirs.device, c.theirs.author, c.theirs.at),
             "detected": _when(c.detected_at),
@@ -123,28 +128,33 @@ def conflict_rows(conflicts: Sequence[ConflictRow]) -> list[dict[str, Any]]:
 def status_rows(devices: Sequence[DeviceStatus]) -> list[dict[str, Any]]:
     rows = []
     for d in devices:
-        trust = d.trusted_via + ("（已吊销）" if d.revoked_after_seq is not None else "")
+        trust = d.trusted_via + (tr("（已吊销）") if d.revoked_after_seq is not None else "")
         if d.is_me:
-            complete = f"本机共写了 {d.holds} 条"
+            complete = tr("本机共写了 {n} 条").format(n=d.holds)
         else:
-            complete = f"完整到第 {d.complete_to} 条" if d.complete_to else "还没有收到"
+            complete = tr("完整到第 {n} 条").format(n=d.complete_to) if d.complete_to else tr("还没有收到")
             if d.holds > d.complete_to:
-                complete += f"（最高第 {d.holds} 条）"
+                complete += tr("（最高第 {n} 条）").format(n=d.holds)
         receipt = ""
         if d.receipt:
             bundles = d.receipt.get("bundles") or []
             rejected = sum(1 for b in bundles if b.get("status") == "rejected")
-            receipt = f"收到本机同步包 {len(bundles)} 个" + (f"，拒绝 {rejected} 个" if rejected else "")
+            receipt = tr("收到本机同步包 {n} 个").format(n=len(bundles)) + (
+                tr("，拒绝 {rejected} 个").format(rejected=rejected) if rejected else ""
+            )
         rows.append(
             {
                 "id": d.device_id,
                 "name": d.name,
                 "trust": trust,
-                "last_in": "—" if d.is_me else _when(d.last_in_at) or "从未",
-                "last_out": "—" if d.is_me else _when(d.last_out_at) or "从未",
+                "last_in": "—" if d.is_me else _when(d.last_in_at) or tr("从未"),
+                "last_out": "—" if d.is_me else _when(d.last_out_at) or tr("从未"),
                 "complete": complete,
-                "gaps": "、".join(f"第 {lo}–{hi} 条" if lo != hi else f"第 {lo} 条" for lo, hi in d.gaps)
-                or "无",
+                "gaps": "、".join(
+                    tr("第 {lo}–{hi} 条").format(lo=lo, hi=hi) if lo != hi else tr("第 {lo} 条").format(lo=lo)
+                    for lo, hi in d.gaps
+                )
+                or tr("无"),
                 "receipt": receipt,
                 "fingerprint": d.fingerprint,
             }

@@ -30,9 +30,10 @@ from desktop.services.identity_cards import CardPreview, preview_card, same_fing
 from desktop.services.sync_bundles import ImportReport, release_quarantine
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_error
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.jobs import Progress
 
-CARD_FILTER = "身份卡 (*.zcid);;所有文件 (*)"
+CARD_FILTER = tr_noop("身份卡 (*.zcid);;所有文件 (*)")
 
 
 def fingerprint_font(base: QFont, scale: float = 1.6) -> QFont:
@@ -58,7 +59,7 @@ class TrustDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("trustDialog")
-        self.setWindowTitle("信任设备：核对指纹")
+        self.setWindowTitle(tr("信任设备：核对指纹"))
         self.ctx = ctx
         self.expected = expected
         self.card: CardPreview | None = None
@@ -66,15 +67,17 @@ class TrustDialog(QDialog):
         self._on_trusted = on_trusted
 
         intro = QLabel(
-            "1. 选择对方设备导出的身份卡（.zcid 文件）。\n"
-            "2. 打电话请对方读出其“设置”页上显示的指纹，在下面输入。\n"
-            "两者一致才会信任；不一致说明身份卡可能被调换过。"
+            tr(
+                "1. 选择对方设备导出的身份卡（.zcid 文件）。\n"
+                "2. 打电话请对方读出其“设置”页上显示的指纹，在下面输入。\n"
+                "两者一致才会信任；不一致说明身份卡可能被调换过。"
+            )
         )
         intro.setWordWrap(True)
         self.card_path = QLineEdit()
         self.card_path.setReadOnly(True)
-        self.card_path.setPlaceholderText("尚未选择身份卡")
-        choose = QPushButton("选择身份卡…")
+        self.card_path.setPlaceholderText(tr("尚未选择身份卡"))
+        choose = QPushButton(tr("选择身份卡…"))
         choose.clicked.connect(self._choose_card)
         card_row = QHBoxLayout()
         card_row.addWidget(self.card_path, 1)
@@ -86,21 +89,21 @@ class TrustDialog(QDialog):
         self.card_fingerprint.setFont(fingerprint_font(self.font()))
         self.typed = QLineEdit()
         self.typed.setObjectName("typedFingerprint")
-        self.typed.setPlaceholderText("24 位数字，如 6151 6310 9771 1338 4604 8497")
+        self.typed.setPlaceholderText(tr("24 位数字，如 6151 6310 9771 1338 4604 8497"))
         self.typed.setFont(fingerprint_font(self.font(), 1.2))
 
         form = QFormLayout()
         if expected:
-            sender = QLabel(f"{expected_sender}\n指纹 {expected}")
+            sender = QLabel(tr("{sender}\n指纹 {expected}").format(sender=expected_sender, expected=expected))
             sender.setWordWrap(True)
-            form.addRow("隔离同步包的发送设备：", sender)
-        form.addRow("身份卡：", card_row)
-        form.addRow("身份卡上的设备：", self.card_who)
-        form.addRow("身份卡上的指纹：", self.card_fingerprint)
-        form.addRow("电话中读出的指纹：", self.typed)
+            form.addRow(tr("隔离同步包的发送设备："), sender)
+        form.addRow(tr("身份卡："), card_row)
+        form.addRow(tr("身份卡上的设备："), self.card_who)
+        form.addRow(tr("身份卡上的指纹："), self.card_fingerprint)
+        form.addRow(tr("电话中读出的指纹："), self.typed)
         buttons = QDialogButtonBox()
-        self.trust_button = buttons.addButton("核对无误，信任", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.trust_button = buttons.addButton(tr("核对无误，信任"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -118,7 +121,11 @@ class TrustDialog(QDialog):
             return False
         self.card = card
         self.card_path.setText(str(path))
-        self.card_who.setText(f"{card.who}（{'乡镇' if card.role == 'township' else '村'}设备）")
+        self.card_who.setText(
+            tr("{who}（乡镇设备）").format(who=card.who)
+            if card.role == "township"
+            else tr("{who}（村设备）").format(who=card.who)
+        )
         self.card_fingerprint.setText(card.fingerprint)
         self.typed.setFocus()
         return True
@@ -137,18 +144,21 @@ class TrustDialog(QDialog):
     # --- private -----------------------------------------------------------------------------------
     def _trust(self) -> TrustResult:
         if self.card is None:
-            raise InvalidInput("请先选择对方的身份卡（.zcid 文件）")
+            raise InvalidInput(tr("请先选择对方的身份卡（.zcid 文件）"))
         typed = self.typed.text().strip()
         if not typed:
-            raise InvalidInput("请输入对方在电话中读出的指纹")
+            raise InvalidInput(tr("请输入对方在电话中读出的指纹"))
         if not same_fingerprint(typed, self.card.fingerprint):
             raise InvalidInput(
-                f"指纹不符：身份卡上的指纹是 {self.card.fingerprint}，与电话中读出的 {typed} 不一致。"
-                "这张卡可能被调换过，未信任"
+                tr(
+                    "指纹不符：身份卡上的指纹是 {fingerprint}，与电话中读出的 {typed} 不一致。这张卡可能被调换过，未信任"
+                ).format(fingerprint=self.card.fingerprint, typed=typed)
             )
         if self.expected and not same_fingerprint(self.expected, self.card.fingerprint):
             raise InvalidInput(
-                f"这张身份卡（指纹 {self.card.fingerprint}）不是隔离同步包的发送设备（指纹 {self.expected}），未信任"
+                tr(
+                    "这张身份卡（指纹 {fingerprint}）不是隔离同步包的发送设备（指纹 {expected}），未信任"
+                ).format(fingerprint=self.card.fingerprint, expected=self.expected)
             )
         result = trust_card(self.ctx.ledger, self.card.path, typed)
         self.ctx.changed.emit()
@@ -164,9 +174,9 @@ class TrustDialog(QDialog):
             if self._on_trusted is not None:
                 self._on_trusted(result, reports)
 
-        self.ctx.run(self.parentWidget(), "正在导入隔离区中这台设备的同步包…", work, done)
+        self.ctx.run(self.parentWidget(), tr("正在导入隔离区中这台设备的同步包…"), work, done)
 
     def _choose_card(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择身份卡", "", CARD_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("选择身份卡"), "", tr_marked(CARD_FILTER))
         if path:
             self.set_card(Path(path))

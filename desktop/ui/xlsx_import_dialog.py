@@ -40,29 +40,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.excel.problems import Problem, write_problem_copy
-from desktop.services.xlsx_import import ImportReport, import_roster
+from desktop.services.xlsx_import import ImportReport, Problem, import_roster, write_problem_copy
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_info
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.jobs import Job, Progress
 from desktop.ui.record_table_model import Column, RecordTableModel
 
-XLSX_FILTER = "Excel 表格 (*.xlsx);;所有文件 (*)"
-MAPPING_FILTER = "表头对应文件 (*.toml);;所有文件 (*)"
-AUTO_SHEET = "（自动查找有花名册表头的工作表）"
+XLSX_FILTER = tr_noop("Excel 表格 (*.xlsx);;所有文件 (*)")
+MAPPING_FILTER = tr_noop("表头对应文件 (*.toml);;所有文件 (*)")
+AUTO_SHEET = tr_noop("（自动查找有花名册表头的工作表）")
 
 PROBLEM_COLUMNS = (
-    Column("sheet", "工作表"),
-    Column("row", "行", show=lambda row: "全表" if row is None else str(row)),
-    Column("column", "列"),
-    Column("reason", "问题"),
+    Column("sheet", tr_noop("工作表")),
+    Column("row", tr_noop("行"), show=lambda row: tr("全表") if row is None else str(row)),
+    Column("column", tr_noop("列")),
+    Column("reason", tr_noop("问题")),
 )
-ADDED_COLUMNS = (Column("kind", "类别"), Column("what", "新增内容"))
+ADDED_COLUMNS = (Column("kind", tr_noop("类别")), Column("what", tr_noop("新增内容")))
 CHANGE_COLUMNS = (
-    Column("record", "记录"),
-    Column("field", "项目"),
-    Column("old", "原来的值", show=lambda old: old or "（空）"),
-    Column("new", "导入后的值"),
+    Column("record", tr_noop("记录")),
+    Column("field", tr_noop("项目")),
+    Column("old", tr_noop("原来的值"), show=lambda old: old or tr("（空）")),
+    Column("new", tr_noop("导入后的值")),
 )
 TAB_PROBLEMS, TAB_ADDED, TAB_CHANGES, TAB_NOTES = range(4)
 
@@ -75,21 +75,36 @@ def problem_rows(problems: list[Problem]) -> list[dict[str, Any]]:
 
 
 def added_rows(report: ImportReport) -> list[dict[str, Any]]:
-    rows = [{"kind": "新户", "what": line} for line in report.added_households]
-    rows += [{"kind": "新成员", "what": line} for line in report.added_members]
+    rows = [{"kind": tr("新户"), "what": line} for line in report.added_households]
+    rows += [{"kind": tr("新成员"), "what": line} for line in report.added_members]
     return rows
 
 
 def change_rows(report: ImportReport) -> list[dict[str, Any]]:
-    return [{"record": c.record, "field": c.field, "old": c.old, "new": c.new} for c in report.changes]
+    return [
+        {"record": c.record, "field": tr_marked(c.field), "old": c.old, "new": c.new} for c in report.changes
+    ]
 
 
 def summary(report: ImportReport) -> str:
-    verb = "将" if report.dry_run else "已"
-    return (
-        f"{verb}新增 {len(report.added_households)} 户、{report.members_added} 人；"
-        f"{verb}修改 {report.changed_households} 户、{report.changed_members} 人（共 {len(report.changes)} 项）；"
-        f"不变 {report.unchanged_households} 户、{report.unchanged_members} 人"
+    if report.dry_run:
+        text = tr(
+            "将新增 {households} 户、{people} 人；将修改 {changed_households} 户、{changed_people} 人"
+            "（共 {changes} 项）；不变 {same_households} 户、{same_people} 人"
+        )
+    else:
+        text = tr(
+            "已新增 {households} 户、{people} 人；已修改 {changed_households} 户、{changed_people} 人"
+            "（共 {changes} 项）；不变 {same_households} 户、{same_people} 人"
+        )
+    return text.format(
+        households=len(report.added_households),
+        people=report.members_added,
+        changed_households=report.changed_households,
+        changed_people=report.changed_members,
+        changes=len(report.changes),
+        same_households=report.unchanged_households,
+        same_people=report.unchanged_members,
     )
 
 
@@ -99,7 +114,7 @@ class XlsxImportDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("xlsxImportDialog")
-        self.setWindowTitle("从 Excel 导入花名册")
+        self.setWindowTitle(tr("从 Excel 导入花名册"))
         self.resize(900, 640)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened from a button, kept by nobody
         self.ctx = ctx
@@ -118,27 +133,27 @@ class XlsxImportDialog(QDialog):
 
     # --- building ----------------------------------------------------------------------------------
     def _choose_box(self) -> QGroupBox:
-        box = QGroupBox("第 1 步：选择表格")
+        box = QGroupBox(tr("第 1 步：选择表格"))
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("xlsxFile")
-        self.file_edit.setPlaceholderText(".xlsx 花名册")
+        self.file_edit.setPlaceholderText(tr(".xlsx 花名册"))
         self.file_edit.textChanged.connect(self._inputs_changed)
         self.file_edit.editingFinished.connect(self._fill_sheets)
-        browse = QPushButton("选择…")
+        browse = QPushButton(tr("选择…"))
         browse.setObjectName("chooseXlsx")
         browse.clicked.connect(self.choose_file)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("xlsxSheet")
-        self.sheet_combo.addItem(AUTO_SHEET, None)
+        self.sheet_combo.addItem(tr_marked(AUTO_SHEET), None)
         self.sheet_combo.currentIndexChanged.connect(self._inputs_changed)
         self.mapping_edit = QLineEdit()
         self.mapping_edit.setObjectName("xlsxMapping")
-        self.mapping_edit.setPlaceholderText("可不填：表头写法不认识时，指定表头与字段的对应（.toml）")
+        self.mapping_edit.setPlaceholderText(tr("可不填：表头写法不认识时，指定表头与字段的对应（.toml）"))
         self.mapping_edit.textChanged.connect(self._inputs_changed)
-        browse_mapping = QPushButton("选择…")
+        browse_mapping = QPushButton(tr("选择…"))
         browse_mapping.setObjectName("chooseMapping")
         browse_mapping.clicked.connect(self.choose_mapping)
-        self.check_button = QPushButton("检查（试导入，不写入）")
+        self.check_button = QPushButton(tr("检查（试导入，不写入）"))
         self.check_button.setObjectName("checkXlsx")
         self.check_button.clicked.connect(self.check)
 
@@ -149,16 +164,16 @@ class XlsxImportDialog(QDialog):
         mapping_row.addWidget(self.mapping_edit, 1)
         mapping_row.addWidget(browse_mapping)
         form = QFormLayout(box)
-        form.addRow("表格文件", file_row)
-        form.addRow("工作表", self.sheet_combo)
-        form.addRow("表头对应", mapping_row)
+        form.addRow(tr("表格文件"), file_row)
+        form.addRow(tr("工作表"), self.sheet_combo)
+        form.addRow(tr("表头对应"), mapping_row)
         form.addRow("", self.check_button)
         self._step1 = [self.file_edit, browse, self.sheet_combo, self.mapping_edit, browse_mapping]
         return box
 
     def _check_box(self) -> QGroupBox:
-        box = QGroupBox("第 2 步：检查结果（尚未写入）")
-        self.check_label = QLabel("选择表格后点“检查”：先看会导入什么，再决定是否导入")
+        box = QGroupBox(tr("第 2 步：检查结果（尚未写入）"))
+        self.check_label = QLabel(tr("选择表格后点“检查”：先看会导入什么，再决定是否导入"))
         self.check_label.setObjectName("checkSummary")
         self.check_label.setWordWrap(True)
         self.problems = RecordTableModel(PROBLEM_COLUMNS, parent=self)
@@ -172,14 +187,14 @@ class XlsxImportDialog(QDialog):
         self.notes.setReadOnly(True)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("importTabs")
-        self.tabs.addTab(self.problem_table, "问题")
-        self.tabs.addTab(self.added_table, "新增")
-        self.tabs.addTab(self.change_table, "修改")
-        self.tabs.addTab(self.notes, "说明")
-        self.save_problems_button = QPushButton("另存标出问题的表格…")
+        self.tabs.addTab(self.problem_table, tr("问题"))
+        self.tabs.addTab(self.added_table, tr("新增"))
+        self.tabs.addTab(self.change_table, tr("修改", "the changes an import makes"))
+        self.tabs.addTab(self.notes, tr("说明"))
+        self.save_problems_button = QPushButton(tr("另存标出问题的表格…"))
         self.save_problems_button.setObjectName("saveProblems")
         self.save_problems_button.setToolTip(
-            "另存一份表格：有问题的单元格标红，并加一列“问题”，改好后可再导入"
+            tr("另存一份表格：有问题的单元格标红，并加一列“问题”，改好后可再导入")
         )
         self.save_problems_button.clicked.connect(lambda: self.save_problems())
         row = QHBoxLayout()
@@ -191,12 +206,12 @@ class XlsxImportDialog(QDialog):
         return box
 
     def _import_box(self) -> QGroupBox:
-        box = QGroupBox("第 3 步：导入")
-        self.accept_valid = QCheckBox("只导入没有问题的户")
+        box = QGroupBox(tr("第 3 步：导入"))
+        self.accept_valid = QCheckBox(tr("只导入没有问题的户"))
         self.accept_valid.setObjectName("acceptValid")
-        self.accept_valid.setToolTip("有问题的户整户不导入，其余照常导入")
+        self.accept_valid.setToolTip(tr("有问题的户整户不导入，其余照常导入"))
         self.accept_valid.toggled.connect(self._update_buttons)
-        self.import_button = QPushButton("导入")
+        self.import_button = QPushButton(tr("导入"))
         self.import_button.setObjectName("importXlsx")
         self.import_button.clicked.connect(self.run_import)
         self.import_label = QLabel()
@@ -214,13 +229,15 @@ class XlsxImportDialog(QDialog):
         self._fill_sheets()
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择花名册", self.file_edit.text(), XLSX_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("选择花名册"), self.file_edit.text(), tr_marked(XLSX_FILTER)
+        )
         if name:
             self.set_file(name)
 
     def choose_mapping(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "选择表头对应文件", self.mapping_edit.text(), MAPPING_FILTER
+            self, tr("选择表头对应文件"), self.mapping_edit.text(), tr_marked(MAPPING_FILTER)
         )
         if name:
             self.mapping_edit.setText(name)
@@ -244,8 +261,8 @@ class XlsxImportDialog(QDialog):
             return import_roster(ledger, path, sheet=sheet, mapping=mapping, dry_run=True, accept_valid=True)
 
         self._clear()
-        self.check_label.setText("正在检查…")
-        return self._start("正在检查表格…", work, self._checked)
+        self.check_label.setText(tr("正在检查…"))
+        return self._start(tr("正在检查表格…"), work, self._checked)
 
     def run_import(self) -> Job | None:
         """Step 3: the real import on the worker thread (``ctx.run`` emits ``ctx.changed`` after it)."""
@@ -260,8 +277,8 @@ class XlsxImportDialog(QDialog):
                 ledger, path, sheet=sheet, mapping=mapping, dry_run=False, accept_valid=accept_valid
             )
 
-        self.import_label.setText("正在导入…")
-        return self._start("正在导入花名册…", work, self._imported)
+        self.import_label.setText(tr("正在导入…"))
+        return self._start(tr("正在导入花名册…"), work, self._imported)
 
     def save_problems(self, target: Path | None = None) -> Job | None:
         """Save the sheet with its problem cells highlighted and a 问题 column (not the ledger)."""
@@ -270,7 +287,9 @@ class XlsxImportDialog(QDialog):
             return None
         if target is None:
             suggested = report.path.with_name(f"{report.path.stem}-问题.xlsx")
-            name, _ = QFileDialog.getSaveFileName(self, "另存标出问题的表格", str(suggested), XLSX_FILTER)
+            name, _ = QFileDialog.getSaveFileName(
+                self, tr("另存标出问题的表格"), str(suggested), tr_marked(XLSX_FILTER)
+            )
             if not name:
                 return None
             target = Path(name)
@@ -285,7 +304,11 @@ class XlsxImportDialog(QDialog):
             write_problem_copy(source, sheet, header_row, list(problems), target)
             return target
 
-        return self._start("正在另存问题表格…", work, lambda saved: show_info(self, f"已另存：{saved}"))
+        return self._start(
+            tr("正在另存问题表格…"),
+            work,
+            lambda saved: show_info(self, tr("已另存：{saved}").format(saved=saved)),
+        )
 
     def reject(self) -> None:
         """Close, except while a job runs: its worker thread and progress dialog belong to this one."""
@@ -305,26 +328,33 @@ class XlsxImportDialog(QDialog):
             self._job = None
         if job.error is not None:  # shown by the job; the labels say where things stand
             if self.report is None:
-                self.check_label.setText("检查没有完成，未写入任何数据")
+                self.check_label.setText(tr("检查没有完成，未写入任何数据"))
             elif self.result is None:
-                self.import_label.setText("导入没有完成")
+                self.import_label.setText(tr("导入没有完成"))
         self._update_buttons()
 
     def _checked(self, report: ImportReport) -> None:
         self.report = report
         self._show(report)
         first, last = report.header_rows
-        header = f"第 {first} 行" if first == last else f"第 {first}–{last} 行"
-        text = f"工作表“{report.sheet}”：表头在{header}，数据 {report.rows_read} 行。"
+        header = (
+            tr("第 {first} 行").format(first=first)
+            if first == last
+            else tr("第 {first}–{last} 行").format(first=first, last=last)
+        )
+        text = tr("工作表“{sheet}”：表头在{header}，数据 {rows_read} 行。").format(
+            sheet=report.sheet, header=header, rows_read=report.rows_read
+        )
         if not report.problems:
-            text += "没有发现问题。" + summary(report)
+            text += tr("没有发现问题。") + summary(report)
         elif report.blocked:
-            text += f"发现 {len(report.problems)} 处问题，其中有整张表的问题：改正表格后重新检查。"
-        else:
-            text += (
-                f"发现 {len(report.problems)} 处问题：改正后重新检查，或勾选“只导入没有问题的户”"
-                f"（{len(report.left_out)} 户不导入）。没有问题的户：" + summary(report)
+            text += tr("发现 {n} 处问题，其中有整张表的问题：改正表格后重新检查。").format(
+                n=len(report.problems)
             )
+        else:
+            text += tr(
+                "发现 {n} 处问题：改正后重新检查，或勾选“只导入没有问题的户”（{left_out} 户不导入）。没有问题的户："
+            ).format(n=len(report.problems), left_out=len(report.left_out)) + summary(report)
         self.check_label.setText(text)
         if report.problems:
             self.tabs.setCurrentIndex(TAB_PROBLEMS)
@@ -332,20 +362,20 @@ class XlsxImportDialog(QDialog):
             self.tabs.setCurrentIndex(TAB_CHANGES)
         else:
             self.tabs.setCurrentIndex(TAB_ADDED)
-        self.import_label.setText("" if not report.problems else "有问题的户不会导入")
+        self.import_label.setText("" if not report.problems else tr("有问题的户不会导入"))
         self._update_buttons()
 
     def _imported(self, report: ImportReport) -> None:
         if not report.written:  # the file changed since the check and now has problems
             self.report = report
             self._show(report)
-            self.import_label.setText("表格有问题，未导入任何数据：请重新检查")
+            self.import_label.setText(tr("表格有问题，未导入任何数据：请重新检查"))
             self._update_buttons()
             return
         self.result = report
         self._show(report)
-        self.check_label.setText("已写入台账。" + summary(report))
-        self.import_label.setText("导入完成：" + summary(report))
+        self.check_label.setText(tr("已写入台账。") + summary(report))
+        self.import_label.setText(tr("导入完成：") + summary(report))
         self._update_buttons()
         self.imported.emit(report)
 
@@ -353,14 +383,14 @@ class XlsxImportDialog(QDialog):
         self.problems.set_rows(problem_rows(report.problems))
         self.added.set_rows(added_rows(report))
         self.changes.set_rows(change_rows(report))
-        notes = [f"未导入的列 {line}" for line in report.ignored_columns]
-        notes += [f"说明：{note}" for note in report.notes]
-        notes += [f"有问题，不导入：{name}" for name in report.left_out]
+        notes = [tr("未导入的列 {line}").format(line=line) for line in report.ignored_columns]
+        notes += [tr("说明：{note}").format(note=note) for note in report.notes]
+        notes += [tr("有问题，不导入：{name}").format(name=name) for name in report.left_out]
         self.notes.setPlainText("\n".join(notes))
-        self.tabs.setTabText(TAB_PROBLEMS, f"问题（{len(report.problems)}）")
-        self.tabs.setTabText(TAB_ADDED, f"新增（{self.added.rowCount()}）")
-        self.tabs.setTabText(TAB_CHANGES, f"修改（{len(report.changes)}）")
-        self.tabs.setTabText(TAB_NOTES, f"说明（{len(notes)}）" if notes else "说明")
+        self.tabs.setTabText(TAB_PROBLEMS, tr("问题（{n}）").format(n=len(report.problems)))
+        self.tabs.setTabText(TAB_ADDED, tr("新增（{n}）").format(n=self.added.rowCount()))
+        self.tabs.setTabText(TAB_CHANGES, tr("修改（{n}）").format(n=len(report.changes)))
+        self.tabs.setTabText(TAB_NOTES, tr("说明（{n}）").format(n=len(notes)) if notes else tr("说明"))
 
     def _clear(self) -> None:
         self.report = None
@@ -368,7 +398,9 @@ class XlsxImportDialog(QDialog):
         for model in (self.problems, self.added, self.changes):
             model.set_rows([])
         self.notes.clear()
-        for index, text in enumerate(("问题", "新增", "修改", "说明")):
+        for index, text in enumerate(
+            (tr("问题"), tr("新增"), tr("修改", "the changes an import makes"), tr("说明"))
+        ):
             self.tabs.setTabText(index, text)
         self.import_label.clear()
 
@@ -376,7 +408,7 @@ class XlsxImportDialog(QDialog):
         """Another file, sheet or mapping: the last check no longer holds."""
         if self.report is not None or self.result is not None:
             self._clear()
-            self.check_label.setText("表格已更换：请重新检查")
+            self.check_label.setText(tr("表格已更换：请重新检查"))
         self._update_buttons()
 
     def _fill_sheets(self) -> None:
@@ -384,7 +416,7 @@ class XlsxImportDialog(QDialog):
         current = self.sheet_combo.currentData()
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
-        self.sheet_combo.addItem(AUTO_SHEET, None)
+        self.sheet_combo.addItem(tr_marked(AUTO_SHEET), None)
         for name in _sheet_names(path) if path else []:
             self.sheet_combo.addItem(name, name)
         self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(current), 0) if current else 0)

@@ -194,14 +194,14 @@ def test_a_township_revokes_a_device_and_sees_no_village_profile(
     assert page.peers.row_at(0)["state"] == "已吊销"
 
 
-def test_the_language_is_a_local_setting_and_says_english_comes_later(
+def test_the_language_is_a_local_setting_and_takes_effect_on_the_next_start(
     page: SettingsPage, ledger: Ledger
 ) -> None:
     assert get_preference(ledger, LANGUAGE) == "zh_CN"
     page.language.setCurrentIndex(page.language.findData("en"))
     assert get_preference(ledger, LANGUAGE) == "en"
     note = " ".join(label.text() for label in page.findChildren(type(page.code_label)))
-    assert "后续版本" in note
+    assert "下次启动" in note
     page.refresh()
     assert page.language.currentData() == "en"
 

@@ -43,12 +43,12 @@ from desktop.domain.enums import Dimension, Status
 from desktop.domain.errors import InvalidInput
 from desktop.domain.fields import label
 from desktop.services.assessments import record_assessment
-from desktop.services.gui_checks import latest_assessment, withdraw_assessment
+from desktop.services.gui_checks import DIMENSION_COLUMNS, latest_assessment, withdraw_assessment
 from desktop.services.verdicts import HouseholdChecklist, household_checklist, village_checklists
-from desktop.store.models import DIMENSION_COLUMNS
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_error
 from desktop.ui.household_picker import HouseholdPicker, household_label
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.pages.page import Page
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -58,6 +58,16 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COL_NUMBER, COL_HEAD = 0, 1
 COL_FIRST_DIMENSION = 2
 DIMENSIONS: tuple[Dimension, ...] = tuple(Dimension)
+# the matrix's column headers: the dimension's name in Chinese, one word in a longer language (the form
+# beside the matrix names it in full)
+HEADERS = {
+    Dimension.FOOD: tr_noop("不愁吃", "a column of the checklist matrix: one short word"),
+    Dimension.CLOTHING: tr_noop("不愁穿", "a column of the checklist matrix: one short word"),
+    Dimension.EDUCATION: tr_noop("义务教育", "a column of the checklist matrix: one short word"),
+    Dimension.MEDICAL: tr_noop("基本医疗", "a column of the checklist matrix: one short word"),
+    Dimension.HOUSING: tr_noop("住房安全", "a column of the checklist matrix: one short word"),
+    Dimension.WATER: tr_noop("饮水安全", "a column of the checklist matrix: one short word"),
+}
 HouseholdIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2  # the Status of a dimension cell; None elsewhere
 ReasonsRole = Qt.ItemDataRole.UserRole + 3  # tuple of reasons of a dimension cell
@@ -131,9 +141,10 @@ class ChecklistMatrixModel(QAbstractTableModel):
         if verdict is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return verdict.status.label
+            return tr_marked(verdict.status.label)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{dimension.value}：{verdict.status.label}\n" + "\n".join(verdict.reasons)
+            shown = f"{tr_marked(dimension.value)}：{tr_marked(verdict.status.label)}"
+            return shown + "\n" + "\n".join(verdict.reasons)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(BACKGROUND[verdict.status])
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -156,18 +167,25 @@ class ChecklistMatrixModel(QAbstractTableModel):
         dimension = self.dimension_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if dimension is None:
-                return "户编号" if section == COL_NUMBER else "户主"
-            return dimension.value
+                return tr("户编号") if section == COL_NUMBER else tr("户主")
+            return tr_marked(HEADERS[dimension])
         if role == Qt.ItemDataRole.ToolTipRole and dimension is not None:
             count = self.counts()[dimension]
-            return f"未达标 {count[Status.NOT_MET]} 户，待核实 {count[Status.UNKNOWN]} 户"
+            return tr("未达标 {not_met} 户，待核实 {unknown} 户").format(
+                not_met=count[Status.NOT_MET], unknown=count[Status.UNKNOWN]
+            )
         return None
 
 
 # --- the check form --------------------------------------------------------------------------------
 
-ANSWERS = (("未填", None), ("达标", "met"), ("未达标", "not_met"), ("待核实", "unknown"))
-YES_NO = (("未填", None), ("是", True), ("否", False))
+ANSWERS = (
+    (tr_noop("未填"), None),
+    (tr_noop("达标"), "met"),
+    (tr_noop("未达标"), "not_met"),
+    (tr_noop("待核实"), "unknown"),
+)
+YES_NO = ((tr_noop("未填"), None), (tr_noop("是"), True), (tr_noop("否"), False))
 # the yes/no questions asked under a dimension
 QUESTIONS = {
     Dimension.FOOD: ("food_staple_ok", "food_protein_ok"),
@@ -180,7 +198,7 @@ class ChecklistForm(QGroupBox):
     (达标 / 未达标 / 待核实) and the evidence seen; the yes/no questions of 不愁吃 and 不愁穿."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__("入户核查", parent)
+        super().__init__(tr("入户核查"), parent)
         self.setObjectName("checklistForm")
         self.ctx = ctx
         self.picker = HouseholdPicker(ctx)
@@ -190,7 +208,7 @@ class ChecklistForm(QGroupBox):
         self.checked_on.setDisplayFormat("yyyy-MM-dd")
         self.assessors = QLineEdit()
         self.assessors.setObjectName("assessors")
-        self.assessors.setPlaceholderText("多人用顿号分隔")
+        self.assessors.setPlaceholderText(tr("多人用顿号分隔"))
         self.note = QLineEdit()
         self.note.setObjectName("assessmentNote")
         self.answers: dict[Dimension, QComboBox] = {}
@@ -201,16 +219,16 @@ class ChecklistForm(QGroupBox):
         self.last_check = QLabel()
         self.last_check.setObjectName("lastCheck")
         self.last_check.setWordWrap(True)
-        self.save_button = QPushButton("保存核查（Ctrl+Enter）")
+        self.save_button = QPushButton(tr("保存核查（Ctrl+Enter）"))
         self.save_button.setObjectName("saveAssessment")
 
         head = QFormLayout()
-        head.addRow("农户", self.picker)
+        head.addRow(tr("农户", "one household, chosen in a form"), self.picker)
         dates = QHBoxLayout()
         dates.addWidget(self.checked_on)
-        dates.addWidget(QLabel("核查人"))
+        dates.addWidget(QLabel(tr("核查人")))
         dates.addWidget(self.assessors, 1)
-        head.addRow("核查日期", dates)
+        head.addRow(tr("核查日期"), dates)
         grid = QGridLayout()
         grid.setColumnStretch(3, 1)
         grid.setVerticalSpacing(2)
@@ -222,12 +240,12 @@ class ChecklistForm(QGroupBox):
         layout.addWidget(self.last_check)
         layout.addLayout(grid)
         notes = QFormLayout()
-        notes.addRow("备注", self.note)
+        notes.addRow(tr("备注"), self.note)
         layout.addLayout(notes)
         layout.addWidget(self.save_button)
         layout.addStretch(1)
         self.set_enabled_fields(False)
-        self.last_check.setText("在左侧总览中点选一户，或在上面输入姓名、拼音首字母或户编号。")
+        self.last_check.setText(tr("在左侧总览中点选一户，或在上面输入姓名、拼音首字母或户编号。"))
         self.dirty = False  # inputs changed since they were filled: a refresh must not overwrite them
         for widget in self.inputs()[1:]:
             if isinstance(widget, QComboBox):
@@ -240,31 +258,30 @@ class ChecklistForm(QGroupBox):
 
     def _dimension_rows(self, grid: QGridLayout, line: int, dimension: Dimension) -> int:
         prefix = DIMENSION_COLUMNS[dimension.value]
-        name = QLabel(f"<b>{dimension.value}</b>")
+        name = QLabel(f"<b>{tr_marked(dimension.value)}</b>")
         verdict = QLabel()
         verdict.setObjectName(f"verdict_{prefix}")
         verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
         verdict.setMinimumWidth(64)
         answer = _combo(ANSWERS, f"answer_{prefix}")
-        answer.setToolTip(f"{dimension.value}的核查结论")
+        answer.setToolTip(tr("{dimension}的核查结论").format(dimension=tr_marked(dimension.value)))
         evidence = QLineEdit()
         evidence.setObjectName(f"evidence_{prefix}")
-        evidence.setPlaceholderText("核查依据：看到了什么、问了谁")
+        evidence.setPlaceholderText(tr("核查依据：看到了什么、问了谁"))
         grid.addWidget(name, line, 0)
         grid.addWidget(verdict, line, 1)
         grid.addWidget(answer, line, 2)
         grid.addWidget(evidence, line, 3)
         line += 1
-        if dimension in QUESTIONS:
+        for field in QUESTIONS.get(dimension, ()):  # one a line, indented: long in some languages
+            combo = _combo(YES_NO, field)
+            self.questions[field] = combo
             row = QHBoxLayout()
-            for field in QUESTIONS[dimension]:
-                combo = _combo(YES_NO, field)
-                self.questions[field] = combo
-                row.addWidget(QLabel(label("assessment", field)))
-                row.addWidget(combo)
-                row.addSpacing(8)
+            row.addSpacing(16)
+            row.addWidget(QLabel(tr_marked(label("assessment", field))))
+            row.addWidget(combo)
             row.addStretch(1)
-            grid.addLayout(row, line, 1, 1, 3)
+            grid.addLayout(row, line, 0, 1, 4)
             line += 1
         reasons = QLabel()
         reasons.setObjectName(f"reasons_{prefix}")
@@ -291,7 +308,7 @@ class ChecklistForm(QGroupBox):
     def show_checklist(self, checklist: HouseholdChecklist) -> None:
         for dimension, verdict in checklist.verdicts.items():
             badge = self.verdicts[dimension]
-            badge.setText(verdict.status.label)
+            badge.setText(tr_marked(verdict.status.label))
             badge.setStyleSheet(
                 f"background: {BACKGROUND[verdict.status].name()}; color: {FOREGROUND[verdict.status].name()};"
                 " border-radius: 3px; padding: 1px 4px;"
@@ -315,10 +332,12 @@ class ChecklistForm(QGroupBox):
         if last:
             who = f"（{last['assessors']}）" if last.get("assessors") else ""
             self.last_check.setText(
-                f"上次核查：{last.get('assessed_on')}{who}。以下按上次结果预填，请逐项核对。"
+                tr("上次核查：{date}{who}。以下按上次结果预填，请逐项核对。").format(
+                    date=last.get("assessed_on"), who=who
+                )
             )
         else:
-            self.last_check.setText("该户还没有核查记录。")
+            self.last_check.setText(tr("该户还没有核查记录。"))
         self.dirty = False
 
     def fields(self) -> dict[str, Any]:
@@ -332,7 +351,7 @@ class ChecklistForm(QGroupBox):
             values[field] = combo.currentData()
         answered = [v for k, v in values.items() if not k.endswith("_evidence") and v is not None]
         if not answered:
-            raise InvalidInput("请至少填写一个维度的核查结论或一个“是/否”问题")
+            raise InvalidInput(tr("请至少填写一个维度的核查结论或一个“是/否”问题"))
         values["assessors"] = self.assessors.text().strip() or None
         values["note"] = self.note.text().strip() or None
         return {k: v for k, v in values.items() if v is not None}
@@ -342,7 +361,7 @@ class ChecklistForm(QGroupBox):
 
 
 class ChecksPage(Page):
-    title = "核查"
+    title = tr_noop("核查")
     object_name = "checksPage"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -350,7 +369,7 @@ class ChecksPage(Page):
         self.household_id = ""
         self.matrix = ChecklistMatrixModel(self)
         self.table = self._make_table()
-        self.only_gaps = QCheckBox("只看有短板或待核实的户")
+        self.only_gaps = QCheckBox(tr("只看有短板或待核实的户"))
         self.only_gaps.setObjectName("onlyGaps")
         self.only_gaps.toggled.connect(self.refresh)
         self.count_label = QLabel()
@@ -361,19 +380,20 @@ class ChecksPage(Page):
         top.addWidget(self.only_gaps)
         top.addStretch(1)
         for status in Status:
-            chip = QLabel(status.label)
+            chip = QLabel(tr_marked(status.label))
             chip.setStyleSheet(
                 f"background: {BACKGROUND[status].name()}; color: {FOREGROUND[status].name()};"
                 " padding: 1px 8px; border-radius: 3px;"
             )
             top.addWidget(chip)
-        top.addSpacing(8)
-        top.addWidget(self.count_label)
-        overview = QGroupBox("全村核查总览（双击格子打开农户）")
+        overview = QGroupBox(tr("全村核查总览（双击格子打开农户）"))
         left = QVBoxLayout(overview)
         left.addLayout(top)
         left.addWidget(self.table, 1)
-        left.addWidget(self.summary)
+        bottom = QHBoxLayout()  # the count below the matrix: the row above stays short in any language
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(bottom)
 
         self.form = ChecklistForm(ctx)
         self.form.picker.chosen.connect(self._picked)
@@ -406,7 +426,7 @@ class ChecksPage(Page):
         if self.only_gaps.isChecked():
             rows = [r for r in rows if r.gaps]
         self.matrix.set_rows(rows)
-        self.count_label.setText(f"{len(rows)} / {total} 户")
+        self.count_label.setText(tr("{shown} / {total} 户").format(shown=len(rows), total=total))
         self._summarise()
         if self.household_id:
             self._select_row(self.household_id)
@@ -423,7 +443,9 @@ class ChecksPage(Page):
     def save_check(self) -> bool:
         """Save the form as a new check of the household (undoable); False when refused."""
         if not self.household_id:
-            show_error(self, InvalidInput("请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号"))
+            show_error(
+                self, InvalidInput(tr("请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号"))
+            )
             return False
         try:
             fields = self.form.fields()
@@ -440,7 +462,9 @@ class ChecksPage(Page):
         def undo() -> None:
             withdraw_assessment(ledger, saved[-1])
 
-        if not self.ctx.edit(self, f"核查 {self.form.picker.text()}", do, undo):
+        if not self.ctx.edit(
+            self, tr("核查 {household}").format(household=self.form.picker.text()), do, undo
+        ):
             return False
         self._load(household, keep_inputs=False)  # the form now starts from the check just saved
         return True
@@ -460,8 +484,9 @@ class ChecksPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in range(COL_FIRST_DIMENSION, COL_FIRST_DIMENSION + len(DIMENSIONS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        # a verdict is never elided: with a large font the matrix scrolls sideways instead
-        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("饮水安全") + 12)
+        # a verdict is never elided (in any language): with a large font the matrix scrolls sideways instead
+        verdicts = ("饮水安全", *(tr_marked(status.label) for status in Status))
+        header.setMinimumSectionSize(max(header.fontMetrics().horizontalAdvance(t) for t in verdicts) + 12)
         # double-click or Enter on a cell (activated) opens the household
         table.activated.connect(self._open_household)
         table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -504,17 +529,26 @@ class ChecksPage(Page):
         counts = self.matrix.counts()
         parts = []
         for status in (Status.NOT_MET, Status.UNKNOWN):
-            found = [f"{d.value} {c[status]} 户" for d, c in counts.items() if c[status]]
+            found = [
+                tr("{dimension} {n} 户").format(dimension=tr_marked(d.value), n=c[status])
+                for d, c in counts.items()
+                if c[status]
+            ]
             if found:
-                parts.append(f"{status.label}：{'、'.join(found)}")
-        self.summary.setText("；".join(parts) if parts else "所列农户各维度均已达标")
+                items = tr("、", "between the items of a list").join(found)
+                parts.append(tr("{status}：{items}").format(status=tr_marked(status.label), items=items))
+        separator = tr("；", "between the parts of a sentence")
+        self.summary.setText(separator.join(parts) if parts else tr("所列农户各维度均已达标"))
 
 
 def _combo(choices: tuple[tuple[str, Any], ...], name: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
+    # as wide as its longest answer when there is room; narrower (the list still shows it whole) in a
+    # longer language on a narrow screen
+    combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 9)
     for text, value in choices:
-        combo.addItem(text, value)
+        combo.addItem(tr_marked(text), value)
     return combo
 
 

@@ -26,16 +26,16 @@ from desktop.services.households import list_households
 from desktop.ui.context import UiContext
 from desktop.ui.household_filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.household_table_model import COL_MEMBERS, COL_NUMBER, HouseholdIdRole, HouseholdTableModel
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.pages.page import Page
-from desktop.ui.xlsx_import_dialog import XlsxImportDialog
 
-SEARCH_PLACEHOLDER = "搜索姓名、拼音首字母、户编号、身份证号或电话"
+SEARCH_PLACEHOLDER = tr_noop("搜索姓名、拼音首字母、户编号、身份证号或电话")
 # long enough that typing "zhuoga" runs one query, short enough to feel immediate
 SEARCH_DELAY_MS = 200
 
 
 class HouseholdsPage(Page):
-    title = "农户"
+    title = tr_noop("农户")
     object_name = "householdsPage"
     add_requested = Signal()
 
@@ -43,7 +43,7 @@ class HouseholdsPage(Page):
         super().__init__(ctx, parent)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("householdSearch")
-        self.search_box.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search_box.setPlaceholderText(tr_marked(SEARCH_PLACEHOLDER))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.installEventFilter(self)
         self.count_label = QLabel()
@@ -53,28 +53,31 @@ class HouseholdsPage(Page):
         self.table = self._make_table()
         self._flags_cache: dict | None = None
 
-        self.group_filter = _combo("全部小组")
-        self.category_filter = _combo("全部类别", HOUSEHOLD_CATEGORIES)
-        self.gap_filter = _combo("全部核查情况")
-        self.gap_filter.addItem("有短板或待核实", ANY_GAP)
+        self.group_filter = _combo(tr("全部小组"))
+        self.category_filter = _combo(tr("全部类别"), HOUSEHOLD_CATEGORIES)
+        self.gap_filter = _combo(tr("全部核查情况"))
+        self.gap_filter.addItem(tr("有短板或待核实"), ANY_GAP)
         for dimension in Dimension:
-            self.gap_filter.addItem(f"{dimension.value}未达标或待核实", dimension.value)
-        self.monitoring_filter = _combo("全部监测状态", (MONITORED, ELIMINATED))
+            self.gap_filter.addItem(
+                tr("{dimension}未达标或待核实").format(dimension=tr_marked(dimension.value)), dimension.value
+            )
+        self.monitoring_filter = _combo(tr("全部监测状态"), (MONITORED, ELIMINATED))
         self.visit_filter = QSpinBox()
         self.visit_filter.setRange(0, 999)
-        self.visit_filter.setSuffix(" 天未走访")
-        self.visit_filter.setSpecialValueText("不限走访")
-        self.show_phones = QCheckBox("显示电话")
+        self.visit_filter.setSuffix(tr(" 天未走访"))
+        self.visit_filter.setSpecialValueText(tr("不限走访"))
+        self.show_phones = QCheckBox(tr("显示电话"))
         self.show_phones.toggled.connect(self.model.set_show_phones)
+        ctx.locked.connect(lambda: self.show_phones.setChecked(False))  # shown on request, never kept
         for combo in (self.group_filter, self.category_filter, self.gap_filter, self.monitoring_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.visit_filter.valueChanged.connect(self._apply_filters)
-        add_button = QPushButton("新增农户…")
+        add_button = QPushButton(tr("新增农户…"))
         add_button.setObjectName("addHousehold")
         add_button.clicked.connect(self.add_requested.emit)
-        import_button = QPushButton("从 Excel 导入…")
+        import_button = QPushButton(tr("从 Excel 导入…"))
         import_button.setObjectName("openXlsxImport")
-        import_button.clicked.connect(lambda: XlsxImportDialog(self.ctx, self).open())
+        import_button.clicked.connect(self._open_xlsx_import)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -141,9 +144,15 @@ class HouseholdsPage(Page):
                 self._flags_cache = household_flags(self.ctx.ledger, village_id=self.ctx.village_id)
             flags = self._flags_cache
         self.proxy.set_filters(filters, flags, self.ctx.ledger.today())
-        self.count_label.setText(f"共 {self.proxy.rowCount()} 户")
+        self.count_label.setText(tr("共 {n} 户").format(n=self.proxy.rowCount()))
         if self.proxy.rowCount() and self.selected_household_id() is None:
             self._select(None)
+
+    def _open_xlsx_import(self) -> None:
+        # imported on use: the wizard brings openpyxl, a quarter of a second of every start otherwise
+        from desktop.ui.xlsx_import_dialog import XlsxImportDialog
+
+        XlsxImportDialog(self.ctx, self).open()
 
     def _forget_flags(self) -> None:
         self._flags_cache = None
@@ -152,7 +161,7 @@ class HouseholdsPage(Page):
         current = self.group_filter.currentData()
         self.group_filter.blockSignals(True)
         self.group_filter.clear()
-        self.group_filter.addItem("全部小组", "")
+        self.group_filter.addItem(tr("全部小组"), "")
         for group in groups:
             self.group_filter.addItem(group, group)
         index = self.group_filter.findData(current)
@@ -217,6 +226,9 @@ class HouseholdsPage(Page):
 
 def _combo(everything: str, values: tuple[str, ...] = ()) -> QComboBox:
     combo = QComboBox()
+    # as wide as its longest choice when there is room, narrower (the list still shows every choice
+    # whole) when a longer language would push the filter row past a 1366 px screen
+    combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 12)
     combo.addItem(everything, "")
     for value in values:
         combo.addItem(value, value)

@@ -54,17 +54,22 @@ from desktop.services.monitoring_records import (
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import confirm, show_error
 from desktop.ui.household_picker import HouseholdPicker, household_label
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.pages.page import Page
 from desktop.ui.record_table_model import Column, RecordTableModel
 from desktop.ui.tables import read_only_table
 
 COLUMNS = (
-    Column("number", "户编号"), Column("head_name", "户主"), Column("category", "监测类型"),
-    Column("risk_types", "风险类型"), Column("identified_on", "认定日期"), Column("status", "状态"),
-    Column("notes", "提示", show=lambda n: f"{n} 条" if n else ""),
-)  # fmt: skip
+    Column("number", tr_noop("户编号")),
+    Column("head_name", tr_noop("户主")),
+    Column("category", tr_noop("监测类型")),
+    Column("risk_types", tr_noop("风险类型")),
+    Column("identified_on", tr_noop("认定日期")),
+    Column("status", tr_noop("状态")),
+    Column("notes", tr_noop("提示"), show=lambda n: tr("{n} 条").format(n=n) if n else ""),
+)
 COL_RISKS = 3
-STATUS_FILTERS = ("全部", IDENTIFYING, MONITORED, ELIMINATED)
+STATUS_FILTERS = (tr_noop("全部"), IDENTIFYING, MONITORED, ELIMINATED)
 NOTE_STYLE = "color: #a64000;"
 
 
@@ -72,25 +77,25 @@ class MonitoringForm(QGroupBox):
     """One monitoring record: what it is, its steps and measures. ``values()`` reads it back."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__("监测记录", parent)
+        super().__init__(tr("监测记录"), parent)
         self.setObjectName("monitoringForm")
         self.picker = HouseholdPicker(ctx)
         self.category = _combo(("", *MONITORING_CATEGORIES), "monitoringCategory")
         self.risks = [_combo(("", *RISK_TYPES), f"risk{n + 1}") for n in range(MAX_RISK_TYPES)]
         self.clue_source = _combo(("", *CLUE_SOURCES), "clueSource")
-        self.safety_net = QCheckBox("无劳动能力，兜底保障（继续监测）")
+        self.safety_net = QCheckBox(tr("无劳动能力，兜底保障（继续监测）"))
         self.safety_net.setObjectName("safetyNet")
         self.steps: dict[str, QLineEdit] = {}
         for name, text in STEPS:
             edit = QLineEdit()
             edit.setObjectName(f"step_{name}")
-            edit.setPlaceholderText("如 2026-05-01")
-            edit.setToolTip(f"{text}日期，未办可不填")
+            edit.setPlaceholderText(tr("如 2026-05-01"))
+            edit.setToolTip(tr("{step}日期，未办可不填").format(step=text))
             self.steps[name] = edit
         self.measures = QPlainTextEdit()
         self.measures.setObjectName("monitoringMeasures")
         self.measures.setTabChangesFocus(True)
-        self.measures.setPlaceholderText("针对风险采取的帮扶措施")
+        self.measures.setPlaceholderText(tr("针对风险采取的帮扶措施"))
         self.measures.setFixedHeight(self.measures.fontMetrics().lineSpacing() * 3 + 14)
         self.notes = QLabel()
         self.notes.setObjectName("monitoringNotes")
@@ -109,15 +114,15 @@ class MonitoringForm(QGroupBox):
             steps.addWidget(self.steps[name], n // 2, (n % 2) * 2 + 1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("农户", self.picker)
-        form.addRow("监测类型", self.category)
-        form.addRow("风险类型", risks)
-        form.addRow("线索来源", self.clue_source)
+        form.addRow(tr("农户", "one household, chosen in a form"), self.picker)
+        form.addRow(tr("监测类型"), self.category)
+        form.addRow(tr("风险类型"), risks)
+        form.addRow(tr("线索来源"), self.clue_source)
         form.addRow("", self.safety_net)
-        form.addRow("帮扶措施", self.measures)
+        form.addRow(tr("帮扶措施"), self.measures)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        steps_box = QGroupBox("识别程序（从发现线索到县级审批不超过 15 天）")
+        steps_box = QGroupBox(tr("识别程序（从发现线索到县级审批不超过 15 天）"))
         steps_box.setLayout(steps)
         layout.addWidget(steps_box)
         layout.addWidget(self.notes)
@@ -125,9 +130,15 @@ class MonitoringForm(QGroupBox):
 
     def inputs(self) -> list[QWidget]:
         return [
-            self.picker, self.category, *self.risks, self.clue_source, self.safety_net, self.measures,
-            *self.steps.values(), self.save_button,
-        ]  # fmt: skip
+            self.picker,
+            self.category,
+            *self.risks,
+            self.clue_source,
+            self.safety_net,
+            self.measures,
+            *self.steps.values(),
+            self.save_button,
+        ]
 
     def show_row(self, row: MonitoringRow | None) -> None:
         """Fill from a record, or empty for a new one."""
@@ -140,7 +151,7 @@ class MonitoringForm(QGroupBox):
         for name, edit in self.steps.items():
             day = row.steps.get(name) if row else None
             edit.setText(day.isoformat() if day else "")
-        self.notes.setText("\n".join(f"提示：{n}" for n in row.notes) if row else "")
+        self.notes.setText("\n".join(tr("提示：{n}").format(n=n) for n in row.notes) if row else "")
 
     def values(self) -> dict[str, Any]:
         """The form as service fields; a malformed date is refused with its step named."""
@@ -159,7 +170,7 @@ class MonitoringForm(QGroupBox):
 
 
 class MonitoringPage(Page):
-    title = "监测"
+    title = tr_noop("监测")
     object_name = "monitoringPage"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -170,20 +181,22 @@ class MonitoringPage(Page):
         self.model = RecordTableModel(COLUMNS, parent=self)
         self.table = self._make_table()
         self.status_filter = _combo(STATUS_FILTERS, "monitoringStatusFilter")
+        self.status_filter.setItemText(0, tr_marked(STATUS_FILTERS[0]))  # the others are statuses as stored
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.count_label = QLabel()
-        self.add_button = QPushButton("新增监测户…")
+        self.add_button = QPushButton(tr("新增监测户…"))
         self.add_button.setObjectName("addMonitoring")
         self.add_button.clicked.connect(self.new_record)
         top = QHBoxLayout()
-        top.addWidget(QLabel("状态"))
+        top.addWidget(QLabel(tr("状态")))
         top.addWidget(self.status_filter)
-        top.addWidget(self.count_label, 1)
+        top.addStretch(1)
         top.addWidget(self.add_button)
-        listing = QGroupBox("防返贫监测户（双击打开农户）")
+        listing = QGroupBox(tr("防返贫监测户（双击打开农户）"))
         left = QVBoxLayout(listing)
         left.addLayout(top)
         left.addWidget(self.table, 1)
+        left.addWidget(self.count_label)  # below the table: the row above stays short in any language
 
         self.form = MonitoringForm(ctx)
         self.form.save_button.clicked.connect(self.save)
@@ -223,11 +236,13 @@ class MonitoringPage(Page):
         rows = list_monitoring(
             self.ctx.ledger, village_id=self.ctx.village_id, all_villages=self.ctx.village_id is None
         )
-        wanted = self.status_filter.currentText()
-        self.rows = [r for r in rows if wanted == "全部" or r.status == wanted]
+        wanted = STATUS_FILTERS[max(self.status_filter.currentIndex(), 0)]
+        self.rows = [r for r in rows if wanted == STATUS_FILTERS[0] or r.status == wanted]
         self.model.set_rows([_record(r) for r in self.rows])
         monitored = sum(1 for r in rows if r.status != ELIMINATED)
-        self.count_label.setText(f"  {len(self.rows)} 条　在监测 {monitored} 户")
+        self.count_label.setText(
+            tr("{shown} 条　在监测 {monitored} 户").format(shown=len(self.rows), monitored=monitored)
+        )
         if self.current is not None and not self.adding:
             self.select(self.current.id)
         elif self.current is None and not self.adding and self.rows:
@@ -271,12 +286,12 @@ class MonitoringPage(Page):
         on = self.eliminate_date.date().toPython()
         note = self.eliminate_note.text()
         who = household_label(record.number, record.head_name)
-        if not confirm(self, f"确认 {who} 于 {on} 风险已消除、不再监测？"):
+        if not confirm(self, tr("确认 {who} 于 {on} 风险已消除、不再监测？").format(who=who, on=on)):
             return False
         ledger = self.ctx.ledger
         done = self.ctx.edit(
             self,
-            f"风险消除：{who}",
+            tr("风险消除：{who}").format(who=who),
             lambda: eliminate_risk(ledger, record.id, on=on, note=note),
             lambda: reopen_monitoring(ledger, record.id),
         )
@@ -289,7 +304,7 @@ class MonitoringPage(Page):
     def _start(self, values: dict[str, Any]) -> bool:
         household = self.form.picker.household_id()
         if not household:
-            show_error(self, InvalidInput("请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择"))
+            show_error(self, InvalidInput(tr("请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择")))
             return False
         ledger, made = self.ctx.ledger, []
         steps = {name: values.pop(name) for name, _ in STEPS}
@@ -304,7 +319,9 @@ class MonitoringPage(Page):
         def undo() -> None:
             withdraw_monitoring(ledger, made[-1])
 
-        if not self.ctx.edit(self, f"纳入监测：{self.form.picker.text()}", do, undo):
+        if not self.ctx.edit(
+            self, tr("纳入监测：{household}").format(household=self.form.picker.text()), do, undo
+        ):
             return False
         self.adding = False
         self._reload(made[-1])
@@ -319,7 +336,9 @@ class MonitoringPage(Page):
         ledger = self.ctx.ledger
         done = self.ctx.edit(
             self,
-            f"修改监测记录：{household_label(record.number, record.head_name)}",
+            tr("修改监测记录：{household}").format(
+                household=household_label(record.number, record.head_name)
+            ),
             lambda: edit_monitoring(ledger, record.id, changes),
             lambda: edit_monitoring(ledger, record.id, before),
         )
@@ -347,8 +366,8 @@ class MonitoringPage(Page):
         self.eliminate_date.setDisplayFormat("yyyy-MM-dd")
         self.eliminate_note = QLineEdit()
         self.eliminate_note.setObjectName("eliminationNote")
-        self.eliminate_note.setPlaceholderText("依据：收入稳定超过监测标准 6 个月以上，三保障和饮水安全…")
-        self.eliminate_button = QPushButton("标记风险已消除")
+        self.eliminate_note.setPlaceholderText(tr("依据：收入稳定超过监测标准 6 个月以上，三保障和饮水安全…"))
+        self.eliminate_button = QPushButton(tr("标记风险已消除"))
         self.eliminate_button.setObjectName("eliminateRisk")
         self.eliminate_button.clicked.connect(self.eliminate)
         self.elimination_state = QLabel()
@@ -357,7 +376,7 @@ class MonitoringPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.eliminate_date)
         row.addWidget(self.eliminate_note, 1)
-        box = QGroupBox("风险消除")
+        box = QGroupBox(tr("风险消除"))
         layout = QVBoxLayout(box)
         layout.addLayout(row)
         buttons = QHBoxLayout()
@@ -380,8 +399,10 @@ class MonitoringPage(Page):
             self.form.picker.clear_choice()
         for widget in self.form.inputs()[1:]:
             widget.setEnabled(record is not None or adding)
-        self.form.save_button.setText("纳入监测（Ctrl+Enter）" if adding else "保存修改（Ctrl+Enter）")
-        self.form.setTitle("新增监测户" if adding else "监测记录")
+        self.form.save_button.setText(
+            tr("纳入监测（Ctrl+Enter）") if adding else tr("保存修改（Ctrl+Enter）")
+        )
+        self.form.setTitle(tr("新增监测户") if adding else tr("监测记录"))
         today = self.ctx.ledger.today()
         self.eliminate_date.setMaximumDate(QDate(today.year, today.month, today.day))
         self.eliminate_date.setDate(QDate(today.year, today.month, today.day))
@@ -393,16 +414,20 @@ class MonitoringPage(Page):
         for widget in (self.eliminate_date, self.eliminate_note, self.eliminate_button):
             widget.setEnabled(enabled)
         if record is None:
-            self.elimination_state.setText("" if self.adding else "在左侧选择一条监测记录。")
+            self.elimination_state.setText("" if self.adding else tr("在左侧选择一条监测记录。"))
         elif record.eliminated_on is not None:
             self.elimination_state.setText(
-                f"已于 {record.eliminated_on} 消除风险：{record.elimination_note}（Ctrl+Z 可撤销刚做的标记）"
+                tr("已于 {date} 消除风险：{note}（Ctrl+Z 可撤销刚做的标记）").format(
+                    date=record.eliminated_on, note=record.elimination_note
+                )
             )
         else:
             problems = elimination_problems(self.ctx.ledger, record.id)
             self.elimination_state.setStyleSheet(NOTE_STYLE if problems else "")
             self.elimination_state.setText(
-                "暂不能消除：\n" + "\n".join(f"· {p}" for p in problems) if problems else "可以标记风险消除。"
+                tr("暂不能消除：\n") + "\n".join(f"· {p}" for p in problems)
+                if problems
+                else tr("可以标记风险消除。")
             )
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -22,20 +22,21 @@ from desktop.services.overview import Overview, count_households, village_overvi
 from desktop.ui.background import BackgroundQuery
 from desktop.ui.charts import AMBER, BLUE, GREEN, RED, Bar, BarChart, Series
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.pages.page import Page
 from desktop.ui.record_table_model import Column, RecordIdRole, RecordTableModel
 from desktop.ui.tables import read_only_table
 
 GAP_COLUMNS = (
-    Column("number", "户编号"),
-    Column("head_name", "户主"),
-    Column("not_met", "未达标"),
-    Column("unknown", "待核实"),
+    Column("number", tr_noop("户编号")),
+    Column("head_name", tr_noop("户主")),
+    Column("not_met", tr_noop("未达标")),
+    Column("unknown", tr_noop("待核实")),
 )
 
 
 class OverviewPage(Page):
-    title = "概况"
+    title = tr_noop("概况")
     object_name = "overviewPage"
     # up to this many households the figures come at once (about a second on an old laptop); a
     # township's whole county is counted on a worker thread while the page says so
@@ -54,32 +55,32 @@ class OverviewPage(Page):
         self.tiles = {
             key: _Tile(caption)
             for key, caption in (
-                ("households", "户数"),
-                ("people", "人口"),
-                ("incidence", "贫困发生率"),
-                ("monitored", "监测户"),
-                ("gaps", "有短板或待核实"),
-                ("visited", "近 30 天走访"),
+                ("households", tr("户数")),
+                ("people", tr("人口")),
+                ("incidence", tr("贫困发生率")),
+                ("monitored", tr("监测户")),
+                ("gaps", tr("有短板或待核实")),
+                ("visited", tr("近 30 天走访")),
             )
         }
-        self.categories_chart = BarChart((Series("户数", BLUE),), empty_text="没有农户")
+        self.categories_chart = BarChart((Series(tr("户数"), BLUE),), empty_text=tr("没有农户"))
         self.statuses_label = QLabel()
         self.statuses_label.setWordWrap(True)
-        self.gaps_chart = BarChart((Series("未达标", RED), Series("待核实", AMBER)))
-        self.coverage_chart = BarChart((Series("已走访", GREEN),), maximum=1.0, empty_text="没有农户")
-        self.coverage_box = QGroupBox("近 30 天走访覆盖（按村民小组）")
+        self.gaps_chart = BarChart((Series(tr("未达标"), RED), Series(tr("待核实"), AMBER)))
+        self.coverage_chart = BarChart((Series(tr("已走访"), GREEN),), maximum=1.0, empty_text=tr("没有农户"))
+        self.coverage_box = QGroupBox(tr("近 30 天走访覆盖（按村民小组）"))
         self.gap_model = RecordTableModel(GAP_COLUMNS, parent=self)
         self.gap_table = self._make_table()
-        self.gap_box = QGroupBox("有短板或待核实的农户（双击打开）")
+        self.gap_box = QGroupBox(tr("有短板或待核实的农户（双击打开）"))
 
         tiles = QHBoxLayout()
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
         charts = QGridLayout()
         charts.addWidget(
-            _boxed(QGroupBox("户类别（贫困户属性）"), self.categories_chart, self.statuses_label), 0, 0
+            _boxed(QGroupBox(tr("户类别（贫困户属性）")), self.categories_chart, self.statuses_label), 0, 0
         )
-        charts.addWidget(_boxed(QGroupBox("两不愁三保障及饮水安全：各项短板户数"), self.gaps_chart), 0, 1)
+        charts.addWidget(_boxed(QGroupBox(tr("两不愁三保障及饮水安全：各项短板户数")), self.gaps_chart), 0, 1)
         charts.addWidget(_boxed(self.coverage_box, self.coverage_chart), 0, 2)
         for column in range(3):
             charts.setColumnStretch(column, 1)
@@ -111,37 +112,55 @@ class OverviewPage(Page):
         if count_households(ledger, village_id=village_id, all_villages=all_villages) <= self.SYNC_LIMIT:
             self.show_overview(query())
         else:
-            self.heading.setText("正在统计…（户数较多，请稍候）")
+            self.heading.setText(tr("正在统计…（户数较多，请稍候）"))
             self.loader.ask(query, self.show_overview)
 
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
         today = self.ctx.ledger.today()
-        self.heading.setText(f"{overview.place}　概况（截至 {today:%Y年%m月%d日}）")
-        self.tiles["households"].set(f"{overview.households}", "户")
-        self.tiles["people"].set(f"{overview.people}", "人")
+        self.heading.setText(
+            tr("{place}　概况（截至 {today:%Y年%m月%d日}）").format(place=overview.place, today=today)
+        )
+        self.tiles["households"].set(f"{overview.households}", tr("户"))
+        self.tiles["people"].set(f"{overview.people}", tr("人"))
         self.tiles["incidence"].set(_percent(overview.incidence, 2), _limit_text(overview))
-        self.tiles["monitored"].set(f"{overview.monitored}", "户，风险未消除")
-        self.tiles["gaps"].set(f"{len(overview.gap_households)}", "户")
+        self.tiles["monitored"].set(f"{overview.monitored}", tr("户，风险未消除"))
+        self.tiles["gaps"].set(f"{len(overview.gap_households)}", tr("户"))
         self.tiles["visited"].set(
-            f"{overview.visited}/{overview.households}", f"户（{_percent_float(overview.coverage_share)}）"
+            f"{overview.visited}/{overview.households}",
+            tr("户（{share}）").format(share=_percent_float(overview.coverage_share)),
         )
         self.categories_chart.set_bars(
-            [Bar(c.label, (c.value,), f"{c.value} 户") for c in overview.categories]
+            [Bar(c.label, (c.value,), tr("{n} 户").format(n=c.value)) for c in overview.categories]
         )
-        statuses = "，".join(f"{s.label} {s.value} 户" for s in overview.statuses)
+        statuses = "，".join(
+            tr("{status} {n} 户").format(status=s.label, n=s.value) for s in overview.statuses
+        )
         self.statuses_label.setText(
-            f"脱贫属性：{statuses or '无'}。贫困人口 {overview.poor_people} 人（未脱贫与返贫户的成员）。"
+            tr("脱贫属性：{statuses}。贫困人口 {poor} 人（未脱贫与返贫户的成员）。").format(
+                statuses=statuses or tr("无"), poor=overview.poor_people
+            )
         )
         self.gaps_chart.set_bars(
-            [Bar(g.dimension, (g.not_met, g.unknown), _gap_text(g.not_met, g.unknown)) for g in overview.gaps]
+            [
+                Bar(tr_marked(g.dimension), (g.not_met, g.unknown), _gap_text(g.not_met, g.unknown))
+                for g in overview.gaps
+            ]
         )
         self.coverage_box.setTitle(
-            f"近 {overview.days} 天走访覆盖（{overview.since:%m月%d日}起，共 {overview.visits} 次）"
+            tr("近 {days} 天走访覆盖（{since:%m月%d日}起，共 {visits} 次）").format(
+                days=overview.days, since=overview.since, visits=overview.visits
+            )
         )
         self.coverage_chart.set_bars(
             [
-                Bar(c.group, (c.share,), f"{c.visited}/{c.households} 户（{_percent_float(c.share)}）")
+                Bar(
+                    c.group,
+                    (c.share,),
+                    tr("{visited}/{households} 户（{share}）").format(
+                        visited=c.visited, households=c.households, share=_percent_float(c.share)
+                    ),
+                )
                 for c in overview.coverage
             ]
         )
@@ -151,13 +170,15 @@ class OverviewPage(Page):
                     "id": h.household_id,
                     "number": h.number,
                     "head_name": h.head_name,
-                    "not_met": list(h.not_met),
-                    "unknown": list(h.unknown),
+                    "not_met": _dimensions(h.not_met),
+                    "unknown": _dimensions(h.unknown),
                 }
                 for h in overview.gap_households
             ]
         )
-        self.gap_box.setTitle(f"有短板或待核实的农户：{len(overview.gap_households)} 户（双击打开）")
+        self.gap_box.setTitle(
+            tr("有短板或待核实的农户：{n} 户（双击打开）").format(n=len(overview.gap_households))
+        )
 
     # --- private -----------------------------------------------------------------------------------
     def _make_table(self) -> QTableView:
@@ -218,14 +239,28 @@ def _percent_float(value: float) -> str:
 
 def _limit_text(overview: Overview) -> str:
     if overview.incidence_limit is None:
-        return "人口为零" if overview.incidence is None else "未设地区标准"
+        return tr("人口为零") if overview.incidence is None else tr("未设地区标准")
     ok = overview.incidence is not None and overview.incidence < overview.incidence_limit
-    return f"{overview.incidence_region}标准 < {_percent(overview.incidence_limit, 0)}，{'达标' if ok else '未达标'}"
+    return tr("{region}标准 < {limit}，{verdict}").format(
+        region=overview.incidence_region,
+        limit=_percent(overview.incidence_limit, 0),
+        verdict=tr("达标") if ok else tr("未达标"),
+    )
+
+
+def _dimensions(names: tuple[str, ...]) -> str:
+    """Checklist dimensions (as the service names them, in Chinese) in the interface language."""
+    return tr("、", "between the items of a list").join(tr_marked(name) for name in names)
 
 
 def _gap_text(not_met: int, unknown: int) -> str:
     if not (not_met or unknown):
-        return "全部达标"
+        return tr("全部达标")
     return "，".join(
-        p for p in (f"{not_met} 户未达标" if not_met else "", f"{unknown} 户待核实" if unknown else "") if p
+        p
+        for p in (
+            tr("{not_met} 户未达标").format(not_met=not_met) if not_met else "",
+            tr("{unknown} 户待核实").format(unknown=unknown) if unknown else "",
+        )
+        if p
     )

@@ -24,10 +24,18 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import Dimension
 from desktop.domain.errors import InvalidInput, UserError
-from desktop.services.photos import PhotoResult, PhotoStatus, add_photos, photo_path, photos_of
+from desktop.services.photos import (
+    PhotoResult,
+    PhotoStatus,
+    add_photos,
+    photo_bytes,
+    photos_of,
+    save_photo_copy,
+)
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_error
 from desktop.ui.household_picker import HouseholdPicker
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
 from desktop.ui.photo_details import PhotoDetails
@@ -42,7 +50,7 @@ MARKS = {PhotoStatus.STORED: "✓", PhotoStatus.DUPLICATE: "＝", PhotoStatus.FA
 
 
 class PhotosPage(Page):
-    title = "照片"
+    title = tr_noop("照片")
     object_name = "photosPage"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -53,12 +61,12 @@ class PhotosPage(Page):
         self.picker.chosen.connect(self._household_chosen)
         self.dimension = QComboBox()
         self.dimension.setObjectName("photoDimension")
-        self.dimension.addItem("全部照片", None)
+        self.dimension.addItem(tr("全部照片"), None)
         for dimension in Dimension:
-            self.dimension.addItem(dimension.value, dimension.value)
-        self.dimension.setToolTip("只看这一项的佐证照片；新照片也归入这一项")
+            self.dimension.addItem(tr_marked(dimension.value), dimension.value)
+        self.dimension.setToolTip(tr("只看这一项的佐证照片；新照片也归入这一项"))
         self.dimension.currentIndexChanged.connect(self._filter_changed)
-        self.add_button = QPushButton("添加照片…")
+        self.add_button = QPushButton(tr("添加照片…"))
         self.add_button.setObjectName("addPhotos")
         self.add_button.clicked.connect(self._pick_files)
         self.count_label = QLabel()
@@ -77,7 +85,7 @@ class PhotosPage(Page):
         self.results = QListWidget()
         self.results.setObjectName("photoResults")
         self.results.setWordWrap(True)
-        self.results_label = QLabel("把照片文件（或文件夹）拖到左侧，或点“添加照片…”")
+        self.results_label = QLabel(tr("把照片文件（或文件夹）拖到左侧，或点“添加照片…”"))
         self.results_label.setWordWrap(True)
         self._build()
         self._household_chosen("")
@@ -94,7 +102,7 @@ class PhotosPage(Page):
                 self.picker.clear_choice()
                 show_error(self, error)
         self.model.set_rows(rows)
-        self.count_label.setText(f"共 {len(rows)} 张" if household_id else "")
+        self.count_label.setText(tr("共 {n} 张").format(n=len(rows)) if household_id else "")
         self.select_photo(current)
 
     def show_household(self, household_id: str, label: str) -> None:
@@ -114,11 +122,13 @@ class PhotosPage(Page):
         """Add photo files (folders: the photos in them) to the chosen household on a worker thread."""
         household_id = self.picker.household_id()
         if not household_id:
-            show_error(self, InvalidInput("请先在上方选择农户：输入姓名、拼音首字母或户编号，再从列表中选择"))
+            show_error(
+                self, InvalidInput(tr("请先在上方选择农户：输入姓名、拼音首字母或户编号，再从列表中选择"))
+            )
             return None
         files = _expand(paths)
         if not files:
-            show_error(self, InvalidInput("没有找到照片文件（JPEG、PNG）"))
+            show_error(self, InvalidInput(tr("没有找到照片文件（JPEG、PNG）")))
             return None
         ledger, dimension = self.ctx.ledger, self.dimension.currentData()
 
@@ -128,26 +138,37 @@ class PhotosPage(Page):
                 progress=lambda done, total, _result: progress(done, total),
             )  # fmt: skip
 
-        self.photo_job = self.ctx.run(self, f"正在添加 {len(files)} 张照片…", work, self._added)
+        self.photo_job = self.ctx.run(
+            self, tr("正在添加 {n} 张照片…").format(n=len(files)), work, self._added
+        )
         return self.photo_job
 
     def open_selected(self) -> PhotoViewer | None:
         row = self.details.row
-        path = photo_path(self.ctx.ledger, row.sha256) if row and row.sha256 else None
-        if row is None or path is None:
+        try:  # bytes: in an encrypted data folder the stored file is ciphertext
+            data = photo_bytes(self.ctx.ledger, row.sha256) if row and row.sha256 else None
+        except (OSError, UserError) as error:
+            show_error(self, error)
+            return None
+        if row is None or data is None:
             return None
         title = f"{self.picker.text()}　{row.caption or attachment(row)}"
-        self.viewer = PhotoViewer(path, title, f"{taken_text(row)}　{attachment(row)}", self)
+        ledger, sha = self.ctx.ledger, row.sha256
+        self.viewer = PhotoViewer(
+            data, title, f"{taken_text(row)}　{attachment(row)}", self,
+            save_copy=lambda target: save_photo_copy(ledger, sha, target),
+            file_name=f"{self.picker.text()} {row.caption or attachment(row)}.jpg".replace("　", " "),
+        )  # fmt: skip
         self.viewer.show()
         return self.viewer
 
     # --- building ----------------------------------------------------------------------------------
     def _build(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("农户"))
+        bar.addWidget(QLabel(tr("农户", "one household, chosen in a form")))
         bar.addWidget(self.picker, 2)
         bar.addSpacing(8)
-        bar.addWidget(QLabel("核查项"))
+        bar.addWidget(QLabel(tr("核查项")))
         bar.addWidget(self.dimension)
         bar.addSpacing(8)
         bar.addWidget(self.add_button)
@@ -156,7 +177,7 @@ class PhotosPage(Page):
         left.addLayout(bar)
         left.addWidget(self.target_label)
         left.addWidget(self.grid, 1)
-        added = QGroupBox("添加结果")
+        added = QGroupBox(tr("添加结果"))
         inner = QVBoxLayout(added)
         inner.addWidget(self.results_label)
         inner.addWidget(self.results, 1)
@@ -176,9 +197,9 @@ class PhotosPage(Page):
         self.add_button.setEnabled(bool(household_id))
         self._update_target()
         if household_id:
-            self.grid.set_empty_text("这一户还没有照片。\n把照片文件拖到这里，或点“添加照片…”")
+            self.grid.set_empty_text(tr("这一户还没有照片。\n把照片文件拖到这里，或点“添加照片…”"))
         else:
-            self.grid.set_empty_text("先在上方选择农户：输入姓名、拼音首字母或户编号")
+            self.grid.set_empty_text(tr("先在上方选择农户：输入姓名、拼音首字母或户编号"))
         self.refresh()
 
     def _filter_changed(self) -> None:
@@ -187,11 +208,13 @@ class PhotosPage(Page):
 
     def _update_target(self) -> None:
         if not self.picker.household_id():
-            self.target_label.setText("选择农户后，可查看、添加和修改这一户的照片。")
+            self.target_label.setText(tr("选择农户后，可查看、添加和修改这一户的照片。"))
             return
         where = self.dimension.currentData()
-        into = f"，归入“{where}”的佐证照片" if where else ""
-        self.target_label.setText(f"新照片将添加到：{self.picker.text()}{into}")
+        into = tr("，归入“{where}”的佐证照片").format(where=tr_marked(where)) if where else ""
+        self.target_label.setText(
+            tr("新照片将添加到：{household}{into}").format(household=self.picker.text(), into=into)
+        )
 
     def _show_current(self, current: QModelIndex) -> None:
         if not current.isValid():
@@ -210,7 +233,10 @@ class PhotosPage(Page):
 
     def _pick_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "选择照片", str(Path.home()), "照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)"
+            self,
+            tr("选择照片"),
+            str(Path.home()),
+            tr("照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)"),
         )
         if files:
             self.add_files([Path(f) for f in files])
@@ -227,8 +253,12 @@ class PhotosPage(Page):
             self.results.addItem(item)
         counts = {status: sum(1 for r in results if r.status == status) for status in PhotoStatus}
         self.results_label.setText(
-            f"已处理 {len(results)} 个文件：添加 {counts[PhotoStatus.STORED]} 张，"
-            f"已有 {counts[PhotoStatus.DUPLICATE]} 张，失败 {counts[PhotoStatus.FAILED]} 个"
+            tr("已处理 {n} 个文件：添加 {stored} 张，已有 {duplicate} 张，失败 {failed} 个").format(
+                n=len(results),
+                stored=counts[PhotoStatus.STORED],
+                duplicate=counts[PhotoStatus.DUPLICATE],
+                failed=counts[PhotoStatus.FAILED],
+            )
         )
         first = next((r.photo_id for r in results if r.status == PhotoStatus.STORED), None)
         if first:
@@ -252,8 +282,8 @@ def _short(result: PhotoResult) -> str:
         return result.message.removeprefix(f"{result.file}：")
     details = [f"{result.width}×{result.height}"] if result.width and result.height else []
     if result.taken_at is not None:
-        details.append(f"拍摄于 {result.taken_at:%Y-%m-%d %H:%M}")
+        details.append(tr("拍摄于 {taken_at:%Y-%m-%d %H:%M}").format(taken_at=result.taken_at))
     if result.has_place:
-        details.append("含拍摄位置")
-    done = "已添加" if result.status == PhotoStatus.STORED else "这一户已有这张照片，未重复添加"
+        details.append(tr("含拍摄位置"))
+    done = tr("已添加") if result.status == PhotoStatus.STORED else tr("这一户已有这张照片，未重复添加")
     return f"{done}（{'，'.join(details)}）" if details else done

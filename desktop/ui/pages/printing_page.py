@@ -14,6 +14,7 @@ from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.ledgers import PrintResult
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import confirm, show_error, show_info
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
 from desktop.ui.print_options import PrintOptions
@@ -36,7 +37,7 @@ class Printed:
 
 
 class PrintingPage(Page):
-    title = "台账打印"
+    title = tr_noop("台账打印")
     object_name = "printingPage"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -44,7 +45,7 @@ class PrintingPage(Page):
         self.job: Job | None = None
         self.printed: Printed | None = None
         self.options = PrintOptions(ctx)
-        self.make_button = QPushButton("生成 PDF 并预览（Ctrl+Enter）")
+        self.make_button = QPushButton(tr("生成 PDF 并预览（Ctrl+Enter）"))
         self.make_button.setObjectName("makePdf")
         self.make_button.clicked.connect(self.make)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -79,7 +80,7 @@ class PrintingPage(Page):
         if self.job is not None and self.job in self.ctx.jobs:
             return None
         exists = request.document != Document.EACH and request.out.is_file()
-        if exists and not confirm(self, f"{request.out} 已存在，要替换它吗？"):
+        if exists and not confirm(self, tr("{out} 已存在，要替换它吗？").format(out=request.out)):
             return None
         ledger, can_render = self.ctx.ledger, renderer() is not None
 
@@ -95,7 +96,14 @@ class PrintingPage(Page):
             return printed
 
         self.outcome.setText("")
-        return self._start(self.ctx.run(self, f"正在生成{request.document.value}…", work, self._made))
+        return self._start(
+            self.ctx.run(
+                self,
+                tr("正在生成{document}…").format(document=tr_marked(request.document.value)),
+                work,
+                self._made,
+            )
+        )
 
     def print_to(self, printer: QPrinter) -> Job | None:
         """Print the file(s) just made on ``printer`` (chosen in the print dialog) on a worker thread."""
@@ -104,7 +112,7 @@ class PrintingPage(Page):
         files = list(self.printed.result.paths)
         return self._start(
             self.ctx.run(
-                self, "正在打印…", lambda progress: print_files(printer, files, progress), self._sent
+                self, tr("正在打印…"), lambda progress: print_files(printer, files, progress), self._sent
             )
         )
 
@@ -125,19 +133,31 @@ class PrintingPage(Page):
         self.printed = printed
         result = printed.result
         if result.cancelled:
-            self.outcome.setText("已取消，没有写入文件。")
-            self.preview.show_pages([], [], "已取消。")
+            self.outcome.setText(tr("已取消，没有写入文件。"))
+            self.preview.show_pages([], [], tr("已取消。"))
             return
         if len(result.paths) == 1:
-            made = f"已生成 {result.paths[0].name}：{result.pages} 页，{result.households} 户。"
+            made = tr("已生成 {name}：{pages} 页，{households} 户。").format(
+                name=result.paths[0].name, pages=result.pages, households=result.households
+            )
         else:
             folder = result.paths[0].parent if result.paths else ""
-            made = f"已生成 {len(result.paths)} 个文件（共 {result.pages} 页）到 {folder}。"
+            made = tr("已生成 {files} 个文件（共 {pages} 页）到 {folder}。").format(
+                files=len(result.paths), pages=result.pages, folder=folder
+            )
         notes = [made]
         if result.missing_glyphs:
-            notes.append(f"字体中没有这些字，打印出来是空白方框，请核对：{' '.join(result.missing_glyphs)}")
+            notes.append(
+                tr("字体中没有这些字，打印出来是空白方框，请核对：{characters}").format(
+                    characters=" ".join(result.missing_glyphs)
+                )
+            )
         if result.missing_photos:
-            notes.append(f"{result.missing_photos} 张照片的文件本机还没有，同步后再打印即可。")
+            notes.append(
+                tr("{missing_photos} 张照片的文件本机还没有，同步后再打印即可。").format(
+                    missing_photos=result.missing_photos
+                )
+            )
         self.outcome.setText("\n".join(notes))
         self.preview.show_pages(list(result.paths), printed.images, self._heading(printed))
 
@@ -146,15 +166,29 @@ class PrintingPage(Page):
         where = (
             str(result.paths[0])
             if len(result.paths) == 1
-            else f"{result.paths[0].parent}（{len(result.paths)} 个文件）"
+            else tr("{parent}（{files} 个文件）").format(
+                parent=result.paths[0].parent, files=len(result.paths)
+            )
         )
         if printed.images:
-            first = "第 1 页" if len(printed.images) == 1 else f"前 {len(printed.images)} 页"
-            of = f"{result.paths[0].name} 的" if len(result.paths) > 1 else ""
-            return f"{where}\n预览{of}{first}（共 {result.pages} 页）"
+            count, name, pages = len(printed.images), result.paths[0].name, result.pages
+            if len(result.paths) > 1:
+                if count == 1:
+                    text = tr("预览 {name} 的第 1 页（共 {pages} 页）")
+                else:
+                    text = tr("预览 {name} 的前 {count} 页（共 {pages} 页）")
+            else:
+                text = (
+                    tr("预览第 1 页（共 {pages} 页）")
+                    if count == 1
+                    else tr("预览前 {count} 页（共 {pages} 页）")
+                )
+            return f"{where}\n" + text.format(name=name, count=count, pages=pages)
         if printed.preview_problem:
             return f"{where}\n{printed.preview_problem}"
-        return f"{where}\n本机无法显示 PDF 预览：请点“打开文件夹”，用 PDF 阅读器查看和打印。"
+        return tr("{where}\n本机无法显示 PDF 预览：请点“打开文件夹”，用 PDF 阅读器查看和打印。").format(
+            where=where
+        )
 
     def _print_with_dialog(self) -> None:
         if self.printed is None or not self.printed.images:
@@ -164,9 +198,9 @@ class PrintingPage(Page):
         printer.setPageOrientation(orientation_of(first.width(), first.height()))
         printer.setDocName(self.printed.result.paths[0].stem)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印")
+        dialog.setWindowTitle(tr("打印"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def _sent(self, sheets: int) -> None:
-        show_info(self, f"已发送 {sheets} 页到打印机。")
+        show_info(self, tr("已发送 {sheets} 页到打印机。").format(sheets=sheets))

@@ -11,20 +11,21 @@ import importlib
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.pages.page import Page, PlaceholderPage
 
 NAVIGATION: tuple[tuple[str, str], ...] = (
-    ("概况", "desktop.ui.pages.overview_page:OverviewPage"),
-    ("农户", "desktop.ui.pages.households_page:HouseholdsPage"),
-    ("走访", "desktop.ui.pages.visits_page:VisitsPage"),
-    ("核查", "desktop.ui.pages.checks_page:ChecksPage"),
-    ("监测", "desktop.ui.pages.monitoring_page:MonitoringPage"),
-    ("照片", "desktop.ui.pages.photos_page:PhotosPage"),
-    ("台账打印", "desktop.ui.pages.printing_page:PrintingPage"),
-    ("同步", "desktop.ui.pages.sync_page:SyncPage"),
-    ("设置", "desktop.ui.pages.settings_page:SettingsPage"),
+    (tr_noop("概况"), "desktop.ui.pages.overview_page:OverviewPage"),
+    (tr_noop("农户"), "desktop.ui.pages.households_page:HouseholdsPage"),
+    (tr_noop("走访"), "desktop.ui.pages.visits_page:VisitsPage"),
+    (tr_noop("核查"), "desktop.ui.pages.checks_page:ChecksPage"),
+    (tr_noop("监测"), "desktop.ui.pages.monitoring_page:MonitoringPage"),
+    (tr_noop("照片"), "desktop.ui.pages.photos_page:PhotosPage"),
+    (tr_noop("台账打印"), "desktop.ui.pages.printing_page:PrintingPage"),
+    (tr_noop("同步"), "desktop.ui.pages.sync_page:SyncPage"),
+    (tr_noop("设置"), "desktop.ui.pages.settings_page:SettingsPage"),
 )
-TOWNSHIP_FIRST = ("各村", "desktop.ui.pages.villages_page:VillagesPage")
+TOWNSHIP_FIRST = (tr_noop("各村"), "desktop.ui.pages.villages_page:VillagesPage")
 
 
 def build_pages(ctx: UiContext, parent: QWidget | None = None) -> list[Page]:
@@ -42,7 +43,9 @@ def _build(ctx: UiContext, title: str, target: str, parent: QWidget | None) -> P
         return PlaceholderPage(
             ctx,
             title,
-            f"“{title}”页尚在建设中，下一版提供。命令行已可使用相应功能（zhucun --help）。",
+            tr("“{title}”页尚在建设中，下一版提供。命令行已可使用相应功能（zhucun --help）。").format(
+                title=tr_marked(title)
+            ),
             parent,
         )
     page: Page = getattr(module, class_name)(ctx, parent)

@@ -47,7 +47,7 @@ from desktop.services.village_exports import VillageExport, export_for_every_vil
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_info
 from desktop.ui.drives import removable_drives
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
 from desktop.ui.record_table_model import RecordIdRole, RecordTableModel
@@ -64,11 +64,11 @@ from desktop.ui.sync_tables import (
 from desktop.ui.trust_dialog import TrustDialog
 
 BUNDLE_SUFFIX = ".zcb"
-BUNDLE_FILTER = "同步包 (*.zcb);;所有文件 (*)"
+BUNDLE_FILTER = tr_noop("同步包 (*.zcb);;所有文件 (*)")
 
 
 class SyncPage(Page):
-    title = "同步"
+    title = tr_noop("同步")
     object_name = "syncPage"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -81,10 +81,10 @@ class SyncPage(Page):
         self._folders: list[str] = []  # folders chosen this session, offered beside the drives
         self.tabs = QTabWidget()
         self.tabs.setObjectName("syncTabs")
-        self.tabs.addTab(self._exchange_tab(), "导出与导入")
-        self.tabs.addTab(self._quarantine_tab(), "隔离区")
-        self.tabs.addTab(self._conflicts_tab(), "冲突")
-        self.tabs.addTab(self._status_tab(), "各设备同步状态")
+        self.tabs.addTab(self._exchange_tab(), tr("导出与导入"))
+        self.tabs.addTab(self._quarantine_tab(), tr("隔离区"))
+        self.tabs.addTab(self._conflicts_tab(), tr("冲突"))
+        self.tabs.addTab(self._status_tab(), tr("各设备同步状态"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -97,10 +97,12 @@ class SyncPage(Page):
         self.refresh_drives()
         quarantined = list_quarantine(ledger)
         self.quarantine.set_rows(quarantine_rows(quarantined))
-        self.tabs.setTabText(1, f"隔离区（{len(quarantined)}）" if quarantined else "隔离区")
+        self.tabs.setTabText(
+            1, tr("隔离区（{n}）").format(n=len(quarantined)) if quarantined else tr("隔离区")
+        )
         conflicts = list_conflicts(ledger)
         self.conflicts.set_rows(conflict_rows(conflicts))
-        self.tabs.setTabText(2, f"冲突（{len(conflicts)}）" if conflicts else "冲突")
+        self.tabs.setTabText(2, tr("冲突（{n}）").format(n=len(conflicts)) if conflicts else tr("冲突"))
         self.status.set_rows(status_rows(devices))
         for table in (self.quarantine_table, self.conflict_table):
             if table.model().rowCount() and not table.currentIndex().isValid():
@@ -116,7 +118,7 @@ class SyncPage(Page):
         for drive in removable_drives():
             self.destination.addItem(drive.label, str(drive.path))
         for folder in self._folders:
-            self.destination.addItem(f"文件夹 {folder}", folder)
+            self.destination.addItem(tr("文件夹 {folder}").format(folder=folder), folder)
         index = self.destination.findData(current)
         self.destination.setCurrentIndex(index if index >= 0 else 0)
         self._update_export_button()
@@ -125,7 +127,7 @@ class SyncPage(Page):
         index = self.destination.findData(str(folder))
         if index < 0:
             self._folders.append(str(folder))
-            self.destination.addItem(f"文件夹 {folder}", str(folder))
+            self.destination.addItem(tr("文件夹 {folder}").format(folder=folder), str(folder))
             index = self.destination.count() - 1
         self.destination.setCurrentIndex(index)
         self._update_export_button()
@@ -140,7 +142,7 @@ class SyncPage(Page):
         def work(progress: Progress) -> ExportReport:
             return export_bundle(ledger, to, Path(folder), full=full, progress=progress)
 
-        return self.ctx.run(self, "正在导出同步包…", work, self._exported)
+        return self.ctx.run(self, tr("正在导出同步包…"), work, self._exported)
 
     def export_every_village(self) -> Job | None:
         """Township: one bundle for every trusted village device into the chosen drive or folder."""
@@ -173,7 +175,10 @@ class SyncPage(Page):
             return reports
 
         return self.ctx.run(
-            self, f"正在导入 {len(paths)} 个同步包…", work, lambda r: self._imported(r, dry_run)
+            self,
+            tr("正在导入 {n} 个同步包…").format(n=len(paths)),
+            work,
+            lambda r: self._imported(r, dry_run),
         )
 
     def open_trust_dialog(self) -> TrustDialog | None:
@@ -208,17 +213,19 @@ class SyncPage(Page):
         self.destination.setObjectName("exportDestination")
         self.destination.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.destination.setMinimumContentsLength(30)
-        self.destination.setPlaceholderText("没有找到 U 盘：请插入 U 盘后点“刷新 U 盘”，或选择一个文件夹")
-        choose = QPushButton("选择文件夹…")
+        self.destination.setPlaceholderText(tr("没有找到 U 盘：请插入 U 盘后点“刷新 U 盘”，或选择一个文件夹"))
+        for combo in (self.peer, self.destination):  # a long device name or placeholder is cut, not the page
+            combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 30)
+        choose = QPushButton(tr("选择文件夹…"))
         choose.clicked.connect(self._choose_folder)
-        rescan = QPushButton("刷新 U 盘")
+        rescan = QPushButton(tr("刷新 U 盘"))
         rescan.clicked.connect(self.refresh_drives)
         where = QHBoxLayout()
         where.addWidget(self.destination, 1)
         where.addWidget(choose)
         where.addWidget(rescan)
-        self.full_export = QCheckBox("全部重新导出（U 盘丢失、对方缺少操作时使用）")
-        self.export_button = QPushButton("导出同步包")
+        self.full_export = QCheckBox(tr("全部重新导出（U 盘丢失、对方缺少操作时使用）"))
+        self.export_button = QPushButton(tr("导出同步包"))
         self.export_button.setObjectName("exportBundle")
         self.export_button.clicked.connect(self.export_bundle)
         self.export_all_button = QPushButton(tr("给每个村的设备各导出一个"))
@@ -232,23 +239,24 @@ class SyncPage(Page):
         self.export_note.setObjectName("exportNote")
         self.export_note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("发给：", self.peer)
-        form.addRow("保存到：", where)
+        form.addRow(tr("发给："), self.peer)
+        form.addRow(tr("保存到："), where)
         form.addRow("", self.full_export)
         send_row = QHBoxLayout()
         send_row.addWidget(self.export_button)
         send_row.addWidget(self.export_all_button)
         send_row.addWidget(self.export_note, 1)
-        export_box = QGroupBox("导出同步包（带去乡镇或带回村里）")
+        export_box = QGroupBox(tr("导出同步包（带去乡镇或带回村里）"))
         export_layout = QVBoxLayout(export_box)
         export_layout.addLayout(form)
         export_layout.addLayout(send_row)
 
-        pick = QPushButton("选择同步包…")
+        pick = QPushButton(tr("选择同步包…"))
         pick.setObjectName("importBundles")
         pick.clicked.connect(self._choose_files)
-        self.dry_run = QCheckBox("试运行：只列出会改动什么，不写入")
-        hint = QLabel("可一次选择多个，也可以把 .zcb 文件直接拖到本页。")
+        self.dry_run = QCheckBox(tr("试运行：只列出会改动什么，不写入"))
+        hint = QLabel(tr("可一次选择多个，也可以把 .zcb 文件直接拖到本页。"))
+        hint.setWordWrap(True)
         pick_row = QHBoxLayout()
         pick_row.addWidget(pick)
         pick_row.addWidget(self.dry_run)
@@ -262,9 +270,9 @@ class SyncPage(Page):
         self.details = QPlainTextEdit()
         self.details.setObjectName("importDetails")
         self.details.setReadOnly(True)
-        self.details.setPlaceholderText("选中一行查看详情（缺少的操作、警告、试运行列出的改动）")
+        self.details.setPlaceholderText(tr("选中一行查看详情（缺少的操作、警告、试运行列出的改动）"))
         self.details.setMaximumHeight(110)
-        import_box = QGroupBox("导入同步包")
+        import_box = QGroupBox(tr("导入同步包"))
         import_layout = QVBoxLayout(import_box)
         import_layout.addLayout(pick_row)
         import_layout.addWidget(self.results_table, 1)
@@ -278,36 +286,42 @@ class SyncPage(Page):
 
     def _quarantine_tab(self) -> QWidget:
         note = QLabel(
-            "这些同步包来自还没有被信任的设备，没有导入。请向对方要它的身份卡（.zcid），"
-            "打电话核对指纹后信任它，它的同步包随即导入。"
+            tr(
+                "这些同步包来自还没有被信任的设备，没有导入。请向对方要它的身份卡（.zcid），"
+                "打电话核对指纹后信任它，它的同步包随即导入。"
+            )
         )
         note.setWordWrap(True)
         self.quarantine = RecordTableModel(QUARANTINE_COLUMNS, parent=self)
         self.quarantine_table = _table(self.quarantine, "quarantineTable")
-        self.trust_button = QPushButton("核对指纹并信任发送设备…")
+        self.trust_button = QPushButton(tr("核对指纹并信任发送设备…"))
         self.trust_button.setObjectName("trustQuarantined")
         self.trust_button.clicked.connect(self.open_trust_dialog)
         return _tab(note, self.quarantine_table, _buttons(self.trust_button))
 
     def _conflicts_tab(self) -> QWidget:
         note = QLabel(
-            "两台设备同时改了同一项时，本机先按统一规则取了一个值（“本机现在的值”），另一个值保留在这里。"
-            "请核实后选择保留哪一个；选择会随下一个同步包传到其他设备。"
+            tr(
+                "两台设备同时改了同一项时，本机先按统一规则取了一个值（“本机现在的值”），另一个值保留在这里。"
+                "请核实后选择保留哪一个；选择会随下一个同步包传到其他设备。"
+            )
         )
         note.setWordWrap(True)
         self.conflicts = RecordTableModel(CONFLICT_COLUMNS, parent=self)
         self.conflict_table = _table(self.conflicts, "conflictTable")
         self.conflict_table.activated.connect(self._open_conflict_household)
-        self.keep_mine = QPushButton("保留本机现在的值")
+        self.keep_mine = QPushButton(tr("保留本机现在的值"))
         self.keep_mine.clicked.connect(lambda: self.resolve_selected("mine"))
-        self.keep_theirs = QPushButton("改用另一台设备的值")
+        self.keep_theirs = QPushButton(tr("改用另一台设备的值"))
         self.keep_theirs.clicked.connect(lambda: self.resolve_selected("theirs"))
         return _tab(note, self.conflict_table, _buttons(self.keep_mine, self.keep_theirs))
 
     def _status_tab(self) -> QWidget:
         note = QLabel(
-            "每台设备：最近一次收到和发出同步包的时间，本机已完整收到它的第几条操作，以及缺少哪些"
-            "（缺少时请对方勾选“全部重新导出”再导出一次）。"
+            tr(
+                "每台设备：最近一次收到和发出同步包的时间，本机已完整收到它的第几条操作，以及缺少哪些"
+                "（缺少时请对方勾选“全部重新导出”再导出一次）。"
+            )
         )
         note.setWordWrap(True)
         self.status = RecordTableModel(STATUS_COLUMNS, parent=self)
@@ -321,9 +335,12 @@ class SyncPage(Page):
         self.peer.clear()
         for device in devices:
             if device.trusted_via != "未信任" and device.revoked_after_seq is None:
-                self.peer.addItem(f"{device.name}　指纹 {device.fingerprint}", device.fingerprint)
+                self.peer.addItem(
+                    tr("{name}　指纹 {fingerprint}").format(name=device.name, fingerprint=device.fingerprint),
+                    device.fingerprint,
+                )
         if self.peer.count() == 0:
-            self.peer.addItem("还没有信任的设备：先在“设置”页信任对方的身份卡", None)
+            self.peer.addItem(tr("还没有信任的设备：先在“设置”页信任对方的身份卡"), None)
         index = self.peer.findData(current)
         self.peer.setCurrentIndex(max(index, 0))
 
@@ -334,10 +351,20 @@ class SyncPage(Page):
 
     def _exported(self, report: ExportReport) -> None:
         self.last_export = report
-        missing = f"；{report.missing_blobs} 张照片本机没有文件，未能带上" if report.missing_blobs else ""
+        missing = (
+            tr("；{missing_blobs} 张照片本机没有文件，未能带上").format(missing_blobs=report.missing_blobs)
+            if report.missing_blobs
+            else ""
+        )
         self.export_note.setText(
-            f"已导出 {report.path.name}（{_size(report.size)}）给 {report.recipient}："
-            f"操作 {report.ops} 条，照片 {report.blobs} 张{missing}。"
+            tr("已导出 {file}（{size}）给 {recipient}：操作 {ops} 条，照片 {blobs} 张{missing}。").format(
+                file=report.path.name,
+                size=_size(report.size),
+                recipient=report.recipient,
+                ops=report.ops,
+                blobs=report.blobs,
+                missing=missing,
+            )
         )
         self.export_note.setToolTip(str(report.path))
 
@@ -375,9 +402,12 @@ class SyncPage(Page):
     def _trusted(self, result: TrustResult, reports: list[ImportReport]) -> None:
         if reports:
             self._imported(reports, False)
-        released = f"，隔离区中它的 {len(reports)} 个同步包已处理" if reports else ""
+        released = tr("，隔离区中它的 {n} 个同步包已处理").format(n=len(reports)) if reports else ""
         show_info(
-            self, f"已信任 {result.peer.village_name or result.peer.township_name or ''} 的设备{released}。"
+            self,
+            tr("已信任 {place} 的设备{released}。").format(
+                place=result.peer.village_name or result.peer.township_name or "", released=released
+            ),
         )
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -389,12 +419,12 @@ class SyncPage(Page):
             self.household_requested.emit(row["household_id"])
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择保存同步包的文件夹")
+        folder = QFileDialog.getExistingDirectory(self, tr("选择保存同步包的文件夹"))
         if folder:
             self.set_destination(Path(folder))
 
     def _choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "选择同步包", "", BUNDLE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, tr("选择同步包"), "", tr_marked(BUNDLE_FILTER))
         self.import_files([Path(f) for f in files])
 
     def _selected(self, table: QTableView, model: RecordTableModel) -> dict[str, Any] | None:

@@ -27,32 +27,35 @@ from desktop.services.overview import count_households
 from desktop.services.township_overview import VillageRow, township_villages
 from desktop.ui.background import BackgroundQuery
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.pages.page import Page
 from desktop.ui.record_table_model import AnyIndex, Column, RecordIdRole, RecordTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 2
-ALL_VILLAGES = "全部村"
+ALL_VILLAGES = tr_noop("全部村")
 
 VILLAGE_COLUMNS = (
-    Column("code", "村代码"),
-    Column("name", "村名"),
-    Column("households", "户数"),
-    Column("people", "人数"),
-    Column("not_met", "有短板户", show=lambda v: f"{v}" if v else "—"),
-    Column("unknown", "待核实户", show=lambda v: f"{v}" if v else "—"),
-    Column("coverage", "近 30 天走访", show=lambda v: f"{v * 100:.0f}%"),
-    Column("devices", "设备"),
-    Column("last_in_at", "最近收到同步包", show=lambda v: f"{v:%Y-%m-%d %H:%M}" if v else "从未"),
-    Column("gaps", "缺少的操作", show=lambda v: v or "无"),
+    Column("code", tr_noop("村代码")),
+    Column("name", tr_noop("村名")),
+    Column("households", tr_noop("户数")),
+    Column("people", tr_noop("人数")),
+    Column("not_met", tr_noop("有短板户"), show=lambda v: f"{v}" if v else "—"),
+    Column("unknown", tr_noop("待核实户"), show=lambda v: f"{v}" if v else "—"),
+    Column("coverage", tr_noop("近 30 天走访"), show=lambda v: f"{v * 100:.0f}%"),
+    Column("devices", tr_noop("设备")),
+    Column(
+        "last_in_at", tr_noop("最近收到同步包"), show=lambda v: f"{v:%Y-%m-%d %H:%M}" if v else tr("从未")
+    ),
+    Column("gaps", tr_noop("缺少的操作"), show=lambda v: v or tr("无")),
 )
 COL_NAME = 1
 DEVICE_COLUMNS = (
-    Column("name", "设备"),
-    Column("last_in_at", "最近收到", show=lambda v: f"{v:%Y-%m-%d %H:%M}" if v else "从未"),
-    Column("complete", "完整到"),
-    Column("gaps", "缺少", show=lambda v: v or "无"),
-    Column("state", "状态"),
-    Column("fingerprint", "指纹"),
+    Column("name", tr_noop("设备")),
+    Column("last_in_at", tr_noop("最近收到"), show=lambda v: f"{v:%Y-%m-%d %H:%M}" if v else tr("从未")),
+    Column("complete", tr_noop("完整到")),
+    Column("gaps", tr_noop("缺少"), show=lambda v: v or tr("无")),
+    Column("state", tr_noop("状态")),
+    Column("fingerprint", tr_noop("指纹")),
 )
 
 
@@ -97,7 +100,7 @@ class VillageTableModel(RecordTableModel):
 
 
 class VillagesPage(Page):
-    title = "各村"
+    title = tr_noop("各村")
     object_name = "villagesPage"
     SYNC_LIMIT = 1500  # households counted at once; more on a worker thread (see OverviewPage)
 
@@ -111,7 +114,7 @@ class VillagesPage(Page):
         self.scope_note = QLabel()
         self.scope_note.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("查看范围："))
+        top.addWidget(QLabel(tr("查看范围：")))
         top.addWidget(self.scope)
         top.addWidget(self.scope_note, 1)
 
@@ -129,10 +132,10 @@ class VillagesPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _i: self.choose_selected())
         self.table.selectionModel().currentRowChanged.connect(self._show_devices)
-        choose = QPushButton("只看所选的村")
+        choose = QPushButton(tr("只看所选的村"))
         choose.setObjectName("chooseVillage")
         choose.clicked.connect(self.choose_selected)
-        everything = QPushButton("看全部村")
+        everything = QPushButton(tr("看全部村"))
         everything.clicked.connect(lambda: self.choose(None))
         self.count_label = QLabel()
         buttons = QHBoxLayout()
@@ -148,7 +151,7 @@ class VillagesPage(Page):
         _plain(self.device_table)
         self.device_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.device_table.horizontalHeader().setStretchLastSection(True)
-        self.device_box = QGroupBox("所选村的设备")
+        self.device_box = QGroupBox(tr("所选村的设备"))
         device_layout = QVBoxLayout(self.device_box)
         device_layout.addWidget(self.device_table)
 
@@ -165,7 +168,7 @@ class VillagesPage(Page):
         if count_households(ledger, all_villages=True) <= self.SYNC_LIMIT:
             self.show_villages(township_villages(ledger))
         else:
-            self.count_label.setText("正在统计各村…（户数较多，请稍候）")
+            self.count_label.setText(tr("正在统计各村…（户数较多，请稍候）"))
             self.loader.ask(lambda: township_villages(ledger), self.show_villages)
 
     def show_villages(self, villages: list[VillageRow]) -> None:
@@ -173,7 +176,9 @@ class VillagesPage(Page):
         self.villages = villages
         self.model.set_villages(villages)
         households = sum(v.households for v in villages)
-        self.count_label.setText(f"共 {len(villages)} 个村，{households} 户")
+        self.count_label.setText(
+            tr("共 {villages} 个村，{households} 户").format(villages=len(villages), households=households)
+        )
         self._show_scope(self.ctx.village_id)
         self._select(keep or self.ctx.village_id)
 
@@ -189,7 +194,7 @@ class VillagesPage(Page):
     def _show_scope(self, village_id: str | None) -> None:
         self.scope.blockSignals(True)
         self.scope.clear()
-        self.scope.addItem(ALL_VILLAGES, None)
+        self.scope.addItem(tr_marked(ALL_VILLAGES), None)
         for village in self.villages:
             self.scope.addItem(f"{village.name}（{village.code}）", village.village_id)
         index = self.scope.findData(village_id) if village_id else 0
@@ -197,7 +202,9 @@ class VillagesPage(Page):
         self.scope.blockSignals(False)
         name = next((v.name for v in self.villages if v.village_id == village_id), "")
         self.scope_note.setText(
-            f"其他各页现在只显示{name}。" if village_id else "其他各页现在显示全部村；双击一个村只看它。"
+            tr("其他各页现在只显示{name}。").format(name=name)
+            if village_id
+            else tr("其他各页现在显示全部村；双击一个村只看它。")
         )
 
     def _scope_chosen(self, index: int) -> None:
@@ -221,16 +228,18 @@ class VillagesPage(Page):
     def _show_devices(self, current: QModelIndex, _previous: QModelIndex) -> None:
         village_id = current.siblingAtColumn(COL_NAME).data(RecordIdRole) if current.isValid() else None
         village = next((v for v in self.villages if v.village_id == village_id), None)
-        self.device_box.setTitle(f"{village.name}的设备" if village else "所选村的设备")
+        self.device_box.setTitle(
+            tr("{village}的设备").format(village=village.name) if village else tr("所选村的设备")
+        )
         self.devices.set_rows(
             [
                 {
                     "id": d.device_id,
                     "name": d.name,
                     "last_in_at": d.last_in_at,
-                    "complete": f"第 {d.complete_to} 条" if d.complete_to else "还没有",
+                    "complete": tr("第 {n} 条").format(n=d.complete_to) if d.complete_to else tr("还没有"),
                     "gaps": d.gap_text,
-                    "state": "已吊销" if d.revoked else "有效",
+                    "state": tr("已吊销") if d.revoked else tr("有效"),
                     "fingerprint": d.fingerprint,
                 }
                 for d in (village.devices if village else ())

@@ -54,6 +54,7 @@ from desktop.ui.follow_up_model import (
     HouseholdIdRole,
 )
 from desktop.ui.household_picker import HouseholdPicker
+from desktop.ui.i18n import tr, tr_noop
 from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
 from desktop.ui.photo_drop import PhotoDropList
@@ -78,11 +79,15 @@ VISIT_LIMIT = 2000  # a township's "all villages" list stays quick to load
 
 
 VISIT_COLUMNS = (
-    Column("visited_on", "日期"), Column("head_name", "户主"), Column("kind", "方式"),
-    Column("visitors", "走访人"), Column("content", "走访内容"), Column("problems", "问题和诉求"),
-    Column("open_follow_ups", "未办结", show=lambda n: str(n) if n else ""),
-    Column("number", "户编号"),  # hidden (too long for the width), still found by the search box
-)  # fmt: skip
+    Column("visited_on", tr_noop("日期")),
+    Column("head_name", tr_noop("户主")),
+    Column("kind", tr_noop("方式")),
+    Column("visitors", tr_noop("走访人")),
+    Column("content", tr_noop("走访内容")),
+    Column("problems", tr_noop("问题和诉求")),
+    Column("open_follow_ups", tr_noop("未办结"), show=lambda n: str(n) if n else ""),
+    Column("number", tr_noop("户编号")),  # hidden (too long for the width), still found by the search box
+)
 VISIT_COL_VISITORS, VISIT_COL_CONTENT, VISIT_COL_PROBLEMS, VISIT_COL_NUMBER = 3, 4, 5, 7
 
 
@@ -90,7 +95,7 @@ VISIT_COL_VISITORS, VISIT_COL_CONTENT, VISIT_COL_PROBLEMS, VISIT_COL_NUMBER = 3,
 
 
 class VisitsPage(Page):
-    title = "走访"
+    title = tr_noop("走访")
     object_name = "visitsPage"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -117,12 +122,14 @@ class VisitsPage(Page):
         ledger, village, everywhere = self.ctx.ledger, self.ctx.village_id, self.ctx.village_id is None
         rows = list_visits(ledger, village_id=village, all_villages=everywhere, limit=VISIT_LIMIT)
         self.visits.set_rows([_visit_record(r) for r in rows])
-        self.visit_count.setText(f"共 {len(rows)} 次")
+        self.visit_count.setText(tr("共 {n} 次").format(n=len(rows)))
         within = None if self.show_all_open.isChecked() else TODO_DAYS
         todo = open_follow_ups(ledger, village_id=village, all_villages=everywhere, due_within_days=within)
         self.follow_ups.set_rows(todo, self.ctx.ledger.today())
         late = sum(1 for r in todo if (r.days_overdue(self.ctx.ledger.today()) or 0) > 0)
-        self.todo_count.setText(f"{len(todo)} 项，其中逾期 {late} 项" if todo else "没有待办事项")
+        self.todo_count.setText(
+            tr("{n} 项，其中逾期 {late} 项").format(n=len(todo), late=late) if todo else tr("没有待办事项")
+        )
         self.mark_done_button.setEnabled(bool(todo))
 
     def start_visit(self, household_id: str, label: str) -> None:
@@ -134,7 +141,7 @@ class VisitsPage(Page):
         """Save the form as a visit (its photos follow on a worker thread); None when refused."""
         household_id = self.picker.household_id()
         if not household_id:
-            show_error(self, InvalidInput("请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择"))
+            show_error(self, InvalidInput(tr("请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择")))
             self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         if self.follow_action.text().strip():
@@ -158,7 +165,9 @@ class VisitsPage(Page):
         )
         if result is None:
             return None
-        self.saved_label.setText(f"已保存：{visited_on} {label}")
+        self.saved_label.setText(
+            tr("已保存：{visited_on} {label}").format(visited_on=visited_on, label=label)
+        )
         self._reset_form()
         if files:
             self._save_photos(result, files)
@@ -172,7 +181,7 @@ class VisitsPage(Page):
         ledger = self.ctx.ledger
         return self.ctx.edit(
             self,
-            f"完成后续事项：{item.action[:20]}",
+            tr("完成后续事项：{action}").format(action=item.action[:20]),
             lambda: set_follow_up_done(ledger, item.id, done=True),
             lambda: set_follow_up_done(ledger, item.id, done=False),
         )
@@ -189,24 +198,24 @@ class VisitsPage(Page):
         self.picker = HouseholdPicker(self.ctx)
         self.visitors = QLineEdit()
         self.visitors.setObjectName("visitors")
-        self.visitors.setPlaceholderText("多人用顿号分隔")
+        self.visitors.setPlaceholderText(tr("多人用顿号分隔"))
         self.people_met = QLineEdit()
-        self.people_met.setPlaceholderText("例如：户主及配偶")
-        self.content_edit = _text_box("visitContent", "了解了什么、核实了什么（必填）", 3)
+        self.people_met.setPlaceholderText(tr("例如：户主及配偶"))
+        self.content_edit = _text_box("visitContent", tr("了解了什么、核实了什么（必填）"), 3)
         self.policies = QLineEdit()
-        self.policies.setPlaceholderText("宣讲的政策，可不填")
-        self.problems_edit = _text_box("visitProblems", "农户反映的问题和诉求", 2)
+        self.policies.setPlaceholderText(tr("宣讲的政策，可不填"))
+        self.problems_edit = _text_box("visitProblems", tr("农户反映的问题和诉求"), 2)
 
         self.follow_action = QLineEdit()
         self.follow_action.setObjectName("followUpAction")
-        self.follow_action.setPlaceholderText("后续要办的事，回车添加")
+        self.follow_action.setPlaceholderText(tr("后续要办的事，回车添加"))
         self.follow_action.returnPressed.connect(self._add_follow_up)
         self.follow_due = QDateEdit()
         self.follow_due.setObjectName("followUpDue")
         self.follow_due.setCalendarPopup(True)
         self.follow_due.setDisplayFormat("yyyy-MM-dd")
-        self.follow_due.setToolTip("办结期限")
-        add_follow = QPushButton("添加")
+        self.follow_due.setToolTip(tr("办结期限"))
+        add_follow = QPushButton(tr("添加"))
         add_follow.setObjectName("addFollowUp")
         add_follow.clicked.connect(self._add_follow_up)
         follow_row = QHBoxLayout()
@@ -216,23 +225,25 @@ class VisitsPage(Page):
         self.pending_list = QListWidget()
         self.pending_list.setObjectName("pendingFollowUps")
         self.pending_list.setMaximumHeight(64)
-        self.pending_list.setToolTip("选中后按 Delete 移除")
+        self.pending_list.setToolTip(tr("选中后按 Delete 移除"))
         self.pending_list.installEventFilter(self)
 
         self.photos = PhotoDropList()
         self.photos.setMaximumHeight(72)
-        self.pick_photos_button = QPushButton("选择照片…")
+        self.pick_photos_button = QPushButton(tr("选择照片…"))
         self.pick_photos_button.setObjectName("pickPhotos")
         self.pick_photos_button.clicked.connect(self._pick_photos)
         self.photo_count = QLabel()
         self.photos.changed.connect(
-            lambda: self.photo_count.setText(f"已选 {self.photos.count()} 张" if self.photos.count() else "")
+            lambda: self.photo_count.setText(
+                tr("已选 {n} 张").format(n=self.photos.count()) if self.photos.count() else ""
+            )
         )
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.pick_photos_button)
         photo_row.addWidget(self.photo_count, 1)
 
-        self.save_button = QPushButton("保存走访（Ctrl+Enter）")
+        self.save_button = QPushButton(tr("保存走访（Ctrl+Enter）"))
         self.save_button.setObjectName("saveVisit")
         self.save_button.clicked.connect(self.save_visit)
         self.saved_label = QLabel()
@@ -242,23 +253,23 @@ class VisitsPage(Page):
         date_row = QHBoxLayout()
         date_row.addWidget(self.visit_date)
         date_row.addSpacing(12)
-        date_row.addWidget(QLabel("方式"))
+        date_row.addWidget(QLabel(tr("方式")))
         date_row.addWidget(self.kind)
         date_row.addStretch(1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("走访日期", date_row)
-        form.addRow("农户", self.picker)
-        form.addRow("走访人", self.visitors)
-        form.addRow("见到的人", self.people_met)
-        form.addRow("走访内容", self.content_edit)
-        form.addRow("宣讲政策", self.policies)
-        form.addRow("问题诉求", self.problems_edit)
-        form.addRow("后续事项", follow_row)
+        form.addRow(tr("走访日期"), date_row)
+        form.addRow(tr("农户", "one household, chosen in a form"), self.picker)
+        form.addRow(tr("走访人"), self.visitors)
+        form.addRow(tr("见到的人"), self.people_met)
+        form.addRow(tr("走访内容"), self.content_edit)
+        form.addRow(tr("宣讲政策"), self.policies)
+        form.addRow(tr("问题诉求"), self.problems_edit)
+        form.addRow(tr("后续事项"), follow_row)
         form.addRow("", self.pending_list)
-        form.addRow("照片", self.photos)
+        form.addRow(tr("照片"), self.photos)
         form.addRow("", photo_row)
-        box = QGroupBox("记录走访")
+        box = QGroupBox(tr("记录走访"))
         box.setObjectName("visitForm")
         inner = QVBoxLayout(box)
         inner.addLayout(form)
@@ -285,18 +296,18 @@ class VisitsPage(Page):
         self.todo_table.activated.connect(
             lambda index: self.household_requested.emit(str(index.data(HouseholdIdRole)))
         )
-        self.show_all_open = QCheckBox("显示全部未办结事项")
+        self.show_all_open = QCheckBox(tr("显示全部未办结事项"))
         self.show_all_open.toggled.connect(self.refresh)
-        self.mark_done_button = QPushButton("标记完成")
+        self.mark_done_button = QPushButton(tr("标记完成"))
         self.mark_done_button.setObjectName("markFollowUpDone")
-        self.mark_done_button.setToolTip("选中的事项已办结（Ctrl+Z 可撤销）")
+        self.mark_done_button.setToolTip(tr("选中的事项已办结（Ctrl+Z 可撤销）"))
         self.mark_done_button.clicked.connect(self.mark_selected_done)
         self.todo_count = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.todo_count, 1)
         row.addWidget(self.show_all_open)
         row.addWidget(self.mark_done_button)
-        box = QGroupBox(f"待办后续事项（已逾期和 {TODO_DAYS} 天内到期）")
+        box = QGroupBox(tr("待办后续事项（已逾期和 {days} 天内到期）").format(days=TODO_DAYS))
         layout = QVBoxLayout(box)
         layout.addWidget(self.todo_table, 1)
         layout.addLayout(row)
@@ -319,14 +330,14 @@ class VisitsPage(Page):
         self.visit_table.activated.connect(self._visit_activated)
         self.visit_search = QLineEdit()
         self.visit_search.setObjectName("visitSearch")
-        self.visit_search.setPlaceholderText("在走访记录中查找（户主、户编号、内容、走访人…）")
+        self.visit_search.setPlaceholderText(tr("在走访记录中查找（户主、户编号、内容、走访人…）"))
         self.visit_search.setClearButtonEnabled(True)
         self.visit_search.textChanged.connect(self.visit_filter.setFilterFixedString)
         self.visit_count = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.visit_search, 1)
         row.addWidget(self.visit_count)
-        box = QGroupBox("全部走访记录（双击打开农户）")
+        box = QGroupBox(tr("全部走访记录（双击打开农户）"))
         layout = QVBoxLayout(box)
         layout.addLayout(row)
         layout.addWidget(self.visit_table, 1)
@@ -364,15 +375,15 @@ class VisitsPage(Page):
             return
         due = self.follow_due.date().toPython()
         self._pending.append(FollowUpInput(action=action, due_on=due))
-        self.pending_list.addItem(f"{action}（{due} 前）")
+        self.pending_list.addItem(tr("{action}（{due} 前）").format(action=action, due=due))
         self.follow_action.clear()
 
     def _pick_photos(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            "选择走访照片",
+            tr("选择走访照片"),
             str(Path.home()),
-            "照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)",
+            tr("照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)"),
         )
         self.photos.add_files([Path(f) for f in files])
 
@@ -388,14 +399,18 @@ class VisitsPage(Page):
             progress(len(files), len(files))
             return results
 
-        self.photo_job = self.ctx.run(self, f"正在保存 {len(files)} 张走访照片…", work, self._photos_saved)
+        self.photo_job = self.ctx.run(
+            self, tr("正在保存 {n} 张走访照片…").format(n=len(files)), work, self._photos_saved
+        )
 
     def _photos_saved(self, results: list[PhotoResult]) -> None:
         stored = sum(1 for r in results if r.ok)
-        self.saved_label.setText(f"{self.saved_label.text()}，照片 {stored} 张")
+        self.saved_label.setText(
+            tr("{saved}，照片 {stored} 张").format(saved=self.saved_label.text(), stored=stored)
+        )
         failed = [r.message for r in results if not r.ok]
         if failed:
-            show_info(self, "走访已保存，但以下照片未能保存：\n" + "\n".join(failed))
+            show_info(self, tr("走访已保存，但以下照片未能保存：\n") + "\n".join(failed))
 
     def _visit_activated(self, index: QModelIndex) -> None:
         row = self.visit_filter.mapToSource(index).row()
