@@ -85,6 +85,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.domain.errors import UserError
+    from desktop.services.crash_reports import report_into
     from desktop.services.preferences import LANGUAGE, get_preference
     from desktop.services.security import is_encrypted
     from desktop.store.device import get_device
@@ -104,6 +105,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     ledger: Ledger | None = None
     try:
         install_app_font(app, resources_dir())
+        report_into(home)  # a bug's report goes to this data folder's logs/
         install_app_icon(app, resources_dir())
         unlocked: Unlocked | None = None
         if db_url is None and is_encrypted(home):

@@ -8,11 +8,9 @@ the details go to a crash file in the data folder, never a traceback on screen).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -662,12 +660,8 @@ def _print_changed(changed: dict[str, Any], table: str) -> None:
 
 def _write_crash_report(args: argparse.Namespace) -> Path:
     from desktop.app import data_home
+    from desktop.services.crash_reports import write_crash_report
 
-    folder = data_home(getattr(args, "home", None)) / "logs"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.txt"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-        return path
-    except OSError:
-        return Path("（无法写入崩溃报告）")
+    error = sys.exc_info()[1]
+    assert error is not None  # called from an except block
+    return write_crash_report(error, data_home(getattr(args, "home", None)))

@@ -3,14 +3,12 @@ where its report was written, never a traceback."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import traceback
-from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import UserError
+from desktop.services.crash_reports import write_crash_report
 from desktop.ui.i18n import tr, tr_marked, tr_noop
 
 TITLE = tr_noop("驻村台账")
@@ -44,15 +42,6 @@ def confirm(parent: QWidget | None, text: str) -> bool:
         return True
     answer = QMessageBox.question(parent, tr_marked(TITLE), text)
     return answer == QMessageBox.StandardButton.Yes
-
-
-def write_crash_report(error: BaseException) -> Path:
-    home = Path(os.environ.get("ZHUCUN_HOME") or Path.home() / ".zhucun")
-    folder = home / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.txt"
-    path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
-    return path
 
 
 def _headless_tests() -> bool:
