@@ -70,6 +70,10 @@ class Store:
         if location.data_key is not None:
             unlocked.register(location.home, location.data_key)
 
+    def set_author(self, author: str) -> None:
+        """Another user unlocked the open ledger: the operations written from now on are theirs."""
+        self._sessions.configure(info={"author": author})
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         with self._sessions.begin() as session:

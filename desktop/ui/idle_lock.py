@@ -8,8 +8,8 @@ user who opened the ledger unlocks it, and the hidden windows come back, except 
 meanwhile. Running jobs go on. ``UiContext.locked`` tells anything that shows data on request (ID
 numbers) to hide it again.
 
-Only the user who opened the ledger can unlock it: every change written is signed by the user the
-store was opened for, and an open store cannot change its author; another user quits and starts again.
+When another member of the team unlocks, the changes written from then on are signed by them (the
+store's author changes) and the status bar names them.
 
 A dialog waiting in ``exec()`` (a question, a file chooser) ends as if closed when hidden: a question
 left unanswered while away counts as "no".
@@ -26,7 +26,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QProgressDialog, QStackedWidget, QWidget
 
 from desktop.services.preferences import idle_lock_minutes
-from desktop.services.security import unlock
+from desktop.services.security import Unlocked, security_status, unlock
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import error_text
 from desktop.ui.i18n import tr
@@ -70,10 +70,10 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
-        self.screen = LockScreen(user)
+        self.screen = LockScreen(user, [u.name for u in security_status(home).users])
         self.screen.unlock_requested.connect(self.try_unlock)
         self.check = SlowCall(self)
-        self.check.done.connect(lambda _unlocked: self._release())
+        self.check.done.connect(self._unlocked)
         self.check.failed.connect(lambda error: self.screen.refuse(error_text(error)))
         # the pages and the lock screen share the central place; one of them is shown
         self.stack = QStackedWidget()
@@ -139,7 +139,7 @@ class IdleLock(QObject):
         self.ctx.locked.emit()
 
     def try_unlock(self, passphrase: str) -> bool:
-        home, user = self.home, self.user  # the worker gets plain values, never a Qt object
+        home, user = self.home, self.screen.chosen_user()  # the worker gets plain values, never Qt objects
         if not self.is_locked or not self.check.start(lambda: unlock(home, passphrase, user)):
             return False
         self.screen.set_busy(True)
@@ -187,6 +187,13 @@ class IdleLock(QObject):
             QTimer.singleShot(0, lambda: self.is_locked and shiboken6.isValid(widget) and widget.hide())
         else:
             widget.hide()
+
+    def _unlocked(self, unlocked: Unlocked) -> None:
+        if unlocked.user != self.user:  # another member of the team: what they write is signed theirs
+            self.ctx.ledger.store.set_author(unlocked.user)
+            self.user = self.ctx.user = unlocked.user
+        self._release()
+        self.ctx.changed.emit()  # the status bar names who is working now
 
     def _release(self) -> None:
         self.ctx.is_locked = False

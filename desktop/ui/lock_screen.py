@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.i18n import tr
 from desktop.ui.unlock_dialog import message_label, passphrase_edit
@@ -14,7 +14,7 @@ from desktop.ui.unlock_dialog import message_label, passphrase_edit
 class LockScreen(QWidget):
     unlock_requested = Signal(str)  # the passphrase typed
 
-    def __init__(self, user: str, parent: QWidget | None = None) -> None:
+    def __init__(self, user: str, users: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
         name = QLabel(tr("驻村台账"))
@@ -25,8 +25,15 @@ class LockScreen(QWidget):
         name.setFont(big)
         state = QLabel(tr("已锁定"))
         state.setObjectName("lockState")
-        who = QLabel(tr("使用人：{user}").format(user=user))
+        who = QLabel(tr("使用人："))
         who.setObjectName("lockUser")
+        # another member of the work team may unlock with their own passphrase; their changes are theirs
+        self.user = QComboBox()
+        self.user.setObjectName("lockUserChoice")
+        for member in users or [user]:
+            self.user.addItem(member, member)
+        self.user.setCurrentIndex(max(self.user.findData(user), 0))
+        self.user.setEnabled(self.user.count() > 1)
         self.passphrase = passphrase_edit("lockPassphrase", tr("口令"))
         self.passphrase.setMinimumWidth(260)
         self.passphrase.returnPressed.connect(self._submit)
@@ -42,13 +49,22 @@ class LockScreen(QWidget):
         field.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for label in (name, state, who):
+        for label in (name, state):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
+        person = QHBoxLayout()
+        person.addStretch(1)
+        person.addWidget(who)
+        person.addWidget(self.user)
+        person.addStretch(1)
+        layout.addLayout(person)
         layout.addSpacing(16)
         layout.addLayout(field)
         layout.addWidget(self.message)
         layout.addStretch(3)
+
+    def chosen_user(self) -> str:
+        return str(self.user.currentData())
 
     def reset(self) -> None:
         self.passphrase.clear()
@@ -58,6 +74,7 @@ class LockScreen(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.passphrase.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
+        self.user.setEnabled(not busy and self.user.count() > 1)
         if busy:
             self.message.setText(tr("正在核对口令…"))
 

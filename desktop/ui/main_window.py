@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.windowTitle() + tr("（演示数据，虚构）"))
         self.status_label.setText(
             tr("使用人：{user}　　{place_kind}：{place}").format(
-                user=device.user_name or "",
+                user=self.ctx.user or device.user_name or "",
                 place_kind=tr("乡镇") if self.ctx.is_township else tr("村"),
                 place=place,
             )

@@ -9,7 +9,7 @@
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="16"/>
+        <location filename="../../desktop/ui/dialogs.py" line="14"/>
         <location filename="../../desktop/ui/jobs.py" line="63"/>
         <location filename="../../desktop/ui/lock_screen.py" line="20"/>
         <location filename="../../desktop/ui/unlock_dialog.py" line="89"/>
@@ -17,12 +17,12 @@
         <translation>Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs.py" line="21"/>
         <source>磁盘空间不足：请清理空间后重试，未做任何改动</source>
         <translation>The disk is full: free some space and try again. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs.py" line="23"/>
         <source>程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持</source>
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
     </message>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="99"/>
-        <location filename="../../desktop/ui/lock_screen.py" line="30"/>
+        <location filename="../../desktop/ui/lock_screen.py" line="37"/>
         <location filename="../../desktop/ui/security_dialogs.py" line="220"/>
         <location filename="../../desktop/ui/unlock_dialog.py" line="95"/>
         <source>口令</source>
@@ -173,7 +173,7 @@
         <location filename="../../desktop/ui/follow_up_model.py" line="24"/>
         <location filename="../../desktop/ui/household_form.py" line="32"/>
         <location filename="../../desktop/ui/household_table_model.py" line="29"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="170"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="63"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="31"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="89"/>
@@ -185,7 +185,7 @@
     <message>
         <location filename="../../desktop/ui/follow_up_model.py" line="25"/>
         <location filename="../../desktop/ui/household_table_model.py" line="30"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="171"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="170"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="64"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="32"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="83"/>
@@ -239,70 +239,70 @@
         <translation>The interface font {path} cannot be read and may be damaged: please reinstall Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="49"/>
-        <location filename="../../desktop/ui/household_detail.py" line="90"/>
+        <location filename="../../desktop/ui/household_detail.py" line="48"/>
+        <location filename="../../desktop/ui/household_detail.py" line="89"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
         <source>姓名</source>
         <extracomment>desktop/domain/fields.py: member.name</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="50"/>
-        <location filename="../../desktop/ui/household_detail.py" line="92"/>
+        <location filename="../../desktop/ui/household_detail.py" line="49"/>
+        <location filename="../../desktop/ui/household_detail.py" line="91"/>
         <location filename="../../desktop/domain/fields.py" line="90"/>
         <source>与户主关系</source>
         <extracomment>desktop/domain/fields.py: member.relation</extracomment>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="51"/>
+        <location filename="../../desktop/ui/household_detail.py" line="50"/>
         <location filename="../../desktop/domain/fields.py" line="88"/>
         <source>性别</source>
         <extracomment>desktop/domain/fields.py: member.sex</extracomment>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="52"/>
-        <location filename="../../desktop/ui/household_detail.py" line="94"/>
+        <location filename="../../desktop/ui/household_detail.py" line="51"/>
+        <location filename="../../desktop/ui/household_detail.py" line="93"/>
         <location filename="../../desktop/domain/fields.py" line="89"/>
         <source>证件号码</source>
         <extracomment>desktop/domain/fields.py: member.id_number</extracomment>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="53"/>
+        <location filename="../../desktop/ui/household_detail.py" line="52"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="54"/>
+        <location filename="../../desktop/ui/household_detail.py" line="53"/>
         <location filename="../../desktop/domain/fields.py" line="95"/>
         <source>在校生状况</source>
         <extracomment>desktop/domain/fields.py: member.schooling</extracomment>
         <translation>Schooling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="55"/>
+        <location filename="../../desktop/ui/household_detail.py" line="54"/>
         <location filename="../../desktop/domain/fields.py" line="97"/>
         <source>健康状况</source>
         <extracomment>desktop/domain/fields.py: member.health</extracomment>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="56"/>
+        <location filename="../../desktop/ui/household_detail.py" line="55"/>
         <location filename="../../desktop/domain/fields.py" line="99"/>
         <source>劳动技能</source>
         <extracomment>desktop/domain/fields.py: member.labour</extracomment>
         <translation>Work ability</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="57"/>
+        <location filename="../../desktop/ui/household_detail.py" line="56"/>
         <source>参加医保</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="60"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="185"/>
+        <location filename="../../desktop/ui/household_detail.py" line="59"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="184"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="247"/>
         <location filename="../../desktop/domain/enums.py" line="236"/>
         <source>达标</source>
@@ -310,8 +310,8 @@
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="61"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="186"/>
+        <location filename="../../desktop/ui/household_detail.py" line="60"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="185"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="33"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="69"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="247"/>
@@ -321,8 +321,8 @@
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="62"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="187"/>
+        <location filename="../../desktop/ui/household_detail.py" line="61"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="186"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="34"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="69"/>
         <location filename="../../desktop/domain/enums.py" line="236"/>
@@ -331,41 +331,41 @@
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="95"/>
+        <location filename="../../desktop/ui/household_detail.py" line="94"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="109"/>
+        <location filename="../../desktop/ui/household_detail.py" line="108"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="110"/>
+        <location filename="../../desktop/ui/household_detail.py" line="109"/>
         <source>家庭纯收入（元）</source>
         <translation>Household net income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="111"/>
+        <location filename="../../desktop/ui/household_detail.py" line="110"/>
         <source>人均纯收入（元）</source>
         <translation>Net income per person (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="112"/>
+        <location filename="../../desktop/ui/household_detail.py" line="111"/>
         <source>当年贫困线（元）</source>
         <translation>Poverty line that year (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="113"/>
+        <location filename="../../desktop/ui/household_detail.py" line="112"/>
         <location filename="../../desktop/ui/sync_tables.py" line="35"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="194"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="394"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="403"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="121"/>
+        <location filename="../../desktop/ui/household_detail.py" line="120"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="329"/>
         <location filename="../../desktop/domain/fields.py" line="146"/>
         <source>措施类别</source>
@@ -373,26 +373,26 @@
         <translation>Kind of measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="122"/>
+        <location filename="../../desktop/ui/household_detail.py" line="121"/>
         <location filename="../../desktop/ui/sync_tables.py" line="45"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="63"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="123"/>
-        <location filename="../../desktop/ui/household_detail.py" line="135"/>
+        <location filename="../../desktop/ui/household_detail.py" line="122"/>
+        <location filename="../../desktop/ui/household_detail.py" line="134"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="124"/>
+        <location filename="../../desktop/ui/household_detail.py" line="123"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="334"/>
         <source>资金（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="125"/>
+        <location filename="../../desktop/ui/household_detail.py" line="124"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="333"/>
         <location filename="../../desktop/domain/fields.py" line="149"/>
         <source>实施单位</source>
@@ -400,13 +400,13 @@
         <translation>Carried out by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="126"/>
+        <location filename="../../desktop/ui/household_detail.py" line="125"/>
         <source>成效</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="132"/>
-        <location filename="../../desktop/ui/household_detail.py" line="147"/>
+        <location filename="../../desktop/ui/household_detail.py" line="131"/>
+        <location filename="../../desktop/ui/household_detail.py" line="146"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="456"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="529"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
@@ -415,23 +415,23 @@
         <translation>Assigned helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="133"/>
+        <location filename="../../desktop/ui/household_detail.py" line="132"/>
         <source>单位</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="134"/>
+        <location filename="../../desktop/ui/household_detail.py" line="133"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="136"/>
+        <location filename="../../desktop/ui/household_detail.py" line="135"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="142"/>
-        <location filename="../../desktop/ui/household_detail.py" line="183"/>
+        <location filename="../../desktop/ui/household_detail.py" line="141"/>
+        <location filename="../../desktop/ui/household_detail.py" line="182"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="122"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶措施</source>
@@ -439,95 +439,95 @@
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="153"/>
+        <location filename="../../desktop/ui/household_detail.py" line="152"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="82"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="154"/>
+        <location filename="../../desktop/ui/household_detail.py" line="153"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="84"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="256"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="155"/>
+        <location filename="../../desktop/ui/household_detail.py" line="154"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="85"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="263"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="156"/>
+        <location filename="../../desktop/ui/household_detail.py" line="155"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="157"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="59"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="191"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="403"/>
+        <location filename="../../desktop/ui/household_detail.py" line="156"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="167"/>
+        <location filename="../../desktop/ui/household_detail.py" line="166"/>
         <source>记录一次走访…</source>
         <translation>Record a visit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="172"/>
+        <location filename="../../desktop/ui/household_detail.py" line="171"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="173"/>
+        <location filename="../../desktop/ui/household_detail.py" line="172"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="174"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/household_detail.py" line="173"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="62"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="175"/>
+        <location filename="../../desktop/ui/household_detail.py" line="174"/>
         <source>修改内容</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="179"/>
+        <location filename="../../desktop/ui/household_detail.py" line="178"/>
         <source>基本信息</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="180"/>
+        <location filename="../../desktop/ui/household_detail.py" line="179"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>家庭成员</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['member'] (a kind of record)</extracomment>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="181"/>
+        <location filename="../../desktop/ui/household_detail.py" line="180"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>收入</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['income'] (a kind of record)</extracomment>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="182"/>
+        <location filename="../../desktop/ui/household_detail.py" line="181"/>
         <source>两不愁三保障</source>
         <translation>Two Assurances and Three Guarantees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="186"/>
+        <location filename="../../desktop/ui/household_detail.py" line="185"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="187"/>
+        <location filename="../../desktop/ui/household_detail.py" line="186"/>
         <location filename="../../desktop/ui/pages/photos_page.py" line="53"/>
         <location filename="../../desktop/ui/pages/registry.py" line="23"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="270"/>
@@ -537,49 +537,49 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="188"/>
+        <location filename="../../desktop/ui/household_detail.py" line="187"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="195"/>
+        <location filename="../../desktop/ui/household_detail.py" line="194"/>
         <source>显示证件号码和电话</source>
         <translation>Show ID and phone numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="213"/>
+        <location filename="../../desktop/ui/household_detail.py" line="212"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; 户　户编号 {number}　{village}　{n} 人</source>
         <translation>Household of &lt;b&gt;{head}&lt;/b&gt; · No. {number} · {village} · {n} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="217"/>
+        <location filename="../../desktop/ui/household_detail.py" line="216"/>
         <source>{head} 户 — 驻村台账</source>
         <translation>Household of {head} — Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="270"/>
+        <location filename="../../desktop/ui/household_detail.py" line="269"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="286"/>
+        <location filename="../../desktop/ui/household_detail.py" line="285"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="305"/>
+        <location filename="../../desktop/ui/household_detail.py" line="304"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="306"/>
+        <location filename="../../desktop/ui/household_detail.py" line="305"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="308"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/household_detail.py" line="307"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -782,7 +782,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_record_forms.py" line="235"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="244"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="243"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -1034,23 +1034,23 @@
     </message>
     <message>
         <location filename="../../desktop/ui/lock_screen.py" line="28"/>
-        <source>使用人：{user}</source>
-        <translation>User: {user}</translation>
+        <source>使用人：</source>
+        <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="33"/>
+        <location filename="../../desktop/ui/lock_screen.py" line="40"/>
         <location filename="../../desktop/ui/unlock_dialog.py" line="75"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="62"/>
+        <location filename="../../desktop/ui/lock_screen.py" line="79"/>
         <location filename="../../desktop/ui/unlock_dialog.py" line="119"/>
         <source>正在核对口令…</source>
         <translation>Checking the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock_screen.py" line="72"/>
+        <location filename="../../desktop/ui/lock_screen.py" line="89"/>
         <location filename="../../desktop/ui/unlock_dialog.py" line="114"/>
         <source>请输入口令</source>
         <translation>Please type the passphrase</translation>
@@ -1122,83 +1122,83 @@
         <translation>Last export: {out}  Last import: {came}  Unsynced changes: {unsynced}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="64"/>
         <source>不愁吃</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="65"/>
         <source>不愁穿</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Clothing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="66"/>
         <source>义务教育</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="68"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="67"/>
         <source>基本医疗</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="69"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="68"/>
         <source>住房安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="69"/>
         <source>饮水安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="175"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="174"/>
         <source>未达标 {not_met} 户，待核实 {unknown} 户</source>
         <translation>Not met: {not_met} households; to verify: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="184"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="188"/>
         <location filename="../../desktop/ui/pages/settings_page.py" line="51"/>
         <source>未填</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="188"/>
         <location filename="../../desktop/ui/record_table_model.py" line="115"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="188"/>
         <location filename="../../desktop/ui/record_table_model.py" line="115"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="202"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="201"/>
         <source>入户核查</source>
         <translation>Household check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="212"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="211"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="201"/>
         <source>多人用顿号分隔</source>
         <translation>Separate several names with 、 or commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="223"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="222"/>
         <source>保存核查（Ctrl+Enter）</source>
         <translation>Save check (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="227"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="226"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="117"/>
         <location filename="../../desktop/ui/pages/photos_page.py" line="168"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="262"/>
@@ -1208,51 +1208,51 @@
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="229"/>
         <location filename="../../desktop/domain/fields.py" line="119"/>
         <source>核查人</source>
         <extracomment>desktop/domain/fields.py: assessment.assessors</extracomment>
         <translation>Checked by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="232"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="231"/>
         <location filename="../../desktop/domain/fields.py" line="119"/>
         <source>核查日期</source>
         <extracomment>desktop/domain/fields.py: assessment.assessed_on</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="249"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="248"/>
         <source>在左侧总览中点选一户，或在上面输入姓名、拼音首字母或户编号。</source>
         <translation>Click a household in the overview on the left, or type a name, pinyin initials or household no. above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="267"/>
         <source>{dimension}的核查结论</source>
         <translation>Verdict on {dimension}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="271"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="270"/>
         <source>核查依据：看到了什么、问了谁</source>
         <translation>Evidence: what was seen, who was asked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="336"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="335"/>
         <source>上次核查：{date}{who}。以下按上次结果预填，请逐项核对。</source>
         <translation>Last check: {date}{who}. Filled in from it: please check every item.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="341"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="340"/>
         <source>该户还没有核查记录。</source>
         <translation>This household has not been checked yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="355"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="354"/>
         <source>请至少填写一个维度的核查结论或一个“是/否”问题</source>
         <translation>Answer at least one dimension or one yes/no question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="365"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="364"/>
         <location filename="../../desktop/ui/pages/registry.py" line="21"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
@@ -1260,55 +1260,55 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="373"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="372"/>
         <source>只看有短板或待核实的户</source>
         <translation>Only gaps and to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="390"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="389"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="430"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="429"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="448"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="447"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="467"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="466"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="534"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="533"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="539"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="538"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="253"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="540"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="539"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="541"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="540"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="542"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="541"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>
@@ -3008,8 +3008,8 @@ not synced yet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_options.py" line="140"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="143"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="153"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
@@ -3736,311 +3736,311 @@ fingerprint {expected}</translation>
         <translation>Setting the new passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="50"/>
         <source>Excel 表格 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="51"/>
         <source>表头对应文件 (*.toml);;所有文件 (*)</source>
         <translation>Header mappings (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="52"/>
         <source>（自动查找有花名册表头的工作表）</source>
         <translation>(find the sheet with roster headers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="168"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
         <source>全表</source>
         <translation>whole sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="57"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="60"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="60"/>
         <source>新增内容</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
         <source>原来的值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="65"/>
         <source>导入后的值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="78"/>
         <source>新户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="79"/>
         <source>新成员</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="91"/>
         <source>将新增 {households} 户、{people} 人；将修改 {changed_households} 户、{changed_people} 人（共 {changes} 项）；不变 {same_households} 户、{same_people} 人</source>
         <translation>Will add {households} households, {people} people; will change {changed_households} households, {changed_people} people ({changes} items); unchanged: {same_households} households, {same_people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="96"/>
         <source>已新增 {households} 户、{people} 人；已修改 {changed_households} 户、{changed_people} 人（共 {changes} 项）；不变 {same_households} 户、{same_people} 人</source>
         <translation>Added {households} households, {people} people; changed {changed_households} households, {changed_people} people ({changes} items); unchanged: {same_households} households, {same_people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="117"/>
         <source>从 Excel 导入花名册</source>
         <translation>Import a roster from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="136"/>
         <source>第 1 步：选择表格</source>
         <translation>Step 1: choose the workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="139"/>
         <source>.xlsx 花名册</source>
         <translation>.xlsx roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="151"/>
         <source>可不填：表头写法不认识时，指定表头与字段的对应（.toml）</source>
         <translation>Optional: a mapping of headers to fields (.toml) for headers not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="156"/>
         <source>检查（试导入，不写入）</source>
         <translation>Check (a dry run, writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="167"/>
         <source>表格文件</source>
         <translation>Workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="169"/>
         <source>表头对应</source>
         <translation>Header mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="175"/>
         <source>第 2 步：检查结果（尚未写入）</source>
         <translation>Step 2: check result (nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="176"/>
         <source>选择表格后点“检查”：先看会导入什么，再决定是否导入</source>
         <translation>Choose a workbook and click “Check”: see what would be imported, then decide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="192"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="403"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="193"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="403"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
         <source>修改</source>
         <comment>the changes an import makes</comment>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="194"/>
         <source>另存标出问题的表格…</source>
         <translation>Save sheet with problems marked…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="197"/>
         <source>另存一份表格：有问题的单元格标红，并加一列“问题”，改好后可再导入</source>
         <translation>Save a copy of the sheet with problem cells in red and a “问题” column; import it again once fixed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="209"/>
         <source>第 3 步：导入</source>
         <translation>Step 3: import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="210"/>
         <source>只导入没有问题的户</source>
         <translation>Import only households without problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="213"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="212"/>
         <source>有问题的户整户不导入，其余照常导入</source>
         <translation>Households with problems are left out whole; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="214"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="234"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="233"/>
         <source>选择花名册</source>
         <translation>Choose the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="241"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="240"/>
         <source>选择表头对应文件</source>
         <translation>Choose the header mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="265"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="264"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="266"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="265"/>
         <source>正在检查表格…</source>
         <translation>Checking the workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="281"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="280"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="282"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="281"/>
         <source>正在导入花名册…</source>
         <translation>Importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="292"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="291"/>
         <source>另存标出问题的表格</source>
         <translation>Save sheet with problems marked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="309"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="308"/>
         <source>正在另存问题表格…</source>
         <translation>Saving the sheet with problems…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="311"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="310"/>
         <source>已另存：{saved}</source>
         <translation>Saved: {saved}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="332"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="331"/>
         <source>检查没有完成，未写入任何数据</source>
         <translation>The check did not finish; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="334"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="333"/>
         <source>导入没有完成</source>
         <translation>The import did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="342"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="341"/>
         <source>第 {first} 行</source>
         <translation>row {first}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="344"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="343"/>
         <source>第 {first}–{last} 行</source>
         <translation>rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="346"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="345"/>
         <source>工作表“{sheet}”：表头在{header}，数据 {rows_read} 行。</source>
         <translation>Sheet “{sheet}”: headers in {header}, {rows_read} rows of data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="349"/>
         <source>没有发现问题。</source>
         <translation>No problems found. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="352"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="351"/>
         <source>发现 {n} 处问题，其中有整张表的问题：改正表格后重新检查。</source>
         <translation>{n} problems found, some about the whole sheet: fix the workbook and check again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="356"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="355"/>
         <source>发现 {n} 处问题：改正后重新检查，或勾选“只导入没有问题的户”（{left_out} 户不导入）。没有问题的户：</source>
         <translation>{n} problems found: fix them and check again, or tick “Import only households without problems” ({left_out} households left out). The households without problems: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="366"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="365"/>
         <source>有问题的户不会导入</source>
         <translation>Households with problems will not be imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="373"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="372"/>
         <source>表格有问题，未导入任何数据：请重新检查</source>
         <translation>The workbook has problems; nothing was imported: please check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="378"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="377"/>
         <source>已写入台账。</source>
         <translation>Written to the ledger. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="379"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="378"/>
         <source>导入完成：</source>
         <translation>Import done: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="387"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="386"/>
         <source>未导入的列 {line}</source>
         <translation>Column not imported: {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="388"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="387"/>
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="389"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="388"/>
         <source>有问题，不导入：{name}</source>
         <translation>Problems, not imported: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="391"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="390"/>
         <source>问题（{n}）</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="392"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="391"/>
         <source>新增（{n}）</source>
         <translation>Added ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="392"/>
         <source>修改（{n}）</source>
         <translation>Changes ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="394"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
         <source>说明（{n}）</source>
         <translation>Notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="412"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="411"/>
         <source>表格已更换：请重新检查</source>
         <translation>The workbook changed: please check again</translation>
     </message>
@@ -4710,6 +4710,10 @@ fingerprint {expected}</translation>
     <message>
         <source>  {shown} 条　在监测 {monitored} 户</source>
         <translation type="obsolete">{shown} records, {monitored} households monitored</translation>
+    </message>
+    <message>
+        <source>使用人：{user}</source>
+        <translation type="obsolete">User: {user}</translation>
     </message>
 </context>
 </TS>

@@ -223,7 +223,7 @@ def test_idle_lock_hides_every_name_and_id_number_until_the_passphrase(
     assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
     assert secrets_on_screen(folder) == []
     texts = {text for widget, text in visible_texts()}
-    assert {"驻村台账", "已锁定", f"使用人：{USER}"} <= texts
+    assert {"驻村台账", "已锁定", "使用人："} <= texts and lock.screen.chosen_user() == USER
     own = window.findChildren(QAction, options=Qt.FindChildOption.FindDirectChildrenOnly)
     assert own and not any(action.isEnabled() for action in own)  # no Ctrl+Z while locked
 
@@ -315,3 +315,34 @@ def test_numbers_shown_on_request_are_masked_again_after_a_lock(
         unlock_with(lock, qtbot, PASSPHRASE)
     assert not household.show_private.isChecked() and household.members.masked()
     assert not page.show_phones.isChecked() and not page.model.show_phones()
+
+
+def test_another_user_unlocks_and_what_follows_is_signed_by_them(folder: Folder, qtbot: Any) -> None:
+    from sqlalchemy import select
+
+    from desktop.services.households import edit_household
+    from desktop.services.security import add_user
+    from desktop.store.models import Operation
+
+    ledger = folder.open()
+    add_user(folder.home, unlock(folder.home, PASSPHRASE, USER), "拉姆", "拉姆的口令2026")
+    window = MainWindow(UiContext(ledger, user=USER))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        lock = lock_of(window)
+        assert {lock.screen.user.itemData(i) for i in range(lock.screen.user.count())} == {USER, "拉姆"}
+        lock.lock()
+        lock.screen.user.setCurrentIndex(lock.screen.user.findData("拉姆"))
+        unlock_with(lock, qtbot, PASSPHRASE)  # the first user's passphrase does not open 拉姆's wrap
+        assert window.ctx.is_locked and window.ctx.user == USER
+        with qtbot.waitSignal(window.ctx.lock_released, timeout=20_000):
+            unlock_with(lock, qtbot, "拉姆的口令2026")
+        assert window.ctx.user == "拉姆" and "拉姆" in window.status_label.text()
+        edit_household(ledger, folder.household_id, {"phone": "13800009999"})
+        with ledger.store.read_session() as session:
+            last = session.execute(select(Operation).order_by(Operation.hlc.desc()).limit(1)).scalar_one()
+        assert last.author == "拉姆"
+    finally:
+        ledger.store.close()
