@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.fonts import FONT_FAMILY
 from desktop.ui.i18n import tr
 
 # in headless tests the dialog opens non-modally (see dialogs._headless_tests) and must outlive the call
@@ -105,7 +106,8 @@ class RecoveryCodeDialog(QDialog):
         """The printed sheet: the code with who and when, and what it is for."""
         today = dt.date.today().isoformat()
         sheet = QTextDocument()
-        sheet.setDefaultFont(QFont(self.font().family(), 12))
+        # the shipped CJK font, registered at start: a laptop without Chinese fonts still prints Chinese
+        sheet.setDefaultFont(QFont(FONT_FAMILY, 12))
         sheet.setHtml(
             "<h2>{title}</h2><p>{who}</p><p style='font-family: monospace; font-size: 20pt;'>"
             "<b>{code}</b></p><p>{what}</p>".format(

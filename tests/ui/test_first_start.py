@@ -206,6 +206,10 @@ def test_a_server_database_is_set_up_without_a_passphrase(home: Path, qtbot: Any
 
 
 def test_the_recovery_code_prints_and_copies(tmp_path: Path, qtbot: Any) -> None:
+    from desktop.app import resources_dir
+    from desktop.ui.fonts import install_app_font
+
+    install_app_font(QGuiApplication.instance(), resources_dir())  # as run_gui does before any window
     code = "FNK7K-6MQBM-34A0F-ES5W4-6YH3K-55Y9Y-NQT0R-CZBT7"
     show_recovery_code(None, code, user="扎西")  # the API the 设置 panel uses: open, modal
     (recovery,) = [
