@@ -30,6 +30,7 @@ def add_parsers(sub: Any) -> None:
     p = xlsx.add_parser("export", help="导出 .xlsx：roster 花名册（国家系统列序）、gaps 短板、visits 走访")
     p.add_argument("what", choices=EXPORTS, help="roster / gaps / visits")
     p.add_argument("file", metavar="FILE", help="要写的 .xlsx 文件")
+    p.add_argument("--village", help="村代码（乡镇设备用）")
 
 
 def _import(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -103,13 +104,13 @@ def _export(ledger: Ledger, args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if args.what == "roster":
-        result = export_roster(ledger, path)
+        result = export_roster(ledger, path, village_code=args.village)
         print(f"已导出花名册 {result.path}：{result.households} 户，{result.rows} 人")
     elif args.what == "gaps":
-        result = export_gaps(ledger, path)
+        result = export_gaps(ledger, path, village_code=args.village)
         print(f"已导出两不愁三保障短板 {result.path}：{result.rows} 户有短板")
     else:
-        result = export_visits(ledger, path)
+        result = export_visits(ledger, path, village_code=args.village)
         print(f"已导出走访记录 {result.path}：{result.rows} 次走访，{result.households} 户")
     return 0
 

@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
+
+from sqlalchemy import Row
 
 from desktop.domain.checklist import AssessmentFacts, HouseholdFacts, MemberFacts
 from desktop.domain.enums import Dimension, Status
 from desktop.domain.income import IncomeFigures
 from desktop.store.models import DIMENSION_COLUMNS, Assessment, Household, Income, Member
 
+_MISSING = object()
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
 
 def _pick(cls: type, row: Any, **extra: Any) -> Any:
-    names = {f.name for f in dataclasses.fields(cls)}
-    values = {name: getattr(row, name) for name in names if hasattr(row, name) and name not in extra}
+    """The dataclass ``cls`` from the attributes of ``row`` it has (an ORM record or a plain row)."""
+    values = {}
+    for name in _field_names(cls):
+        if name not in extra:
+            value = getattr(row, name, _MISSING)
+            if value is not _MISSING:
+                values[name] = value
     return cls(**values, **extra)
 
 
-def member_facts(member: Member) -> MemberFacts:
+def member_facts(member: Member | Row[Any]) -> MemberFacts:
     result: MemberFacts = _pick(MemberFacts, member, name=member.name or "", archived=bool(member.archived))
     return result
 
@@ -27,7 +42,7 @@ def household_facts(household: Household, province: str | None) -> HouseholdFact
     return result
 
 
-def assessment_facts(assessment: Assessment | None) -> AssessmentFacts | None:
+def assessment_facts(assessment: Assessment | Row[Any] | None) -> AssessmentFacts | None:
     if assessment is None or assessment.assessed_on is None:
         return None
     answers: dict[Dimension, Status | None] = {}

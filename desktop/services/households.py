@@ -71,22 +71,27 @@ def _rows(
         query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
             _search_clause(search.strip().lower())
         )
+        if village_id is not None:
+            # the index's own village column (always the household's): PostgreSQL then reads one
+            # village's search texts instead of the whole county's
+            query = query.where(HouseholdSearch.village_id == village_id)
     households = session.execute(query).all()
-    # members counted only for the households found (one indexed pass, not the whole township)
-    people: dict[str, tuple[int, str | None]] = {}
-    ids = [h.id for h in households]
+    # members counted only for the households found: SQLite looks each id up in the index, 500 a query;
+    # PostgreSQL gets the selection itself (it read every member once per 500 ids, and hash-joins this)
     live = func.coalesce(Member.archived, False).is_(False)
-    for start in range(0, len(ids), 500):
-        counts = session.execute(
-            select(
-                Member.household_id,
-                func.count(),
-                func.min(case((Member.relation == "户主", Member.name))),
-            )
-            .where(live, Member.household_id.in_(ids[start : start + 500]))
-            .group_by(Member.household_id)
-        )
-        people.update((hid, (n, name)) for hid, n, name in counts)
+    count = select(
+        Member.household_id, func.count(), func.min(case((Member.relation == "户主", Member.name)))
+    ).group_by(Member.household_id)
+    if session.get_bind().dialect.name == "sqlite":
+        ids = [h.id for h in households]
+        chunks = [
+            count.where(live, Member.household_id.in_(ids[i : i + 500])) for i in range(0, len(ids), 500)
+        ]
+    else:
+        chunks = [count.where(live, Member.household_id.in_(query.with_only_columns(Household.id)))]
+    people: dict[str, tuple[int, str | None]] = {}
+    for chunk in chunks:
+        people.update((hid, (n, name)) for hid, n, name in session.execute(chunk))
     rows = []
     for h in households:
         n, name = people.get(h.id, (0, None))

@@ -367,9 +367,7 @@ def _recipient(session: Session, to: str) -> Peer:
 def _gap_lines(session: Session, origins: set[str]) -> list[str]:
     lines = []
     peers = {p.device_id: p for p in session.execute(select(Peer)).scalars()}
-    for origin, spans in sorted(gaps(session).items()):
-        if origin not in origins:
-            continue
+    for origin, spans in sorted(gaps(session, origins).items()):
         peer = peers.get(origin)
         name = describe(peer) if peer else f"设备 {origin[-8:]}"
         lines.append(f"缺少{name}的第 {describe_ranges(spans)} 条操作：请让它重新导出（--all）")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -47,31 +48,36 @@ def village_checklists(ledger: Ledger, *, village_id: str | None = None) -> list
 
 
 def checklists(session: Session, ledger: Ledger, households: list[Household]) -> list[HouseholdChecklist]:
-    ids = [h.id for h in households]
-    members: dict[str, list[Member]] = {}
-    latest: dict[str, Assessment] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for member in session.execute(select(Member).where(Member.household_id.in_(chunk))).scalars():
+    provinces = dict(session.execute(select(Village.id, Village.province)).all())
+    today = ledger.today()
+    result = []
+    # 500 households at a time, members and checks read as plain rows (not ORM objects) and dropped once
+    # judged: a county's 200,000 households never sit in memory with all their members at once
+    member_table, assessment_table = Member.__table__, Assessment.__table__  # type: ignore[attr-defined]
+    for start in range(0, len(households), 500):
+        chunk = households[start : start + 500]
+        ids = [h.id for h in chunk]
+        members: dict[str, list[Any]] = {}
+        for member in session.execute(select(member_table).where(member_table.c.household_id.in_(ids))):
             members.setdefault(member.household_id or "", []).append(member)
-        for check in session.execute(select(Assessment).where(Assessment.household_id.in_(chunk))).scalars():
+        latest: dict[str, Any] = {}
+        for check in session.execute(
+            select(assessment_table).where(assessment_table.c.household_id.in_(ids))
+        ):
             if check.assessed_on is None or check.archived:
                 continue
             current = latest.get(check.household_id or "")
             if current is None or (check.assessed_on, check.id) > (current.assessed_on, current.id):
                 latest[check.household_id or ""] = check
-    provinces = dict(session.execute(select(Village.id, Village.province)).all())
-    today = ledger.today()
-    result = []
-    for household in households:
-        people = members.get(household.id, [])
-        verdicts = evaluate(
-            household_facts(household, provinces.get(household.village_id)),
-            [member_facts(m) for m in people],
-            assessment_facts(latest.get(household.id)),
-            ledger.policy,
-            today,
-        )
-        head = next((m.name for m in people if m.relation == "户主" and not m.archived and m.name), "")
-        result.append(HouseholdChecklist(household.id, household.number or "", head, verdicts))
+        for household in chunk:
+            people = members.get(household.id, [])
+            verdicts = evaluate(
+                household_facts(household, provinces.get(household.village_id)),
+                [member_facts(m) for m in people],
+                assessment_facts(latest.get(household.id)),
+                ledger.policy,
+                today,
+            )
+            head = next((m.name for m in people if m.relation == "户主" and not m.archived and m.name), "")
+            result.append(HouseholdChecklist(household.id, household.number or "", head, verdicts))
     return result

@@ -19,6 +19,7 @@ from desktop.excel.headers import NATIONAL_ROSTER
 from desktop.excel.writing import SheetData, write_workbook
 from desktop.services.facts import income_figures
 from desktop.services.ledger import Ledger
+from desktop.services.ledger_queries import chosen_village_ids
 from desktop.services.verdicts import village_checklists
 from desktop.store.models import FollowUp, Household, Income, Member, Village, Visit
 
@@ -42,10 +43,12 @@ class ExportResult:
     households: int
 
 
-def export_roster(ledger: Ledger, path: Path) -> ExportResult:
-    """One row per person of every live household, in the national export's column order."""
-    village_id = _village(ledger)
+def export_roster(ledger: Ledger, path: Path, *, village_code: str | None = None) -> ExportResult:
+    """One row per person of every live household, in the national export's column order.
+
+    ``village_code``: which village, on a township device (a village device exports its own)."""
     with ledger.store.read_session() as session:
+        village_id = _village(ledger, session, village_code)
         village = session.get(Village, village_id)
         households = _households(session, village_id)
         members = _live_members(session, [h.id for h in households])
@@ -67,9 +70,10 @@ def export_roster(ledger: Ledger, path: Path) -> ExportResult:
     return ExportResult(path, len(rows), len(households))
 
 
-def export_gaps(ledger: Ledger, path: Path) -> ExportResult:
+def export_gaps(ledger: Ledger, path: Path, *, village_code: str | None = None) -> ExportResult:
     """One row per household with a dimension not met or not known, one column per dimension."""
-    village_id = _village(ledger)
+    with ledger.store.read_session() as session:
+        village_id = _village(ledger, session, village_code)
     checklists = [c for c in village_checklists(ledger, village_id=village_id) if c.gaps]
     with ledger.store.read_session() as session:
         groups = dict(
@@ -95,10 +99,10 @@ def export_gaps(ledger: Ledger, path: Path) -> ExportResult:
     return ExportResult(path, len(rows), len(rows))
 
 
-def export_visits(ledger: Ledger, path: Path) -> ExportResult:
+def export_visits(ledger: Ledger, path: Path, *, village_code: str | None = None) -> ExportResult:
     """Every visit of the village, oldest first, with its follow-ups."""
-    village_id = _village(ledger)
     with ledger.store.read_session() as session:
+        village_id = _village(ledger, session, village_code)
         households = {h.id: h for h in _households(session, village_id, include_archived=True)}
         heads = {
             m.household_id: m.name
@@ -144,11 +148,11 @@ def export_visits(ledger: Ledger, path: Path) -> ExportResult:
 # --- helpers -----------------------------------------------------------------------------------------
 
 
-def _village(ledger: Ledger) -> str:
-    village_id = ledger.current_village_id()
-    if village_id is None:
-        raise InvalidInput("本机是乡镇设备，没有自己的村：请在村设备上导出")
-    return village_id
+def _village(ledger: Ledger, session: Session, code: str | None) -> str:
+    chosen = chosen_village_ids(ledger, session, code)
+    if chosen is None:
+        raise InvalidInput("本机是乡镇设备，没有自己的村：请指定要导出的村（--village 村代码）")
+    return chosen[0]
 
 
 def _households(session: Session, village_id: str, *, include_archived: bool = False) -> list[Household]:

@@ -6,9 +6,9 @@ here or arrived in a bundle, so search never shows stale results.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -21,9 +21,19 @@ _MEMBER_TABLES = {"member"}
 
 def pinyin_keys(name: str) -> list[str]:
     """``卓嘎`` -> ``["zg", "zhuoga"]``: initials and full spelling, lower case."""
+    return list(_pinyin_keys(name))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _pinyin_keys(name: str) -> tuple[str, str]:
+    # names repeat (a county has a few thousand different ones): pypinyin is a third of an import's
+    # search-index time otherwise. Imported here: loading its dictionaries takes a second, which every
+    # start of the app or of a command would pay without writing anything
+    from pypinyin import Style, lazy_pinyin
+
     full = lazy_pinyin(name, errors="ignore")
     initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
-    return ["".join(initials).lower(), "".join(full).lower()]
+    return "".join(initials).lower(), "".join(full).lower()
 
 
 def household_text(household: Household, members: list[Member]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
@@ -9,16 +11,21 @@ from desktop.store.models import Operation, OpLink
 from desktop.sync.chain import Entry
 
 
-def _held():  # type: ignore[no-untyped-def]
-    return union_all(
-        select(Operation.origin.label("origin"), Operation.seq.label("seq")),
-        select(OpLink.origin.label("origin"), OpLink.seq.label("seq")),
-    ).subquery()
+def _held(origins: Collection[str] | None = None):  # type: ignore[no-untyped-def]
+    ops = select(Operation.origin.label("origin"), Operation.seq.label("seq"))
+    links = select(OpLink.origin.label("origin"), OpLink.seq.label("seq"))
+    if origins is not None:
+        ops = ops.where(Operation.origin.in_(sorted(origins)))
+        links = links.where(OpLink.origin.in_(sorted(origins)))
+    return union_all(ops, links).subquery()
 
 
-def gaps(session: Session) -> dict[str, list[tuple[int, int]]]:
-    """Per origin, the seq ranges missing below the highest seq held ({origin: [(120, 140)]})."""
-    held = _held()
+def gaps(session: Session, origins: Collection[str] | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Per origin, the seq ranges missing below the highest seq held ({origin: [(120, 140)]}).
+
+    ``origins``: only these (a bundle's senders), read through the primary key instead of the whole
+    log — what keeps importing the 400th village of a county as fast as the first."""
+    held = _held(origins)
     previous = func.lag(held.c.seq).over(partition_by=held.c.origin, order_by=held.c.seq)
     ordered = select(held.c.origin, held.c.seq, previous.label("prev")).subquery()
     rows = session.execute(

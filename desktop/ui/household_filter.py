@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.domain.enums import Dimension
 from desktop.services.household_flags import HouseholdFlags
-from desktop.ui.household_table_model import HouseholdTableModel, SortRole
+from desktop.ui.household_table_model import COL_NUMBER, HouseholdTableModel, SortRole
 
 ANY_GAP = "any"
 
@@ -35,6 +35,28 @@ class HouseholdFilterProxy(QSortFilterProxyModel):
         self._filters = Filters()
         self._flags: dict[str, HouseholdFlags] = {}
         self._today = dt.date.today()
+        self._wanted_sort = (-1, Qt.SortOrder.AscendingOrder)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        super().setSourceModel(model)
+        model.modelReset.connect(self._source_reset)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """As asked; but by 户编号 ascending over rows already in that order, the rows are shown as they
+        are: sorting compares through two Python calls each, 150,000 for 10,000 households (seconds)."""
+        self._wanted_sort = (column, order)
+        super().sort(self._effective_column(column, order), order)
+
+    def _effective_column(self, column: int, order: Qt.SortOrder) -> int:
+        model = self.sourceModel()
+        in_order = isinstance(model, HouseholdTableModel) and model.in_number_order()
+        return -1 if column == COL_NUMBER and order == Qt.SortOrder.AscendingOrder and in_order else column
+
+    def _source_reset(self) -> None:
+        column, order = self._wanted_sort
+        effective = self._effective_column(column, order)
+        if effective != self.sortColumn():  # new rows in or out of 户编号 order
+            super().sort(effective, order)
 
     def set_filters(self, filters: Filters, flags: dict[str, HouseholdFlags], today: dt.date) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()

@@ -1,0 +1,339 @@
+"""County-scale figures (default 20 townships × 20 villages × 500 households ≈ 200,000 households).
+
+Generates the county as real signed village bundles (bench/_county_villages.py: every village its own
+device and data folder, filled by the demo generator, about four people a household) and imports them
+into a fresh SQLite county and a fresh PostgreSQL county. A county device is a township-role device that
+trusts (and certifies) every village device. Prints: generation time; per database the import (operations
+applied per second overall, per tenth of the run and for the slowest bundle; total time; database size);
+then, at full size, household search by name, pinyin initials and ID number across the county and within
+one village (median and p95 through ``list_households``, the service of the 农户 page and ``household
+list``), the checklist-gap report (``township_villages`` of the 各村 page, ``village_checklists`` of the
+核查 page and ``zhucun check``) and the whole county's household list; and peak memory of the importing
+process (each database is imported by a process of its own).
+
+    .venv/bin/python bench/bench_county.py [--townships 20 --villages 20 --households 500]
+        [--db sqlite|postgres|both] [--keep DIR] [--pg-url URL] [--jobs 2] [--searches 50]
+
+Quick: ``--townships 2 --villages 3 --households 100``. ``--keep DIR`` generates into DIR and leaves it;
+run again with the same DIR and sizes, the bundles there are imported again without generating. Without
+``--pg-url`` PostgreSQL is a throwaway server (tests/pg_server.py: loopback, fsync off).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TypeVar
+
+from _county_villages import (
+    VillageMade,
+    VillageSpec,
+    fresh_county,
+    make_county_template,
+    make_village,
+    trust_villages,
+)
+from sqlalchemy import func, select, text
+
+from desktop.services.households import list_households
+from desktop.services.ledger import Ledger
+from desktop.services.overview import village_overview
+from desktop.services.sync_bundles import Outcome, import_bundle
+from desktop.services.township_overview import township_villages
+from desktop.services.verdicts import village_checklists
+from desktop.store.models import Household, Member, Operation, Village
+from desktop.store.search_index import pinyin_keys
+
+T = TypeVar("T")
+COUNTY_FILE = "county.json"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--townships", type=int, default=20)
+    parser.add_argument("--villages", type=int, default=20, help="villages per township")
+    parser.add_argument("--households", type=int, default=500, help="households per village")
+    parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder and keep it")
+    parser.add_argument("--pg-url", help="an empty PostgreSQL database (default: a throwaway server)")
+    parser.add_argument("--jobs", type=int, default=2, help="processes generating villages")
+    parser.add_argument("--searches", type=int, default=50, help="queries per kind of search")
+    parser.add_argument("--import-into", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.import_into:  # the child process that imports into one database
+        import_run(args.root, args.import_into, pg_url=args.pg_url, searches=args.searches)
+        return
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="zhucun-bench-county-"))
+    sizes = {"townships": args.townships, "villages": args.villages, "households": args.households}
+    try:
+        if reusable(root, sizes):
+            print(f"reusing the county in {root}: {describe(sizes)}")
+        else:
+            generate(root, sizes, jobs=args.jobs)
+        for db in ("sqlite", "postgres") if args.db == "both" else (args.db,):
+            print(f"\n=== import into {db} ===", flush=True)
+            command = [sys.executable, str(Path(__file__).resolve()), "--import-into", db]
+            command += ["--root", str(root), "--searches", str(args.searches)]
+            command += ["--pg-url", args.pg_url] if args.pg_url else []
+            subprocess.run(command, check=True)
+    finally:
+        if args.keep:
+            print(f"\ncounty kept in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+# --- generation ----------------------------------------------------------------------------------------
+
+
+def describe(sizes: dict[str, int]) -> str:
+    t, v, h = sizes["townships"], sizes["villages"], sizes["households"]
+    return f"{t} townships × {v} villages × {h} households = {t * v * h:,} households"
+
+
+def reusable(root: Path, sizes: dict[str, int]) -> bool:
+    try:
+        done = json.loads((root / COUNTY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return done.get("sizes") == sizes and all(Path(root, "bundles", b).is_file() for b in done["bundles"])
+
+
+def generate(root: Path, sizes: dict[str, int], *, jobs: int) -> None:
+    print(f"generating {describe(sizes)} in {root} ({jobs} processes)", flush=True)
+    for name in ("bundles", "cards", "villages", "runs"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    (root / COUNTY_FILE).unlink(missing_ok=True)
+    (root / "bundles").mkdir(parents=True)
+    started = time.perf_counter()
+    card, fingerprint = make_county_template(root)
+    specs = [
+        VillageSpec(root, t, v, sizes["villages"], sizes["households"], card, fingerprint)
+        for t in range(sizes["townships"])
+        for v in range(sizes["villages"])
+    ]
+    made: list[VillageMade] = []
+    step = max(1, len(specs) // 10)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        for village in pool.map(make_village, specs):
+            made.append(village)
+            if len(made) % step == 0 or len(made) == len(specs):
+                spent = time.perf_counter() - started
+                print(f"  {len(made)}/{len(specs)} villages, {spent:.0f} s", flush=True)
+    built = time.perf_counter() - started
+    t0 = time.perf_counter()
+    trust_villages(root, specs)
+    trusted = time.perf_counter() - t0
+    ops = sum(m.ops for m in made)
+    people = sum(m.members for m in made)
+    size = sum(m.bundle_bytes for m in made)
+    demo = statistics.median(m.demo_seconds for m in made)
+    each = statistics.median(m.total_seconds for m in made)
+    print(
+        f"generated {len(made)} villages, {sum(m.households for m in made):,} households, {people:,} people, "
+        f"{ops:,} operations in {built:.0f} s wall ({ops / built:,.0f} ops/s with {jobs} processes); "
+        f"a village: median {each:.2f} s ({demo:.2f} s writing its ledger, the rest its bundle and card)"
+    )
+    print(
+        f"bundles: {size / 2**20:.0f} MB ({size / len(made) / 1024:.0f} KB a village); "
+        f"the county trusted {len(made)} village cards in {trusted:.1f} s"
+    )
+    (root / COUNTY_FILE).write_text(
+        json.dumps({"sizes": sizes, "bundles": sorted(s.bundle.name for s in specs)}), encoding="utf-8"
+    )
+
+
+# --- import and queries (a child process per database) -------------------------------------------------
+
+
+def import_run(root: Path, db: str, *, pg_url: str | None, searches: int) -> None:
+    bundles = sorted((root / "bundles").glob("*.zcb"))
+    with database(db, pg_url) as url:
+        home = root / "runs" / f"county-{db}"
+        ledger = fresh_county(root, home, url)
+        try:
+            import_all(ledger, bundles)
+            print(f"database size: {database_size(ledger)}")
+            print(f"peak memory after the import: {peak_mb():.0f} MB (this process)", flush=True)
+            queries(ledger, searches)
+            print(f"peak memory (this process, import and queries): {peak_mb():.0f} MB")
+            if db == "postgres":
+                print(server_memory(ledger))
+        finally:
+            ledger.store.close()  # the database stays in the county folder (removed unless --keep)
+
+
+@contextmanager
+def database(db: str, pg_url: str | None) -> Iterator[str | None]:
+    if db == "sqlite":
+        print("SQLite: WAL, synchronous=FULL (the store's settings)")
+        yield None
+        return
+    if pg_url:
+        print(f"PostgreSQL: {pg_url.rsplit('@', 1)[-1]}")
+        yield pg_url
+        return
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg_server import ThrowawayPostgres
+
+    with ThrowawayPostgres() as server:
+        print(
+            f"PostgreSQL: throwaway server from {server.bin_dir} on loopback "
+            "(fsync=off, synchronous_commit=off: a test server; one commit per bundle, so fsync on adds little)"
+        )
+        yield server.create_database("zhucun_county")
+
+
+def import_all(ledger: Ledger, bundles: list[Path]) -> list[tuple[str, int, float]]:
+    """Every bundle, in order; (village code, operations applied, seconds) of each."""
+    done: list[tuple[str, int, float]] = []
+    step = max(1, len(bundles) // 10)
+    started = time.perf_counter()
+    for n, bundle in enumerate(bundles, 1):
+        t0 = time.perf_counter()
+        report = import_bundle(ledger, bundle)
+        seconds = time.perf_counter() - t0
+        if report.outcome != Outcome.APPLIED:
+            raise SystemExit(f"{bundle.name}: {report.outcome} {report.message}")
+        done.append((bundle.stem, report.applied, seconds))
+        if n % step == 0 or n == len(bundles):
+            chunk = done[-step:] if n % step == 0 else done[-(n % step) :]
+            rate = sum(c[1] for c in chunk) / sum(c[2] for c in chunk)
+            total = time.perf_counter() - started
+            print(
+                f"  {n}/{len(bundles)} bundles, {sum(d[1] for d in done):,} ops in {total:.0f} s; "
+                f"these {len(chunk)}: {rate:,.0f} ops/s",
+                flush=True,
+            )
+    total_time = time.perf_counter() - started
+    ops = sum(d[1] for d in done)
+    slowest = min(done, key=lambda d: d[1] / d[2])
+    position = done.index(slowest) + 1
+    print(
+        f"imported {len(done)} bundles, {ops:,} operations in {total_time:.1f} s = {ops / total_time:,.0f} "
+        f"ops/s; a bundle: median {statistics.median(d[2] for d in done):.2f} s; slowest {slowest[0]} "
+        f"(no. {position}): {slowest[1]:,} ops in {slowest[2]:.2f} s = {slowest[1] / slowest[2]:,.0f} ops/s"
+    )
+    return done
+
+
+def database_size(ledger: Ledger) -> str:
+    with ledger.store.read_session() as session:
+        ops = session.execute(select(func.count()).select_from(Operation)).scalar_one()
+        if ledger.store.location.is_sqlite:
+            path = ledger.store.location.db_path
+            size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+        else:
+            size = session.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+    return f"{size / 2**20:,.0f} MB for {ops:,} operations ({size / max(ops, 1):.0f} bytes an operation)"
+
+
+def queries(ledger: Ledger, searches: int) -> None:
+    with ledger.store.read_session() as session:
+        heads = session.execute(
+            select(Member.name, Member.id_number, Household.village_id)
+            .join(Household, Household.id == Member.household_id)
+            .where(Member.relation == "户主")
+            .order_by(Member.id)
+        ).all()
+        households = session.execute(select(func.count()).select_from(Household)).scalar_one()
+        people = session.execute(select(func.count()).select_from(Member)).scalar_one()
+        villages = session.execute(select(func.count()).select_from(Village)).scalar_one()
+    print(f"at full size: {villages} villages, {households:,} households, {people:,} people")
+    picked = random.Random(2016).sample(heads, min(searches, len(heads)))
+    kinds: list[tuple[str, Callable[[tuple[str, str, str]], str]]] = [
+        ("name", lambda row: row[0]),
+        ("pinyin initials", lambda row: pinyin_keys(row[0])[0]),
+        ("ID number", lambda row: row[1]),
+    ]
+    print(f"household search ({len(picked)} queries each, list_households):")
+    for label, term in kinds:
+        for scope in ("county", "village"):
+            times, hits = [], []
+            for row in picked:
+                village, search = (None if scope == "county" else row[2]), term(row)
+                seconds, found = timed(
+                    lambda search=search, village=village: list_households(
+                        ledger, search=search, village_id=village, all_villages=village is None
+                    )
+                )
+                times.append(seconds)
+                hits.append(len(found))
+            print(
+                f"  {label:<16} {'whole county' if scope == 'county' else 'one village':<13} "
+                f"median {statistics.median(times) * 1000:7.1f} ms  p95 {p95(times) * 1000:7.1f} ms  "
+                f"(median {statistics.median(hits):.0f} households found)"
+            )
+    one = picked[0][2]
+    reports: list[tuple[str, Callable[[], object]]] = [
+        ("各村 page: township_villages", lambda: township_villages(ledger)),
+        ("核查 / check gaps: village_checklists, county", lambda: village_checklists(ledger)),
+        ("核查 gaps: village_checklists, one village", lambda: village_checklists(ledger, village_id=one)),
+        ("概况, all villages: village_overview", lambda: village_overview(ledger, all_villages=True)),
+        ("农户 list, whole county: list_households", lambda: list_households(ledger, all_villages=True)),
+    ]
+    print("checklist-gap report and lists at full size:")
+    for label, action in reports:
+        seconds, result = timed(action)
+        size = f"{len(result)} rows" if isinstance(result, list) else ""
+        print(f"  {label:<48} {seconds:6.2f} s  {size:<14} peak memory so far {peak_mb():.0f} MB", flush=True)
+
+
+def server_memory(ledger: Ledger) -> str:
+    """The PostgreSQL backends of this database: their peak resident size (VmHWM, which counts the
+    shared buffers they touched) and the server's shared_buffers."""
+    with ledger.store.read_session() as session:
+        pids = session.execute(
+            text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+        ).scalars()
+        buffers = session.execute(text("SHOW shared_buffers")).scalar_one()
+        peaks = []
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), None)
+            if line:
+                peaks.append(int(line.split()[1]) / 1024)
+    if not peaks:
+        return f"server: shared_buffers {buffers} (backend memory not readable from here)"
+    return (
+        f"server: shared_buffers {buffers}; {len(peaks)} backend(s) of this database, peak resident "
+        f"{max(peaks):.0f} MB (VmHWM, shared buffers included)"
+    )
+
+
+def timed(action: Callable[[], T]) -> tuple[float, T]:
+    started = time.perf_counter()
+    result = action()
+    return time.perf_counter() - started, result
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    main()

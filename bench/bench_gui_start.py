@@ -1,0 +1,179 @@
+"""Village laptop figure: cold start of the GUI to an interactive household list at 10,000 households.
+
+A village data folder with 10,000 households (the demo generator, one village) is made once and reused.
+Each run is a fresh process running the app's own start (``desktop.app.run_gui``, offscreen) and
+records the moment the 农户 page's table has its rows and the event loop is idle again (a zero timer
+after the rows appeared has run): the time from just before the process was started to then, and the
+process's peak memory. One warm-up run first (it also makes the day's backup, as the first start of a
+day does), then the median of ``--runs``. The OS file cache is warm (the folder was just written or
+read); a laptop's first start after a reboot reads the database from disk as well.
+
+    .venv/bin/python bench/bench_gui_start.py [--households 10000] [--home DIR] [--runs 5] [--profile]
+
+``--profile`` runs once more under cProfile and prints where the start's time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MARK = "zhucun-gui-start:"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--home", type=Path, help="the village data folder (made when missing)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profile", action="store_true", help="one more run under cProfile")
+    parser.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.probe:
+        probe(args.probe, args.profile_out)
+        return
+
+    home = args.home or Path(tempfile.gettempdir()) / f"zhucun-bench-gui-{args.households}"
+    make_village(home, args.households)
+    warm = run_once(home)
+    print(f"warm-up start (makes the day's backup when due): {warm['total']:.2f} s")
+    runs = [run_once(home) for _ in range(args.runs)]
+    print(f"cold start to an interactive 农户 list of {runs[0]['rows']:,} households, {len(runs)} runs:")
+    for key, label in (
+        ("total", "process start → rows shown, loop idle"),
+        ("interpreter", "  interpreter start"),
+        ("imports", "  imports (PySide6, desktop)"),
+        ("window", "  open the ledger, build the window, fill the list"),
+        ("idle", "  until the event loop is idle"),
+    ):
+        values = [r[key] for r in runs]
+        print(
+            f"  {label:<50} median {statistics.median(values):6.2f} s  (min {min(values):.2f}, max {max(values):.2f})"
+        )
+    peaks = [r["peak_mb"] for r in runs]
+    print(f"peak memory of the app process: median {statistics.median(peaks):.0f} MB")
+    if args.profile:
+        profile(home)
+
+
+def make_village(home: Path, households: int) -> None:
+    from desktop.app import has_ledger, open_ledger
+    from desktop.services.demo import create_demo
+    from desktop.services.overview import count_households
+
+    if has_ledger(home):
+        ledger = open_ledger(home)
+        try:
+            found = count_households(ledger)
+        finally:
+            ledger.store.close()
+        if found == households:
+            print(f"village with {found:,} households in {home} (reused)")
+            return
+        raise SystemExit(f"{home} holds {found} households, not {households}: give another --home")
+    started = time.perf_counter()
+    ledger = open_ledger(home, create=True)
+    try:
+        summary = create_demo(ledger, households=households)
+    finally:
+        ledger.store.close()
+    print(
+        f"made a village with {summary.households:,} households, {summary.members:,} people in {home} "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
+
+
+def run_once(home: Path, profile_out: Path | None = None) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, str(Path(__file__).resolve()), "--probe", str(home)]
+    if profile_out is not None:
+        command += ["--profile-out", str(profile_out)]
+    started = time.time()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    line = next((x for x in done.stdout.splitlines() if x.startswith(MARK)), None)
+    if done.returncode != 0 or line is None:
+        raise SystemExit(f"the app did not start (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
+    figures = json.loads(line.removeprefix(MARK))
+    return {
+        "total": figures["ready"] - started,
+        "interpreter": figures["main"] - started,
+        "imports": figures["imported"] - figures["main"],
+        "window": figures["filled"] - figures["imported"],
+        "idle": figures["ready"] - figures["filled"],
+        "rows": figures["rows"],
+        "peak_mb": figures["peak_mb"],
+    }
+
+
+def profile(home: Path) -> None:
+    import pstats
+
+    out = Path(tempfile.mkdtemp(prefix="zhucun-gui-profile-")) / "start.prof"
+    run_once(home, out)
+    print("\nwhere the start goes (cProfile, cumulative, the app's own code and the biggest callees):")
+    stats = pstats.Stats(str(out))
+    stats.sort_stats("cumulative").print_stats(r"desktop|sqlalchemy/orm/session|PySide6|pypinyin", 25)
+
+
+# --- the app process -----------------------------------------------------------------------------------
+
+
+def probe(home: Path, profile_out: Path | None) -> None:
+    """Start the app as ``zhucun`` does and report when the household list is filled and idle."""
+    marks = {"main": time.time()}
+    profiler = None
+    if profile_out is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import run_gui
+    from desktop.ui.main_window import MainWindow
+
+    marks["imported"] = time.time()
+    app = QApplication([sys.argv[0]])  # run_gui uses the existing application
+    rows = {"n": 0}
+
+    def ready() -> None:
+        marks["ready"] = time.time()
+        app.quit()
+
+    def poll() -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                shown = widget.households.table.model().rowCount()
+                if shown:
+                    watcher.stop()
+                    marks["filled"] = time.time()
+                    rows["n"] = shown
+                    QTimer.singleShot(0, ready)  # runs once what the rows set in motion is done
+                    return
+
+    watcher = QTimer()
+    watcher.setInterval(1)
+    watcher.timeout.connect(poll)
+    watcher.start()
+    code = run_gui(home, argv=[sys.argv[0]])
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(str(profile_out))
+    if code != 0 or "ready" not in marks:
+        raise SystemExit(f"the app ended with {code} before the list was shown")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(MARK + json.dumps({**marks, "rows": rows["n"], "peak_mb": peak}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
