@@ -8,14 +8,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models
 from desktop.store.clock import physical_ms
 from desktop.store.codec import to_json
 from desktop.store.device import get_device
-from desktop.store.fold import apply_ops
+from desktop.store.fold import apply_ops, held_keys, seqs_by_origin
 from desktop.store.models import BundleRecord, LocalSetting, Operation, OpLink, Peer, SignedHead
 from desktop.store.types import canonical_json
 from desktop.sync.incoming import Verified
@@ -168,16 +168,7 @@ def _store_links(session: Session, bundle: Verified, result: Applied) -> None:
     if not bundle.links:
         return
     keys = [(link.origin, link.seq) for link in bundle.links]
-    held: set[tuple[str, int]] = set()
-    for model in (Operation, OpLink):
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            held.update(
-                (origin, seq)
-                for origin, seq in session.execute(
-                    select(model.origin, model.seq).where(tuple_(model.origin, model.seq).in_(chunk))
-                ).all()
-            )
+    held = held_keys(session, Operation, keys) | held_keys(session, OpLink, keys)
     for link in bundle.links:
         if (link.origin, link.seq) not in held:
             session.add(
@@ -194,8 +185,5 @@ def _store_links(session: Session, bundle: Verified, result: Applied) -> None:
 
 
 def _drop_links_now_held(session: Session, bundle: Verified) -> None:
-    keys = [(op.origin, op.seq) for op in bundle.ops]
-    for start in range(0, len(keys), 500):
-        session.execute(
-            delete(OpLink).where(tuple_(OpLink.origin, OpLink.seq).in_(keys[start : start + 500]))
-        )
+    for origin, seqs in seqs_by_origin((op.origin, op.seq) for op in bundle.ops):
+        session.execute(delete(OpLink).where(OpLink.origin == origin, OpLink.seq.in_(seqs)))

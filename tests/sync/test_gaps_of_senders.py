@@ -1,9 +1,11 @@
-"""The gaps an import reports are read for the bundle's senders only (through the primary key, not the
-whole log): the same spans as for the whole log, and nothing of devices not asked about."""
+"""What an import asks of the log, per origin through the primary key (never the whole log): the gaps of
+the bundle's senders, the same spans as for the whole log and nothing of other devices; and which of its
+operations and links are held already."""
 
 from __future__ import annotations
 
 from desktop.services.ledger import Ledger
+from desktop.store.fold import held_keys
 from desktop.store.models import Operation, OpLink
 from desktop.sync.vector import gaps
 
@@ -33,3 +35,12 @@ def test_gaps_of_some_senders_are_those_of_the_whole_log(any_ledger: Ledger) -> 
         assert gaps(session, {A}) == {A: everything[A]}
         assert gaps(session, {A, B}) == {A: everything[A], B: everything[B]}
         assert gaps(session, {C}) == {} and gaps(session, set()) == {}
+
+
+def test_held_keys_are_found_per_origin_across_chunks(any_ledger: Ledger) -> None:
+    held(any_ledger, {A: list(range(1, 1201)), B: [5]}, {B: [7]})
+    asked = [(A, seq) for seq in range(1, 1301)] + [(B, 5), (B, 6), (B, 7), (C, 1)]
+    with any_ledger.store.read_session() as session:
+        assert held_keys(session, Operation, asked) == {(A, seq) for seq in range(1, 1201)} | {(B, 5)}
+        assert held_keys(session, OpLink, asked) == {(B, 7)}
+        assert held_keys(session, Operation, []) == set()
