@@ -93,12 +93,14 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from desktop.ui.context import UiContext
     from desktop.ui.fonts import install_app_font
     from desktop.ui.i18n import CHINESE, install_translators
+    from desktop.ui.main_thread_gc import collect_on_gui_thread
     from desktop.ui.main_window import MainWindow
     from desktop.ui.photo_thumbnails import thumbnail_hub
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("zhucun")
+    collect_on_gui_thread(app)  # a Qt object in a cycle must never be freed on a worker thread
     # Chinese (with Qt's own Chinese buttons) until the ledger, once open, says which language it keeps
     install_translators(app, resources_dir(), CHINESE)
     quit_after = _quit_after_ms()

@@ -21,6 +21,7 @@ from desktop.services.households import add_household
 from desktop.services.ledger import Ledger
 from desktop.services.members import add_member
 from desktop.services.setup import init_village
+from desktop.ui.main_thread_gc import collect_on_gui_thread
 
 VILLAGE_NAME = "亚弄村"
 USER = "扎西"
@@ -65,3 +66,12 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
     built = build_village(tmp_path)
     yield built
     built.store.close()
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
+    """As in the app (desktop/ui/main_thread_gc.py): no collection may start on a worker thread and
+    free a Qt object there; what a test leaves in cycles is collected here, on the GUI thread."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.check()
