@@ -9,7 +9,7 @@ transaction: history is never overwritten. Nothing is deleted; a record entered 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -128,14 +128,7 @@ def add_measure(
 
 def edit_measure(ledger: Ledger, *, measure: str, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Change fields of a measure (``None`` clears one); returns the fields that really changed."""
-    unknown = [name for name in changes if name not in MEASURE_LABELS]
-    if unknown:
-        raise InvalidInput(f"帮扶措施没有可修改的字段“{'、'.join(unknown)}”")
-    with ledger.store.session() as session:
-        row = resolve_record(session, Measure, measure, "帮扶措施")
-        current = {name: getattr(row, name) for name in MEASURE_LABELS}
-        checked = _checked_measure({**current, **changes}, ledger.today())
-        return ChangeWriter(session).update(Measure, row.id, {name: checked[name] for name in changes})
+    return _edit(ledger, Measure, measure, "帮扶措施", MEASURE_LABELS, _checked_measure, changes)
 
 
 def archive_measure(ledger: Ledger, *, measure: str, reason: str) -> MeasureRecord:
@@ -272,14 +265,7 @@ def revert_helper_change(ledger: Ledger, *, change: HelperChange) -> None:
 
 def edit_pairing(ledger: Ledger, *, pairing: str, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Correct a pairing's fields (a mistyped phone, a date); ``None`` clears one."""
-    unknown = [name for name in changes if name not in PAIRING_LABELS]
-    if unknown:
-        raise InvalidInput(f"帮扶责任人记录没有可修改的字段“{'、'.join(unknown)}”")
-    with ledger.store.session() as session:
-        row = resolve_record(session, Pairing, pairing, "帮扶责任人记录")
-        current = {name: getattr(row, name) for name in PAIRING_LABELS}
-        checked = _checked_pairing({**current, **changes}, ledger.today())
-        return ChangeWriter(session).update(Pairing, row.id, {name: checked[name] for name in changes})
+    return _edit(ledger, Pairing, pairing, "帮扶责任人记录", PAIRING_LABELS, _checked_pairing, changes)
 
 
 def archive_pairing(ledger: Ledger, *, pairing: str, reason: str) -> PairingRecord:
@@ -307,6 +293,26 @@ def pairings_of(ledger: Ledger, *, household: str, include_archived: bool = Fals
 
 
 # --- checks ---------------------------------------------------------------------------------------------
+
+
+def _edit(
+    ledger: Ledger,
+    model: Any,
+    ref: str,
+    what: str,
+    labels: Mapping[str, str],
+    check: Callable[[dict[str, Any], dt.date], dict[str, Any]],
+    changes: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The changed fields checked together with the record's others (dates in order …), then written."""
+    unknown = [name for name in changes if name not in labels]
+    if unknown:
+        raise InvalidInput(f"{what}没有可修改的字段“{'、'.join(unknown)}”")
+    with ledger.store.session() as session:
+        row = resolve_record(session, model, ref, what)
+        current = {name: getattr(row, name) for name in labels}
+        checked = check({**current, **changes}, ledger.today())
+        return ChangeWriter(session).update(model, row.id, {name: checked[name] for name in changes})
 
 
 def _checked_measure(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
