@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from desktop.app import open_ledger, resources_dir
@@ -83,6 +83,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="zhucun-shots-") as folder:
         root = Path(folder)
         os.environ["ZHUCUN_HOME"] = str(root / "reports")  # crash reports, if any, stay in the temp folder
+        # the window's saved place (desktop/ui/window_place.py) too: the user's own is neither read nor changed
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "config"))
         scene = _scene(root)
         try:
             village_bundle, saved = _village_run(scene, out)
@@ -182,6 +184,7 @@ def _township_run(scene: Scene, bundles: list[Path], out: Path) -> list[Path]:
 
 def _window(ctx: UiContext) -> MainWindow:
     window = MainWindow(ctx)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # exactly this size, whatever the virtual screen
     window.resize(WIDTH, HEIGHT)
     window.show()
     _settle()

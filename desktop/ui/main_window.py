@@ -16,6 +16,7 @@ from desktop.ui.idle_lock import install_idle_lock
 from desktop.ui.pages.households_page import HouseholdsPage
 from desktop.ui.pages.page import Page
 from desktop.ui.pages.registry import build_pages
+from desktop.ui.window_place import restore_placement, save_placement
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         ctx.village_changed.connect(lambda _village: self._update_status())
         self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
         self._update_status()
-        self.resize(1280, 720)
+        self.placement = restore_placement(self)  # where it was closed; maximised on a small screen
         self.idle_lock = install_idle_lock(self, ctx)  # encrypted ledgers: locks when idle or on Ctrl+L
 
     # --- public ------------------------------------------------------------------------------------
@@ -137,4 +138,5 @@ class MainWindow(QMainWindow):
         for job in list(self.ctx.jobs):
             job.cancelled.set()
             job.wait(30_000)
+        save_placement(self)
         super().closeEvent(event)

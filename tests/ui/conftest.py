@@ -69,6 +69,16 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
 
 
 @pytest.fixture(autouse=True)
+def user_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The user's Qt settings (window placement) go to a folder of the test, never the real config."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("config")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
     """As in the app (desktop/ui/main_thread_gc.py): no collection may start on a worker thread and
     free a Qt object there; what a test leaves in cycles is collected here, on the GUI thread."""
