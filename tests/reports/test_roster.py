@@ -160,7 +160,7 @@ def test_body_text_is_at_least_7_pt(village: Village, out: Path) -> None:
             ).isspace():
                 continue
             pdfium.FPDFText_GetLooseCharBox(text.raw, index, box)
-            in_table = BOTTOM < box.bottom and box.top < height - TOP - BAND
+            in_table = box.bottom > BOTTOM and box.top < height - TOP - BAND
             if in_table:  # the glyph's box on the page, matrix applied: what a ruler would measure
                 sizes.append(min(box.top - box.bottom, pdfium.FPDFText_GetFontSize(text.raw, index)))
         text.close()
