@@ -155,9 +155,10 @@ def test_body_text_is_at_least_7_pt(village: Village, out: Path) -> None:
         sizes: list[float] = []
         box = pdfium.FS_RECTF()
         for index in range(text.count_chars()):
-            if pdfium.FPDFText_IsGenerated(text.raw, index) or chr(
-                pdfium.FPDFText_GetUnicode(text.raw, index)
-            ).isspace():
+            if (
+                pdfium.FPDFText_IsGenerated(text.raw, index)
+                or chr(pdfium.FPDFText_GetUnicode(text.raw, index)).isspace()
+            ):
                 continue
             pdfium.FPDFText_GetLooseCharBox(text.raw, index, box)
             in_table = box.bottom > BOTTOM and box.top < height - TOP - BAND
