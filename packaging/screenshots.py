@@ -36,7 +36,9 @@ from desktop.ui.context import UiContext
 from desktop.ui.fonts import install_app_font
 from desktop.ui.i18n import CHINESE, LANGUAGES, install_translators, tr
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.printing_page import PrintingPage
 from desktop.ui.pages.sync_page import SyncPage
+from desktop.ui.print_request import Document
 from desktop.ui.pages.villages_page import VillagesPage
 
 WIDTH, HEIGHT = 1366, 698
@@ -129,7 +131,12 @@ def _village_run(scene: Scene, out: Path) -> tuple[Path, list[Path]]:
     sync.export_bundle()
     _wait(ctx)
     assert sync.last_export is not None, "the village's export failed"
-    saved = _every_page(window, out, "village")
+    window.show_page("概况")
+    _settle()
+    saved = [_save(window, out / "village-00-first-run-guide.png")]
+    window.guide.dismiss()  # the other shots show the pages as used every day
+    saved += _every_page(window, out, "village")
+    saved += _printing_and_help(window, ctx, scene.stick.parent / "printed", out)
     gaps = village_overview(scene.village).gap_households
     if gaps:
         dialog = window.open_household(gaps[0].household_id)
@@ -146,9 +153,34 @@ def _village_run(scene: Scene, out: Path) -> tuple[Path, list[Path]]:
     return sync.last_export.path, saved
 
 
+def _printing_and_help(window: MainWindow, ctx: UiContext, folder: Path, out: Path) -> list[Path]:
+    """台账打印 with the roster made and previewed, at 100 % on its second page; the manual (F1)."""
+    printing = window.show_page("台账打印")
+    assert isinstance(printing, PrintingPage)
+    printing.options.choose(Document.ROSTER)
+    printing.options.folder.setText(str(folder))
+    printing.make()
+    _wait(ctx)
+    view = printing.preview.view
+    view.go_to(2)
+    view.set_zoom(100)
+    while view._busy or view._queue:
+        _settle(50)
+    _settle()
+    saved = [_save(window, out / "village-printing-roster.png")]
+    manual = window.show_help()
+    manual.resize(WIDTH - 200, HEIGHT - 60)
+    manual.contents.setCurrentRow(5)
+    _settle()
+    saved.append(_save(manual, out / "village-help.png"))
+    manual.close()
+    return saved
+
+
 def _township_run(scene: Scene, bundles: list[Path], out: Path) -> list[Path]:
     ctx = UiContext(scene.township)
     window = _window(ctx)
+    window.guide.dismiss()
     sync = window.show_page("同步")
     assert isinstance(sync, SyncPage)
     sync.import_files(bundles)
