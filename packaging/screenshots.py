@@ -38,8 +38,8 @@ from desktop.ui.i18n import CHINESE, LANGUAGES, install_translators, tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.printing_page import PrintingPage
 from desktop.ui.pages.sync_page import SyncPage
-from desktop.ui.print_request import Document
 from desktop.ui.pages.villages_page import VillagesPage
+from desktop.ui.print_request import Document
 
 WIDTH, HEIGHT = 1366, 698
 SLUGS = {

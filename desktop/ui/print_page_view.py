@@ -24,7 +24,7 @@ FIT_WIDTH, FIT_PAGE = "fit-width", "fit-page"
 PERCENTS = (50, 75, 100, 125, 150, 200)
 GAP = 12  # px around and between pages
 AROUND = 1  # pages rendered ahead, above and below those in view
-KEEP = 4  # pages kept rendered beyond those in view before they are forgotten
+KEEP = 2  # pages kept rendered beyond those in view before they are forgotten (memory at 200 %)
 BACKGROUND = QColor("#9e9e9e")
 
 
@@ -36,14 +36,17 @@ class _Renderer(QObject):
 
     def render(self, generation: int, pdf: Path, index: int, dpi: float) -> None:
         def task() -> None:  # plain values only: nothing of the widgets lives on the worker thread
+            drawn = pages(pdf, dpi=dpi, first=index + 1, last=index + 1)
             try:
-                image = next(pages(pdf, dpi=dpi, first=index + 1, last=index + 1))
+                image = next(drawn)
             except UserError as problem:
                 outcome: tuple[str, tuple[object, ...]] = ("failed", (generation, index, problem.message))
             except Exception as error:  # a damaged page: the others still show
                 outcome = ("failed", (generation, index, str(error)))
             else:
                 outcome = ("rendered", (generation, index, dpi, image))
+            finally:
+                drawn.close()  # the document is closed here, not whenever the generator is collected
             with contextlib.suppress(RuntimeError):  # the page was closed meanwhile: nobody to tell
                 getattr(self, outcome[0]).emit(*outcome[1])
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow
 SMALL = QSize(1366, 768)  # a screen this wide or this high (or less) gets a maximised window
 DEFAULT = QSize(1280, 800)
 TITLE_BAR = 32  # px above the window's client area the window manager adds (frame allowance)
+BORDER = 8  # px of frame left, right and below it
 VISIBLE = QSize(120, 60)  # a saved window with less than this on every screen is lost: placed anew
 GEOMETRY_KEY, MAXIMISED_KEY = "mainWindow/geometry", "mainWindow/maximised"
 
@@ -44,7 +45,7 @@ def placement(saved: QRect | None, saved_maximised: bool, screens: list[QRect], 
     home = next((s for s in screens if saved is not None and _visible_on(saved, s)), None)
     if saved is None or home is None or saved.width() <= 0 or saved.height() <= 0:
         screen = primary
-        size = DEFAULT.boundedTo(QSize(screen.width(), screen.height() - TITLE_BAR))
+        size = DEFAULT.boundedTo(QSize(screen.width() - 2 * BORDER, screen.height() - TITLE_BAR - BORDER))
         rect = QRect(0, 0, size.width(), size.height())
         rect.moveCenter(screen.center())
         return Placement(_inside(rect, screen), is_small(screen))
@@ -79,9 +80,10 @@ def _visible_on(rect: QRect, screen: QRect) -> bool:
 
 
 def _inside(rect: QRect, screen: QRect) -> QRect:
-    """``rect`` shrunk to fit ``screen`` below a title bar, and moved onto it: never past its bottom."""
-    width = min(rect.width(), screen.width())
-    height = min(rect.height(), screen.height() - TITLE_BAR)
-    left = min(max(rect.left(), screen.left()), screen.right() + 1 - width)
-    top = min(max(rect.top(), screen.top() + TITLE_BAR), screen.bottom() + 1 - height)
+    """``rect`` shrunk to fit ``screen`` with its frame (a title bar above, borders around), and moved
+    onto it: never past its bottom."""
+    width = min(rect.width(), screen.width() - 2 * BORDER)
+    height = min(rect.height(), screen.height() - TITLE_BAR - BORDER)
+    left = min(max(rect.left(), screen.left() + BORDER), screen.right() + 1 - BORDER - width)
+    top = min(max(rect.top(), screen.top() + TITLE_BAR), screen.bottom() + 1 - BORDER - height)
     return QRect(left, top, width, height)

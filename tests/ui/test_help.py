@@ -61,7 +61,7 @@ def test_f1_opens_the_manual_with_its_contents(window: MainWindow, qtbot: Any) -
 def test_about_names_the_version_the_data_folder_and_the_database(
     window: MainWindow, ledger: Ledger, qtbot: Any
 ) -> None:
-    (about,) = [a for a in window.menuBar().actions() if a.text() == "帮助"][0].menu().actions()[1:]
+    (about,) = next(a for a in window.menuBar().actions() if a.text() == "帮助").menu().actions()[1:]
     assert about.text() == "关于驻村台账"
     about.trigger()
     box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "aboutBox")
