@@ -112,3 +112,15 @@ def test_the_manual_ships_with_the_app(tmp_path: Path) -> None:
     skipped = re.search(r"RESOURCE_SKIP = (\{[^}]*\})", spec)
     assert skipped is not None and ".md" not in skipped.group(1)  # resources/ is copied but for these
     assert manual_path().is_relative_to(resources_dir()) and manual_path().is_file()
+
+
+def test_f1_works_in_a_household_window_too(window: MainWindow, ledger: Ledger, qtbot: Any) -> None:
+    from desktop.services.households import list_households
+
+    dialog = window.open_household(list_households(ledger)[0].id)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_F1)
+    assert window.help_window is not None and window.help_window.isVisible()
+    dialog.close()
