@@ -48,7 +48,7 @@ def placement(saved: QRect | None, saved_maximised: bool, screens: list[QRect], 
         size = DEFAULT.boundedTo(QSize(screen.width() - 2 * BORDER, screen.height() - TITLE_BAR - BORDER))
         rect = QRect(0, 0, size.width(), size.height())
         rect.moveCenter(screen.center())
-        return Placement(_inside(rect, screen), is_small(screen))
+        return Placement(_inside(rect, screen), is_small(screen) or saved_maximised)
     return Placement(_inside(QRect(saved), home), saved_maximised)
 
 
@@ -69,7 +69,9 @@ def restore_placement(window: QMainWindow) -> Placement:
 
 def save_placement(window: QMainWindow) -> None:
     stored = settings()
-    stored.setValue(GEOMETRY_KEY, window.normalGeometry() if window.isMaximized() else window.geometry())
+    normal = window.normalGeometry() if window.isMaximized() else window.geometry()
+    if normal.isValid():  # a window maximised from the start has no normal geometry yet
+        stored.setValue(GEOMETRY_KEY, normal)
     stored.setValue(MAXIMISED_KEY, window.isMaximized())
     stored.sync()
 

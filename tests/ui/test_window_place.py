@@ -38,6 +38,8 @@ def test_a_first_start_on_a_big_screen_is_centred_at_the_default_size() -> None:
     assert not place.maximised
     assert place.geometry.size() == DEFAULT
     assert abs(place.geometry.center().x() - OFFICE.center().x()) <= 1
+    # closed maximised without ever being smaller: maximised again
+    assert placement(None, True, [OFFICE], OFFICE).maximised
 
 
 def test_the_saved_place_is_kept_and_never_runs_past_the_bottom() -> None:
