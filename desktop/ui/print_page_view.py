@@ -144,7 +144,9 @@ class PageView(QScrollArea):
             within = (self.verticalScrollBar().value() - top) / max(1, height)
         self.zoom = zoom
         self._lay_out()
-        if self.sizes:
+        if self.sizes and zoom == FIT_PAGE:  # a whole page in view: that page, not a part of two
+            self.go_to(self.current + 1)
+        elif self.sizes:
             index = self.current
             self._going = True
             self.verticalScrollBar().setValue(round(self.tops[index] + within * self.rects[index].height()))

@@ -304,6 +304,9 @@ def test_zoom_changes_the_drawn_size(page: PrintingPage, qtbot: Any) -> None:
     preview.zoom_box.setCurrentIndex(preview.zoom_box.findData(FIT_PAGE))
     preview.zoom_box.activated.emit(preview.zoom_box.currentIndex())
     assert view.page_rect(0).height() <= view.viewport().height()
+    shown = view.page_rect(view.current)  # the current page, whole, in view
+    top = view.verticalScrollBar().value()
+    assert top <= shown.top() and shown.bottom() <= top + view.viewport().height()
     for _ in range(8):  # 50 % at the least, 200 % at the most
         qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert view.percent() == 50
