@@ -1314,8 +1314,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/households_page.py" line="32"/>
-        <source>搜索姓名、拼音首字母、户编号、身份证号或电话</source>
-        <translation>Search name, pinyin initials, household no., ID number or phone</translation>
+        <source>搜索姓名、拼音、户编号、身份证号或电话</source>
+        <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/households_page.py" line="38"/>
@@ -1925,8 +1925,8 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     </message>
     <message>
         <location filename="../../desktop/ui/pages/printing_page.py" line="201"/>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="64"/>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="134"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -3119,53 +3119,53 @@ not synced yet</translation>
         <translation>Cannot create the folder {out}: {value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="48"/>
         <source>恢复码 — 只显示这一次</source>
         <translation>Recovery code — shown only this once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="53"/>
         <source>这是本台账的恢复码。所有使用人都忘了口令时，只有用它才能重新设置口令、打开台账。请抄下（或打印）交乡镇保管；它只显示这一次。</source>
         <translation>This is the ledger's recovery code. If every user forgets their passphrase, only this code can set a new one and open the ledger. Write it down (or print it) and give it to the township for safekeeping; it is shown only this once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="67"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="70"/>
         <source>我已抄下恢复码，交乡镇保管</source>
         <translation>I have written the code down for the township</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="72"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="114"/>
         <source>驻村台账 恢复码</source>
         <translation>Zhucun recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="115"/>
         <source>建立人：{user}　日期：{date}</source>
         <translation>Made by: {user}  Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="118"/>
         <source>所有使用人都忘了口令时，用这个恢复码重新设置口令（zhucun security recover）。请交乡镇保管，不要和电脑放在一起。</source>
         <translation>If every user forgets their passphrase, this recovery code sets a new one (zhucun security recover). Keep it at the township, never with the computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="132"/>
         <location filename="../../desktop/ui/unlock_dialog.py" line="185"/>
         <source>恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_code_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/recovery_code_dialog.py" line="140"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -4714,6 +4714,10 @@ fingerprint {expected}</translation>
     <message>
         <source>使用人：{user}</source>
         <translation type="obsolete">User: {user}</translation>
+    </message>
+    <message>
+        <source>搜索姓名、拼音首字母、户编号、身份证号或电话</source>
+        <translation type="obsolete">Search name, pinyin initials, household no., ID number or phone</translation>
     </message>
 </context>
 </TS>
