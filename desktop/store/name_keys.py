@@ -75,17 +75,26 @@ def _readings(name: str) -> tuple[tuple[str, ...], ...]:
     the first character when it has one); characters that are not Han (``·``, letters) are left out."""
     # imported here: loading pypinyin's dictionaries takes a second, which every start of the app or
     # of a command would pay without writing anything
-    from pypinyin import Style, lazy_pinyin, pinyin
+    from pypinyin import lazy_pinyin
 
-    chars = [c for c in name if pinyin(c, style=Style.NORMAL, errors="ignore")]
+    chars = [c for c in name if _char_readings(c)]
     usual = lazy_pinyin(name, errors="ignore")  # by phrase: 长 in 长江 is chang
     if len(usual) != len(chars):
-        usual = [lazy_pinyin(c)[0] for c in chars]
+        usual = [_char_readings(c)[0] for c in chars]
     surnames = surname_readings()
     result = []
     for index, (char, reading) in enumerate(zip(chars, usual, strict=True)):
-        every = [reading.lower(), *pinyin(char, style=Style.NORMAL, heteronym=True)[0]]
+        every = [reading.lower(), *_char_readings(char)]
         if index == 0 and char in surnames:
             every.insert(0, surnames[char])
-        result.append(tuple(dict.fromkeys(r.lower() for r in every if r.isascii() and r.isalpha())))
+        result.append(tuple(dict.fromkeys(r for r in every if r.isascii() and r.isalpha())))
     return tuple(r for r in result if r)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _char_readings(char: str) -> tuple[str, ...]:
+    """Every reading pypinyin knows for one character, without tones; none for what is not Han."""
+    from pypinyin import Style, pinyin
+
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return tuple(r.lower() for r in found[0] if r.isascii() and r.isalpha()) if found else ()
