@@ -12,15 +12,15 @@ Size is capped, so that a long name full of polyphonic characters does not explo
 - readings: the first spelling is the usual reading of each character (the surname reading for the
   first character when it has one); each other reading of a character gives one more spelling that
   differs from the first in that character only — never the product of all readings — and a name
-  gets at most ``MAX_SPELLINGS`` spellings (half as many when it is longer than ``MIXED_UP_TO``). A name with two polyphonic characters of two readings
-  each thus has 3 spellings, not 4; one that needs two unusual readings at once is found by the
-  parts of the name instead.
+  gets at most ``MAX_SPELLINGS`` spellings (half as many when it is longer than ``MIXED_UP_TO``).
+  A name with two polyphonic characters of two readings each thus has 3 spellings, not 4; one that
+  needs two unusual readings at once is found by the parts of the name instead.
 - mixed forms (full spelling, then initials: ``cirenzm``, ``cirzm``) only from the start of the name,
   only for the first spelling and only for names of at most ``MIXED_UP_TO`` characters (Han and
   Tibetan names; long transliterated names get parts only).
-So a name of n characters has at most ``MAX_SPELLINGS`` × 2n + n − 1 keys before duplicates and keys
-that begin another key are dropped (a 4-character name: at most 51, typically about 10; on the demo
-village the search text of a household grew from 308 to about 600 bytes).
+So a name of n characters has at most ``MAX_SPELLINGS`` × 2n + n − 1 keys (twice that with a ü) before
+duplicates and keys that begin another key are dropped: a 4-character name at most 51, typically
+about 10. On the demo village the search text of a household grew from 308 to about 620 bytes.
 """
 
 from __future__ import annotations
