@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput
@@ -67,9 +67,10 @@ def _rows(
         query = query.where(Household.id == household_id)
     if not include_archived:
         query = query.where(func.coalesce(Household.archived, False).is_(False))
-    if search and search.strip():
+    compact = "".join((search or "").split()).lower()  # "Ci Ren" is ciren, "138 0000 1234" one number
+    if compact:
         query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
-            _search_clause(search.strip().lower())
+            _search_clause(compact)
         )
         if village_id is not None:
             # the index's own village column (always the household's): PostgreSQL then reads one
@@ -112,12 +113,14 @@ def _rows(
 
 
 def _search_clause(text: str) -> Any:
+    """``text``: lower case, no spaces. Pinyin (letters only; ü typed as ü, v or u, syllables maybe
+    parted by ') is matched at the start of a token of the index, anything else anywhere in it."""
+    pinyin = text.replace("ü", "v").replace("'", "")
+    if pinyin.isascii() and pinyin.isalpha():
+        # the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
+        return HouseholdSearch.text.like(f"% {pinyin}%")
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    if escaped.isascii() and escaped.isalpha():
-        # pinyin: the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
-        return HouseholdSearch.text.like(f"% {escaped}%", escape="\\")
-    conditions = [HouseholdSearch.text.like(f"%{escaped}%", escape="\\")]
-    return or_(*conditions)
+    return HouseholdSearch.text.like(f"%{escaped}%", escape="\\")
 
 
 def add_household(

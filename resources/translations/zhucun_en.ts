@@ -1395,8 +1395,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/households_page.py" line="32"/>
-        <source>搜索姓名、拼音首字母、户编号、身份证号或电话</source>
-        <translation>Search name, pinyin initials, household no., ID number or phone</translation>
+        <source>搜索姓名、拼音、户编号、身份证号或电话</source>
+        <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/households_page.py" line="38"/>
@@ -3110,7 +3110,7 @@ not synced yet</translation>
         <translation>The printer cannot start a new page: printing stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_page_view.py" line="183"/>
+        <location filename="../../desktop/ui/print_page_view.py" line="188"/>
         <source>正在显示第 {number} 页…</source>
         <translation>Drawing page {number}…</translation>
     </message>
@@ -4835,6 +4835,10 @@ fingerprint {expected}</translation>
     <message>
         <source>使用人：{user}</source>
         <translation type="obsolete">User: {user}</translation>
+    </message>
+    <message>
+        <source>搜索姓名、拼音首字母、户编号、身份证号或电话</source>
+        <translation type="obsolete">Search name, pinyin initials, household no., ID number or phone</translation>
     </message>
     <message>
         <source>预览 {name} 的前 {count} 页（共 {pages} 页）</source>
