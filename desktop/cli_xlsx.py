@@ -61,6 +61,12 @@ def _print_report(report: ImportReport) -> None:
         print("  （不认识的表头可用 --mapping 指定对应的字段，见 docs/xlsx-import.md）")
     for note in report.notes:
         print(f"  说明：{note}")
+    if report.warnings:
+        print(f"提醒 {len(report.warnings)} 处（不影响导入，数据照表）：")
+        for warning in report.warnings[:SHOWN_PROBLEMS]:
+            print(f"  {warning.describe()}")
+        if len(report.warnings) > SHOWN_PROBLEMS:
+            print(f"  ……另有 {len(report.warnings) - SHOWN_PROBLEMS} 处")
     if report.problems:
         print(f"发现 {len(report.problems)} 处问题：", file=sys.stderr)
         for problem in report.problems[:SHOWN_PROBLEMS]:

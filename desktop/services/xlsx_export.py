@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import HOUSE_GRADES, SAFE_HOUSE_GRADES, Dimension, Status
+from desktop.domain.enums import HEAD_RELATIONS, HOUSE_GRADES, SAFE_HOUSE_GRADES, Dimension, Status
 from desktop.domain.errors import InvalidInput
 from desktop.domain.income import net_income, per_person
 from desktop.excel.headers import NATIONAL_ROSTER
@@ -108,7 +108,7 @@ def export_visits(ledger: Ledger, path: Path, *, village_code: str | None = None
             m.household_id: m.name
             for ms in _live_members(session, list(households)).values()
             for m in ms
-            if m.relation == "户主"
+            if m.relation in HEAD_RELATIONS
         }
         visits = [
             v
@@ -171,7 +171,7 @@ def _live_members(session: Session, household_ids: list[str]) -> dict[str, list[
         # as members_of orders them: the head first, then by 人编号 and age
         people.sort(
             key=lambda m: (
-                m.relation != "户主",
+                m.relation not in HEAD_RELATIONS,
                 m.number or "",
                 m.birth_date.isoformat() if m.birth_date else "",
                 m.id,
