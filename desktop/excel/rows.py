@@ -36,9 +36,9 @@ from desktop.store.types import JsonText
 Convert = Callable[[str, str, str], Any]
 
 # Ages (周岁, both ends included) at which a 在校情况 is plausible. Wide on purpose: only a clear
-# contradiction is reported. Younger than the range (a 3-year-old in 七年级) is a data error, a problem;
-# older (a 20-year-old still in 九年级) is a status the person has outgrown since it was entered: a
-# warning, never blocking. An out-of-school child of compulsory age is a checklist gap, not a data error.
+# contradiction is reported. Younger than the range (a 3-year-old in 七年级) or far older (a 76-year-old in
+# 小学) is a data error, a problem; up to OUTGROWN_YEARS older is a status the person has outgrown since
+# it was entered: a warning, never blocking. An out-of-school child of compulsory age is a checklist gap.
 _STAGE_AGES: dict[str, tuple[int, int]] = {
     "学前教育": (2, 8),
     "小学": (5, 17),
@@ -53,6 +53,7 @@ _GRADES = {"七年级": "初中", "八年级": "初中", "九年级": "初中"} 
     f"{stage}{grade}年级": stage for stage in ("高中", "中职", "高职") for grade in "一二三"
 }
 SCHOOLING_AGES: dict[str, tuple[int, int]] = _STAGE_AGES | {g: _STAGE_AGES[s] for g, s in _GRADES.items()}
+OUTGROWN_YEARS = 5
 DECEASED = "死亡"  # in a national export's 健康状况: the person died (an event, not a health value)
 FOOTER_CELLS = 2  # a row with no name or ID number and at most this many cells is a note, not a person
 _SHORT_CHOICES = 12
@@ -300,7 +301,7 @@ class _Builder:
             age = age_on(birth, self.as_of)
             low, high = SCHOOLING_AGES[schooling]
             on = f"（按 {self.as_of.isoformat()}）" if self.roster.as_of else ""
-            if age < low:
+            if age < low or age > high + OUTGROWN_YEARS:
                 self.problem(
                     row, ("member", "schooling"),
                     f"在校生状况“{schooling}”与年龄不符：{age} 岁{on}（{schooling}一般为 {low}–{high} 岁）",

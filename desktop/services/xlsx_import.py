@@ -21,9 +21,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.codes import code_list
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import label
+from desktop.domain.fields import CODE_LISTS, label
 from desktop.domain.income import format_amount
 from desktop.excel.headers import IGNORED
 from desktop.excel.mapping import load_mapping
@@ -307,12 +308,25 @@ class _Planner:
 
 
 def _changed(record: Synced, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields whose value differs from the record's. A coded value the ledger holds in an older
+    spelling (户主, 缺劳力) is the same as the sheet's national one (本人或户主, 缺劳动力): not rewritten."""
     table = record.__table__  # type: ignore[attr-defined]
     return {
         name: value
         for name, value in fields.items()
-        if normalise(table.columns[name], value) != getattr(record, name)
+        if normalise(table.columns[name], value) != (old := getattr(record, name))
+        and not _same_code(table.name, name, old, value)
     }
+
+
+def _same_code(table: str, name: str, old: Any, new: Any) -> bool:
+    key = CODE_LISTS.get((table, name))
+    if key is None or old is None or new is None:
+        return False
+    codes = code_list(key)
+    if isinstance(old, list) and isinstance(new, list):
+        return [codes.canonical(v) for v in old] == [codes.canonical(v) for v in new]
+    return isinstance(old, str) and isinstance(new, str) and codes.canonical(old) == codes.canonical(new)
 
 
 def _name(plan: _HouseholdPlan) -> str:
