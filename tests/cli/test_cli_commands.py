@@ -137,7 +137,7 @@ def test_household_add_takes_head_fields_and_fields_by_name_or_chinese_label(hom
     assert detail["fields"]["phone"] == "13800001234"  # by English name
     assert detail["fields"]["group_name"] == "一组"
     (head,) = detail["members"]
-    assert (head["name"], head["relation"], head["id_number"]) == ("卓嘎", "户主", ZHUOGA_ID)
+    assert (head["name"], head["relation"], head["id_number"]) == ("卓嘎", "本人或户主", ZHUOGA_ID)
     # sex and birth date follow from the ID number
     assert (head["sex"], head["birth_date"]) == ("女", "1980-01-01")
 
@@ -188,7 +188,7 @@ def test_household_show_as_text(home: Path, cli) -> None:
     assert result.code == 0, result.err
     assert result.out.startswith("户编号 001（亚弄村）")
     assert "贫困户属性：脱贫户" in result.out
-    assert "家庭成员（1 人）" in result.out and "卓嘎\t户主\t女" in result.out
+    assert "家庭成员（1 人）" in result.out and "卓嘎\t本人或户主\t女" in result.out
     assert "两不愁三保障及饮水安全" in result.out and "不愁吃：待核实" in result.out
 
 
