@@ -80,9 +80,11 @@ class CodeList:
         return found.code if found else None
 
     def value_of_code(self, code: str) -> str | None:
+        """The value of a national code (``01``, ``1``, ``０１``), or None."""
         code = normalise(code)
-        if code.isdigit():
-            code = code.zfill(2)
+        if not code.isdigit():
+            return None
+        code = code.zfill(2)
         return next((e.value for e in self.values if e.code == code), None)
 
     def closest(self, text: str) -> str:

@@ -212,11 +212,11 @@ CODE_LISTS: dict[tuple[str, str], str] = {
 
 def choice_value(table: str, field: str, text: str) -> str:
     """The value to store for a typed choice: a code list's canonical value (户主 -> 本人或户主), else
-    ``text`` itself when the field allows it; InvalidInput with one line naming what is wrong."""
+    a national code (``01``) its value; ``text`` itself when the field allows it; InvalidInput with one line naming what is wrong."""
     key = CODE_LISTS.get((table, field))
     if key is not None:
         codes = code_list(key)
-        found = codes.canonical(text)
+        found = codes.canonical(text) or codes.value_of_code(text)  # 01 as a national export codes it
         if found is None:
             raise InvalidInput(codes.refusal(label(table, field), text))
         return found

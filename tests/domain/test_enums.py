@@ -24,9 +24,9 @@ def test_rule_sets_hold_grades_and_every_stored_spelling() -> None:
     assert "学前教育" not in enums.ATTENDING_SCHOOL
     assert {"高中一年级", "中职三年级", "高职二年级", "大专及以上", "高中"} <= enums.PAST_COMPULSORY_SCHOOL
     assert not enums.ATTENDING_SCHOOL & enums.PAST_COMPULSORY_SCHOOL
-    assert enums.HEAD_RELATIONS == {"本人或户主", "户主"}
+    assert {"本人或户主", "户主"} == enums.HEAD_RELATIONS
     assert enums.HEAD_RELATION == "本人或户主"
-    assert enums.SERIOUS_ILLNESS == {"大病", "患有大病"}
+    assert {"大病", "患有大病"} == enums.SERIOUS_ILLNESS
     assert "弱劳动力或半劳动力" not in enums.ABLE_LABOUR | enums.NO_LABOUR
     assert {"普通劳动力", "技能劳动力"} == enums.ABLE_LABOUR
     assert {"丧失劳动力", "无劳动力"} == enums.NO_LABOUR
