@@ -235,6 +235,35 @@ def test_member_add_and_edit_derive_sex_and_birth_date_from_the_id_number(home: 
     assert (members["次仁"]["sex"], members["次仁"]["birth_date"]) == ("男", "2010-03-03")
 
 
+def test_member_fields_take_every_national_spelling_and_store_the_national_value(home: Path, cli) -> None:
+    add_zhuoga(cli, home)
+    edited = cli(
+        home, "member", "edit", ZHUOGA_ID, "--set", "relation=本人或户主", "--set", "健康状况=患有大病"
+    )
+    assert edited.code == 0, edited.err
+    added = cli(home, "member", "add", "001", "--set", "name=次仁", "--set", f"id_number={CIREN_ID}",
+                "--set", "与户主关系=之外孙子", "--set", "在校生状况=八年级", "--set", "文化程度=小学",
+                "--set", "民族=藏", "--set", "劳动技能=无劳动力")  # fmt: skip
+    assert added.code == 0, added.err
+    adult = cli(home, "member", "add", "001", "--set", "name=多吉", "--set", "relation=之岳父",
+                "--set", "务工状况=乡(镇)外县内务工", "--set", "文化程度=学前教育")  # fmt: skip
+    assert adult.code == 0, adult.err
+    members = {m["name"]: m for m in show(cli, home)["members"]}
+    assert (members["卓嘎"]["relation"], members["卓嘎"]["health"]) == ("本人或户主", "大病")
+    assert (members["次仁"]["relation"], members["次仁"]["schooling"], members["次仁"]["ethnicity"]) == (
+        "之外孙子", "八年级", "藏族",
+    )  # fmt: skip
+    assert (members["多吉"]["work_status"], members["多吉"]["education"]) == (
+        "乡（镇）外县内务工",
+        "学龄前儿童",
+    )
+
+    refused = cli(home, "member", "edit", CIREN_ID, "--set", "在校生状况=八年纪")
+    assert refused.code == 2
+    assert refused.err.strip() == "错误：在校生状况“八年纪”不在国家代码表“在校情况”中，最接近的是“八年级”"
+    assert {m["name"]: m for m in show(cli, home)["members"]}["次仁"]["schooling"] == "八年级"
+
+
 def test_member_without_id_number_keeps_the_sex_typed(home: Path, cli) -> None:
     add_zhuoga(cli, home)
     added = cli(
