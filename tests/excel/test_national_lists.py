@@ -195,3 +195,33 @@ def test_a_death_row_is_a_warning_and_changes_nothing(ledger: Ledger, tmp_path: 
         "工作表“花名册” 第 3 行 N 列（健康状况）：老阿妈的健康状况为“死亡”，即已去世：未作为在世成员导入，"
         "台账未改动；如台账中此人仍在册，请用 zhucun event death 登记死亡"
     ]
+
+
+def test_a_national_one_row_per_household_sheet_imports(ledger: Ledger, tmp_path: Path) -> None:
+    headers = ["县", "乡", "行政村", "户编号", "户主姓名", "证件号码", "人数", "贫困户属性", "脱贫属性",
+               "主要致贫原因", "联系电话"]  # fmt: skip
+    rows = [
+        {"县": "康定市", "乡": "甲根坝乡", "行政村": "亚弄村", "户编号": f"51330120720100{i:02d}",
+         "户主姓名": name, "证件号码": make_id_number(dt.date(1970 + i, 5, 6), 2 * i + 1), "人数": 3,
+         "贫困户属性": category, "脱贫属性": status, "主要致贫原因": cause, "联系电话": f"1380000000{i}"}
+        for i, (name, category, status, cause) in enumerate(
+            [("扎西", "五保贫困户", "历史已脱贫", "缺劳动力"), ("次仁", "低保贫困户", "新脱贫", "因病"),
+             ("多吉", "一般贫困户", "返贫", "交通条件落后")]
+        )
+    ]  # fmt: skip
+    path = write_rows(
+        tmp_path / "贫困户.xlsx", rows, headers, sheet="脱贫户明细",
+        above=[["亚弄村脱贫户明细"], ["导出日期：2025/9/1"]],
+    )  # fmt: skip
+    report = import_roster(ledger, path)
+    assert report.problems == [] and report.written and report.as_of == dt.date(2025, 9, 1)
+    assert len(report.added_households) == 3
+    with ledger.store.read_session() as session:
+        found = session.execute(select(Household.category, Household.poverty_status, Member.relation)
+                                .join(Member, Member.household_id == Household.id)
+                                .order_by(Household.number)).all()  # fmt: skip
+    assert [tuple(r) for r in found] == [
+        ("特困供养贫困户", "历史已脱贫", "本人或户主"),
+        ("低保贫困户", "新脱贫", "本人或户主"),
+        ("一般贫困户", "返贫", "本人或户主"),
+    ]
