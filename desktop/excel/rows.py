@@ -23,7 +23,8 @@ from sqlalchemy import Boolean, Date, Integer, Numeric
 from desktop.domain.codes import normalise
 from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import CHOICES, CODE_LISTS
+from desktop.domain.field_values import CODE_LISTS
+from desktop.domain.fields import CHOICES
 from desktop.domain.idnumber import age_on, is_disability_certificate, normalize, parse_id_number
 from desktop.excel.export_date import export_date
 from desktop.excel.headers import IGNORED, Target, target_label

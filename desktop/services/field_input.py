@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric
 
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import TABLE_LABELS, choice_value, field_by_name_or_label, label
+from desktop.domain.field_values import choice_value
+from desktop.domain.fields import TABLE_LABELS, field_by_name_or_label, label
 from desktop.domain.idnumber import parse_id_number
 from desktop.store import models as _models  # noqa: F401  (every model registered for synced_models)
 from desktop.store.base import Synced, synced_models

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS, RELOCATION_MODES
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import choice_value
+from desktop.domain.field_values import choice_value
 from desktop.services.ledger import Ledger
 from desktop.services.lookup import members_of, resolve_household, resolve_member
 from desktop.services.members import check_member_fields

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.codes import code_list
 from desktop.domain.enums import HEAD_RELATIONS, HOUSE_GRADES, SAFE_HOUSE_GRADES, Dimension, Status
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import CODE_LISTS
+from desktop.domain.field_values import CODE_LISTS
 from desktop.domain.income import net_income, per_person
 from desktop.excel.headers import NATIONAL_ROSTER
 from desktop.excel.writing import SheetData, write_workbook

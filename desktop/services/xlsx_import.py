@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from desktop.domain.codes import code_list
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import CODE_LISTS, label
+from desktop.domain.field_values import CODE_LISTS
+from desktop.domain.fields import label
 from desktop.domain.income import format_amount
 from desktop.excel.headers import IGNORED
 from desktop.excel.mapping import load_mapping

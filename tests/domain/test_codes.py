@@ -6,7 +6,7 @@ import pytest
 
 from desktop.domain import codes
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import CODE_LISTS, choice_value
+from desktop.domain.field_values import CODE_LISTS, choice_value
 
 LISTS = codes.national_lists()
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from desktop.app import open_ledger
 from desktop.domain.codes import NATIONAL, code_list
-from desktop.domain.fields import CODE_LISTS
+from desktop.domain.field_values import CODE_LISTS
 from desktop.excel.headers import NATIONAL_ROSTER
 from desktop.services.dump import dump_ledger
 from desktop.services.ledger import Ledger
