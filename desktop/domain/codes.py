@@ -54,6 +54,7 @@ class CodeList:
     source: str
     values: tuple[CodeValue, ...]
     note: str = ""
+    refused: dict[str, str] = field(default_factory=dict)  # a word that is no value -> what to do instead
     _index: dict[str, CodeValue] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -118,6 +119,8 @@ class CodeList:
 
     def refusal(self, label: str, text: str) -> str:
         """One Chinese line: the field, the value, the national list and the closest national value."""
+        if normalise(text) in self.refused:
+            return f"{label}不能是“{text}”：{self.refused[normalise(text)]}"
         return f"{label}“{text}”不在国家代码表“{self.name}”中，最接近的是“{self.closest(text)}”"
 
 
@@ -159,8 +162,9 @@ def _read(path: Path) -> CodeList:
             )
             for item in data["values"]
         )
+        refused = {normalise(k): str(v) for k, v in data.get("refused", {}).items()}
         found = CodeList(path.stem, str(data["name"]), str(data["field"]), str(data["source"]), values,
-                         str(data.get("note", "")))  # fmt: skip
+                         str(data.get("note", "")), refused)  # fmt: skip
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise InvalidInput(f"代码表 {path} 无法读取（{exc}）") from None
     for entry in found.values:

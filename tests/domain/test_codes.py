@@ -91,3 +91,12 @@ def test_older_values_are_valid_but_not_offered() -> None:
     schooling = LISTS["schooling"]
     assert "初中" in schooling.accepted and "初中" not in schooling.choices
     assert schooling.choices[-1] == "送教上门"
+
+
+def test_death_is_no_health_value_and_the_refusal_says_what_to_do() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        choice_value("member", "health", "死亡")
+    assert (
+        caught.value.message
+        == "健康状况不能是“死亡”：死亡不是健康状况，而是人员变更：请用 zhucun event death 登记死亡"
+    )
