@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
 from desktop.services.ledger import Ledger
 from desktop.services.lookup import resolve_household
@@ -81,7 +82,9 @@ def _rows(
     # PostgreSQL gets the selection itself (it read every member once per 500 ids, and hash-joins this)
     live = func.coalesce(Member.archived, False).is_(False)
     count = select(
-        Member.household_id, func.count(), func.min(case((Member.relation == "户主", Member.name)))
+        Member.household_id,
+        func.count(),
+        func.min(case((Member.relation.in_(sorted(HEAD_RELATIONS)), Member.name))),
     ).group_by(Member.household_id)
     if session.get_bind().dialect.name == "sqlite":
         ids = [h.id for h in households]
@@ -146,7 +149,7 @@ def add_household(
         household_id = writer.create(
             Household, {**(fields or {}), "number": number, "village_id": village_id}
         )
-        head_fields = check_member_fields(session, {**head, "relation": "户主"}, village_id=village_id)
+        head_fields = check_member_fields(session, {**head, "relation": HEAD_RELATION}, village_id=village_id)
         writer.create(Member, {**head_fields, "household_id": household_id})
         return _one(session, household_id)
 
