@@ -177,6 +177,7 @@ def _verify_content(
     for member in reader.members_of("links"):
         for raw in _json_list(reader, member, opener):
             links.append(_link(raw, member))
+    _check_summary(reader, ops, links)
     heads = _heads(control.heads, sign_keys)
     _check_chains(session, ops, links, heads, sign_keys, cutoffs, peers)
 
@@ -209,6 +210,24 @@ def _json_list(reader: BundleReader, member: Member, opener: Opener) -> list[Any
     if not isinstance(value, list):
         raise Rejected(f"{member.name} 的内容格式不对")
     return value
+
+
+def _check_summary(reader: BundleReader, ops: list[Op], links: list[Link]) -> None:
+    """The signed manifest's counts and per-origin ranges are those of the content."""
+    blobs = sum(1 for _ in reader.members_of("blob"))
+    counted = {"ops": len(ops), "links": len(links), "blobs": blobs}
+    if reader.info.counts != counted:
+        raise Rejected(f"清单中的数量 {reader.info.counts} 与同步包的内容 {counted} 不符：文件是错误生成的")
+    ranges_found: dict[str, list[int]] = {}
+    for origin, seq, kind in [(op.origin, op.seq, 0) for op in ops] + [
+        (lk.origin, lk.seq, 1) for lk in links
+    ]:
+        entry = ranges_found.setdefault(origin, [seq, seq, 0, 0])
+        entry[0], entry[1] = min(entry[0], seq), max(entry[1], seq)
+        entry[2 + kind] += 1
+    declared = {o.origin: [o.first_seq, o.last_seq, o.ops, o.links] for o in reader.info.origins}
+    if declared != ranges_found or len(declared) != len(reader.info.origins):
+        raise Rejected("清单中各设备的序号范围（origins）与同步包的内容不符：文件是错误生成的")
 
 
 def _link(raw: Any, member: Member) -> Link:
