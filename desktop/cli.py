@@ -25,6 +25,7 @@ from desktop import (
     cli_sync,
     cli_xlsx,
 )
+from desktop.cli_console import make_console_safe
 from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.ledger import Ledger
 
@@ -208,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    make_console_safe()  # before argparse: --help on a GBK console must print too
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
