@@ -135,6 +135,9 @@ class BundleReader:
         self._zip: zipfile.ZipFile | None = None
         try:
             self._open()
+        except OSError as exc:
+            self.close()
+            raise BadBundle(f"读取 {path.name} 时出错（{exc.strerror or exc}）：U 盘是否已拔出？") from None
         except BaseException:
             self.close()
             raise
