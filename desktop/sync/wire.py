@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_INT = 2**63 - 1  # what SQLite and PostgreSQL BIGINT hold
-MAX_TEXT = 4096
+MAX_TEXT = 1_000_000  # free text (a rejection reason, a revocation reason): never shorter than we write
 MAX_ITEMS = 1_000_000
 MAX_MEMBER = 256 * 1024 * 1024  # a photo or a chunk of operations: far below this
 
@@ -331,7 +331,7 @@ def check_identity(fields: Fields) -> None:
     fields.required_text("device_id", pattern=UUID)
     fields.choice("role", ("village", "township"))
     for key in IDENTITY_TEXT:
-        fields.text(key, optional=True, max_len=200)
+        fields.text(key, optional=True, max_len=10_000)
     fields.required_text("sign_key", pattern=BASE64_KEY)
     fields.required_text("box_key", pattern=BASE64_KEY)
 
@@ -378,9 +378,9 @@ def _receipt(fields: Fields) -> dict[str, Any]:
         entry.required_text("table", max_len=40)
         entry.required_text("record_id", max_len=40)
         entry.required_text("field", max_len=80)
-        entry.text("kept", optional=True, max_len=1_000_000)
+        entry.text("kept", optional=True)
         entry.required_text("kept_from", max_len=40)
-        entry.text("lost", optional=True, max_len=1_000_000)
+        entry.text("lost", optional=True)
         entry.required_text("lost_from", max_len=40)
     return fields.raw
 
