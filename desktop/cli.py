@@ -25,6 +25,7 @@ from desktop import (
     cli_sync,
     cli_xlsx,
 )
+from desktop.cli_console import make_console_safe
 from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.ledger import Ledger
 
@@ -101,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = household.add_parser("show", help="显示一户的全部信息")
     p.add_argument("household", help="户编号或 UUID")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--show-numbers", action="store_true", help="显示完整的证件号码、电话和银行账号（默认遮挡）"
+    )
     p = household.add_parser("add", help="新增农户（连同户主）")
     p.add_argument("--number", required=True, help="户编号")
     p.add_argument("--head", action="append", default=[], metavar="字段=值", help="户主信息，如 name=卓嘎")
@@ -208,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    make_console_safe()  # before argparse: --help on a GBK console must print too
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
@@ -381,10 +386,12 @@ def _household_list(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def _household_show(ledger: Ledger, args: argparse.Namespace) -> int:
-    from desktop.cli_format import household_text
+    from desktop.cli_format import household_text, masked_detail
     from desktop.services.household_detail import show_household
 
     detail = show_household(ledger, args.household)
+    if not args.show_numbers:
+        detail = masked_detail(detail)  # as every list: 513301********1234, 138****1234
     if args.json:
         payload = {**detail.__dict__}
         payload["verdicts"] = {

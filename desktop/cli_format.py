@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from desktop.domain.enums import Status
 from desktop.domain.fields import label
+from desktop.domain.masking import mask_fields
 from desktop.services.check import CheckReport
 from desktop.services.household_detail import HouseholdDetail
 
@@ -11,6 +14,16 @@ _SHOWN_HOUSEHOLD_FIELDS = (
     "group_name", "address", "phone", "category", "poverty_status", "identified_year", "exit_year",
     "main_cause", "house_grade", "water_source", "has_power", "tv",
 )  # fmt: skip
+
+
+def masked_detail(detail: HouseholdDetail) -> HouseholdDetail:
+    """The household with ID numbers, phone numbers and bank accounts masked, in fields, members,
+    pairings and every other list of records it holds."""
+    changes = {
+        name: mask_fields(getattr(detail, name))
+        for name in ("fields", "members", "pairings", "measures", "visits", "open_follow_ups", "monitoring")
+    }
+    return dataclasses.replace(detail, **changes)  # type: ignore[arg-type]
 
 
 def household_text(detail: HouseholdDetail) -> str:

@@ -40,3 +40,26 @@ def mask_numbers_in(text: str) -> str:
     """Every ID and phone number inside ``text`` masked, the rest of the words kept."""
     text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group()), text)
     return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group()), text)
+
+
+def mask_account(account: str) -> str:
+    """``6214578594959614485`` -> ``***************4485``: a bank account keeps its last four."""
+    text = account.strip()
+    return "*" * max(0, len(text) - 4) + text[-4:] if len(text) > 4 else "*" * len(text)
+
+
+_MASKS = {"id_number": mask_id_number, "phone": mask_phone, "bank_account": mask_account}
+
+
+def mask_fields(value: object) -> object:
+    """A copy of a JSON-like value (dicts, lists) with every ID number, phone number and bank account
+    masked by its field name (``id_number``, ``phone``, ``bank_account``, ``…_phone``)."""
+    if isinstance(value, dict):
+        masked = {}
+        for key, item in value.items():
+            mask = _MASKS.get(key) or (mask_phone if str(key).endswith("_phone") else None)
+            masked[key] = mask(item) if mask is not None and isinstance(item, str) else mask_fields(item)
+        return masked
+    if isinstance(value, list):
+        return [mask_fields(item) for item in value]
+    return value

@@ -28,6 +28,7 @@ from desktop.sync.incoming import Rejected, Untrusted, read_manifest, verify_bun
 from desktop.sync.keys import normalise_fingerprint
 from desktop.sync.outgoing import Cancelled, Progress, plan_bundle, record_export, write_bundle
 from desktop.sync.vector import gaps
+from desktop.sync.wire import Manifest
 
 
 class Outcome(StrEnum):
@@ -313,13 +314,11 @@ def release_quarantine(ledger: Ledger, *, only_sender: str | None = None) -> lis
     return reports
 
 
-def _quarantine(
-    ledger: Ledger, path: Path, manifest: dict[str, Any], size: int, *, dry_run: bool
-) -> ImportReport:
-    sender = manifest.get("sender") or {}
-    fingerprint = str(sender.get("fingerprint") or "")
-    bundle_id = str(manifest.get("bundle_id"))
-    who = f"{sender.get('village_code') or sender.get('township_code') or ''} 设备 {str(sender.get('device_id'))[-8:]}"
+def _quarantine(ledger: Ledger, path: Path, manifest: Manifest, size: int, *, dry_run: bool) -> ImportReport:
+    sender = manifest.sender
+    fingerprint = sender.fingerprint
+    bundle_id = manifest.bundle_id
+    who = f"{sender.village_code or sender.township_code or ''} 设备 {sender.device_id[-8:]}"
     message = (
         f"发送设备（{who}，指纹 {fingerprint}）还没有被信任：同步包已隔离，未导入。"
         "请打电话核对指纹后用 zhucun trust 信任它的身份卡，隔离的同步包随即导入"
@@ -336,7 +335,7 @@ def _quarantine(
         record_import(
             session,
             bundle_id=bundle_id,
-            sender_id=str(sender.get("device_id")),
+            sender_id=sender.device_id,
             sender_fingerprint=normalise_fingerprint(fingerprint),
             status=Outcome.QUARANTINED,
             reason=who,

@@ -19,7 +19,7 @@ def atomic_writer(target: Path, *, mode: int | None = None) -> Iterator[BinaryIO
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        with open(partial, "wb") as handle:
+        with open(partial, "w+b") as handle:  # readable: a bundle is read back to be signed
             if mode is not None and os.name != "nt":
                 os.chmod(partial, mode)
             yield handle

@@ -160,19 +160,29 @@ class Op:
 
     @classmethod
     def from_wire(cls, wire: dict[str, Any]) -> Op:
-        """Raises ``ValueError`` for anything that is not a well-formed operation."""
+        """Raises ``ValueError`` for anything that is not a well-formed operation: every part of its
+        type (nothing coerced), integers within what the database holds."""
         try:
+            base = wire.get("base") or {}
+            if not isinstance(base, dict) or not all(
+                isinstance(k, str) and isinstance(v, list) and all(isinstance(h, str) for h in v)
+                for k, v in base.items()
+            ):
+                raise TypeError("base is not an object of hash lists")
+            fields = wire["fields"]
+            if not isinstance(fields, dict):
+                raise TypeError("fields is not an object")
             op = cls(
-                str(wire["origin"]),
+                _text(wire["origin"]),
                 _int(wire["seq"]),
                 _int(wire["hlc"]),
-                str(wire["author"]),
-                str(wire["table"]),
-                str(wire["record_id"]),
-                dict(wire["fields"]),
-                str(wire["prev_hash"]),
-                str(wire["hash"]),
-                {str(k): [str(h) for h in v] for k, v in dict(wire.get("base") or {}).items()},
+                _text(wire["author"]),
+                _text(wire["table"]),
+                _text(wire["record_id"]),
+                fields,
+                _text(wire["prev_hash"]),
+                _text(wire["hash"]),
+                {k: list(v) for k, v in base.items()},
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"malformed operation: {exc}") from exc
@@ -181,7 +191,16 @@ class Op:
         return op
 
 
+_MAX_INT = 2**63 - 1  # SQLite INTEGER, PostgreSQL BIGINT
+
+
 def _int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"not an integer: {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_INT:
+        raise TypeError(f"not an integer from 0 to 2^63-1: {str(value)[:30]}")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"not text: {type(value).__name__}")
     return value

@@ -80,7 +80,7 @@ def apply_bundle(session: Session, bundle: Verified, *, now: dt.datetime | None 
             result.revoked.append(peer.device_id)
     sender = session.get(Peer, bundle.sender.device_id)
     assert sender is not None
-    sender.has_vector = canonical_json(bundle.manifest.get("sender_has") or {})
+    sender.has_vector = canonical_json(bundle.manifest.sender_has)
     sender.last_bundle_in, sender.last_bundle_in_at = bundle.bundle_id, now.replace(microsecond=0)
     if bundle.receipt is not None:
         key = f"receipt:{sender.device_id}"

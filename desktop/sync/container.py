@@ -1,89 +1,64 @@
-"""The bundle file: a ZIP archive (every member stored, none compressed by ZIP) holding
+"""The bundle file (format version 2): a ZIP archive, every member stored (none compressed by ZIP),
 
     manifest.json   canonical JSON, not encrypted, no personal data
-    manifest.sig    base64 Ed25519 signature of the sender over "zhucun-bundle-v1\\n" + manifest.json
-    control.bin     sealed JSON: signed chain heads, certificates, revocations, receipt, sender's card
+    control.bin     sealed JSON: signed chain heads, certificates, revocations, receipt
     ops/NNNNNN.bin  sealed JSON arrays of operations
     links/NNNNNN.bin sealed JSON arrays of chain links
     blobs/<sha256>.bin sealed photo bytes
 
-The manifest lists every member with its size and the SHA-256 of its sealed bytes, so the signature
-covers everything. Reading checks structure before anything is decrypted: only the names above, no
-compression, sizes as declared and below fixed limits (see docs/bundle-format.md).
+whose ZIP comment (the last bytes of the file) is the sender's Ed25519 signature over the SHA-256 of
+every byte before it: ``zhucun-bundle-v2 signature <128 hex digits>``. Any change anywhere in the file
+(a member, a ZIP header, the directory, bytes added or cut off) breaks that signature; the reader
+checks it before anything else of the file is trusted, and reads the manifest from the bytes it hashed.
+See docs/bundle-format.md.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.store.types import canonical_json
-from desktop.sync.keys import DeviceKeys, b64, unb64, verify
+from desktop.sync.keys import DeviceKeys, verify
 from desktop.sync.sealing import SCHEME, Opener, Sealer, SealError
+from desktop.sync.wire import (
+    MAX_MEMBER,
+    MEMBER_NAME,
+    BadBundle,
+    Manifest,
+    Member,
+    parse_manifest,
+    sender_sign_key,
+)
+
+__all__ = ["MAX_MEMBER", "BadBundle", "BundleReader", "BundleWriter", "Manifest", "Member"]
 
 FORMAT = "zhucun-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".zcb"
 MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"
 CONTROL = "control.bin"
-_SIGNED_CONTEXT = b"zhucun-bundle-v1\n"
-_MEMBER_NAME = re.compile(r"^(control\.bin|ops/\d{6}\.bin|links/\d{6}\.bin|blobs/[0-9a-f]{64}\.bin)$")
+_SIGNED_CONTEXT = b"zhucun-bundle-v2\n"
+_TRAILER_PREFIX = b"zhucun-bundle-v2 signature "
+_TRAILER_ANY = re.compile(rb"zhucun-bundle-v(\d{1,6}) signature [0-9a-f]{128}$")
+_SIGNATURE_HEX = 128
+TRAILER = len(_TRAILER_PREFIX) + _SIGNATURE_HEX  # the ZIP comment: the file's last bytes
+_EOCD = 22  # end of central directory record, without its comment
+_ALLOWED_FLAGS = 0x0008 | 0x0800  # data descriptor, UTF-8 names; never encryption or patch data
+_CHUNK = 1024 * 1024
 MAX_MANIFEST = 16 * 1024 * 1024
-MAX_MEMBER = 256 * 1024 * 1024  # a photo or a chunk of operations: far below this
 OPS_PER_CHUNK = 5000
 
 
-class BadBundle(ValueError):
-    """The file is not a readable, intact bundle. The message is Chinese and names what is wrong."""
-
-
-@dataclass(frozen=True)
-class Member:
-    name: str
-    kind: str  # control / ops / links / blob
-    index: int
-    size: int
-    plain_size: int
-    sha256: str
-    compressed: bool
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "index": self.index,
-            "size": self.size,
-            "plain_size": self.plain_size,
-            "sha256": self.sha256,
-            "compression": "zlib" if self.compressed else "none",
-        }
-
-    @classmethod
-    def from_json(cls, raw: Any) -> Member:
-        try:
-            member = cls(
-                str(raw["name"]),
-                str(raw["kind"]),
-                int(raw["index"]),
-                int(raw["size"]),
-                int(raw["plain_size"]),
-                str(raw["sha256"]),
-                {"zlib": True, "none": False}[raw["compression"]],
-            )
-        except (KeyError, TypeError, ValueError):
-            raise BadBundle("清单中的成员描述不完整") from None
-        if not _MEMBER_NAME.match(member.name):
-            raise BadBundle(f"清单中有不允许的成员名 {member.name!r}")
-        if not (0 <= member.size <= MAX_MEMBER and 0 <= member.plain_size <= MAX_MEMBER):
-            raise BadBundle(f"成员 {member.name} 声明的大小超出允许范围")
-        return member
+def signed_message(digest: bytes) -> bytes:
+    """What the sender signs: the context and the SHA-256 of every byte before the signature."""
+    return _SIGNED_CONTEXT + digest
 
 
 class BundleWriter:
@@ -92,6 +67,8 @@ class BundleWriter:
     def __init__(
         self, handle: BinaryIO, *, bundle_id: str, recipient_box_key: str, ephemeral: Any = None
     ) -> None:
+        self._handle = handle
+        self._start = handle.tell()
         self._zip = zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED, allowZip64=True)
         self._sealer = Sealer(recipient_box_key, bundle_id, ephemeral)
         self.members: list[Member] = []
@@ -111,6 +88,8 @@ class BundleWriter:
         return self.add(name, kind, canonical_json(value).encode("utf-8"))
 
     def finish(self, manifest: dict[str, Any], keys: DeviceKeys) -> bytes:
+        """Write the manifest and the central directory, then sign the whole file into its last bytes.
+        The handle must be readable as well (``w+b``): the file is read back once to be hashed."""
         manifest = {
             **manifest,
             "format": FORMAT,
@@ -120,8 +99,13 @@ class BundleWriter:
         }
         data = canonical_json(manifest).encode("utf-8")
         self._write(MANIFEST, data)
-        self._write(SIGNATURE, b64(keys.sign(_SIGNED_CONTEXT + data)).encode("ascii"))
+        self._zip.comment = _TRAILER_PREFIX + b"0" * _SIGNATURE_HEX  # a placeholder of the final length
         self._zip.close()
+        end = self._handle.tell()
+        self._handle.seek(self._start)
+        digest = _sha256(self._handle, end - self._start - _SIGNATURE_HEX)
+        self._handle.seek(end - _SIGNATURE_HEX)
+        self._handle.write(keys.sign(signed_message(digest)).hex().encode("ascii"))
         return data
 
     def close(self) -> None:
@@ -137,24 +121,31 @@ class BundleWriter:
 
 
 class BundleReader:
-    """Opens a bundle file and checks its structure; nothing is trusted until ``verify_signature``."""
+    """Opens a bundle file, proves the sender's signature over every byte of it and checks its
+    structure against the manifest. Nothing is decrypted here."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self._zip = zipfile.ZipFile(path, "r")
+            self._file = open(path, "rb")  # noqa: SIM115 -- closed by close()
         except FileNotFoundError:
             raise BadBundle(f"找不到文件 {path}") from None
-        except (zipfile.BadZipFile, OSError, ValueError):
-            raise BadBundle("不是同步包，或文件不完整（可能拷贝时中断）") from None
+        except OSError as exc:
+            raise BadBundle(f"无法读取文件 {path}（{exc.strerror or exc}）") from None
+        self._zip: zipfile.ZipFile | None = None
         try:
-            self._check_structure()
+            self._open()
+        except OSError as exc:
+            self.close()
+            raise BadBundle(f"读取 {path.name} 时出错（{exc.strerror or exc}）：U 盘是否已拔出？") from None
         except BaseException:
-            self._zip.close()
+            self.close()
             raise
 
     def close(self) -> None:
-        self._zip.close()
+        if self._zip is not None:
+            self._zip.close()
+        self._file.close()
 
     def __enter__(self) -> BundleReader:
         return self
@@ -162,59 +153,135 @@ class BundleReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _check_structure(self) -> None:
-        infos = {info.filename: info for info in self._zip.infolist()}
-        if len(infos) != len(self._zip.infolist()):
+    def _open(self) -> None:
+        size = os.fstat(self._file.fileno()).st_size
+        tail = b""
+        if size >= _EOCD + TRAILER:
+            self._file.seek(size - _EOCD - TRAILER)
+            tail = self._file.read(_EOCD + TRAILER)
+        record, comment = tail[:_EOCD], tail[_EOCD:]
+        if not (
+            record[:4] == b"PK\x05\x06"
+            and int.from_bytes(record[20:22], "little") == TRAILER
+            and comment.startswith(_TRAILER_PREFIX)
+        ):
+            raise BadBundle(self._without_signature(size))
+        try:
+            signature = bytes.fromhex(comment[len(_TRAILER_PREFIX) :].decode("ascii"))
+        except (UnicodeDecodeError, ValueError):
+            signature = b""
+        if comment[len(_TRAILER_PREFIX) :] != signature.hex().encode("ascii") or len(signature) != 64:
+            raise BadBundle("同步包末尾的签名已损坏：文件被改动过")
+        try:
+            self._zip = zipfile.ZipFile(self._file)
+            infos = self._zip.infolist()
+        except Exception:  # zipfile's parser on a hostile file raises many kinds
+            raise BadBundle("同步包已损坏或被改动：ZIP 目录无法读取") from None
+        self._infos = self._check_names(infos)
+        manifest_info = self._infos[MANIFEST]
+        digest, self.manifest_bytes = self._hash_and_read(size, manifest_info)
+        try:
+            raw = json.loads(self.manifest_bytes.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            raise BadBundle("同步包清单已损坏（无法读取）：文件被改动过") from None
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+            raise BadBundle("不是同步包：清单格式不对")
+        self.sign_key = sender_sign_key(raw)
+        if not verify(self.sign_key, signature, signed_message(digest)):
+            raise BadBundle("同步包的签名不对：文件被改动过，或已损坏")
+        version = raw.get("format_version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+            raise BadBundle(_newer(version, raw))
+        self.info: Manifest = parse_manifest(raw, FORMAT_VERSION)
+        self.manifest: dict[str, Any] = raw
+        self.members = list(self.info.members)
+        self._check_members()
+
+    def _without_signature(self, size: int) -> str:
+        """Why the file does not end in a signature: an older or newer format, or not a whole bundle."""
+        self._file.seek(max(0, size - 256))
+        match = _TRAILER_ANY.search(self._file.read())
+        version = int(match.group(1)) if match else None
+        raw: Any = None
+        try:
+            with zipfile.ZipFile(self._file) as archive:
+                if archive.getinfo(MANIFEST).file_size <= MAX_MANIFEST:
+                    raw = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        except Exception:  # only to name a version in the message; refused either way
+            raw = None
+        if isinstance(raw, dict) and raw.get("format") == FORMAT and version is None:
+            version = raw.get("format_version") if isinstance(raw.get("format_version"), int) else None
+        if version is not None and version > FORMAT_VERSION:
+            return _newer(version, raw)
+        if version == 1:
+            return (
+                "这个同步包是旧版 Zhucun 写的（格式第 1 版，文件头不受签名保护），本版不再导入："
+                "请对方升级 Zhucun 后重新导出"
+            )
+        return "不是同步包，或文件不完整（可能拷贝时中断）、末尾被改动：文件末尾没有完整的同步包签名"
+
+    def _check_names(self, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+        by_name = {info.filename: info for info in infos}
+        if len(by_name) != len(infos):
             raise BadBundle("同步包中有重名的成员")
-        for name in (MANIFEST, SIGNATURE):
-            if name not in infos:
-                raise BadBundle(f"不是同步包：缺少 {name}")
-        for name, info in infos.items():
-            if name not in (MANIFEST, SIGNATURE) and not _MEMBER_NAME.match(name):
+        if MANIFEST not in by_name:
+            raise BadBundle(f"不是同步包：缺少 {MANIFEST}")
+        for name, info in by_name.items():
+            if name != MANIFEST and not MEMBER_NAME.match(name):
                 raise BadBundle(f"同步包中有不允许的成员名 {name!r}（可能是恶意文件）")
             if info.compress_type != zipfile.ZIP_STORED:
                 raise BadBundle(f"成员 {name} 使用了压缩：不是本软件生成的同步包")
-        if infos[MANIFEST].file_size > MAX_MANIFEST or infos[SIGNATURE].file_size > 1024:
+            if info.flag_bits & ~_ALLOWED_FLAGS:
+                raise BadBundle(f"成员 {name} 的 ZIP 标志不对（加密或补丁数据）：不是本软件生成的同步包")
+        if by_name[MANIFEST].file_size > MAX_MANIFEST:
             raise BadBundle("同步包清单过大：不是本软件生成的同步包")
-        self.manifest_bytes = self._read(MANIFEST, infos[MANIFEST].file_size)
-        try:
-            manifest = json.loads(self.manifest_bytes.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise BadBundle("同步包清单已损坏（无法读取）") from None
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise BadBundle("不是同步包：清单格式不对")
-        self.manifest: dict[str, Any] = manifest
-        try:
-            self.signature = unb64(self._read(SIGNATURE, 1024).decode("ascii").strip(), 64)
-        except (UnicodeDecodeError, ValueError):
-            raise BadBundle("同步包的签名已损坏") from None
-        self.format_version = manifest.get("format_version")
-        if not isinstance(self.format_version, int):
-            raise BadBundle("同步包清单缺少格式版本")
-        if self.format_version > FORMAT_VERSION:
-            return  # the caller reports the version to install; members may differ
-        self.members = [Member.from_json(raw) for raw in manifest.get("members") or []]
+        return by_name
+
+    def _hash_and_read(self, size: int, manifest: zipfile.ZipInfo) -> tuple[bytes, bytes]:
+        """One pass over the signed bytes: their SHA-256, and the manifest exactly as hashed."""
+        window_start = manifest.header_offset
+        window_end = window_start + 30 + 0xFFFF * 2 + manifest.file_size
+        captured = bytearray()
+        digest = hashlib.sha256()
+        self._file.seek(0)
+        position, end = 0, size - _SIGNATURE_HEX
+        while position < end:
+            chunk = self._file.read(min(_CHUNK, end - position))
+            if not chunk:
+                raise BadBundle("同步包文件在读取时变短了：请重新拷贝")
+            digest.update(chunk)
+            low, high = max(window_start, position), min(window_end, position + len(chunk))
+            if low < high:
+                captured += chunk[low - position : high - position]
+            position += len(chunk)
+        header = bytes(captured[:30])
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise BadBundle("同步包已损坏或被改动：清单的位置不对")
+        name_length = int.from_bytes(header[26:28], "little")
+        data_start = 30 + name_length + int.from_bytes(header[28:30], "little")
+        data = bytes(captured[data_start : data_start + manifest.file_size])
+        if captured[30 : 30 + name_length] != MANIFEST.encode() or len(data) != manifest.file_size:
+            raise BadBundle("同步包已损坏或被改动：清单的位置不对")
+        return digest.digest(), data
+
+    def _check_members(self) -> None:
         declared = {member.name for member in self.members}
         if len(declared) != len(self.members):
             raise BadBundle("清单中有重复的成员")
-        present = set(infos) - {MANIFEST, SIGNATURE}
+        present = set(self._infos) - {MANIFEST}
         if present - declared:
             raise BadBundle(f"同步包中有清单没有列出的成员：{sorted(present - declared)[0]}")
         if declared - present:
             raise BadBundle(f"同步包缺少成员 {sorted(declared - present)[0]}（文件不完整）")
         for member in self.members:
-            if infos[member.name].file_size != member.size:
+            if self._infos[member.name].file_size != member.size:
                 raise BadBundle(f"成员 {member.name} 的大小与清单不符（文件被改动或不完整）")
 
-    def verify_signature(self, sign_key: str) -> bool:
-        return verify(sign_key, self.signature, _SIGNED_CONTEXT + self.manifest_bytes)
-
     def opener(self, box_private: Any) -> Opener:
-        encryption = self.manifest.get("encryption") or {}
-        if encryption.get("scheme") != SCHEME:
-            raise BadBundle(f"不支持的加密方式 {encryption.get('scheme')!r}")
+        if self.info.scheme != SCHEME:
+            raise BadBundle(f"不支持的加密方式 {self.info.scheme[:40]!r}")
         try:
-            return Opener(box_private, str(encryption.get("ephemeral_key")), str(self.manifest["bundle_id"]))
+            return Opener(box_private, self.info.ephemeral_key, self.info.bundle_id)
         except SealError:
             raise BadBundle("同步包的加密信息已损坏") from None
 
@@ -232,21 +299,47 @@ class BundleReader:
     def read_json(self, member: Member, opener: Opener) -> Any:
         try:
             return json.loads(self.read_member(member, opener).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             raise BadBundle(f"成员 {member.name} 的内容无法读取") from None
 
     def members_of(self, kind: str) -> Iterator[Member]:
         return (member for member in self.members if member.kind == kind)
 
     def _read(self, name: str, limit: int) -> bytes:
+        assert self._zip is not None
         try:
             with self._zip.open(name) as handle:
                 data = handle.read(limit + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zipfile.LargeZipFile) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,  # "compressed patched data" and other features this format never uses
+            RuntimeError,  # "File is encrypted"
+        ) as exc:
             raise BadBundle(f"成员 {name} 已损坏（{_reason(exc)}）") from None
         if len(data) > limit:
             raise BadBundle(f"成员 {name} 比声明的大（可能是恶意文件）")
         return data
+
+
+def _newer(version: int, raw: Any) -> str:
+    app_version = raw.get("app_version") if isinstance(raw, dict) else None
+    wanted = app_version if isinstance(app_version, str) and len(app_version) < 40 else "更新的版本"
+    return f"这个同步包的格式（第 {version} 版）比本机软件新：请安装 Zhucun {wanted} 或更新版本后再导入"
+
+
+def _sha256(handle: BinaryIO, length: int) -> bytes:
+    digest = hashlib.sha256()
+    while length > 0:
+        chunk = handle.read(min(_CHUNK, length))
+        if not chunk:
+            raise OSError("the bundle being written became shorter")
+        digest.update(chunk)
+        length -= len(chunk)
+    return digest.digest()
 
 
 def _reason(exc: BaseException) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop.store.types import canonical_json
 from desktop.sync.keys import DeviceKeys, b64, fingerprint, unb64, verify
+from desktop.sync.wire import Fields, check_identity
 
 CARD = "identity"
 CERTIFICATE = "certificate"
@@ -87,14 +88,13 @@ class Identity:
 
     @classmethod
     def from_body(cls, body: dict[str, Any]) -> Identity:
+        check_identity(Fields(body, "身份信息", error=BadDocument))  # every field of its type, or one line
         try:
             identity = cls(**{name: body.get(name) for name in _IDENTITY_FIELDS})
             unb64(identity.sign_key, 32)
             unb64(identity.box_key, 32)
         except (TypeError, ValueError, AttributeError):
             raise BadDocument("身份信息不完整或密钥格式错误") from None
-        if not identity.device_id or identity.role not in ("village", "township"):
-            raise BadDocument("身份信息缺少设备编号或角色")
         return identity
 
 

@@ -20,7 +20,7 @@ from desktop.store.migrate import known_revisions
 from desktop.store.models import Peer, SignedHead
 from desktop.store.oplog import Link, Op
 from desktop.sync.chain import Entry, check_chain, describe_ranges, ranges
-from desktop.sync.container import CONTROL, FORMAT_VERSION, BadBundle, BundleReader, Member
+from desktop.sync.container import CONTROL, BadBundle, BundleReader, Member
 from desktop.sync.documents import (
     HEAD,
     REVOCATION,
@@ -32,6 +32,7 @@ from desktop.sync.documents import (
 from desktop.sync.keys import DeviceKeys, normalise_fingerprint
 from desktop.sync.sealing import Opener
 from desktop.sync.vector import known_entries
+from desktop.sync.wire import MAX_INT, Control, Manifest, parse_control
 
 
 class Rejected(Exception):
@@ -43,7 +44,7 @@ class Rejected(Exception):
 
 
 class Untrusted(Exception):
-    def __init__(self, manifest: dict[str, Any]) -> None:
+    def __init__(self, manifest: Manifest) -> None:
         super().__init__("untrusted sender")
         self.manifest = manifest
 
@@ -51,7 +52,7 @@ class Untrusted(Exception):
 @dataclass
 class Verified:
     path: Path
-    manifest: dict[str, Any]
+    manifest: Manifest
     sender: Peer
     ops: list[Op]
     links: list[Link]
@@ -64,11 +65,11 @@ class Verified:
 
     @property
     def bundle_id(self) -> str:
-        return str(self.manifest["bundle_id"])
+        return self.manifest.bundle_id
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
-    """The manifest as written (not yet verified): for ``inspect``."""
+    """The manifest as written, once the file's signature is proven: for ``inspect``."""
     try:
         with BundleReader(path) as reader:
             return reader.manifest
@@ -99,34 +100,25 @@ def _verify(
     *,
     store_blob: Callable[[bytes], object] | None = None,
 ) -> Verified:
-    manifest = reader.manifest
-    app_version = str(manifest.get("app_version") or "更新的版本")
-    if reader.format_version > FORMAT_VERSION:
+    manifest = reader.info  # the whole file's signature is proven and every field typed
+    if manifest.schema not in known_revisions():
         raise Rejected(
-            f"这个同步包的格式（第 {reader.format_version} 版）比本机软件新：请安装 Zhucun {app_version} 或更新版本后再导入"
+            f"这个同步包来自更新的 Zhucun（数据结构 {manifest.schema}）："
+            f"请安装 Zhucun {manifest.app_version} 或更新版本后再导入"
         )
-    schema = manifest.get("schema")
-    if schema not in known_revisions():
-        raise Rejected(
-            f"这个同步包来自更新的 Zhucun（数据结构 {schema}）：请安装 Zhucun {app_version} 或更新版本后再导入"
-        )
-    bundle_id = str(manifest.get("bundle_id") or "")
-    sender_info = manifest.get("sender") or {}
-    recipient = manifest.get("recipient") or {}
-    sender_key = str(sender_info.get("sign_key") or "")
+    bundle_id = manifest.bundle_id
+    sender_key = manifest.sender.sign_key
     if sender_key == me.sign_key:
         raise Rejected("这是本机自己导出的同步包，不需要导入", bundle_id=bundle_id)
-    if not reader.verify_signature(sender_key):
-        raise Rejected("同步包的签名不对：清单被改动过，或文件已损坏", bundle_id=bundle_id)
     peer = session.execute(select(Peer).where(Peer.sign_key == sender_key)).scalar_one_or_none()
-    if normalise_fingerprint(str(recipient.get("fingerprint", ""))) != normalise_fingerprint(me.fingerprint):
+    if normalise_fingerprint(manifest.recipient.fingerprint) != normalise_fingerprint(me.fingerprint):
         raise Rejected(
-            f"这个同步包是发给另一台设备（指纹 {recipient.get('fingerprint')}）的，不是发给本机的",
+            f"这个同步包是发给另一台设备（指纹 {manifest.recipient.fingerprint}）的，不是发给本机的",
             bundle_id=bundle_id,
             sender=peer.device_id if peer is not None else None,
         )
     if peer is None:
-        same_id = session.get(Peer, str(sender_info.get("device_id")))
+        same_id = session.get(Peer, manifest.sender.device_id)
         if same_id is not None:
             raise Rejected(
                 f"设备 {same_id.device_id[-8:]} 出示了与已信任的不同的密钥：不予导入，请核实这台设备",
@@ -161,12 +153,10 @@ def _verify_content(
     controls = list(reader.members_of("control"))
     if len(controls) != 1 or controls[0].name != CONTROL:
         raise Rejected("同步包缺少控制信息（control.bin）")
-    control = reader.read_json(controls[0], opener)
-    if not isinstance(control, dict):
-        raise Rejected("同步包的控制信息格式不对")
+    control: Control = parse_control(reader.read_json(controls[0], opener))
     peers = {p.device_id: p for p in session.execute(select(Peer)).scalars()}
-    certified = _certificates(control.get("certificates") or [], peers, me)
-    revocations = _revocations(control.get("revocations") or [], peers)
+    certified = _certificates(control.certificates, peers, me)
+    revocations = _revocations(control.revocations, peers)
     sign_keys = {me.device_id: me.sign_key}
     sign_keys.update({d: p.sign_key for d, p in peers.items()})
     sign_keys.update({identity.device_id: identity.sign_key for identity, _ in certified})
@@ -186,25 +176,22 @@ def _verify_content(
     links: list[Link] = []
     for member in reader.members_of("links"):
         for raw in _json_list(reader, member, opener):
-            try:
-                origin, seq, prev_hash, digest = raw
-                links.append(Link(str(origin), int(seq), str(prev_hash), str(digest)))
-            except (TypeError, ValueError):
-                raise Rejected(f"{member.name} 中有格式错误的链接") from None
-    heads = _heads(control.get("heads") or [], sign_keys)
+            links.append(_link(raw, member))
+    _check_summary(reader, ops, links)
+    heads = _heads(control.heads, sign_keys)
     _check_chains(session, ops, links, heads, sign_keys, cutoffs, peers)
 
     verified = Verified(
         path=reader.path,
-        manifest=reader.manifest,
+        manifest=reader.info,
         sender=sender,
         ops=ops,
         links=links,
         heads=heads,
         certified=certified,
         revocations=revocations,
-        receipt=control.get("receipt") if isinstance(control.get("receipt"), dict) else None,
-        missing_blobs=[str(s) for s in control.get("missing_blobs") or []],
+        receipt=control.receipt,
+        missing_blobs=list(control.missing_blobs),
     )
     for member in reader.members_of("blob"):
         data = reader.read_member(member, opener)
@@ -225,12 +212,43 @@ def _json_list(reader: BundleReader, member: Member, opener: Opener) -> list[Any
     return value
 
 
+def _check_summary(reader: BundleReader, ops: list[Op], links: list[Link]) -> None:
+    """The signed manifest's counts and per-origin ranges are those of the content."""
+    blobs = sum(1 for _ in reader.members_of("blob"))
+    counted = {"ops": len(ops), "links": len(links), "blobs": blobs}
+    if reader.info.counts != counted:
+        raise Rejected(f"清单中的数量 {reader.info.counts} 与同步包的内容 {counted} 不符：文件是错误生成的")
+    ranges_found: dict[str, list[int]] = {}
+    for origin, seq, kind in [(op.origin, op.seq, 0) for op in ops] + [
+        (lk.origin, lk.seq, 1) for lk in links
+    ]:
+        entry = ranges_found.setdefault(origin, [seq, seq, 0, 0])
+        entry[0], entry[1] = min(entry[0], seq), max(entry[1], seq)
+        entry[2 + kind] += 1
+    declared = {o.origin: [o.first_seq, o.last_seq, o.ops, o.links] for o in reader.info.origins}
+    if declared != ranges_found or len(declared) != len(reader.info.origins):
+        raise Rejected("清单中各设备的序号范围（origins）与同步包的内容不符：文件是错误生成的")
+
+
+def _link(raw: Any, member: Member) -> Link:
+    if not (
+        isinstance(raw, list)
+        and len(raw) == 4
+        and all(isinstance(part, str) for part in (raw[0], raw[2], raw[3]))
+        and isinstance(raw[1], int)
+        and not isinstance(raw[1], bool)
+        and 1 <= raw[1] <= MAX_INT
+    ):
+        raise Rejected(f"{member.name} 中有格式错误的链接（应为 [设备编号, 序号, 前一哈希, 内容摘要]）")
+    return Link(raw[0], raw[1], raw[2], raw[3])
+
+
 def _certificates(
-    documents: list[Any], peers: dict[str, Peer], me: Identity
+    documents: tuple[dict[str, Any], ...], peers: dict[str, Peer], me: Identity
 ) -> list[tuple[Identity, dict[str, Any]]]:
     found = []
     for document in documents:
-        issuer_id = str(document.get("issuer")) if isinstance(document, dict) else ""
+        issuer_id = str(document["issuer"])
         if issuer_id == me.device_id:
             continue  # issued by this device: it already knows
         issuer = peers.get(issuer_id)
@@ -251,10 +269,10 @@ def _certificates(
     return found
 
 
-def _revocations(documents: list[Any], peers: dict[str, Peer]) -> list[dict[str, Any]]:
+def _revocations(documents: tuple[dict[str, Any], ...], peers: dict[str, Peer]) -> list[dict[str, Any]]:
     found = []
     for document in documents:
-        issuer = peers.get(str(document.get("issuer")) if isinstance(document, dict) else "")
+        issuer = peers.get(str(document["issuer"]))
         if issuer is None or issuer.role != "township" or issuer.trusted_via != "card":
             continue
         try:
@@ -266,17 +284,16 @@ def _revocations(documents: list[Any], peers: dict[str, Peer]) -> list[dict[str,
     return found
 
 
-def _heads(documents: list[Any], sign_keys: dict[str, str]) -> list[dict[str, Any]]:
+def _heads(documents: tuple[dict[str, Any], ...], sign_keys: dict[str, str]) -> list[dict[str, Any]]:
     found = []
     for document in documents:
-        origin = str(document.get("origin")) if isinstance(document, dict) else ""
+        origin = str(document["origin"])
         key = sign_keys.get(origin)
         if key is None:
             continue  # nobody vouches for this origin: its operations will be refused below
         try:
             verify_document(HEAD, document, key)
-            int(document["seq"])
-        except (BadDocument, KeyError, TypeError, ValueError):
+        except BadDocument:
             raise Rejected(f"设备 {origin[-8:]} 的链头签名无效：同步包被改动过") from None
         found.append(document)
     return found

@@ -83,7 +83,8 @@ def add_dunzhu(cli, home: Path) -> None:
 
 
 def show(cli, home: Path, number: str = "001") -> Any:
-    result = cli(home, "household", "show", number, "--json")
+    """The household as JSON with full numbers (what the edits under test wrote)."""
+    result = cli(home, "household", "show", number, "--json", "--show-numbers")
     assert result.code == 0, result.err
     return result.json()
 
@@ -190,6 +191,29 @@ def test_household_show_as_text(home: Path, cli) -> None:
     assert "贫困户属性：脱贫户" in result.out
     assert "家庭成员（1 人）" in result.out and "卓嘎\t本人或户主\t女" in result.out
     assert "两不愁三保障及饮水安全" in result.out and "不愁吃：待核实" in result.out
+
+
+def test_household_show_masks_numbers_unless_asked(home: Path, cli) -> None:
+    """As every list: ID numbers 513301********1234, phones 138****1234, bank accounts ****1234, in the
+    text and in --json; --show-numbers shows them whole."""
+    add_zhuoga(cli, home)
+    assert cli(home, "household", "edit", "001", "--set", "bank_account=6214578594959614485").code == 0
+    text = cli(home, "household", "show", "001").out
+    assert "联系电话：138****1234" in text and "13800001234" not in text
+    masked = cli(home, "household", "show", "001", "--json")
+    assert masked.code == 0, masked.err
+    assert (
+        "13800001234" not in masked.out
+        and ZHUOGA_ID not in masked.out
+        and "6214578594959614485" not in masked.out
+    )
+    detail = masked.json()
+    assert detail["fields"]["phone"] == "138****1234"
+    assert detail["fields"]["bank_account"] == "*" * 15 + "4485"
+    assert detail["members"][0]["id_number"] == ZHUOGA_ID[:6] + "********" + ZHUOGA_ID[-4:]
+    full = cli(home, "household", "show", "001", "--json", "--show-numbers").json()
+    assert (full["fields"]["phone"], full["members"][0]["id_number"]) == ("13800001234", ZHUOGA_ID)
+    assert "联系电话：13800001234" in cli(home, "household", "show", "001", "--show-numbers").out
 
 
 def test_household_show_json_includes_the_verdicts(home: Path, cli) -> None:

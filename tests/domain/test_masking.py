@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.masking import mask_id_number, mask_numbers_in, mask_phone
+from desktop.domain.masking import mask_account, mask_fields, mask_id_number, mask_numbers_in, mask_phone
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,21 @@ def test_numbers_inside_a_change_line_are_masked_and_the_words_kept() -> None:
         "证件号码：110105********002X → 440524********0014；联系电话：（空） → 138****1234；户编号：2 → 10"
     )
     assert mask_numbers_in("座机 0836-2812345，收入 12000 元") == "座机 083*****2345，收入 12000 元"
+
+
+def test_a_record_is_masked_by_field_name_at_any_depth() -> None:
+    record = {
+        "phone": "13800001234",
+        "bank_account": "6214578594959614485",
+        "members": [{"name": "卓嘎", "id_number": "11010519491231002X", "phone": None}],
+        "helper_phone": "13900005678",
+        "number": "5133012072010001",  # a 户编号 is not a personal number
+    }
+    assert mask_fields(record) == {
+        "phone": "138****1234",
+        "bank_account": "***************4485",
+        "members": [{"name": "卓嘎", "id_number": "110105********002X", "phone": None}],
+        "helper_phone": "139****5678",
+        "number": "5133012072010001",
+    }
+    assert mask_account("1234") == "****"

@@ -26,7 +26,7 @@ from desktop.store.models import Photo
 from desktop.store.types import canonical_json
 from desktop.store.writer import ChangeWriter
 from desktop.sync.container import BundleWriter
-from desktop.sync.keys import load_keys
+from desktop.sync.keys import DeviceKeys, load_keys
 
 from .devices import Device, join, township_device, village_device
 
@@ -56,9 +56,18 @@ def add_photo(device: Device, size: tuple[int, int] = (64, 48)) -> str:
     return sha
 
 
-def rewrite(source: Path, target: Path, change: dict[str, bytes | None]) -> Path:
-    """Copy a bundle's members into a new ZIP, replacing (or with None dropping) some."""
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as zout:
+def rewrite(
+    source: Path,
+    target: Path,
+    change: dict[str, bytes | None],
+    *,
+    keys: DeviceKeys | None = None,
+    compression: int = zipfile.ZIP_STORED,
+) -> Path:
+    """Copy a bundle's members into a new ZIP, replacing (or with None dropping) some. With ``keys``
+    the file is signed again (a sender's own key: what its content checks must catch); without, it
+    ends in the original signature, which no longer matches."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", compression) as zout:
         for info in zin.infolist():
             data = change.get(info.filename, zin.read(info.filename))
             if data is not None:
@@ -66,7 +75,19 @@ def rewrite(source: Path, target: Path, change: dict[str, bytes | None]) -> Path
         for name, data in change.items():
             if name not in zin.namelist() and data is not None:
                 zout.writestr(name, data)
+        zout.comment = zin.comment
+    if keys is not None:
+        sign_file(target, keys)
     return target
+
+
+def sign_file(path: Path, keys: DeviceKeys) -> Path:
+    """Sign a file that ends in a bundle signature (docs/bundle-format.md §2) with ``keys``."""
+    data = path.read_bytes()
+    assert data[-155:-128] == b"zhucun-bundle-v2 signature "
+    digest = hashlib.sha256(data[:-128]).digest()
+    path.write_bytes(data[:-128] + keys.sign(b"zhucun-bundle-v2\n" + digest).hex().encode())
+    return path
 
 
 def member_offsets(bundle: Path) -> dict[str, int]:
@@ -103,7 +124,7 @@ def test_a_flipped_byte_in_any_member_is_refused(pair: tuple[Device, Device], tm
     bundle = village.send(township)
     offsets = member_offsets(bundle)
     sizes = {info.filename: info.file_size for info in zipfile.ZipFile(bundle).infolist()}
-    assert {"manifest.json", "manifest.sig", "control.bin"} <= set(offsets)
+    assert {"manifest.json", "control.bin"} <= set(offsets)
     assert any(name.startswith("ops/") for name in offsets) and any(
         name.startswith("blobs/") for name in offsets
     )
@@ -177,7 +198,7 @@ def test_a_jpeg_is_not_a_bundle(pair: tuple[Device, Device], tmp_path: Path) -> 
 def test_member_paths_that_escape_are_refused(pair: tuple[Device, Device], tmp_path: Path, name: str) -> None:
     village, township = pair
     bundle = village.send(township)
-    evil = rewrite(bundle, tmp_path / "evil.zcb", {name: b"x"})
+    evil = rewrite(bundle, tmp_path / "evil.zcb", {name: b"x"}, keys=load_keys(village.home))
     assert_rejected(township, evil, "不允许的成员名")
     assert not (tmp_path / "evil.bin").exists()
 
@@ -185,10 +206,9 @@ def test_member_paths_that_escape_are_refused(pair: tuple[Device, Device], tmp_p
 def test_a_compressed_member_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:
     village, township = pair
     bundle = village.send(township)
-    target = tmp_path / "deflated.zcb"
-    with zipfile.ZipFile(bundle) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            zout.writestr(info.filename, zin.read(info.filename))
+    target = rewrite(
+        bundle, tmp_path / "deflated.zcb", {}, keys=load_keys(village.home), compression=zipfile.ZIP_DEFLATED
+    )
     assert_rejected(township, target, "压缩")
 
 
@@ -199,25 +219,18 @@ def test_a_member_far_larger_than_declared_is_refused(pair: tuple[Device, Device
     keys = load_keys(village.home)
     from desktop.services.identity import my_identity
 
-    me, recipient = my_identity(village.ledger), my_identity(township.ledger)
+    recipient = my_identity(township.ledger)
     target = tmp_path / "bomb.zcb"
-    with open(target, "wb") as handle:
+    with open(target, "w+b") as handle:
         writer = BundleWriter(
             handle, bundle_id="01a20000-0000-7000-8000-000000000001", recipient_box_key=recipient.box_key
         )
         writer.add("control.bin", "control", b" " * (200 * 1024 * 1024))
         writer.members[0] = dataclasses.replace(writer.members[0], plain_size=1024)
-        writer.finish(
-            {
-                "bundle_id": "01a20000-0000-7000-8000-000000000001",
-                "schema": "0002",
-                "app_version": "0.1.0",
-                "sender": {"device_id": me.device_id, "sign_key": me.sign_key, "fingerprint": me.fingerprint},
-                "recipient": {"device_id": recipient.device_id, "fingerprint": recipient.fingerprint},
-                "sender_has": {},
-            },
-            keys,
-        )
+        manifest = json.loads(zipfile.ZipFile(village.send(township)).read("manifest.json"))
+        for key in ("format", "format_version", "encryption", "members"):
+            del manifest[key]
+        writer.finish({**manifest, "bundle_id": "01a20000-0000-7000-8000-000000000001"}, keys)
     assert target.stat().st_size < 1024 * 1024  # the bomb is small on disk
     assert_rejected(township, target, "control.bin")
 
@@ -227,12 +240,36 @@ def test_a_newer_bundle_names_the_version_to_install(pair: tuple[Device, Device]
     bundle = village.send(township)
     with zipfile.ZipFile(bundle) as archive:
         manifest = json.loads(archive.read("manifest.json"))
+    keys = load_keys(village.home)
     manifest.update(schema="0099", app_version="0.9.0")
-    newer = rewrite(bundle, tmp_path / "newer.zcb", {"manifest.json": canonical_json(manifest).encode()})
+    data = canonical_json(manifest).encode()
+    newer = rewrite(bundle, tmp_path / "newer.zcb", {"manifest.json": data}, keys=keys)
     assert_rejected(township, newer, "请安装 Zhucun 0.9.0")
-    manifest.update(schema="0002", format_version=2)
-    newer = rewrite(bundle, tmp_path / "newer2.zcb", {"manifest.json": canonical_json(manifest).encode()})
-    assert_rejected(township, newer, "请安装 Zhucun 0.9.0")
+    manifest.update(schema="0002", format_version=3)
+    data = canonical_json(manifest).encode()
+    newer = rewrite(bundle, tmp_path / "newer2.zcb", {"manifest.json": data}, keys=keys)
+    assert_rejected(township, newer, "请安装 Zhucun 0.9.0", "第 3 版")
+    # a later format that signs differently still names the version when its manifest is readable
+    later = bytearray(newer.read_bytes())
+    later[-155:-128] = b"zhucun-bundle-v3 signature "
+    newer.write_bytes(bytes(later))
+    assert_rejected(township, newer, "请安装 Zhucun 0.9.0", "第 3 版")
+
+
+def test_a_version_1_bundle_is_refused_with_what_to_do(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    """Version 1 signed only the manifest; its ZIP headers could be changed unnoticed. Decided: refused
+    (docs/bundle-format.md §8), with a line saying the sender should update and export again."""
+    village, township = pair
+    bundle = village.send(township)
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest["format_version"] = 1
+    data = canonical_json(manifest).encode()
+    signature = base64.b64encode(load_keys(village.home).sign(b"zhucun-bundle-v1\n" + data))
+    old = rewrite(bundle, tmp_path / "v1.zcb", {"manifest.json": data, "manifest.sig": signature})
+    with zipfile.ZipFile(old, "a") as archive:
+        archive.comment = b""
+    assert_rejected(township, old, "旧版", "重新导出")
 
 
 def test_an_edited_manifest_breaks_the_signature(pair: tuple[Device, Device], tmp_path: Path) -> None:
@@ -248,7 +285,9 @@ def test_an_edited_manifest_breaks_the_signature(pair: tuple[Device, Device], tm
 def test_a_missing_member_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:
     village, township = pair
     bundle = village.send(township)
-    dropped = rewrite(bundle, tmp_path / "dropped.zcb", {"ops/000001.bin": None})
+    dropped = rewrite(
+        bundle, tmp_path / "dropped.zcb", {"ops/000001.bin": None}, keys=load_keys(village.home)
+    )
     assert_rejected(township, dropped, "缺少成员")
 
 
@@ -349,7 +388,6 @@ def test_a_bundle_from_an_older_schema_is_accepted(pair: tuple[Device, Device], 
         manifest = json.loads(archive.read("manifest.json"))
     manifest["schema"] = "0001"
     data = canonical_json(manifest).encode()
-    signature = base64.b64encode(load_keys(village.home).sign(b"zhucun-bundle-v1\n" + data))
-    older = rewrite(bundle, tmp_path / "older.zcb", {"manifest.json": data, "manifest.sig": signature})
+    older = rewrite(bundle, tmp_path / "older.zcb", {"manifest.json": data}, keys=load_keys(village.home))
     assert township.receive(older).outcome == Outcome.APPLIED
     assert township.dump("513301") == village.dump("513301")

@@ -25,14 +25,22 @@ def canonical(value: object) -> bytes:
 
 
 def read_as_documented(bundle: Path, recipient_private: bytes, sender_public: bytes) -> dict[str, object]:
+    data = bundle.read_bytes()
+    # §2: the file ends with the end-of-central-directory record whose comment is the signature
+    prefix = b"zhucun-bundle-v2 signature "
+    comment = data[-(len(prefix) + 128) :]
+    record = data[-(len(prefix) + 128 + 22) : -(len(prefix) + 128)]
+    assert record[:4] == b"PK\x05\x06" and int.from_bytes(record[20:22], "little") == len(comment)
+    assert comment.startswith(prefix)
+    signature = bytes.fromhex(comment[len(prefix) :].decode("ascii"))
+    digest = hashlib.sha256(data[:-128]).digest()
     archive = zipfile.ZipFile(bundle)
     assert all(info.compress_type == zipfile.ZIP_STORED for info in archive.infolist())
+    assert "manifest.sig" not in archive.namelist()
     manifest_bytes = archive.read("manifest.json")
-    signature = base64.b64decode(archive.read("manifest.sig"))
-    Ed25519PublicKey.from_public_bytes(sender_public).verify(
-        signature, b"zhucun-bundle-v1\n" + manifest_bytes
-    )
     manifest = json.loads(manifest_bytes)
+    assert manifest["format_version"] == 2
+    Ed25519PublicKey.from_public_bytes(sender_public).verify(signature, b"zhucun-bundle-v2\n" + digest)
     assert manifest_bytes == canonical(manifest)
     box = X25519PrivateKey.from_private_bytes(recipient_private)
     ephemeral = base64.b64decode(manifest["encryption"]["ephemeral_key"])

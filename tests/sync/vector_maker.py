@@ -1,6 +1,7 @@
 """The published test vector (docs/bundle-format.md): a small bundle from fixed keys.
 
-Regenerate with ``python -m tests.sync.vector_maker`` only when the format version changes.
+Regenerate with ``PYTHONPATH=. python -m tests.sync.vector_maker`` only when the format version changes
+(version 2: the whole file is signed in the ZIP comment).
 """
 
 from __future__ import annotations
