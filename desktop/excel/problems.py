@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.domain.errors import InvalidInput
 from desktop.excel.headers import PROBLEM_HEADER, normalize_header
 from desktop.excel.reading import SheetColumn
+from desktop.excel.writing import set_value
 from desktop.store.atomic_file import atomic_writer
 
 BAD_FILL = PatternFill(fill_type="solid", start_color="FFFFC7CE", end_color="FFFFC7CE")
@@ -71,13 +72,13 @@ def write_problem_copy(
             if problem.column is not None:
                 worksheet.cell(problem.row, problem.column.index).fill = BAD_FILL
         header = worksheet.cell(header_row, column)
-        header.value = PROBLEM_HEADER
+        set_value(header, PROBLEM_HEADER)
         header.font = Font(bold=True)
         header.fill = HEADER_FILL
         header.comment = Comment("全表：" + "；".join(whole_sheet), "zhucun") if whole_sheet else None
         for row, reasons in by_row.items():
             cell = worksheet.cell(row, column)
-            cell.value = "；".join(reasons)
+            set_value(cell, "；".join(reasons))
             cell.fill = BAD_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         worksheet.column_dimensions[header.column_letter].width = PROBLEM_COLUMN_WIDTH
@@ -96,6 +97,6 @@ def _problem_column(worksheet: Worksheet, header_row: int) -> int:
                     if other.fill == BAD_FILL:
                         other.fill = _NO_FILL
                     if other.column == cell.column:
-                        other.value = None
+                        set_value(other, None)
             return int(cell.column)
     return worksheet.max_column + 1

@@ -12,22 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
-
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.excel.headers import IGNORED, Target, match_header, normalize_header, target_label
 from desktop.excel.mapping import ColumnMapping
+from desktop.excel.xlsx_stream import RawSheet, SheetPart, XlsxReader, column_letter, refuse_non_zip
 
 HEADER_SEARCH_ROWS = 30  # headers are looked for in the first rows only
 MIN_HEADER_MATCHES = 2
@@ -84,13 +77,16 @@ class SheetTable:
     skipped: list[str] = field(default_factory=list)  # rows read past, and why
     unmatched: list[SheetColumn] = field(default_factory=list)  # headers nobody knows
     duplicates: list[tuple[SheetColumn, SheetColumn]] = field(default_factory=list)  # (kept, left out)
+    preamble: tuple[str, ...] = ()  # the rows above the headers (title, 导出时间：…), cleaned, in row order
+    formulas: list[str] = field(default_factory=list)  # cells whose text Excel would take for a formula
 
     def column(self, target: Target) -> SheetColumn | None:
         return next((c for c in self.columns if c.target == target), None)
 
 
-def open_workbook(path: Path) -> Workbook:
-    """The workbook, with formulas read as their last computed values."""
+def open_workbook(path: Path) -> XlsxReader:
+    """The workbook, checked as a ZIP and ready to stream its sheets (formulas read as their last
+    computed values); close it, or use it as a context manager."""
     if not path.exists():
         raise NotFound(f"找不到文件 {path}")
     suffix = path.suffix.lower()
@@ -98,22 +94,26 @@ def open_workbook(path: Path) -> Workbook:
         raise InvalidInput(
             f"{path.name} 是{_OLD_FORMATS[suffix]}文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入"
         )
+    if path.is_dir():
+        raise InvalidInput(f"{path.name} 是文件夹，不是 .xlsx 文件")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # WPS extensions openpyxl does not know: harmless
-            return load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InvalidInput(f"无法读取 {path.name}：不是有效的 .xlsx 文件（{type(exc).__name__}）") from None
+        refuse_non_zip(path)
+    except OSError as exc:
+        raise InvalidInput(f"无法读取 {path.name}（{type(exc).__name__}）") from None
+    return XlsxReader(path)
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheet names, in order (reading nothing else)."""
+    with open_workbook(path) as workbook:
+        return [s.name for s in workbook.sheets]
 
 
 def read_roster(path: Path, *, sheet: str | None = None, mapping: ColumnMapping | None = None) -> SheetTable:
     mapping = mapping or ColumnMapping()
-    workbook = open_workbook(path)
-    try:
-        worksheet = _choose_sheet(workbook, sheet or mapping.sheet, mapping, path)
-        return _read_sheet(path, worksheet, mapping)
-    finally:
-        workbook.close()
+    with open_workbook(path) as workbook:
+        part = _choose_sheet(workbook, sheet or mapping.sheet, mapping, path)
+        return _read_sheet(path, workbook.read(part), mapping)
 
 
 def clean_text(value: Any) -> CellText | None:
@@ -154,15 +154,18 @@ def _number_text(value: float) -> CellText:
 # --- sheet and header detection ---------------------------------------------------------------------
 
 
-def _choose_sheet(workbook: Workbook, wanted: str | None, mapping: ColumnMapping, path: Path) -> Worksheet:
-    sheets: list[Worksheet] = list(workbook.worksheets)
+def _choose_sheet(workbook: XlsxReader, wanted: str | None, mapping: ColumnMapping, path: Path) -> SheetPart:
+    sheets = workbook.sheets
     if wanted is not None:
         for candidate in sheets:
-            if candidate.title.strip() == wanted.strip():
+            if candidate.name.strip() == wanted.strip():
                 return candidate
-        names = "、".join(s.title for s in sheets)
+        names = "、".join(s.name for s in sheets)
         raise InvalidInput(f"{path.name} 中没有名为“{wanted}”的工作表（有：{names}）")
-    scored = [(_best_header_row(s, mapping)[1], -i, s) for i, s in enumerate(sheets)]
+    scored = [
+        (_best_header_row(workbook.read(s, max_row=HEADER_SEARCH_ROWS).grid(), mapping)[1], -i, s)
+        for i, s in enumerate(sheets)
+    ]
     best = max(scored, key=lambda item: (item[0], item[1]))
     if best[0] < MIN_HEADER_MATCHES and mapping.header_row is None:
         raise _no_headers(path.name)
@@ -176,10 +179,9 @@ def _no_headers(where: str) -> InvalidInput:
     )
 
 
-def _best_header_row(sheet: Worksheet, mapping: ColumnMapping) -> tuple[int, int]:
+def _best_header_row(grid: list[list[Any]], mapping: ColumnMapping) -> tuple[int, int]:
     best_row, best_count = 0, 0
-    last = min(sheet.max_row, HEADER_SEARCH_ROWS)
-    for number, values in enumerate(sheet.iter_rows(max_row=last, values_only=True), start=1):
+    for number, values in enumerate(grid[:HEADER_SEARCH_ROWS], start=1):
         count = _header_count(values, mapping)
         if count > best_count:
             best_row, best_count = number, count
@@ -197,24 +199,17 @@ def _header_count(values: Sequence[Any], mapping: ColumnMapping) -> int:
     return found
 
 
-def _merged(sheet: Worksheet) -> list[tuple[int, int, int, int]]:
-    """(first row, last row, first column, last column) of every merged range."""
-    return [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
-
-
-def _read_sheet(path: Path, sheet: Worksheet, mapping: ColumnMapping) -> SheetTable:
-    merged = _merged(sheet)
-    grid = [list(values) for values in sheet.iter_rows(values_only=True)]
-    width = max((len(r) for r in grid), default=0)
-    for values in grid:
-        values.extend([None] * (width - len(values)))
+def _read_sheet(path: Path, sheet: RawSheet, mapping: ColumnMapping) -> SheetTable:
+    merged = sheet.merged  # (first row, last row, first column, last column) of every merged range
+    grid = sheet.grid()
+    width = sheet.last_column
     header_row, found = mapping.header_row, MIN_HEADER_MATCHES
     if header_row is None:
-        header_row, found = _best_header_row(sheet, mapping)
+        header_row, found = _best_header_row(grid, mapping)
     if found < MIN_HEADER_MATCHES:
-        raise _no_headers(f"工作表“{sheet.title}”")
+        raise _no_headers(f"工作表“{sheet.name}”")
     if header_row > len(grid):
-        raise InvalidInput(f"工作表“{sheet.title}”第 {header_row} 行不是表头（表中只有 {len(grid)} 行）")
+        raise InvalidInput(f"工作表“{sheet.name}”第 {header_row} 行不是表头（表中只有 {len(grid)} 行）")
     first, last = _header_block(header_row, merged)
     while (
         last < min(len(grid), HEADER_SEARCH_ROWS) and _header_count(grid[last], mapping) >= MIN_HEADER_MATCHES
@@ -231,7 +226,12 @@ def _read_sheet(path: Path, sheet: Worksheet, mapping: ColumnMapping) -> SheetTa
             for col in range(left, min(right, width) + 1):
                 if (row, col) != (top, left):
                     grid[row - 1][col - 1] = value
-    table = SheetTable(path=path, sheet=sheet.title, header_rows=(first, last), columns=[], rows=[])
+    table = SheetTable(path=path, sheet=sheet.name, header_rows=(first, last), columns=[], rows=[])
+    table.preamble = tuple(
+        text
+        for values in grid[: first - 1]
+        if (text := " ".join(dict.fromkeys(c.text for v in values if (c := clean_text(v)) is not None)))
+    )
     _columns(table, grid, mapping, width)
     data_start = last + 1
     if data_start <= len(grid) and _is_column_numbers(grid[data_start - 1]):
@@ -250,6 +250,10 @@ def _read_sheet(path: Path, sheet: Worksheet, mapping: ColumnMapping) -> SheetTa
             cell = clean_text(values[column.index - 1])
             if cell is not None:
                 cells[column.index] = cell
+                if not cell.number and _looks_like_formula(cell.text):
+                    table.formulas.append(
+                        f"第 {number} 行 {column.name}“{_shorten(cell.text)}”像 Excel 公式，按文本导入（导出时也写成文本）"
+                    )
         table.rows.append(SheetRow(number, cells))
     return table
 
@@ -289,7 +293,7 @@ def _columns(table: SheetTable, grid: list[list[Any]], mapping: ColumnMapping, w
             text = "" if value is None else str(value).strip()
             if text and text not in texts:
                 texts.append(text)
-        letter = get_column_letter(index)
+        letter = column_letter(index)
         # "户主/姓名" is 户主姓名 and "基本信息/姓名" is 姓名: the joined text first, then the lowest row
         candidates = ["".join(texts), texts[-1], *reversed(texts[:-1])] if texts else [""]
         target = None
@@ -323,3 +327,19 @@ def _is_column_numbers(values: list[Any]) -> bool:
 
 def _is_total(values: list[Any]) -> bool:
     return any(isinstance(v, str) and normalize_header(v) in _TOTAL_WORDS for v in values)
+
+
+_FORMULA_START = "=@"
+_NUMBER = re.compile(r"[0-9.,%\s]*")
+
+
+def _looks_like_formula(text: str) -> bool:
+    """Text Excel would run as a formula if it were typed in: ``=…``, ``@…``, or ``+``/``-`` before
+    something other than a number (``-`` alone or ``+86 138…`` are plain text)."""
+    if text[0] in _FORMULA_START:
+        return len(text) > 1
+    return text[0] in "+-" and len(text) > 1 and not _NUMBER.fullmatch(text[1:])
+
+
+def _shorten(text: str, length: int = 30) -> str:
+    return text if len(text) <= length else text[:length] + "…"

@@ -136,7 +136,7 @@ def import_roster(
     with ledger.store.session() as session:
         plans = _Planner(session, village_id, roster).plan()
         report.problems = sorted(roster.problems + plans.problems, key=Problem.sort_key)
-        report.notes = list(table.skipped) + roster.notes
+        report.notes = list(table.skipped) + table.formulas + roster.notes
         bad_rows = {p.row for p in report.problems}
         good = [p for p in plans.households if not bad_rows.intersection(p.rows.row_numbers)]
         if report.problems and not report.blocked:
