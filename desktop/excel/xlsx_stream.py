@@ -46,8 +46,8 @@ MAX_ROWS = 50_000  # the last row holding a value
 MAX_COLUMNS = 200  # the last column holding a value (GR)
 MAX_CELLS = 1_000_000  # cells holding a value, in one sheet
 MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
-MAX_SHARED_STRINGS = 1_000_000
-MAX_SHARED_CHARS = 20_000_000  # all shared strings together
+MAX_SHARED_STRINGS = 500_000  # a 10,000-person roster has some 40,000 distinct texts
+MAX_SHARED_CHARS = 10_000_000  # all shared strings together
 MAX_MERGES = 50_000
 _CHUNK = 64 * 1024
 
@@ -58,6 +58,37 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _CJK_DATE_FORMAT_IDS = frozenset(range(27, 37)) | frozenset(range(50, 59))
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _REL_TYPES = ("officeDocument", "worksheet", "sharedStrings", "styles")
+
+
+def _part_name(part: str) -> str:
+    if part.endswith("sharedStrings.xml"):
+        return f"共享字符串（{part}）"
+    if "worksheets/" in part:
+        return f"工作表部件 {part} "
+    return f"部件 {part} "
+
+
+def _count_parts(path: Path) -> int | None:
+    """The number of parts the ZIP's end record gives, read before zipfile builds one object per part
+    (None when the record is not where a plain ZIP has it; zipfile then finds it)."""
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        start = max(0, size - 22 - 65_535)
+        handle.seek(start)
+        tail = handle.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            return None
+        count = int.from_bytes(tail[at + 10 : at + 12], "little")
+        if count != 0xFFFF or at < 20 or tail[at - 20 : at - 16] != b"PK\x06\x07":
+            return count
+        # ZIP64 (more than 65,535 parts): the locator before the end record points at the real count
+        handle.seek(int.from_bytes(tail[at - 12 : at - 4], "little"))
+        record = handle.read(56)
+        if len(record) < 40 or record[:4] != b"PK\x06\x06":
+            return None
+        return int.from_bytes(record[32:40], "little")
 
 
 def too_large(what: str) -> InvalidInput:
@@ -115,6 +146,9 @@ class XlsxReader:
         self.path = path
         self.name = path.name
         try:
+            parts = _count_parts(path)
+            if parts is not None and parts > MAX_PARTS:
+                raise too_large(f"{self.name} 有 {parts} 个部件，超过 {MAX_PARTS} 个")
             self.zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
             raise _invalid(self.name, type(exc).__name__) from None
@@ -147,17 +181,18 @@ class XlsxReader:
         infos = self.zip.infolist()
         if len(infos) > MAX_PARTS:
             raise too_large(f"{self.name} 有 {len(infos)} 个部件，超过 {MAX_PARTS} 个")
-        total = sum(info.file_size for info in infos)
-        if total > MAX_TOTAL_BYTES:
-            raise too_large(f"{self.name} 解压后有 {total // MB} MB，超过 {MAX_TOTAL_BYTES // MB} MB")
         for info in infos:
             if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(
                 info.compress_size, 1
             ):
                 ratio = info.file_size // max(info.compress_size, 1)
                 raise too_large(
-                    f"部件 {info.filename} 压缩比 {ratio} 倍（解压后 {info.file_size // MB} MB），超过 {MAX_RATIO} 倍"
+                    f"{_part_name(info.filename)}压缩了 {ratio} 倍（解压后 {info.file_size // MB} MB），"
+                    f"超过 {MAX_RATIO} 倍"
                 )
+        total = sum(info.file_size for info in infos)
+        if total > MAX_TOTAL_BYTES:
+            raise too_large(f"{self.name} 解压后有 {total // MB} MB，超过 {MAX_TOTAL_BYTES // MB} MB")
 
     def _open(self, part: str, limit: int, what: str) -> IO[bytes] | None:
         info = self._parts.get(part)
@@ -266,48 +301,13 @@ class XlsxReader:
         return self._dates
 
     def _shared_strings(self) -> list[str]:
-        if self._shared is not None:
-            return self._shared
-        strings: list[str] = []
-        text = _Text(MAX_CELL_CHARS, lambda: f"共享字符串第 {len(strings) + 1} 条")
-        total = [0]
-        state = {"phonetic": 0, "t": False}
-
-        def start(name: str, attrs: dict[str, str]) -> None:
-            if name == "si":
-                text.clear()
-            elif name == "rPh":
-                state["phonetic"] += 1
-            elif name == "t" and not state["phonetic"]:
-                state["t"] = True
-
-        def end(name: str) -> None:
-            if name == "si":
-                if len(strings) >= MAX_SHARED_STRINGS:
-                    raise too_large(f"共享字符串超过 {MAX_SHARED_STRINGS} 条")
-                value = text.value()
-                total[0] += len(value)
-                if total[0] > MAX_SHARED_CHARS:
-                    raise too_large(f"共享字符串共超过 {MAX_SHARED_CHARS} 个字")
-                strings.append(value)
-            elif name == "rPh":
-                state["phonetic"] -= 1
-            elif name == "t":
-                state["t"] = False
-
-        def data(chunk: str) -> None:
-            if state["t"]:
-                text.add(chunk)
-
-        if self._shared_part:
-            self._parse(
-                self._shared_part,
-                MAX_SHARED_BYTES,
-                "共享字符串（sharedStrings.xml）",
-                _Handler(start, end, data),
-            )
-        self._shared = strings
-        return strings
+        if self._shared is None:
+            shared = _SharedStrings()
+            if self._shared_part:
+                where = "共享字符串（sharedStrings.xml）"
+                self._parse(self._shared_part, MAX_SHARED_BYTES, where, shared.handler)
+            self._shared = shared.strings
+        return self._shared
 
     # --- a worksheet -----------------------------------------------------------------------------------
 
@@ -331,17 +331,23 @@ class _Handler:
         start: Callable[[str, dict[str, str]], None],
         end: Callable[[str], None] | None = None,
         data: Callable[[str], None] | None = None,
+        *,
+        raw: bool = False,
     ) -> None:
-        self.start, self.end, self.data = start, end, data
+        self.start, self.end, self.data, self.raw = start, end, data, raw
         self.done = False
 
     def parser(self) -> Any:
-        parser = expat.ParserCreate(namespace_separator=" ")
+        parser = expat.ParserCreate()
         parser.buffer_text = True
-        parser.StartElementHandler = lambda name, attrs: self.start(_local(name), _local_keys(attrs))
-        if self.end is not None:
-            end = self.end
-            parser.EndElementHandler = lambda name: end(_local(name))
+        if self.raw:  # the handlers drop prefixes themselves: these run for every cell
+            parser.StartElementHandler = self.start
+            parser.EndElementHandler = self.end
+        else:
+            start, end = self.start, self.end
+            parser.StartElementHandler = lambda name, attrs: start(_local(name), _local_keys(attrs))
+            if end is not None:
+                parser.EndElementHandler = lambda name: end(_local(name))
         if self.data is not None:
             parser.CharacterDataHandler = self.data
         parser.StartDoctypeDeclHandler = _no_doctype
@@ -354,7 +360,8 @@ def _no_doctype(*_args: object) -> None:
 
 
 def _local(name: str) -> str:
-    return name.rpartition(" ")[2]
+    """``x:sheet`` -> ``sheet``: a producer may put any prefix on SpreadsheetML names."""
+    return name.rpartition(":")[2] if ":" in name else name
 
 
 def _local_keys(attrs: dict[str, str]) -> dict[str, str]:
@@ -366,6 +373,52 @@ def _int(text: str | None) -> int:
         return int(text or 0)
     except ValueError:
         return -1
+
+
+class _SharedStrings:
+    """sharedStrings.xml as a stream: each <si>'s text (its <t> parts, not the phonetic <rPh>)."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self.parts: list[str] = []
+        self.length = 0
+        self.total = 0
+        self.phonetic = 0
+        self.collect = False
+        self.handler = _Handler(self.start, self.end, self.data, raw=True)
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if ":" in name:
+            name = name.rpartition(":")[2]
+        if name == "t":
+            self.collect = not self.phonetic
+        elif name == "si":
+            self.parts = []
+            self.length = 0
+        elif name == "rPh":
+            self.phonetic += 1
+
+    def end(self, name: str) -> None:
+        if ":" in name:
+            name = name.rpartition(":")[2]
+        if name == "t":
+            self.collect = False
+        elif name == "si":
+            if len(self.strings) >= MAX_SHARED_STRINGS:
+                raise too_large(f"共享字符串超过 {MAX_SHARED_STRINGS} 条")
+            self.total += self.length
+            if self.total > MAX_SHARED_CHARS:
+                raise too_large(f"共享字符串共超过 {MAX_SHARED_CHARS} 个字")
+            self.strings.append("".join(self.parts))
+        elif name == "rPh":
+            self.phonetic -= 1
+
+    def data(self, chunk: str) -> None:
+        if self.collect:
+            self.length += len(chunk)
+            if self.length > MAX_CELL_CHARS:
+                raise too_large(f"共享字符串第 {len(self.strings) + 1} 条超过 {MAX_CELL_CHARS} 个字")
+            self.parts.append(chunk)
 
 
 class _Text:
@@ -419,7 +472,7 @@ class _SheetCells:
     ) -> None:
         self.reader, self.name, self.raw, self.shared = reader, name, raw, shared
         self.dates, self.durations, self.max_row = dates, durations, max_row
-        self.handler = _Handler(self.start, self.end, self.data)
+        self.handler = _Handler(self.start, self.end, self.data, raw=True)
         self.row = 0
         self.column = 0
         self.cell: dict[str, str] | None = None
@@ -433,6 +486,8 @@ class _SheetCells:
         return f"工作表“{self.name}”{column_letter(self.column)}{self.row} 单元格"
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
+        if ":" in name:
+            name = name.rpartition(":")[2]
         if name == "row":
             number = attrs.get("r")
             self.row = _int(number) if number else self.row + 1
@@ -469,6 +524,8 @@ class _SheetCells:
                 self.raw.merged.append(merged)
 
     def end(self, name: str) -> None:
+        if ":" in name:
+            name = name.rpartition(":")[2]
         if name == "c" and self.cell is not None:
             self._keep(self.cell, self.text.value() if self.text.parts else None)
             self.cell = None

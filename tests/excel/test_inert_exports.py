@@ -38,7 +38,9 @@ def formulas_in(path: Path) -> list[str]:
                 xml = archive.read(name).decode()
                 found += [f"{name}: <f>" for _ in range(xml.count("<f>") + xml.count("<f "))]
     for sheet in load_workbook(path).worksheets:
-        found += [f"{sheet.title}!{c.coordinate}" for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+        found += [
+            f"{sheet.title}!{c.coordinate}" for row in sheet.iter_rows() for c in row if c.data_type == "f"
+        ]
     return found
 
 
@@ -114,7 +116,9 @@ def test_a_formula_looking_cell_is_imported_as_text_with_a_note_and_the_problems
     report = import_roster(ledger, path, problems_out=copy)
     assert report.problems and formulas_in(copy) == []
     assert any(LEAK in text for text in texts_in(copy))
-    assert any("第 3 行 G 列（姓名）“=HYPERLINK(" in note and "像 Excel 公式" in note for note in report.notes)
+    assert any(
+        "第 3 行 G 列（姓名）“=HYPERLINK(" in note and "像 Excel 公式" in note for note in report.notes
+    )
 
     rows[5]["民族"] = "藏族"
     report = import_roster(ledger, _as_text(rows, tmp_path / "好.xlsx"))
