@@ -1,0 +1,61 @@
+"""Spreadsheet bombs: each is refused in seconds, at bounded memory, by name ("表格过大：…" saying what is
+too big), with exit 2 and nothing written. ``zhucun xlsx import`` runs as its own process so that its
+peak memory (``ru_maxrss`` from ``wait4``) and its time are its own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.services.dump import dump_ledger
+from desktop.services.ledger import Ledger
+
+from .bombs import BOMBS
+
+ROOT = Path(__file__).resolve().parents[2]
+MAX_SECONDS = 10
+MAX_PEAK_MB = 300
+TOO_LARGE = {  # what each refusal names
+    "far_cell": "第 1048576 行有内容，超过 50000 行",
+    "huge_shared_strings": "共享字符串（xl/sharedStrings.xml）压缩了",
+    "many_shared_strings": "共享字符串超过 500000 条",
+    "claimed_rows": "第 2000000 行有内容，超过 50000 行",
+    "many_rows": "第 50001 行有内容，超过 50000 行",
+    "many_parts": "有 100006 个部件，超过 2000 个",
+    "long_cell": "B2 单元格超过 32767 个字",
+}
+
+
+def import_in_a_process(home: Path, path: Path) -> tuple[int, str, float, int]:
+    """(exit code, stderr, seconds, peak RSS in MB) of ``zhucun --home HOME xlsx import PATH``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--home", str(home), "xlsx", "import", str(path)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, err, time.monotonic() - started, usage.ru_maxrss // 1024
+
+
+@pytest.mark.parametrize("bomb", sorted(BOMBS))
+def test_a_bomb_is_refused_quickly_by_name_at_bounded_memory(
+    ledger: Ledger, tmp_path: Path, bomb: str
+) -> None:
+    assert set(TOO_LARGE) == set(BOMBS)
+    path = BOMBS[bomb](tmp_path / f"{bomb}.xlsx")
+    before = dump_ledger(ledger)
+    code, err, seconds, peak = import_in_a_process(tmp_path / "home", path)
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 1, err
+    assert "表格过大：" in lines[0] and TOO_LARGE[bomb] in lines[0], lines[0]
+    assert seconds < MAX_SECONDS and peak < MAX_PEAK_MB, (seconds, peak)
+    assert dump_ledger(ledger) == before
