@@ -27,7 +27,7 @@ from desktop.domain.income import format_amount
 from desktop.excel.headers import IGNORED
 from desktop.excel.mapping import load_mapping
 from desktop.excel.problems import Problem, write_problem_copy
-from desktop.excel.reading import read_roster
+from desktop.excel.reading import read_roster, sheet_names
 from desktop.excel.rows import HouseholdRows, PersonRow, Roster, build_roster
 from desktop.services.field_input import parse_value
 from desktop.services.ledger import Ledger
@@ -150,6 +150,11 @@ def import_roster(
         write_problem_copy(path, table.sheet, table.header_rows[1], report.problems, problems_out)
         report.problems_copy = problems_out
     return report
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """The sheets of a workbook, for a chooser: read within the same limits as an import."""
+    return sheet_names(path)
 
 
 def _convert(table: str, name: str, text: str) -> Any:
