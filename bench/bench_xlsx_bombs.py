@@ -50,13 +50,20 @@ def run_import(
         if time.monotonic() - started > timeout:
             proc.kill()
             _, raw, usage = os.wait4(proc.pid, 0)
-            err = proc.stderr.read().decode(errors="replace").strip().splitlines()
-            return f"killed after {timeout:.0f} s", time.monotonic() - started, usage.ru_maxrss // 1024, ""
+            cpu = usage.ru_utime + usage.ru_stime
+            return (
+                f"killed after {timeout:.0f} s",
+                time.monotonic() - started,
+                cpu,
+                usage.ru_maxrss // 1024,
+                "",
+            )
         time.sleep(0.05)
     elapsed = time.monotonic() - started
     err = proc.stderr.read().decode(errors="replace").strip().splitlines()
     code_text = str(os.waitstatus_to_exitcode(status))
-    return code_text, elapsed, usage.ru_maxrss // 1024, (err[-1] if err else "")[:110]
+    cpu = usage.ru_utime + usage.ru_stime
+    return code_text, elapsed, cpu, usage.ru_maxrss // 1024, (err[-1] if err else "")[:110]
 
 
 def init_home(code: Path, home: Path) -> None:
@@ -80,14 +87,17 @@ def main() -> None:
         checkouts = [("this", ROOT)] + ([("compare", args.compare)] if args.compare else [])
         for label, code in checkouts:
             init_home(code, folder / f"home-{label}")
-        print(f"{'bomb':22} {'checkout':8} {'exit':>18} {'time s':>7} {'peak MB':>8}  message")
+        print(f"{'bomb':22} {'checkout':8} {'exit':>18} {'wall s':>7} {'CPU s':>7} {'peak MB':>8}  message")
         for name in args.only:
             path = BOMBS[name](folder / f"{name}.xlsx")
             for label, code in checkouts:
-                result, seconds, peak, line = run_import(
+                result, seconds, cpu, peak, line = run_import(
                     code, folder / f"home-{label}", path, args.timeout, args.memory_gb
                 )
-                print(f"{name:22} {label:8} {result:>18} {seconds:7.1f} {peak:8d}  {line}", flush=True)
+                print(
+                    f"{name:22} {label:8} {result:>18} {seconds:7.1f} {cpu:7.1f} {peak:8d}  {line}",
+                    flush=True,
+                )
             path.unlink()
 
 

@@ -20,7 +20,14 @@ from typing import Any
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.excel.headers import IGNORED, Target, match_header, normalize_header, target_label
 from desktop.excel.mapping import ColumnMapping
-from desktop.excel.xlsx_stream import RawSheet, SheetPart, XlsxReader, column_letter, refuse_non_zip
+from desktop.excel.xlsx_stream import (
+    RawSheet,
+    SheetPart,
+    XlsxReader,
+    column_letter,
+    refuse_non_zip,
+    too_large,
+)
 
 HEADER_SEARCH_ROWS = 30  # headers are looked for in the first rows only
 MIN_HEADER_MATCHES = 2
@@ -217,15 +224,7 @@ def _read_sheet(path: Path, sheet: RawSheet, mapping: ColumnMapping) -> SheetTab
         last += 1  # a second header row that is not merged with the first
     while first > 1 and _heads_empty_columns(grid[first - 2], grid[first - 1 : last], mapping):
         first -= 1  # a first header row above (户编号 over an empty cell), not merged with it
-    for top, bottom, left, right in merged:
-        if (bottom < first or top > last) and left != right:
-            # in the data area only vertical merges count (one household's 户编号 over its members)
-            continue
-        value = grid[top - 1][left - 1] if top <= len(grid) else None
-        for row in range(top, min(bottom, len(grid)) + 1):
-            for col in range(left, min(right, width) + 1):
-                if (row, col) != (top, left):
-                    grid[row - 1][col - 1] = value
+    _fill_merged(sheet, grid, width, merged, (first, last))
     table = SheetTable(path=path, sheet=sheet.name, header_rows=(first, last), columns=[], rows=[])
     table.preamble = tuple(
         text
@@ -268,19 +267,47 @@ def _heads_empty_columns(above: list[Any], block: list[list[Any]], mapping: Colu
     return False
 
 
+def _fill_merged(
+    sheet: RawSheet,
+    grid: list[list[Any]],
+    width: int,
+    merged: list[tuple[int, int, int, int]],
+    header: tuple[int, int],
+) -> None:
+    """Copy each merged range's value into every cell it covers: in the header rows all ranges, in the
+    data area only vertical ones (one household's 户编号 over its members). Ranges in a real sheet never
+    overlap, so together they cover at most the sheet: more is refused, not worked through."""
+    first, last = header
+    limit, covered = len(grid) * width, 0
+    for top, bottom, left, right in dict.fromkeys(merged):
+        if ((bottom < first or top > last) and left != right) or top > len(grid) or left > width:
+            continue
+        bottom, right = min(bottom, len(grid)), min(right, width)
+        covered += (bottom - top + 1) * (right - left + 1)
+        if covered > limit:
+            raise too_large(f"工作表“{sheet.name}”的合并单元格相互重叠，覆盖超过全表的 {limit} 格")
+        value = grid[top - 1][left - 1]
+        for row in range(top, bottom + 1):
+            line = grid[row - 1]
+            for col in range(left, right + 1):
+                line[col - 1] = value
+
+
 def _header_block(row: int, merged: list[tuple[int, int, int, int]]) -> tuple[int, int]:
     """The header rows around ``row``: merged ranges that reach across rows join them into one block."""
     first, last = row, row
+    # only ranges that start where headers can be: a long list of others would be read over and over
+    near = [m for m in dict.fromkeys(merged) if m[0] != m[1] and m[0] <= max(row, HEADER_SEARCH_ROWS)]
     changed = True
     while changed:
         changed = False
-        for top, bottom, _left, _right in merged:
+        for top, bottom, _left, _right in near:
             if top == bottom or bottom < first or top > last:
                 continue
             if top < first or bottom > last:
                 first, last = min(first, top), max(last, bottom)
                 changed = True
-    return first, last
+    return first, min(last, max(row, HEADER_SEARCH_ROWS))  # a range down the whole sheet ends them
 
 
 def _columns(table: SheetTable, grid: list[list[Any]], mapping: ColumnMapping, width: int) -> None:

@@ -503,6 +503,8 @@ class _SheetCells:
                 if match is None:
                     raise _invalid(self.reader.name, f"工作表“{self.name}”的单元格位置“{reference[:20]}”无效")
                 self.column, self.row = _column_index(match[1]), int(match[2])
+                if self.row < 1:
+                    raise _invalid(self.reader.name, f"工作表“{self.name}”的单元格位置“{reference}”无效")
             else:
                 self.column += 1
             self.cell = attrs
@@ -600,4 +602,4 @@ def _range(ref: str) -> tuple[int, int, int, int] | None:
         return None
     top, bottom = sorted((int(a[2]), int(b[2])))
     left, right = sorted((_column_index(a[1]), _column_index(b[1])))
-    return top, bottom, left, right
+    return (top, bottom, left, right) if top >= 1 else None

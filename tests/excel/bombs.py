@@ -55,11 +55,13 @@ def _batched(items: Iterable[str]) -> Iterator[bytes]:
     yield "".join(batch).encode()
 
 
-def sheet_xml(rows: Iterable[str], dimension: str = "A1:D2") -> Iterator[bytes]:
+def sheet_xml(rows: Iterable[str], dimension: str = "A1:D2", merged: Iterable[str] = ()) -> Iterator[bytes]:
     yield f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'.encode()
     yield f'<dimension ref="{dimension}"/><sheetData>{header_row()}'.encode()
     yield from _batched(rows)
-    yield b"</sheetData></worksheet>"
+    yield b"</sheetData><mergeCells>"
+    yield from _batched(f'<mergeCell ref="{ref}"/>' for ref in merged)
+    yield b"</mergeCells></worksheet>"
 
 
 def shared_xml(strings: Iterable[str], *, repeat: int = 1) -> Iterator[bytes]:
@@ -166,6 +168,13 @@ def long_cell(path: Path) -> Path:
     return package(path, sheet_xml([row]), compression=zipfile.ZIP_STORED)
 
 
+def overlapping_merges(path: Path) -> Path:
+    """50,000 merged ranges, each over nearly the whole sheet (A1:GR50000, A1:GR49999 …): real ranges
+    never overlap; filling these would write 500 billion cells."""
+    rows = [_person(2), '<row r="50000"><c r="GR50000"><v>1</v></c></row>']
+    return package(path, sheet_xml(rows, "A1:GR50000", (f"A1:GR{50_000 - i}" for i in range(50_000))))
+
+
 BOMBS: dict[str, Callable[[Path], Path]] = {
     "far_cell": far_cell,
     "huge_shared_strings": huge_shared_strings,
@@ -174,4 +183,5 @@ BOMBS: dict[str, Callable[[Path], Path]] = {
     "many_rows": many_rows,
     "many_parts": many_parts,
     "long_cell": long_cell,
+    "overlapping_merges": overlapping_merges,
 }
