@@ -60,3 +60,27 @@ def test_a_bomb_is_refused_quickly_by_name_at_bounded_memory(
     assert "表格过大：" in lines[0] and TOO_LARGE[bomb] in lines[0], lines[0]
     assert seconds < MAX_SECONDS and peak < MAX_PEAK_MB, (seconds, peak)
     assert dump_ledger(ledger) == before
+
+
+def test_formatting_far_away_is_not_content(ledger: Ledger, tmp_path: Path) -> None:
+    """A real roster whose whole column was formatted, and a styled empty cell at XFD1048576, imports:
+    only cells holding a value count against the limits."""
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+
+    from desktop.services.xlsx_import import import_roster
+
+    from .sheets import NATIONAL, family
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(NATIONAL)
+    for row in family("001", 0):
+        sheet.append([row.get(h) for h in NATIONAL])
+    sheet["XFD1048576"].fill = PatternFill(fill_type="solid", start_color="FFFFC7CE")
+    sheet.merge_cells("E2:E5")  # 户编号 over the household's four rows
+    path = tmp_path / "花名册.xlsx"
+    workbook.save(path)
+    report = import_roster(ledger, path)
+    assert report.written and report.members_added == 4 and not report.problems
