@@ -554,12 +554,9 @@ class _SheetCells:
         if value is None or value == "":
             return
         if self.row > MAX_ROWS:
-            raise too_large(f"工作表“{self.name}”第 {self.row} 行有内容，超过 {MAX_ROWS} 行")
+            raise too_large(f"{self.where()}有内容，在第 {self.row} 行，超过 {MAX_ROWS} 行")
         if self.column > MAX_COLUMNS:
-            raise too_large(
-                f"工作表“{self.name}”{column_letter(self.column)}{self.row} 单元格有内容，"
-                f"在第 {self.column} 列，超过 {MAX_COLUMNS} 列"
-            )
+            raise too_large(f"{self.where()}有内容，在第 {self.column} 列，超过 {MAX_COLUMNS} 列")
         self.cells += 1
         if self.cells > MAX_CELLS:
             raise too_large(f"工作表“{self.name}”有内容的单元格超过 {MAX_CELLS} 个")

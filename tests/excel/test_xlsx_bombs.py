@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parents[2]
 MAX_SECONDS = 10
 MAX_PEAK_MB = 300
 TOO_LARGE = {  # what each refusal names
-    "far_cell": "第 1048576 行有内容，超过 50000 行",
+    "far_cell": "XFD1048576 单元格有内容，在第 1048576 行，超过 50000 行",
     "huge_shared_strings": "共享字符串（xl/sharedStrings.xml）压缩了",
     "many_shared_strings": "共享字符串超过 500000 条",
-    "claimed_rows": "第 2000000 行有内容，超过 50000 行",
-    "many_rows": "第 50001 行有内容，超过 50000 行",
+    "claimed_rows": "A2000000 单元格有内容，在第 2000000 行，超过 50000 行",
+    "many_rows": "A50001 单元格有内容，在第 50001 行，超过 50000 行",
     "many_parts": "有 100006 个部件，超过 2000 个",
     "long_cell": "B2 单元格超过 32767 个字",
     "overlapping_merges": "合并单元格相互重叠",
@@ -84,3 +84,23 @@ def test_formatting_far_away_is_not_content(ledger: Ledger, tmp_path: Path) -> N
     workbook.save(path)
     report = import_roster(ledger, path)
     assert report.written and report.members_added == 4 and not report.problems
+
+
+def test_a_value_far_right_and_entity_expansion_are_refused_by_name(ledger: Ledger, tmp_path: Path) -> None:
+    from desktop.domain.errors import InvalidInput
+    from desktop.services.xlsx_import import import_roster
+
+    from .bombs import MAIN, package, sheet_xml
+
+    far = package(tmp_path / "宽.xlsx", sheet_xml(['<row r="2"><c r="XFD2"><v>1</v></c></row>']))
+    with pytest.raises(
+        InvalidInput, match=r"^表格过大：工作表“花名册”XFD2 单元格有内容，在第 16384 列，超过 200 列"
+    ):
+        import_roster(ledger, far)
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "哈"}">' for i in range(10))
+    sheet = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [{laughs}]><worksheet xmlns="{MAIN}"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>'
+    )  # a billion laughs: ten levels of ten, 10^9 characters from a few hundred bytes
+    with pytest.raises(InvalidInput, match=r"XML 中有 DOCTYPE 声明"):
+        import_roster(ledger, package(tmp_path / "笑.xlsx", [sheet.encode()]))
