@@ -218,6 +218,7 @@ def _read_sheet(path: Path, sheet: RawSheet, mapping: ColumnMapping) -> SheetTab
     if header_row > len(grid):
         raise InvalidInput(f"工作表“{sheet.name}”第 {header_row} 行不是表头（表中只有 {len(grid)} 行）")
     first, last = _header_block(header_row, merged)
+    last = min(last, len(grid))  # a merged header cell may reach below the last row holding a value
     while (
         last < min(len(grid), HEADER_SEARCH_ROWS) and _header_count(grid[last], mapping) >= MIN_HEADER_MATCHES
     ):

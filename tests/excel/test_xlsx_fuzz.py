@@ -86,7 +86,7 @@ FUZZED = sorted(set(PARTS) - {"_rels/.rels"})
 ODD_VALUES = ["", "-1", "0", "A0", "XFD1048576", "ZZZZ1", "s", "b", "d", "e", "str", "inlineStr", "n", "x",
               "9" * 400, "1e400", "-1e308", "nan", "inf", "2958466", "99999999999", "0x10", "四", "1.5",
               "2026-13-45T25:61:00", "&#0;", "&amp;", "A1:XFD1048576", "rId9", "/xl/../../etc/passwd",
-              "yyyy-mm-dd", '[h]:mm', "1904", "true"]  # fmt: skip
+              "yyyy-mm-dd", '[h]:mm', "1904", "true", "C3:C20", "B2:A1", "A4:XFD4", "F3:A1048576"]  # fmt: skip
 _VALUE = re.compile(r'="[^"]*"|>[^<]+<')
 
 
@@ -155,6 +155,19 @@ def test_a_broken_spreadsheet_imports_or_is_refused_in_one_line(
         return
     if not report.written:
         assert dump_ledger(ledger) == before
+
+
+@pytest.mark.parametrize("ref", ["C3:C20", "A1:XFD1048576", "F6:A3", "A0:B2", "GR1:GS9"])
+def test_odd_merged_ranges_do_not_break_the_reading(ledger: Ledger, tmp_path: Path, ref: str) -> None:
+    """A merged header cell reaching below the last row, over the whole sheet, backwards or outside it."""
+    parts = original()
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b'ref="A4:A5"', f'ref="{ref}"'.encode()
+    )
+    try:
+        import_roster(ledger, write(tmp_path / "合并.xlsx", parts))
+    except UserError as refused:
+        assert "\n" not in refused.message
 
 
 @pytest.mark.parametrize(
