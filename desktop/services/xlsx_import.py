@@ -77,6 +77,7 @@ class ImportReport:
     left_out: list[str] = field(default_factory=list)  # households with problems (accept_valid)
     written: bool = False
     problems_copy: Path | None = None
+    problems_copy_error: str | None = None  # why the --problems copy could not be saved
 
     @property
     def members_added(self) -> int:
@@ -147,8 +148,11 @@ def import_roster(
             _write(session, village_id, good)
             report.written = True
     if problems_out is not None and report.problems:
-        write_problem_copy(path, table.sheet, table.header_rows[1], report.problems, problems_out)
-        report.problems_copy = problems_out
+        try:
+            write_problem_copy(path, table.sheet, table.header_rows[1], report.problems, problems_out)
+            report.problems_copy = problems_out
+        except InvalidInput as exc:  # the import is done (or refused) already: say so, keep the report
+            report.problems_copy_error = exc.message
     return report
 
 
