@@ -132,7 +132,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 @settings(
-    max_examples=150,
+    max_examples=250,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -192,3 +192,21 @@ def test_the_command_refuses_a_truncated_part_with_exit_2(
         return
     assert code == 2 and len(err) == 1 and "不是有效的 .xlsx 文件" in err[0], err
     assert dump_ledger(ledger) == before
+
+
+def test_a_problems_copy_openpyxl_cannot_make_is_said_in_one_line_and_the_problems_still_listed(
+    ledger: Ledger, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parts = original()
+    parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace("藏族".encode(), "火星族".encode())
+    del parts["[Content_Types].xml"]  # our reader does not need it; openpyxl cannot open the file without
+    path = write(tmp_path / "无类型.xlsx", parts)
+    copy = tmp_path / "问题.xlsx"
+    capsys.readouterr()
+    code = main(["--home", str(tmp_path / "home"), "xlsx", "import", str(path), "--problems", str(copy)])
+    err = capsys.readouterr().err
+    assert code == 2 and "民族“火星族”不是可用的值" in err and not copy.exists()
+    assert (
+        "问题表格未另存：无类型.xlsx 的数据读出来了，但它的格式无法原样复制（KeyError）；问题见上面的列表"
+        in err
+    )
