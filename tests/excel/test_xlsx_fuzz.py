@@ -205,7 +205,9 @@ def test_a_problems_copy_openpyxl_cannot_make_is_said_in_one_line_and_the_proble
     capsys.readouterr()
     code = main(["--home", str(tmp_path / "home"), "xlsx", "import", str(path), "--problems", str(copy)])
     err = capsys.readouterr().err
-    assert code == 2 and "民族“火星族”不是可用的值" in err and not copy.exists()
+    assert (
+        code == 2 and "第 4 行 E 列（民族）：民族“火星族”不在国家代码表“民族”中" in err and not copy.exists()
+    )
     assert (
         "问题表格未另存：无类型.xlsx 的数据读出来了，但它的格式无法原样复制（KeyError）；问题见上面的列表"
         in err
