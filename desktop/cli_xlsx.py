@@ -79,6 +79,8 @@ def _print_report(report: ImportReport) -> None:
             )
         if report.problems_copy:
             print(f"已另存标出问题的表格：{report.problems_copy}", file=sys.stderr)
+        if report.problems_copy_error:
+            print(report.problems_copy_error, file=sys.stderr)
         if report.blocked and report.dry_run:
             print("有问题：正式导入时不会写入任何数据；下面是没有问题的户会有的变化", file=sys.stderr)
         elif report.blocked:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.domain.errors import InvalidInput
 from desktop.excel.headers import PROBLEM_HEADER, normalize_header
 from desktop.excel.reading import SheetColumn
+from desktop.excel.writing import set_value
 from desktop.store.atomic_file import atomic_writer
 
 BAD_FILL = PatternFill(fill_type="solid", start_color="FFFFC7CE", end_color="FFFFC7CE")
@@ -53,9 +54,7 @@ def write_problem_copy(
     """Save a copy of ``source`` with the problem cells highlighted and a 问题 column."""
     if target.resolve() == source.resolve():
         raise InvalidInput("问题清单要另存为新文件，不能覆盖原表格")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        workbook = load_workbook(source)
+    workbook = _load(source)
     try:
         worksheet = workbook[sheet]
         column = _problem_column(worksheet, header_row)
@@ -71,13 +70,13 @@ def write_problem_copy(
             if problem.column is not None:
                 worksheet.cell(problem.row, problem.column.index).fill = BAD_FILL
         header = worksheet.cell(header_row, column)
-        header.value = PROBLEM_HEADER
+        set_value(header, PROBLEM_HEADER)
         header.font = Font(bold=True)
         header.fill = HEADER_FILL
         header.comment = Comment("全表：" + "；".join(whole_sheet), "zhucun") if whole_sheet else None
         for row, reasons in by_row.items():
             cell = worksheet.cell(row, column)
-            cell.value = "；".join(reasons)
+            set_value(cell, "；".join(reasons))
             cell.fill = BAD_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         worksheet.column_dimensions[header.column_letter].width = PROBLEM_COLUMN_WIDTH
@@ -85,6 +84,23 @@ def write_problem_copy(
             workbook.save(handle)
     finally:
         workbook.close()
+
+
+def _load(source: Path) -> Workbook:
+    """The source workbook as openpyxl keeps it (styles, widths, merges), to copy it with marks.
+
+    The import read it already, within its limits, with its own reader; openpyxl is stricter about
+    the parts it needs ([Content_Types].xml, styles) and fails in its own ways on a damaged file, so
+    any failure of its parser is a file it cannot copy, said in one line."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(source)
+    except Exception as exc:  # openpyxl raises anything on a broken part (see the docstring)
+        raise InvalidInput(
+            f"问题表格未另存：{source.name} 的数据读出来了，但它的格式无法原样复制（{type(exc).__name__}）；"
+            "问题见上面的列表"
+        ) from None
 
 
 def _problem_column(worksheet: Worksheet, header_row: int) -> int:
@@ -96,6 +112,6 @@ def _problem_column(worksheet: Worksheet, header_row: int) -> int:
                     if other.fill == BAD_FILL:
                         other.fill = _NO_FILL
                     if other.column == cell.column:
-                        other.value = None
+                        set_value(other, None)
             return int(cell.column)
     return worksheet.max_column + 1

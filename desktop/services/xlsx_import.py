@@ -30,7 +30,7 @@ from desktop.domain.income import format_amount
 from desktop.excel.headers import IGNORED
 from desktop.excel.mapping import load_mapping
 from desktop.excel.problems import Problem, write_problem_copy
-from desktop.excel.reading import read_roster
+from desktop.excel.reading import SheetTable, read_roster, sheet_names
 from desktop.excel.rows import HouseholdRows, PersonRow, Roster, build_roster
 from desktop.services.field_input import parse_value
 from desktop.services.ledger import Ledger
@@ -82,6 +82,7 @@ class ImportReport:
     left_out: list[str] = field(default_factory=list)  # households with problems (accept_valid)
     written: bool = False
     problems_copy: Path | None = None
+    problems_copy_error: str | None = None  # why the --problems copy could not be saved
 
     @property
     def members_added(self) -> int:
@@ -142,7 +143,7 @@ def import_roster(
         plans = _Planner(session, village_id, roster).plan()
         report.problems = sorted(roster.problems + plans.problems, key=Problem.sort_key)
         report.notes = list(table.skipped) + roster.notes
-        report.warnings = sorted(roster.warnings, key=Problem.sort_key)
+        report.warnings = sorted(roster.warnings + _formula_warnings(table), key=Problem.sort_key)
         report.as_of = roster.as_of
         bad_rows = {p.row for p in report.problems}
         good = [p for p in plans.households if not bad_rows.intersection(p.rows.row_numbers)]
@@ -154,9 +155,31 @@ def import_roster(
             _write(session, village_id, good)
             report.written = True
     if problems_out is not None and report.problems:
-        write_problem_copy(path, table.sheet, table.header_rows[1], report.problems, problems_out)
-        report.problems_copy = problems_out
+        try:
+            write_problem_copy(path, table.sheet, table.header_rows[1], report.problems, problems_out)
+            report.problems_copy = problems_out
+        except InvalidInput as exc:  # the import is done (or refused) already: say so, keep the report
+            report.problems_copy_error = exc.message
     return report
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """The sheets of a workbook, for a chooser: read within the same limits as an import."""
+    return sheet_names(path)
+
+
+def _formula_warnings(table: SheetTable) -> list[Problem]:
+    """Text a spreadsheet would run as a formula (``=HYPERLINK(…)``): imported as the text it is, and
+    written back out as text by every export; listed so that nobody is surprised."""
+    return [
+        Problem(
+            table.sheet,
+            row,
+            column,
+            f"“{text if len(text) <= 30 else text[:30] + '…'}”像 Excel 公式，按文本导入（导出时也写成文本）",
+        )
+        for row, column, text in table.formulas
+    ]
 
 
 def _convert(table: str, name: str, text: str) -> Any:

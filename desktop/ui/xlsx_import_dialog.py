@@ -14,7 +14,6 @@ missing column) block even that; the real import passes ``accept_valid`` only wh
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.xlsx_import import ImportReport, Problem, import_roster, write_problem_copy
+from desktop.domain.errors import UserError
+from desktop.services.xlsx_import import (
+    ImportReport,
+    Problem,
+    import_roster,
+    workbook_sheets,
+    write_problem_copy,
+)
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import show_info
 from desktop.ui.i18n import tr, tr_marked, tr_noop
@@ -444,18 +450,10 @@ class XlsxImportDialog(QDialog):
 
 def _sheet_names(path: Path) -> list[str]:
     """The workbook's sheets for the chooser; an unreadable file shows its error at 检查 instead."""
-    from openpyxl import load_workbook
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(path, read_only=True)
-    except Exception:
+        return workbook_sheets(path)
+    except UserError:
         return []
-    try:
-        return list(workbook.sheetnames)
-    finally:
-        workbook.close()
 
 
 def _table(model: RecordTableModel, name: str, *, stretch: int) -> QTableView:
