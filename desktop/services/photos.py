@@ -29,6 +29,7 @@ from desktop.domain.errors import InvalidInput, NotFound
 from desktop.media.blob_store import BlobStore
 from desktop.media.decode import BadPhoto
 from desktop.media.ingest import IngestedPhoto, IngestOptions, ingest_file
+from desktop.media.orphans import sweep_orphans
 from desktop.media.thumbnails import thumbnail_sha
 from desktop.services.ledger import Ledger
 from desktop.services.lookup import resolve_household
@@ -191,6 +192,17 @@ def archive_photo(ledger: Ledger, photo_id: str, reason: str) -> None:
     with ledger.store.session() as session:
         photo = _resolve(session, Photo, photo_id, "照片")
         ChangeWriter(session).update(Photo, photo.id, {"archived": True, "archive_reason": reason.strip()})
+
+
+def sweep_orphan_photos(ledger: Ledger, blobs: BlobStore | None = None) -> int:
+    """Remove photo blobs no photo record names (older than an hour, see ``media/orphans.py``): what a
+    killed ``photo add`` leaves behind. Returns how many were removed."""
+    blobs = blobs or BlobStore.of_home(ledger.store.location.home)
+    if not blobs.root.is_dir():
+        return 0
+    with ledger.store.read_session() as session:
+        referenced = set(session.execute(select(Photo.sha256).where(Photo.sha256.is_not(None))).scalars())
+    return sweep_orphans(blobs, referenced)
 
 
 def photo_path(ledger: Ledger, photo_sha: str) -> Path | None:

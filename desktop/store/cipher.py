@@ -50,10 +50,14 @@ def apply_key(connection: Any, data_key: bytes) -> None:
     connection.execute(f'PRAGMA key = "{raw_key(data_key)}"')
 
 
-def connect(path: Path, data_key: bytes | None, *, read_only: bool = False) -> Any:
-    """A sqlcipher3 connection, keyed when ``data_key`` is given (without: a plain file, for exporting)."""
+def connect(path: Path, data_key: bytes | None, *, read_only: bool = False, immutable: bool = False) -> Any:
+    """A sqlcipher3 connection, keyed when ``data_key`` is given (without: a plain file, for exporting).
+
+    ``immutable`` (read-only): no ``-shm`` index and no locks, for a full disk (see ``sqlite_file``)."""
     target = f"file:{path}?mode=ro" if read_only else f"file:{path}"
-    connection = module().connect(target, uri=True, isolation_level=None)
+    if immutable:
+        target += "&immutable=1"
+    connection = module().connect(target, uri=True, isolation_level=None, timeout=5)
     if data_key is not None:
         apply_key(connection, data_key)
     return connection
