@@ -96,6 +96,9 @@ class _Target:
     monitoring_id: str | None
 
 
+PHOTO_ESTIMATE_CAP = 4 * 1024 * 1024
+
+
 def add_photos(
     ledger: Ledger,
     household_ref: str,
@@ -122,6 +125,9 @@ def add_photos(
     with ledger.store.read_session() as session:
         target = _target(session, ledger, household_ref, visit, dimension, monitoring)
     blobs = BlobStore.of_home(ledger.store.location.home)
+    # before any file is stored: room for every stored image and thumbnail (each no bigger than its
+    # file, capped: a 40 MB phone original is stored at 2048 px) and the records
+    ledger.store.require_free(sum(2 * _size_estimate(p) for p in paths), f"无法保存 {len(paths)} 张照片")
     results = []
     for path in paths:
         try:
@@ -133,6 +139,13 @@ def add_photos(
         if progress is not None and progress(len(results), len(paths), results[-1]) is False:
             break
     return results
+
+
+def _size_estimate(path: Path) -> int:
+    try:
+        return min(path.stat().st_size, PHOTO_ESTIMATE_CAP) if path.is_file() else 0
+    except OSError:
+        return 0  # the file's own problem is reported with it
 
 
 def photos_of(

@@ -108,6 +108,12 @@ class Store:
                 raise
             raise problem from exc
 
+    def require_free(self, needed: int, doing: str) -> None:
+        """Refuse before a write of about ``needed`` bytes that the data folder's disk has no room for
+        (``doing`` says what, e.g. "无法导入花名册"); a server database is not asked."""
+        if self.location.url is None:
+            disk.require_free(self.location.home, needed, f"{doing}（{disk.needs_text(needed)}）")
+
     def read_session(self) -> Session:
         return self._sessions()
 
