@@ -348,6 +348,7 @@ def _record(
         details.append(f"拍摄于 {meta.taken_at:%Y-%m-%d %H:%M}")
     if meta.gps_lat is not None:
         details.append("含拍摄位置")
+    details += [f"注意：{note}" for note in photo.notes]
     return PhotoResult(
         path,
         PhotoStatus.STORED,
