@@ -120,9 +120,10 @@ class Store:
     def backup(self, reason: str, folder: Path | None = None) -> Path:
         if not self.location.is_sqlite:
             raise StoreProblem("服务器数据库请用 pg_dump 备份（见 README“乡镇服务器”一节）")
-        return backup_file(
-            self.location.db_path, folder or self.location.backups, reason, data_key=self.location.data_key
-        )
+        target = folder or self.location.backups
+        needed = self.location.db_path.stat().st_size
+        disk.require_free(target, needed, f"无法备份台账到 {target}（{disk.needs_text(needed)}）")
+        return backup_file(self.location.db_path, target, reason, data_key=self.location.data_key)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -161,3 +161,24 @@ def test_a_full_disk_is_not_called_damaged_by_a_second_process(
             assert done.stdout == before
     filler.unlink()
     assert run(capsys, home, "dump")[1] == before
+
+
+def test_an_encrypted_ledger_on_a_full_disk_reads_and_refuses_the_same_way(
+    small_disk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLCipher opens the same way: read-only for reads (immutable on a full disk), one line for writes."""
+    home = small_disk / "zhucun"
+    monkeypatch.setenv("ZHUCUN_PASSPHRASE", "台账口令足够长了")
+    code, _, err = run(
+        capsys, home, "init", "--village-code", "513301", "--village-name", "亚弄村", "--user", "扎西"
+    )
+    assert code == 0, err
+    assert run(capsys, home, "household", "add", "--number", "001", "--head", "name=卓嘎")[0] == 0
+    before = run(capsys, home, "dump")[1]
+    filler = fill(small_disk, 0)
+    assert run(capsys, home, "check")[0] == 0
+    assert run(capsys, home, "dump")[1] == before
+    code, _, err = run(capsys, home, "visit", "add", "001", "--content", "了解务工情况")
+    assert code == 4 and DISK_FULL.match(err), err
+    filler.unlink()
+    assert run(capsys, home, "dump")[1] == before
