@@ -7,8 +7,8 @@ rolled the ledger back. Here:
 
 - ``explain`` turns such an error (anywhere in an exception's chain) into one Chinese line: on a disk
   with little room, "磁盘空间不足（还剩 … MB）…；未做任何改动"; a lock held past the wait, "另一个程序正在写入
-  这个台账…"; damage only when SQLite says the file is malformed, and ``damage_of`` runs the integrity
-  check before a caller says so.
+  这个台账…"; never damage (``sqlite_file`` says "damaged" only when the integrity check fails or
+  SQLite itself reports a malformed file).
 - ``require_free`` is asked before a write that needs room (a backup, an import, photos), with an
   estimate, so the command stops before it starts instead of failing half-way (and then rolling back).
 
@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from desktop.domain.errors import DiskFull, LedgerBusy, StoreProblem, UserError
+from desktop.domain.errors import DiskFull, LedgerBusy, UserError
 
 # below this much free space an I/O error of SQLite is taken for a full disk (growing the WAL index
 # needs 32 KiB, a checkpoint or a page write a few pages; a disk with more room failed for another reason)
@@ -72,8 +72,6 @@ def explain(error: BaseException, home: Path) -> UserError | None:
     """The user's error for a failure of SQLite or the file system anywhere in ``error``'s chain
     (SQLAlchemy wraps sqlite3's), or None when it is none of: a full disk, a busy ledger."""
     for cause in _chain(error):
-        if isinstance(cause, UserError):
-            return cause
         text = str(cause).lower()
         if isinstance(cause, OSError) and cause.errno in _FULL_ERRNOS:
             return disk_full(home, "无法写入")
@@ -96,19 +94,6 @@ def busy() -> LedgerBusy:
 
 def is_damage_text(text: str) -> bool:
     return any(damage in text.lower() for damage in _DAMAGE_TEXTS)
-
-
-def damage_of(path: Path, data_key: bytes | None) -> str | None:
-    """The first problem SQLite's integrity check finds in the database file, or None when it is intact
-    (or cannot be read at all, which is not the same as damaged)."""
-    from desktop.store.sqlite_file import inspect_sqlite
-
-    facts = inspect_sqlite(path, data_key=data_key)
-    return facts.damage
-
-
-def damaged(path: Path, backups: Path, detail: str) -> StoreProblem:
-    return StoreProblem(f"数据库 {path} 已损坏（{detail}）；请用 zhucun restore 从 {backups} 恢复备份")
 
 
 def _chain(error: BaseException) -> list[BaseException]:
