@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from desktop.domain.errors import StoreProblem
+from desktop.store.disk import busy_seconds_setting
 from desktop.store.sqlite_file import SQLITE_HEADER
 
 _quiet = False
@@ -57,7 +58,8 @@ def connect(path: Path, data_key: bytes | None, *, read_only: bool = False, immu
     target = f"file:{path}?mode=ro" if read_only else f"file:{path}"
     if immutable:
         target += "&immutable=1"
-    connection = module().connect(target, uri=True, isolation_level=None, timeout=5)
+    # waits for another program's lock as every connection does (``disk.busy_seconds_setting``)
+    connection = module().connect(target, uri=True, isolation_level=None, timeout=busy_seconds_setting())
     if data_key is not None:
         apply_key(connection, data_key)
     return connection

@@ -31,15 +31,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.domain.errors import StoreProblem, UserError
 from desktop.store import disk, migrate, search_index, switchover, unlocked
 from desktop.store.backup import backup_file, newest_backup_age
+from desktop.store.disk import BUSY_ENV as BUSY_ENV
+from desktop.store.disk import BUSY_SECONDS, busy_seconds_setting
 from desktop.store.keyring import KEYRING_FILE
 from desktop.store.sqlite_file import OUR_TABLES, SqliteFacts, inspect_sqlite
 
 DB_FILE = "zhucun.sqlite3"
 DAILY = dt.timedelta(days=1)
-# how long a command waits for another program's write lock; the GUI waits longer (``GUI_BUSY_SECONDS``)
-BUSY_SECONDS = 5.0
-GUI_BUSY_SECONDS = 15.0
-BUSY_ENV = "ZHUCUN_BUSY_WAIT"  # seconds, to wait longer (or shorter) from a script
+GUI_BUSY_SECONDS = 15.0  # the GUI waits longer for another program's write lock than a command (5 s)
 _WRITE = "zhucun_write"  # execution option: this transaction writes (BEGIN IMMEDIATE)
 
 
@@ -129,22 +128,6 @@ class Store:
         self.engine.dispose()
         if self.location.data_key is not None:
             unlocked.forget(self.location.home, self.location.data_key)
-
-
-def busy_seconds_setting(default: float = BUSY_SECONDS) -> float:
-    """The wait for another writer: ``ZHUCUN_BUSY_WAIT`` seconds when set (0 to 600), else ``default``."""
-    import os
-
-    value = os.environ.get(BUSY_ENV)
-    if value is None or not value.strip():
-        return default
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise StoreProblem(f"环境变量 {BUSY_ENV} 应为等待的秒数（0 到 600），而不是“{value}”") from None
-    if not 0 <= seconds <= 600:
-        raise StoreProblem(f"环境变量 {BUSY_ENV} 应为等待的秒数（0 到 600），而不是“{value}”")
-    return seconds
 
 
 def make_engine(

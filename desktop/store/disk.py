@@ -19,11 +19,12 @@ a photo blob written before the failure is an orphan that the next open sweeps (
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
-from desktop.domain.errors import DiskFull, LedgerBusy, UserError
+from desktop.domain.errors import DiskFull, LedgerBusy, StoreProblem, UserError
 
 # below this much free space an I/O error of SQLite is taken for a full disk (growing the WAL index
 # needs 32 KiB, a checkpoint or a page write a few pages; a disk with more room failed for another reason)
@@ -31,9 +32,27 @@ LOW_SPACE_BYTES = 8 * 1024 * 1024
 # what every write transaction may need beyond its own data: WAL frames, the index, a checkpoint
 WRITE_MARGIN_BYTES = 2 * 1024 * 1024
 
+# how long a command waits for another program's write lock (the GUI: ``database.GUI_BUSY_SECONDS``)
+BUSY_SECONDS = 5.0
+BUSY_ENV = "ZHUCUN_BUSY_WAIT"  # seconds, to wait longer (or shorter) from a script
+
 _FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _BUSY_TEXTS = ("database is locked", "database table is locked", "database schema is locked")
 _DAMAGE_TEXTS = ("malformed", "file is not a database", "database corrupt")
+
+
+def busy_seconds_setting(default: float = BUSY_SECONDS) -> float:
+    """The wait for another writer: ``ZHUCUN_BUSY_WAIT`` seconds when set (0 to 600), else ``default``."""
+    value = os.environ.get(BUSY_ENV)
+    if value is None or not value.strip():
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 600:
+        raise StoreProblem(f"环境变量 {BUSY_ENV} 应为等待的秒数（0 到 600），而不是“{value}”")
+    return seconds
 
 
 def free_bytes(folder: Path) -> int:

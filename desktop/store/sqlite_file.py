@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.store.disk import LOW_SPACE_BYTES, free_bytes, is_damage_text
+from desktop.store.disk import LOW_SPACE_BYTES, busy_seconds_setting, free_bytes, is_damage_text
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = frozenset({"alembic_version", "device_state", "op_log"})
@@ -78,7 +78,9 @@ def immutable_fallback(path: Path) -> bool:
 
 def _facts_plain(path: Path, check_integrity: bool, *, immutable: bool) -> SqliteFacts:
     try:
-        connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True, timeout=5)
+        connection = sqlite3.connect(
+            read_only_uri(path, immutable=immutable), uri=True, timeout=busy_seconds_setting()
+        )
     except sqlite3.Error as exc:
         return _unreadable(str(exc))
     facts = _facts(connection, sqlite3.DatabaseError, check_integrity)

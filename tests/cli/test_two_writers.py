@@ -223,3 +223,25 @@ def test_three_processes_writing_at_once_never_crash(
     added = [c for c in codes if c[:2] == ["visit", "add"] and c[2] == 0]
     assert len([v for v in visits if v[:1] == "p" and "-" in v]) == len(added)  # each whole, once
     assert run(capsys, home, "check")[0] == 0
+
+
+def test_a_ledger_another_program_holds_exclusively_is_busy_not_damaged(
+    village: tuple[Path, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program with SQLite's exclusive locking mode shuts even readers out; that used to be reported as
+    "已损坏（database is locked）；请用 zhucun restore …" — advice that would roll the ledger back."""
+    home, n = village
+    monkeypatch.setenv(BUSY_ENV, "0.3")
+    before = run(capsys, home, "dump")[1]
+    holder = sqlite3.connect(home / "zhucun.sqlite3", isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE device_state SET device_id = device_id")
+    try:
+        for argv in (("dump",), ("check",), ("visit", "add", n, "--content", "x"), ("backup",)):
+            code, _, err = run(capsys, home, *argv)
+            assert (code, err) == (7, BUSY_LINE), argv
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert run(capsys, home, "dump")[1] == before
