@@ -116,6 +116,14 @@ class Store:
     def read_session(self) -> Session:
         return self._sessions()
 
+    def write_session(self) -> Session:
+        """A session the caller commits itself, whose transaction takes the write lock when it begins
+        (``BEGIN IMMEDIATE``, waiting for another writer) like ``session()``."""
+        session = self._sessions()
+        if self.location.is_sqlite:
+            session.connection(execution_options={_WRITE: True})
+        return session
+
     def backup(self, reason: str, folder: Path | None = None) -> Path:
         if not self.location.is_sqlite:
             raise StoreProblem("服务器数据库请用 pg_dump 备份（见 README“乡镇服务器”一节）")
