@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, QueuePool, create_engine, event, inspect
+from sqlalchemy import Engine, QueuePool, create_engine, event, inspect, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -87,6 +87,10 @@ class Store:
         search_index.install(self._sessions)
         if location.data_key is not None:
             unlocked.register(location.home, location.data_key)
+
+    def refresh_search_index(self) -> bool:
+        """Rebuild the household search texts when an older program made them (see search_index)."""
+        return search_index.ensure_current(self._sessions)
 
     def set_author(self, author: str) -> None:
         """Another user unlocked the open ledger: the operations written from now on are theirs."""
@@ -217,6 +221,7 @@ def open_store(
             location.home.mkdir(parents=True, exist_ok=True)
     read_only = read_only and location.url is None and state == "current"
     engine = make_engine(location, busy_seconds=wait, read_only=read_only, immutable=immutable)
+    store: Store | None = None
     try:
         if not location.is_sqlite:
             state = _schema_state(engine)
@@ -231,22 +236,49 @@ def open_store(
             age = newest_backup_age(location.backups)
             if age is None or age > DAILY:
                 backup_file(location.db_path, location.backups, "daily", data_key=location.data_key)
-        return Store(location, engine, author=author)  # last: it holds the data key until closed
+        store = Store(location, engine, author=author)  # last but one: it holds the data key until closed
+        if read_only:
+            if _search_index_current(engine):
+                return store
+            # an older program made the search texts: rebuilding them writes, so open for writing
+            _close(store, engine)
+            return open_store(
+                location, create=create, daily_backup=daily_backup, author=author, busy_seconds=wait
+            )
+        store.refresh_search_index()  # after a backup: an older program's texts are rebuilt
+        return store
     except (OperationalError, DatabaseError) as exc:
-        engine.dispose()
+        _close(store, engine)
         problem = disk.explain(exc, location.home) if location.is_sqlite else None
         if problem is not None:
             raise problem from exc
         raise StoreProblem(f"无法打开数据库 {location.engine_url}：{_first_line(exc)}") from exc
     except OSError as exc:
-        engine.dispose()
+        _close(store, engine)
         problem = disk.explain(exc, location.home)
         if problem is not None:
             raise problem from exc
         raise
     except BaseException:
-        engine.dispose()
+        _close(store, engine)
         raise
+
+
+def _search_index_current(engine: Engine) -> bool:
+    from desktop.store.models import LocalSetting
+
+    with engine.connect() as connection:
+        stamp = connection.execute(
+            select(LocalSetting.value).where(LocalSetting.key == search_index.STAMP_KEY)
+        ).scalar()
+    return stamp == search_index.index_stamp()
+
+
+def _close(store: Store | None, engine: Engine) -> None:
+    if store is not None:
+        store.close()
+    else:
+        engine.dispose()
 
 
 def check_unlocked(location: StoreLocation) -> None:
