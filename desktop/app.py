@@ -15,7 +15,8 @@ from desktop.domain.policy import load_policy
 from desktop.media.blob_store import BlobStore
 from desktop.resources import resources_dir as resources_dir  # re-exported: its old home
 from desktop.services.ledger import Ledger
-from desktop.store.database import StoreLocation, open_store
+from desktop.services.photos import sweep_orphan_photos
+from desktop.store.database import GUI_BUSY_SECONDS, StoreLocation, open_store
 from desktop.store.keyring import Unlocked
 
 APP_NAME = "zhucun"
@@ -34,21 +35,35 @@ def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def open_ledger(
-    home: Path, *, db_url: str | None = None, create: bool = False, unlocked: Unlocked | None = None
+    home: Path,
+    *,
+    db_url: str | None = None,
+    create: bool = False,
+    unlocked: Unlocked | None = None,
+    read_only: bool = False,
+    busy_seconds: float | None = None,
 ) -> Ledger:
     """``unlocked``: the keyring unlocked by a user's passphrase, for an encrypted data folder; that user
-    is the author of the operations written through this ledger."""
-    if unlocked is None:
-        store = open_store(StoreLocation(home, db_url), create=create)
-    else:
-        location = StoreLocation(home, db_url, data_key=unlocked.data_key)
-        store = open_store(location, create=create, author=unlocked.user)
+    is the author of the operations written through this ledger. ``read_only``: a command that only
+    reads (it works on a full disk); ``busy_seconds``: how long a write waits for another program."""
+    location = StoreLocation(home, db_url, data_key=unlocked.data_key if unlocked else None)
+    store = open_store(
+        location,
+        create=create,
+        author=unlocked.user if unlocked else None,
+        read_only=read_only,
+        busy_seconds=busy_seconds,
+    )
     ledger = Ledger(store=store, policy=load_policy(resources_dir() / "policy"))
-    BlobStore(home / "photos").sweep_partials()  # photo temp files a killed import left behind
+    if read_only:
+        return ledger  # nothing written: the sweeps wait for a command that writes
+    photos = BlobStore(home / "photos")
+    photos.sweep_partials()  # photo temp files a killed import left behind
     if unlocked is not None:
         from desktop.services.encryption import finish_encryption
 
         finish_encryption(home, unlocked.data_key)  # photos a cut-off conversion left in clear
+    sweep_orphan_photos(ledger, photos)  # photo blobs a killed ``photo add`` left without a record
     return ledger
 
 
@@ -126,7 +141,9 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
                     return 0
                 unlocked = first.unlocked
         while True:  # 启用加密 in 设置 closes the window: the ledger opens again, encrypted, in a new one
-            ledger = open_ledger(home, db_url=db_url, create=True, unlocked=unlocked)
+            ledger = open_ledger(
+                home, db_url=db_url, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS
+            )
             with ledger.store.read_session() as session:
                 is_new = get_device(session) is None
             if is_new and (quit_after is not None or os.environ.get(DEMO_IF_EMPTY_ENV) == "1"):
@@ -167,7 +184,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
 
 def _open_folder(home: Path, unlocked: Unlocked | None) -> Ledger:
     """The first-start dialog's way to open (creating) a data folder's ledger."""
-    return open_ledger(home, create=True, unlocked=unlocked)
+    return open_ledger(home, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS)
 
 
 def run_doctor() -> int:

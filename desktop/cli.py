@@ -1,8 +1,9 @@
 """The ``zhucun`` command line. With no sub-command it opens the GUI.
 
 Exit codes: 0 done · 1 ``check`` found integrity problems · 2 bad input · 3 not found ·
-4 the data folder or database cannot be used · 5 no display for the GUI · 70 internal error (a bug;
-the details go to a crash file in the data folder, never a traceback on screen).
+4 the data folder or database cannot be used (also: the disk is full) · 5 no display for the GUI ·
+7 another program is writing the ledger (try again) · 70 internal error (a bug; the details go to a
+crash file in the data folder, never a traceback on screen).
 """
 
 from __future__ import annotations
@@ -225,7 +226,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as exc:
+        problem = _explained(exc, args)
+        if problem is not None:  # a full disk or a busy ledger met where no service expected it
+            print(f"错误：{problem.message}", file=sys.stderr)
+            return problem.exit_code
         where = _write_crash_report(args)
         print(f"内部错误：程序出现了问题，详细信息已写入 {where}，请把它交给技术支持", file=sys.stderr)
         return INTERNAL_ERROR
@@ -267,7 +272,13 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     # an encrypted folder asks for the passphrase; its user is the author of this run's changes
     unlocked = cli_security.unlock_if_encrypted(home, args.db)
-    ledger = open_ledger(home, db_url=args.db, create=command in ("init", "demo"), unlocked=unlocked)
+    ledger = open_ledger(
+        home,
+        db_url=args.db,
+        create=command in ("init", "demo"),
+        unlocked=unlocked,
+        read_only=(command, getattr(args, "action", None)) in READ_ONLY,
+    )
     try:
         return handler(ledger, args)
     finally:
@@ -609,6 +620,22 @@ def _backup_commands(args: argparse.Namespace, home: Path) -> int:
     return 0
 
 
+# commands that only read the database: opened read-only (mode=ro, query_only), they never write a byte,
+# so they work on a full disk and never wait for another program's write lock
+READ_ONLY: frozenset[tuple[str, str | None]] = frozenset(
+    {
+        ("check", None),
+        ("dump", None),
+        ("log", None),
+        ("household", "list"),
+        ("household", "show"),
+        ("event", "list"),
+        ("income", "list"),
+        ("measure", "list"),
+        ("helper", "list"),
+    }
+)
+
 HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {
     **cli_sync.HANDLERS,
     **cli_conflicts.HANDLERS,
@@ -663,6 +690,16 @@ def _print_changed(changed: dict[str, Any], table: str) -> None:
         print("没有变化")
         return
     print("已修改：" + "，".join(f"{label(table, k)}={v}" for k, v in changed.items()))
+
+
+def _explained(error: Exception, args: argparse.Namespace) -> UserError | None:
+    from desktop.app import data_home
+    from desktop.services.ledger import explain_failure
+
+    try:
+        return explain_failure(error, data_home(getattr(args, "home", None)))
+    except Exception:  # never let the explanation hide the crash report
+        return None
 
 
 def _write_crash_report(args: argparse.Namespace) -> Path:

@@ -34,3 +34,15 @@ class StoreProblem(UserError):
     """The data folder or database cannot be used as it is (exit code 4)."""
 
     exit_code = 4
+
+
+class DiskFull(StoreProblem):
+    """Not enough free space to write (exit code 4, like any data folder that cannot be used now):
+    freeing space fixes it; the ledger is intact."""
+
+
+class LedgerBusy(UserError):
+    """Another program held the ledger's write lock for longer than this one waits (exit code 7):
+    trying again later fixes it."""
+
+    exit_code = 7

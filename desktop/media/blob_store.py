@@ -65,6 +65,11 @@ class BlobStore:
         target = self.path(sha256)
         if not target.is_file():
             write_atomic(target, data if self._key is None else seal(self._key, sha256, data))
+        else:
+            try:
+                os.utime(target)  # young again: the orphan sweep keeps a blob about to be named again
+            except FileNotFoundError:  # swept meanwhile: store it again
+                write_atomic(target, data if self._key is None else seal(self._key, sha256, data))
         return sha256
 
     def sweep_partials(self) -> int:

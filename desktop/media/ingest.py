@@ -33,7 +33,7 @@ from PIL import Image, ImageOps
 
 from desktop.domain.errors import InvalidInput
 from desktop.media.blob_store import BlobStore
-from desktop.media.decode import BadPhoto, decode, open_image
+from desktop.media.decode import BadPhoto, caught_warnings, decode, open_image
 from desktop.media.exif import PhotoMeta, read_meta
 from desktop.media.thumbnails import thumbnail_sha
 
@@ -70,6 +70,7 @@ class PreparedPhoto:
     source_size: tuple[int, int]  # as the file holds it, before orientation
     draft_scale: int  # 1, 2, 4 or 8: the DCT scale a JPEG was decoded at
     mime: str = STORED_MIME
+    notes: tuple[str, ...] = ()  # what Pillow warned about, in Chinese (a corrupt EXIF block …)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def read_photo_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
 def prepare(data: bytes, name: str, options: IngestOptions | None = None) -> PreparedPhoto:
     """The stored image made from a file's bytes (no storage). Raises ``BadPhoto``."""
     options = options or IngestOptions()
-    with open_image(data, name) as image:
+    notes: list[str] = []
+    with caught_warnings(notes), open_image(data, name) as image:
         source_format = image.format or ""
         source_size = image.size
         scale = 1
@@ -157,6 +159,7 @@ def prepare(data: bytes, name: str, options: IngestOptions | None = None) -> Pre
         source_format=source_format,
         source_size=source_size,
         draft_scale=scale,
+        notes=tuple(notes),
     )
 
 

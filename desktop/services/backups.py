@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import InvalidInput, StoreProblem
 from desktop.store.backup import backup_file, copy_database
 from desktop.store.cipher import is_plain
-from desktop.store.database import StoreLocation, check_unlocked, open_store
+from desktop.store.database import StoreLocation, check_unlocked, open_store, unreadable
+from desktop.store.disk import explain, needs_text, require_free
 from desktop.store.migrate import known_revisions
 from desktop.store.sqlite_file import inspect_sqlite
 
@@ -33,13 +35,29 @@ def make_backup(location: StoreLocation, to: Path | None = None) -> Path:
     if not location.db_path.exists():
         raise StoreProblem(f"{location.home} 中还没有台账，无需备份")
     facts = inspect_sqlite(location.db_path, data_key=location.data_key)
+    if facts.error is not None:
+        raise unreadable(location, facts)
     if not (facts.is_sqlite and facts.ours):
         raise StoreProblem(f"{location.db_path} 不是驻村台账的数据库，未做备份")
     if facts.damage:
         raise StoreProblem(
             f"数据库 {location.db_path} 已损坏（{facts.damage}），未做备份；请用 zhucun restore 恢复"
         )
-    return backup_file(location.db_path, to or location.backups, "manual", data_key=location.data_key)
+    folder = to or location.backups
+    # a backup is a full copy: the database and its WAL, the estimate of what the copy needs
+    needed = sum(p.stat().st_size for p in (location.db_path, _wal(location)) if p.exists())
+    require_free(folder, needed, f"无法备份台账到 {folder}（{needs_text(needed)}）")
+    try:
+        return backup_file(location.db_path, folder, "manual", data_key=location.data_key)
+    except (OSError, sqlite3.Error) as exc:
+        problem = explain(exc, folder)
+        if problem is None:
+            raise
+        raise problem from None
+
+
+def _wal(location: StoreLocation) -> Path:
+    return location.db_path.with_name(location.db_path.name + "-wal")
 
 
 def restore_backup(location: StoreLocation, source: Path) -> RestoreResult:
@@ -51,6 +69,10 @@ def restore_backup(location: StoreLocation, source: Path) -> RestoreResult:
         raise InvalidInput(f"找不到备份文件 {source}")
     check_unlocked(location)
     _check_backup(source, location.data_key)
+    # the current ledger is backed up first, then the backup copied in beside it
+    current = location.db_path.stat().st_size if location.db_path.exists() else 0
+    needed = current + source.stat().st_size
+    require_free(location.home, needed, f"无法恢复备份（{needs_text(needed)}）")
     previous = None
     if location.db_path.exists():
         previous = backup_file(

@@ -26,6 +26,13 @@ def ensure_keys(ledger: Ledger) -> DeviceKeys:
     """The device's keys, made on first use (devices initialised before bundles existed have none)."""
     home = ledger.store.location.home
     data_key = ledger.store.location.data_key  # an encrypted folder seals its device keys with it
+    with ledger.store.read_session() as session:  # almost always there: no write lock to wait for
+        state = _device(session)
+        if state.sign_key is not None:
+            keys = load_keys(home, data_key)
+            if keys.sign_key != state.sign_key or keys.box_key != state.box_key:
+                raise StoreProblem(f"密钥文件 {key_path(home)} 与这个台账不匹配：是否拷贝了别的设备的密钥？")
+            return keys
     with ledger.store.session() as session:
         state = _device(session)
         if state.sign_key is not None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from desktop.domain.errors import StoreProblem
+from desktop.domain.errors import StoreProblem, UserError
 from desktop.domain.policy import PolicyTables
 from desktop.store.database import Store
 from desktop.store.device import get_device
+from desktop.store.disk import explain
 from desktop.store.models import DeviceState
 
 
@@ -28,3 +30,8 @@ class Ledger:
 
     def current_village_id(self) -> str | None:
         return self.device().village_id
+
+
+def explain_failure(error: BaseException, home: Path) -> UserError | None:
+    """A full disk or a busy ledger met where no service expected it, as the user's one-line error."""
+    return explain(error, home)

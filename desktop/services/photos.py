@@ -29,6 +29,7 @@ from desktop.domain.errors import InvalidInput, NotFound
 from desktop.media.blob_store import BlobStore
 from desktop.media.decode import BadPhoto
 from desktop.media.ingest import IngestedPhoto, IngestOptions, ingest_file
+from desktop.media.orphans import sweep_orphans
 from desktop.media.thumbnails import thumbnail_sha
 from desktop.services.ledger import Ledger
 from desktop.services.lookup import resolve_household
@@ -95,6 +96,9 @@ class _Target:
     monitoring_id: str | None
 
 
+PHOTO_ESTIMATE_CAP = 4 * 1024 * 1024
+
+
 def add_photos(
     ledger: Ledger,
     household_ref: str,
@@ -121,6 +125,9 @@ def add_photos(
     with ledger.store.read_session() as session:
         target = _target(session, ledger, household_ref, visit, dimension, monitoring)
     blobs = BlobStore.of_home(ledger.store.location.home)
+    # before any file is stored: room for every stored image and thumbnail (each no bigger than its
+    # file, capped: a 40 MB phone original is stored at 2048 px) and the records
+    ledger.store.require_free(sum(2 * _size_estimate(p) for p in paths), f"无法保存 {len(paths)} 张照片")
     results = []
     for path in paths:
         try:
@@ -132,6 +139,13 @@ def add_photos(
         if progress is not None and progress(len(results), len(paths), results[-1]) is False:
             break
     return results
+
+
+def _size_estimate(path: Path) -> int:
+    try:
+        return min(path.stat().st_size, PHOTO_ESTIMATE_CAP) if path.is_file() else 0
+    except OSError:
+        return 0  # the file's own problem is reported with it
 
 
 def photos_of(
@@ -191,6 +205,17 @@ def archive_photo(ledger: Ledger, photo_id: str, reason: str) -> None:
     with ledger.store.session() as session:
         photo = _resolve(session, Photo, photo_id, "照片")
         ChangeWriter(session).update(Photo, photo.id, {"archived": True, "archive_reason": reason.strip()})
+
+
+def sweep_orphan_photos(ledger: Ledger, blobs: BlobStore | None = None) -> int:
+    """Remove photo blobs no photo record names (older than an hour, see ``media/orphans.py``): what a
+    killed ``photo add`` leaves behind. Returns how many were removed."""
+    blobs = blobs or BlobStore.of_home(ledger.store.location.home)
+    if not blobs.root.is_dir():
+        return 0
+    with ledger.store.read_session() as session:
+        referenced = set(session.execute(select(Photo.sha256).where(Photo.sha256.is_not(None))).scalars())
+    return sweep_orphans(blobs, referenced)
 
 
 def photo_path(ledger: Ledger, photo_sha: str) -> Path | None:
@@ -323,6 +348,7 @@ def _record(
         details.append(f"拍摄于 {meta.taken_at:%Y-%m-%d %H:%M}")
     if meta.gps_lat is not None:
         details.append("含拍摄位置")
+    details += [f"注意：{note}" for note in photo.notes]
     return PhotoResult(
         path,
         PhotoStatus.STORED,

@@ -146,7 +146,7 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
     if not path.is_file():
         return ImportReport(path, Outcome.REJECTED, f"找不到文件 {path}")
     store = ledger.store
-    session = store.read_session()
+    session = store.write_session()
     try:
         # take the write lock first: imports run one at a time, and verification sees what apply sees
         session.execute(update(DeviceState).values(last_hlc=DeviceState.last_hlc))

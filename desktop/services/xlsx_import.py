@@ -152,6 +152,8 @@ def import_roster(
             report.left_out = [_name(p) for p in plans.households if id(p) not in kept]
         _describe(report, good)
         if not dry_run and not report.blocked:
+            # a person's records, operations and search text: a few KB each (measured: about 3)
+            ledger.store.require_free(len(table.rows) * 8192, "无法导入花名册")
             _write(session, village_id, good)
             report.written = True
     if problems_out is not None and report.problems:

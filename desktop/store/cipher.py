@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from desktop.domain.errors import StoreProblem
+from desktop.store.disk import busy_seconds_setting
 from desktop.store.sqlite_file import SQLITE_HEADER
 
 _quiet = False
@@ -50,10 +51,15 @@ def apply_key(connection: Any, data_key: bytes) -> None:
     connection.execute(f'PRAGMA key = "{raw_key(data_key)}"')
 
 
-def connect(path: Path, data_key: bytes | None, *, read_only: bool = False) -> Any:
-    """A sqlcipher3 connection, keyed when ``data_key`` is given (without: a plain file, for exporting)."""
+def connect(path: Path, data_key: bytes | None, *, read_only: bool = False, immutable: bool = False) -> Any:
+    """A sqlcipher3 connection, keyed when ``data_key`` is given (without: a plain file, for exporting).
+
+    ``immutable`` (read-only): no ``-shm`` index and no locks, for a full disk (see ``sqlite_file``)."""
     target = f"file:{path}?mode=ro" if read_only else f"file:{path}"
-    connection = module().connect(target, uri=True, isolation_level=None)
+    if immutable:
+        target += "&immutable=1"
+    # waits for another program's lock as every connection does (``disk.busy_seconds_setting``)
+    connection = module().connect(target, uri=True, isolation_level=None, timeout=busy_seconds_setting())
     if data_key is not None:
         apply_key(connection, data_key)
     return connection

@@ -1,4 +1,17 @@
-"""Opening the store: engine settings, "is this ours?", integrity check, backup, migration."""
+"""Opening the store: engine settings, "is this ours?", integrity check, backup, migration.
+
+Many writers, one ledger (the GUI and commands, or two commands): every SQLite connection waits up to
+``busy_seconds`` for a lock (``busy_timeout``), and a write transaction (``Store.session``) starts with
+``BEGIN IMMEDIATE``, so its write lock is taken up front, where SQLite waits for it, instead of at the
+first flush in the middle of the work, where a reader that must become a writer after another commit
+fails at once ("database is locked", which no wait can cure). Past the wait the user gets
+``LedgerBusy`` (exit 7) and nothing changed. Reads (``read_session``) begin deferred and never wait for
+a writer in WAL mode.
+
+A read-only store (``open_store(read_only=True)``: ``check``, ``dump``, lists) opens the file with
+``mode=ro``, ``query_only`` and temporary tables in memory, so reading never needs to write a byte; on a
+full disk it works (see ``sqlite_file``) where every other command says how much space is left.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +23,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, QueuePool, create_engine, event, inspect
+from sqlalchemy import Engine, QueuePool, create_engine, event, inspect, select
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.domain.errors import StoreProblem
-from desktop.store import migrate, search_index, switchover, unlocked
+from desktop.domain.errors import StoreProblem, UserError
+from desktop.store import disk, migrate, search_index, switchover, unlocked
 from desktop.store.backup import backup_file, newest_backup_age
+from desktop.store.disk import BUSY_ENV as BUSY_ENV
+from desktop.store.disk import BUSY_SECONDS, busy_seconds_setting
 from desktop.store.keyring import KEYRING_FILE
-from desktop.store.sqlite_file import OUR_TABLES, inspect_sqlite
+from desktop.store.sqlite_file import OUR_TABLES, SqliteFacts, inspect_sqlite
 
 DB_FILE = "zhucun.sqlite3"
 DAILY = dt.timedelta(days=1)
+GUI_BUSY_SECONDS = 15.0  # the GUI waits longer for another program's write lock than a command (5 s)
+_WRITE = "zhucun_write"  # execution option: this transaction writes (BEGIN IMMEDIATE)
 
 
 @dataclass(frozen=True)
@@ -80,18 +98,43 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
+        """One write transaction: its lock is taken at the start (waiting for another writer up to the
+        busy timeout); a full disk or a lock held too long becomes the user's one-line error."""
+        try:
+            with self._sessions.begin() as session:
+                if self.location.is_sqlite:
+                    session.connection(execution_options={_WRITE: True})
+                yield session
+        except (OperationalError, DatabaseError) as exc:
+            problem = disk.explain(exc, self.location.home) if self.location.is_sqlite else None
+            if problem is None:
+                raise
+            raise problem from exc
+
+    def require_free(self, needed: int, doing: str) -> None:
+        """Refuse before a write of about ``needed`` bytes that the data folder's disk has no room for
+        (``doing`` says what, e.g. "无法导入花名册"); a server database is not asked."""
+        if self.location.url is None:
+            disk.require_free(self.location.home, needed, f"{doing}（{disk.needs_text(needed)}）")
 
     def read_session(self) -> Session:
         return self._sessions()
 
+    def write_session(self) -> Session:
+        """A session the caller commits itself, whose transaction takes the write lock when it begins
+        (``BEGIN IMMEDIATE``, waiting for another writer) like ``session()``."""
+        session = self._sessions()
+        if self.location.is_sqlite:
+            session.connection(execution_options={_WRITE: True})
+        return session
+
     def backup(self, reason: str, folder: Path | None = None) -> Path:
         if not self.location.is_sqlite:
             raise StoreProblem("服务器数据库请用 pg_dump 备份（见 README“乡镇服务器”一节）")
-        return backup_file(
-            self.location.db_path, folder or self.location.backups, reason, data_key=self.location.data_key
-        )
+        target = folder or self.location.backups
+        needed = self.location.db_path.stat().st_size
+        disk.require_free(target, needed, f"无法备份台账到 {target}（{disk.needs_text(needed)}）")
+        return backup_file(self.location.db_path, target, reason, data_key=self.location.data_key)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -99,18 +142,27 @@ class Store:
             unlocked.forget(self.location.home, self.location.data_key)
 
 
-def make_engine(location: StoreLocation) -> Engine:
+def make_engine(
+    location: StoreLocation,
+    *,
+    busy_seconds: float = BUSY_SECONDS,
+    read_only: bool = False,
+    immutable: bool = False,
+) -> Engine:
     if not location.is_sqlite:
         return create_engine(location.engine_url, pool_pre_ping=True)
+    read_query = {"mode": "ro", "uri": "true", **({"immutable": "1"} if immutable else {})}
     if location.data_key is not None:
         from desktop.store import cipher
 
+        url = cipher.engine_url(location.db_path, location.data_key)
+        if read_only:
+            url = url.set(database=f"file:{location.db_path}", query=read_query)
         # the same pool as a plain file gets; never a row's values in an error message or crash report
+        engine = create_engine(url, module=cipher.module(), poolclass=QueuePool, hide_parameters=True)
+    elif read_only and location.url is None:
         engine = create_engine(
-            cipher.engine_url(location.db_path, location.data_key),
-            module=cipher.module(),
-            poolclass=QueuePool,
-            hide_parameters=True,
+            URL.create("sqlite", database=f"file:{location.db_path}", query=read_query), poolclass=QueuePool
         )
     else:
         engine = create_engine(location.engine_url)
@@ -121,10 +173,15 @@ def make_engine(location: StoreLocation) -> Engine:
         # that every service transaction, reads included, is one real SQLite transaction.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # first: even the journal mode may have to wait for another program's lock
+        cursor.execute(f"PRAGMA busy_timeout={round(busy_seconds * 1000)}")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+        else:
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")  # a power cut loses nothing committed
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA temp_store=MEMORY")  # sorting never needs a temporary file on disk
         if location.data_key is not None:
             # pages are decrypted on a cache miss: keep the 8 MB of the sqlcipher3 build whatever its
             # default becomes (with sqlite3's 2 MB, search is 1.5x slower; see bench_encryption.py)
@@ -133,24 +190,37 @@ def make_engine(location: StoreLocation) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        write = connection.get_execution_options().get(_WRITE, False) and not read_only
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
 
 def open_store(
-    location: StoreLocation, *, create: bool = False, daily_backup: bool = True, author: str | None = None
+    location: StoreLocation,
+    *,
+    create: bool = False,
+    daily_backup: bool = True,
+    author: str | None = None,
+    busy_seconds: float | None = None,
+    read_only: bool = False,
 ) -> Store:
     """Open the store, creating or migrating it. Raises StoreProblem with a Chinese message.
 
-    ``author``: the unlocked user, recorded as the author of every operation written through it."""
+    ``author``: the unlocked user, recorded as the author of every operation written through it.
+    ``busy_seconds``: how long to wait for another writer (default: ``ZHUCUN_BUSY_WAIT`` or 5 s).
+    ``read_only``: nothing is written, not even a journal (a database that needs migrating is opened
+    for writing all the same)."""
+    wait = busy_seconds_setting() if busy_seconds is None else busy_seconds
+    immutable = False
     if location.is_sqlite:
         check_unlocked(location)
         # decided on a read-only look, so a file we refuse is left exactly as it was
-        state = _sqlite_state(location)
+        state, immutable = _sqlite_state(location, read_only=read_only)
         if state == "empty" and create:
             location.home.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(location)
+    read_only = read_only and location.url is None and state == "current"
+    engine = make_engine(location, busy_seconds=wait, read_only=read_only, immutable=immutable)
     store: Store | None = None
     try:
         if not location.is_sqlite:
@@ -162,19 +232,46 @@ def open_store(
             backup_file(location.db_path, location.backups, "before-migration", data_key=location.data_key)
         if state in ("empty", "behind"):
             migrate.upgrade(engine)
-        if location.is_sqlite and daily_backup and state not in ("empty",):
+        if location.is_sqlite and daily_backup and state not in ("empty",) and _room_for_backup(location):
             age = newest_backup_age(location.backups)
             if age is None or age > DAILY:
                 backup_file(location.db_path, location.backups, "daily", data_key=location.data_key)
         store = Store(location, engine, author=author)  # last but one: it holds the data key until closed
+        if read_only:
+            if _search_index_current(engine):
+                return store
+            # an older program made the search texts: rebuilding them writes, so open for writing
+            _close(store, engine)
+            return open_store(
+                location, create=create, daily_backup=daily_backup, author=author, busy_seconds=wait
+            )
         store.refresh_search_index()  # after a backup: an older program's texts are rebuilt
         return store
     except (OperationalError, DatabaseError) as exc:
         _close(store, engine)
+        problem = disk.explain(exc, location.home) if location.is_sqlite else None
+        if problem is not None:
+            raise problem from exc
         raise StoreProblem(f"无法打开数据库 {location.engine_url}：{_first_line(exc)}") from exc
+    except OSError as exc:
+        _close(store, engine)
+        problem = disk.explain(exc, location.home)
+        if problem is not None:
+            raise problem from exc
+        raise
     except BaseException:
         _close(store, engine)
         raise
+
+
+def _search_index_current(engine: Engine) -> bool:
+    from desktop.store.models import LocalSetting
+
+    with engine.connect() as connection:
+        stamp = connection.execute(
+            select(LocalSetting.value).where(LocalSetting.key == search_index.STAMP_KEY)
+        ).scalar()
+    return stamp == search_index.index_stamp()
 
 
 def _close(store: Store | None, engine: Engine) -> None:
@@ -217,10 +314,38 @@ def _schema_state(engine: Engine) -> str:
     return _revision_state(current)
 
 
-def _sqlite_state(location: StoreLocation) -> str:
+def _room_for_backup(location: StoreLocation) -> bool:
+    """The daily backup is skipped (not the command) on a disk without room for a copy; a command that
+    writes then says the disk is full, one that reads still works."""
+    try:
+        size = location.db_path.stat().st_size
+    except OSError:
+        return False
+    return disk.free_bytes(location.backups) >= size + disk.WRITE_MARGIN_BYTES
+
+
+def _sqlite_state(location: StoreLocation, *, read_only: bool = False) -> tuple[str, bool]:
+    """The schema state, and whether the file can only be read as immutable (a full disk)."""
     if not location.db_path.exists():
-        return "empty"
+        return "empty", False
     facts = inspect_sqlite(location.db_path, data_key=location.data_key)
+    if facts.error is not None:
+        raise unreadable(location, facts)
+    if facts.needs_immutable and not read_only:
+        raise disk.disk_full(location.home, "无法写入台账")
+    return _facts_state(location, facts), facts.needs_immutable
+
+
+def unreadable(location: StoreLocation, facts: SqliteFacts) -> UserError:
+    """A database that could not be read: a full disk, a lock, else "cannot read", never "damaged"
+    (nothing says it is: the integrity check could not even run)."""
+    problem = disk.explain(sqlite3.OperationalError(facts.error), location.home)
+    if problem is not None:
+        return problem
+    return StoreProblem(f"无法读取数据库 {location.db_path}（{facts.error}），未做任何改动")
+
+
+def _facts_state(location: StoreLocation, facts: SqliteFacts) -> str:
     if not facts.is_sqlite and location.data_key is not None:
         raise StoreProblem(
             f"数据库 {location.db_path} 无法用钥匙环中的数据密钥打开（钥匙环与数据库不配套，或数据库已损坏），"
