@@ -1,7 +1,8 @@
 """Household exit (脱贫退出): is the household ready, item by item, under the chosen standard.
 
 Two standards: the national one (income above the year's line plus 两不愁三保障 and 饮水安全) and
-Sichuan's 一超六有 (income above the line plus 义务教育, 基本医疗, 住房, 安全饮用水, 生活用电, 广播电视).
+Sichuan's 一超六有 (income above the line plus 义务教育, 基本医疗, 住房, 安全饮用水, 生活用电, 广播电视), shown
+with the 两不愁 verdicts (不愁吃, 不愁穿) that every exit presupposes.
 """
 
 from __future__ import annotations
@@ -38,6 +39,17 @@ class ExitItem:
 class ExitVerdict:
     eligible: bool
     items: tuple[ExitItem, ...]
+    standard: str = "一超六有"
+    year: int | None = None  # the income year judged
+
+    @property
+    def status(self) -> Status:
+        """met when every item passed, not_met when one failed, unknown when one is not known yet."""
+        if any(item.passed is False for item in self.items):
+            return Status.NOT_MET
+        if any(item.passed is None for item in self.items):
+            return Status.UNKNOWN
+        return Status.MET
 
     @property
     def blocking(self) -> tuple[ExitItem, ...]:
@@ -62,18 +74,25 @@ def household_exit(
     if standard == "国家":
         items += [_dimension_item(dim.value, verdicts[dim]) for dim in Dimension]
     else:
+        # 两不愁 underlies every exit standard; Sichuan's 六有 list names only what is added to it
+        items += [_dimension_item(dim.value, verdicts[dim]) for dim in (Dimension.FOOD, Dimension.CLOTHING)]
         items += [_dimension_item(name, verdicts[dim]) for name, dim in _SIX]
         items.append(_flag_item("生活用电", household.has_power, "已通生活用电", "未通生活用电"))
         items.append(_flag_item("广播电视", household.tv, "已通广播电视", "未通广播电视"))
-    return ExitVerdict(all(item.passed is True for item in items), tuple(items))
+    return ExitVerdict(all(item.passed is True for item in items), tuple(items), standard, year)
 
 
 def _income_item(income: Decimal | None, year: int, province: str | None, policy: PolicyTables) -> ExitItem:
     name = "收入超过扶贫标准"
-    line = policy.poverty_line(year, province)
-    where = "" if line.scope == "全国" else line.scope
+    try:
+        line = policy.poverty_line(year, province)
+    except InvalidInput as error:  # no figure for that year yet: the township has to set it
+        return ExitItem(name, None, error.message)
+    where = "" if line.scope in ("全国", "乡镇设置") else line.scope
     standard = f"{line.year_used} 年{where}扶贫标准 {format_amount(line.amount)} 元"
-    caveat = f"（{line.note}）" if line.note else ""
+    # the figure's source, or the older year it stands in for, is part of every sentence that uses it
+    basis = f"，{line.note}" if line.note else ""
+    caveat = f"（{line.note}）" if line.year_used != year else f"（来源：{line.cited}{basis}）"
     if income is None:
         return ExitItem(name, None, f"人均纯收入未填，无法与 {standard}比较{caveat}")
     shown = format_amount(income)

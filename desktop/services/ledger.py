@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.domain.errors import StoreProblem
+from desktop.domain.errors import InvalidInput, StoreProblem
 from desktop.domain.policy import PolicyTables
 from desktop.store.database import Store
 from desktop.store.device import get_device
@@ -28,3 +28,14 @@ class Ledger:
 
     def current_village_id(self) -> str | None:
         return self.device().village_id
+
+
+def judging_day(ledger: Ledger, as_of: dt.date | None) -> dt.date:
+    """The day verdicts are judged on: ``as_of`` (an inspection asks "as of 2025-09-01"), else today.
+    A day after today is refused: nothing is known about it yet."""
+    today = ledger.today()
+    if as_of is None:
+        return today
+    if as_of > today:
+        raise InvalidInput(f"核查日期 {as_of.isoformat()} 晚于今天（{today.isoformat()}），只能按今天或以前的日期判断")
+    return as_of
