@@ -14,7 +14,9 @@ _SHOWN_HOUSEHOLD_FIELDS = (
 
 
 def household_text(detail: HouseholdDetail) -> str:
-    lines = [f"户编号 {detail.number}（{detail.village_name}）  {detail.id}"]
+    lines = [
+        f"户编号 {detail.number}（{detail.village_name}）  {detail.id}  判断日期 {detail.judged_on.isoformat()}"
+    ]
     for name in _SHOWN_HOUSEHOLD_FIELDS:
         value = detail.fields.get(name)
         if value is not None:
@@ -34,6 +36,13 @@ def household_text(detail: HouseholdDetail) -> str:
     lines.append("两不愁三保障及饮水安全")
     for dimension, verdict in detail.verdicts.items():
         lines.append(f"  {dimension.value}：{verdict.status.label}  {'；'.join(verdict.reasons)}")
+    for exit_verdict in detail.exit_standard:
+        lines.append(
+            f"脱贫退出标准（{exit_verdict.standard}）{exit_verdict.year} 年：{exit_verdict.status.label}"
+        )
+        for item in exit_verdict.items:
+            mark = {True: "✓", False: "✗", None: "?"}[item.passed]
+            lines.append(f"  {mark} {item.name}：{item.reason}")
     if detail.pairings:
         helpers = "、".join(p.get("helper_name") or "" for p in detail.pairings)
         lines.append(f"帮扶责任人：{helpers}")

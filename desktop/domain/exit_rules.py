@@ -91,8 +91,7 @@ def _income_item(income: Decimal | None, year: int, province: str | None, policy
     where = "" if line.scope in ("全国", "乡镇设置") else line.scope
     standard = f"{line.year_used} 年{where}扶贫标准 {format_amount(line.amount)} 元"
     # the figure's source, or the older year it stands in for, is part of every sentence that uses it
-    basis = f"，{line.note}" if line.note else ""
-    caveat = f"（{line.note}）" if line.year_used != year else f"（来源：{line.cited}{basis}）"
+    caveat = f"（{line.explain(year)}）"
     if income is None:
         return ExitItem(name, None, f"人均纯收入未填，无法与 {standard}比较{caveat}")
     shown = format_amount(income)

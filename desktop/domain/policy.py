@@ -43,6 +43,14 @@ class PolicyFigure:
     def cited(self) -> str:
         return cite(self.source)
 
+    def explain(self, year: int) -> str:
+        """What a screen or printout says beside the figure used for ``year``: the older year it stands
+        in for, or its source."""
+        if self.year_used != year:
+            return self.note
+        basis = f"，{self.note}" if self.note else ""
+        return f"来源：{self.cited}{basis}"
+
 
 def cite(source: str) -> str:
     """The document's name, without the quoted passage: what a screen or printout names as 来源."""
@@ -360,7 +368,9 @@ def _school_ages(table: _Table) -> SchoolAges:
     try:
         date(2001, ages.cutoff_month, ages.cutoff_day)  # not a leap year: 2 月 29 日 is refused
     except ValueError:
-        raise PolicyFileError(f"政策文件 {table.file_name} 中 {table.path} 的入学截止日不是有效日期") from None
+        raise PolicyFileError(
+            f"政策文件 {table.file_name} 中 {table.path} 的入学截止日不是有效日期"
+        ) from None
     return ages
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
@@ -11,7 +12,7 @@ from desktop.domain.fields import TABLE_LABELS
 from desktop.domain.income import net_income, per_person
 from desktop.domain.quality import household_problems
 from desktop.services.facts import income_figures, member_facts
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, judged_as_of
 from desktop.services.verdicts import HouseholdChecklist, village_checklists
 from desktop.store.base import synced_models
 from desktop.store.models import Household, Income, Member, Operation, OpLink
@@ -53,7 +54,9 @@ class CheckReport:
         }
 
 
-def run_check(ledger: Ledger) -> CheckReport:
+def run_check(ledger: Ledger, *, as_of: dt.date | None = None) -> CheckReport:
+    """Integrity, data quality and the checklist gaps, ages and verdicts judged on ``as_of``."""
+    ledger = judged_as_of(ledger, as_of)
     village_id = ledger.current_village_id()
     with ledger.store.read_session() as session:
         integrity = _database_integrity(session) + _chain_problems(session) + _missing_records(session)
@@ -175,7 +178,7 @@ def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[Q
             per,
             household.farmland_mu,
             household.forest_mu,
-            ledger.today(),
+            ledger.judged_on(),
         ):
             result.append(QualityProblem(household.number or "", problem))
     return result

@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import Status
 from desktop.domain.exit_rules import ExitVerdict, household_exit
 from desktop.domain.income import net_income, per_person
+from desktop.reports import data as r
 from desktop.services.facts import assessment_facts, household_facts, income_figures, member_facts
 from desktop.services.ledger import Ledger
 from desktop.store.models import Assessment, Household, Income, Member, Village
@@ -63,6 +65,19 @@ def _latest_check(session: Session, household_id: str, on: dt.date) -> Any:
     ).scalar_one_or_none()
 
 
+def exit_line(verdict: ExitVerdict) -> r.ExitLine:
+    """The printed 一户一档's line for one income year."""
+    return r.ExitLine(
+        year=verdict.year or 0,
+        standard=verdict.standard,
+        status=verdict.status,
+        items=tuple(r.ExitItemLine(item.name, _STATUS[item.passed], item.reason) for item in verdict.items),
+    )
+
+
+_STATUS = {True: Status.MET, False: Status.NOT_MET, None: Status.UNKNOWN}
+
+
 def exit_json(verdict: ExitVerdict) -> dict[str, Any]:
     """The shape ``household show --json`` prints under ``exit_standard``."""
     return {
@@ -72,7 +87,7 @@ def exit_json(verdict: ExitVerdict) -> dict[str, Any]:
         "items": [
             {
                 "name": item.name,
-                "status": {True: "met", False: "not_met", None: "unknown"}[item.passed],
+                "status": _STATUS[item.passed].value,
                 "reason": item.reason,
             }
             for item in verdict.items

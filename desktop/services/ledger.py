@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.domain.errors import InvalidInput, StoreProblem
 from desktop.domain.policy import PolicyTables
@@ -18,6 +18,11 @@ class Ledger:
     store: Store
     policy: PolicyTables
     today: Callable[[], dt.date] = field(default=dt.date.today)
+    # the day verdicts, ages and default income years are judged on (``--as-of``); None: today
+    as_of: dt.date | None = None
+
+    def judged_on(self) -> dt.date:
+        return self.as_of or self.today()
 
     def device(self) -> DeviceState:
         with self.store.read_session() as session:
@@ -30,12 +35,14 @@ class Ledger:
         return self.device().village_id
 
 
-def judging_day(ledger: Ledger, as_of: dt.date | None) -> dt.date:
-    """The day verdicts are judged on: ``as_of`` (an inspection asks "as of 2025-09-01"), else today.
-    A day after today is refused: nothing is known about it yet."""
-    today = ledger.today()
+def judged_as_of(ledger: Ledger, as_of: dt.date | None) -> Ledger:
+    """The ledger judging verdicts, ages and default income years on ``as_of`` (an inspection asks
+    "as of 2025-09-01"); unchanged for None. A day after today is refused: nothing is known about it."""
     if as_of is None:
-        return today
+        return ledger
+    today = ledger.today()
     if as_of > today:
-        raise InvalidInput(f"核查日期 {as_of.isoformat()} 晚于今天（{today.isoformat()}），只能按今天或以前的日期判断")
-    return as_of
+        raise InvalidInput(
+            f"判断日期 {as_of.isoformat()} 晚于今天（{today.isoformat()}），只能按今天或以前的日期判断"
+        )
+    return replace(ledger, as_of=as_of)

@@ -3,7 +3,6 @@ from decimal import Decimal
 import pytest
 
 from desktop.domain.errors import InvalidInput
-
 from desktop.domain.monitoring import monitoring_income_check, risk_types_problems
 
 from .facts import child, member

@@ -70,7 +70,9 @@ def test_unsourced_years_say_which_year_stands_in() -> None:
     assert figure.note == (
         "2020 年扶贫标准尚未设置，沿用 2019 年标准 3218 元（来源：国家统计局住户调查办公室《中国农村贫困监测报告 2020》）"
     )
-    assert real_policy().poverty_line(2012).note.startswith("2012 年扶贫标准尚未设置，沿用 2011 年标准 2300 元")
+    assert (
+        real_policy().poverty_line(2012).note.startswith("2012 年扶贫标准尚未设置，沿用 2011 年标准 2300 元")
+    )
 
 
 def test_monitoring_without_a_sourced_figure_is_left_to_the_township() -> None:
@@ -87,7 +89,9 @@ def test_township_setting_comes_first() -> None:
     figure = policy.poverty_line(2020, "四川省")
     assert (figure.amount, figure.scope, figure.note) == (4000, "乡镇设置", "")
     assert policy.poverty_line(2019).amount == 3218
-    assert policy.monitoring_threshold(2025, "四川省").note.startswith("2025 年监测标准尚未设置，沿用 2024 年标准 8800 元")
+    assert policy.monitoring_threshold(2025, "四川省").note.startswith(
+        "2025 年监测标准尚未设置，沿用 2024 年标准 8800 元"
+    )
 
 
 def test_year_before_table_is_refused() -> None:
@@ -109,7 +113,9 @@ def _with_sichuan(tmp_path: Path, entries: str) -> Path:
 
 
 def test_province_override(tmp_path: Path) -> None:
-    directory = _with_sichuan(tmp_path, '2023 = { amount = 8050, note = "省定", source = "四川省文件（2023 年）" }\n')
+    directory = _with_sichuan(
+        tmp_path, '2023 = { amount = 8050, note = "省定", source = "四川省文件（2023 年）" }\n'
+    )
     policy = load_policy(directory)
     figure = policy.monitoring_threshold(2023, "四川省")
     assert (figure.amount, figure.year_used, figure.scope) == (8050, 2023, "四川省")
