@@ -7,7 +7,7 @@ with the 两不愁 verdicts (不愁吃, 不愁穿) that every exit presupposes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,7 +16,7 @@ from desktop.domain.checklist import AssessmentFacts, HouseholdFacts, MemberFact
 from desktop.domain.enums import Dimension, Status
 from desktop.domain.errors import InvalidInput
 from desktop.domain.income import format_amount
-from desktop.domain.policy import PolicyTables
+from desktop.domain.policy import PolicyTables, VillageExitRules
 
 STANDARDS: tuple[str, ...] = ("一超六有", "国家")
 
@@ -109,3 +109,37 @@ def _flag_item(name: str, value: bool | None, yes: str, no: str) -> ExitItem:
     if value is None:
         return ExitItem(name, None, f"{name}情况未填")
     return ExitItem(name, value, yes if value else no)
+
+
+def village_exit(
+    incidence: Decimal | None,
+    limit: Decimal | None,
+    region: str,
+    indicator_year: int | None,
+    indicators: Mapping[str, object] | None,
+    rules: VillageExitRules,
+) -> ExitVerdict:
+    """贫困村退出 (e.g. Sichuan's 一低五有): poverty incidence below the region's limit, and each 有 of the
+    province's list as recorded in the village's yearly indicators (村年度指标)."""
+    items = [_incidence_item(incidence, limit, region)]
+    recorded = indicators or {}
+    for name in rules.items:
+        value = recorded.get(name)
+        where = f"{indicator_year} 年村年度指标" if indicator_year else "村年度指标"
+        if value is None:
+            items.append(ExitItem(f"有{name}", None, f"{where}未填此项"))
+        else:
+            items.append(ExitItem(f"有{name}", bool(value), f"{where}：{'有' if value else '没有'}{name}"))
+    return ExitVerdict(all(i.passed is True for i in items), tuple(items), rules.standard, indicator_year)
+
+
+def _incidence_item(incidence: Decimal | None, limit: Decimal | None, region: str) -> ExitItem:
+    if limit is None:
+        return ExitItem("贫困发生率", None, "村所在地区（西部或中部）未填，无法确定贫困发生率标准")
+    name = f"贫困发生率低于 {format_amount(limit * 100)}%"
+    if incidence is None:
+        return ExitItem(name, None, "村内没有在册人口")
+    shown = format_amount((incidence * 100).quantize(Decimal("0.01")))
+    if incidence < limit:
+        return ExitItem(name, True, f"贫困发生率 {shown}%，低于{region}地区 {format_amount(limit * 100)}%")
+    return ExitItem(name, False, f"贫困发生率 {shown}%，不低于{region}地区 {format_amount(limit * 100)}%")
