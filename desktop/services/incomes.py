@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.fields import LABELS as FIELD_LABELS
 from desktop.domain.income import IncomeFigures, net_income, per_person
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, with_policy_settings
 from desktop.services.lookup import members_of, resolve_household
 from desktop.services.record_input import AmountInput, check_text, parse_amount
 from desktop.store.ids import natural_id
@@ -307,6 +307,7 @@ def _province(session: Session, household: Household) -> str | None:
 
 
 def _lines(ledger: Ledger, year: int, province: str | None) -> tuple[Decimal | None, Decimal | None, str]:
+    ledger = with_policy_settings(ledger)
     poverty = monitoring = None
     notes = []
     try:

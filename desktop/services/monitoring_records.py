@@ -25,7 +25,7 @@ from desktop.domain.income import net_income, per_person
 from desktop.domain.monitoring import monitoring_income_check, risk_types_problems
 from desktop.services.facts import income_figures, member_facts
 from desktop.services.gui_household_labels import household_labels
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, with_policy_settings
 from desktop.services.lookup import members_of, resolve_household
 from desktop.services.verdicts import checklists
 from desktop.store.models import Household, Income, Monitoring, Village
@@ -303,7 +303,7 @@ def _income_note(session: Session, ledger: Ledger, record: Monitoring) -> tuple[
     figure: Decimal | None = per_person(net_income(income_figures(latest)), size)
     try:
         check = monitoring_income_check(
-            figure, latest.year, village.province if village else None, ledger.policy
+            figure, latest.year, village.province if village else None, with_policy_settings(ledger).policy
         )
     except InvalidInput as error:  # a year before the monitoring tables
         return None, error.message

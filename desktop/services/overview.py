@@ -14,7 +14,7 @@ from desktop.domain.enums import HOUSEHOLD_CATEGORIES, Dimension, Status
 from desktop.domain.errors import InvalidInput
 from desktop.domain.exit_rules import ExitVerdict, village_exit
 from desktop.domain.policy import cite
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, with_policy_settings
 from desktop.services.verdicts import checklists
 from desktop.store.models import Household, Member, Monitoring, Village, VillageIndicator, Visit
 
@@ -101,6 +101,7 @@ def village_overview(
 ) -> Overview:
     """The current village (or ``village_id``); ``all_villages`` sums every village the device holds."""
     scope = None if all_villages else (village_id or ledger.current_village_id())
+    ledger = with_policy_settings(ledger)
     today = ledger.today()
     since = today - dt.timedelta(days=days - 1)  # today and the 29 days before it
     with ledger.store.read_session() as session:

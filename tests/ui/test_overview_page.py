@@ -177,5 +177,8 @@ def test_the_village_exit_standard_is_shown_with_its_source(ledger: Any, qtbot: 
     shown = page.village_exit_label.text()
     assert "一低五有" in shown
     assert "有集体经济收入" in shown and "有通信网络" in shown
-    assert "来源：中共四川省委办公厅、四川省人民政府办公厅《四川省贫困县贫困村贫困户退出实施方案》（2016 年）" in shown
+    assert (
+        "来源：中共四川省委办公厅、四川省人民政府办公厅《四川省贫困县贫困村贫困户退出实施方案》（2016 年）"
+        in shown
+    )
     assert "未经核实" not in shown
