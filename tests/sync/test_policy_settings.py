@@ -14,6 +14,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.services.household_detail import show_household
 from desktop.services.households import add_household
 from desktop.services.incomes import record_income
+from desktop.services.ledger import Ledger
 from desktop.services.policy_settings import (
     figures_in_use,
     policy_figures,
@@ -27,7 +28,7 @@ from .devices import join, township_device, village_device
 SOURCE = "四川省扶贫开发领导小组《关于 2020 年脱贫攻坚考核标准的通知》（2020 年）"
 
 
-def income_item(ledger, year: int) -> str:  # noqa: ANN001
+def income_item(ledger: Ledger, year: int) -> str:
     detail = show_household(ledger, "001")
     (verdict,) = [v for v in detail.exit_standard if v.year == year]
     return verdict.items[0].reason
