@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.app import open_ledger
 from desktop.services.households import add_household, list_households
@@ -211,3 +211,33 @@ def test_peer_model_passes_qtmodeltester(page: SettingsPage, qtmodeltester: Any)
         [{"id": "a", "name": "乡镇设备", "fingerprint": "1234", "trust": "身份卡", "state": "有效"}]
     )
     qtmodeltester.check(page.peers)
+
+
+def test_policy_standards_are_set_with_their_source_and_undone(ledger: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.services.policy_settings import policy_figures
+    from desktop.ui.context import UiContext
+    from desktop.ui.policy_settings_box import PolicySettingsBox
+
+    box = PolicySettingsBox(UiContext(ledger))
+    qtbot.addWidget(box)
+    box.show()
+    box.kind.setCurrentIndex(box.kind.findData("监测标准"))
+    box.year.setValue(2025)
+    assert "2025 年监测标准尚未设置" in box.in_use.text()
+    qtbot.keyClicks(box.amount, "8800")
+    qtbot.mouseClick(box.findChild(QPushButton, "savePolicy"), Qt.MouseButton.LeftButton)
+    assert policy_figures(ledger) == []  # no source: refused, nothing written
+    # Chinese arrives through an input method (or a paste), not as key codes
+    box.source.setText("省乡村振兴局《关于确定 2025 年度防止返贫监测范围的通知》")
+    qtbot.mouseClick(box.findChild(QPushButton, "savePolicy"), Qt.MouseButton.LeftButton)
+    (row,) = policy_figures(ledger)
+    assert (row.kind, row.year, str(row.amount)) == ("监测标准", 2025, "8800.00")
+    assert box.model.rowCount() == 1
+    assert (
+        "2025 年监测标准 8800 元（来源：省乡村振兴局《关于确定 2025 年度防止返贫监测范围的通知》）"
+        in box.in_use.text()
+    )
+    box.ctx.undo_stack.undo()
+    assert policy_figures(ledger) == []
