@@ -1287,55 +1287,55 @@
         <translation>Judge ages, school age and every verdict as of this day (default: today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="395"/>
-        <source>判断日期</source>
-        <translation>As of</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="407"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="402"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="457"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="405"/>
+        <source>判断日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="459"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="477"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="479"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="496"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="498"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="563"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="565"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="568"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="570"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="280"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="569"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="571"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="570"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="572"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="571"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="573"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>

@@ -391,11 +391,6 @@ class ChecksPage(Page):
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.only_gaps)
-        top.addSpacing(12)
-        judged_label = QLabel(tr("判断日期"))
-        judged_label.setBuddy(self.judged_on)
-        top.addWidget(judged_label)
-        top.addWidget(self.judged_on)
         top.addStretch(1)
         for status in Status:
             chip = QLabel(tr_marked(status.label))
@@ -406,6 +401,13 @@ class ChecksPage(Page):
             top.addWidget(chip)
         overview = QGroupBox(tr("全村核查总览（双击格子打开农户）"))
         left = QVBoxLayout(overview)
+        judged = QHBoxLayout()  # a row of its own: the row below stays short in any language
+        judged_label = QLabel(tr("判断日期"))
+        judged_label.setBuddy(self.judged_on)
+        judged.addWidget(judged_label)
+        judged.addWidget(self.judged_on)
+        judged.addStretch(1)
+        left.addLayout(judged)
         left.addLayout(top)
         left.addWidget(self.table, 1)
         bottom = QHBoxLayout()  # the count below the matrix: the row above stays short in any language
