@@ -4,6 +4,7 @@ bundle, and the village's verdicts use it instead of an older year's figure."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -96,3 +97,20 @@ def test_bad_figures_are_refused_and_nothing_is_written(
     assert caught.value.message.startswith(message)
     assert village.dump() == before
     village.close()
+
+
+@pytest.mark.postgres
+def test_a_postgresql_township_sends_its_figure_too(tmp_path: Path, postgres: object) -> None:
+    url = postgres.create_database(f"zhucun_policy_{os.getpid()}")  # type: ignore[attr-defined]
+    village, township = village_device(tmp_path, "village"), township_device(tmp_path, db_url=url)
+    join(village, township)
+    assert township.receive(village.send(township)).outcome is Outcome.APPLIED
+    set_policy_figure(township.ledger, kind="监测标准", year=2025, amount="8800.5", source=SOURCE)
+    assert village.receive(township.send(village)).outcome is Outcome.APPLIED
+    (row,) = policy_figures(village.ledger)
+    assert (row.kind, row.year, row.amount, row.source) == ("监测标准", 2025, Decimal("8800.50"), SOURCE)
+    assert figures_in_use(village.ledger, 2026)[1].explanation.startswith(
+        "2026 年监测标准尚未设置，沿用 2025 年标准 8800.5 元（来源："
+    )
+    village.close()
+    township.close()
