@@ -51,6 +51,11 @@ class PolicyFigure:
         basis = f"，{self.note}" if self.note else ""
         return f"来源：{self.cited}{basis}"
 
+    def labelled(self, what: str, year: int) -> str:
+        """``explain`` as a note of its own beside other figures: "扶贫标准（来源：…）", or the sentence
+        naming the year that stands in (which already names ``what``)."""
+        return self.note if self.year_used != year else f"{what}（{self.explain(year)}）"
+
 
 def cite(source: str) -> str:
     """The document's name, without the quoted passage: what a screen or printout names as 来源."""
@@ -165,7 +170,7 @@ class MedicalRequirements:
 
 @dataclass(frozen=True)
 class VillageExitRules:
-    standard: str  # e.g. 一低七有
+    standard: str  # e.g. 一低五有
     items: tuple[str, ...]
     incidence: tuple[tuple[str, Decimal], ...]  # region (西部, 中部) → highest incidence allowed
     source: str

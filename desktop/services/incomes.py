@@ -313,13 +313,13 @@ def _lines(ledger: Ledger, year: int, province: str | None) -> tuple[Decimal | N
     try:
         figure = ledger.policy.poverty_line(year, province)
         poverty = figure.amount
-        notes.append(f"扶贫标准{figure.explain(year)}")
+        notes.append(figure.labelled("扶贫标准", year))
     except InvalidInput:  # a year before the policy table
         pass
     try:
         figure = ledger.policy.monitoring_threshold(year, province)
         monitoring = figure.amount
-        notes.append(f"监测范围{figure.explain(year)}")
+        notes.append(figure.labelled("监测范围", year))
     except InvalidInput:  # before 2021: no 防返贫 monitoring yet
         pass
     return poverty, monitoring, "；".join(n for n in notes if n)

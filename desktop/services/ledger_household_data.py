@@ -169,14 +169,14 @@ def _income(income: Income, size: int, ledger: Ledger, province: str | None) -> 
     try:
         figure = ledger.policy.monitoring_threshold(year, province)
         monitoring = figure.amount
-        notes.append(f"监测范围{figure.explain(year)}")
+        notes.append(figure.labelled("监测范围", year))
     except InvalidInput:  # before 2021: no monitoring yet, the poverty line is the bar
         pass
     if monitoring is None:
         try:
             figure = ledger.policy.poverty_line(year, province)
             poverty = figure.amount
-            notes.append(f"扶贫标准{figure.explain(year)}")
+            notes.append(figure.labelled("扶贫标准", year))
         except InvalidInput:
             pass
     return r.IncomeLine(
