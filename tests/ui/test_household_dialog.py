@@ -187,3 +187,7 @@ def test_the_checklist_tab_shows_the_exit_standard_per_income_year(ledger: Ledge
     assert "人均纯收入 9000 元，超过 2019 年扶贫标准 3218 元（来源：国家统计局" in shown
     assert "✗ 广播电视" in shown and "未通广播电视" in shown
     assert "未经核实" not in shown
+    # the 收入 tab names the line's source, never a draft note
+    (income,) = [dialog.incomes.row_at(r) for r in range(dialog.incomes.rowCount())]
+    assert income["poverty_line"] == 3218
+    assert income["line_note"] == "来源：国家统计局住户调查办公室《中国农村贫困监测报告 2020》"
