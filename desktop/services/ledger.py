@@ -63,10 +63,12 @@ def with_policy_settings(ledger: Ledger) -> Ledger:
     if ledger.settings_applied:
         return ledger
     figures: dict[str, dict[int, YearFigure]] = {POVERTY_LINE: {}, MONITORING: {}}
+    village_id = ledger.current_village_id()
     with ledger.store.read_session() as session:
-        rows = session.execute(
-            select(PolicySetting).where(func.coalesce(PolicySetting.archived, False).is_(False))
-        ).scalars()
+        query = select(PolicySetting).where(func.coalesce(PolicySetting.archived, False).is_(False))
+        if village_id is not None:  # a village laptop: the figures the township sent to this village
+            query = query.where(PolicySetting.village_id == village_id)
+        rows = session.execute(query).scalars()
         # a township writes the same figure to each of its villages: one per kind and year is enough
         for row in sorted(rows, key=lambda r: r.id):
             if row.kind in figures and row.year is not None and row.amount is not None and row.source:

@@ -1,4 +1,4 @@
-"""设置 → 政策标准: the township sets a poverty line or monitoring threshold that no shipped file can
+"""设置 → 政策标准: the township (only) sets a poverty line or monitoring threshold that no shipped file can
 source (e.g. the province's 2025 监测范围), naming its document. Stored as one synced record per village
 held (through the change log), so each village's bundle carries it to the village's laptops."""
 
@@ -72,6 +72,7 @@ def set_policy_figure(
 def remove_policy_figure(ledger: Ledger, *, kind: str, year: int, reason: str = "乡镇撤销此标准") -> int:
     """Withdraw the figure (archived, nothing deleted): the shipped files' figure applies again."""
     with ledger.store.session() as session:
+        _villages(ledger, session)  # a township's work only
         found = list(
             session.execute(
                 select(PolicySetting).where(
@@ -89,12 +90,20 @@ def remove_policy_figure(ledger: Ledger, *, kind: str, year: int, reason: str = 
         return len(found)
 
 
+def can_set_policy(ledger: Ledger) -> bool:
+    """Only a township sets 政策标准; a village laptop shows what it received."""
+    return ledger.device().role == "township"
+
+
 def policy_figures(ledger: Ledger) -> list[PolicyFigureRow]:
-    """The township's figures, one row per kind and year (newest year first)."""
+    """The township's figures, one row per kind and year (newest year first); on a village laptop, those
+    the township sent to this village."""
+    village_id = ledger.current_village_id()
     with ledger.store.read_session() as session:
-        rows = session.execute(
-            select(PolicySetting).where(func.coalesce(PolicySetting.archived, False).is_(False))
-        ).scalars()
+        query = select(PolicySetting).where(func.coalesce(PolicySetting.archived, False).is_(False))
+        if village_id is not None:
+            query = query.where(PolicySetting.village_id == village_id)
+        rows = session.execute(query).scalars()
         by_key: dict[tuple[str, int], list[PolicySetting]] = {}
         for row in rows:
             if row.kind and row.year is not None:
@@ -152,9 +161,8 @@ def _checked(
 
 
 def _villages(ledger: Ledger, session: Session) -> list[str]:
-    current = ledger.current_village_id()
-    if current is not None:
-        return [current]
+    if ledger.device().role != "township":
+        raise InvalidInput("政策标准由乡镇设置，随乡镇的同步包发到各村；村里的电脑只能查看")
     found = list(
         session.execute(select(Village.id).where(func.coalesce(Village.archived, False).is_(False))).scalars()
     )

@@ -28,6 +28,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.services.policy_settings import (
     FIRST_YEAR,
     KINDS,
+    can_set_policy,
     figures_in_use,
     policy_figures,
     remove_policy_figure,
@@ -100,7 +101,14 @@ class PolicySettingsBox(QGroupBox):
         buttons.addWidget(remove)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
-        note = QLabel(tr("本省文件有、程序未附来源的数字在此填写；保存后随同步包发到各村。"))
+        township = can_set_policy(ctx.ledger)
+        for widget in (self.kind, self.amount, self.source, save, remove):
+            widget.setEnabled(township)
+        note = QLabel(
+            tr("本省文件有、程序未附来源的数字在此填写；保存后随同步包发到各村。")
+            if township
+            else tr("政策标准由乡镇设置，随乡镇的同步包发到本村；这里可查看各年度现用的标准。")
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addLayout(form)

@@ -337,8 +337,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="108"/>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="44"/>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="95"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="45"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="96"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -2983,84 +2983,89 @@ not synced yet</translation>
         <translation>Photo saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="43"/>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="94"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="44"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="95"/>
         <source>标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="45"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="46"/>
         <source>元/人·年</source>
         <translation>Yuan per person and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="46"/>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="97"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="47"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="98"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="49"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="50"/>
         <source>扶贫标准</source>
         <translation>Poverty line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="50"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="51"/>
         <source>监测标准</source>
         <translation>Monitoring threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="55"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="56"/>
         <source>政策标准</source>
         <translation>Policy figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="68"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="69"/>
         <source>元/人·年，如 8800</source>
         <translation>Yuan per person and year, e.g. 8800</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="71"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="72"/>
         <source>文件名称和年份（必填）</source>
         <translation>Document and year (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="75"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="76"/>
         <source>保存标准</source>
         <translation>Save figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="78"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="79"/>
         <source>撤销所选</source>
         <translation>Withdraw selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="96"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="97"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="103"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="108"/>
         <source>本省文件有、程序未附来源的数字在此填写；保存后随同步包发到各村。</source>
         <translation>Figures from your province's documents that the program ships without a source go here; once saved they reach every village with its sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="135"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="110"/>
+        <source>政策标准由乡镇设置，随乡镇的同步包发到本村；这里可查看各年度现用的标准。</source>
+        <translation>Policy figures are set by the township and reach this village with its sync bundle; here you can see which figure each year uses.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="143"/>
         <source>设置 {year} 年{kind}</source>
         <translation>Set the {year} {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="145"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="153"/>
         <source>请先在表中选择要撤销的标准</source>
         <translation>Select the figure to withdraw in the table first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="164"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="172"/>
         <source>撤销 {year} 年{kind}</source>
         <translation>Withdraw the {year} {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="173"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="181"/>
         <source>现用：</source>
         <translation>In use: </translation>
     </message>
