@@ -57,7 +57,8 @@ def check_text(report: CheckReport) -> str:
     lines += [f"  ✗ {p}" for p in report.integrity] or ["  ✓ 数据库和变更记录完好"]
     lines.append("二、数据质量")
     lines += [f"  户 {q.household_number}：{q.problem}" for q in report.quality] or ["  ✓ 未发现问题"]
-    lines.append("三、两不愁三保障及饮水安全短板")
+    judged = f"（按 {report.judged_on.isoformat()} 判断）" if report.judged_on else ""
+    lines.append(f"三、两不愁三保障及饮水安全短板{judged}")
     gaps = [c for c in report.checklists if c.gaps]
     for c in gaps:
         for dimension, verdict in c.gaps.items():

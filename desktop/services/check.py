@@ -30,6 +30,7 @@ class CheckReport:
     integrity: list[str] = field(default_factory=list)
     quality: list[QualityProblem] = field(default_factory=list)
     checklists: list[HouseholdChecklist] = field(default_factory=list)
+    judged_on: dt.date | None = None  # the day ages and verdicts were judged on
 
     @property
     def ok(self) -> bool:
@@ -37,6 +38,7 @@ class CheckReport:
 
     def to_json(self) -> dict[str, object]:
         return {
+            "judged_on": self.judged_on.isoformat() if self.judged_on else None,
             "integrity": self.integrity,
             "quality": [{"household": q.household_number, "problem": q.problem} for q in self.quality],
             "gaps": [
@@ -62,7 +64,7 @@ def run_check(ledger: Ledger, *, as_of: dt.date | None = None) -> CheckReport:
         integrity = _database_integrity(session) + _chain_problems(session) + _missing_records(session)
         integrity += _duplicate_id_numbers(session, village_id)
         quality = _quality(session, ledger, village_id)
-    return CheckReport(integrity, quality, village_checklists(ledger))
+    return CheckReport(integrity, quality, village_checklists(ledger), ledger.judged_on())
 
 
 def _database_integrity(session: Session) -> list[str]:

@@ -59,6 +59,10 @@ def test_check_lists_the_gap_only_from_the_cut_off_on(cli, family: Path) -> None
     gap = "户 001（卓嘎）义务教育未达标：达瓦 6 岁，仍在学前教育，未入小学"
     assert gap not in before.out
     assert gap in after.out
+    assert "三、两不愁三保障及饮水安全短板（按 2025-09-01 判断）" in after.out
+    shown = cli(family, "check", "--json", "--as-of", "2025-09-01").json()
+    assert shown["judged_on"] == "2025-09-01"
+    assert shown["gaps"][0]["gaps"]["义务教育"]["status"] == "not_met"
 
 
 def test_gaps_export_as_of(cli, family: Path, tmp_path: Path) -> None:  # noqa: F811
