@@ -94,3 +94,23 @@ def test_national_standard_checks_all_six_dimensions() -> None:
 def test_unknown_standard() -> None:
     with pytest.raises(InvalidInput, match="退出标准“一超五有”无法识别"):
         household_exit(household(), MEMBERS, None, Decimal("5200"), 2019, POLICY, ON, "一超五有")
+
+
+def test_village_exit_lists_the_incidence_and_each_you_of_the_province() -> None:
+    from desktop.domain.exit_rules import village_exit
+
+    rules = POLICY.village_exit
+    every = dict.fromkeys(rules.items, True)
+    met = village_exit(Decimal("0.021"), Decimal("0.03"), "西部", 2025, every, rules)
+    assert met.status.value == "met" and met.standard == "一低五有"
+    assert met.items[0] == ExitItem("贫困发生率低于 3%", True, "贫困发生率 2.1%，低于西部地区 3%")
+    assert met.items[1] == ExitItem("有集体经济收入", True, "2025 年村年度指标：有集体经济收入")
+    no_road = village_exit(Decimal("0.021"), Decimal("0.03"), "西部", 2025, every | {"硬化路": False}, rules)
+    assert no_road.status.value == "not_met"
+    assert no_road.blocking == (ExitItem("有硬化路", False, "2025 年村年度指标：没有硬化路"),)
+    high = village_exit(Decimal("0.03"), Decimal("0.03"), "西部", 2025, every, rules)
+    assert high.blocking == (ExitItem("贫困发生率低于 3%", False, "贫困发生率 3%，不低于西部地区 3%"),)
+    unknown = village_exit(Decimal("0.01"), None, "", None, None, rules)
+    assert unknown.status.value == "unknown"
+    assert unknown.items[0].reason == "村所在地区（西部或中部）未填，无法确定贫困发生率标准"
+    assert unknown.items[1].reason == "村年度指标未填此项"
