@@ -35,6 +35,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="gaps：按这一天判断各项结论（默认今天）")
     p.add_argument("file", metavar="FILE", help="要写的 .xlsx 文件")
     p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--codes", action="store_true", help="花名册的代码项写国家代码（01、02 …）而不是文字")
 
 
 def _import(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -65,6 +66,12 @@ def _print_report(report: ImportReport) -> None:
         print("  （不认识的表头可用 --mapping 指定对应的字段，见 docs/xlsx-import.md）")
     for note in report.notes:
         print(f"  说明：{note}")
+    if report.warnings:
+        print(f"提醒 {len(report.warnings)} 处（不影响导入，数据照表）：")
+        for warning in report.warnings[:SHOWN_PROBLEMS]:
+            print(f"  {warning.describe()}")
+        if len(report.warnings) > SHOWN_PROBLEMS:
+            print(f"  ……另有 {len(report.warnings) - SHOWN_PROBLEMS} 处")
     if report.problems:
         print(f"发现 {len(report.problems)} 处问题：", file=sys.stderr)
         for problem in report.problems[:SHOWN_PROBLEMS]:
@@ -111,7 +118,7 @@ def _export(ledger: Ledger, args: argparse.Namespace) -> int:
     if day is not None and args.what != "gaps":
         raise InvalidInput("--as-of 只用于 xlsx export gaps")
     if args.what == "roster":
-        result = export_roster(ledger, path, village_code=args.village)
+        result = export_roster(ledger, path, village_code=args.village, codes=args.codes)
         print(f"已导出花名册 {result.path}：{result.households} 户，{result.rows} 人")
     elif args.what == "gaps":
         result = export_gaps(ledger, path, village_code=args.village, as_of=day)

@@ -6,7 +6,9 @@ reaching up to the composition root (desktop/app.py re-exports it for its caller
 
 from __future__ import annotations
 
+import functools
 import sys
+import tomllib
 from pathlib import Path
 
 
@@ -16,3 +18,12 @@ def resources_dir() -> Path:
     if frozen_root:
         return Path(frozen_root) / "resources"
     return Path(__file__).resolve().parents[1] / "resources"
+
+
+@functools.cache
+def surname_readings() -> dict[str, str]:
+    """``{"单": "shan", …}``: how a character is read as a surname, where that differs from its usual
+    reading (``resources/names/surname_readings.toml``, with its source)."""
+    with open(resources_dir() / "names" / "surname_readings.toml", "rb") as file:
+        readings = tomllib.load(file)["readings"]
+    return {str(char): str(reading) for char, reading in readings.items()}

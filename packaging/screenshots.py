@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from desktop.app import open_ledger, resources_dir
@@ -36,8 +36,10 @@ from desktop.ui.context import UiContext
 from desktop.ui.fonts import install_app_font
 from desktop.ui.i18n import CHINESE, LANGUAGES, install_translators, tr
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.printing_page import PrintingPage
 from desktop.ui.pages.sync_page import SyncPage
 from desktop.ui.pages.villages_page import VillagesPage
+from desktop.ui.print_request import Document
 
 WIDTH, HEIGHT = 1366, 698
 SLUGS = {
@@ -83,6 +85,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="zhucun-shots-") as folder:
         root = Path(folder)
         os.environ["ZHUCUN_HOME"] = str(root / "reports")  # crash reports, if any, stay in the temp folder
+        # the window's saved place (desktop/ui/window_place.py) too: the user's own is neither read nor changed
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "config"))
         scene = _scene(root)
         try:
             village_bundle, saved = _village_run(scene, out)
@@ -127,7 +131,12 @@ def _village_run(scene: Scene, out: Path) -> tuple[Path, list[Path]]:
     sync.export_bundle()
     _wait(ctx)
     assert sync.last_export is not None, "the village's export failed"
-    saved = _every_page(window, out, "village")
+    window.show_page("概况")
+    _settle()
+    saved = [_save(window, out / "village-00-first-run-guide.png")]
+    window.guide.dismiss()  # the other shots show the pages as used every day
+    saved += _every_page(window, out, "village")
+    saved += _printing_and_help(window, ctx, scene.stick.parent / "printed", out)
     gaps = village_overview(scene.village).gap_households
     if gaps:
         dialog = window.open_household(gaps[0].household_id)
@@ -144,9 +153,34 @@ def _village_run(scene: Scene, out: Path) -> tuple[Path, list[Path]]:
     return sync.last_export.path, saved
 
 
+def _printing_and_help(window: MainWindow, ctx: UiContext, folder: Path, out: Path) -> list[Path]:
+    """台账打印 with the roster made and previewed, at 100 % on its second page; the manual (F1)."""
+    printing = window.show_page("台账打印")
+    assert isinstance(printing, PrintingPage)
+    printing.options.choose(Document.ROSTER)
+    printing.options.folder.setText(str(folder))
+    printing.make()
+    _wait(ctx)
+    view = printing.preview.view
+    view.go_to(2)
+    view.set_zoom(100)
+    while view._busy or view._queue:
+        _settle(50)
+    _settle()
+    saved = [_save(window, out / "village-printing-roster.png")]
+    manual = window.show_help()
+    manual.resize(WIDTH - 200, HEIGHT - 60)
+    manual.contents.setCurrentRow(5)
+    _settle()
+    saved.append(_save(manual, out / "village-help.png"))
+    manual.close()
+    return saved
+
+
 def _township_run(scene: Scene, bundles: list[Path], out: Path) -> list[Path]:
     ctx = UiContext(scene.township)
     window = _window(ctx)
+    window.guide.dismiss()
     sync = window.show_page("同步")
     assert isinstance(sync, SyncPage)
     sync.import_files(bundles)
@@ -182,6 +216,7 @@ def _township_run(scene: Scene, bundles: list[Path], out: Path) -> list[Path]:
 
 def _window(ctx: UiContext) -> MainWindow:
     window = MainWindow(ctx)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # exactly this size, whatever the virtual screen
     window.resize(WIDTH, HEIGHT)
     window.show()
     _settle()

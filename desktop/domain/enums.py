@@ -1,149 +1,64 @@
-"""The allowed values of coded fields, spelled as the national 扶贫开发 / 防返贫监测 systems spell them.
+"""The allowed values of coded fields. The national code lists (在校情况, 与户主关系 …) come from
+``resources/codes`` (desktop/domain/codes.py); the other vocabularies are plain data here.
 
-Plain data: input validation, pick lists and the demo village all read these tuples, so the order of each
-tuple is the order a user sees.
+Input validation, pick lists and the demo village read these tuples, so the order of each tuple is the
+order a user sees.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-HOUSEHOLD_CATEGORIES: tuple[str, ...] = (
-    "一般贫困户",
-    "低保贫困户",
-    "特困供养贫困户",
-    "非贫困户",
-    "脱贫户",
-    "监测户",
-)
+from desktop.domain.codes import national_lists
 
-POVERTY_STATUS: tuple[str, ...] = ("未脱贫", "已脱贫", "返贫")
+_LISTS = national_lists()
+
+# Pick lists (national order; local additions such as 送教上门 after the national values). Validation
+# accepts more: every variant and every value an earlier version stored (see desktop/domain/codes.py).
+HOUSEHOLD_CATEGORIES: tuple[str, ...] = _LISTS["household_category"].choices
+POVERTY_STATUS: tuple[str, ...] = _LISTS["poverty_status"].choices
 
 IDENTIFICATION_STANDARDS: tuple[str, ...] = ("国家", "省定", "市定")
 
-POVERTY_CAUSES: tuple[str, ...] = (
-    "因病",
-    "因残",
-    "因学",
-    "因灾",
-    "缺土地",
-    "缺水",
-    "缺技术",
-    "缺劳力",
-    "缺资金",
-    "交通条件落后",
-    "自身发展动力不足",
-    "其他",
+POVERTY_CAUSES: tuple[str, ...] = _LISTS["poverty_cause"].choices
+RELATIONS: tuple[str, ...] = _LISTS["relation"].choices
+ETHNICITIES: tuple[str, ...] = _LISTS["ethnicity"].choices  # GB 3304 order
+EDUCATION: tuple[str, ...] = _LISTS["education"].choices
+SCHOOLING: tuple[str, ...] = _LISTS["schooling"].choices
+HEALTH: tuple[str, ...] = _LISTS["health"].choices
+LABOUR: tuple[str, ...] = _LISTS["labour"].choices
+WORK_STATUS: tuple[str, ...] = _LISTS["work_status"].choices
+
+# The head of the household: 本人或户主 is stored for new input, 户主 (earlier versions, older exports)
+# means the same.
+HEAD_RELATION: str = _LISTS["relation"].values[0].value
+HEAD_RELATIONS: frozenset[str] = _LISTS["relation"].same_as({HEAD_RELATION})
+
+# Rule sets hold every stored spelling of their values (variants and older values too).
+# A child of compulsory-school age is covered when in primary or junior school (七–九年级; 初中 as
+# earlier versions stored it), or taught at home (送教上门) when illness or disability keeps the child
+# from school. 学前教育 at 6 is not covered: the child is of age and should be in primary school.
+ATTENDING_SCHOOL: frozenset[str] = _LISTS["schooling"].same_as(
+    {"小学", "七年级", "八年级", "九年级", "初中", "送教上门"}
 )
 
-RELATIONS: tuple[str, ...] = (
-    "户主",
-    "配偶",
-    "之子",
-    "之女",
-    "之儿媳",
-    "之女婿",
-    "之孙子",
-    "之孙女",
-    "之父",
-    "之母",
-    "之兄弟姐妹",
-    "其他",
-)
-
-# 汉族 first and 藏族 second because the ledger is used mostly in Han and Tibetan areas; the rest follow
-# the order of GB 3304.
-ETHNICITIES: tuple[str, ...] = (
-    "汉族",
-    "藏族",
-    "蒙古族",
-    "回族",
-    "维吾尔族",
-    "苗族",
-    "彝族",
-    "壮族",
-    "布依族",
-    "朝鲜族",
-    "满族",
-    "侗族",
-    "瑶族",
-    "白族",
-    "土家族",
-    "哈尼族",
-    "哈萨克族",
-    "傣族",
-    "黎族",
-    "傈僳族",
-    "佤族",
-    "畲族",
-    "高山族",
-    "拉祜族",
-    "水族",
-    "东乡族",
-    "纳西族",
-    "景颇族",
-    "柯尔克孜族",
-    "土族",
-    "达斡尔族",
-    "仫佬族",
-    "羌族",
-    "布朗族",
-    "撒拉族",
-    "毛南族",
-    "仡佬族",
-    "锡伯族",
-    "阿昌族",
-    "普米族",
-    "塔吉克族",
-    "怒族",
-    "乌孜别克族",
-    "俄罗斯族",
-    "鄂温克族",
-    "德昂族",
-    "保安族",
-    "裕固族",
-    "京族",
-    "塔塔尔族",
-    "独龙族",
-    "鄂伦春族",
-    "赫哲族",
-    "门巴族",
-    "珞巴族",
-    "基诺族",
-    "其他",
-)
-
-EDUCATION: tuple[str, ...] = ("文盲或半文盲", "学前教育", "小学", "初中", "高中", "中专", "大专及以上")
-
-SCHOOLING: tuple[str, ...] = (
-    "学前教育",
-    "小学",
-    "初中",
-    "高中",
-    "中职",
-    "高职",
-    "大专及以上",
-    "送教上门",
-    "非在校生",
-)
-
-# A child of compulsory-school age is covered when in primary or junior school, or taught at home
-# (送教上门) when illness or disability keeps the child from school. 学前教育 at 6 is not covered: the
-# child is of age and should be in primary school.
-ATTENDING_SCHOOL: frozenset[str] = frozenset({"小学", "初中", "送教上门"})
-
-# Statuses that mean compulsory education is already completed (a 15-year-old in 高中 is fine).
-PAST_COMPULSORY_SCHOOL: frozenset[str] = frozenset({"高中", "中职", "高职", "大专及以上"})
-
-HEALTH: tuple[str, ...] = ("健康", "长期慢性病", "患有大病", "残疾")
-
-LABOUR: tuple[str, ...] = ("普通劳动力", "技能劳动力", "弱劳动力或半劳动力", "丧失劳动力", "无劳动力")
+# Statuses that mean compulsory education is already completed (a 15-year-old in 高中一年级 is fine).
+PAST_COMPULSORY_SCHOOL: frozenset[str] = _LISTS["schooling"].same_as(
+    {
+        "高中一年级", "高中二年级", "高中三年级", "中职一年级", "中职二年级", "中职三年级",
+        "高职一年级", "高职二年级", "高职三年级", "大专及以上", "高中", "中职", "高职",
+    }
+)  # fmt: skip
 
 # Full labour capacity, as the 特困 and 因务工就业不稳 rules understand it.
-ABLE_LABOUR: frozenset[str] = frozenset({"普通劳动力", "技能劳动力"})
-NO_LABOUR: frozenset[str] = frozenset({"丧失劳动力", "无劳动力"})
+ABLE_LABOUR: frozenset[str] = _LISTS["labour"].same_as({"普通劳动力", "技能劳动力"})
+NO_LABOUR: frozenset[str] = _LISTS["labour"].same_as({"丧失劳动力", "无劳动力"})
 
-WORK_STATUS: tuple[str, ...] = ("乡内务工", "县内务工", "省内务工", "省外务工", "未务工")
+# Serious illness (大病; 患有大病 as older exports and earlier versions wrote it).
+SERIOUS_ILLNESS: frozenset[str] = _LISTS["health"].same_as({"大病"})
+
+# Not working away from home: nothing recorded, or 未务工.
+NOT_WORKING_AWAY: frozenset[str] = _LISTS["work_status"].same_as({"未务工"})
 
 SEXES: tuple[str, ...] = ("男", "女")
 

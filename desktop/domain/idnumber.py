@@ -17,6 +17,20 @@ from desktop.domain.errors import InvalidInput
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARACTERS = "10X98765432"
 
+# GB/T 2260 (中华人民共和国行政区划代码): the province-level codes, the first two digits of every ID
+# number. County codes are deliberately not checked: a number keeps the code of the county that issued
+# it, and counties have been merged and renamed since (a table would refuse real people).
+PROVINCE_CODES: dict[str, str] = {
+    "11": "北京市", "12": "天津市", "13": "河北省", "14": "山西省", "15": "内蒙古自治区",
+    "21": "辽宁省", "22": "吉林省", "23": "黑龙江省",
+    "31": "上海市", "32": "江苏省", "33": "浙江省", "34": "安徽省", "35": "福建省", "36": "江西省",
+    "37": "山东省",
+    "41": "河南省", "42": "湖北省", "43": "湖南省", "44": "广东省", "45": "广西壮族自治区", "46": "海南省",
+    "50": "重庆市", "51": "四川省", "52": "贵州省", "53": "云南省", "54": "西藏自治区",
+    "61": "陕西省", "62": "甘肃省", "63": "青海省", "64": "宁夏回族自治区", "65": "新疆维吾尔自治区",
+    "71": "台湾省", "81": "香港特别行政区", "82": "澳门特别行政区",
+}  # fmt: skip
+
 _DIGITS_17 = re.compile(r"[0-9]{17}")
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -64,6 +78,8 @@ def parse_id_number(text: str, today: date | None = None) -> IdNumber:
     last = "" if len(number) == 15 else number[17]
     if not _DIGITS.fullmatch(digits_part) or (last and last not in "0123456789X"):
         raise InvalidIdNumber("身份证号含有非数字字符")
+    if number[:2] not in PROVINCE_CODES:
+        raise InvalidIdNumber(f"身份证号前两位 {number[:2]} 不是省级行政区划代码（GB/T 2260）")
 
     if len(number) == 15:
         # Old numbers (before 1999) have a 2-digit year, all in the 1900s, and no check character.

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from desktop.domain.checklist import MemberFacts
-from desktop.domain.enums import ABLE_LABOUR
+from desktop.domain.enums import ABLE_LABOUR, HEAD_RELATIONS, NOT_WORKING_AWAY
 from desktop.domain.idnumber import age_on
 from desktop.domain.income import IncomeFigures, format_amount
 
@@ -67,7 +67,7 @@ def _income_problems(
 
 def _works(member: MemberFacts) -> bool:
     # A status of 未务工, or working zero months, is not working away.
-    return bool(member.work_status) and member.work_status != "未务工" and member.work_months != 0
+    return bool(member.work_status) and member.work_status not in NOT_WORKING_AWAY and member.work_months != 0
 
 
 def _work_month_problems(members: Sequence[MemberFacts]) -> list[str]:
@@ -82,7 +82,7 @@ def _head_problems(members: Sequence[MemberFacts]) -> list[str]:
     if not members:
         return []
     problems: list[str] = []
-    heads = [m for m in members if m.relation == "户主"]
+    heads = [m for m in members if m.relation in HEAD_RELATIONS]
     if not heads:
         problems.append("户内没有户主")
     elif len(heads) > 1:

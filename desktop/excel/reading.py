@@ -84,6 +84,7 @@ class SheetTable:
     skipped: list[str] = field(default_factory=list)  # rows read past, and why
     unmatched: list[SheetColumn] = field(default_factory=list)  # headers nobody knows
     duplicates: list[tuple[SheetColumn, SheetColumn]] = field(default_factory=list)  # (kept, left out)
+    preamble: tuple[str, ...] = ()  # the rows above the headers (title, 导出时间：…), cleaned, in row order
 
     def column(self, target: Target) -> SheetColumn | None:
         return next((c for c in self.columns if c.target == target), None)
@@ -232,6 +233,11 @@ def _read_sheet(path: Path, sheet: Worksheet, mapping: ColumnMapping) -> SheetTa
                 if (row, col) != (top, left):
                     grid[row - 1][col - 1] = value
     table = SheetTable(path=path, sheet=sheet.title, header_rows=(first, last), columns=[], rows=[])
+    table.preamble = tuple(
+        text
+        for values in grid[: first - 1]
+        if (text := " ".join(dict.fromkeys(c.text for v in values if (c := clean_text(v)) is not None)))
+    )
     _columns(table, grid, mapping, width)
     data_start = last + 1
     if data_start <= len(grid) and _is_column_numbers(grid[data_start - 1]):

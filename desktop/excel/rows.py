@@ -20,10 +20,13 @@ from typing import Any
 from openpyxl.utils.datetime import from_excel
 from sqlalchemy import Boolean, Date, Integer, Numeric
 
-from desktop.domain.enums import ETHNICITIES, WORK_STATUS
+from desktop.domain.codes import normalise
+from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
+from desktop.domain.field_values import CODE_LISTS
 from desktop.domain.fields import CHOICES
 from desktop.domain.idnumber import age_on, is_disability_certificate, normalize, parse_id_number
+from desktop.excel.export_date import export_date
 from desktop.excel.headers import IGNORED, Target, target_label
 from desktop.excel.problems import Problem
 from desktop.excel.reading import CellText, SheetColumn, SheetRow, SheetTable
@@ -33,10 +36,11 @@ from desktop.store.types import JsonText
 # (table, field, text) -> value; raises InvalidInput with a Chinese reason
 Convert = Callable[[str, str, str], Any]
 
-# Ages (周岁, both ends included) at which a 在校生状况 is plausible. Wide on purpose: only a clear
-# contradiction (a 70-year-old in 小学, a 3-year-old in 初中) is an error; an out-of-school child of
-# compulsory age is a checklist gap, not a data error.
-SCHOOLING_AGES: dict[str, tuple[int, int]] = {
+# Ages (周岁, both ends included) at which a 在校情况 is plausible. Wide on purpose: only a clear
+# contradiction is reported. Younger than the range (a 3-year-old in 七年级) or far older (a 76-year-old in
+# 小学) is a data error, a problem; up to OUTGROWN_YEARS older is a status the person has outgrown since
+# it was entered: a warning, never blocking. An out-of-school child of compulsory age is a checklist gap.
+_STAGE_AGES: dict[str, tuple[int, int]] = {
     "学前教育": (2, 8),
     "小学": (5, 17),
     "初中": (10, 20),
@@ -46,6 +50,12 @@ SCHOOLING_AGES: dict[str, tuple[int, int]] = {
     "大专及以上": (15, 60),
     "送教上门": (5, 25),
 }
+_GRADES = {"七年级": "初中", "八年级": "初中", "九年级": "初中"} | {
+    f"{stage}{grade}年级": stage for stage in ("高中", "中职", "高职") for grade in "一二三"
+}
+SCHOOLING_AGES: dict[str, tuple[int, int]] = _STAGE_AGES | {g: _STAGE_AGES[s] for g, s in _GRADES.items()}
+OUTGROWN_YEARS = 5
+DECEASED = "死亡"  # in a national export's 健康状况: the person died (an event, not a health value)
 FOOTER_CELLS = 2  # a row with no name or ID number and at most this many cells is a note, not a person
 _SHORT_CHOICES = 12
 _UNITS = re.compile(r"(个月|月|亩|元|平方米|平米|㎡|m2|人|公里|千米|km|升|分钟|天|年)$", re.IGNORECASE)
@@ -65,6 +75,7 @@ class PersonRow:
     head_id_number: str | None = None
     people: int | None = None  # 人数 as the sheet says
     birth_month: tuple[int, int] | None = None  # 出生年月 given as year and month only
+    deceased: bool = False  # 健康状况 “死亡”
 
 
 @dataclass
@@ -86,12 +97,17 @@ class Roster:
     per_household: bool  # one row per household (no 与户主关系 column): each row's person is the head
     households: list[HouseholdRows] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # listed, never block, never change data
     notes: list[str] = field(default_factory=list)
+    as_of: dt.date | None = None  # the export date of the title rows: ages are judged on it
 
 
 def build_roster(table: SheetTable, convert: Convert, *, today: dt.date, village_name: str | None) -> Roster:
     per_household = table.column(("member", "relation")) is None
     roster = Roster(table, per_household)
+    roster.as_of = export_date(table.preamble)
+    if roster.as_of is not None:
+        roster.notes.append(f"表头注明导出日期 {roster.as_of.isoformat()}：年龄按该日计算")
     builder = _Builder(roster, convert, today, village_name)
     if not builder.required_columns():
         return roster
@@ -106,6 +122,7 @@ class _Builder:
         self.table = roster.table
         self.convert = convert
         self.today = today
+        self.as_of = roster.as_of or today  # ages in the sheet are as of its export date
         self.village_name = village_name
         self.columns: list[SheetColumn] = [c for c in self.table.columns if c.target not in (None, IGNORED)]
         self.by_target: dict[Target, SheetColumn] = {c.target: c for c in self.columns if c.target}
@@ -116,6 +133,9 @@ class _Builder:
     def problem(self, row: int | None, target: Target | None, reason: str) -> None:
         column = self.by_target.get(target) if target else None
         self.roster.problems.append(Problem(self.table.sheet, row, column, reason))
+
+    def warning(self, row: int, target: Target, reason: str) -> None:
+        self.roster.warnings.append(Problem(self.table.sheet, row, self.by_target.get(target), reason))
 
     def required_columns(self) -> bool:
         has = self.by_target.__contains__
@@ -144,6 +164,14 @@ class _Builder:
         person = PersonRow(row.number)
         for target, cell in cells.items():
             self._cell(person, target, cell)
+        if person.deceased:
+            who = person.member.get("name") or person.head_name or ""
+            self.warning(
+                row.number, ("member", "health"),
+                f"{who}的健康状况为“死亡”，即已去世：未作为在世成员导入，台账未改动；"
+                "如台账中此人仍在册，请用 zhucun event death 登记死亡",
+            )  # fmt: skip
+            return None
         if self.roster.per_household:
             self._as_head(person)
         self._check_person(person, ("member", "name") in cells or ("head", "name") in cells)
@@ -184,6 +212,9 @@ class _Builder:
             return
         if table == "head":
             person.head_name = cell.text
+            return
+        if target == ("member", "health") and normalise(cell.text) == DECEASED:
+            person.deceased = True
             return
         month = _MONTH.fullmatch(unicodedata.normalize("NFKC", cell.text)) if name == "birth_date" else None
         if month:
@@ -230,7 +261,8 @@ class _Builder:
             text = unicodedata.normalize("NFKC", text).replace(" ", "")
         text = _alias(table, name, text)
         choices = CHOICES.get((table, name))
-        if choices is not None and not isinstance(kind, JsonText) and text not in choices:
+        coded = (table, name) in CODE_LISTS  # any national spelling; convert stores the canonical value
+        if choices is not None and not coded and not isinstance(kind, JsonText) and text not in choices:
             shown = "、".join(choices) if len(choices) <= _SHORT_CHOICES else "、".join(choices[:6]) + " 等"
             return None, f"{target_label(target)}“{text}”不是可用的值（可选：{shown}）"
         try:
@@ -267,12 +299,19 @@ class _Builder:
         birth = member.get("birth_date")
         schooling = member.get("schooling")
         if birth and schooling in SCHOOLING_AGES:
-            age = age_on(birth, self.today)
+            age = age_on(birth, self.as_of)
             low, high = SCHOOLING_AGES[schooling]
-            if not low <= age <= high:
+            on = f"（按 {self.as_of.isoformat()}）" if self.roster.as_of else ""
+            if age < low or age > high + OUTGROWN_YEARS:
                 self.problem(
                     row, ("member", "schooling"),
-                    f"在校生状况“{schooling}”与年龄不符：{age} 岁（{schooling}一般为 {low}–{high} 岁）",
+                    f"在校生状况“{schooling}”与年龄不符：{age} 岁{on}（{schooling}一般为 {low}–{high} 岁）",
+                )  # fmt: skip
+            elif age > high:
+                self.warning(
+                    row, ("member", "schooling"),
+                    f"在校生状况“{schooling}”已与年龄不符：{age} 岁{on}，{schooling}一般为 {low}–{high} 岁；"
+                    "照表导入，请核实后更新",
                 )  # fmt: skip
         months = member.get("work_months")
         if months is not None and not 0 <= months <= 12:
@@ -285,7 +324,7 @@ class _Builder:
             member["name"] = person.head_name
         if person.head_id_number and not member.get("id_number"):
             member["id_number"] = person.head_id_number
-        member["relation"] = "户主"
+        member["relation"] = HEAD_RELATION
         if "note" in member and "note" not in person.household:
             person.household["note"] = member.pop("note")
 
@@ -300,7 +339,7 @@ class _Builder:
             if self.roster.per_household:
                 head_id = head_id or person.member.get("id_number")
             own_id = person.member.get("id_number")
-            is_head = person.member.get("relation") == "户主"
+            is_head = person.member.get("relation") in HEAD_RELATIONS
             if number:
                 key, head_key = f"户编号 {number}", None
             elif head_id:
@@ -352,7 +391,7 @@ class _Builder:
                     )  # fmt: skip
 
     def _check_heads(self, group: HouseholdRows) -> None:
-        heads = [p for p in group.rows if p.member.get("relation") == "户主"]
+        heads = [p for p in group.rows if p.member.get("relation") in HEAD_RELATIONS]
         for extra in heads[1:]:
             self.problem(
                 extra.number, ("member", "relation"), f"{group.key} 已有户主（第 {heads[0].number} 行）"
@@ -414,13 +453,10 @@ def _date_text(cell: CellText) -> str:
 
 
 def _alias(table: str, name: str, text: str) -> str:
-    """Spellings that can only mean one allowed value: 汉 -> 汉族, 男性 -> 男, 省外 -> 省外务工."""
-    if name == "ethnicity" and text not in ETHNICITIES and f"{text}族" in ETHNICITIES:
-        return f"{text}族"
+    """Spellings that can only mean one allowed value: 男性 -> 男. (Coded values' variants, such as 汉
+    for 汉族 or 省外 for 省外务工, are in resources/codes.)"""
     if name == "sex" and text in ("男性", "女性"):
         return text[0]
-    if name == "work_status" and text not in WORK_STATUS and f"{text}务工" in WORK_STATUS:
-        return f"{text}务工"
     return text
 
 

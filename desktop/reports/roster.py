@@ -25,9 +25,10 @@ from desktop.reports.fonts import FONT_NAME
 from desktop.reports.pages import Cancelled, Progress
 from desktop.reports.styles import HEAD_FILL, INK, LANDSCAPE, MUTED, RULE
 
-SIZE = 6.5  # pt: 26 columns across a landscape A4
-LEADING = 8.0
-PAD = 2.2
+SIZE = 7.0  # pt, the body text: 26 columns across a landscape A4 and still readable (never below 7)
+LEADING = 8.4
+PAD = 2.0  # above and below a cell's text
+PAD_X = 1.5  # left and right of it: the rules already separate the columns
 SIDE = 7 * mm
 TOP = 9 * mm
 BOTTOM = 11 * mm
@@ -50,7 +51,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("乡", 2, True),
     Column("行政村", 2, True),
     Column("自然村", 2, True),
-    Column("户编号", 0, True, digits=16),
+    Column("户编号", 0, True, digits=8),  # two lines of 8: a household block is rarely one row high
     Column("人编号", 0, False, digits=18),
     Column("姓名", 5, False),
     Column("证件号码", 0, False, digits=18),
@@ -139,7 +140,7 @@ class _Layout:
         self.roster = roster
         self.page_width, self.page_height = LANDSCAPE
         self.widths = _column_widths(self.page_width - 2 * SIDE)
-        self.text_widths = [w - 2 * PAD for w in self.widths]
+        self.text_widths = [w - 2 * PAD_X for w in self.widths]
         # runs of adjacent person columns [start, end): a rule between two people of a household
         # crosses each run in one stroke
         self.person_runs = _runs([not c.household for c in COLUMNS])
@@ -228,7 +229,7 @@ def _continued(cells: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
 def _column_widths(total: float) -> list[float]:
     """Each column's need, plus a share of what is left over in proportion to its Hanzi."""
     digit = stringWidth("0", FONT_NAME, SIZE)
-    need = [max(c.chars * SIZE, c.digits * digit) + 2 * PAD + 0.6 for c in COLUMNS]
+    need = [max(c.chars * SIZE, c.digits * digit) + 2 * PAD_X + 0.6 for c in COLUMNS]
     spare = max(0.0, total - sum(need))
     chars = sum(c.chars for c in COLUMNS)
     return [n + spare * c.chars / chars for n, c in zip(need, COLUMNS, strict=True)]
@@ -331,9 +332,9 @@ def _cell(text: PDFTextObject, lines: Sequence[str], x: float, width: float, top
 
 def _place(text: PDFTextObject, line: str, x: float, width: float, y: float, align: str) -> None:
     if align == "left":
-        left = x + PAD
+        left = x + PAD_X
     else:
         used = width_of(line)
-        left = x + (width - used) / 2 if align == "centre" else x + width - PAD - used
+        left = x + (width - used) / 2 if align == "centre" else x + width - PAD_X - used
     text.setTextOrigin(left, y)
     text.textOut(line)

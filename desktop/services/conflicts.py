@@ -16,6 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.fields import TABLE_LABELS, label
 from desktop.services.ledger import Ledger
@@ -251,7 +252,7 @@ def _households(
             numbers[household_id] = number
         for household_id, name in session.execute(
             select(Member.household_id, func.min(Member.name))
-            .where(Member.household_id.in_(chunk), Member.relation == "户主", live)
+            .where(Member.household_id.in_(chunk), Member.relation.in_(sorted(HEAD_RELATIONS)), live)
             .group_by(Member.household_id)
         ):
             heads[household_id] = name

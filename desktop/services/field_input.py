@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric
 
 from desktop.domain.errors import InvalidInput
-from desktop.domain.fields import CHOICES, TABLE_LABELS, field_by_name_or_label, label
+from desktop.domain.field_values import choice_value
+from desktop.domain.fields import TABLE_LABELS, field_by_name_or_label, label
 from desktop.domain.idnumber import parse_id_number
 from desktop.store import models as _models  # noqa: F401  (every model registered for synced_models)
 from desktop.store.base import Synced, synced_models
@@ -80,11 +81,8 @@ def parse_value(model: type[Synced] | str, field: str, text: str) -> Any:
         return parse_date(text, name)
     if isinstance(kind, JsonText):
         items = [item for item in re.split(r"[,，、;；]\s*", text) if item]
-        for item in items:
-            _check_choice(table, field, item)
-        return items
-    _check_choice(table, field, text)
-    return text
+        return [choice_value(table, field, item) for item in items]
+    return choice_value(table, field, text)
 
 
 def _model(model: type[Synced] | str) -> type[Synced]:
@@ -114,9 +112,3 @@ def _answer(text: str, name: str) -> str:
     if text in ANSWERS:
         return ANSWERS[text]
     raise InvalidInput(f"{name}应为 达标、未达标 或 待核实，而不是“{text}”")
-
-
-def _check_choice(table: str, field: str, value: str) -> None:
-    choices = CHOICES.get((table, field))
-    if choices is not None and value not in choices:
-        raise InvalidInput(f"{label(table, field)}不能是“{value}”，可选：{'、'.join(choices)}")

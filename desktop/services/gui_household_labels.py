@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATIONS
 from desktop.store.models import Household, Member
 
 CHUNK = 500  # ids per IN (…) list: well under SQLite's bound-parameter limit
@@ -30,7 +31,7 @@ def household_labels(session: Session, household_ids: Iterable[str]) -> dict[str
         chunk = ids[start : start + CHUNK]
         for member_household, name in session.execute(
             select(Member.household_id, Member.name).where(
-                live, Member.relation == "户主", Member.household_id.in_(chunk)
+                live, Member.relation.in_(sorted(HEAD_RELATIONS)), Member.household_id.in_(chunk)
             )
         ):
             heads.setdefault(member_household, name or "")

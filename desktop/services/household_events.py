@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import RELATIONS, RELOCATION_MODES
+from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS, RELOCATION_MODES
 from desktop.domain.errors import InvalidInput
+from desktop.domain.field_values import choice_value
 from desktop.services.ledger import Ledger
 from desktop.services.lookup import members_of, resolve_household, resolve_member
 from desktop.services.members import check_member_fields
@@ -107,7 +108,7 @@ def remove_person(
     with ledger.store.session() as session:
         person = _live_member(session, ledger, member)
         writer = ChangeWriter(session)
-        if person.relation == "户主":
+        if person.relation in HEAD_RELATIONS:
             _hand_over_head(session, ledger, writer, person, new_head)
         writer.update(Member, person.id, {"archived": True, "archive_reason": kind, "left_on": day})
         _event(writer, person.household_id or "", kind, day, member_id=person.id, note=note)
@@ -125,7 +126,7 @@ def _hand_over_head(
     successor = resolve_member(session, new_head, ledger.current_village_id())
     if successor.id == head.id or successor.household_id != head.household_id or successor.archived:
         raise InvalidInput(f"新户主 {successor.name} 必须是同户的其他在册成员")
-    writer.update(Member, successor.id, {"relation": "户主"})
+    writer.update(Member, successor.id, {"relation": HEAD_RELATION})
 
 
 def move_member(
@@ -137,12 +138,14 @@ def move_member(
     happened_on: dt.date | None = None,
 ) -> None:
     """A member moves to another household of the village (e.g. marries within the village)."""
-    if relation not in RELATIONS or relation == "户主":
-        raise InvalidInput(f"迁入后与户主关系不能是“{relation}”（户主变更请用分户）")
+    typed = relation
+    relation = choice_value("member", "relation", relation)
+    if relation in HEAD_RELATIONS:
+        raise InvalidInput(f"迁入后与户主关系不能是“{typed}”（户主变更请用分户）")
     day = _checked_date(ledger, happened_on, "迁移")
     with ledger.store.session() as session:
         person = _live_member(session, ledger, member)
-        if person.relation == "户主":
+        if person.relation in HEAD_RELATIONS:
             raise InvalidInput(f"{person.name} 是户主，整户变动请用分户或合户")
         target = resolve_household(session, to_household, ledger.current_village_id())
         source = person.household_id or ""
@@ -181,7 +184,7 @@ def split_household(
         for person in moving:
             if person.household_id != source.id:
                 raise InvalidInput(f"{person.name} 不是户 {source.number} 的成员")
-            if person.relation == "户主":
+            if person.relation in HEAD_RELATIONS:
                 raise InvalidInput(f"{person.name} 是原户户主，不能分出；请先变更原户户主")
         if len(moving) >= len(members_of(session, source.id)):
             raise InvalidInput("分户后原户不能没有成员")
@@ -189,7 +192,7 @@ def split_household(
         copied = {k: getattr(source, k) for k in ("village_id", "group_name", "natural_village", "address")}
         new_id = writer.create(Household, {**copied, "number": new_number, "category": source.category})
         for person in moving:
-            relation = "户主" if person.id == head.id else "其他"
+            relation = HEAD_RELATION if person.id == head.id else "其他"
             writer.update(Member, person.id, {"household_id": new_id, "relation": relation})
         _event(writer, source.id, "分户", day, other=new_id)
         _event(writer, new_id, "分户", day, other=source.id)
@@ -211,7 +214,7 @@ def merge_households(
         writer = ChangeWriter(session)
         for person in members_of(session, source.id):
             changes: dict[str, Any] = {"household_id": target.id}
-            if person.relation == "户主":
+            if person.relation in HEAD_RELATIONS:
                 changes["relation"] = "其他"
             writer.update(Member, person.id, changes)
         writer.update(Household, source.id, {"archived": True, "archive_reason": f"合户并入 {target.number}"})

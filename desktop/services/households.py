@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
 from desktop.services.ledger import Ledger
 from desktop.services.lookup import resolve_household
@@ -67,9 +68,10 @@ def _rows(
         query = query.where(Household.id == household_id)
     if not include_archived:
         query = query.where(func.coalesce(Household.archived, False).is_(False))
-    if search and search.strip():
+    compact = "".join((search or "").split()).lower()  # "Ci Ren" is ciren, "138 0000 1234" one number
+    if compact:
         query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
-            _search_clause(search.strip().lower())
+            _search_clause(compact)
         )
         if village_id is not None:
             # the index's own village column (always the household's): PostgreSQL then reads one
@@ -80,7 +82,9 @@ def _rows(
     # PostgreSQL gets the selection itself (it read every member once per 500 ids, and hash-joins this)
     live = func.coalesce(Member.archived, False).is_(False)
     count = select(
-        Member.household_id, func.count(), func.min(case((Member.relation == "户主", Member.name)))
+        Member.household_id,
+        func.count(),
+        func.min(case((Member.relation.in_(sorted(HEAD_RELATIONS)), Member.name))),
     ).group_by(Member.household_id)
     if session.get_bind().dialect.name == "sqlite":
         ids = [h.id for h in households]
@@ -112,12 +116,14 @@ def _rows(
 
 
 def _search_clause(text: str) -> Any:
+    """``text``: lower case, no spaces. Pinyin (letters only; ü typed as ü, v or u, syllables maybe
+    parted by ') is matched at the start of a token of the index, anything else anywhere in it."""
+    pinyin = text.replace("ü", "v").replace("'", "")
+    if pinyin.isascii() and pinyin.isalpha():
+        # the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
+        return HouseholdSearch.text.like(f"% {pinyin}%")
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    if escaped.isascii() and escaped.isalpha():
-        # pinyin: the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
-        return HouseholdSearch.text.like(f"% {escaped}%", escape="\\")
-    conditions = [HouseholdSearch.text.like(f"%{escaped}%", escape="\\")]
-    return or_(*conditions)
+    return HouseholdSearch.text.like(f"%{escaped}%", escape="\\")
 
 
 def add_household(
@@ -143,7 +149,7 @@ def add_household(
         household_id = writer.create(
             Household, {**(fields or {}), "number": number, "village_id": village_id}
         )
-        head_fields = check_member_fields(session, {**head, "relation": "户主"}, village_id=village_id)
+        head_fields = check_member_fields(session, {**head, "relation": HEAD_RELATION}, village_id=village_id)
         writer.create(Member, {**head_fields, "household_id": household_id})
         return _one(session, household_id)
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import Verdict
-from desktop.domain.enums import Dimension
+from desktop.domain.enums import HEAD_RELATIONS, Dimension
 from desktop.domain.errors import InvalidInput
 from desktop.domain.income import net_income, per_person
 from desktop.reports import data as r
@@ -107,7 +107,7 @@ def _household_file(
     today: dt.date,
     user: str,
 ) -> r.HouseholdFile:
-    head = next((m.name for m in members if m.relation == "户主" and m.name), "")
+    head = next((m.name for m in members if m.relation in HEAD_RELATIONS and m.name), "")
     place = _place(village)
     by_dimension: dict[str, list[r.Photo]] = defaultdict(list)
     by_visit: dict[str, list[r.Photo]] = defaultdict(list)

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATIONS
 from desktop.reports import data as r
 from desktop.reports.text import day
 from desktop.services.ledger import Ledger
@@ -56,7 +57,7 @@ def notice_of(
         session.execute(
             select(Member.household_id, Member.name).where(
                 Member.household_id.in_([m.household_id for m in chosen]),
-                Member.relation == "户主",
+                Member.relation.in_(sorted(HEAD_RELATIONS)),
                 live(Member),
             )
         ).all()

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import NotFound
 from desktop.services.ledger import Ledger
 from desktop.store.models import Household, Member, Village
@@ -54,7 +55,7 @@ def sorted_members(members: list[Member]) -> list[Member]:
     return sorted(
         members,
         key=lambda m: (
-            m.relation != "户主",
+            m.relation not in HEAD_RELATIONS,
             m.number or "",
             m.birth_date.isoformat() if m.birth_date else "",
             m.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.idnumber import normalize
 from desktop.store.ids import is_uuid
@@ -57,7 +58,7 @@ def members_of(session: Session, household_id: str, *, include_archived: bool = 
     return sorted(
         members,
         key=lambda m: (
-            m.relation != "户主",
+            m.relation not in HEAD_RELATIONS,
             m.number or "",
             m.birth_date.isoformat() if m.birth_date else "",
             m.id,

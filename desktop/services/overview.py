@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import distinct, func, select
 
-from desktop.domain.enums import HOUSEHOLD_CATEGORIES, Dimension, Status
+from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension, Status
 from desktop.domain.errors import InvalidInput
 from desktop.domain.exit_rules import ExitVerdict, village_exit
 from desktop.domain.policy import cite
@@ -175,7 +175,7 @@ def village_overview(
         households=len(households),
         people=total_people,
         categories=_counts([h.category for h in households], HOUSEHOLD_CATEGORIES),
-        statuses=_counts([h.poverty_status for h in households], ("未脱贫", "已脱贫", "返贫")),
+        statuses=_counts([h.poverty_status for h in households], (*POVERTY_STATUS, "已脱贫")),
         poor_people=poor_people,
         incidence=incidence,
         incidence_limit=limit,

@@ -53,3 +53,7 @@ IDLE_LOCK = Preference(
 
 def idle_lock_minutes(ledger: Ledger) -> int:
     return int(get_preference(ledger, IDLE_LOCK))
+
+
+# the short first-run guide above the pages: shown on the first start of a ledger until dismissed
+FIRST_RUN_GUIDE = Preference("ui.first_run_guide", "show", (("show", "显示"), ("dismissed", "不再显示")))

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import Verdict, evaluate
-from desktop.domain.enums import Dimension, Status
+from desktop.domain.enums import HEAD_RELATIONS, Dimension, Status
 from desktop.services.facts import assessment_facts, household_facts, member_facts
 from desktop.services.ledger import Ledger, judged_as_of
 from desktop.services.lookup import resolve_household
@@ -84,6 +84,8 @@ def checklists(session: Session, ledger: Ledger, households: list[Household]) ->
                 ledger.policy,
                 today,
             )
-            head = next((m.name for m in people if m.relation == "户主" and not m.archived and m.name), "")
+            head = next(
+                (m.name for m in people if m.relation in HEAD_RELATIONS and not m.archived and m.name), ""
+            )
             result.append(HouseholdChecklist(household.id, household.number or "", head, verdicts))
     return result

@@ -13,8 +13,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import HOUSE_GRADES, SAFE_HOUSE_GRADES, Dimension, Status
+from desktop.domain.codes import code_list
+from desktop.domain.enums import HEAD_RELATIONS, HOUSE_GRADES, SAFE_HOUSE_GRADES, Dimension, Status
 from desktop.domain.errors import InvalidInput
+from desktop.domain.field_values import CODE_LISTS
 from desktop.domain.income import net_income, per_person
 from desktop.excel.headers import NATIONAL_ROSTER
 from desktop.excel.writing import SheetData, write_workbook
@@ -28,6 +30,7 @@ ROSTER_SHEET = "花名册"
 GAPS_SHEET = "两不愁三保障短板"
 VISITS_SHEET = "走访记录"
 _TEXT_TARGETS = {
+    *CODE_LISTS,  # national codes such as 01 stay text
     ("household", "number"),
     ("member", "number"),
     ("member", "id_number"),
@@ -44,10 +47,15 @@ class ExportResult:
     households: int
 
 
-def export_roster(ledger: Ledger, path: Path, *, village_code: str | None = None) -> ExportResult:
-    """One row per person of every live household, in the national export's column order.
+def export_roster(
+    ledger: Ledger, path: Path, *, village_code: str | None = None, codes: bool = False
+) -> ExportResult:
+    """One row per person of every live household, in the national export's column order, coded fields
+    in their national spelling (a value stored as 户主 is written 本人或户主).
 
-    ``village_code``: which village, on a township device (a village device exports its own)."""
+    ``village_code``: which village, on a township device (a village device exports its own).
+    ``codes``: write the national codes (01, 02 …) of coded fields instead; a value without a national
+    code (a local addition such as 送教上门, or an older value such as 初中) is written as text."""
     with ledger.store.read_session() as session:
         village_id = _village(ledger, session, village_code)
         village = session.get(Village, village_id)
@@ -62,7 +70,7 @@ def export_roster(ledger: Ledger, path: Path, *, village_code: str | None = None
             for member in people:
                 rows.append(
                     [
-                        _roster_value(t, village, household, member, len(people), per)
+                        _national(t, _roster_value(t, village, household, member, len(people), per), codes)
                         for _, t in NATIONAL_ROSTER
                     ]
                 )
@@ -112,7 +120,7 @@ def export_visits(ledger: Ledger, path: Path, *, village_code: str | None = None
             m.household_id: m.name
             for ms in _live_members(session, list(households)).values()
             for m in ms
-            if m.relation == "户主"
+            if m.relation in HEAD_RELATIONS
         }
         visits = [
             v
@@ -175,7 +183,7 @@ def _live_members(session: Session, household_ids: list[str]) -> dict[str, list[
         # as members_of orders them: the head first, then by 人编号 and age
         people.sort(
             key=lambda m: (
-                m.relation != "户主",
+                m.relation not in HEAD_RELATIONS,
                 m.number or "",
                 m.birth_date.isoformat() if m.birth_date else "",
                 m.id,
@@ -221,6 +229,16 @@ def _roster_value(
         grade = household.house_grade
         return None if grade not in HOUSE_GRADES else grade not in SAFE_HOUSE_GRADES
     return income_per_person
+
+
+def _national(target: tuple[str, str], value: Any, codes: bool) -> Any:
+    key = CODE_LISTS.get(target)
+    if key is None or not isinstance(value, str):
+        return value
+    found = code_list(key).entry(value)
+    if found is None:
+        return value  # not expected: stored values are validated; written as stored
+    return (found.code or found.value) if codes else found.value
 
 
 def _follow_up_text(item: FollowUp) -> str:

@@ -21,7 +21,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.codes import code_list
+from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
+from desktop.domain.field_values import CODE_LISTS
 from desktop.domain.fields import label
 from desktop.domain.income import format_amount
 from desktop.excel.headers import IGNORED
@@ -64,6 +67,8 @@ class ImportReport:
     dry_run: bool
     accept_valid: bool
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # listed, never block, never change data
+    as_of: dt.date | None = None  # the export date the title rows give
     notes: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     added_households: list[str] = field(default_factory=list)
@@ -137,6 +142,8 @@ def import_roster(
         plans = _Planner(session, village_id, roster).plan()
         report.problems = sorted(roster.problems + plans.problems, key=Problem.sort_key)
         report.notes = list(table.skipped) + roster.notes
+        report.warnings = sorted(roster.warnings, key=Problem.sort_key)
+        report.as_of = roster.as_of
         bad_rows = {p.row for p in report.problems}
         good = [p for p in plans.households if not bad_rows.intersection(p.rows.row_numbers)]
         if report.problems and not report.blocked:
@@ -227,7 +234,7 @@ class _Planner:
 
     def _by_head(self, id_number: str | None) -> Household | None:
         member = self.live_by_id.get(id_number) if id_number else None
-        if member is None or member.relation != "户主":
+        if member is None or member.relation not in HEAD_RELATIONS:
             return None
         return self.households.get(member.household_id or "")
 
@@ -274,13 +281,13 @@ class _Planner:
         for index, item in enumerate(plan.members):
             key = item.existing.id if item.existing else f"new-{index}"
             relations[key] = item.row.member.get("relation", relations.get(key))
-        heads = [key for key, relation in relations.items() if relation == "户主"]
+        heads = [key for key, relation in relations.items() if relation in HEAD_RELATIONS]
         if len(heads) == 1:
             return
         first = plan.rows.rows[0].number
         if not heads:
             self.problem(
-                first, ("member", "relation"), f"{plan.rows.key} 没有户主（与户主关系为“户主”的一行）"
+                first, ("member", "relation"), f"{plan.rows.key} 没有户主（与户主关系为“本人或户主”的一行）"
             )
         else:
             names = {m.id: m.name for m in members}
@@ -302,12 +309,25 @@ class _Planner:
 
 
 def _changed(record: Synced, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields whose value differs from the record's. A coded value the ledger holds in an older
+    spelling (户主, 缺劳力) is the same as the sheet's national one (本人或户主, 缺劳动力): not rewritten."""
     table = record.__table__  # type: ignore[attr-defined]
     return {
         name: value
         for name, value in fields.items()
-        if normalise(table.columns[name], value) != getattr(record, name)
+        if normalise(table.columns[name], value) != (old := getattr(record, name))
+        and not _same_code(table.name, name, old, value)
     }
+
+
+def _same_code(table: str, name: str, old: Any, new: Any) -> bool:
+    key = CODE_LISTS.get((table, name))
+    if key is None or old is None or new is None:
+        return False
+    codes = code_list(key)
+    if isinstance(old, list) and isinstance(new, list):
+        return [codes.canonical(v) for v in old] == [codes.canonical(v) for v in new]
+    return isinstance(old, str) and isinstance(new, str) and codes.canonical(old) == codes.canonical(new)
 
 
 def _name(plan: _HouseholdPlan) -> str:
@@ -319,7 +339,12 @@ def _name(plan: _HouseholdPlan) -> str:
 def _describe(report: ImportReport, plans: list[_HouseholdPlan]) -> None:
     for plan in plans:
         head = next(
-            (m.row.member.get("name") for m in plan.members if m.row.member.get("relation") == "户主"), None
+            (
+                m.row.member.get("name")
+                for m in plan.members
+                if m.row.member.get("relation") in HEAD_RELATIONS
+            ),
+            None,
         )
         if plan.existing is None:
             number_note = "" if plan.rows.number else "，表中无户编号，新编"

@@ -70,6 +70,10 @@ class Store:
         if location.data_key is not None:
             unlocked.register(location.home, location.data_key)
 
+    def refresh_search_index(self) -> bool:
+        """Rebuild the household search texts when an older program made them (see search_index)."""
+        return search_index.ensure_current(self._sessions)
+
     def set_author(self, author: str) -> None:
         """Another user unlocked the open ledger: the operations written from now on are theirs."""
         self._sessions.configure(info={"author": author})
@@ -147,6 +151,7 @@ def open_store(
         if state == "empty" and create:
             location.home.mkdir(parents=True, exist_ok=True)
     engine = make_engine(location)
+    store: Store | None = None
     try:
         if not location.is_sqlite:
             state = _schema_state(engine)
@@ -161,13 +166,22 @@ def open_store(
             age = newest_backup_age(location.backups)
             if age is None or age > DAILY:
                 backup_file(location.db_path, location.backups, "daily", data_key=location.data_key)
-        return Store(location, engine, author=author)  # last: it holds the data key until closed
+        store = Store(location, engine, author=author)  # last but one: it holds the data key until closed
+        store.refresh_search_index()  # after a backup: an older program's texts are rebuilt
+        return store
     except (OperationalError, DatabaseError) as exc:
-        engine.dispose()
+        _close(store, engine)
         raise StoreProblem(f"无法打开数据库 {location.engine_url}：{_first_line(exc)}") from exc
     except BaseException:
-        engine.dispose()
+        _close(store, engine)
         raise
+
+
+def _close(store: Store | None, engine: Engine) -> None:
+    if store is not None:
+        store.close()
+    else:
+        engine.dispose()
 
 
 def check_unlocked(location: StoreLocation) -> None:

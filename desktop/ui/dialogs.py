@@ -4,8 +4,9 @@ where its report was written, never a traceback."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop.domain.errors import UserError
 from desktop.services.crash_reports import write_crash_report
@@ -23,6 +24,17 @@ def error_text(error: BaseException) -> str:
     return tr("程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持").format(
         report=report
     )
+
+
+def only_default(default: QPushButton, others: Iterable[QPushButton]) -> None:
+    """Enter presses ``default`` and nothing else. In a QDialog a push button becomes the default when it
+    takes the focus, as it does when the field before it is disabled for a slow check: without this the
+    Enter that started the check would then press 退出 or 取消."""
+    default.setDefault(True)
+    default.setAutoDefault(True)
+    for button in others:
+        button.setAutoDefault(False)
+        button.setDefault(False)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

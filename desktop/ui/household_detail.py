@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import Status
+from desktop.domain.enums import HEAD_RELATIONS, Status
 from desktop.domain.fields import label
 from desktop.domain.masking import mask_id_number, mask_numbers_in, mask_phone
 from desktop.services.field_input import parse_value
@@ -207,7 +207,7 @@ class HouseholdDialog(QDialog):
     def refresh(self) -> None:
         detail = show_household(self.ctx.ledger, self.household_id)
         self.detail = detail
-        head = next((m.get("name") for m in detail.members if m.get("relation") == "户主"), "") or ""
+        head = next((m.get("name") for m in detail.members if m.get("relation") in HEAD_RELATIONS), "") or ""
         self.heading.setText(
             tr("<b>{head}</b> 户　户编号 {number}　{village}　{n} 人").format(
                 head=head, number=detail.number, village=detail.village_name, n=len(detail.members)
@@ -259,7 +259,7 @@ class HouseholdDialog(QDialog):
         detail = self.detail
         if detail is None:
             return ""
-        head = next((m.get("name") for m in detail.members if m.get("relation") == "户主"), "") or ""
+        head = next((m.get("name") for m in detail.members if m.get("relation") in HEAD_RELATIONS), "") or ""
         return f"{detail.number}　{head}"
 
     # --- edits -------------------------------------------------------------------------------------

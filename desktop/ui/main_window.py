@@ -3,19 +3,32 @@ village and how far the last sync is."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.setup import is_demo
 from desktop.services.sync_status import sync_summary
 from desktop.services.village_info import village_summary
 from desktop.ui.context import UiContext
+from desktop.ui.first_run_guide import FirstRunGuide
+from desktop.ui.help_window import HelpWindow, about_box
 from desktop.ui.household_detail import HouseholdDialog
 from desktop.ui.i18n import tr, tr_marked
 from desktop.ui.idle_lock import install_idle_lock
 from desktop.ui.pages.households_page import HouseholdsPage
 from desktop.ui.pages.page import Page
 from desktop.ui.pages.registry import build_pages
+from desktop.ui.window_place import restore_placement, save_placement
 
 
 class MainWindow(QMainWindow):
@@ -36,11 +49,17 @@ class MainWindow(QMainWindow):
         self.households = next(p for p in self.pages if isinstance(p, HouseholdsPage))
         self.households.add_requested.connect(self._add_household)
 
+        self.guide = FirstRunGuide(ctx)  # the first start of a ledger, until dismissed
+        self.guide.help_requested.connect(self.show_help)
+        self.help_window: HelpWindow | None = None
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.guide)
+        layout = QHBoxLayout()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self.status_label = QLabel()
@@ -48,11 +67,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
         self._edit_menu()
+        self._help_menu()
         ctx.changed.connect(self._update_status)
         ctx.village_changed.connect(lambda _village: self._update_status())
         self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
         self._update_status()
-        self.resize(1280, 720)
+        self.placement = restore_placement(self)  # where it was closed; maximised on a small screen
         self.idle_lock = install_idle_lock(self, ctx)  # encrypted ledgers: locks when idle or on Ctrl+L
 
     # --- public ------------------------------------------------------------------------------------
@@ -85,6 +105,20 @@ class MainWindow(QMainWindow):
             page.show_household(household_id, label)
         self.activateWindow()
 
+    def show_help(self) -> HelpWindow:
+        """The manual (F1), one window, brought to the front when already open."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
+
+    def show_about(self) -> QMessageBox:
+        box = about_box(self.ctx, self)
+        box.open()
+        return box
+
     # --- private -----------------------------------------------------------------------------------
     def _add_household(self) -> None:
         from desktop.ui.household_form import NewHouseholdDialog
@@ -101,6 +135,21 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         menu.addAction(undo)
         menu.addAction(redo)
+
+    def _help_menu(self) -> None:
+        menu = self.menuBar().addMenu(tr("帮助"))
+        manual = QAction(tr("使用说明"), self)
+        manual.setObjectName("helpManual")
+        manual.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        # F1 from any window of the program (a household window too), not only this one
+        manual.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        manual.triggered.connect(self.show_help)
+        about = QAction(tr("关于驻村台账"), self)
+        about.setObjectName("helpAbout")
+        about.triggered.connect(self.show_about)
+        menu.addAction(manual)
+        menu.addAction(about)
+        self.addAction(manual)  # the shortcut works while the menu bar is not in use
 
     def _update_status(self) -> None:
         summary = village_summary(self.ctx.ledger, self.ctx.village_id)
@@ -137,4 +186,5 @@ class MainWindow(QMainWindow):
         for job in list(self.ctx.jobs):
             job.cancelled.set()
             job.wait(30_000)
+        save_placement(self)
         super().closeEvent(event)

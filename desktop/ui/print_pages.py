@@ -55,7 +55,30 @@ def page_count(pdf: Path) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def pages(pdf: Path, *, dpi: int, first: int = 1, last: int | None = None) -> Iterator[QImage]:
+def page_sizes(pdf: Path) -> list[tuple[float, float]] | None:
+    """Each page's width and height in points, read without drawing anything (None: unknown here).
+
+    The preview lays out every page from these, and draws a page only when it scrolls into view."""
+    kind = renderer()
+    if kind == PDFIUM:
+        with _pdfium_document(pdf) as document, _PDFIUM_LOCK:
+            return [tuple(document.get_page_size(i)) for i in range(len(document))]
+    if kind == QTPDF:
+        document = _qt_document(pdf)
+        return [
+            (document.pagePointSize(i).width(), document.pagePointSize(i).height())
+            for i in range(document.pageCount())
+        ]
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        return None
+    command = [pdfinfo, "-f", "1", "-l", "1000000", str(pdf)]
+    done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
+    found = re.findall(rb"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", done.stdout, re.MULTILINE)
+    return [(float(w), float(h)) for w, h in found] or None
+
+
+def pages(pdf: Path, *, dpi: float, first: int = 1, last: int | None = None) -> Iterator[QImage]:
     """Pages ``first``..``last`` (1-based; None: to the end) of ``pdf``, one image at a time."""
     kind = renderer()
     if kind == PDFIUM:
@@ -68,7 +91,7 @@ def pages(pdf: Path, *, dpi: int, first: int = 1, last: int | None = None) -> It
         raise InvalidInput(tr("本机没有显示 PDF 的组件，无法预览和直接打印：请用 PDF 阅读器打开文件打印"))
 
 
-def _pdfium_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterator[QImage]:
+def _pdfium_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Iterator[QImage]:
     with _pdfium_document(pdf) as document:
         with _PDFIUM_LOCK:
             count = len(document)
@@ -110,7 +133,7 @@ def _pdfium_document(pdf: Path) -> Iterator[Any]:
             document.close()
 
 
-def _pdftoppm_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterator[QImage]:
+def _pdftoppm_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Iterator[QImage]:
     tool = shutil.which("pdftoppm") or "pdftoppm"
     count = page_count(pdf)
     end = count if last is None else (last if count is None else min(last, count))
@@ -121,7 +144,7 @@ def _pdftoppm_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterat
             tool,
             "-png",
             "-r",
-            str(dpi),
+            str(round(dpi)),
             "-f",
             str(number),
             "-l",
@@ -146,7 +169,7 @@ def _pdftoppm_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterat
         number += 1
 
 
-def _qtpdf_pages(pdf: Path, dpi: int, first: int, last: int | None) -> Iterator[QImage]:
+def _qtpdf_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Iterator[QImage]:
     document = _qt_document(pdf)
     end = document.pageCount() if last is None else min(last, document.pageCount())
     for index in range(first - 1, end):

@@ -32,7 +32,7 @@ from desktop.services.security import (
     renew_recovery_code,
     unlock,
 )
-from desktop.ui.dialogs import error_text
+from desktop.ui.dialogs import error_text, only_default
 from desktop.ui.i18n import tr
 from desktop.ui.slow_call import SlowCall
 from desktop.ui.unlock_dialog import message_label, passphrase_edit
@@ -50,10 +50,10 @@ class SecurityForm(QDialog):
         self.message = message_label("securityFormMessage")
         self.ok_button = QPushButton(ok_text)
         self.ok_button.setObjectName("securityFormOk")
-        self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.submit)
         cancel = QPushButton(tr("取消"))
         cancel.clicked.connect(self.reject)
+        only_default(self.ok_button, (cancel,))
         self.work = SlowCall(self)
         self.work.done.connect(self._done)
         self.work.failed.connect(self._refused)

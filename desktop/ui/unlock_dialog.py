@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import InvalidInput
 from desktop.services.security import Unlocked, check_passphrase, recover, security_status, unlock
-from desktop.ui.dialogs import error_text
+from desktop.ui.dialogs import error_text, only_default
 from desktop.ui.i18n import tr
 from desktop.ui.recovery_code_dialog import show_recovery_code
 from desktop.ui.slow_call import SlowCall
@@ -69,12 +69,10 @@ class UnlockDialog(QDialog):
         self.user = QComboBox()
         self.user.setObjectName("unlockUser")
         self.user.addItems(self.users)
-        self.passphrase = passphrase_edit("unlockPassphrase")
-        self.passphrase.returnPressed.connect(self.try_unlock)
+        self.passphrase = passphrase_edit("unlockPassphrase")  # Enter: the default button, 解锁
         self.message = message_label("unlockMessage")
         self.unlock_button = QPushButton(tr("解锁"))
         self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.quit_button = QPushButton(tr("退出"))
         self.quit_button.setObjectName("unlockQuit")
@@ -82,6 +80,7 @@ class UnlockDialog(QDialog):
         self.forgot_button = QPushButton(tr("忘记口令？"))
         self.forgot_button.setObjectName("forgotPassphrase")
         self.forgot_button.setFlat(True)
+        only_default(self.unlock_button, (self.quit_button, self.forgot_button))
         self.forgot_button.clicked.connect(self.open_recovery)
         self.check = SlowCall(self)
         self.check.done.connect(self._unlocked)
@@ -141,7 +140,9 @@ class UnlockDialog(QDialog):
         self._unlocked(unlocked)
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.user, self.passphrase, self.unlock_button, self.forgot_button):
+        # the field stays enabled (read-only) so that the focus stays in it, not on a button
+        self.passphrase.setReadOnly(busy)
+        for widget in (self.user, self.unlock_button, self.forgot_button):
             widget.setEnabled(not busy)
 
 
@@ -166,10 +167,10 @@ class RecoverDialog(QDialog):
         self.message = message_label("recoverMessage")
         self.ok_button = QPushButton(tr("设新口令"))
         self.ok_button.setObjectName("recoverButton")
-        self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.try_recover)
         cancel = QPushButton(tr("取消"))
         cancel.clicked.connect(self.reject)
+        only_default(self.ok_button, (cancel,))
         self.work = SlowCall(self)
         self.work.done.connect(self._done)
         self.work.failed.connect(self._refused)

@@ -9,20 +9,20 @@
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="14"/>
+        <location filename="../../desktop/ui/dialogs.py" line="15"/>
         <location filename="../../desktop/ui/jobs.py" line="63"/>
         <location filename="../../desktop/ui/lock_screen.py" line="20"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="88"/>
         <source>驻村台账</source>
         <translation>Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs.py" line="22"/>
         <source>磁盘空间不足：请清理空间后重试，未做任何改动</source>
         <translation>The disk is full: free some space and try again. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs.py" line="24"/>
         <source>程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持</source>
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
     </message>
@@ -30,6 +30,26 @@
         <location filename="../../desktop/ui/drives.py" line="76"/>
         <source>U 盘 {name}（{root}），可用 {size}</source>
         <translation>USB drive {name} ({root}), {size} free</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run_guide.py" line="25"/>
+        <source>&lt;b&gt;第一次使用？&lt;/b&gt;　① 设置 → 信任身份卡…：信任各村设备（电话核对指纹）　② 同步 → 导入同步包：收各村的 U 盘　③ 各村：选一个村查看　④ 同步 → 给每个村的设备各导出一个</source>
+        <translation>&lt;b&gt;New here?&lt;/b&gt;　① Settings → Trust an identity card…: trust each village's device (check the fingerprint by phone)　② Sync → Import sync bundles: the villages' USB sticks　③ Villages: choose one to look at　④ Sync → Export one for every village device</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run_guide.py" line="30"/>
+        <source>&lt;b&gt;第一次使用？&lt;/b&gt;　① 农户 → 新增农户…（或 从 Excel 导入…）　② 走访 → 记录走访　③ 台账打印 → 生成 PDF 并预览　④ 同步 → 导出同步包，带去乡镇</source>
+        <translation>&lt;b&gt;New here?&lt;/b&gt;　① Households → New household… (or Import from Excel…)　② Visits → Record a visit　③ Print ledgers → Make PDF and preview　④ Sync → Export bundle, take it to the township</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run_guide.py" line="37"/>
+        <source>使用说明（F1）</source>
+        <translation>Manual (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run_guide.py" line="40"/>
+        <source>知道了，不再显示</source>
+        <translation>Got it, don't show again</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="66"/>
@@ -71,7 +91,7 @@
         <location filename="../../desktop/ui/security_dialogs.py" line="122"/>
         <location filename="../../desktop/ui/security_dialogs.py" line="155"/>
         <location filename="../../desktop/ui/security_dialogs.py" line="217"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="165"/>
         <source>至少 8 个字符，可以是一句话</source>
         <translation>At least 8 characters; a sentence is fine</translation>
     </message>
@@ -80,7 +100,7 @@
         <location filename="../../desktop/ui/security_dialogs.py" line="127"/>
         <location filename="../../desktop/ui/security_dialogs.py" line="159"/>
         <location filename="../../desktop/ui/security_dialogs.py" line="221"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="188"/>
         <source>再输入一次</source>
         <translation>Type it again</translation>
     </message>
@@ -106,8 +126,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="98"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="94"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="185"/>
         <source>使用人</source>
         <translation>User</translation>
     </message>
@@ -115,7 +135,7 @@
         <location filename="../../desktop/ui/first_start.py" line="99"/>
         <location filename="../../desktop/ui/lock_screen.py" line="37"/>
         <location filename="../../desktop/ui/security_dialogs.py" line="220"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="94"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
@@ -239,6 +259,57 @@
         <translation>The interface font {path} cannot be read and may be damaged: please reinstall Zhucun</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/help_window.py" line="42"/>
+        <source>驻村台账 — 使用说明</source>
+        <translation>Zhucun — manual</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="54"/>
+        <source>找不到使用说明 {path}（{problem}）：请重新安装驻村台账。</source>
+        <translation>The manual {path} cannot be found ({problem}): please reinstall Zhucun.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="97"/>
+        <source>PostgreSQL 服务器：{url}</source>
+        <translation>PostgreSQL server: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="99"/>
+        <source>SQLite，已加密（SQLCipher）</source>
+        <translation>SQLite, encrypted (SQLCipher)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="101"/>
+        <source>SQLite，未加密</source>
+        <translation>SQLite, not encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="103"/>
+        <source>驻村台账 Zhucun {version}</source>
+        <translation>Zhucun 驻村台账 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="104"/>
+        <source>数据文件夹：{folder}</source>
+        <translation>Data folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="105"/>
+        <source>数据库：{database}</source>
+        <translation>Database: {database}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="107"/>
+        <source>按 F1 打开使用说明（只有中文版）。</source>
+        <translation>F1 opens the manual (in Chinese only).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <source>关于驻村台账</source>
+        <translation>About Zhucun</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/household_detail.py" line="48"/>
         <location filename="../../desktop/ui/household_detail.py" line="89"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
@@ -304,7 +375,7 @@
         <location filename="../../desktop/ui/household_detail.py" line="59"/>
         <location filename="../../desktop/ui/pages/checks_page.py" line="185"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="274"/>
-        <location filename="../../desktop/domain/enums.py" line="236"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>达标</source>
         <extracomment>desktop/domain/enums.py: Status.MET.label (a checklist verdict)</extracomment>
         <translation>Met</translation>
@@ -315,7 +386,7 @@
         <location filename="../../desktop/ui/pages/overview_page.py" line="34"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="274"/>
-        <location filename="../../desktop/domain/enums.py" line="236"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>未达标</source>
         <extracomment>desktop/domain/enums.py: Status.NOT_MET.label (a checklist verdict)</extracomment>
         <translation>Not met</translation>
@@ -325,7 +396,7 @@
         <location filename="../../desktop/ui/pages/checks_page.py" line="187"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="35"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
-        <location filename="../../desktop/domain/enums.py" line="236"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>待核实</source>
         <extracomment>desktop/domain/enums.py: Status.UNKNOWN.label (a checklist verdict)</extracomment>
         <translation>To verify</translation>
@@ -1038,7 +1109,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/jobs.py" line="61"/>
-        <location filename="../../desktop/ui/security_dialogs.py" line="55"/>
+        <location filename="../../desktop/ui/security_dialogs.py" line="54"/>
         <location filename="../../desktop/ui/trust_dialog.py" line="106"/>
         <location filename="../../desktop/ui/unlock_dialog.py" line="171"/>
         <source>取消</source>
@@ -1056,76 +1127,86 @@
     </message>
     <message>
         <location filename="../../desktop/ui/lock_screen.py" line="40"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="74"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lock_screen.py" line="79"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="118"/>
         <source>正在核对口令…</source>
         <translation>Checking the passphrase…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/lock_screen.py" line="89"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="113"/>
         <source>请输入口令</source>
         <translation>Please type the passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>撤销</source>
         <comment>undo the last edit</comment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <source>使用说明</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <location filename="../../desktop/domain/fields.py" line="25"/>
         <source>乡镇</source>
         <extracomment>desktop/domain/fields.py: village.township</extracomment>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>驻村台账 — {place}（乡镇）{in_view}</source>
         <translation>Zhucun — {place} (township){in_view}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>驻村台账 — {village}</source>
         <translation>Zhucun — {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>（演示数据，虚构）</source>
         <translation> (demo data, fictional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>使用人：{user}　　{place_kind}：{place}</source>
         <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="47"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="54"/>
         <location filename="../../desktop/ui/sync_tables.py" line="150"/>
@@ -1134,7 +1215,7 @@
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>上次导出：{out}　上次导入：{came}　未同步修改：{unsynced} 条</source>
         <translation>Last export: {out}  Last import: {came}  Unsynced changes: {unsynced}</translation>
     </message>
@@ -1341,8 +1422,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/households_page.py" line="32"/>
-        <source>搜索姓名、拼音首字母、户编号、身份证号或电话</source>
-        <translation>Search name, pinyin initials, household no., ID number or phone</translation>
+        <source>搜索姓名、拼音、户编号、身份证号或电话</source>
+        <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/households_page.py" line="38"/>
@@ -1878,102 +1959,97 @@ Drag photo files here, or click “Add photos…”</translation>
         <translation>This household has this photo already: not added twice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="40"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="45"/>
         <location filename="../../desktop/ui/pages/registry.py" line="24"/>
         <source>台账打印</source>
         <translation>Print ledgers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="48"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="55"/>
         <source>生成 PDF 并预览（Ctrl+Enter）</source>
         <translation>Make PDF and preview (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="90"/>
         <source>{out} 已存在，要替换它吗？</source>
         <translation>{out} exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="102"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="108"/>
         <source>正在生成{document}…</source>
         <translation>Making {document}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="121"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="136"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="141"/>
         <source>已取消，没有写入文件。</source>
         <translation>Cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="143"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="140"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="146"/>
         <source>已生成 {name}：{pages} 页，{households} 户。</source>
         <translation>Made {name}: {pages} pages, {households} households.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="145"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="151"/>
         <source>已生成 {files} 个文件（共 {pages} 页）到 {folder}。</source>
         <translation>Made {files} files ({pages} pages) in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="151"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="157"/>
         <source>字体中没有这些字，打印出来是空白方框，请核对：{characters}</source>
         <translation>The font lacks these characters, which print as empty boxes; please check: {characters}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="157"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="163"/>
         <source>{missing_photos} 张照片的文件本机还没有，同步后再打印即可。</source>
         <translation>{missing_photos} photo files are not on this computer yet: print again after syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="169"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="188"/>
+        <source>{document}：还没有生成。点“生成 PDF 并预览”。</source>
+        <translation>{document}: not made yet. Click “Make PDF and preview”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="205"/>
         <source>{parent}（{files} 个文件）</source>
         <translation>{parent} ({files} files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="177"/>
-        <source>预览 {name} 的第 1 页（共 {pages} 页）</source>
-        <translation>Preview of {name}: page 1 (of {pages})</translation>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="211"/>
+        <source>预览 {name}（共 {pages} 页）</source>
+        <translation>Preview of {name} ({pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="179"/>
-        <source>预览 {name} 的前 {count} 页（共 {pages} 页）</source>
-        <translation>Preview of {name}: first {count} pages (of {pages})</translation>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="215"/>
+        <source>共 {pages} 页</source>
+        <translation>{pages} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="182"/>
-        <source>预览第 1 页（共 {pages} 页）</source>
-        <translation>Preview: page 1 (of {pages})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="184"/>
-        <source>预览前 {count} 页（共 {pages} 页）</source>
-        <translation>Preview: first {count} pages (of {pages})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="219"/>
         <source>{where}
 本机无法显示 PDF 预览：请点“打开文件夹”，用 PDF 阅读器查看和打印。</source>
         <translation>{where}
 This computer cannot preview PDFs: click “Open folder” and use a PDF reader to view and print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="231"/>
         <location filename="../../desktop/ui/recovery_code_dialog.py" line="65"/>
         <location filename="../../desktop/ui/recovery_code_dialog.py" line="134"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/printing_page.py" line="206"/>
+        <location filename="../../desktop/ui/pages/printing_page.py" line="236"/>
         <source>已发送 {sheets} 页到打印机。</source>
         <translation>Sent {sheets} pages to the printer.</translation>
     </message>
@@ -3163,37 +3239,42 @@ not synced yet</translation>
         <translation>The printer cannot start a new page: printing stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_pages.py" line="68"/>
+        <location filename="../../desktop/ui/print_page_view.py" line="188"/>
+        <source>正在显示第 {number} 页…</source>
+        <translation>Drawing page {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_pages.py" line="91"/>
         <source>本机没有显示 PDF 的组件，无法预览和直接打印：请用 PDF 阅读器打开文件打印</source>
         <translation>This computer has no PDF renderer, so it cannot preview or print directly: open the file in a PDF reader to print it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_pages.py" line="104"/>
+        <location filename="../../desktop/ui/print_pages.py" line="127"/>
         <source>无法打开 {name}：不是完整的 PDF 文件（{exc}）</source>
         <translation>Cannot open {name}: not a complete PDF file ({exc})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_pages.py" line="138"/>
+        <location filename="../../desktop/ui/print_pages.py" line="161"/>
         <source>无法显示 {name} 第 {number} 页：{message}</source>
         <translation>Cannot show page {number} of {name}: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_pages.py" line="139"/>
+        <location filename="../../desktop/ui/print_pages.py" line="162"/>
         <source>pdftoppm 出错</source>
         <translation>pdftoppm failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_pages.py" line="144"/>
+        <location filename="../../desktop/ui/print_pages.py" line="167"/>
         <source>无法显示 {name} 第 {number} 页</source>
         <translation>Cannot show page {number} of {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_pages.py" line="165"/>
+        <location filename="../../desktop/ui/print_pages.py" line="188"/>
         <source>无法打开 {pdf}</source>
         <translation>Cannot open {pdf}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview_pane.py" line="31"/>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="32"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -3211,6 +3292,46 @@ not synced yet</translation>
         <location filename="../../desktop/ui/print_preview_pane.py" line="41"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="101"/>
+        <source>上一页（PgUp）</source>
+        <translation>Previous page (PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="102"/>
+        <source>下一页（PgDn）</source>
+        <translation>Next page (PgDn)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="110"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="111"/>
+        <source>适合整页</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="115"/>
+        <source>缩小（Ctrl+-）</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="116"/>
+        <source>放大（Ctrl++）</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="126"/>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview_pane.py" line="154"/>
+        <source>第 {page} 页 共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_request.py" line="32"/>
@@ -3289,7 +3410,7 @@ not synced yet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/recovery_code_dialog.py" line="132"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="185"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="186"/>
         <source>恢复码</source>
         <translation>Recovery code</translation>
     </message>
@@ -3305,7 +3426,7 @@ not synced yet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/security_dialogs.py" line="104"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="206"/>
         <source>两次输入的新口令不一致，未做任何改动</source>
         <translation>The two new passphrases do not match; nothing was changed</translation>
     </message>
@@ -3368,7 +3489,7 @@ not synced yet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/security_dialogs.py" line="158"/>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="187"/>
         <source>新口令</source>
         <translation>New passphrase</translation>
     </message>
@@ -3820,47 +3941,47 @@ fingerprint {expected}</translation>
         <translation>Zhucun — unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="77"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="80"/>
         <source>忘记口令？</source>
         <translation>Forgot the passphrase?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="90"/>
         <source>这个台账已加密。请选择使用人，输入口令。</source>
         <translation>This ledger is encrypted. Choose the user and type the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="157"/>
         <source>忘记口令 — 用恢复码设新口令</source>
         <translation>Forgotten passphrase — set a new one with the recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="164"/>
         <source>8 组、每组 5 个字母或数字，如 7K3QD-…</source>
         <translation>8 groups of 5 letters or digits, e.g. 7K3QD-…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="168"/>
         <source>设新口令</source>
         <translation>Set new passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="178"/>
         <source>用乡镇保管的恢复码为使用人设一个新口令。恢复码用过即作废，随后会显示新的恢复码：请抄下，交乡镇保管。</source>
         <translation>Set a new passphrase for a user with the recovery code kept at the township. A used code stops working and a new one is shown: write it down for the township.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="204"/>
         <source>请输入恢复码</source>
         <translation>Please type the recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="220"/>
         <source>正在设置新口令…</source>
         <translation>Setting the new passphrase…</translation>
     </message>
@@ -4404,7 +4525,7 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/fields.py" line="66"/>
-        <location filename="../../desktop/domain/enums.py" line="223"/>
+        <location filename="../../desktop/domain/enums.py" line="138"/>
         <source>饮水安全</source>
         <extracomment>desktop/domain/fields.py: household.water_safe; desktop/domain/enums.py: Dimension.WATER (a checklist item)</extracomment>
         <translation>Safe drinking water</translation>
@@ -4807,31 +4928,31 @@ fingerprint {expected}</translation>
         <translation>Helping until</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="218"/>
+        <location filename="../../desktop/domain/enums.py" line="133"/>
         <source>不愁吃</source>
         <extracomment>desktop/domain/enums.py: Dimension.FOOD (a checklist item)</extracomment>
         <translation>Enough food</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="219"/>
+        <location filename="../../desktop/domain/enums.py" line="134"/>
         <source>不愁穿</source>
         <extracomment>desktop/domain/enums.py: Dimension.CLOTHING (a checklist item)</extracomment>
         <translation>Enough clothing</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="220"/>
+        <location filename="../../desktop/domain/enums.py" line="135"/>
         <source>义务教育</source>
         <extracomment>desktop/domain/enums.py: Dimension.EDUCATION (a checklist item)</extracomment>
         <translation>Compulsory education</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="221"/>
+        <location filename="../../desktop/domain/enums.py" line="136"/>
         <source>基本医疗</source>
         <extracomment>desktop/domain/enums.py: Dimension.MEDICAL (a checklist item)</extracomment>
         <translation>Basic medical care</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="222"/>
+        <location filename="../../desktop/domain/enums.py" line="137"/>
         <source>住房安全</source>
         <extracomment>desktop/domain/enums.py: Dimension.HOUSING (a checklist item)</extracomment>
         <translation>Safe housing</translation>
@@ -4843,6 +4964,26 @@ fingerprint {expected}</translation>
     <message>
         <source>使用人：{user}</source>
         <translation type="obsolete">User: {user}</translation>
+    </message>
+    <message>
+        <source>搜索姓名、拼音首字母、户编号、身份证号或电话</source>
+        <translation type="obsolete">Search name, pinyin initials, household no., ID number or phone</translation>
+    </message>
+    <message>
+        <source>预览 {name} 的前 {count} 页（共 {pages} 页）</source>
+        <translation type="obsolete">Preview of {name}: first {count} pages (of {pages})</translation>
+    </message>
+    <message>
+        <source>预览 {name} 的第 1 页（共 {pages} 页）</source>
+        <translation type="obsolete">Preview of {name}: page 1 (of {pages})</translation>
+    </message>
+    <message>
+        <source>预览前 {count} 页（共 {pages} 页）</source>
+        <translation type="obsolete">Preview: first {count} pages (of {pages})</translation>
+    </message>
+    <message>
+        <source>预览第 1 页（共 {pages} 页）</source>
+        <translation type="obsolete">Preview: page 1 (of {pages})</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,8 @@ ZHUOGA_ID = make_id_number(dt.date(1980, 1, 1), 12)  # 卓嘎, head of 001, a wo
 CIREN_ID = make_id_number(dt.date(2010, 3, 3), 31)  # 次仁, her son
 MAN_ID = make_id_number(dt.date(1985, 7, 1), 13)  # an odd sequence: a man
 BAD_CHECK_DIGIT = "340524198001010013"  # the check character should be X
+BAD_PROVINCE = make_id_number(dt.date(1985, 7, 2), 14, region="993301")  # right check digit, no province 99
+BAD_PROVINCE_OLD = "203301850702014"  # an old 15-digit number from "province" 20
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -93,6 +95,14 @@ BAD_INPUT = [
     pytest.param(
         ["member", "add", "001", "--set", "name=拉姆", "--set", f"证件号码={BAD_CHECK_DIGIT}"],
         2, "校验码", id="member-add-bad-check-digit",
+    ),
+    pytest.param(
+        ["member", "add", "001", "--set", "name=拉姆", "--set", f"id_number={BAD_PROVINCE}"],
+        2, "前两位 99 不是省级行政区划代码", id="member-add-no-such-province",
+    ),
+    pytest.param(
+        ["member", "add", "001", "--set", "name=拉姆", "--set", f"证件号码={BAD_PROVINCE_OLD}"],
+        2, "前两位 20 不是省级行政区划代码", id="member-add-old-number-no-such-province",
     ),
     pytest.param(
         ["member", "add", "001", "--set", "name=拉姆", "--set", f"id_number={MAN_ID}", "--set", "sex=女"],

@@ -137,7 +137,7 @@ def test_household_add_takes_head_fields_and_fields_by_name_or_chinese_label(hom
     assert detail["fields"]["phone"] == "13800001234"  # by English name
     assert detail["fields"]["group_name"] == "一组"
     (head,) = detail["members"]
-    assert (head["name"], head["relation"], head["id_number"]) == ("卓嘎", "户主", ZHUOGA_ID)
+    assert (head["name"], head["relation"], head["id_number"]) == ("卓嘎", "本人或户主", ZHUOGA_ID)
     # sex and birth date follow from the ID number
     assert (head["sex"], head["birth_date"]) == ("女", "1980-01-01")
 
@@ -188,7 +188,7 @@ def test_household_show_as_text(home: Path, cli) -> None:
     assert result.code == 0, result.err
     assert result.out.startswith("户编号 001（亚弄村）")
     assert "贫困户属性：脱贫户" in result.out
-    assert "家庭成员（1 人）" in result.out and "卓嘎\t户主\t女" in result.out
+    assert "家庭成员（1 人）" in result.out and "卓嘎\t本人或户主\t女" in result.out
     assert "两不愁三保障及饮水安全" in result.out and "不愁吃：待核实" in result.out
 
 
@@ -233,6 +233,35 @@ def test_member_add_and_edit_derive_sex_and_birth_date_from_the_id_number(home: 
     members = {m["name"]: m for m in show(cli, home)["members"]}
     assert (members["次仁"]["work_months"], members["次仁"]["phone"]) == (6, "13600000000")
     assert (members["次仁"]["sex"], members["次仁"]["birth_date"]) == ("男", "2010-03-03")
+
+
+def test_member_fields_take_every_national_spelling_and_store_the_national_value(home: Path, cli) -> None:
+    add_zhuoga(cli, home)
+    edited = cli(
+        home, "member", "edit", ZHUOGA_ID, "--set", "relation=本人或户主", "--set", "健康状况=患有大病"
+    )
+    assert edited.code == 0, edited.err
+    added = cli(home, "member", "add", "001", "--set", "name=次仁", "--set", f"id_number={CIREN_ID}",
+                "--set", "与户主关系=之外孙子", "--set", "在校生状况=八年级", "--set", "文化程度=小学",
+                "--set", "民族=藏", "--set", "劳动技能=无劳动力")  # fmt: skip
+    assert added.code == 0, added.err
+    adult = cli(home, "member", "add", "001", "--set", "name=多吉", "--set", "relation=之岳父",
+                "--set", "务工状况=乡(镇)外县内务工", "--set", "文化程度=学前教育")  # fmt: skip
+    assert adult.code == 0, adult.err
+    members = {m["name"]: m for m in show(cli, home)["members"]}
+    assert (members["卓嘎"]["relation"], members["卓嘎"]["health"]) == ("本人或户主", "大病")
+    assert (members["次仁"]["relation"], members["次仁"]["schooling"], members["次仁"]["ethnicity"]) == (
+        "之外孙子", "八年级", "藏族",
+    )  # fmt: skip
+    assert (members["多吉"]["work_status"], members["多吉"]["education"]) == (
+        "乡（镇）外县内务工",
+        "学龄前儿童",
+    )
+
+    refused = cli(home, "member", "edit", CIREN_ID, "--set", "在校生状况=八年纪")
+    assert refused.code == 2
+    assert refused.err.strip() == "错误：在校生状况“八年纪”不在国家代码表“在校情况”中，最接近的是“八年级”"
+    assert {m["name"]: m for m in show(cli, home)["members"]}["次仁"]["schooling"] == "八年级"
 
 
 def test_member_without_id_number_keeps_the_sex_typed(home: Path, cli) -> None:

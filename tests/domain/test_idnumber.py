@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from desktop.domain.errors import InvalidInput
 from desktop.domain.idnumber import (
+    PROVINCE_CODES,
     InvalidIdNumber,
     age_on,
     check_character,
@@ -60,6 +61,49 @@ def test_invalid_numbers(text: str, message: str) -> None:
     with pytest.raises(InvalidIdNumber) as caught:
         parse_id_number(text, TODAY)
     assert caught.value.message == message
+
+
+# GB/T 2260: the 34 province-level codes, and nothing else
+PROVINCES = [
+    *("11", "12", "13", "14", "15"), *("21", "22", "23"), *("31", "32", "33", "34", "35", "36", "37"),
+    *("41", "42", "43", "44", "45", "46"), *("50", "51", "52", "53", "54"), *("61", "62", "63", "64", "65"),
+    *("71", "81", "82"),
+]  # fmt: skip
+
+
+def _with_region(region: str, rest17: str = "19800101001") -> str:
+    first17 = region + rest17
+    return first17 + check_character(first17)
+
+
+def test_the_province_codes_are_those_of_gb_t_2260() -> None:
+    assert sorted(PROVINCE_CODES) == PROVINCES
+    assert PROVINCE_CODES["51"] == "四川省" and PROVINCE_CODES["54"] == "西藏自治区"
+
+
+@pytest.mark.parametrize("province", PROVINCES)
+def test_every_province_code_is_accepted(province: str) -> None:
+    number = _with_region(province + "0524")
+    assert parse_id_number(number, TODAY).region == province + "0524"
+    # the old 15-digit form too
+    assert parse_id_number(f"{province}0524800101001", TODAY).number == number
+
+
+@pytest.mark.parametrize("code", ["00", "10", "16", "20", "38", "99"])
+def test_a_number_from_no_province_is_refused_with_the_reason(code: str) -> None:
+    number = _with_region(code + "0524")  # the check character is right: only the province is wrong
+    for text in (number, f"{code}0524800101001"):  # and the old 15-digit form
+        with pytest.raises(InvalidIdNumber) as caught:
+            parse_id_number(text, TODAY)
+        assert caught.value.message == f"身份证号前两位 {code} 不是省级行政区划代码（GB/T 2260）"
+    assert not is_valid_id_number(number, TODAY)
+    assert not is_disability_certificate(number + "42", TODAY)
+
+
+def test_a_county_code_is_not_checked_against_a_table() -> None:
+    # 513321 (the old 康定县 code) and a made-up 519999 are both kept: a number keeps its issuing code
+    assert parse_id_number(_with_region("513321"), TODAY).region == "513321"
+    assert parse_id_number(_with_region("519999"), TODAY).region == "519999"
 
 
 def test_old_15_digit_number_is_upgraded() -> None:
@@ -123,7 +167,7 @@ def test_age_on(birth: date, on: date, age: int) -> None:
 
 
 @given(
-    region=st.from_regex(r"[1-8][0-9]{5}", fullmatch=True),
+    region=st.from_regex(rf"({'|'.join(PROVINCE_CODES)})[0-9]{{4}}", fullmatch=True),
     birth=st.dates(min_value=date(1900, 1, 1), max_value=date(1999, 12, 31)),
     sequence=st.integers(min_value=0, max_value=999),
 )

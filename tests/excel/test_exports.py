@@ -59,7 +59,11 @@ def test_the_roster_is_in_national_order_with_ids_as_text(village: Ledger, tmp_p
     assert head["证件号码"].value == HEAD and head["证件号码"].data_type == "s"
     assert head["证件号码"].number_format == "@" and head["户编号"].value == "001"
     assert head["联系电话"].value == "13800000001" and head["人数"].value == 2
-    assert (head["危房户"].value, head["行政村"].value, head["与户主关系"].value) == ("是", "亚弄村", "户主")
+    assert (head["危房户"].value, head["行政村"].value, head["与户主关系"].value) == (
+        "是",
+        "亚弄村",
+        "本人或户主",
+    )
     assert head["参加大病医疗"].value == "是"
     widths = {h: sheet.column_dimensions[c.column_letter].width for h, c in head.items()}
     assert widths["证件号码"] >= 18 and widths["主要致贫原因"] >= 16  # 8 Chinese characters: 16 cells

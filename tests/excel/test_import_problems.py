@@ -55,7 +55,10 @@ def test_each_problem_names_sheet_row_column_and_reason_and_nothing_is_imported(
         in lines
     )
     assert any(
-        line.startswith("工作表“花名册” 第 6 行 K 列（民族）：民族“火星族”不是可用的值") for line in lines
+        line.startswith(
+            "工作表“花名册” 第 6 行 K 列（民族）：民族“火星族”不在国家代码表“民族”中，最接近的是“"
+        )
+        for line in lines
     )
     assert any(line.startswith("工作表“花名册” 第 7 行 H 列（证件号码）：身份证号") for line in lines)  # 央金
     assert (
@@ -159,7 +162,8 @@ def test_a_household_without_a_head_or_with_two_is_a_problem(ledger: Ledger, tmp
     report = import_roster(ledger, write_rows(tmp_path / "台账.xlsx", rows))
     lines = [p.describe() for p in report.problems]
     assert (
-        "工作表“花名册” 第 2 行 J 列（与户主关系）：户编号 001 没有户主（与户主关系为“户主”的一行）" in lines
+        "工作表“花名册” 第 2 行 J 列（与户主关系）：户编号 001 没有户主（与户主关系为“本人或户主”的一行）"
+        in lines
     )
     assert "工作表“花名册” 第 4 行 J 列（与户主关系）：户编号 002 已有户主（第 3 行）" in lines
 

@@ -127,7 +127,9 @@ def test_two_level_headers_and_a_sheet_chosen_by_its_headers(ledger: Ledger, tmp
     # no 与户主关系 column: one row per household, the 户主 columns name the head
     assert any("一行一户" in n for n in report.notes)
     detail = show_household(ledger, "007")
-    assert [(m["name"], m["relation"], m["id_number"]) for m in detail.members] == [("卓嘎", "户主", HEAD)]
+    assert [(m["name"], m["relation"], m["id_number"]) for m in detail.members] == [
+        ("卓嘎", "本人或户主", HEAD)
+    ]
     assert detail.fields["water_safe"] is True and detail.fields["water_difficult"] is False
     assert show_household(ledger, "008").fields["water_difficult"] is True
 

@@ -58,7 +58,10 @@ def test_problems_exit_2_name_the_cell_and_write_the_copy(
     copy = tmp_path / "问题.xlsx"
     code, out, err = run(ledger, capsys, "xlsx", "import", str(path), "--problems", str(copy))
     assert code == 2 and list_households(ledger) == []
-    assert "发现 1 处问题：" in err and "工作表“花名册” 第 7 行 K 列（民族）：民族“火星族”不是可用的值" in err
+    assert (
+        "发现 1 处问题：" in err
+        and "工作表“花名册” 第 7 行 K 列（民族）：民族“火星族”不在国家代码表“民族”中，最接近的是“" in err
+    )
     assert f"已另存标出问题的表格：{copy}" in err and copy.exists()
     assert "有问题，未导入任何数据：改正后重新导入，或用 --accept-valid 只导入没有问题的户" in err
     assert "已新增" not in out

@@ -9,6 +9,7 @@ import pytest
 from records import make_id_number
 
 from desktop.app import resources_dir
+from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.reports.fonts import FONT_FILE, register_cjk_font, uncovered
 from desktop.services.household_detail import show_household
@@ -33,7 +34,7 @@ def test_household_file_holds_every_section(village: Village, out: Path) -> None
     assert result.paths == (target,) and result.pages == len(pages) >= 4
     assert pdf.page_sizes(target) == [A4_PORTRAIT] * len(pages)
     flat = pdf.squash("".join(pages))
-    head = next(m for m in detail.members if m["relation"] == "户主")
+    head = next(m for m in detail.members if m["relation"] in HEAD_RELATIONS)
     for expected in (
         "一户一档",
         f"户编号{detail.number}",

@@ -12,7 +12,7 @@ import pytest
 from desktop.app import resources_dir
 from desktop.reports.data import Roster, RosterHousehold, RosterPerson
 from desktop.reports.fonts import FONT_FILE, register_cjk_font, uncovered
-from desktop.reports.roster import COLUMNS, write_roster
+from desktop.reports.roster import BAND, BOTTOM, COLUMNS, SIZE, TOP, write_roster
 from desktop.services.household_detail import show_household
 from desktop.services.households import list_households
 from desktop.services.ledgers import gather_roster, print_roster
@@ -50,7 +50,9 @@ def test_village_roster(village: Village, out: Path) -> None:
     everything = pdf.squash("".join(pages))
     for row in list_households(village.ledger):
         detail = show_household(village.ledger, row.number)
-        page = next(i for i, p in enumerate(pages) if row.number in p)
+        # 户编号 wraps in two lines of 8 digits: found by its first member
+        page = next(i for i, p in enumerate(pages) if detail.members[0]["id_number"] in p)
+        assert row.number[:8] in pages[page] and row.number[8:] in pages[page]
         for member in detail.members:
             # one row per person, and a household that fits on a page is never split
             assert member["id_number"] in pages[page] and member["name"] in pdf.squash(pages[page])
@@ -135,3 +137,37 @@ def test_empty_selection_is_refused(village: Village, out: Path) -> None:
 
     with pytest.raises(NotFound):
         print_roster(village.ledger, out / "x.pdf", village_code="999999")
+
+
+def test_body_text_is_at_least_7_pt(village: Village, out: Path) -> None:
+    """Read back as a viewer draws it: every character of the table (below the band, above the page
+    number) is at least 7 pt high on the paper, whatever text matrix placed it."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    target = out / "台账.pdf"
+    print_roster(village.ledger, target)
+    document = pypdfium2.PdfDocument(str(target))
+    try:
+        page = document[0]
+        height = page.get_height()
+        text = page.get_textpage()
+        sizes: list[float] = []
+        box = pdfium.FS_RECTF()
+        for index in range(text.count_chars()):
+            if (
+                pdfium.FPDFText_IsGenerated(text.raw, index)
+                or chr(pdfium.FPDFText_GetUnicode(text.raw, index)).isspace()
+            ):
+                continue
+            pdfium.FPDFText_GetLooseCharBox(text.raw, index, box)
+            in_table = box.bottom > BOTTOM and box.top < height - TOP - BAND
+            if in_table:  # the glyph's box on the page, matrix applied: what a ruler would measure
+                sizes.append(min(box.top - box.bottom, pdfium.FPDFText_GetFontSize(text.raw, index)))
+        text.close()
+        page.close()
+    finally:
+        document.close()
+    assert len(sizes) > 1000  # the headings and dozens of rows
+    assert min(sizes) >= 7.0 - 0.05
+    assert SIZE >= 7

@@ -238,7 +238,7 @@ def test_members_are_plausible(demo: tuple[Ledger, DemoSummary]) -> None:
         by_household[m.household_id or ""].append(m)
     assert len(by_household) == 71
     for household_id, people in by_household.items():
-        heads = [m for m in people if m.relation == "户主"]
+        heads = [m for m in people if m.relation == "本人或户主"]
         assert len(heads) == 1
         assert households[household_id].phone
         assert len({m.name for m in people}) == len(people)

@@ -55,7 +55,7 @@ def test_birth_and_death_keep_the_person_on_record(family: Ledger) -> None:
     remove_person(family, HEAD, kind="死亡", happened_on=dt.date(2026, 6, 1), new_head=SPOUSE)
     detail = show_household(family, "001")
     assert "卓嘎" not in [m["name"] for m in detail.members]
-    assert [m["name"] for m in detail.members if m["relation"] == "户主"] == ["扎西"]
+    assert [m["name"] for m in detail.members if m["relation"] == "本人或户主"] == ["扎西"]
     dump = dump_ledger(family)
     assert '"archive_reason":"死亡"' in dump and '"left_on":"2026-06-01"' in dump and "卓嘎" in dump
     kinds = [(e.kind, e.member_name) for e in household_events(family, "001")]
@@ -74,7 +74,7 @@ def test_a_member_moves_to_another_household_with_events_on_both(family: Ledger)
 def test_split_makes_a_new_household_and_merge_archives_one(family: Ledger) -> None:
     new_id = split_household(family, "001", new_number="003", members=[SON], new_head=SON)
     assert names(family, "003") == ["格桑"]
-    assert show_household(family, new_id).members[0]["relation"] == "户主"
+    assert show_household(family, new_id).members[0]["relation"] == "本人或户主"
     merge_households(family, "003", into="002")
     assert sorted(names(family, "002")) == ["格桑", "次仁"]
     rows = {r.number: r for r in list_households(family, include_archived=True)}

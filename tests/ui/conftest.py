@@ -69,6 +69,18 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
 
 
 @pytest.fixture(autouse=True)
+def user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's Qt settings (window placement) go to a folder of the test, never the real config:
+    in this process, and in the programs a test starts (Qt reads XDG_CONFIG_HOME on Linux)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("config")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
     """As in the app (desktop/ui/main_thread_gc.py): no collection may start on a worker thread and
     free a Qt object there; what a test leaves in cycles is collected here, on the GUI thread."""

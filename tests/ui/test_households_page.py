@@ -12,7 +12,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 import desktop.ui.pages.households_page as main_window_module
-from desktop.services.households import HouseholdRow
+from desktop.services.households import HouseholdRow, add_household
 from desktop.services.ledger import Ledger
 from desktop.ui.context import UiContext
 from desktop.ui.household_table_model import COL_HEAD, COL_MEMBERS, COL_PHONE, HouseholdIdRole
@@ -80,6 +80,22 @@ def test_search_pinyin_initials_after_debounce(
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)  # clears at once
     assert window.search_box.text() == ""
     assert window.proxy.rowCount() == len(HOUSEHOLDS)
+
+
+def test_search_full_pinyin_of_a_part_of_a_name(ledger: Ledger, qtbot: Any) -> None:
+    """The page asks the same service as the command line: 卓玛, the end of 次仁卓玛, found by zhuoma
+    typed key by key."""
+    add_household(ledger, number="011", head={"name": "次仁卓玛"}, fields={"group_name": "二组"})
+    shown = MainWindow(UiContext(ledger))
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    page = shown.households
+    page.search_box.setFocus()
+    qtbot.keyClicks(page.search_box, "zhuoma")
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=2000)
+    assert column(page, COL_HEAD) == ["次仁卓玛"]
+    assert page.count_label.text() == "共 1 户"
 
 
 def type_with_input_method(widget: QWidget, text: str) -> None:

@@ -277,6 +277,7 @@ def language(qapp: QApplication) -> Iterator[Any]:
 def window_on(ledger: Ledger, qtbot: Any) -> MainWindow:
     window = MainWindow(UiContext(ledger))
     qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # 1366×768, not maximised on the test screen
     window.resize(*SCREEN)
     window.show()
     qtbot.waitExposed(window)

@@ -12,7 +12,7 @@ import pytest
 from media.pictures import busy_scene, phone_jpeg, write
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.app import open_ledger, run_gui
 from desktop.services.households import list_households
@@ -23,7 +23,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.main_window import MainWindow
 from desktop.ui.recovery_code_dialog import RecoveryCodeDialog
-from desktop.ui.unlock_dialog import UnlockDialog
+from desktop.ui.unlock_dialog import UnlockDialog, ask_unlock
 from tests.ui.encrypted_folder import (
     LIGHT_KDF,
     PASSPHRASE,
@@ -346,3 +346,83 @@ def test_another_user_unlocks_and_what_follows_is_signed_by_them(folder: Folder,
         assert last.author == "拉姆"
     finally:
         ledger.store.close()
+
+
+# --- Enter, as most people unlock ------------------------------------------------------------------
+def type_with_input_method(widget: QWidget, text: str) -> None:
+    """Chinese arrives from an input method as one committed string (QTest's keyClicks is Latin-1 only)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_enter_in_the_unlock_dialog_refuses_a_wrong_passphrase_then_opens_with_the_right_one(
+    folder: Folder, qtbot: Any
+) -> None:
+    """The start-up path itself (ask_unlock runs the dialog modally): Enter never quits."""
+    seen: dict[str, Any] = {}
+
+    def dialog() -> UnlockDialog | None:
+        return next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, UnlockDialog) and w.isVisible()), None
+        )
+
+    def wrong() -> None:
+        shown = dialog()
+        if shown is None:
+            QTimer.singleShot(20, wrong)
+            return
+        shown.finished.connect(lambda code: seen.setdefault("finished", []).append(code))
+        type_with_input_method(shown.passphrase, "不是这个口令1234")
+        qtbot.keyClick(shown.passphrase, Qt.Key.Key_Return)
+        seen["checking"] = shown.message.text()
+        qtbot.keyClick(shown.passphrase, Qt.Key.Key_Return)  # again while the key is derived: nothing more
+        qtbot.keyClick(shown, Qt.Key.Key_Return)
+        QTimer.singleShot(20, right)
+
+    def right() -> None:
+        shown = dialog()
+        if shown is None or shown.check.busy:
+            QTimer.singleShot(20, right)
+            return
+        seen["refused"] = shown.message.text()
+        seen["finished_before_right"] = list(seen.get("finished", []))
+        seen["focus"] = shown.passphrase.hasFocus()
+        shown.passphrase.selectAll()
+        type_with_input_method(shown.passphrase, PASSPHRASE)  # replaces the selected wrong one
+        qtbot.keyClick(shown.passphrase, Qt.Key.Key_Enter)  # the keypad's Enter
+
+    def give_up() -> None:  # never hang the suite
+        shown = dialog()
+        if shown is not None:
+            shown.reject()
+
+    safety_net = QTimer()
+    safety_net.setSingleShot(True)
+    safety_net.timeout.connect(give_up)
+    safety_net.start(60_000)
+    QTimer.singleShot(20, wrong)
+    try:
+        unlocked = ask_unlock(folder.home)
+    finally:
+        safety_net.stop()
+    assert seen["checking"] == "正在核对口令…"
+    assert seen["refused"] == "口令不对，未做任何改动"
+    assert seen["finished_before_right"] == [] and seen["focus"]
+    assert unlocked is not None and unlocked.user == USER
+
+
+def test_quit_is_never_the_default_button_and_an_empty_passphrase_is_asked_for(
+    folder: Folder, qtbot: Any
+) -> None:
+    dialog = UnlockDialog(folder.home)
+    qtbot.addWidget(dialog)
+    finished: list[int] = []
+    dialog.finished.connect(finished.append)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.unlock_button.isDefault()
+    assert not dialog.quit_button.autoDefault() and not dialog.forgot_button.autoDefault()
+    dialog.passphrase.setFocus()
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.message.text() == "请输入口令" and dialog.isVisible() and finished == []

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -19,7 +21,8 @@ from desktop.services.households import list_households
 from desktop.services.ledger import Ledger
 from desktop.services.monitoring_records import start_monitoring
 from desktop.ui.context import UiContext
-from desktop.ui.pages.printing_page import PREVIEW_PAGES, PrintingPage
+from desktop.ui.pages.printing_page import PrintingPage
+from desktop.ui.print_page_view import FIT_PAGE, GAP, PERCENTS
 from desktop.ui.print_pages import renderer
 from desktop.ui.print_request import Document
 
@@ -82,11 +85,13 @@ def test_a_roster_is_made_previewed_and_printed(
         assert not page.preview.print_button.isEnabled()
         assert "打开文件夹" in page.preview.heading.text()
         return
-    # the first pages, A4 landscape, and the print button
-    images = page.printed.images
-    assert 1 <= len(images) <= PREVIEW_PAGES and images[0].width() > images[0].height()
+    # every page, A4 landscape, drawn as it comes into view, and the print button
+    assert page.preview.page_count() == pdf_pages(out) == page.printed.result.pages
+    view = page.preview.view
+    qtbot.waitUntil(lambda: 0 in view.images, timeout=JOB_TIMEOUT)
+    image = view.images[0][1]
+    assert image.width() > image.height() and view.page_rect(0).width() > view.page_rect(0).height()
     assert page.preview.print_button.isEnabled()
-    assert page.preview.findChild(type(page.outcome), "previewPage1") is not None
     # printed to a PDF printer (what QPrintDialog would hand over): one sheet per page
     printed = tmp_path / "打印输出.pdf"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -130,7 +135,8 @@ def test_a_card_of_one_household_previews_its_single_page(
     assert "格桑" in pdf_text(page.options.out_path())
     assert page.printed is not None and page.printed.result.pages == 1
     if renderer() is not None:
-        assert len(page.printed.images) == 1 and "预览第 1 页（共 1 页）" in page.preview.heading.text()
+        assert page.preview.page_count() == 1 and "共 1 页" in page.preview.heading.text()
+        assert page.preview.page_box.text() == "第 1 页 共 1 页"
     assert page.make_button.isEnabled()
 
 
@@ -192,3 +198,118 @@ def test_a_file_where_the_folder_should_be_is_refused_in_plain_words(
     (box,) = dialogs()
     assert "请选择保存到哪个文件夹" in box.text()
     box.close()
+
+
+needs_renderer = pytest.mark.skipif(renderer() is None, reason="no PDF renderer (pypdfium2) here")
+
+
+def settled(view: Any) -> bool:
+    """Every page in view (and one either side) is drawn at the zoom now."""
+    return not view._busy and not view._queue
+
+
+@needs_renderer
+def test_the_preview_follows_the_chosen_document(page: PrintingPage, qtbot: Any) -> None:
+    page.options.choose(Document.ROSTER)
+    make(page, qtbot)
+    roster = page.options.out_path()
+    assert roster.name in page.preview.heading.text()
+    assert page.preview.page_count() == pdf_pages(roster)
+    view = page.preview.view
+    assert view.page_rect(0).width() > view.page_rect(0).height()  # A4 landscape
+    # another document: the roster is no longer shown (nor printed), until this one is made
+    page.options.choose(Document.CARD)
+    assert page.preview.page_count() == 0 and page.printed is None
+    assert "明白卡：还没有生成" in page.preview.heading.text()
+    assert not page.preview.print_button.isEnabled() and page.outcome.text() == ""
+    make(page, qtbot)
+    cards = page.options.out_path()
+    assert cards.name in page.preview.heading.text() and roster.name not in page.preview.heading.text()
+    assert page.preview.page_count() == pdf_pages(cards) == 4  # one card per household
+    assert view.page_rect(0).width() < view.page_rect(0).height()  # portrait
+    qtbot.waitUntil(lambda: 0 in view.images and settled(view), timeout=JOB_TIMEOUT)
+    assert view.images[0][1].width() < view.images[0][1].height()
+    # back to the roster made before: shown again at once, and it is what 打印 would print
+    page.options.choose(Document.ROSTER)
+    assert roster.name in page.preview.heading.text() and page.preview.print_button.isEnabled()
+    assert page.printed is not None and page.printed.result.paths == (roster,)
+    assert page.preview.page_count() == pdf_pages(roster)
+
+
+@needs_renderer
+def test_pages_are_drawn_as_they_come_into_view_and_navigated_with_keys(
+    page: PrintingPage, qtbot: Any
+) -> None:
+    page.options.choose(Document.COMBINED)
+    make(page, qtbot)
+    count = pdf_pages(page.options.out_path())
+    preview, view = page.preview, page.preview.view
+    assert count >= 6 and preview.page_count() == count
+    assert preview.page_box.text() == f"第 1 页 共 {count} 页"
+    qtbot.waitUntil(lambda: 0 in view.images and settled(view), timeout=JOB_TIMEOUT)
+    assert len(view.images) < count  # only the pages in view and one beyond
+    page.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert preview.current_page() == 2 and preview.page_box.text() == f"第 2 页 共 {count} 页"
+    assert abs(view.verticalScrollBar().value() - view.page_rect(1).top()) <= GAP
+    qtbot.waitUntil(lambda: 1 in view.images and settled(view), timeout=JOB_TIMEOUT)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert preview.current_page() == 1 and view.verticalScrollBar().value() == 0
+
+    # a page number typed into the box: the last page, drawn; the first ones are let go
+    box = preview.page_box
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, str(count))
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert preview.current_page() == count
+    qtbot.waitUntil(lambda: count - 1 in view.images and settled(view), timeout=JOB_TIMEOUT)
+    assert 0 not in view.images
+    qtbot.keyClick(box, Qt.Key.Key_PageUp)
+    assert preview.current_page() == count - 1
+
+
+@needs_renderer
+def test_zoom_changes_the_drawn_size(page: PrintingPage, qtbot: Any) -> None:
+    page.options.choose(Document.COMBINED)
+    make(page, qtbot)
+    preview, view = page.preview, page.preview.view
+    qtbot.waitUntil(lambda: 0 in view.images and settled(view), timeout=JOB_TIMEOUT)
+    fitted, drawn = view.page_rect(0).width(), view.images[0][1].width()
+    assert preview.zoom_box.currentText() == "适合宽度"
+    assert fitted <= view.viewport().width()  # fit width: no sideways scrolling
+    page.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    percent = view.percent()
+    assert percent in PERCENTS and preview.zoom_box.currentText() == f"{percent} %"
+    assert view.page_rect(0).width() > fitted
+    qtbot.waitUntil(lambda: settled(view) and view.images[view.current][1].width() > drawn)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.percent() < percent and view.page_rect(0).width() < fitted
+    # Ctrl+wheel zooms too; the whole page fits when asked
+    wheel = QWheelEvent(
+        QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    before = view.percent()
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.percent() > before
+    preview.zoom_box.setCurrentIndex(preview.zoom_box.findData(FIT_PAGE))
+    preview.zoom_box.activated.emit(preview.zoom_box.currentIndex())
+    assert view.page_rect(0).height() <= view.viewport().height()
+    shown = view.page_rect(view.current)  # the current page, whole, in view
+    top = view.verticalScrollBar().value()
+    assert top <= shown.top() and shown.bottom() <= top + view.viewport().height()
+    for _ in range(8):  # 50 % at the least, 200 % at the most
+        qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.percent() == 50
+    for _ in range(8):
+        qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.percent() == 200 and view.page_rect(0).width() > view.viewport().width()

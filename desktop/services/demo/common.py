@@ -29,7 +29,7 @@ LATER_STORIES = (ILLNESS, ACCIDENT, HAIL)
 EDUCATION_GAP, MEDICAL_GAP, HOUSING_GAP, WATER_GAP = "education", "medical", "housing", "water"
 
 _CHILD_RELATIONS = ("之子", "之女")
-WORK_AWAY = ("乡内务工", "县内务工", "省内务工", "省外务工")
+WORK_AWAY = ("乡（镇）内务工", "乡（镇）外县内务工", "县外省内务工", "省外务工")
 _DIGITS = "〇一二三四五六七八九"
 _PHONE_PREFIXES = (
     "133",

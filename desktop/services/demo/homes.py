@@ -83,7 +83,7 @@ class _HomesMixin(_BuilderBase):
     def _causes(self, plan: _Plan) -> tuple[str, list[str]]:
         rng = self.rng
         if plan.category == TEKUN:
-            main = "缺劳力"
+            main = "缺劳动力"
         elif plan.category == DIBAO or plan.story == ILLNESS:
             main = rng.choice(("因病", "因残"))
         else:
@@ -92,13 +92,13 @@ class _HomesMixin(_BuilderBase):
                 "缺资金",
                 "因学",
                 "交通条件落后",
-                "缺劳力",
+                "缺劳动力",
                 "因病",
                 "自身发展动力不足",
                 "缺土地",
             )
             main = rng.choices(causes, (4, 4, 2, 2, 2, 2, 1, 1))[0]
-        pool = [c for c in ("缺技术", "缺资金", "交通条件落后", "因病", "缺劳力") if c != main]
+        pool = [c for c in ("缺技术", "缺资金", "交通条件落后", "因病", "缺劳动力") if c != main]
         return main, rng.sample(pool, rng.randint(0, 2))
 
     def _house(self, plan: _Plan) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from desktop.domain.enums import ABLE_LABOUR
+from desktop.domain.enums import ABLE_LABOUR, HEAD_RELATION
 from desktop.domain.idnumber import check_character
 from desktop.services.demo.common import (
     _CHILD_RELATIONS,
@@ -33,7 +33,7 @@ class _PeopleMixin(_BuilderBase):
     def _family(self, plan: _Plan) -> list[_Person]:
         rng = self.rng
         if plan.category == TEKUN:
-            head = _Person("户主", rng.choice((MALE, FEMALE)), rng.randint(66, 86))
+            head = _Person(HEAD_RELATION, rng.choice((MALE, FEMALE)), rng.randint(66, 86))
             people = [head]
             if plan.size > 1:
                 spouse = rng.random() < 0.5
@@ -54,7 +54,7 @@ class _PeopleMixin(_BuilderBase):
             head_age = rng.randint(55, 74)
         else:
             head_age = rng.randint(min(50, max(26, 20 + 3 * plan.size)), 60)
-        head = _Person("户主", head_sex, head_age, tag="ill" if plan.story == ILLNESS else "")
+        head = _Person(HEAD_RELATION, head_sex, head_age, tag="ill" if plan.story == ILLNESS else "")
         if plan.story == ACCIDENT:
             head.tag = "injured"
         people = [head]
@@ -185,7 +185,7 @@ class _PeopleMixin(_BuilderBase):
 
         health, disability, note = "健康", None, None
         if tag == "ill":
-            health = "患有大病"
+            health = "大病"
             note = f"{self.latest} 年确诊{self.facts['health']['serious']}"
         elif tag == "injured":
             health, disability = "残疾", "肢体三级"
@@ -220,13 +220,13 @@ class _PeopleMixin(_BuilderBase):
         work_status: str | None = None if age < 16 else "未务工"
         months: int | None = None if age < 16 else 0
         if tag == "ranger":
-            work_status, months, note = "乡内务工", 12, "生态护林员"
+            work_status, months, note = "乡（镇）内务工", 12, "生态护林员"
         elif tag == "uninsured":
             work_status, months = "省外务工", 10
             note = self.facts["gaps"]["medical"]["note"].format(year=self.today.year)
         elif labour in ABLE_LABOUR and 18 <= age <= 58 and not student and rng.random() < away:
             work_status = rng.choices(WORK_AWAY, (15, 35, 35, 15))[0]
-            months = rng.randint(3, 12) if work_status == "乡内务工" else rng.randint(4, 10)
+            months = rng.randint(3, 12) if work_status == "乡（镇）内务工" else rng.randint(4, 10)
         if tag == "dropout":
             note = "本学期开学后未返校，在家放牧"
         person.work_status, person.work_months = work_status, months
@@ -234,7 +234,7 @@ class _PeopleMixin(_BuilderBase):
         insured = tag != "uninsured"
         adult = age >= 16 and not student
         political = "群众"
-        if age >= 20 and rng.random() < (0.12 if person.relation == "户主" else 0.04):
+        if age >= 20 and rng.random() < (0.12 if person.relation == HEAD_RELATION else 0.04):
             political = "中共党员"
         elif 14 <= age <= 28 and rng.random() < 0.3:
             political = "共青团员"
@@ -268,7 +268,7 @@ class _PeopleMixin(_BuilderBase):
 
     def _has_phone(self, person: _Person) -> bool:
         """Every head has one (the household's contact number); other adults often do."""
-        if person.relation == "户主":
+        if person.relation == HEAD_RELATION:
             return True
         return 18 <= person.age <= 65 and self.rng.random() < 0.5
 
@@ -280,7 +280,7 @@ class _PeopleMixin(_BuilderBase):
         if age <= 2:
             return None, "非在校生"
         if age <= 5:
-            return "学前教育", "学前教育"
+            return "学龄前儿童", "学前教育"
         if age <= 11:
             return "小学", "小学"
         if age <= 14 or (age == 15 and rng.random() < 0.7):

@@ -28,7 +28,7 @@ class Member(Synced, Base):
     health: Mapped[str | None] = mapped_column(String(8))
     disability: Mapped[str | None] = mapped_column(String(32))  # kind and grade, e.g. 肢体二级
     labour: Mapped[str | None] = mapped_column(String(16))
-    work_status: Mapped[str | None] = mapped_column(String(8))
+    work_status: Mapped[str | None] = mapped_column(String(16))
     work_months: Mapped[int | None] = mapped_column(Integer)
     medical_insurance: Mapped[bool | None] = mapped_column(Boolean)
     serious_illness_insurance: Mapped[bool | None] = mapped_column(Boolean)

@@ -29,7 +29,7 @@ from desktop.ui.household_table_model import COL_MEMBERS, COL_NUMBER, HouseholdI
 from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.pages.page import Page
 
-SEARCH_PLACEHOLDER = tr_noop("搜索姓名、拼音首字母、户编号、身份证号或电话")
+SEARCH_PLACEHOLDER = tr_noop("搜索姓名、拼音、户编号、身份证号或电话")
 # long enough that typing "zhuoga" runs one query, short enough to feel immediate
 SEARCH_DELAY_MS = 200
 

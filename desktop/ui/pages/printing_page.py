@@ -1,12 +1,14 @@
 """台账打印: choose 一户一档 (one household, all combined, or a file each), the roster 台账, 明白卡 or a
-公示 list; the PDF is written on a worker thread (progress, cancel), then its first pages are shown and
-can be printed."""
+公示 list; the PDF is written on a worker thread (progress, cancel), then all its pages can be looked
+through (drawn as they come into view) and printed. The preview follows the choice: choosing another
+document (or other options) shows what was made for it in this session, or nothing yet."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,21 +21,24 @@ from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
 from desktop.ui.print_options import PrintOptions
 from desktop.ui.print_output import orientation_of, print_files
-from desktop.ui.print_pages import pages, renderer
+from desktop.ui.print_pages import page_sizes, renderer
 from desktop.ui.print_preview_pane import PrintPreviewPane
-from desktop.ui.print_request import Document, run_request
-
-PREVIEW_PAGES = 3
-PREVIEW_DPI = 96  # a page about as wide as the preview area: sharp enough to read, quick to render
+from desktop.ui.print_request import Document, PrintRequest, run_request
 
 
 @dataclass
 class Printed:
-    """What a job made: the PDF(s), and the first pages rendered (or why not)."""
+    """What a job made: the PDF(s), the sizes of the first one's pages to preview (or why not), and
+    what the page said about it."""
 
     result: PrintResult
-    images: list[QImage] = field(default_factory=list)
+    sizes: list[tuple[float, float]] = field(default_factory=list)
     preview_problem: str = ""
+    notes: str = ""
+
+    @property
+    def previewed(self) -> Path | None:
+        return self.result.paths[0] if self.sizes and self.result.paths else None
 
 
 class PrintingPage(Page):
@@ -43,8 +48,10 @@ class PrintingPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.job: Job | None = None
-        self.printed: Printed | None = None
+        self.printed: Printed | None = None  # what the preview shows: made for the options as they are
+        self.made: dict[PrintRequest, Printed] = {}  # this session's files, by what was asked for
         self.options = PrintOptions(ctx)
+        self.options.changed.connect(self._follow_choice)
         self.make_button = QPushButton(tr("生成 PDF 并预览（Ctrl+Enter）"))
         self.make_button.setObjectName("makePdf")
         self.make_button.clicked.connect(self.make)
@@ -88,9 +95,8 @@ class PrintingPage(Page):
             result = run_request(ledger, request, progress)
             printed = Printed(result)
             if can_render and result.paths and not result.cancelled:
-                try:
-                    for image in pages(result.paths[0], dpi=PREVIEW_DPI, last=PREVIEW_PAGES):
-                        printed.images.append(image)
+                try:  # the sizes only: the preview draws each page when it comes into view
+                    printed.sizes = page_sizes(result.paths[0]) or []
                 except UserError as problem:  # the PDF is made: a failed preview only loses the preview
                     printed.preview_problem = problem.message
             return printed
@@ -101,7 +107,7 @@ class PrintingPage(Page):
                 self,
                 tr("正在生成{document}…").format(document=tr_marked(request.document.value)),
                 work,
-                self._made,
+                lambda printed: self._made(request, printed),
             )
         )
 
@@ -127,14 +133,14 @@ class PrintingPage(Page):
 
     def _job_ended(self) -> None:
         self.make_button.setEnabled(True)
-        self.preview.print_button.setEnabled(bool(self.printed and self.printed.images))
+        self.preview.print_button.setEnabled(bool(self.printed and self.printed.previewed))
 
-    def _made(self, printed: Printed) -> None:
-        self.printed = printed
+    def _made(self, request: PrintRequest, printed: Printed) -> None:
         result = printed.result
         if result.cancelled:
             self.outcome.setText(tr("已取消，没有写入文件。"))
-            self.preview.show_pages([], [], tr("已取消。"))
+            self.printed = None
+            self.preview.show_document([], None, [], tr("已取消。"))
             return
         if len(result.paths) == 1:
             made = tr("已生成 {name}：{pages} 页，{households} 户。").format(
@@ -158,8 +164,38 @@ class PrintingPage(Page):
                     missing_photos=result.missing_photos
                 )
             )
-        self.outcome.setText("\n".join(notes))
-        self.preview.show_pages(list(result.paths), printed.images, self._heading(printed))
+        printed.notes = "\n".join(notes)
+        self.made[request] = printed
+        if self.options.request() == request:  # still the choice (it may have changed meanwhile)
+            self._show(printed)
+
+    def _follow_choice(self) -> None:
+        """Show what was made for the options as they are now, or that nothing is yet."""
+        request = self.options.request()
+        printed = self.made.get(request)
+        if printed is not None and all(p.exists() for p in printed.result.paths):
+            if printed is not self.printed:
+                self._show(printed)
+            return
+        if self.printed is None and self.preview.page_count() == 0 and not self.preview.paths:
+            return  # nothing shown: nothing to take away
+        self.printed = None
+        self.outcome.setText("")
+        self.preview.show_document(
+            [],
+            None,
+            [],
+            tr("{document}：还没有生成。点“生成 PDF 并预览”。").format(
+                document=tr_marked(request.document.value)
+            ),
+        )
+
+    def _show(self, printed: Printed) -> None:
+        self.printed = printed
+        self.outcome.setText(printed.notes)
+        self.preview.show_document(
+            list(printed.result.paths), printed.previewed, printed.sizes, self._heading(printed)
+        )
 
     def _heading(self, printed: Printed) -> str:
         result = printed.result
@@ -170,20 +206,14 @@ class PrintingPage(Page):
                 parent=result.paths[0].parent, files=len(result.paths)
             )
         )
-        if printed.images:
-            count, name, pages = len(printed.images), result.paths[0].name, result.pages
+        if printed.previewed is not None:
             if len(result.paths) > 1:
-                if count == 1:
-                    text = tr("预览 {name} 的第 1 页（共 {pages} 页）")
-                else:
-                    text = tr("预览 {name} 的前 {count} 页（共 {pages} 页）")
-            else:
-                text = (
-                    tr("预览第 1 页（共 {pages} 页）")
-                    if count == 1
-                    else tr("预览前 {count} 页（共 {pages} 页）")
+                text = tr("预览 {name}（共 {pages} 页）").format(
+                    name=result.paths[0].name, pages=len(printed.sizes)
                 )
-            return f"{where}\n" + text.format(name=name, count=count, pages=pages)
+            else:
+                text = tr("共 {pages} 页").format(pages=len(printed.sizes))
+            return f"{where}\n{text}"
         if printed.preview_problem:
             return f"{where}\n{printed.preview_problem}"
         return tr("{where}\n本机无法显示 PDF 预览：请点“打开文件夹”，用 PDF 阅读器查看和打印。").format(
@@ -191,11 +221,11 @@ class PrintingPage(Page):
         )
 
     def _print_with_dialog(self) -> None:
-        if self.printed is None or not self.printed.images:
+        if self.printed is None or not self.printed.sizes:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        first = self.printed.images[0]
-        printer.setPageOrientation(orientation_of(first.width(), first.height()))
+        width, height = self.printed.sizes[0]
+        printer.setPageOrientation(orientation_of(round(width), round(height)))
         printer.setDocName(self.printed.result.paths[0].stem)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(tr("打印"))

@@ -3,9 +3,9 @@
 政策标准 set by the township (a poverty line or monitoring threshold for a year, with its source), one
 synced record per village so it travels in bundles.
 
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-12-06 07:30:00
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-06 08:00:00
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | None = None
 depends_on: str | None = None
 
