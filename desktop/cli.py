@@ -26,6 +26,7 @@ from desktop import (
     cli_sync,
     cli_xlsx,
 )
+from desktop.cli_as_of import add_as_of, as_of
 from desktop.cli_console import make_console_safe
 from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.ledger import Ledger
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--show-numbers", action="store_true", help="显示完整的证件号码、电话和银行账号（默认遮挡）"
     )
+    add_as_of(p)
     p = household.add_parser("add", help="新增农户（连同户主）")
     p.add_argument("--number", required=True, help="户编号")
     p.add_argument("--head", action="append", default=[], metavar="字段=值", help="户主信息，如 name=卓嘎")
@@ -190,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="检查数据完整性和各户两不愁三保障短板")
     p.add_argument("--json", action="store_true")
+    add_as_of(p)
 
     p = sub.add_parser("log", help="一条记录的变更历史")
     p.add_argument("record", help="户编号、证件号码或 UUID")
@@ -398,9 +401,10 @@ def _household_list(ledger: Ledger, args: argparse.Namespace) -> int:
 
 def _household_show(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.cli_format import household_text, masked_detail
+    from desktop.services.exit_standard import exit_json
     from desktop.services.household_detail import show_household
 
-    detail = show_household(ledger, args.household)
+    detail = show_household(ledger, args.household, as_of=as_of(args))
     if not args.show_numbers:
         detail = masked_detail(detail)  # as every list: 513301********1234, 138****1234
     if args.json:
@@ -418,6 +422,8 @@ def _household_show(ledger: Ledger, args: argparse.Namespace) -> int:
             }
             for i in detail.incomes
         ]
+        payload["exit_standard"] = [exit_json(v) for v in detail.exit_standard]
+        payload["judged_on"] = detail.judged_on.isoformat()
         _print_json(payload)
     else:
         print(household_text(detail))
@@ -563,7 +569,7 @@ def _check(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.cli_format import check_text
     from desktop.services.check import run_check
 
-    report = run_check(ledger)
+    report = run_check(ledger, as_of=as_of(args))
     if args.json:
         _print_json(report.to_json())
     else:

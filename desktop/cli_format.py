@@ -27,7 +27,9 @@ def masked_detail(detail: HouseholdDetail) -> HouseholdDetail:
 
 
 def household_text(detail: HouseholdDetail) -> str:
-    lines = [f"户编号 {detail.number}（{detail.village_name}）  {detail.id}"]
+    lines = [
+        f"户编号 {detail.number}（{detail.village_name}）  {detail.id}  判断日期 {detail.judged_on.isoformat()}"
+    ]
     for name in _SHOWN_HOUSEHOLD_FIELDS:
         value = detail.fields.get(name)
         if value is not None:
@@ -47,6 +49,13 @@ def household_text(detail: HouseholdDetail) -> str:
     lines.append("两不愁三保障及饮水安全")
     for dimension, verdict in detail.verdicts.items():
         lines.append(f"  {dimension.value}：{verdict.status.label}  {'；'.join(verdict.reasons)}")
+    for exit_verdict in detail.exit_standard:
+        lines.append(
+            f"脱贫退出标准（{exit_verdict.standard}）{exit_verdict.year} 年：{exit_verdict.status.label}"
+        )
+        for item in exit_verdict.items:
+            mark = {True: "✓", False: "✗", None: "?"}[item.passed]
+            lines.append(f"  {mark} {item.name}：{item.reason}")
     if detail.pairings:
         helpers = "、".join(p.get("helper_name") or "" for p in detail.pairings)
         lines.append(f"帮扶责任人：{helpers}")
@@ -61,7 +70,8 @@ def check_text(report: CheckReport) -> str:
     lines += [f"  ✗ {p}" for p in report.integrity] or ["  ✓ 数据库和变更记录完好"]
     lines.append("二、数据质量")
     lines += [f"  户 {q.household_number}：{q.problem}" for q in report.quality] or ["  ✓ 未发现问题"]
-    lines.append("三、两不愁三保障及饮水安全短板")
+    judged = f"（按 {report.judged_on.isoformat()} 判断）" if report.judged_on else ""
+    lines.append(f"三、两不愁三保障及饮水安全短板{judged}")
     gaps = [c for c in report.checklists if c.gaps]
     for c in gaps:
         for dimension, verdict in c.gaps.items():

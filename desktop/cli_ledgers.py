@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli_as_of import add_as_of, as_of
 from desktop.services.ledger import Ledger
 
 if TYPE_CHECKING:
@@ -21,20 +22,24 @@ def add_parsers(sub: Any) -> None:
     p = ledger.add_parser("household", help="一户一档：一户的完整档案")
     p.add_argument("household", help="户编号或 UUID")
     p.add_argument("--out", required=True, help="PDF 文件")
+    add_as_of(p)
     p = ledger.add_parser("households", help="全村每户的一户一档：每户一个文件，或合成一个文件")
     p.add_argument("households", nargs="*", metavar="ID", help="只打这几户（户编号或 UUID）；不写则全村每户")
     p.add_argument("--out", required=True, help="文件夹（分户）或 PDF 文件（--combined）")
     p.add_argument("--combined", action="store_true", help="合成一个 PDF，每户一个书签")
     p.add_argument("--village", help="村代码（乡镇设备用）")
+    add_as_of(p)
     p = ledger.add_parser("roster", help="人口台账：A4 横向，每人一行，按户分组，全国系统导出的列顺序")
     p.add_argument("--out", required=True, help="PDF 文件")
     p.add_argument("--village", help="村代码（乡镇设备用）")
     p.add_argument("--all-villages", action="store_true", help="台账中的所有村（乡镇汇总）")
     p.add_argument("--registered", action="store_true", help="只列建档立卡户（脱贫户、监测户）")
     p.add_argument("--year", type=int, help="人均纯收入的年度（默认最近一年）")
+    add_as_of(p)
     p = ledger.add_parser("card", help="明白卡：每户一页，张贴在户里")
     p.add_argument("households", nargs="*", metavar="ID", help="户编号或 UUID；不写则全村每户一页")
     p.add_argument("--out", required=True, help="PDF 文件")
+    add_as_of(p)
     p = ledger.add_parser("notice", help="公示名单（不含证件号码、电话、银行账号和健康状况）")
     p.add_argument("--purpose", required=True, help="监测对象识别 / 风险消除")
     p.add_argument("--out", required=True, help="PDF 文件")
@@ -47,7 +52,7 @@ def add_parsers(sub: Any) -> None:
 def _household(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.ledgers import print_household_file
 
-    return _report(print_household_file(ledger, args.household, Path(args.out)))
+    return _report(print_household_file(ledger, args.household, Path(args.out), as_of=as_of(args)))
 
 
 def _households(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -60,6 +65,7 @@ def _households(ledger: Ledger, args: argparse.Namespace) -> int:
         combined=args.combined,
         village_code=args.village,
         progress=_progress(),
+        as_of=as_of(args),
     )
     return _report(result)
 
@@ -75,6 +81,7 @@ def _roster(ledger: Ledger, args: argparse.Namespace) -> int:
         registered_only=args.registered,
         year=args.year,
         progress=_progress(),
+        as_of=as_of(args),
     )
     return _report(result)
 
@@ -82,7 +89,8 @@ def _roster(ledger: Ledger, args: argparse.Namespace) -> int:
 def _card(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.ledgers import print_cards
 
-    return _report(print_cards(ledger, Path(args.out), args.households, progress=_progress()))
+    result = print_cards(ledger, Path(args.out), args.households, progress=_progress(), as_of=as_of(args))
+    return _report(result)
 
 
 def _notice(ledger: Ledger, args: argparse.Namespace) -> int:

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli_as_of import as_of
+from desktop.domain.errors import InvalidInput
+
 if TYPE_CHECKING:
     from desktop.services.ledger import Ledger
     from desktop.services.xlsx_import import ImportReport
@@ -29,6 +32,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--problems", metavar="OUT.xlsx", help="另存一份标出问题单元格、加“问题”列的表格")
     p = xlsx.add_parser("export", help="导出 .xlsx：roster 花名册（国家系统列序）、gaps 短板、visits 走访")
     p.add_argument("what", choices=EXPORTS, help="roster / gaps / visits")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="gaps：按这一天判断各项结论（默认今天）")
     p.add_argument("file", metavar="FILE", help="要写的 .xlsx 文件")
     p.add_argument("--village", help="村代码（乡镇设备用）")
     p.add_argument("--codes", action="store_true", help="花名册的代码项写国家代码（01、02 …）而不是文字")
@@ -112,11 +116,14 @@ def _export(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.xlsx_export import export_gaps, export_roster, export_visits
 
     path = Path(args.file)
+    day = as_of(args)
+    if day is not None and args.what != "gaps":
+        raise InvalidInput("--as-of 只用于 xlsx export gaps")
     if args.what == "roster":
         result = export_roster(ledger, path, village_code=args.village, codes=args.codes)
         print(f"已导出花名册 {result.path}：{result.households} 户，{result.rows} 人")
     elif args.what == "gaps":
-        result = export_gaps(ledger, path, village_code=args.village)
+        result = export_gaps(ledger, path, village_code=args.village, as_of=day)
         print(f"已导出两不愁三保障短板 {result.path}：{result.rows} 户有短板")
     else:
         result = export_visits(ledger, path, village_code=args.village)

@@ -15,9 +15,11 @@ from decimal import Decimal
 
 from desktop.domain.enums import (
     ATTENDING_SCHOOL,
+    HEAD_RELATIONS,
     HOUSE_GRADES,
     PAST_COMPULSORY_SCHOOL,
     SAFE_HOUSE_GRADES,
+    SERIOUS_ILLNESS,
     Dimension,
     Status,
 )
@@ -181,9 +183,10 @@ def _yes_no(found: _Findings, value: bool | None, yes: str, no: str, missing: st
 # --- 义务教育 ------------------------------------------------------------------------------------------
 
 # Relations that are almost never children: a missing birth date on them is not an education question.
-_ADULT_RELATIONS = frozenset({"户主", "配偶", "之父", "之母", "之儿媳", "之女婿"})
-# Children who cannot attend for medical reasons should be taught at home (送教上门).
-_MEDICAL_REASONS = frozenset({"残疾", "患有大病"})
+_ADULT_RELATIONS = HEAD_RELATIONS | {"本人或户主", "户主", "配偶", "之父", "之母", "之儿媳", "之女婿"}
+# Children who cannot attend for medical reasons should be taught at home (送教上门): serious illness (大病,
+# 患有大病 as older exports wrote it) or disability.
+_MEDICAL_REASONS = SERIOUS_ILLNESS | {"残疾"}
 
 
 def _education(members: Sequence[MemberFacts], ages: SchoolAges, on: date) -> Verdict:
@@ -197,9 +200,10 @@ def _education(members: Sequence[MemberFacts], ages: SchoolAges, on: date) -> Ve
             if not covered and member.relation not in _ADULT_RELATIONS:
                 found.unknown.append(f"{who} 出生日期未填，无法判断是否为义务教育适龄儿童")
             continue
-        age = age_on(member.birth_date, on)
-        if not ages.covers(age):
+        # the school year decides, not the day: the age reached by the enrolment cut-off (31 August)
+        if not ages.covers(ages.school_age(member.birth_date, on)):
             continue
+        age = age_on(member.birth_date, on)
         if schooling is None:
             found.unknown.append(f"{who} {age} 岁，在校情况未填")
         elif schooling == "送教上门":
@@ -213,7 +217,7 @@ def _education(members: Sequence[MemberFacts], ages: SchoolAges, on: date) -> Ve
             found.not_met.append(f"{who} {age} 岁，仍在学前教育，未入小学")
         else:
             found.unknown.append(f"{who} {age} 岁，在校情况“{schooling}”无法识别")
-    return found.verdict(f"无义务教育阶段适龄儿童（{ages.min_age}–{ages.max_age} 岁）")
+    return found.verdict(f"无义务教育阶段适龄儿童（{ages.describe()}）")
 
 
 # --- 基本医疗 ------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ def monitoring_income_check(
     threshold = policy.monitoring_threshold(year, province)
     where = "" if threshold.scope == NATIONAL else threshold.scope
     standard = f"{threshold.year_used} 年{where}监测标准 {format_amount(threshold.amount)} 元"
-    caveat = f"（{threshold.note}）" if threshold.note else ""
+    caveat = f"（{threshold.explain(year)}）"
     if per_person_income is None:
         return MonitoringCheck(None, threshold, f"人均纯收入未填，无法与 {standard}比较{caveat}")
     shown = format_amount(per_person_income)

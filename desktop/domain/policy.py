@@ -1,15 +1,16 @@
 """Year-dependent and locally set figures, read from the TOML files in ``resources/policy``.
 
 Townships edit those files; code holds no figure. A lookup says which year's figure it used, whether the
-figure is confirmed, and in Chinese why an older year stood in, so a screen or printout can show it.
+figure's source (document and year), and in Chinese why an older year stood in, so a screen or printout can show it.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ CHECKLIST_FILE = "checklist.toml"
 VILLAGE_EXIT_FILE = "village_exit.toml"
 
 NATIONAL = "全国"
+TOWNSHIP = "乡镇设置"
 
 
 class PolicyFileError(InvalidInput):
@@ -33,17 +35,39 @@ class PolicyFileError(InvalidInput):
 class PolicyFigure:
     amount: Decimal
     year_used: int
-    confirmed: bool
     note: str  # empty when there is nothing to say
     scope: str = NATIONAL  # "全国" or the province whose own figure this is
+    source: str = ""  # the document (and year) the figure comes from
+
+    @property
+    def cited(self) -> str:
+        return cite(self.source)
+
+    def explain(self, year: int) -> str:
+        """What a screen or printout says beside the figure used for ``year``: the older year it stands
+        in for, or its source."""
+        if self.year_used != year:
+            return self.note
+        basis = f"，{self.note}" if self.note else ""
+        return f"来源：{self.cited}{basis}"
+
+    def labelled(self, what: str, year: int) -> str:
+        """``explain`` as a note of its own beside other figures: "扶贫标准（来源：…）", or the sentence
+        naming the year that stands in (which already names ``what``)."""
+        return self.note if self.year_used != year else f"{what}（{self.explain(year)}）"
+
+
+def cite(source: str) -> str:
+    """The document's name, without the quoted passage: what a screen or printout names as 来源."""
+    return source.split("：", 1)[0].strip()
 
 
 @dataclass(frozen=True)
 class YearFigure:
     year: int
     amount: Decimal
-    confirmed: bool
     note: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -53,30 +77,39 @@ class YearTable:
     what: str
     national: tuple[YearFigure, ...]
     provinces: tuple[tuple[str, tuple[YearFigure, ...]], ...] = ()
+    settings: tuple[YearFigure, ...] = ()  # set by the township, synced to its villages
 
     def lookup(self, year: int, province: str | None = None) -> PolicyFigure:
-        """The most recent figure for ``year`` or before; a province's own figure wins a tie with the
-        national one, so a province that has not yet set this year's figure gets the national one."""
+        """The most recent figure for ``year`` or before; the township's own setting wins a tie, then a
+        province's own figure, then the national one, so a province that has not yet set this year's
+        figure gets the national one."""
         province = province.strip() if province else None
-        candidates: list[tuple[YearFigure, str]] = []
+        candidates: list[tuple[YearFigure, str]] = [(f, TOWNSHIP) for f in self.settings if f.year <= year]
         own = self._province(province)
         if own is not None and province is not None:
             candidates += [(f, province) for f in own if f.year <= year]
         candidates += [(f, NATIONAL) for f in self.national if f.year <= year]
         if not candidates:
-            first = min((f.year for f in self.national), default=None)
-            raise InvalidInput(f"{year} 年早于{self.what}表中最早的 {first} 年，无法确定{self.what}")
-        # max() keeps the first of equal years, and province figures come first.
+            first = min((f.year for f in (*self.settings, *self.national)), default=None)
+            if first is not None and first > year:
+                raise InvalidInput(f"{year} 年早于{self.what}表中最早的 {first} 年，无法确定{self.what}")
+            raise InvalidInput(f"{year} 年{self.what}尚未设置，请乡镇在 设置 → 政策标准 中按本省文件填写")
+        # max() keeps the first of equal years: township settings first, then province figures.
         figure, scope = max(candidates, key=lambda c: c[0].year)
         notes: list[str] = []
         if figure.year != year:
-            where = "" if scope == NATIONAL else scope
+            basis = f"，{figure.note}" if figure.note else ""
             notes.append(
-                f"{year} 年{where}{self.what}未配置，沿用 {figure.year} 年 {format_amount(figure.amount)} 元"
+                f"{year} 年{self.what}尚未设置，沿用 {figure.year} 年标准 {format_amount(figure.amount)} 元"
+                f"（来源：{cite(figure.source)}{basis}）"
             )
-        if figure.note:
+        elif figure.note:
             notes.append(figure.note)
-        return PolicyFigure(figure.amount, figure.year, figure.confirmed, "；".join(notes), scope)
+        return PolicyFigure(figure.amount, figure.year, "；".join(notes), scope, figure.source)
+
+    def with_settings(self, figures: Sequence[YearFigure]) -> YearTable:
+        """The same table with the township's own figures (设置 → 政策标准) in front of the files'."""
+        return replace(self, settings=tuple(sorted(figures, key=lambda f: f.year)))
 
     def _province(self, province: str | None) -> tuple[YearFigure, ...] | None:
         for name, figures in self.provinces:
@@ -87,13 +120,30 @@ class YearTable:
 
 @dataclass(frozen=True)
 class SchoolAges:
-    """Compulsory-school age in full years, both ends included."""
+    """Compulsory-school age in full years, both ends included, reached by the enrolment cut-off
+    (e.g. 31 August) of the school year: a school year runs from the day after the cut-off."""
 
     min_age: int
     max_age: int
+    cutoff_month: int = 8
+    cutoff_day: int = 31
+    source: str = ""
 
     def covers(self, age: int) -> bool:
         return self.min_age <= age <= self.max_age
+
+    def cutoff_for(self, on: date) -> date:
+        """The cut-off day of the school year that ``on`` falls in."""
+        this_year = date(on.year, self.cutoff_month, self.cutoff_day)
+        return this_year if on > this_year else date(on.year - 1, self.cutoff_month, self.cutoff_day)
+
+    def school_age(self, birth: date, on: date) -> int:
+        """Full years reached by the cut-off of the school year ``on`` falls in."""
+        cutoff = self.cutoff_for(on)
+        return cutoff.year - birth.year - ((cutoff.month, cutoff.day) < (birth.month, birth.day))
+
+    def describe(self) -> str:
+        return f"{self.min_age}–{self.max_age} 岁，按 {self.cutoff_month} 月 {self.cutoff_day} 日前已满周岁计"
 
 
 @dataclass(frozen=True)
@@ -102,6 +152,7 @@ class WaterThresholds:
     min_litres_per_day_water_short: Decimal
     max_fetch_minutes: int
     min_reliability: Decimal  # 0.90: water on at least 90% of the days in a year
+    source: str = ""
 
     @property
     def max_days_without(self) -> int:
@@ -114,14 +165,16 @@ class MedicalRequirements:
     require_medical_insurance: bool
     require_serious_illness_insurance: bool
     require_family_doctor: bool
+    source: str = ""
 
 
 @dataclass(frozen=True)
 class VillageExitRules:
-    standard: str  # e.g. 一低七有
+    standard: str  # e.g. 一低五有
     items: tuple[str, ...]
     incidence: tuple[tuple[str, Decimal], ...]  # region (西部, 中部) → highest incidence allowed
-    confirmed: bool
+    source: str
+    incidence_source: str
 
     def incidence_threshold(self, region: str) -> Decimal:
         for name, threshold in self.incidence:
@@ -146,6 +199,16 @@ class PolicyTables:
 
     def monitoring_threshold(self, year: int, province: str | None = None) -> PolicyFigure:
         return self.monitoring.lookup(year, province)
+
+    def with_settings(
+        self, poverty_lines: Sequence[YearFigure], monitoring: Sequence[YearFigure]
+    ) -> PolicyTables:
+        """The tables with the township's own figures (设置 → 政策标准) in front of the files'."""
+        return replace(
+            self,
+            poverty_lines=self.poverty_lines.with_settings(poverty_lines),
+            monitoring=self.monitoring.with_settings(monitoring),
+        )
 
     def school_ages(self, province: str | None = None) -> SchoolAges:
         for name, ages in self.province_school_ages:
@@ -289,18 +352,38 @@ def _year_figures(table: _Table) -> tuple[YearFigure, ...]:
             YearFigure(
                 year=int(key),
                 amount=entry.decimal("amount"),
-                confirmed=entry.boolean("confirmed", default=False),
                 note=entry.text("note", default=""),
+                # a figure nobody can source is not shipped as fact: the township sets it instead
+                source=_required_text(entry, "source"),
             )
         )
     return tuple(sorted(figures, key=lambda f: f.year))
 
 
 def _school_ages(table: _Table) -> SchoolAges:
-    ages = SchoolAges(table.integer("min_age"), table.integer("max_age"))
+    ages = SchoolAges(
+        table.integer("min_age"),
+        table.integer("max_age"),
+        table.integer("cutoff_month"),
+        table.integer("cutoff_day"),
+        _required_text(table, "source"),
+    )
     if not 0 <= ages.min_age <= ages.max_age:
         raise PolicyFileError(f"政策文件 {table.file_name} 中 {table.path} 的适龄范围不合理")
+    try:
+        date(2001, ages.cutoff_month, ages.cutoff_day)  # not a leap year: 2 月 29 日 is refused
+    except ValueError:
+        raise PolicyFileError(
+            f"政策文件 {table.file_name} 中 {table.path} 的入学截止日不是有效日期"
+        ) from None
     return ages
+
+
+def _required_text(table: _Table, key: str) -> str:
+    value = table.text(key).strip()
+    if not value:
+        raise PolicyFileError(f"政策文件 {table.file_name} 中 {table.qualified(key)} 不能为空")
+    return value
 
 
 def _water(table: _Table) -> WaterThresholds:
@@ -312,6 +395,7 @@ def _water(table: _Table) -> WaterThresholds:
         min_litres_per_day_water_short=table.decimal("min_litres_per_day_water_short"),
         max_fetch_minutes=table.integer("max_fetch_minutes"),
         min_reliability=reliability,
+        source=_required_text(table, "source"),
     )
 
 
@@ -320,6 +404,7 @@ def _medical(table: _Table) -> MedicalRequirements:
         require_medical_insurance=table.boolean("require_medical_insurance"),
         require_serious_illness_insurance=table.boolean("require_serious_illness_insurance"),
         require_family_doctor=table.boolean("require_family_doctor"),
+        source=_required_text(table, "source"),
     )
 
 
@@ -329,5 +414,6 @@ def _village_exit(table: _Table) -> VillageExitRules:
         standard=table.text("standard"),
         items=table.text_list("items"),
         incidence=tuple((region, incidence.decimal(region)) for region in incidence.names()),
-        confirmed=table.boolean("confirmed", default=False),
+        source=_required_text(table, "source"),
+        incidence_source=_required_text(table, "incidence_source"),
     )

@@ -145,6 +145,24 @@ class HouseholdFile:
     follow_ups: tuple[str, ...]  # open follow-ups, one line each
     monitoring: tuple[MonitoringLine, ...]
     other_photos: tuple[Photo, ...]  # attached to the household only
+    # 一超六有 for each income year, judged on ``judged_on`` (the printing day unless --as-of)
+    exit_standard: tuple[ExitLine, ...] = ()
+    judged_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ExitItemLine:
+    name: str
+    status: Status
+    reason: str
+
+
+@dataclass(frozen=True)
+class ExitLine:
+    year: int
+    standard: str  # 一超六有
+    status: Status
+    items: tuple[ExitItemLine, ...]
 
 
 # --- roster 台账 ------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """一户一档: the file of one household, as inspections (省市验收, 第三方评估) expect it on paper.
 
 Cover; 一 family situation; 二 members; 三 income by year against the line; 四 两不愁三保障 and 饮水安全
-with reasons and evidence photos; 五 helpers (history kept); 六 measures; 七 visits and open follow-ups;
+with reasons and evidence photos, then the exit standard 一超六有 for each income year; 五 helpers (history kept); 六 measures; 七 visits and open follow-ups;
 八 防返贫 monitoring; 九 other photos; and the signature lines.
 """
 
@@ -118,6 +118,8 @@ def _cover(h: HouseholdFile, styles: Styles, width: float) -> list[Flowable]:
         ("打  印  人", h.prepared_by),
         ("打印日期", h.printed_on.isoformat()),
     ]
+    if h.judged_on is not None:
+        lines.append(("判断日期", h.judged_on.isoformat()))
     rows = [[para(label, styles.cover_line), para(value, styles.cover_line)] for label, value in lines]
     info = Table(rows, colWidths=[38 * mm, width - 60 * mm], hAlign="CENTER")
     info.setStyle(
@@ -265,6 +267,27 @@ def _verdicts(h: HouseholdFile, styles: Styles, width: float) -> list[Flowable]:
         if v.photos:
             result += [Spacer(1, 3 * mm), para(f"{v.dimension} 佐证照片", styles.small)]
             result += photo_grid(v.photos, width, styles, label=v.dimension)
+    result += _exit_standard(h, styles, width)
+    return result
+
+
+def _exit_standard(h: HouseholdFile, styles: Styles, width: float) -> list[Flowable]:
+    """一超六有 for each income year: the income against that year's line and each 有, with reasons."""
+    judged = f"（按 {h.judged_on.isoformat()} 判断）" if h.judged_on else ""
+    result: list[Flowable] = [Spacer(1, 4 * mm), para(f"脱贫退出标准（一超六有）{judged}", styles.small)]
+    if not h.exit_standard:
+        return [*result, nothing("暂无收入记录，无法对照退出标准", styles)]
+    for line in h.exit_standard:
+        rows = []
+        for item in line.items:
+            status = para(item.status.label, styles.cell_center, colour=STATUS_COLOURS[item.status])
+            rows.append([item.name, status, item.reason])
+        overall = para(line.status.label, styles.cell_center, colour=STATUS_COLOURS[line.status])
+        rows.append([f"{line.year} 年结论", overall, ""])
+        grid = table(
+            [f"{line.year} 年 {line.standard}", "结论", "依据"], rows, _fit(width, [84, 44, 376]), styles
+        )
+        result += [Spacer(1, 2 * mm), grid]
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
@@ -11,7 +12,7 @@ from desktop.domain.fields import TABLE_LABELS
 from desktop.domain.income import net_income, per_person
 from desktop.domain.quality import household_problems
 from desktop.services.facts import income_figures, member_facts
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, judged_as_of
 from desktop.services.verdicts import HouseholdChecklist, village_checklists
 from desktop.store.base import synced_models
 from desktop.store.models import Household, Income, Member, Operation, OpLink
@@ -29,6 +30,7 @@ class CheckReport:
     integrity: list[str] = field(default_factory=list)
     quality: list[QualityProblem] = field(default_factory=list)
     checklists: list[HouseholdChecklist] = field(default_factory=list)
+    judged_on: dt.date | None = None  # the day ages and verdicts were judged on
 
     @property
     def ok(self) -> bool:
@@ -36,6 +38,7 @@ class CheckReport:
 
     def to_json(self) -> dict[str, object]:
         return {
+            "judged_on": self.judged_on.isoformat() if self.judged_on else None,
             "integrity": self.integrity,
             "quality": [{"household": q.household_number, "problem": q.problem} for q in self.quality],
             "gaps": [
@@ -53,13 +56,15 @@ class CheckReport:
         }
 
 
-def run_check(ledger: Ledger) -> CheckReport:
+def run_check(ledger: Ledger, *, as_of: dt.date | None = None) -> CheckReport:
+    """Integrity, data quality and the checklist gaps, ages and verdicts judged on ``as_of``."""
+    ledger = judged_as_of(ledger, as_of)
     village_id = ledger.current_village_id()
     with ledger.store.read_session() as session:
         integrity = _database_integrity(session) + _chain_problems(session) + _missing_records(session)
         integrity += _duplicate_id_numbers(session, village_id)
         quality = _quality(session, ledger, village_id)
-    return CheckReport(integrity, quality, village_checklists(ledger))
+    return CheckReport(integrity, quality, village_checklists(ledger), ledger.judged_on())
 
 
 def _database_integrity(session: Session) -> list[str]:
@@ -175,7 +180,7 @@ def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[Q
             per,
             household.farmland_mu,
             household.forest_mu,
-            ledger.today(),
+            ledger.judged_on(),
         ):
             result.append(QualityProblem(household.number or "", problem))
     return result

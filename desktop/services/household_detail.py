@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -11,10 +12,12 @@ from sqlalchemy import func, select
 from desktop.domain.checklist import Verdict
 from desktop.domain.enums import Dimension
 from desktop.domain.errors import InvalidInput
+from desktop.domain.exit_rules import ExitVerdict
 from desktop.domain.idnumber import age_on
 from desktop.domain.income import net_income, per_person
+from desktop.services.exit_standard import exit_standards
 from desktop.services.facts import income_figures
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, judged_as_of
 from desktop.services.lookup import members_of, resolve_household
 from desktop.services.verdicts import checklists
 from desktop.store.codec import to_json
@@ -44,10 +47,14 @@ class HouseholdDetail:
     visits: list[dict[str, Any]]
     open_follow_ups: list[dict[str, Any]]
     monitoring: list[dict[str, Any]]
+    exit_standard: list[ExitVerdict]  # 一超六有 per income year
+    judged_on: dt.date
 
 
-def show_household(ledger: Ledger, ref: str) -> HouseholdDetail:
-    today = ledger.today()
+def show_household(ledger: Ledger, ref: str, *, as_of: dt.date | None = None) -> HouseholdDetail:
+    """Everything about one household, verdicts and ages judged on ``as_of`` (default today)."""
+    ledger = judged_as_of(ledger, as_of)
+    today = ledger.judged_on()
     with ledger.store.read_session() as session:
         household = resolve_household(session, ref, ledger.current_village_id())
         village = session.get(Village, household.village_id) if household.village_id else None
@@ -65,11 +72,12 @@ def show_household(ledger: Ledger, ref: str) -> HouseholdDetail:
             net = net_income(income_figures(income))
             try:
                 line = ledger.policy.poverty_line(income.year, province)
-                amount, note = line.amount, line.note
+                amount, note = line.amount, line.explain(income.year)
             except InvalidInput:  # a year before the policy table: no line to compare with
                 amount, note = None, ""
             incomes.append(IncomeYear(income.year, net, per_person(net, len(members)), amount, note))
         (verdicts,) = checklists(session, ledger, [household])
+        exits = exit_standards(session, ledger, household, today)
         visits = _children(session, Visit, household.id, order=Visit.visited_on.desc())
         follow_ups = [
             f for f in _children(session, FollowUp, household.id, order=FollowUp.due_on) if not f.done
@@ -89,6 +97,8 @@ def show_household(ledger: Ledger, ref: str) -> HouseholdDetail:
             monitoring=[
                 _as_dict(m) for m in _children(session, Monitoring, household.id, order=Monitoring.clue_on)
             ],
+            exit_standard=exits,
+            judged_on=today,
         )
 
 

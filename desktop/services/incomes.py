@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.fields import LABELS as FIELD_LABELS
 from desktop.domain.income import IncomeFigures, net_income, per_person
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, with_policy_settings
 from desktop.services.lookup import members_of, resolve_household
 from desktop.services.record_input import AmountInput, check_text, parse_amount
 from desktop.store.ids import natural_id
@@ -307,18 +307,19 @@ def _province(session: Session, household: Household) -> str | None:
 
 
 def _lines(ledger: Ledger, year: int, province: str | None) -> tuple[Decimal | None, Decimal | None, str]:
+    ledger = with_policy_settings(ledger)
     poverty = monitoring = None
     notes = []
     try:
         figure = ledger.policy.poverty_line(year, province)
         poverty = figure.amount
-        notes.append(figure.note)
+        notes.append(figure.labelled("扶贫标准", year))
     except InvalidInput:  # a year before the policy table
         pass
     try:
         figure = ledger.policy.monitoring_threshold(year, province)
         monitoring = figure.amount
-        notes.append(figure.note)
+        notes.append(figure.labelled("监测范围", year))
     except InvalidInput:  # before 2021: no 防返贫 monitoring yet
         pass
     return poverty, monitoring, "；".join(n for n in notes if n)

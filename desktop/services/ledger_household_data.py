@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.income import net_income, per_person
 from desktop.reports import data as r
 from desktop.reports.text import money
+from desktop.services.exit_standard import exit_line, exit_standards
 from desktop.services.facts import income_figures
 from desktop.services.ledger import Ledger
 from desktop.services.ledger_household_lines import (
@@ -52,7 +53,7 @@ def household_files(
     """The 一户一档 contents of ``households``, read 500 at a time."""
     villages = {v.id: v for v in session.execute(select(Village)).scalars()}
     device = ledger.device()
-    today = ledger.today()
+    today = ledger.judged_on()  # ages, helpers in office and verdicts: as of --as-of, else today
     for start in range(0, len(households), CHUNK):
         chunk = households[start : start + CHUNK]
         ids = [h.id for h in chunk]
@@ -67,7 +68,8 @@ def household_files(
         verdicts = {c.household_id: c.verdicts for c in checklists(session, ledger, chunk)}
         for h in chunk:
             village = villages.get(h.village_id or "")
-            yield _household_file(
+            exits = tuple(exit_line(v) for v in exit_standards(session, ledger, h, today))
+            file = _household_file(
                 h,
                 village,
                 sorted_members(members[h.id]),
@@ -80,6 +82,7 @@ def household_files(
                 today,
                 device.user_name,
             )
+            yield replace(file, exit_standard=exits, judged_on=ledger.as_of)
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def _household_file(
         address=h.address or f"{place}{h.group_name or ''}",
         size=len(members),
         category=_category(h),
-        printed_on=today,
+        printed_on=ledger.today(),
         prepared_by=user,
         facts=fact_groups(h),
         members=tuple(member_line(m, today) for m in members),
@@ -166,14 +169,14 @@ def _income(income: Income, size: int, ledger: Ledger, province: str | None) -> 
     try:
         figure = ledger.policy.monitoring_threshold(year, province)
         monitoring = figure.amount
-        notes.append(figure.note)
+        notes.append(figure.labelled("监测范围", year))
     except InvalidInput:  # before 2021: no monitoring yet, the poverty line is the bar
         pass
     if monitoring is None:
         try:
             figure = ledger.policy.poverty_line(year, province)
             poverty = figure.amount
-            notes.append(figure.note)
+            notes.append(figure.labelled("扶贫标准", year))
         except InvalidInput:
             pass
     return r.IncomeLine(

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import InvalidInput
 from desktop.reports.fonts import FONT_FILE, register_cjk_font, strings_in, uncovered
 from desktop.reports.pages import Cancelled
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, judged_as_of
 from desktop.services.ledger_card_data import card_of
 from desktop.services.ledger_household_data import household_files
 from desktop.services.ledger_notice_data import NOTICE_PURPOSES, notice_of
@@ -47,11 +47,17 @@ class PrintResult:
 
 
 def print_household_file(
-    ledger: Ledger, household: str, out: Path, *, resources: Path | None = None
+    ledger: Ledger,
+    household: str,
+    out: Path,
+    *,
+    resources: Path | None = None,
+    as_of: dt.date | None = None,
 ) -> PrintResult:
-    """一户一档 of one household (户编号 or UUID) into ``out``."""
+    """一户一档 of one household (户编号 or UUID) into ``out``, judged on ``as_of`` (default today)."""
     from desktop.reports.household_file import write_household_files
 
+    ledger = judged_as_of(ledger, as_of)
     _font(resources)
     with ledger.store.read_session() as session:
         target = resolve_household(session, household, ledger.current_village_id())
@@ -70,12 +76,14 @@ def print_household_files(
     village_code: str | None = None,
     progress: Progress | None = None,
     resources: Path | None = None,
+    as_of: dt.date | None = None,
 ) -> PrintResult:
     """一户一档 of the households given (户编号 or UUID), else of every household of the village: one file
     each in the folder ``out`` (named 户编号-户主.pdf), or with ``combined`` one file ``out`` with a
     bookmark per household."""
     from desktop.reports.household_file import write_household_files
 
+    ledger = judged_as_of(ledger, as_of)
     _font(resources)
     if not combined and out.exists() and not out.is_dir():
         raise InvalidInput(f"{out} 不是文件夹：分户打印需要一个文件夹（合成一个文件请加 --combined）")
@@ -135,11 +143,14 @@ def print_roster(
     year: int | None = None,
     progress: Progress | None = None,
     resources: Path | None = None,
+    as_of: dt.date | None = None,
 ) -> PrintResult:
     """The roster 台账 of the current village (or ``village_code``, or with ``all_villages`` every
-    village of the ledger): one row per person, in the national export's column order."""
+    village of the ledger): one row per person, in the national export's column order. The income
+    year defaults to the latest one up to ``as_of``'s year."""
     from desktop.reports.roster import write_roster
 
+    ledger = judged_as_of(ledger, as_of)
     _font(resources)
     roster = gather_roster(
         ledger,
@@ -164,10 +175,12 @@ def print_cards(
     *,
     progress: Progress | None = None,
     resources: Path | None = None,
+    as_of: dt.date | None = None,
 ) -> PrintResult:
     """明白卡, one page per household: the households given (户编号 or UUID), else every household."""
     from desktop.reports.card import write_cards
 
+    ledger = judged_as_of(ledger, as_of)
     _font(resources)
     with ledger.store.read_session() as session:
         village_id = ledger.current_village_id()

@@ -55,7 +55,7 @@ def roster_of(
     ids = [h.id for h in households]
     if year is None:
         latest = session.execute(
-            select(func.max(Income.year)).where(Income.year <= ledger.today().year)
+            select(func.max(Income.year)).where(Income.year <= ledger.judged_on().year)
         ).scalar()
         year = latest
     for start in range(0, len(ids), CHUNK):

@@ -25,7 +25,7 @@ from desktop.domain.income import net_income, per_person
 from desktop.domain.monitoring import monitoring_income_check, risk_types_problems
 from desktop.services.facts import income_figures, member_facts
 from desktop.services.gui_household_labels import household_labels
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, with_policy_settings
 from desktop.services.lookup import members_of, resolve_household
 from desktop.services.verdicts import checklists
 from desktop.store.models import Household, Income, Monitoring, Village
@@ -114,7 +114,10 @@ def monitoring_record(ledger: Ledger, monitoring_id: str) -> MonitoringRow:
         record = _get(session, monitoring_id)
         labels = household_labels(session, [record.household_id or ""])
         notes = [*_step_notes(record, ledger.today()), *_risk_notes(session, record)]
-        income = _income_note(session, ledger, record)
+        try:
+            income = _income_note(session, ledger, record)
+        except _NoThreshold as missing:
+            income = None, str(missing)
         if income and income[0] is not True:  # below the line it is named among the obstacles
             notes.append(income[1])
         return _row(record, labels, tuple(notes))
@@ -303,11 +306,15 @@ def _income_note(session: Session, ledger: Ledger, record: Monitoring) -> tuple[
     figure: Decimal | None = per_person(net_income(income_figures(latest)), size)
     try:
         check = monitoring_income_check(
-            figure, latest.year, village.province if village else None, ledger.policy
+            figure, latest.year, village.province if village else None, with_policy_settings(ledger).policy
         )
-    except InvalidInput as error:  # a year before the monitoring tables
-        return None, error.message
+    except InvalidInput as error:  # no 监测范围 for that year (yet): the township sets it
+        raise _NoThreshold(error.message) from None
     return check.below_threshold, f"{latest.year} 年{check.reason}"
+
+
+class _NoThreshold(Exception):
+    """No monitoring threshold for the year: income cannot show the risk is gone."""
 
 
 def _elimination_problems(session: Session, ledger: Ledger, record: Monitoring) -> list[str]:
@@ -318,9 +325,13 @@ def _elimination_problems(session: Session, ledger: Ledger, record: Monitoring) 
         problems.append("尚未完成认定（没有县级审批认定日期）")
     if record.safety_net:
         problems.append("该户无劳动能力、实行兜底保障，应继续监测")
-    income = _income_note(session, ledger, record)
-    if income is not None and income[0] is True:
-        problems.append(income[1])
+    try:
+        income = _income_note(session, ledger, record)
+    except _NoThreshold as missing:
+        problems.append(str(missing))
+    else:
+        if income is not None and income[0] is True:
+            problems.append(income[1])
     household = session.get(Household, record.household_id)
     if household is not None:
         (checklist,) = checklists(session, ledger, [household])

@@ -12,9 +12,11 @@ from sqlalchemy import distinct, func, select
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension, Status
 from desktop.domain.errors import InvalidInput
-from desktop.services.ledger import Ledger
+from desktop.domain.exit_rules import ExitVerdict, village_exit
+from desktop.domain.policy import cite
+from desktop.services.ledger import Ledger, with_policy_settings
 from desktop.services.verdicts import checklists
-from desktop.store.models import Household, Member, Monitoring, Village, Visit
+from desktop.store.models import Household, Member, Monitoring, Village, VillageIndicator, Visit
 
 COVERAGE_DAYS = 30
 # people counted for 贫困发生率: those of households not (or no longer) out of poverty
@@ -75,6 +77,8 @@ class Overview:
     visited: int  # households visited on or after ``since``
     visits: int
     coverage: tuple[GroupCoverage, ...]  # by 村民小组
+    village_exit: ExitVerdict | None = None  # 贫困村退出 (一低五有) of one village; None for all villages
+    village_exit_source: str = ""  # the documents the list and the incidence limit come from
 
     @property
     def coverage_share(self) -> float:
@@ -97,6 +101,7 @@ def village_overview(
 ) -> Overview:
     """The current village (or ``village_id``); ``all_villages`` sums every village the device holds."""
     scope = None if all_villages else (village_id or ledger.current_village_id())
+    ledger = with_policy_settings(ledger)
     today = ledger.today()
     since = today - dt.timedelta(days=days - 1)  # today and the 29 days before it
     with ledger.store.read_session() as session:
@@ -133,11 +138,38 @@ def village_overview(
         place = (village.name or "") if village is not None else f"全部村（{len(villages)} 个）"
         west = village.west if village is not None else _same({w for _, w in villages})
         groups = list(village.groups or []) if village is not None else []
+        indicator = (
+            session.execute(
+                select(VillageIndicator)
+                .where(
+                    VillageIndicator.village_id == village.id,
+                    VillageIndicator.year <= today.year,
+                    func.coalesce(VillageIndicator.archived, False).is_(False),
+                )
+                .order_by(VillageIndicator.year.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            if village is not None
+            else None
+        )
 
     total_people = sum(people.values())
     poor_people = sum(people.get(h.id, 0) for h in households if h.poverty_status in POOR_STATUSES)
     region, limit = _limit(ledger, west)
     visited = {h for (h,) in visits}
+    incidence = Decimal(poor_people) / Decimal(total_people) if total_people else None
+    exit_verdict = (
+        village_exit(
+            incidence,
+            limit,
+            region,
+            indicator.year if indicator is not None else None,
+            indicator.items if indicator is not None else None,
+            ledger.policy.village_exit,
+        )
+        if village is not None
+        else None
+    )
     return Overview(
         place=place,
         households=len(households),
@@ -145,7 +177,7 @@ def village_overview(
         categories=_counts([h.category for h in households], HOUSEHOLD_CATEGORIES),
         statuses=_counts([h.poverty_status for h in households], (*POVERTY_STATUS, "已脱贫")),
         poor_people=poor_people,
-        incidence=Decimal(poor_people) / Decimal(total_people) if total_people else None,
+        incidence=incidence,
         incidence_limit=limit,
         incidence_region=region,
         monitored=monitored or 0,
@@ -173,6 +205,10 @@ def village_overview(
         visited=len(visited & {h.id for h in households}),
         visits=len(visits),
         coverage=_coverage(households, visited, groups),
+        village_exit=exit_verdict,
+        village_exit_source="；".join(
+            (cite(ledger.policy.village_exit.source), cite(ledger.policy.village_exit.incidence_source))
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.checklist import Verdict, evaluate
 from desktop.domain.enums import HEAD_RELATIONS, Dimension, Status
 from desktop.services.facts import assessment_facts, household_facts, member_facts
-from desktop.services.ledger import Ledger
+from desktop.services.ledger import Ledger, judged_as_of
 from desktop.services.lookup import resolve_household
 from desktop.store.models import Assessment, Household, Member, Village
 
@@ -29,13 +30,18 @@ class HouseholdChecklist:
         return {d: v for d, v in self.verdicts.items() if v.status is not Status.MET}
 
 
-def household_checklist(ledger: Ledger, ref: str) -> HouseholdChecklist:
+def household_checklist(ledger: Ledger, ref: str, *, as_of: dt.date | None = None) -> HouseholdChecklist:
+    ledger = judged_as_of(ledger, as_of)
     with ledger.store.read_session() as session:
         household = resolve_household(session, ref, ledger.current_village_id())
         return checklists(session, ledger, [household])[0]
 
 
-def village_checklists(ledger: Ledger, *, village_id: str | None = None) -> list[HouseholdChecklist]:
+def village_checklists(
+    ledger: Ledger, *, village_id: str | None = None, as_of: dt.date | None = None
+) -> list[HouseholdChecklist]:
+    """Every household's verdicts, judged on ``as_of`` (default today; a later day is refused)."""
+    ledger = judged_as_of(ledger, as_of)
     village_id = village_id or ledger.current_village_id()
     with ledger.store.read_session() as session:
         query = select(Household).where(
@@ -49,7 +55,7 @@ def village_checklists(ledger: Ledger, *, village_id: str | None = None) -> list
 
 def checklists(session: Session, ledger: Ledger, households: list[Household]) -> list[HouseholdChecklist]:
     provinces = dict(session.execute(select(Village.id, Village.province)).all())
-    today = ledger.today()
+    today = ledger.judged_on()
     result = []
     # 500 households at a time, members and checks read as plain rows (not ORM objects) and dropped once
     # judged: a county's 200,000 households never sit in memory with all their members at once
@@ -64,8 +70,8 @@ def checklists(session: Session, ledger: Ledger, households: list[Household]) ->
         for check in session.execute(
             select(assessment_table).where(assessment_table.c.household_id.in_(ids))
         ):
-            if check.assessed_on is None or check.archived:
-                continue
+            if check.assessed_on is None or check.archived or check.assessed_on > today:
+                continue  # a check made after the day judged did not exist yet
             current = latest.get(check.household_id or "")
             if current is None or (check.assessed_on, check.id) > (current.assessed_on, current.id):
                 latest[check.household_id or ""] = check

@@ -3,6 +3,7 @@ spreadsheets a township can use as they are."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -78,11 +79,14 @@ def export_roster(
     return ExportResult(path, len(rows), len(households))
 
 
-def export_gaps(ledger: Ledger, path: Path, *, village_code: str | None = None) -> ExportResult:
-    """One row per household with a dimension not met or not known, one column per dimension."""
+def export_gaps(
+    ledger: Ledger, path: Path, *, village_code: str | None = None, as_of: dt.date | None = None
+) -> ExportResult:
+    """One row per household with a dimension not met or not known, one column per dimension, judged
+    on ``as_of`` (default today)."""
     with ledger.store.read_session() as session:
         village_id = _village(ledger, session, village_code)
-    checklists = [c for c in village_checklists(ledger, village_id=village_id) if c.gaps]
+    checklists = [c for c in village_checklists(ledger, village_id=village_id, as_of=as_of) if c.gaps]
     with ledger.store.read_session() as session:
         groups = dict(
             session.execute(

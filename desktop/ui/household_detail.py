@@ -229,6 +229,21 @@ class HouseholdDialog(QDialog):
             lines.append(
                 f"<p><b>{tr_marked(dimension.value)}</b>　<span style='color:{colour}'>{text}</span><br>{reasons}</p>"
             )
+        # 一超六有, newest income year first: the line, the 两不愁三保障 + 饮水 verdicts, power and TV
+        for exit_verdict in reversed(detail.exit_standard):
+            colour = STATUS_COLOUR[exit_verdict.status]
+            text = tr_marked(STATUS_TEXT[exit_verdict.status])
+            heading = tr("{year} 年脱贫退出标准（{standard}）").format(
+                year=exit_verdict.year, standard=exit_verdict.standard
+            )
+            lines.append(f"<h3>{heading}　<span style='color:{colour}'>{text}</span></h3>")
+            for item in exit_verdict.items:
+                mark = {True: "✓", False: "✗", None: "?"}[item.passed]
+                lines.append(f"<p>{mark} <b>{item.name}</b>　{item.reason}</p>")
+        if not detail.exit_standard:
+            lines.append(
+                f"<h3>{tr('脱贫退出标准（一超六有）')}</h3><p>{tr('尚未录入收入，无法对照退出标准')}</p>"
+            )
         self.checklist.setHtml("".join(lines))
         self.measures.set_rows(detail.measures)
         self.pairings.set_rows(detail.pairings)

@@ -184,7 +184,7 @@
         <location filename="../../desktop/ui/follow_up_model.py" line="23"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="68"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="191"/>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="60"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="57"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -193,9 +193,9 @@
         <location filename="../../desktop/ui/follow_up_model.py" line="24"/>
         <location filename="../../desktop/ui/household_form.py" line="32"/>
         <location filename="../../desktop/ui/household_table_model.py" line="29"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="170"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="171"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="63"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="31"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="32"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="89"/>
         <location filename="../../desktop/domain/fields.py" line="34"/>
         <source>户编号</source>
@@ -205,9 +205,9 @@
     <message>
         <location filename="../../desktop/ui/follow_up_model.py" line="25"/>
         <location filename="../../desktop/ui/household_table_model.py" line="30"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="170"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="171"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="64"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="32"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="33"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="83"/>
         <source>户主</source>
         <translation>Head of household</translation>
@@ -373,30 +373,30 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="59"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="184"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="247"/>
-        <location filename="../../desktop/domain/enums.py" line="236"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="185"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="274"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>达标</source>
         <extracomment>desktop/domain/enums.py: Status.MET.label (a checklist verdict)</extracomment>
         <translation>Met</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="60"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="185"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="33"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="69"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="247"/>
-        <location filename="../../desktop/domain/enums.py" line="236"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="186"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="34"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="274"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>未达标</source>
         <extracomment>desktop/domain/enums.py: Status.NOT_MET.label (a checklist verdict)</extracomment>
         <translation>Not met</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="61"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="186"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="34"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="69"/>
-        <location filename="../../desktop/domain/enums.py" line="236"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="35"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>待核实</source>
         <extracomment>desktop/domain/enums.py: Status.UNKNOWN.label (a checklist verdict)</extracomment>
         <translation>To verify</translation>
@@ -408,6 +408,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="108"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="45"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="96"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -628,28 +630,43 @@
         <translation>Household of {head} — Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="269"/>
+        <location filename="../../desktop/ui/household_detail.py" line="236"/>
+        <source>{year} 年脱贫退出标准（{standard}）</source>
+        <translation>{year} household exit standard ({standard})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/household_detail.py" line="245"/>
+        <source>脱贫退出标准（一超六有）</source>
+        <translation>Household exit standard (一超六有)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/household_detail.py" line="245"/>
+        <source>尚未录入收入，无法对照退出标准</source>
+        <translation>No income recorded yet: the exit standard cannot be checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/household_detail.py" line="284"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="285"/>
+        <location filename="../../desktop/ui/household_detail.py" line="300"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="304"/>
+        <location filename="../../desktop/ui/household_detail.py" line="319"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="305"/>
+        <location filename="../../desktop/ui/household_detail.py" line="320"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="307"/>
+        <location filename="../../desktop/ui/household_detail.py" line="322"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
         <source>（空）</source>
         <translation>(empty)</translation>
@@ -853,7 +870,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_record_forms.py" line="235"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="243"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="244"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -1203,83 +1220,83 @@
         <translation>Last export: {out}  Last import: {came}  Unsynced changes: {unsynced}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="64"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="65"/>
         <source>不愁吃</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="66"/>
         <source>不愁穿</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Clothing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="67"/>
         <source>义务教育</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="68"/>
         <source>基本医疗</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="68"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="69"/>
         <source>住房安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="69"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="70"/>
         <source>饮水安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="174"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="175"/>
         <source>未达标 {not_met} 户，待核实 {unknown} 户</source>
         <translation>Not met: {not_met} households; to verify: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="183"/>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="188"/>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="51"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="184"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="189"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="52"/>
         <source>未填</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="189"/>
         <location filename="../../desktop/ui/record_table_model.py" line="115"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="188"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="189"/>
         <location filename="../../desktop/ui/record_table_model.py" line="115"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="202"/>
         <source>入户核查</source>
         <translation>Household check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="211"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="212"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="201"/>
         <source>多人用顿号分隔</source>
         <translation>Separate several names with 、 or commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="222"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="223"/>
         <source>保存核查（Ctrl+Enter）</source>
         <translation>Save check (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="227"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="117"/>
         <location filename="../../desktop/ui/pages/photos_page.py" line="168"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="262"/>
@@ -1289,51 +1306,51 @@
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="229"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="230"/>
         <location filename="../../desktop/domain/fields.py" line="119"/>
         <source>核查人</source>
         <extracomment>desktop/domain/fields.py: assessment.assessors</extracomment>
         <translation>Checked by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="231"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="232"/>
         <location filename="../../desktop/domain/fields.py" line="119"/>
         <source>核查日期</source>
         <extracomment>desktop/domain/fields.py: assessment.assessed_on</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="248"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="249"/>
         <source>在左侧总览中点选一户，或在上面输入姓名、拼音首字母或户编号。</source>
         <translation>Click a household in the overview on the left, or type a name, pinyin initials or household no. above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="267"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="268"/>
         <source>{dimension}的核查结论</source>
         <translation>Verdict on {dimension}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="270"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="271"/>
         <source>核查依据：看到了什么、问了谁</source>
         <translation>Evidence: what was seen, who was asked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="335"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="336"/>
         <source>上次核查：{date}{who}。以下按上次结果预填，请逐项核对。</source>
         <translation>Last check: {date}{who}. Filled in from it: please check every item.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="340"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="341"/>
         <source>该户还没有核查记录。</source>
         <translation>This household has not been checked yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="354"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="355"/>
         <source>请至少填写一个维度的核查结论或一个“是/否”问题</source>
         <translation>Answer at least one dimension or one yes/no question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="364"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="365"/>
         <location filename="../../desktop/ui/pages/registry.py" line="21"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
@@ -1341,55 +1358,65 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="372"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="373"/>
         <source>只看有短板或待核实的户</source>
         <translation>Only gaps and to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="389"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="386"/>
+        <source>按这一天判断年龄、适龄入学和各项结论（默认今天）</source>
+        <translation>Judge ages, school age and every verdict as of this day (default: today)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="402"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="429"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="405"/>
+        <source>判断日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="459"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="447"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="479"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="466"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="498"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="533"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="565"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="538"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="253"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="570"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="280"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="539"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="571"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="540"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="572"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="541"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="573"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>
@@ -1425,7 +1452,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/households_page.py" line="59"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="63"/>
         <source>有短板或待核实</source>
         <translation>Gaps or to verify</translation>
     </message>
@@ -1639,118 +1666,123 @@
         <translation>The risk can be marked eliminated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="39"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="40"/>
         <location filename="../../desktop/ui/pages/registry.py" line="18"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="58"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="67"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="40"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="60"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="61"/>
         <source>贫困发生率</source>
         <translation>Poverty incidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="62"/>
         <source>监测户</source>
         <translation>Monitored</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="64"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="44"/>
         <source>近 30 天走访</source>
         <translation>Visited, 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="66"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="67"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="71"/>
         <source>没有农户</source>
         <translation>No households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="71"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="71"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="72"/>
         <source>近 30 天走访覆盖（按村民小组）</source>
         <translation>Visits in 30 days, by group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="74"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="75"/>
         <source>有短板或待核实的农户（双击打开）</source>
         <translation>Households with gaps or items to verify (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="81"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="77"/>
+        <source>贫困村退出标准</source>
+        <translation>Village exit standard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="89"/>
         <source>户类别（贫困户属性）</source>
         <translation>Households by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="91"/>
         <source>两不愁三保障及饮水安全：各项短板户数</source>
         <translation>Households short, by item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="124"/>
         <source>正在统计…（户数较多，请稍候）</source>
         <translation>Counting… (many households, please wait)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="122"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="135"/>
         <source>{place}　概况（截至 {today:%Y年%m月%d日}）</source>
         <translation>{place}  Overview (as of {today:%Y-%m-%d})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="124"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="128"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="142"/>
         <source>户</source>
         <translation>households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="138"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="141"/>
         <source>户，风险未消除</source>
         <translation>households at risk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="131"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="145"/>
         <source>户（{share}）</source>
         <translation>households ({share})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="148"/>
         <source>{n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="151"/>
         <source>{status} {n} 户</source>
         <translation>{status} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="140"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="154"/>
         <source>脱贫属性：{statuses}。贫困人口 {poor} 人（未脱贫与返贫户的成员）。</source>
         <translation>Poverty status: {statuses}. {poor} people in poverty (members of households not yet out of poverty or fallen back).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="141"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="155"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="49"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="56"/>
         <location filename="../../desktop/ui/sync_tables.py" line="157"/>
@@ -1758,47 +1790,57 @@
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="151"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="165"/>
         <source>近 {days} 天走访覆盖（{since:%m月%d日}起，共 {visits} 次）</source>
         <translation>{visits} visits since {since:%m-%d} ({days} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="160"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="174"/>
         <source>{visited}/{households} 户（{share}）</source>
         <translation>{visited}/{households} ({share})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="180"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="194"/>
         <source>有短板或待核实的农户：{n} 户（双击打开）</source>
         <translation>Households with gaps or items to verify: {n} (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="242"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="249"/>
+        <source>按村查看（在上方选择一个村）时显示该村的退出标准。</source>
+        <translation>Choose one village above to see its exit standard.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="254"/>
+        <source>来源：{source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="269"/>
         <source>人口为零</source>
         <translation>no people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="242"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="269"/>
         <source>未设地区标准</source>
         <translation>no regional standard set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="244"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="271"/>
         <source>{region}标准 &lt; {limit}，{verdict}</source>
         <translation>{region} standard &lt; {limit}: {verdict}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="258"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="285"/>
         <source>全部达标</source>
         <translation>all met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="262"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="289"/>
         <source>{not_met} 户未达标</source>
         <translation>{not_met} not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="263"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="290"/>
         <source>{unknown} 户待核实</source>
         <translation>{unknown} to verify</translation>
     </message>
@@ -2028,7 +2070,7 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     </message>
     <message>
         <location filename="../../desktop/ui/pages/registry.py" line="26"/>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2044,17 +2086,17 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>The “{title}” page is under construction and comes in the next version. The command line already has it (zhucun --help).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="52"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="53"/>
         <source>是（贫困发生率标准 3%）</source>
         <translation>Yes (incidence standard 3%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="54"/>
         <source>否（中部，标准 2%）</source>
         <translation>No (central region, standard 2%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="56"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="57"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="45"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="53"/>
         <location filename="../../desktop/ui/sync_tables.py" line="51"/>
@@ -2062,40 +2104,40 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="57"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="58"/>
         <location filename="../../desktop/ui/sync_tables.py" line="58"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="58"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="59"/>
         <location filename="../../desktop/ui/sync_tables.py" line="52"/>
         <source>信任方式</source>
         <translation>Trusted via</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="62"/>
         <source>驻村台账备份 (*.sqlite3);;所有文件 (*)</source>
         <translation>Zhucun backups (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="63"/>
         <source>界面语言在下次启动驻村台账时生效。</source>
         <translation>The interface language changes the next time Zhucun starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="106"/>
         <source>乡镇设备</source>
         <translation>Township device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="106"/>
         <source>村设备</source>
         <translation>Village device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="106"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="109"/>
         <source>{role}　{place}
 使用人：{user}
 设备编号：{device}</source>
@@ -2104,39 +2146,39 @@ User: {user}
 Device ID: {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="107"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="110"/>
         <source>未署名</source>
         <translation>unnamed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="120"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="242"/>
         <source>已吊销</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="120"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="242"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="138"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="141"/>
         <source>身份卡已保存到 {folder}。请把它交给对方，并在电话中读出本机指纹：{fingerprint}</source>
         <translation>The identity card was saved to {folder}. Give it to the other side and read this device's fingerprint to them over the phone: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="167"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="170"/>
         <source>修改村基本信息</source>
         <translation>Edit village profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="184"/>
         <source>正在备份台账…</source>
         <translation>Backing up the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="187"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="190"/>
         <source>用备份 {name} 替换现在的台账？
 现在的台账会先另存一份备份，恢复后可以再恢复回来。
 恢复后，撤销记录会清空。</source>
@@ -2145,182 +2187,182 @@ The current ledger is backed up first, so it can be restored again.
 After restoring, the undo history is cleared.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="204"/>
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="212"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="215"/>
         <source>吊销 {device}？此后它签名的同步包一律拒绝，这一步不能撤销。</source>
         <translation>Revoke {device}? Every bundle it signs from now on is refused. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="219"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="222"/>
         <source>本机身份</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="231"/>
         <source>对方信任本机前，请在电话中读出上面的指纹，由对方核对。</source>
         <translation>Before the other side trusts this device, read them the fingerprint above over the phone so they can check it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="230"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="233"/>
         <source>导出身份卡…</source>
         <translation>Export identity card…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="235"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="238"/>
         <source>本机指纹：</source>
         <translation>This device's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="244"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="247"/>
         <source>已信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="257"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="260"/>
         <source>信任身份卡…</source>
         <translation>Trust an identity card…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="260"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="263"/>
         <source>吊销所选设备…</source>
         <translation>Revoke selected device…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="268"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="271"/>
         <source>村基本信息</source>
         <translation>Village profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="283"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="286"/>
         <source>用顿号或逗号分隔，如：一组、二组</source>
         <translation>Separate with 、 or commas, e.g. 一组、二组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="299"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="302"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="303"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="306"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="306"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="309"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="316"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="319"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="338"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="341"/>
         <source>乡镇设备：在“各村”页选择一个村后，这里显示它的基本信息。</source>
         <translation>Township device: choose a village on the “Villages” page to see its profile here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="344"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="347"/>
         <source>（不能修改）</source>
         <translation> (cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="345"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="348"/>
         <source>村的编号由村代码生成，同村各设备据此合并，所以村代码不能修改</source>
         <translation>The village's ID is made from its code, and the devices of one village merge by it, so the code cannot change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="355"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="358"/>
         <source>改完一项按回车或点别处即保存，可用 Ctrl+Z 撤销。</source>
         <translation>A field is saved when you press Enter or click elsewhere; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="357"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="360"/>
         <source>村的基本信息由村里维护，乡镇设备只能查看。</source>
         <translation>The village keeps its profile; a township device can only view it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="376"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="379"/>
         <source>海拔应为整数（米），实为“{altitude}”</source>
         <translation>The altitude should be a whole number of metres, not “{altitude}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="389"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="392"/>
         <source>服务器数据库请用 pg_dump 备份、pg_restore 恢复（见使用说明“乡镇服务器”一节）。</source>
         <translation>Back up a server database with pg_dump and restore it with pg_restore (see “Township server” in the manual).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="393"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="396"/>
         <source>还没有备份</source>
         <translation>no backup yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="393"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="396"/>
         <source>最近一份：{name}</source>
         <translation>newest: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="395"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="398"/>
         <source>备份保存在 {backups}（共 {n} 份，{newest}）。每天第一次打开时自动备份，保留最近 10 份；建议另外拷一份到 U 盘。</source>
         <translation>Backups are kept in {backups} ({n}, {newest}). The first start of each day makes one, and the newest 10 are kept; copying one to a USB drive as well is a good idea.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="403"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="406"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="408"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="411"/>
         <source>原来的台账已另存为 {path}。</source>
         <translation>The previous ledger was saved as {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="412"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="415"/>
         <source>已从 {name} 恢复。{kept}</source>
         <translation>Restored from {name}. {kept}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="417"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="420"/>
         <source>隔离区中它的 {n} 个同步包已处理，其中 {applied} 个导入了新内容。</source>
         <translation>Its {n} bundles in quarantine were processed; {applied} brought new data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="425"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="428"/>
         <source>已信任：指纹 {fingerprint}。{released}</source>
         <translation>Trusted: fingerprint {fingerprint}. {released}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="435"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="438"/>
         <source>身份卡保存到哪个文件夹（或 U 盘）</source>
         <translation>Save the identity card to which folder (or USB drive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="441"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="444"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="446"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="449"/>
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="446"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="449"/>
         <source>吊销原因（如：笔记本电脑丢失）：</source>
         <translation>Reason (e.g. laptop lost):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="461"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="464"/>
         <source>（米）</source>
         <translation> (m)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings_page.py" line="462"/>
+        <location filename="../../desktop/ui/pages/settings_page.py" line="465"/>
         <source>{field}：</source>
         <translation>{field}:</translation>
     </message>
@@ -3015,6 +3057,93 @@ not synced yet</translation>
         <location filename="../../desktop/ui/photo_viewer.py" line="124"/>
         <source>照片已另存到 {path}</source>
         <translation>Photo saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="44"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="95"/>
+        <source>标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="46"/>
+        <source>元/人·年</source>
+        <translation>Yuan per person and year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="47"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="98"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="50"/>
+        <source>扶贫标准</source>
+        <translation>Poverty line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="51"/>
+        <source>监测标准</source>
+        <translation>Monitoring threshold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="56"/>
+        <source>政策标准</source>
+        <translation>Policy figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="69"/>
+        <source>元/人·年，如 8800</source>
+        <translation>Yuan per person and year, e.g. 8800</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="72"/>
+        <source>文件名称和年份（必填）</source>
+        <translation>Document and year (required)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="76"/>
+        <source>保存标准</source>
+        <translation>Save figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="79"/>
+        <source>撤销所选</source>
+        <translation>Withdraw selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="97"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="108"/>
+        <source>本省文件有、程序未附来源的数字在此填写；保存后随同步包发到各村。</source>
+        <translation>Figures from your province's documents that the program ships without a source go here; once saved they reach every village with its sync bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="110"/>
+        <source>政策标准由乡镇设置，随乡镇的同步包发到本村；这里可查看各年度现用的标准。</source>
+        <translation>Policy figures are set by the township and reach this village with its sync bundle; here you can see which figure each year uses.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="143"/>
+        <source>设置 {year} 年{kind}</source>
+        <translation>Set the {year} {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="153"/>
+        <source>请先在表中选择要撤销的标准</source>
+        <translation>Select the figure to withdraw in the table first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="172"/>
+        <source>撤销 {year} 年{kind}</source>
+        <translation>Withdraw the {year} {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="181"/>
+        <source>现用：</source>
+        <translation>In use: </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_options.py" line="41"/>
@@ -4396,7 +4525,7 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/fields.py" line="66"/>
-        <location filename="../../desktop/domain/enums.py" line="223"/>
+        <location filename="../../desktop/domain/enums.py" line="138"/>
         <source>饮水安全</source>
         <extracomment>desktop/domain/fields.py: household.water_safe; desktop/domain/enums.py: Dimension.WATER (a checklist item)</extracomment>
         <translation>Safe drinking water</translation>
@@ -4799,31 +4928,31 @@ fingerprint {expected}</translation>
         <translation>Helping until</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="218"/>
+        <location filename="../../desktop/domain/enums.py" line="133"/>
         <source>不愁吃</source>
         <extracomment>desktop/domain/enums.py: Dimension.FOOD (a checklist item)</extracomment>
         <translation>Enough food</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="219"/>
+        <location filename="../../desktop/domain/enums.py" line="134"/>
         <source>不愁穿</source>
         <extracomment>desktop/domain/enums.py: Dimension.CLOTHING (a checklist item)</extracomment>
         <translation>Enough clothing</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="220"/>
+        <location filename="../../desktop/domain/enums.py" line="135"/>
         <source>义务教育</source>
         <extracomment>desktop/domain/enums.py: Dimension.EDUCATION (a checklist item)</extracomment>
         <translation>Compulsory education</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="221"/>
+        <location filename="../../desktop/domain/enums.py" line="136"/>
         <source>基本医疗</source>
         <extracomment>desktop/domain/enums.py: Dimension.MEDICAL (a checklist item)</extracomment>
         <translation>Basic medical care</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/enums.py" line="222"/>
+        <location filename="../../desktop/domain/enums.py" line="137"/>
         <source>住房安全</source>
         <extracomment>desktop/domain/enums.py: Dimension.HOUSING (a checklist item)</extracomment>
         <translation>Safe housing</translation>

@@ -108,12 +108,14 @@ def test_education_out_of_school_with_disability_suggests_home_teaching() -> Non
 
 
 def test_education_six_year_old_in_preschool_is_not_attending() -> None:
-    v = verdict(Dimension.EDUCATION, members=[child("达瓦", 6, "学前教育")])
-    assert v == Verdict(NOT_MET, ("达瓦 6 岁，仍在学前教育，未入小学",))
+    # born 2019-01-01: six by 31 August 2025, so of school age in the school year 2025/26
+    v = verdict(Dimension.EDUCATION, members=[child("达瓦", 7, "学前教育")])
+    assert v == Verdict(NOT_MET, ("达瓦 7 岁，仍在学前教育，未入小学",))
 
 
 def test_education_ages_outside_range_are_ignored() -> None:
-    members = [child("达瓦", 5, "学前教育"), child("卓嘎", 16, "非在校生")]
+    # 达瓦 turned 6 after 31 August 2025 and 卓嘎 was 16 by then: neither is of school age in 2025/26
+    members = [child("达瓦", 6, "学前教育"), child("卓嘎", 17, "非在校生")]
     assert verdict(Dimension.EDUCATION, members=members).status is MET
 
 
@@ -330,3 +332,36 @@ def test_assessment_answer_applies_to_food_too() -> None:
     assert verdict(Dimension.FOOD, a=a) == Verdict(NOT_MET, ("核查 2026-05-01：存粮只够两个月",))
     a = assessment({Dimension.FOOD: MET}, food_protein_ok=None)
     assert verdict(Dimension.FOOD, a=a) == Verdict(MET, ("核查 2026-05-01 认定达标",))
+
+
+def education_on(day: date, birth: date, schooling: str) -> Verdict:
+    kid = member("达瓦", birth_date=birth, relation="之女", schooling=schooling, labour="无劳动力")
+    return evaluate(household(), [member("次仁"), kid], None, POLICY, day)[Dimension.EDUCATION]
+
+
+def test_school_age_turns_on_the_enrolment_cut_off_not_the_birthday() -> None:
+    born = date(2019, 8, 20)  # six on 2025-08-20, before the 31 August cut-off
+    # the day before and after the sixth birthday: the school year 2024/25 still counts her as five
+    assert education_on(date(2025, 8, 19), born, "学前教育").status is MET
+    assert education_on(date(2025, 8, 21), born, "学前教育").status is MET
+    # 31 August ends the school year; from 1 September she is of school age and must be in 小学
+    assert education_on(date(2025, 8, 31), born, "学前教育").status is MET
+    after = education_on(date(2025, 9, 1), born, "学前教育")
+    assert after == Verdict(NOT_MET, ("达瓦 6 岁，仍在学前教育，未入小学",))
+
+
+def test_a_child_born_after_the_cut_off_waits_a_year() -> None:
+    on = date(2025, 9, 15)
+    assert education_on(on, date(2019, 8, 31), "学前教育").status is NOT_MET  # six by 31 August
+    late = education_on(on, date(2019, 9, 1), "学前教育")  # six on 1 September: next school year
+    assert late.status is MET
+    assert late.reasons == ("无义务教育阶段适龄儿童（6–15 岁，按 8 月 31 日前已满周岁计）",)
+
+
+def test_the_last_compulsory_year_ends_with_the_school_year() -> None:
+    born = date(2010, 3, 10)  # 15 by 31 August 2025, 16 on her birthday in March 2026
+    before_birthday = education_on(date(2026, 3, 9), born, "非在校生")
+    after_birthday = education_on(date(2026, 3, 11), born, "非在校生")
+    assert before_birthday == Verdict(NOT_MET, ("达瓦 15 岁，非在校生",))
+    assert after_birthday == Verdict(NOT_MET, ("达瓦 16 岁，非在校生",))  # still the school year 2025/26
+    assert education_on(date(2026, 9, 1), born, "非在校生").status is MET  # 16 by 31 August 2026

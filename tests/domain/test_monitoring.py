@@ -1,5 +1,8 @@
 from decimal import Decimal
 
+import pytest
+
+from desktop.domain.errors import InvalidInput
 from desktop.domain.monitoring import monitoring_income_check, risk_types_problems
 
 from .facts import child, member
@@ -8,30 +11,38 @@ from .policy_files import real_policy
 POLICY = real_policy()
 
 
+YUNNAN_SOURCE = "中共云南省委农村工作领导小组办公室《关于确定全省2025年度防止返贫致贫监测范围的通知》（云农办通〔2025〕1号）"
+
+
 def test_below_threshold() -> None:
-    check = monitoring_income_check(Decimal("5200"), 2024, None, POLICY)
+    check = monitoring_income_check(Decimal("5200"), 2025, "云南省", POLICY)
     assert check.below_threshold is True
-    assert check.threshold.amount == 7300
-    assert check.reason.startswith("人均纯收入 5200 元，低于 2024 年监测标准 7300 元")
-    assert "未经核实" in check.reason
+    assert check.threshold.amount == 8700
+    assert check.reason == f"人均纯收入 5200 元，低于 2025 年云南省监测标准 8700 元（来源：{YUNNAN_SOURCE}）"
 
 
 def test_not_below_threshold() -> None:
-    check = monitoring_income_check(Decimal("7300.00"), 2024, "四川省", POLICY)
+    check = monitoring_income_check(Decimal("8700.00"), 2025, "云南省", POLICY)
     assert check.below_threshold is False
-    assert check.reason.startswith("人均纯收入 7300 元，不低于 2024 年监测标准 7300 元")
+    assert check.reason.startswith("人均纯收入 8700 元，不低于 2025 年云南省监测标准 8700 元")
 
 
 def test_later_year_falls_back_with_note() -> None:
-    check = monitoring_income_check(Decimal("8000"), 2026, None, POLICY)
+    check = monitoring_income_check(Decimal("9000"), 2026, "云南省", POLICY)
     assert check.below_threshold is False
-    assert "（2026 年监测标准未配置，沿用 2024 年 7300 元" in check.reason
+    assert f"（2026 年监测标准尚未设置，沿用 2025 年标准 8700 元（来源：{YUNNAN_SOURCE}））" in check.reason
 
 
 def test_unknown_income() -> None:
-    check = monitoring_income_check(None, 2023, None, POLICY)
+    check = monitoring_income_check(None, 2025, "云南省", POLICY)
     assert check.below_threshold is None
-    assert check.reason.startswith("人均纯收入未填，无法与 2023 年监测标准 6900 元比较")
+    assert check.reason.startswith("人均纯收入未填，无法与 2025 年云南省监测标准 8700 元比较")
+
+
+def test_no_sourced_figure_asks_the_township() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        monitoring_income_check(Decimal("5200"), 2024, "四川省", POLICY)
+    assert caught.value.message == "2024 年监测标准尚未设置，请乡镇在 设置 → 政策标准 中按本省文件填写"
 
 
 def test_risk_types_fine() -> None:

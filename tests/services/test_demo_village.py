@@ -279,6 +279,14 @@ def test_incomes_follow_the_lines(demo: tuple[Ledger, DemoSummary]) -> None:
         sizes = Counter(m.household_id for m in session.execute(select(Member)).scalars())
         monitored = set(session.execute(select(Monitoring.household_id)).scalars())
     latest = TODAY.year - 1
+
+    def threshold(year: int) -> Decimal | None:
+        # Sichuan's 监测范围 has no shipped, sourced figure: the township sets it (设置 → 政策标准)
+        try:
+            return policy.monitoring_threshold(year, "四川省").amount
+        except InvalidInput:
+            return None
+
     years: dict[str, set[int]] = defaultdict(set)
     for income in incomes:
         assert income.year is not None and income.household_id is not None
@@ -290,12 +298,12 @@ def test_incomes_follow_the_lines(demo: tuple[Ledger, DemoSummary]) -> None:
         poor = next(h for h in households if h.id == income.household_id).category != "非贫困户"
         if poor and income.year < 2017:
             assert each < line  # still registered poor in 2016
-        elif income.household_id in monitored and income.year == latest:
-            assert line < each < policy.monitoring_threshold(latest, "四川省").amount
+        elif income.household_id in monitored and income.year == latest and threshold(latest) is not None:
+            assert line < each < (threshold(latest) or 0)
         else:
             assert each > line
-            if income.year >= 2021:
-                assert each >= policy.monitoring_threshold(income.year, "四川省").amount
+            if income.year >= 2021 and threshold(income.year) is not None:
+                assert each >= (threshold(income.year) or 0)
     for h in households:
         expected = {2016, 2017, latest - 2, latest - 1, latest} if h.category != "非贫困户" else {latest}
         assert years[h.id] == expected

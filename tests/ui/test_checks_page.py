@@ -17,6 +17,7 @@ from desktop.services.assessments import record_assessment
 from desktop.services.gui_checks import latest_assessment
 from desktop.services.households import list_households
 from desktop.services.ledger import Ledger
+from desktop.services.members import add_member
 from desktop.services.verdicts import HouseholdChecklist, household_checklist
 from desktop.ui.context import UiContext
 from desktop.ui.pages.checks_page import (
@@ -31,6 +32,7 @@ from desktop.ui.pages.checks_page import (
     ReasonsRole,
     StatusRole,
 )
+from tests.ui.conftest import id_number
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
@@ -202,3 +204,42 @@ def test_matrix_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
 def test_page_matrix_passes_qtmodeltester(page: ChecksPage, qtmodeltester: Any) -> None:
     assert page.matrix.rowCount() == 4
     qtmodeltester.check(page.matrix)
+
+
+def test_the_judging_day_chooser_re_judges_with_real_key_presses(
+    page: ChecksPage, ledger: Ledger, qtbot: Any
+) -> None:
+    # 格桑's daughter turned six on 2025-08-20; 31 August decides the school year she must start in
+    add_member(
+        ledger, "002",
+        {"name": "达瓦", "relation": "之女", "id_number": id_number("20190820", "022"), "schooling": "学前教育"},
+    )  # fmt: skip
+    page.ctx.changed.emit()
+    education = ChecklistMatrixModel.column_of(Dimension.EDUCATION)
+    assert cell(page, "002", education).data() == "未达标"  # judged today by default
+    chooser = page.judged_on
+    assert chooser.date().toPython() == dt.date.today()
+
+    def type_day(digits: str) -> None:
+        # as a person does: to the year, select it, type the digits (each section moves on to the next)
+        chooser.setFocus()
+        qtbot.keyClick(chooser, Qt.Key.Key_Home)
+        for _ in range(4):
+            qtbot.keyClick(chooser, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClicks(chooser, digits)
+        qtbot.keyClick(chooser, Qt.Key.Key_Return)
+
+    type_day("20250831")
+    assert chooser.date().toPython() == dt.date(2025, 8, 31)
+    assert cell(page, "002", education).data() == "达标"
+    assert "无义务教育阶段适龄儿童" in cell(page, "002", education).data(ReasonsRole)[0]
+    type_day("20250901")
+    assert chooser.date().toPython() == dt.date(2025, 9, 1)
+    assert cell(page, "002", education).data() == "未达标"
+    assert cell(page, "002", education).data(ReasonsRole) == ("达瓦 6 岁，仍在学前教育，未入小学",)
+    # a day after today cannot be chosen
+    type_day("29990101")
+    assert chooser.date().toPython() <= dt.date.today()
+    # back to today with the arrow keys on the year section: the default verdicts again
+    chooser.setDate(chooser.maximumDate())
+    assert cell(page, "002", education).data() == "未达标"

@@ -171,3 +171,23 @@ def test_id_and_phone_numbers_are_masked_until_asked_for(main: MainWindow, ledge
     assert "11010519491231002X" in shown() and number in shown() and helper_phone in shown()
     dialog.show_private.setChecked(False)
     assert "11010519491231002X" not in shown()
+
+
+def test_the_checklist_tab_shows_the_exit_standard_per_income_year(ledger: Ledger, qtbot: Any) -> None:
+    from desktop.services.households import edit_household
+    from desktop.services.incomes import record_income
+
+    edit_household(ledger, "002", {"has_power": True, "tv": False})
+    record_income(ledger, household="002", year=2019, wage=9000)
+    dialog = HouseholdDialog(UiContext(ledger), household_id(ledger, "002"))
+    qtbot.addWidget(dialog)
+    shown = dialog.checklist.toPlainText()
+    assert "2019 年脱贫退出标准（一超六有）" in shown
+    assert "✓ 收入超过扶贫标准" in shown
+    assert "人均纯收入 9000 元，超过 2019 年扶贫标准 3218 元（来源：国家统计局" in shown
+    assert "✗ 广播电视" in shown and "未通广播电视" in shown
+    assert "未经核实" not in shown
+    # the 收入 tab names the line's source, never a draft note
+    (income,) = [dialog.incomes.row_at(r) for r in range(dialog.incomes.rowCount())]
+    assert income["poverty_line"] == 3218
+    assert income["line_note"] == "来源：国家统计局住户调查办公室《中国农村贫困监测报告 2020》"

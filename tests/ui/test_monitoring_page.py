@@ -28,7 +28,8 @@ from desktop.services.monitoring_records import (
     monitoring_record,
     start_monitoring,
 )
-from desktop.store.models import Income
+from desktop.store.ids import natural_id
+from desktop.store.models import Income, PolicySetting
 from desktop.store.writer import ChangeWriter
 from desktop.ui.context import UiContext
 from desktop.ui.pages.monitoring_page import MonitoringPage
@@ -210,6 +211,17 @@ def test_elimination_rules(ledger: Ledger) -> None:
         )
     problems = elimination_problems(ledger, record)
     assert any("兜底保障" in p for p in problems)
+    # no sourced 2025 监测范围 is shipped: the township sets it in 设置 → 政策标准
+    assert any("2025 年监测标准尚未设置，请乡镇在 设置 → 政策标准 中按本省文件填写" in p for p in problems)
+    with ledger.store.session() as session:  # as the township's bundle brings it (设置 → 政策标准)
+        village = ledger.current_village_id() or ""
+        ChangeWriter(session).create(
+            PolicySetting,
+            {"village_id": village, "kind": "监测标准", "year": 2025, "amount": Decimal(8800),
+             "source": "省乡村振兴局通知（2025 年）"},
+            natural_id("policy_setting", village, "监测标准", "2025"),
+        )  # fmt: skip
+    problems = elimination_problems(ledger, record)
     assert any("2025 年人均纯收入 1000" in p and "低于" in p for p in problems)
     with pytest.raises(InvalidInput) as refused:
         eliminate_risk(ledger, record, on=ledger.today() + dt.timedelta(days=1), note="")

@@ -165,3 +165,20 @@ def test_a_large_scope_is_counted_in_the_background(
     page.ctx.changed.emit()  # asked again: the newer answer is the one shown
     qtbot.waitUntil(lambda: page.tiles["visited"].value.text() == "1/4", timeout=30_000)
     assert not page.loader.busy
+
+
+def test_the_village_exit_standard_is_shown_with_its_source(ledger: Any, qtbot: Any) -> None:
+    from desktop.ui.context import UiContext
+    from desktop.ui.pages.overview_page import OverviewPage
+
+    page = OverviewPage(UiContext(ledger))
+    qtbot.addWidget(page)
+    page.refresh()
+    shown = page.village_exit_label.text()
+    assert "一低五有" in shown
+    assert "有集体经济收入" in shown and "有通信网络" in shown
+    assert (
+        "来源：中共四川省委办公厅、四川省人民政府办公厅《四川省贫困县贫困村贫困户退出实施方案》（2016 年）"
+        in shown
+    )
+    assert "未经核实" not in shown

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.app import open_ledger
 from desktop.services.households import add_household, list_households
@@ -211,3 +211,56 @@ def test_peer_model_passes_qtmodeltester(page: SettingsPage, qtmodeltester: Any)
         [{"id": "a", "name": "乡镇设备", "fingerprint": "1234", "trust": "身份卡", "state": "有效"}]
     )
     qtmodeltester.check(page.peers)
+
+
+def test_policy_standards_are_set_by_the_township_with_their_source_and_undone(
+    tmp_path: Path, qtbot: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.app import open_ledger
+    from desktop.services.policy_settings import policy_figures
+    from desktop.services.setup import init_township
+    from desktop.store.models import Village
+    from desktop.store.writer import ChangeWriter
+    from desktop.ui.context import UiContext
+    from desktop.ui.policy_settings_box import PolicySettingsBox
+
+    township = open_ledger(tmp_path / "township", create=True)
+    init_township(township, code="513301100", name="姑咱镇", user="洛桑")
+    with township.store.session() as session:  # a village whose bundle the township has imported
+        ChangeWriter(session).create(Village, {"code": "513301", "name": "亚弄村", "province": "四川省"})
+    box = PolicySettingsBox(UiContext(township))
+    qtbot.addWidget(box)
+    box.show()
+    box.kind.setCurrentIndex(box.kind.findData("监测标准"))
+    box.year.setValue(2025)
+    assert "2025 年监测标准尚未设置" in box.in_use.text()
+    qtbot.keyClicks(box.amount, "8800")
+    qtbot.mouseClick(box.findChild(QPushButton, "savePolicy"), Qt.MouseButton.LeftButton)
+    assert policy_figures(township) == []  # no source: refused, nothing written
+    # Chinese arrives through an input method (or a paste), not as key codes
+    box.source.setText("省乡村振兴局《关于确定 2025 年度防止返贫监测范围的通知》")
+    qtbot.mouseClick(box.findChild(QPushButton, "savePolicy"), Qt.MouseButton.LeftButton)
+    (row,) = policy_figures(township)
+    assert (row.kind, row.year, str(row.amount), row.villages) == ("监测标准", 2025, "8800.00", 1)
+    assert box.model.rowCount() == 1
+    assert (
+        "2025 年监测标准 8800 元（来源：省乡村振兴局《关于确定 2025 年度防止返贫监测范围的通知》）"
+        in box.in_use.text()
+    )
+    box.ctx.undo_stack.undo()
+    assert policy_figures(township) == []
+    township.store.close()
+
+
+def test_a_village_laptop_only_shows_the_policy_standards(ledger: Any, qtbot: Any) -> None:
+    from desktop.ui.context import UiContext
+    from desktop.ui.policy_settings_box import PolicySettingsBox
+
+    box = PolicySettingsBox(UiContext(ledger))
+    qtbot.addWidget(box)
+    assert not box.amount.isEnabled() and not box.findChild(QPushButton, "savePolicy").isEnabled()
+    assert box.year.isEnabled()  # any year's figure in use can be looked up
+    box.year.setValue(2020)
+    assert "2020 年扶贫标准尚未设置，沿用 2019 年标准 3218 元（来源：" in box.in_use.text()

@@ -291,7 +291,8 @@ class _PeopleMixin(_BuilderBase):
             roll = rng.random()
             if roll < 0.45:
                 return "高中", "高中"
-            if roll < 0.75:
+            if roll < 0.75 or age == 16:
+                # a 16-year-old may still be 15 by the enrolment cut-off: of compulsory-school age
                 return "中专", "中职"
             return "初中", "非在校生"
         if age <= 22 and person.tag != "uninsured" and rng.random() < 0.2:

@@ -9,6 +9,7 @@ from desktop.store.models.local import DeviceState, HouseholdSearch, LocalSettin
 from desktop.store.models.member import Member
 from desktop.store.models.monitoring import Monitoring
 from desktop.store.models.photo import Photo
+from desktop.store.models.policy import PolicySetting
 from desktop.store.models.sync import BundleRecord, OpLink, Peer, SignedHead
 from desktop.store.models.village import Village, VillageIndicator, WorkLog
 from desktop.store.models.visit import FollowUp, Visit
@@ -33,6 +34,7 @@ __all__ = [
     "Pairing",
     "Peer",
     "Photo",
+    "PolicySetting",
     "SignedHead",
     "Village",
     "VillageIndicator",

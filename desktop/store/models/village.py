@@ -1,4 +1,4 @@
-"""The village (行政村), its yearly 一低七有 indicators and the work team's diary."""
+"""The village (行政村), its yearly exit indicators (一低五有 …) and the work team's diary."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ class Village(Synced, Base):
 
 
 class VillageIndicator(Synced, Base):
-    """一低七有 for one village and year. Its id derives from (village, year) so devices merge."""
+    """The village exit list (一低五有 …) for one village and year. Its id derives from (village, year)
+    so devices merge."""
 
     __tablename__ = "village_indicator"
 

@@ -6,6 +6,7 @@ can be undone (Ctrl+Z); the cell changes as soon as it is saved.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
@@ -372,6 +373,18 @@ class ChecksPage(Page):
         self.only_gaps = QCheckBox(tr("只看有短板或待核实的户"))
         self.only_gaps.setObjectName("onlyGaps")
         self.only_gaps.toggled.connect(self.refresh)
+        # the day the verdicts are judged on: an inspection asks "as of 2025-09-01" (ages, school age,
+        # checks made by then); never after today
+        day = self.ctx.ledger.today()
+        today = QDate(day.year, day.month, day.day)
+        self.judged_on = QDateEdit(today)
+        self.judged_on.setObjectName("judgedOn")
+        self.judged_on.setDisplayFormat("yyyy-MM-dd")
+        self.judged_on.setCalendarPopup(True)
+        self.judged_on.setMaximumDate(today)
+        self.judged_on.setKeyboardTracking(False)  # typed dates re-judge on Enter, not on every digit
+        self.judged_on.setToolTip(tr("按这一天判断年龄、适龄入学和各项结论（默认今天）"))
+        self.judged_on.dateChanged.connect(self.refresh)
         self.count_label = QLabel()
         self.summary = QLabel()
         self.summary.setObjectName("gapSummary")
@@ -388,6 +401,13 @@ class ChecksPage(Page):
             top.addWidget(chip)
         overview = QGroupBox(tr("全村核查总览（双击格子打开农户）"))
         left = QVBoxLayout(overview)
+        judged = QHBoxLayout()  # a row of its own: the row below stays short in any language
+        judged_label = QLabel(tr("判断日期"))
+        judged_label.setBuddy(self.judged_on)
+        judged.addWidget(judged_label)
+        judged.addWidget(self.judged_on)
+        judged.addStretch(1)
+        left.addLayout(judged)
         left.addLayout(top)
         left.addWidget(self.table, 1)
         bottom = QHBoxLayout()  # the count below the matrix: the row above stays short in any language
@@ -420,8 +440,18 @@ class ChecksPage(Page):
         layout.addWidget(splitter)
 
     # --- public ------------------------------------------------------------------------------------
+    def as_of(self) -> dt.date | None:
+        """The day chosen above the matrix; None when it is today (the ledger's own day)."""
+        day = self.judged_on.date().toPython()
+        assert isinstance(day, dt.date)
+        return None if day >= self.ctx.ledger.today() else day
+
     def refresh(self) -> None:
-        rows = village_checklists(self.ctx.ledger, village_id=self.ctx.village_id)
+        day = self.ctx.ledger.today()
+        today = QDate(day.year, day.month, day.day)
+        if self.judged_on.maximumDate() != today:  # the app stayed open past midnight
+            self.judged_on.setMaximumDate(today)
+        rows = village_checklists(self.ctx.ledger, village_id=self.ctx.village_id, as_of=self.as_of())
         total = len(rows)
         if self.only_gaps.isChecked():
             rows = [r for r in rows if r.gaps]
@@ -436,7 +466,9 @@ class ChecksPage(Page):
         """Show the form of a household (and select its row when it is in the overview)."""
         row = self.matrix.row_of(household_id)
         found = (
-            self.matrix.row_at(row) if row is not None else household_checklist(self.ctx.ledger, household_id)
+            self.matrix.row_at(row)
+            if row is not None
+            else household_checklist(self.ctx.ledger, household_id, as_of=self.as_of())
         )
         self.form.picker.set_household(household_id, household_label(found.number, found.head_name))
 
@@ -511,7 +543,7 @@ class ChecksPage(Page):
             self._load(household_id, keep_inputs=False)
 
     def _load(self, household_id: str, *, keep_inputs: bool) -> None:
-        self.form.show_checklist(household_checklist(self.ctx.ledger, household_id))
+        self.form.show_checklist(household_checklist(self.ctx.ledger, household_id, as_of=self.as_of()))
         if not keep_inputs:
             self.form.fill(latest_assessment(self.ctx.ledger, household_id))
 

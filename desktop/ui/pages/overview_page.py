@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -72,6 +73,13 @@ class OverviewPage(Page):
         self.gap_model = RecordTableModel(GAP_COLUMNS, parent=self)
         self.gap_table = self._make_table()
         self.gap_box = QGroupBox(tr("有短板或待核实的农户（双击打开）"))
+        # 贫困村退出 (一低五有 …): the incidence and each 有 of the province's list, with the source
+        self.village_exit_box = QGroupBox(tr("贫困村退出标准"))
+        self.village_exit_box.setObjectName("villageExit")
+        self.village_exit_label = QLabel()
+        self.village_exit_label.setObjectName("villageExitText")
+        self.village_exit_label.setWordWrap(True)
+        self.village_exit_label.setTextFormat(Qt.TextFormat.RichText)
 
         tiles = QHBoxLayout()
         for tile in self.tiles.values():
@@ -92,6 +100,7 @@ class OverviewPage(Page):
         layout.addWidget(self.heading)
         layout.addLayout(tiles)
         layout.addLayout(charts)
+        layout.addWidget(_boxed(self.village_exit_box, self.village_exit_label))
         layout.addWidget(self.gap_box, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -115,6 +124,10 @@ class OverviewPage(Page):
             self.heading.setText(tr("正在统计…（户数较多，请稍候）"))
             self.loader.ask(query, self.show_overview)
 
+    def _show_village_exit(self, overview: Overview) -> None:
+        self.village_exit_box.setVisible(overview.village_exit is not None)
+        self.village_exit_label.setText(_exit_html(overview, overview.village_exit_source))
+
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview
         today = self.ctx.ledger.today()
@@ -124,6 +137,7 @@ class OverviewPage(Page):
         self.tiles["households"].set(f"{overview.households}", tr("户"))
         self.tiles["people"].set(f"{overview.people}", tr("人"))
         self.tiles["incidence"].set(_percent(overview.incidence, 2), _limit_text(overview))
+        self._show_village_exit(overview)
         self.tiles["monitored"].set(f"{overview.monitored}", tr("户，风险未消除"))
         self.tiles["gaps"].set(f"{len(overview.gap_households)}", tr("户"))
         self.tiles["visited"].set(
@@ -227,6 +241,19 @@ def _boxed(box: QGroupBox, *widgets: QWidget) -> QGroupBox:
         layout.addWidget(widget)
     layout.addStretch(0)
     return box
+
+
+def _exit_html(overview: Overview, source: str) -> str:
+    verdict = overview.village_exit
+    if verdict is None:
+        return tr("按村查看（在上方选择一个村）时显示该村的退出标准。")
+    marks = {True: "✓", False: "✗", None: "?"}
+    lines = [
+        f"<b>{verdict.standard}</b>　{tr_marked(verdict.status.label)}",
+        *(f"{marks[item.passed]} {item.name}：{item.reason}" for item in verdict.items),
+        tr("来源：{source}").format(source=source),
+    ]
+    return "<br>".join(lines)
 
 
 def _percent(value: Decimal | None, places: int) -> str:

@@ -1,5 +1,5 @@
-"""设置: the village profile, this device's identity card and fingerprint, the devices it trusts, backups
-and the interface language."""
+"""设置: the village profile, this device's identity card and fingerprint, the devices it trusts, backups,
+the interface language and 政策标准 (figures the township sets, with their sources)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ from desktop.ui.dialogs import confirm, show_error, show_info
 from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.jobs import Job, Progress
 from desktop.ui.pages.page import Page
+from desktop.ui.policy_settings_box import PolicySettingsBox
 from desktop.ui.record_table_model import Column, RecordIdRole, RecordTableModel
 from desktop.ui.security_panel import SecurityPanel
 from desktop.ui.trust_dialog import TrustDialog, fingerprint_font
@@ -81,6 +82,8 @@ class SettingsPage(Page):
         right.addWidget(self._profile_box())
         right.addWidget(self._backup_box())
         right.addWidget(self._language_box())
+        self.policy = PolicySettingsBox(ctx)  # 政策标准: figures the township sets, with their sources
+        right.addWidget(self.policy)
         right.addStretch(1)
         content = QWidget()
         columns = QHBoxLayout(content)
