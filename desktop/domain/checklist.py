@@ -183,7 +183,7 @@ def _yes_no(found: _Findings, value: bool | None, yes: str, no: str, missing: st
 # --- 义务教育 ------------------------------------------------------------------------------------------
 
 # Relations that are almost never children: a missing birth date on them is not an education question.
-_ADULT_RELATIONS = HEAD_RELATIONS | {"本人或户主", "户主", "配偶", "之父", "之母", "之儿媳", "之女婿"}
+_ADULT_RELATIONS = HEAD_RELATIONS | {"配偶", "之父", "之母", "之儿媳", "之女婿"}
 # Children who cannot attend for medical reasons should be taught at home (送教上门): serious illness (大病,
 # 患有大病 as older exports wrote it) or disability.
 _MEDICAL_REASONS = SERIOUS_ILLNESS | {"残疾"}
