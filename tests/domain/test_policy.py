@@ -39,7 +39,7 @@ def test_unknown_region_for_village_exit() -> None:
 @pytest.mark.parametrize(
     ("year", "amount", "document"),
     [
-        (2011, 2300, "中央扶贫开发工作会议（2011 年 11 月 29 日）"),
+        (2010, 2300, "中央扶贫开发工作会议（2011 年 11 月 29 日）"),
         (2013, 2736, "《中国农村贫困监测报告 2014》"),
         (2016, 2952, "《中国农村贫困监测报告 2017》"),
         (2019, 3218, "《中国农村贫困监测报告 2020》"),
@@ -71,7 +71,7 @@ def test_unsourced_years_say_which_year_stands_in() -> None:
         "2020 年扶贫标准尚未设置，沿用 2019 年标准 3218 元（来源：国家统计局住户调查办公室《中国农村贫困监测报告 2020》）"
     )
     assert (
-        real_policy().poverty_line(2012).note.startswith("2012 年扶贫标准尚未设置，沿用 2011 年标准 2300 元")
+        real_policy().poverty_line(2012).note.startswith("2012 年扶贫标准尚未设置，沿用 2010 年标准 2300 元")
     )
 
 
@@ -96,8 +96,8 @@ def test_township_setting_comes_first() -> None:
 
 def test_year_before_table_is_refused() -> None:
     with pytest.raises(InvalidInput) as caught:
-        real_policy().poverty_line(2010)
-    assert caught.value.message == "2010 年早于扶贫标准表中最早的 2011 年，无法确定扶贫标准"
+        real_policy().poverty_line(2009)
+    assert caught.value.message == "2009 年早于扶贫标准表中最早的 2010 年，无法确定扶贫标准"
 
 
 def test_province_without_figures_uses_national() -> None:
