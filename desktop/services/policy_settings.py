@@ -18,7 +18,7 @@ from desktop.store.models import PolicySetting, Village
 from desktop.store.writer import ChangeWriter
 
 KINDS: tuple[str, ...] = (POVERTY_LINE, MONITORING)
-FIRST_YEAR = 2011  # the 2011 national standard is the earliest the ledger compares with
+FIRST_YEAR = 2010  # the 2300-yuan standard (2010 prices) is the earliest the ledger compares with
 
 
 @dataclass(frozen=True)
