@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String
 from sqlalchemy.sql.schema import Column
 
 from desktop.store.types import JsonText
@@ -55,6 +55,39 @@ def from_json(column: Column[Any], value: Any) -> Any:
     if isinstance(kind, Date):
         return dt.date.fromisoformat(value)
     return str(value)
+
+
+_MAX_INT = 2**63 - 1  # SQLite INTEGER, PostgreSQL BIGINT
+
+
+def json_problem(column: Column[Any], value: Any) -> str | None:
+    """Why ``value`` is not how ``to_json`` spells a value of ``column`` (None: it is). Checked on every
+    received operation before anything is stored, so that a signed but malformed value is refused
+    with its field named instead of failing in the database (or being stored as some other text)."""
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, JsonText):
+        return None
+    if isinstance(kind, Boolean):
+        return None if isinstance(value, bool) else "应为是/否"
+    if isinstance(kind, Integer):
+        ok = isinstance(value, int) and not isinstance(value, bool) and -_MAX_INT <= value <= _MAX_INT
+        return None if ok else "应为整数"
+    if not isinstance(value, str):
+        return "应为文本"
+    try:
+        if isinstance(kind, Numeric):
+            return None if Decimal(value).is_finite() else "应为数字"
+        if isinstance(kind, DateTime):
+            dt.datetime.fromisoformat(value)
+        elif isinstance(kind, Date):
+            dt.date.fromisoformat(value)
+    except (InvalidOperation, ValueError):
+        return "应为数字" if isinstance(kind, Numeric) else "应为日期"
+    if isinstance(kind, String) and kind.length is not None and len(value) > kind.length:
+        return f"超过 {kind.length} 个字"
+    return None
 
 
 def normalise(column: Column[Any], value: Any) -> Any:

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.store.base import synced_models
+from desktop.store.codec import json_problem
 from desktop.store.migrate import known_revisions
 from desktop.store.models import Peer, SignedHead
 from desktop.store.oplog import Link, Op
@@ -172,6 +174,7 @@ def _verify_content(
                 raise Rejected(f"{member.name} 中有格式错误的操作") from None
             if not op.verify_hash():
                 raise Rejected(f"设备 {op.origin[-8:]} 的第 {op.seq} 条操作内容与其哈希不符：被改动过")
+            _check_values(op)
             ops.append(op)
     links: list[Link] = []
     for member in reader.members_of("links"):
@@ -203,6 +206,23 @@ def _verify_content(
             # one photo in memory at a time; checked above, content-addressed: harmless before the commit
             store_blob(data)
     return verified
+
+
+def _check_values(op: Op) -> None:
+    """Every value of a known field spelled as its column's type (fields and tables this version does
+    not know are kept in the log and ignored in the state, so they are not checked)."""
+    model = synced_models().get(op.table)
+    if model is None:
+        return
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    for name, value in op.fields.items():
+        column = columns.get(name)
+        problem = None if column is None else json_problem(column, value)
+        if problem is not None:
+            raise Rejected(
+                f"设备 {op.origin[-8:]} 的第 {op.seq} 条操作中 {op.table}.{name} 的值不对（{problem}），"
+                "这个同步包不能导入"
+            )
 
 
 def _json_list(reader: BundleReader, member: Member, opener: Opener) -> list[Any]:

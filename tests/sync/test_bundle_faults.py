@@ -14,15 +14,18 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
 from records import make_id_number
+from sqlalchemy import text
 
 from desktop.media.blob_store import BlobStore
 from desktop.services.households import add_household
 from desktop.services.sync_bundles import Outcome, export_bundle
 from desktop.store.models import Photo
+from desktop.store.oplog import Op
 from desktop.store.types import canonical_json
 from desktop.store.writer import ChangeWriter
 from desktop.sync.container import BundleWriter
@@ -391,3 +394,42 @@ def test_a_bundle_from_an_older_schema_is_accepted(pair: tuple[Device, Device], 
     older = rewrite(bundle, tmp_path / "older.zcb", {"manifest.json": data}, keys=load_keys(village.home))
     assert township.receive(older).outcome == Outcome.APPLIED
     assert township.dump("513301") == village.dump("513301")
+
+
+@pytest.mark.parametrize(
+    ("wrong", "reason"),
+    [
+        (lambda value: [value], "应为文本"),
+        (lambda value: {"v": value}, "应为文本"),
+        (lambda value: 5, "应为文本"),
+        (lambda value: "卓" * 5000, "超过"),
+    ],
+)
+def test_a_signed_operation_with_a_value_of_the_wrong_type_is_refused(
+    pair: tuple[Device, Device], tmp_path: Path, wrong: Any, reason: str
+) -> None:
+    """A trusted sender's own chain, correctly hashed and signed, whose last operation carries a value
+    its column cannot hold (a bug or a hostile device): refused by name before anything is stored."""
+    village, township = pair
+    engine = village.ledger.store.engine
+    with engine.begin() as connection:
+        row = connection.execute(
+            text("SELECT * FROM op_log WHERE origin = :o ORDER BY seq DESC LIMIT 1"),
+            {"o": village.device_id},
+        ).mappings().one()
+        fields = json.loads(row["fields"])
+        name = next(n for n in ("name", "number", "address") if isinstance(fields.get(n), str))
+        forged = Op.make(
+            origin=row["origin"], seq=row["seq"], hlc=row["hlc"], author=row["author"],
+            table=row["table_name"], record_id=row["record_id"], prev_hash=row["prev_hash"],
+            fields={**fields, name: wrong(fields[name])},
+            base=json.loads(row["base"]) if row["base"] else None,
+        )  # fmt: skip
+        connection.execute(
+            text("UPDATE op_log SET fields = :f, hash = :h WHERE origin = :o AND seq = :s"),
+            {"f": canonical_json(forged.fields), "h": forged.hash, "o": forged.origin, "s": forged.seq},
+        )
+        connection.execute(text("UPDATE device_state SET chain_head = :h"), {"h": forged.hash})
+    bundle = village.send(township)
+    message = assert_rejected(township, bundle, f"{row['table_name']}.{name}", reason)
+    assert f"第 {row['seq']} 条操作" in message
