@@ -63,6 +63,7 @@ PROBLEM_COLUMNS = (
     Column("column", tr_noop("列")),
     Column("reason", tr_noop("问题")),
 )
+WARNING_COLUMNS = (*PROBLEM_COLUMNS[:3], Column("reason", tr_noop("提醒")))
 ADDED_COLUMNS = (Column("kind", tr_noop("类别")), Column("what", tr_noop("新增内容")))
 CHANGE_COLUMNS = (
     Column("record", tr_noop("记录")),
@@ -70,7 +71,7 @@ CHANGE_COLUMNS = (
     Column("old", tr_noop("原来的值"), show=lambda old: old or tr("（空）")),
     Column("new", tr_noop("导入后的值")),
 )
-TAB_PROBLEMS, TAB_ADDED, TAB_CHANGES, TAB_NOTES = range(4)
+TAB_PROBLEMS, TAB_WARNINGS, TAB_ADDED, TAB_CHANGES, TAB_NOTES = range(5)
 
 
 def problem_rows(problems: list[Problem]) -> list[dict[str, Any]]:
@@ -179,13 +180,17 @@ class XlsxImportDialog(QDialog):
 
     def _check_box(self) -> QGroupBox:
         box = QGroupBox(tr("第 2 步：检查结果（尚未写入）"))
+        self.check_box = box
         self.check_label = QLabel(tr("选择表格后点“检查”：先看会导入什么，再决定是否导入"))
         self.check_label.setObjectName("checkSummary")
         self.check_label.setWordWrap(True)
         self.problems = RecordTableModel(PROBLEM_COLUMNS, parent=self)
+        # listed, never blocking: a school status the child has outgrown, a 死亡 row, text like a formula
+        self.warnings = RecordTableModel(WARNING_COLUMNS, parent=self)
         self.added = RecordTableModel(ADDED_COLUMNS, parent=self)
         self.changes = RecordTableModel(CHANGE_COLUMNS, parent=self)
         self.problem_table = _table(self.problems, "problemTable", stretch=3)
+        self.warning_table = _table(self.warnings, "warningTable", stretch=3)
         self.added_table = _table(self.added, "addedTable", stretch=1)
         self.change_table = _table(self.changes, "changeTable", stretch=3)
         self.notes = QPlainTextEdit()
@@ -194,6 +199,7 @@ class XlsxImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("importTabs")
         self.tabs.addTab(self.problem_table, tr("问题"))
+        self.tabs.addTab(self.warning_table, tr("提醒"))
         self.tabs.addTab(self.added_table, tr("新增"))
         self.tabs.addTab(self.change_table, tr("修改", "the changes an import makes"))
         self.tabs.addTab(self.notes, tr("说明"))
@@ -361,6 +367,8 @@ class XlsxImportDialog(QDialog):
             text += tr(
                 "发现 {n} 处问题：改正后重新检查，或勾选“只导入没有问题的户”（{left_out} 户不导入）。没有问题的户："
             ).format(n=len(report.problems), left_out=len(report.left_out)) + summary(report)
+        if report.warnings:
+            text += tr("另有 {n} 条提醒，不影响导入，请看“提醒”。").format(n=len(report.warnings))
         self.check_label.setText(text)
         if report.problems:
             self.tabs.setCurrentIndex(TAB_PROBLEMS)
@@ -380,6 +388,7 @@ class XlsxImportDialog(QDialog):
             return
         self.result = report
         self._show(report)
+        self.check_box.setTitle(tr("第 2 步：检查结果（已写入台账）"))
         self.check_label.setText(tr("已写入台账。") + summary(report))
         self.import_label.setText(tr("导入完成：") + summary(report))
         self._update_buttons()
@@ -387,6 +396,7 @@ class XlsxImportDialog(QDialog):
 
     def _show(self, report: ImportReport) -> None:
         self.problems.set_rows(problem_rows(report.problems))
+        self.warnings.set_rows(problem_rows(report.warnings))
         self.added.set_rows(added_rows(report))
         self.changes.set_rows(change_rows(report))
         notes = [tr("未导入的列 {line}").format(line=line) for line in report.ignored_columns]
@@ -394,6 +404,7 @@ class XlsxImportDialog(QDialog):
         notes += [tr("有问题，不导入：{name}").format(name=name) for name in report.left_out]
         self.notes.setPlainText("\n".join(notes))
         self.tabs.setTabText(TAB_PROBLEMS, tr("问题（{n}）").format(n=len(report.problems)))
+        self.tabs.setTabText(TAB_WARNINGS, tr("提醒（{n}）").format(n=len(report.warnings)))
         self.tabs.setTabText(TAB_ADDED, tr("新增（{n}）").format(n=self.added.rowCount()))
         self.tabs.setTabText(TAB_CHANGES, tr("修改（{n}）").format(n=len(report.changes)))
         self.tabs.setTabText(TAB_NOTES, tr("说明（{n}）").format(n=len(notes)) if notes else tr("说明"))
@@ -401,11 +412,12 @@ class XlsxImportDialog(QDialog):
     def _clear(self) -> None:
         self.report = None
         self.result = None
-        for model in (self.problems, self.added, self.changes):
+        for model in (self.problems, self.warnings, self.added, self.changes):
             model.set_rows([])
         self.notes.clear()
+        self.check_box.setTitle(tr("第 2 步：检查结果（尚未写入）"))
         for index, text in enumerate(
-            (tr("问题"), tr("新增"), tr("修改", "the changes an import makes"), tr("说明"))
+            (tr("问题"), tr("提醒"), tr("新增"), tr("修改", "the changes an import makes"), tr("说明"))
         ):
             self.tabs.setTabText(index, text)
         self.import_label.clear()

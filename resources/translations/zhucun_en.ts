@@ -431,9 +431,9 @@
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="112"/>
         <location filename="../../desktop/ui/sync_tables.py" line="35"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="193"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="410"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="420"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
@@ -448,7 +448,7 @@
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="121"/>
         <location filename="../../desktop/ui/sync_tables.py" line="45"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="70"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -538,9 +538,9 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="156"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="58"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="190"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="420"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="173"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="69"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -667,7 +667,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="322"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="71"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -3213,8 +3213,8 @@ not synced yet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_options.py" line="140"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="142"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="160"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
@@ -3986,311 +3986,334 @@ fingerprint {expected}</translation>
         <translation>Setting the new passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
         <source>Excel 表格 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="57"/>
         <source>表头对应文件 (*.toml);;所有文件 (*)</source>
         <translation>Header mappings (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="58"/>
         <source>（自动查找有花名册表头的工作表）</source>
         <translation>(find the sheet with roster headers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="55"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="175"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="62"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="62"/>
         <source>全表</source>
         <translation>whole sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="63"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="420"/>
+        <source>提醒</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="67"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="67"/>
         <source>新增内容</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="71"/>
         <source>原来的值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="72"/>
         <source>导入后的值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="85"/>
         <source>新户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="86"/>
         <source>新成员</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="98"/>
         <source>将新增 {households} 户、{people} 人；将修改 {changed_households} 户、{changed_people} 人（共 {changes} 项）；不变 {same_households} 户、{same_people} 人</source>
         <translation>Will add {households} households, {people} people; will change {changed_households} households, {changed_people} people ({changes} items); unchanged: {same_households} households, {same_people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="103"/>
         <source>已新增 {households} 户、{people} 人；已修改 {changed_households} 户、{changed_people} 人（共 {changes} 项）；不变 {same_households} 户、{same_people} 人</source>
         <translation>Added {households} households, {people} people; changed {changed_households} households, {changed_people} people ({changes} items); unchanged: {same_households} households, {same_people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="124"/>
         <source>从 Excel 导入花名册</source>
         <translation>Import a roster from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="143"/>
         <source>第 1 步：选择表格</source>
         <translation>Step 1: choose the workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="146"/>
         <source>.xlsx 花名册</source>
         <translation>.xlsx roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="158"/>
         <source>可不填：表头写法不认识时，指定表头与字段的对应（.toml）</source>
         <translation>Optional: a mapping of headers to fields (.toml) for headers not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="163"/>
         <source>检查（试导入，不写入）</source>
         <translation>Check (a dry run, writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="174"/>
         <source>表格文件</source>
         <translation>Workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="176"/>
         <source>表头对应</source>
         <translation>Header mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="418"/>
         <source>第 2 步：检查结果（尚未写入）</source>
         <translation>Step 2: check result (nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="184"/>
         <source>选择表格后点“检查”：先看会导入什么，再决定是否导入</source>
         <translation>Choose a workbook and click “Check”: see what would be imported, then decide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="191"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="420"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="192"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="420"/>
         <source>修改</source>
         <comment>the changes an import makes</comment>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="206"/>
         <source>另存标出问题的表格…</source>
         <translation>Save sheet with problems marked…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="209"/>
         <source>另存一份表格：有问题的单元格标红，并加一列“问题”，改好后可再导入</source>
         <translation>Save a copy of the sheet with problem cells in red and a “问题” column; import it again once fixed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="221"/>
         <source>第 3 步：导入</source>
         <translation>Step 3: import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="222"/>
         <source>只导入没有问题的户</source>
         <translation>Import only households without problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="224"/>
         <source>有问题的户整户不导入，其余照常导入</source>
         <translation>Households with problems are left out whole; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="226"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="245"/>
         <source>选择花名册</source>
         <translation>Choose the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="240"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="252"/>
         <source>选择表头对应文件</source>
         <translation>Choose the header mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="264"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="276"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="265"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="277"/>
         <source>正在检查表格…</source>
         <translation>Checking the workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="280"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="292"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="281"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="293"/>
         <source>正在导入花名册…</source>
         <translation>Importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="291"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="303"/>
         <source>另存标出问题的表格</source>
         <translation>Save sheet with problems marked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="308"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="320"/>
         <source>正在另存问题表格…</source>
         <translation>Saving the sheet with problems…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="310"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="322"/>
         <source>已另存：{saved}</source>
         <translation>Saved: {saved}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="331"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="343"/>
         <source>检查没有完成，未写入任何数据</source>
         <translation>The check did not finish; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="333"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="345"/>
         <source>导入没有完成</source>
         <translation>The import did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="341"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="353"/>
         <source>第 {first} 行</source>
         <translation>row {first}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="343"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="355"/>
         <source>第 {first}–{last} 行</source>
         <translation>rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="357"/>
         <source>工作表“{sheet}”：表头在{header}，数据 {rows_read} 行。</source>
         <translation>Sheet “{sheet}”: headers in {header}, {rows_read} rows of data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="349"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="361"/>
         <source>没有发现问题。</source>
         <translation>No problems found. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="351"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="363"/>
         <source>发现 {n} 处问题，其中有整张表的问题：改正表格后重新检查。</source>
         <translation>{n} problems found, some about the whole sheet: fix the workbook and check again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="355"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="367"/>
         <source>发现 {n} 处问题：改正后重新检查，或勾选“只导入没有问题的户”（{left_out} 户不导入）。没有问题的户：</source>
         <translation>{n} problems found: fix them and check again, or tick “Import only households without problems” ({left_out} households left out). The households without problems: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="365"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="371"/>
+        <source>另有 {n} 条提醒，不影响导入，请看“提醒”。</source>
+        <translation>Also {n} warnings that do not stop the import: see “Warnings”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="379"/>
         <source>有问题的户不会导入</source>
         <translation>Households with problems will not be imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="372"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="386"/>
         <source>表格有问题，未导入任何数据：请重新检查</source>
         <translation>The workbook has problems; nothing was imported: please check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="377"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="391"/>
+        <source>第 2 步：检查结果（已写入台账）</source>
+        <translation>Step 2: check result (written to the ledger)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="392"/>
         <source>已写入台账。</source>
         <translation>Written to the ledger. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="378"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
         <source>导入完成：</source>
         <translation>Import done: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="386"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
         <source>未导入的列 {line}</source>
         <translation>Column not imported: {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="387"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="403"/>
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="388"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="404"/>
         <source>有问题，不导入：{name}</source>
         <translation>Problems, not imported: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="390"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="406"/>
         <source>问题（{n}）</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="391"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="407"/>
+        <source>提醒（{n}）</source>
+        <translation>Warnings ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="408"/>
         <source>新增（{n}）</source>
         <translation>Added ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="392"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="409"/>
         <source>修改（{n}）</source>
         <translation>Changes ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="410"/>
         <source>说明（{n}）</source>
         <translation>Notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="411"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="429"/>
         <source>表格已更换：请重新检查</source>
         <translation>The workbook changed: please check again</translation>
     </message>

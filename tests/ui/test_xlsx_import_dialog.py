@@ -186,3 +186,27 @@ def test_an_unreadable_file_shows_an_error_and_writes_nothing(
     assert dump_ledger(ledger) == before
     for box in boxes:
         box.close()
+
+
+def test_warnings_are_listed_apart_and_never_block(qtbot: Any, ledger: Ledger, tmp_path: Path) -> None:
+    """A national export lists people who died (健康状况 死亡): shown under 提醒, the rest imports."""
+    died = make_id_number(dt.date(1941, 5, 6), 7)
+    rows = [*family("020", 1, size=2), person("020", "老阿妈", died, "之母", 健康状况="死亡")]
+    path = write_rows(tmp_path / "花名册.xlsx", rows)
+    ctx, dialog = open_dialog(qtbot, ledger)
+    dialog.set_file(path)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    wait_jobs(qtbot, ctx)
+
+    assert dialog.problems.rowCount() == 0 and dialog.warnings.rowCount() == 1
+    warning = dialog.warnings.index(0, 3).data()
+    assert "老阿妈" in warning and "死亡" in warning
+    assert dialog.tabs.tabText(1) == "提醒（1）"
+    assert "另有 1 条提醒" in dialog.check_label.text()
+    assert dialog.check_box.title() == "第 2 步：检查结果（尚未写入）"
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_jobs(qtbot, ctx)
+    assert "020" in numbers(ledger)
+    assert dialog.check_box.title() == "第 2 步：检查结果（已写入台账）"
