@@ -210,6 +210,17 @@ class Roster:
     printed_on: dt.date
     income_year: int | None  # the year of 人均纯收入
     households: tuple[RosterHousehold, ...]
+    village_exit: VillageExitSummary | None = None  # one village's 贫困村退出 standard, after the table
+
+
+@dataclass(frozen=True)
+class VillageExitSummary:
+    """贫困村退出标准 as judged for the roster's village: the heading (e.g. "一低五有：未达标"), one line
+    per item (mark, name, reason) and the documents the standard comes from."""
+
+    heading: str
+    items: tuple[tuple[str, str, str], ...]  # ("✓" / "✗" / "?", item, reason)
+    source: str
 
 
 # --- 明白卡 -----------------------------------------------------------------------------------------

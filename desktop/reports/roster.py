@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from desktop.reports.data import Roster, RosterHousehold, RosterPerson
+from desktop.reports.data import Roster, RosterHousehold, RosterPerson, VillageExitSummary
 from desktop.reports.fonts import FONT_NAME
 from desktop.reports.pages import Cancelled, Progress
 from desktop.reports.styles import HEAD_FILL, INK, LANDSCAPE, MUTED, RULE
@@ -244,15 +244,51 @@ def write_roster(out: BinaryIO, roster: Roster, *, progress: Progress | None = N
     canv.setAuthor("驻村台账 Zhucun")
     canv.setCreator("驻村台账 Zhucun")
     villages = len({h.village for h in roster.households})
+    total = len(pages) + (roster.village_exit is not None)
     for number, page in enumerate(pages, 1):
-        if progress is not None and not progress(number - 1, len(pages)):
+        if progress is not None and not progress(number - 1, total):
             raise Cancelled
-        _draw_page(canv, layout, page, number, len(pages), villages > 1)
+        _draw_page(canv, layout, page, number, total, villages > 1)
+        canv.showPage()
+    if roster.village_exit is not None:
+        _draw_village_exit(canv, roster, roster.village_exit, total)
         canv.showPage()
     canv.save()
     if progress is not None:
-        progress(len(pages), len(pages))
-    return len(pages)
+        progress(total, total)
+    return total
+
+
+def _draw_village_exit(canv: Canvas, roster: Roster, summary: VillageExitSummary, total: int) -> None:
+    """The last page of one village's roster: the village exit standard item by item, with its sources."""
+    width, height = LANDSCAPE
+    canv.setFillColor(INK)
+    canv.setFont(FONT_NAME, 14)
+    canv.drawCentredString(width / 2, height - TOP - 6 * mm, "贫困村退出标准")
+    canv.setFont(FONT_NAME, 8)
+    canv.setFillColor(MUTED)
+    base = height - TOP - BAND + 2.5 * mm
+    canv.drawString(SIDE, base, roster.place)
+    canv.drawRightString(width - SIDE, base, f"制表日期：{roster.printed_on.isoformat()}")
+    canv.drawCentredString(width / 2, BOTTOM - 6 * mm, f"第 {total} 页  共 {total} 页")
+    canv.setFillColor(INK)
+    y = height - TOP - BAND - 8 * mm
+    canv.setFont(FONT_NAME, 12)
+    canv.drawString(SIDE, y, summary.heading)
+    y -= 9 * mm
+    text_width = width - 2 * SIDE - 40 * mm
+    for mark, name, reason in summary.items:
+        canv.setFont(FONT_NAME, 10)
+        canv.drawString(SIDE, y, f"{mark}  {name}")
+        for line in wrap(reason, text_width * SIZE / 10) or ("",):  # wrap() measures at SIZE
+            canv.drawString(SIDE + 40 * mm, y, line)
+            y -= 5.5 * mm
+        y -= 2 * mm
+    canv.setFont(FONT_NAME, 8)
+    canv.setFillColor(MUTED)
+    for line in wrap(f"来源：{summary.source}", (width - 2 * SIDE) * SIZE / 8):
+        y -= 4.5 * mm
+        canv.drawString(SIDE, y, line)
 
 
 def _draw_page(canv: Canvas, layout: _Layout, page: _Page, number: int, total: int, many: bool) -> None:

@@ -20,6 +20,7 @@ from desktop.services.ledger_queries import (
     printable_households,
     sorted_members,
 )
+from desktop.services.overview import village_overview
 from desktop.store.models import Income, Member, Monitoring, Village
 
 
@@ -102,7 +103,22 @@ def roster_of(
         place, title = f"{township}（{count} 个村）", f"{township}农户人口台账"
     if registered_only:
         title = title.replace("农户人口台账", "建档立卡人口台账")
-    return r.Roster(title, place, ledger.today(), year, tuple(rows))
+    exit_summary = _village_exit(ledger, chosen[0].id) if len(chosen) == 1 else None
+    return r.Roster(title, place, ledger.today(), year, tuple(rows), exit_summary)
+
+
+def _village_exit(ledger: Ledger, village_id: str) -> r.VillageExitSummary | None:
+    """The village exit standard as 概况 shows it (the same service), for the roster's last page."""
+    overview = village_overview(ledger, village_id=village_id)
+    verdict = overview.village_exit
+    if verdict is None:
+        return None
+    marks = {True: "✓", False: "✗", None: "?"}
+    return r.VillageExitSummary(
+        heading=f"{verdict.standard}：{verdict.status.label}",
+        items=tuple((marks[item.passed], item.name, item.reason) for item in verdict.items),
+        source=overview.village_exit_source,
+    )
 
 
 def _spaced(village: Village) -> str:

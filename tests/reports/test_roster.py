@@ -16,6 +16,7 @@ from desktop.reports.roster import BAND, BOTTOM, COLUMNS, SIZE, TOP, write_roste
 from desktop.services.household_detail import show_household
 from desktop.services.households import list_households
 from desktop.services.ledgers import gather_roster, print_roster
+from desktop.services.overview import village_overview
 from desktop.store.atomic_file import atomic_writer
 
 from . import pdf
@@ -40,7 +41,8 @@ def test_village_roster(village: Village, out: Path) -> None:
     assert result.pages == len(pages) > 3
     assert pdf.page_sizes(target) == [A4_LANDSCAPE] * len(pages)
     assert all(f.embedded and f.subset for f in pdf.fonts(target))
-    for number, page in enumerate(pages, 1):
+    *table_pages, exit_page = pages  # one village: its exit standard closes the roster
+    for number, page in enumerate(table_pages, 1):
         flat = pdf.squash(page)
         # the band and the headings repeat on every page, with "第 x 页 共 y 页"
         assert "亚弄村农户人口台账" in flat and "甲根坝乡" in flat and f"制表日期：{TODAY}" in flat
@@ -60,6 +62,22 @@ def test_village_roster(village: Village, out: Path) -> None:
             assert f"{detail.incomes[-1].per_person.normalize():f}" in everything
     register_cjk_font(resources_dir() / FONT_FILE)
     assert uncovered(pages) == [] and all(name in everything for name in RARE_NAMES)
+    last = pdf.squash(exit_page)
+    assert "贫困村退出标准" in last and f"第{len(pages)}页共{len(pages)}页" in last
+    overview = village_overview(village.ledger)
+    verdict = overview.village_exit
+    assert verdict is not None and pdf.squash(f"{verdict.standard}：{verdict.status.label}") in last
+    for item in verdict.items:  # 贫困发生率 and each 有 of the province's list, as 概况 shows them
+        assert pdf.squash(item.name) in last and pdf.squash(item.reason)[:12] in last
+    assert "来源：" in last and "厅字〔2016〕16号" in last
+    for word in ("未经核实", "常见说法"):
+        assert word not in last
+
+
+def test_a_township_roster_of_several_villages_has_no_exit_page(village: Village, out: Path) -> None:
+    target = out / "全乡.pdf"
+    print_roster(village.ledger, target, all_villages=True)
+    assert "贫困村退出标准" not in pdf.squash("".join(pdf.pages_text(target)))
 
 
 def test_headings_run_left_to_right_in_national_order(village: Village, out: Path) -> None:
