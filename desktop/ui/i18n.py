@@ -77,8 +77,10 @@ def install_translators(app: QCoreApplication, resources: Path, language: str) -
         _system_locale = QLocale()
     if language == CHINESE:
         qt_dir = qt_translations_dir()
-        if qt_dir is not None:
-            _install(app, _loaded(qt_dir / QT_CATALOG, app))
+        qt_catalog = _loaded(qt_dir / QT_CATALOG, app) if qt_dir is not None else None
+        if qt_catalog is not None:
+            _install(app, AcceleratorFallback(qt_catalog, app))  # asked after the catalog itself
+        _install(app, qt_catalog)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         return language
     catalog = resources / "translations" / CATALOG.format(language=ENGLISH)
@@ -147,6 +149,32 @@ class PseudoTranslator(QTranslator):
 
     def language(self) -> str:
         return PSEUDO
+
+
+class AcceleratorFallback(QTranslator):
+    """Qt's texts that gained a keyboard accelerator after its Chinese catalog was made (QFileDialog's
+    ``&Look in:`` and ``Files of &type:`` in Qt 6): the catalog's translation of the text without the
+    ``&``, with the accelerator added the way the catalog writes it elsewhere (``文件名称(&N)：``).
+    Qt asks this only when the catalog itself has nothing."""
+
+    def __init__(self, catalog: QTranslator, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        at = source_text.find("&")
+        if context == CONTEXT or at < 0 or at + 1 >= len(source_text) or source_text[at + 1] == "&":
+            return None
+        plain = self.catalog.translate(context, source_text.replace("&", ""), disambiguation, n)
+        if not plain:
+            return None
+        colon = next((c for c in ("：", ":") if plain.endswith(c)), "")
+        return f"{plain.removesuffix(colon)}(&{source_text[at + 1].upper()}){colon}"
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def _loaded(path: Path, parent: QObject) -> QTranslator | None:

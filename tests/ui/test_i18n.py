@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -272,6 +273,27 @@ def language(qapp: QApplication) -> Iterator[Any]:
 
     yield use
     uninstall_translators(qapp)
+
+
+def test_the_file_dialog_speaks_chinese(language: Any, qtbot: Any) -> None:
+    """Qt 6's own file dialog has texts its Chinese catalog lacks (``&Look in:``): none shows English."""
+    assert language(CHINESE) == CHINESE
+    for mode, accept in (
+        (QFileDialog.FileMode.ExistingFile, QFileDialog.AcceptMode.AcceptOpen),
+        (QFileDialog.FileMode.AnyFile, QFileDialog.AcceptMode.AcceptSave),
+        (QFileDialog.FileMode.Directory, QFileDialog.AcceptMode.AcceptOpen),
+    ):
+        dialog = QFileDialog(None, "保存到哪个文件夹")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setFileMode(mode)
+        dialog.setAcceptMode(accept)
+        dialog.show()
+        widgets = [*dialog.findChildren(QLabel), *dialog.findChildren(QAbstractButton)]
+        texts = [w.text() for w in widgets if w.text()]
+        assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+        assert [t for t in texts if re.search("[A-Za-z]{2}", t)] == []
+        dialog.close()
 
 
 def window_on(ledger: Ledger, qtbot: Any) -> MainWindow:
