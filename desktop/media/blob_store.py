@@ -13,12 +13,14 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.domain.errors import StoreProblem
 from desktop.media.blob_encryption import is_sealed, photo_key, seal, unseal
 from desktop.store import unlocked
-from desktop.store.atomic_file import write_atomic
+from desktop.store.atomic_file import fsync_dir, write_atomic
 from desktop.store.keyring import keyring_path
 from desktop.store.wipe import wipe_file
 
@@ -32,6 +34,7 @@ class BlobStore:
     def __init__(self, root: Path, data_key: bytes | None = None) -> None:
         self.root = root
         self._key = photo_key(data_key) if data_key is not None else None
+        self._unsynced: set[Path] | None = None  # inside ``batch``: folders whose sync is deferred
 
     @classmethod
     def of_home(cls, home: Path) -> BlobStore:
@@ -64,13 +67,41 @@ class BlobStore:
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path(sha256)
         if not target.is_file():
-            write_atomic(target, data if self._key is None else seal(self._key, sha256, data))
+            self._write(target, sha256, data)
         else:
             try:
                 os.utime(target)  # young again: the orphan sweep keeps a blob about to be named again
             except FileNotFoundError:  # swept meanwhile: store it again
-                write_atomic(target, data if self._key is None else seal(self._key, sha256, data))
+                self._write(target, sha256, data)
         return sha256
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Photos put inside have their bytes synced one by one but each folder synced once, at the end
+        (also when the block fails): leave the block before committing records that name them.
+
+        Per-photo folder syncs were a third of importing a bundle with photos."""
+        if self._unsynced is not None:  # nested: the outer batch syncs
+            yield
+            return
+        self._unsynced = set()
+        try:
+            yield
+        finally:
+            folders, self._unsynced = self._unsynced, None
+            for folder in sorted(folders):
+                fsync_dir(folder)
+
+    def _write(self, target: Path, sha256: str, data: bytes) -> None:
+        sealed = data if self._key is None else seal(self._key, sha256, data)
+        if self._unsynced is None:
+            write_atomic(target, sealed)
+            return
+        fresh_folder = not target.parent.is_dir()
+        write_atomic(target, sealed, sync_folder=False)
+        self._unsynced.add(target.parent)
+        if fresh_folder:
+            self._unsynced.add(self.root)  # the new ``ab/`` entry lives in the root folder
 
     def sweep_partials(self) -> int:
         """Remove temporary photo files a killed import or photo write left behind; returns how many.
