@@ -4,6 +4,7 @@ had already read, and a batch that fails half-way leaving nothing behind."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 
@@ -15,6 +16,7 @@ from desktop.store.dump import dump_json
 from desktop.store.fold import UnknownTable, apply_ops
 from desktop.store.models import Household, Member, Operation
 from desktop.store.oplog import Op
+
 from .test_fold_property import DEVICES, HOUSEHOLDS, MEMBERS, Device, expected_state
 
 START_MS = 1_700_000_000_000
@@ -57,7 +59,7 @@ def test_one_set_fold_and_many_small_folds_give_one_state(location: StoreLocatio
         # the first batch is all new records (the set fold), the later ones meet logged records, and
         # each batch cuts the operations of one record in two and repeats some of the earlier ones
         cuts = [0, 23, 41, len(scrambled)]
-        for low, high in zip(cuts, cuts[1:], strict=False):
+        for low, high in itertools.pairwise(cuts):
             with store.session() as session:
                 apply_ops(session, scrambled[low:high] + scrambled[: low // 3])
         with store.read_session() as session:
