@@ -34,3 +34,20 @@ def test_a_failed_batch_still_syncs_what_it_stored(tmp_path: Path, monkeypatch: 
         raise RuntimeError("the bundle turned out to be bad")
     assert sorted(synced) == [tmp_path / "photos", store.path(sha).parent]
     assert store.read(sha) == b"a photo"
+
+
+def test_a_photo_that_cannot_be_written_fails_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = blob_store.write_atomic
+
+    def disk_full_for_the_third(target: Path, data: bytes, **kwargs: object) -> None:
+        if data.startswith(b"photo 2"):
+            raise OSError(28, "No space left on device")
+        real_write(target, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(blob_store, "write_atomic", disk_full_for_the_third)
+    store = BlobStore(tmp_path / "photos")
+    with pytest.raises(OSError, match="No space"), store.batch():
+        names = [store.put(f"photo {n}".encode()) for n in range(5)]
+    assert [store.has(sha) for sha in names] == [True, True, False, True, True]
