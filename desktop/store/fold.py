@@ -91,10 +91,7 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     folded: dict[tuple[str, str], dict[str, Any]] = {}
     for op in ops:  # ascending clock: a later operation's fields replace an earlier one's
         folded.setdefault((op.table, op.record_id), {}).update(op.fields)
-    for start in range(0, len(ops), _ROWS_PER_STATEMENT):
-        session.execute(
-            insert(Operation.__table__), [_log_row(op) for op in ops[start : start + _ROWS_PER_STATEMENT]]
-        )
+    _executemany(session, insert(Operation.__table__), [_log_row(op) for op in ops])
     placeholders: dict[str, set[str]] = {}
     shapes: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
     for (table_name, record_id), raw_fields in folded.items():
@@ -115,12 +112,11 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     upsert = _upsert_for(session)
     for table_name, ids in sorted(placeholders.items()):
         table = models[table_name].__table__  # type: ignore[attr-defined]
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), _ROWS_PER_STATEMENT):
-            session.execute(
-                upsert(table).on_conflict_do_nothing(index_elements=[table.c.id]),
-                [{"id": record_id} for record_id in ordered[start : start + _ROWS_PER_STATEMENT]],
-            )
+        _executemany(
+            session,
+            upsert(table).on_conflict_do_nothing(index_elements=[table.c.id]),
+            [{"id": record_id} for record_id in sorted(ids)],
+        )
     for (table_name, names), rows in sorted(shapes.items()):
         table = models[table_name].__table__  # type: ignore[attr-defined]
         statement = upsert(table)
@@ -132,9 +128,32 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
             if names
             else statement.on_conflict_do_nothing(index_elements=[table.c.id])
         )
-        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
-            session.execute(statement, rows[start : start + _ROWS_PER_STATEMENT])
+        _executemany(session, statement, rows)
     _forget_loaded(session, set(folded) | {(t, i) for t, ids in placeholders.items() for i in ids})
+
+
+def _executemany(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """``statement`` for each of ``rows`` (dicts of the same columns) through the driver's executemany:
+    the statement is compiled once and each column's bind processing (dates, decimals, booleans on
+    SQLite) applied here, without the per-row work of a Core execution."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = statement.compile(dialect=dialect, column_keys=list(rows[0]))
+    table = statement.table
+    processors = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in rows[0]}
+    converted = [
+        {name: value if processors[name] is None else processors[name](value) for name, value in row.items()}
+        for row in rows
+    ]
+    if compiled.positional:
+        order = compiled.positiontup
+        parameters: list[Any] = [tuple(row[name] for name in order) for row in converted]
+    else:
+        parameters = converted
+    for start in range(0, len(parameters), _ROWS_PER_STATEMENT):
+        connection.exec_driver_sql(compiled.string, parameters[start : start + _ROWS_PER_STATEMENT])
 
 
 def _upsert_for(session: Session) -> Any:
