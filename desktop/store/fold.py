@@ -91,10 +91,12 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     folded: dict[tuple[str, str], dict[str, Any]] = {}
     for op in ops:  # ascending clock: a later operation's fields replace an earlier one's
         folded.setdefault((op.table, op.record_id), {}).update(op.fields)
-    _executemany(session, insert(Operation.__table__), [_log_row(op) for op in ops])
+    _executemany(session, insert(Operation.__table__), (_log_row(op) for op in ops))
     placeholders: dict[str, set[str]] = {}
     shapes: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
-    for (table_name, record_id), raw_fields in folded.items():
+    written = set(folded)
+    while folded:  # each record's folded fields give way to its row
+        (table_name, record_id), raw_fields = folded.popitem()
         table = models[table_name].__table__  # type: ignore[attr-defined]
         values: dict[str, Any] = {}
         for name, raw in raw_fields.items():
@@ -115,7 +117,7 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
         _executemany(
             session,
             upsert(table).on_conflict_do_nothing(index_elements=[table.c.id]),
-            [{"id": record_id} for record_id in sorted(ids)],
+            ({"id": record_id} for record_id in sorted(ids)),
         )
     for (table_name, names), rows in sorted(shapes.items()):
         table = models[table_name].__table__  # type: ignore[attr-defined]
@@ -129,31 +131,45 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
             else statement.on_conflict_do_nothing(index_elements=[table.c.id])
         )
         _executemany(session, statement, rows)
-    _forget_loaded(session, set(folded) | {(t, i) for t, ids in placeholders.items() for i in ids})
+    _forget_loaded(session, written | {(t, i) for t, ids in placeholders.items() for i in ids})
 
 
-def _executemany(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:
+def _executemany(session: Session, statement: Any, rows: Iterable[dict[str, Any]]) -> None:
     """``statement`` for each of ``rows`` (dicts of the same columns) through the driver's executemany:
     the statement is compiled once and each column's bind processing (dates, decimals, booleans on
-    SQLite) applied here, without the per-row work of a Core execution."""
-    if not rows:
-        return
+    SQLite) applied here, without the per-row work of a Core execution. Rows are consumed and sent
+    ``_ROWS_PER_STATEMENT`` at a time: only that many are converted at once."""
     connection = session.connection()
     dialect = connection.dialect
-    compiled = statement.compile(dialect=dialect, column_keys=list(rows[0]))
     table = statement.table
-    processors = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in rows[0]}
-    converted = [
-        {name: value if processors[name] is None else processors[name](value) for name, value in row.items()}
-        for row in rows
-    ]
-    if compiled.positional:
-        order = compiled.positiontup
-        parameters: list[Any] = [tuple(row[name] for name in order) for row in converted]
-    else:
-        parameters = converted
-    for start in range(0, len(parameters), _ROWS_PER_STATEMENT):
-        connection.exec_driver_sql(compiled.string, parameters[start : start + _ROWS_PER_STATEMENT])
+    compiled: Any = None
+    for chunk in _batched(rows, _ROWS_PER_STATEMENT):
+        if compiled is None:
+            names = list(chunk[0])
+            compiled = statement.compile(dialect=dialect, column_keys=names)
+            processors = [
+                (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
+            ]
+            order = compiled.positiontup if compiled.positional else None
+        converted = [
+            {name: row[name] if process is None else process(row[name]) for name, process in processors}
+            for row in chunk
+        ]
+        parameters: list[Any] = (
+            converted if order is None else [tuple(row[name] for name in order) for row in converted]
+        )
+        connection.exec_driver_sql(compiled.string, parameters)
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _upsert_for(session: Session) -> Any:
