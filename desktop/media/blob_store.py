@@ -13,12 +13,15 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.domain.errors import StoreProblem
 from desktop.media.blob_encryption import is_sealed, photo_key, seal, unseal
 from desktop.store import unlocked
-from desktop.store.atomic_file import write_atomic
+from desktop.store.atomic_file import fsync_dir, write_atomic
 from desktop.store.keyring import keyring_path
 from desktop.store.wipe import wipe_file
 
@@ -32,6 +35,7 @@ class BlobStore:
     def __init__(self, root: Path, data_key: bytes | None = None) -> None:
         self.root = root
         self._key = photo_key(data_key) if data_key is not None else None
+        self._batch: _Batch | None = None
 
     @classmethod
     def of_home(cls, home: Path) -> BlobStore:
@@ -63,14 +67,40 @@ class BlobStore:
     def put(self, data: bytes) -> str:
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path(sha256)
-        if not target.is_file():
-            write_atomic(target, data if self._key is None else seal(self._key, sha256, data))
+        if not target.is_file() and not (self._batch is not None and self._batch.holds(target)):
+            self._write(target, sha256, data)
         else:
             try:
                 os.utime(target)  # young again: the orphan sweep keeps a blob about to be named again
             except FileNotFoundError:  # swept meanwhile: store it again
-                write_atomic(target, data if self._key is None else seal(self._key, sha256, data))
+                self._write(target, sha256, data)
         return sha256
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Photos put inside are written by a few threads, each file fsynced before it takes its name,
+        and each folder synced once, at the end (also when the block fails, after every write has
+        finished): leave the block before committing records that name them. A write that failed
+        raises when the block ends.
+
+        One photo after another, the fsyncs of file and folder were a third of importing a bundle with
+        photos; concurrent ones share the file system's journal commits."""
+        if self._batch is not None:  # nested: the outer batch finishes the writes
+            yield
+            return
+        self._batch = _Batch()
+        try:
+            yield
+        finally:
+            batch, self._batch = self._batch, None
+            batch.finish()
+
+    def _write(self, target: Path, sha256: str, data: bytes) -> None:
+        sealed = data if self._key is None else seal(self._key, sha256, data)
+        if self._batch is None:
+            write_atomic(target, sealed)
+        else:
+            self._batch.write(self.root, target, sealed)
 
     def sweep_partials(self) -> int:
         """Remove temporary photo files a killed import or photo write left behind; returns how many.
@@ -92,6 +122,44 @@ class BlobStore:
             wipe_file(leftover)  # may hold a photo's bytes: overwritten, not just unlinked
             removed += 1
         return removed
+
+
+class _Batch:
+    """The photo writes of one ``BlobStore.batch``."""
+
+    WRITERS = 4
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(self.WRITERS, thread_name_prefix="zhucun-photo")
+        self._pending: dict[Path, Future[None]] = {}
+        self._folders: set[Path] = set()
+        self._queued: list[Future[None]] = []
+
+    def holds(self, target: Path) -> bool:
+        return target in self._pending
+
+    def write(self, root: Path, target: Path, data: bytes) -> None:
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(root)  # the new ``ab/`` entry lives in the root folder
+        self._folders.add(target.parent)
+        # at most a few photos in memory: wait for the writes queued when the queue is long
+        if len(self._queued) >= 4 * self.WRITERS:
+            for future in self._queued:
+                future.result()
+            self._queued.clear()
+        future = self._pool.submit(write_atomic, target, data, sync_folder=False)
+        self._pending[target] = future
+        self._queued.append(future)
+
+    def finish(self) -> None:
+        self._pool.shutdown(wait=True)
+        try:
+            for future in self._pending.values():
+                future.result()  # the first failed write raises
+        finally:
+            for folder in sorted(self._folders):
+                fsync_dir(folder)
 
 
 def _running(pid: int) -> bool:

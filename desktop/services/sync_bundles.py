@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -153,7 +154,8 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
         me = identity_of(session)
         try:
             photos = None if dry_run else BlobStore.of_home(store.location.home)
-            verified = verify_bundle(path, session, me, keys, store_blob=photos.put if photos else None)
+            with photos.batch() if photos else nullcontext():  # folders synced once, before the commit
+                verified = verify_bundle(path, session, me, keys, store_blob=photos.put if photos else None)
         except Untrusted as untrusted:
             session.rollback()
             return _quarantine(ledger, path, untrusted.manifest, size, dry_run=dry_run)

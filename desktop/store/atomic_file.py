@@ -10,8 +10,11 @@ from typing import BinaryIO
 
 
 @contextmanager
-def atomic_writer(target: Path, *, mode: int | None = None) -> Iterator[BinaryIO]:
+def atomic_writer(target: Path, *, mode: int | None = None, sync_folder: bool = True) -> Iterator[BinaryIO]:
     """Yield a binary file; on a clean exit it is fsynced and renamed to ``target``.
+
+    ``sync_folder=False``: the caller syncs ``target``'s folder itself (once for a batch of files, before
+    it commits anything that names them); the file's own bytes are always synced here.
 
     On any error (a full disk, a cancelled export) the temporary file is removed and ``target`` is
     untouched: no partial file is ever left under the final name.
@@ -28,11 +31,12 @@ def atomic_writer(target: Path, *, mode: int | None = None) -> Iterator[BinaryIO
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    fsync_dir(target.parent)
+    if sync_folder:
+        fsync_dir(target.parent)
 
 
-def write_atomic(target: Path, data: bytes, *, mode: int | None = None) -> None:
-    with atomic_writer(target, mode=mode) as handle:
+def write_atomic(target: Path, data: bytes, *, mode: int | None = None, sync_folder: bool = True) -> None:
+    with atomic_writer(target, mode=mode, sync_folder=sync_folder) as handle:
         handle.write(data)
 
 

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, func, select, tuple_
+from sqlalchemy import event, func, insert, select, tuple_
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.store.base import Synced, synced_models
@@ -23,6 +25,7 @@ from desktop.store.guard import sanction
 from desktop.store.models import Operation
 from desktop.store.oplog import Op
 from desktop.store.touched import note_touched
+from desktop.store.types import canonical_json
 
 
 @dataclass
@@ -39,27 +42,180 @@ class UnknownTable(ValueError):
 
 
 def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
-    """Apply operations (local or received) inside the caller's transaction."""
+    """Apply operations (local or received) inside the caller's transaction.
+
+    Records the log knows nothing of yet (a village imported for the first time: nearly every record)
+    are folded as a set: each field takes the value of the latest operation that sets it, in memory,
+    then the log rows, the placeholders of parents not seen yet and the records are written with
+    ``executemany`` and ``INSERT … ON CONFLICT``. Records that already have logged operations go
+    through the per-operation fold below, which consults the log for later writers."""
     models = synced_models()
     batch = sorted({(op.origin, op.seq): op for op in ops}.values(), key=lambda op: op.clock)
     result = FoldResult()
     if not batch:
         return result
+    session.flush()  # pending local writes are in the log and the tables the lookups read
     known = _already_logged(session, batch)
-    latest_hlc = _latest_hlcs(session, {op.record_id for op in batch})
+    fresh = [op for op in batch if (op.origin, op.seq) not in known]
+    result.already_had = len(batch) - len(fresh)
+    for op in fresh:
+        if op.table not in models:
+            raise UnknownTable(op.table)
+    latest_hlc = _latest_hlcs(session, {op.record_id for op in fresh})
+    origins: dict[tuple[str, str], set[str]] = {}  # the origins of the ops applied, per record
+    for op in fresh:
+        origins.setdefault((op.table, op.record_id), set()).add(op.origin)
+        result.max_hlc = max(result.max_hlc, op.hlc)
+    result.applied = len(fresh)
+    result.touched = set(origins)
+    for key in origins:
+        note_touched(session, *key)
+    _fold_new_records(session, models, [op for op in fresh if op.record_id not in latest_hlc])
+    _fold_logged_records(session, models, [op for op in fresh if op.record_id in latest_hlc], latest_hlc)
+    # A record that had no logged operation before this batch and got them all from one origin cannot
+    # be in conflict (a fresh import of a whole village skips the derivation entirely).
+    result.conflicts = refresh_conflicts(
+        session,
+        {key for key in result.touched if key[1] in latest_hlc or len(origins[key]) > 1},
+    )
+    return result
+
+
+_ROWS_PER_STATEMENT = 1000
+
+
+def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: list[Op]) -> None:
+    """The set-based fold of ``ops`` (in clock order) of records without logged operations."""
+    if not ops:
+        return
+    folded: dict[tuple[str, str], dict[str, Any]] = {}
+    for op in ops:  # ascending clock: a later operation's fields replace an earlier one's
+        folded.setdefault((op.table, op.record_id), {}).update(op.fields)
+    _executemany(session, insert(Operation.__table__), (_log_row(op) for op in ops))
+    placeholders: dict[str, set[str]] = {}
+    shapes: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    written = set(folded)
+    while folded:  # each record's folded fields give way to its row
+        (table_name, record_id), raw_fields = folded.popitem()
+        table = models[table_name].__table__  # type: ignore[attr-defined]
+        values: dict[str, Any] = {}
+        for name, raw in raw_fields.items():
+            column = table.columns.get(name)
+            if column is None or name == "id":
+                continue  # a field this version does not know: kept in the log, ignored in the state
+            value = values[name] = from_json(column, raw)
+            if value is not None and column.foreign_keys:
+                # a child may arrive before its parent's creating operation: an empty record holds the
+                # parent's place until that operation fills it (dump leaves it out, check reports it)
+                (fk,) = column.foreign_keys
+                placeholders.setdefault(fk.column.table.name, set()).add(value)
+        shape = (table_name, tuple(sorted(values)))
+        shapes.setdefault(shape, []).append({"id": record_id, **values})
+    upsert = _upsert_for(session)
+    for table_name, ids in sorted(placeholders.items()):
+        table = models[table_name].__table__  # type: ignore[attr-defined]
+        _executemany(
+            session,
+            upsert(table).on_conflict_do_nothing(index_elements=[table.c.id]),
+            ({"id": record_id} for record_id in sorted(ids)),
+        )
+    for (table_name, names), rows in sorted(shapes.items()):
+        table = models[table_name].__table__  # type: ignore[attr-defined]
+        statement = upsert(table)
+        # the row may be a placeholder made earlier: its fields take the folded values
+        statement = (
+            statement.on_conflict_do_update(
+                index_elements=[table.c.id], set_={name: statement.excluded[name] for name in names}
+            )
+            if names
+            else statement.on_conflict_do_nothing(index_elements=[table.c.id])
+        )
+        _executemany(session, statement, rows)
+    _forget_loaded(session, written | {(t, i) for t, ids in placeholders.items() for i in ids})
+
+
+def _executemany(session: Session, statement: Any, rows: Iterable[dict[str, Any]]) -> None:
+    """``statement`` for each of ``rows`` (dicts of the same columns) through the driver's executemany:
+    the statement is compiled once and each column's bind processing (dates, decimals, booleans on
+    SQLite) applied here, without the per-row work of a Core execution. Rows are consumed and sent
+    ``_ROWS_PER_STATEMENT`` at a time: only that many are converted at once."""
+    connection = session.connection()
+    dialect = connection.dialect
+    table = statement.table
+    compiled: Any = None
+    for chunk in _batched(rows, _ROWS_PER_STATEMENT):
+        if compiled is None:
+            names = list(chunk[0])
+            compiled = statement.compile(dialect=dialect, column_keys=names)
+            processors = [
+                (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
+            ]
+            order = compiled.positiontup if compiled.positional else None
+        converted = [
+            {name: row[name] if process is None else process(row[name]) for name, process in processors}
+            for row in chunk
+        ]
+        parameters: list[Any] = (
+            converted if order is None else [tuple(row[name] for name in order) for row in converted]
+        )
+        connection.exec_driver_sql(compiled.string, parameters)
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _upsert_for(session: Session) -> Any:
+    return postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+def _log_row(op: Op) -> dict[str, Any]:
+    return {
+        "origin": op.origin,
+        "seq": op.seq,
+        "hlc": op.hlc,
+        "author": op.author,
+        "table_name": op.table,
+        "record_id": op.record_id,
+        "fields": canonical_json(op.fields),
+        "base": canonical_json(op.base) if op.base else None,
+        "prev_hash": op.prev_hash,
+        "hash": op.hash,
+    }
+
+
+def _forget_loaded(session: Session, keys: set[tuple[str, str]]) -> None:
+    """Records written around the ORM: the session's copies (and the row cache's) are read again."""
+    cache = session.info.get("zhucun.rows")
+    if cache is not None:
+        for key in keys:
+            cache.forget(key)
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Synced) and (type(obj).__tablename__, obj.id) in keys:
+            session.expire(obj)
+
+
+def _fold_logged_records(
+    session: Session, models: dict[str, type[Synced]], batch: list[Op], latest_hlc: dict[str, int]
+) -> None:
+    """The per-operation fold (in clock order) of records that have logged operations: a field is
+    written only if no logged operation with a later clock set it."""
+    if not batch:
+        return
     latest: dict[str, tuple[int, str] | None] = {}
     rows = RowCache.of(session)
-    rows.prefetch(models, [op for op in batch if (op.origin, op.seq) not in known])
-    origins: dict[tuple[str, str], set[str]] = {}  # the origins of the ops applied, per record
+    rows.prefetch(models, batch)
     # no autoflush: one flush at the end inserts the batch in bulk (the guard still checks it)
     with session.no_autoflush:
         for op in batch:
-            if (op.origin, op.seq) in known:
-                result.already_had += 1
-                continue
-            model = models.get(op.table)
-            if model is None:
-                raise UnknownTable(op.table)
+            model = models[op.table]
             if op.record_id not in latest:
                 logged_hlc = latest_hlc.get(op.record_id)
                 # only a record with a logged op at least as late needs the exact (hlc, origin) lookup
@@ -76,20 +232,7 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
                 winning = _fields_still_won(session, op)
             session.add(op.to_row())
             set_fields(rows, model, op.record_id, winning)
-            known.add((op.origin, op.seq))
-            result.applied += 1
-            result.touched.add((op.table, op.record_id))
-            origins.setdefault((op.table, op.record_id), set()).add(op.origin)
-            note_touched(session, op.table, op.record_id)
-            result.max_hlc = max(result.max_hlc, op.hlc)
         session.flush()
-    # A record that had no logged operation before this batch and got them all from one origin cannot
-    # be in conflict (a fresh import of a whole village skips the derivation entirely).
-    result.conflicts = refresh_conflicts(
-        session,
-        {key for key in result.touched if key[1] in latest_hlc or len(origins[key]) > 1},
-    )
-    return result
 
 
 class RowCache:
@@ -131,6 +274,9 @@ class RowCache:
                 }
                 for record_id in chunk:
                     self._rows[(table_name, record_id)] = found.get(record_id)
+
+    def forget(self, key: tuple[str, str]) -> None:
+        self._rows.pop(key, None)
 
     def mark_new(self, model: type[Synced], record_id: str) -> None:
         self._rows[(model.__tablename__, record_id)] = None

@@ -1,0 +1,117 @@
+"""Peak memory and time of ``zhucun bundle import`` of a whole village's first bundle, by village size.
+
+For each size (default 1,000 and 10,000 households) a demo village exports its full bundle to a
+township; the township imports it in a child process (``python -m desktop bundle import``), whose peak
+resident memory (``ru_maxrss``) is printed with the time, and the growth from the smallest size.
+``--compare DIR`` also imports each bundle, into a copy of the same township, with the code in DIR (for
+example the main checkout): before and after, measured in one run.
+
+    .venv/bin/python bench/bench_import_memory.py [--sizes 1000,10000] [--compare /work/main]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_sync import introduce
+
+from desktop.app import open_ledger
+from desktop.services.demo import create_demo
+from desktop.services.setup import init_township
+from desktop.services.sync_bundles import export_bundle
+
+_CHILD = """
+import json, resource, runpy, sys, time
+sys.argv = ["zhucun", "--home", sys.argv[1], "bundle", "import", sys.argv[2]]
+started = time.perf_counter()
+code = 0
+try:
+    runpy.run_module("desktop", run_name="__main__")
+except SystemExit as stop:
+    code = stop.code or 0
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"code": code, "seconds": seconds, "peak_kb": peak}), file=sys.stderr)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--compare", type=Path, help="another checkout whose import is measured too")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    codes = [("this checkout", Path(__file__).resolve().parents[1])]
+    if args.compare:
+        codes.insert(0, (f"{args.compare}", args.compare.resolve()))
+    work = Path(tempfile.mkdtemp(prefix="zhucun-bench-import-"))
+    results: dict[str, list[tuple[int, int, float, float]]] = {name: [] for name, _ in codes}
+    try:
+        for size in sizes:
+            bundle, township = make_bundle(work / str(size), size)
+            for name, code in codes:
+                home = work / f"{size}-{len(results[name])}-{code.name}"
+                shutil.copytree(township, home)
+                ops, seconds, peak_mb = import_in_child(code, home, bundle)
+                results[name].append((size, ops, seconds, peak_mb))
+                shutil.rmtree(home, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{'code':<24} {'households':>10} {'ops':>9} {'import':>9} {'peak RSS':>9}  growth from the first")
+    for name, rows in results.items():
+        first = rows[0]
+        for size, ops, seconds, peak_mb in rows:
+            print(
+                f"{name:<24} {size:>10,} {ops:>9,} {seconds:>8.1f}s {peak_mb:>7.0f}MB  "
+                f"x{peak_mb / first[3]:.2f} memory, x{seconds / first[2]:.1f} time for x{size / first[0]:.0f} size"
+            )
+    if len(codes) == 2:
+        (before_name, before), (_, after) = results.items()
+        for (size, _, t0, m0), (_, _, t1, m1) in zip(before, after, strict=True):
+            print(
+                f"{size:,} households: import time {t1 / t0:.2f}x, peak RSS {m1 / m0:.2f}x of {before_name}"
+            )
+
+
+def make_bundle(work: Path, households: int) -> tuple[Path, Path]:
+    """A demo village of ``households`` and a township that trusts it; the village's full bundle."""
+    village = open_ledger(work / "village", create=True)
+    create_demo(village, households=households)
+    township = open_ledger(work / "township", create=True)
+    init_township(township, code="513301207", name="姑咱镇", user="洛桑")
+    _village_fp, township_fp = introduce(work, village, township)
+    bundle = export_bundle(village, township_fp, work / "full.zcb", full=True).path
+    village.store.close()
+    township.store.close()
+    return bundle, work / "township"
+
+
+def import_in_child(code: Path, home: Path, bundle: Path) -> tuple[int, float, float]:
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(home), str(bundle)],
+        env=env,
+        cwd=code,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    if report["code"] != 0:
+        raise SystemExit(f"import failed ({report['code']}): {done.stdout}{done.stderr}")
+    ops = next((int(w) for w in done.stdout.replace("导入", " ").split() if w.isdigit()), 0)
+    return ops, report["seconds"], report["peak_kb"] / 1024
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    main()
+    print(f"(bench ran {time.perf_counter() - started:.0f} s)")
