@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from desktop import (
     __version__,
     cli_conflicts,
+    cli_diary,
     cli_ledgers,
     cli_photos,
     cli_records,
@@ -211,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_photos.add_parsers(sub)
     cli_records.add_parsers(sub)
     cli_ledgers.add_parsers(sub)
+    cli_diary.add_parsers(sub)  # after cli_ledgers: adds `ledger diary`
     cli_security.add_parsers(sub)
     return parser
 
@@ -628,18 +630,21 @@ def _backup_commands(args: argparse.Namespace, home: Path) -> int:
 
 # commands that only read the database: opened read-only (mode=ro, query_only), they never write a byte,
 # so they work on a full disk and never wait for another program's write lock
-READ_ONLY: frozenset[tuple[str, str | None]] = frozenset(
-    {
-        ("check", None),
-        ("dump", None),
-        ("log", None),
-        ("household", "list"),
-        ("household", "show"),
-        ("event", "list"),
-        ("income", "list"),
-        ("measure", "list"),
-        ("helper", "list"),
-    }
+READ_ONLY: frozenset[tuple[str, str | None]] = (
+    frozenset(
+        {
+            ("check", None),
+            ("dump", None),
+            ("log", None),
+            ("household", "list"),
+            ("household", "show"),
+            ("event", "list"),
+            ("income", "list"),
+            ("measure", "list"),
+            ("helper", "list"),
+        }
+    )
+    | cli_diary.READ_ONLY
 )
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {
@@ -649,6 +654,7 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     **cli_photos.HANDLERS,
     **cli_records.HANDLERS,
     **cli_ledgers.HANDLERS,
+    **cli_diary.HANDLERS,
     ("init", None): _init,
     ("demo", None): _demo,
     ("household", "list"): _household_list,

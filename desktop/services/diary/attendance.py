@@ -161,5 +161,14 @@ def _month_of(
             weeks.append(monday)
         monday += dt.timedelta(days=7)
     return PersonMonth(
-        code, name, person, counted, present, dict(sorted(leave.items())), away, required, days, tuple(weeks)
+        code,
+        name,
+        person,
+        counted,
+        present,
+        dict(sorted(leave.items(), key=lambda kv: leave_kinds.index(kv[0]))),
+        away,
+        required,
+        days,
+        tuple(weeks),
     )

@@ -192,7 +192,7 @@ def add_leave(
         ).scalar()
         if present is not None:
             raise InvalidInput(f"{person} {present.isoformat()} 已记在村，不能在这一天请假")
-        _refuse_on_leave(session, village.id, person, start, end)
+        _refuse_on_leave(session, village.id, person, start, end, leave=True)
         return writer.create(
             WorkLog,
             {
@@ -398,18 +398,20 @@ def _find_entry(session: Session, village_id: str, ref: str, person: str) -> Wor
     return found
 
 
-def _refuse_on_leave(session: Session, village_id: str, person: str, start: dt.date, end: dt.date) -> None:
+def _refuse_on_leave(
+    session: Session, village_id: str, person: str, start: dt.date, end: dt.date, *, leave: bool = False
+) -> None:
     """Refuse a present day or a leave that meets a leave of the same person."""
     query = select(WorkLog).where(
         *_of_person(village_id, person), WorkLog.kind.in_(rules().leave_kinds), WorkLog.day <= end
     )
-    for leave in session.execute(query.order_by(WorkLog.day)).scalars():
-        assert leave.day is not None
-        last = leave.until or leave.day
+    for found in session.execute(query.order_by(WorkLog.day)).scalars():
+        assert found.day is not None
+        last = found.until or found.day
         if last >= start:
-            what = f"{leave.day.isoformat()} 至 {last.isoformat()} 的{leave.kind}"
-            if start == end:
-                raise InvalidInput(f"{person} {start.isoformat()} 在{what}中，不能同时记在村")
+            what = f"{found.day.isoformat()} 至 {last.isoformat()} 的{found.kind}"
+            if not leave:
+                raise InvalidInput(f"{person} {start.isoformat()} 在{what}中，不能同时记在村（先改请假记录）")
             raise InvalidInput(f"与 {person} {what}重叠")
 
 
