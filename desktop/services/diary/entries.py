@@ -86,7 +86,7 @@ def add_entry(
                 f"{person} {day.isoformat()} 已有日志（每人每天一条），请用 zhucun diary edit {day.isoformat()} 修改"
             )
         place = place.strip()
-        present = _is_in_village(village, place) if in_village is None else in_village
+        present = _is_in_village(session, village, place) if in_village is None else in_village
         if present:
             _refuse_on_leave(session, village.id, person, day, day)
         return writer.create(
@@ -131,7 +131,7 @@ def edit_entry(
         if place is not None:
             changes["place"] = place.strip() or None
             if in_village is None:
-                changes["in_village"] = _is_in_village(village, place.strip())
+                changes["in_village"] = _is_in_village(session, village, place.strip())
         if in_village is not None:
             changes["in_village"] = in_village
         if households is not None:
@@ -415,10 +415,17 @@ def _refuse_on_leave(
             raise InvalidInput(f"与 {person} {what}重叠")
 
 
-def _is_in_village(village: Village, place: str) -> bool:
+def _is_in_village(session: Session, village: Village, place: str) -> bool:
+    """Blank, a 村民小组 (the village's list, or a group its households are in), 村委会 …, or a place
+    named after the village."""
     if not place:
         return True
     if place in (village.groups or []) or place in rules().in_village_places:
+        return True
+    groups = select(Household.group_name).where(
+        Household.village_id == village.id, Household.group_name == place
+    )
+    if session.execute(groups.limit(1)).first() is not None:
         return True
     return bool(village.name) and (village.name or "") in place
 
