@@ -27,6 +27,303 @@
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/diary/page.py" line="61"/>
+        <location filename="../../desktop/ui/diary/page.py" line="249"/>
+        <location filename="../../desktop/ui/household_detail.py" line="152"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="82"/>
+        <location filename="../../desktop/domain/fields.py" line="167"/>
+        <source>日期</source>
+        <extracomment>desktop/domain/fields.py: work_log.day</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="62"/>
+        <location filename="../../desktop/ui/diary/page.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/domain/fields.py" line="12"/>
+        <source>村</source>
+        <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="63"/>
+        <location filename="../../desktop/domain/fields.py" line="168"/>
+        <source>记录人</source>
+        <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="64"/>
+        <location filename="../../desktop/ui/diary/page.py" line="250"/>
+        <location filename="../../desktop/ui/diary/page.py" line="286"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="66"/>
+        <location filename="../../desktop/domain/fields.py" line="169"/>
+        <source>类别</source>
+        <extracomment>desktop/domain/fields.py: work_log.kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="65"/>
+        <location filename="../../desktop/ui/diary/page.py" line="251"/>
+        <location filename="../../desktop/domain/fields.py" line="173"/>
+        <source>地点</source>
+        <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="66"/>
+        <source>工作内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="67"/>
+        <location filename="../../desktop/ui/diary/page.py" line="253"/>
+        <location filename="../../desktop/domain/fields.py" line="174"/>
+        <source>涉及农户</source>
+        <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
+        <translation>Households concerned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="71"/>
+        <location filename="../../desktop/ui/household_detail.py" line="48"/>
+        <location filename="../../desktop/ui/household_detail.py" line="89"/>
+        <location filename="../../desktop/domain/fields.py" line="87"/>
+        <source>姓名</source>
+        <extracomment>desktop/domain/fields.py: member.name</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="72"/>
+        <location filename="../../desktop/domain/fields.py" line="170"/>
+        <source>在村</source>
+        <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
+        <translation>In village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="73"/>
+        <source>请假和外出</source>
+        <translation>Leave and time away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="74"/>
+        <source>不在村</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="75"/>
+        <source>在岗</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="76"/>
+        <source>所需</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="77"/>
+        <source>差额</source>
+        <translation>Short by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="78"/>
+        <source>无日志的周</source>
+        <translation>Weeks without diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="83"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="21"/>
+        <source>日志</source>
+        <translation>Diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="98"/>
+        <source>本月考勤</source>
+        <translation>This month's attendance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="128"/>
+        <source>共 {n} 条</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="152"/>
+        <source>已保存 {day} 的日志</source>
+        <translation>Saved the diary of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="152"/>
+        <source>已修改 {day} 的日志（修改记录保留）</source>
+        <translation>Corrected the diary of {day} (the history is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="161"/>
+        <source>已记 {day} 在村</source>
+        <translation>Marked {day} in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="176"/>
+        <source>已记录{kind} {start} 至 {end}</source>
+        <translation>Recorded {kind} from {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="190"/>
+        <source>在岗日历</source>
+        <translation>Presence calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="200"/>
+        <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
+        <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="207"/>
+        <source>队员</source>
+        <translation>Team member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="216"/>
+        <source>写日志</source>
+        <translation>Write the diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="228"/>
+        <source>村民小组，或 乡里开会 等；不填即在村里</source>
+        <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="231"/>
+        <source>这一天做了什么（回车保存）</source>
+        <translation>What was done this day (Enter saves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="234"/>
+        <source>涉及的农户：户编号，逗号分隔</source>
+        <translation>Households concerned: household numbers, comma separated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="241"/>
+        <source>保存日志</source>
+        <translation>Save diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="244"/>
+        <source>记为在村</source>
+        <translation>Mark in village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="252"/>
+        <location filename="../../desktop/ui/household_detail.py" line="155"/>
+        <location filename="../../desktop/domain/fields.py" line="172"/>
+        <source>内容</source>
+        <extracomment>desktop/domain/fields.py: work_log.content</extracomment>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="262"/>
+        <source>请假和外出开会</source>
+        <translation>Leave and meetings away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="278"/>
+        <source>批准人（回车保存）</source>
+        <translation>Approved by (Enter saves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="280"/>
+        <source>记录请假</source>
+        <translation>Record leave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="287"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="288"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="289"/>
+        <location filename="../../desktop/domain/fields.py" line="176"/>
+        <source>批准人</source>
+        <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="297"/>
+        <source>搜索日志：内容、地点、类别或记录人</source>
+        <translation>Search the diary: content, place, kind or writer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="345"/>
+        <source>本月没有考勤记录</source>
+        <translation>No attendance recorded this month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="353"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="570"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="280"/>
+        <source>、</source>
+        <comment>between the items of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="353"/>
+        <source>{kind} {days} 天</source>
+        <translation>{kind} {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="354"/>
+        <source>无请假</source>
+        <translation>no leave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="355"/>
+        <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
+        <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="361"/>
+        <source>所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中设定）</source>
+        <translation>Required days in the village not set yet (the township sets them in Settings → Policy figures)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="363"/>
+        <source>所需 {required} 天，差 {gap} 天</source>
+        <translation>{required} days required, {gap} short</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="365"/>
+        <source>所需 {required} 天，已达到</source>
+        <translation>{required} days required, met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="380"/>
+        <source>新日志：{day}</source>
+        <translation>New entry: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="385"/>
+        <source>修改 {day} 的日志</source>
+        <translation>Correcting the entry of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="399"/>
+        <source>村里</source>
+        <translation>In the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="414"/>
+        <source>尚未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="415"/>
+        <source>已达到</source>
+        <translation>Met</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/drives.py" line="76"/>
         <source>U 盘 {name}（{root}），可用 {size}</source>
         <translation>USB drive {name} ({root}), {size} free</translation>
@@ -310,14 +607,6 @@
         <translation>About Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="48"/>
-        <location filename="../../desktop/ui/household_detail.py" line="89"/>
-        <location filename="../../desktop/domain/fields.py" line="87"/>
-        <source>姓名</source>
-        <extracomment>desktop/domain/fields.py: member.name</extracomment>
-        <translation>Name</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/household_detail.py" line="49"/>
         <location filename="../../desktop/ui/household_detail.py" line="91"/>
         <location filename="../../desktop/domain/fields.py" line="90"/>
@@ -431,9 +720,9 @@
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="112"/>
         <location filename="../../desktop/ui/sync_tables.py" line="35"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="193"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="399"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="408"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
@@ -448,7 +737,7 @@
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="121"/>
         <location filename="../../desktop/ui/sync_tables.py" line="45"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="69"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -512,12 +801,6 @@
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="152"/>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="82"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/household_detail.py" line="153"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="84"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="256"/>
@@ -532,15 +815,10 @@
         <translation>Visitors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="155"/>
-        <source>内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/household_detail.py" line="156"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="58"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="190"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="408"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
@@ -561,7 +839,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="173"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="68"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -602,7 +880,7 @@
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="186"/>
         <location filename="../../desktop/ui/pages/photos_page.py" line="53"/>
-        <location filename="../../desktop/ui/pages/registry.py" line="23"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="24"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="270"/>
         <location filename="../../desktop/domain/fields.py" line="14"/>
         <source>照片</source>
@@ -667,7 +945,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="322"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="70"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -1198,13 +1476,6 @@
         <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
-        <location filename="../../desktop/domain/fields.py" line="12"/>
-        <source>村</source>
-        <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
-        <translation>Village</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="176"/>
         <location filename="../../desktop/ui/main_window.py" line="177"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="47"/>
@@ -1351,7 +1622,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/checks_page.py" line="365"/>
-        <location filename="../../desktop/ui/pages/registry.py" line="21"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="22"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['assessment'] (a kind of record)</extracomment>
@@ -1396,13 +1667,6 @@
         <location filename="../../desktop/ui/pages/checks_page.py" line="565"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="570"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="280"/>
-        <source>、</source>
-        <comment>between the items of a list</comment>
-        <translation>, </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/checks_page.py" line="571"/>
@@ -1566,7 +1830,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="173"/>
-        <location filename="../../desktop/ui/pages/registry.py" line="22"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="23"/>
         <source>监测</source>
         <translation>Monitoring</translation>
     </message>
@@ -1960,7 +2224,7 @@ Drag photo files here, or click “Add photos…”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/printing_page.py" line="45"/>
-        <location filename="../../desktop/ui/pages/registry.py" line="24"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="25"/>
         <source>台账打印</source>
         <translation>Print ledgers</translation>
     </message>
@@ -2063,25 +2327,25 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/registry.py" line="25"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="26"/>
         <location filename="../../desktop/ui/pages/sync_page.py" line="71"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/registry.py" line="26"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="27"/>
         <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/registry.py" line="28"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="29"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="103"/>
         <source>各村</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/registry.py" line="46"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="47"/>
         <source>“{title}”页尚在建设中，下一版提供。命令行已可使用相应功能（zhucun --help）。</source>
         <translation>The “{title}” page is under construction and comes in the next version. The command line already has it (zhucun --help).</translation>
     </message>
@@ -3213,8 +3477,8 @@ not synced yet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_options.py" line="140"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="142"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="159"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
@@ -3986,311 +4250,306 @@ fingerprint {expected}</translation>
         <translation>Setting the new passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
         <source>Excel 表格 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="57"/>
         <source>表头对应文件 (*.toml);;所有文件 (*)</source>
         <translation>Header mappings (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="58"/>
         <source>（自动查找有花名册表头的工作表）</source>
         <translation>(find the sheet with roster headers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="55"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="174"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="62"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="62"/>
         <source>全表</source>
         <translation>whole sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="63"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="60"/>
-        <source>类别</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="66"/>
         <source>新增内容</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="70"/>
         <source>原来的值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="71"/>
         <source>导入后的值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="84"/>
         <source>新户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="85"/>
         <source>新成员</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="97"/>
         <source>将新增 {households} 户、{people} 人；将修改 {changed_households} 户、{changed_people} 人（共 {changes} 项）；不变 {same_households} 户、{same_people} 人</source>
         <translation>Will add {households} households, {people} people; will change {changed_households} households, {changed_people} people ({changes} items); unchanged: {same_households} households, {same_people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="102"/>
         <source>已新增 {households} 户、{people} 人；已修改 {changed_households} 户、{changed_people} 人（共 {changes} 项）；不变 {same_households} 户、{same_people} 人</source>
         <translation>Added {households} households, {people} people; changed {changed_households} households, {changed_people} people ({changes} items); unchanged: {same_households} households, {same_people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="123"/>
         <source>从 Excel 导入花名册</source>
         <translation>Import a roster from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="142"/>
         <source>第 1 步：选择表格</source>
         <translation>Step 1: choose the workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="145"/>
         <source>.xlsx 花名册</source>
         <translation>.xlsx roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="157"/>
         <source>可不填：表头写法不认识时，指定表头与字段的对应（.toml）</source>
         <translation>Optional: a mapping of headers to fields (.toml) for headers not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="162"/>
         <source>检查（试导入，不写入）</source>
         <translation>Check (a dry run, writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="173"/>
         <source>表格文件</source>
         <translation>Workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="175"/>
         <source>表头对应</source>
         <translation>Header mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="181"/>
         <source>第 2 步：检查结果（尚未写入）</source>
         <translation>Step 2: check result (nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="182"/>
         <source>选择表格后点“检查”：先看会导入什么，再决定是否导入</source>
         <translation>Choose a workbook and click “Check”: see what would be imported, then decide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="191"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="408"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="192"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="408"/>
         <source>修改</source>
         <comment>the changes an import makes</comment>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="200"/>
         <source>另存标出问题的表格…</source>
         <translation>Save sheet with problems marked…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="203"/>
         <source>另存一份表格：有问题的单元格标红，并加一列“问题”，改好后可再导入</source>
         <translation>Save a copy of the sheet with problem cells in red and a “问题” column; import it again once fixed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="215"/>
         <source>第 3 步：导入</source>
         <translation>Step 3: import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="216"/>
         <source>只导入没有问题的户</source>
         <translation>Import only households without problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="218"/>
         <source>有问题的户整户不导入，其余照常导入</source>
         <translation>Households with problems are left out whole; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="220"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="239"/>
         <source>选择花名册</source>
         <translation>Choose the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="240"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="246"/>
         <source>选择表头对应文件</source>
         <translation>Choose the header mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="264"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="270"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="265"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="271"/>
         <source>正在检查表格…</source>
         <translation>Checking the workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="280"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="286"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="281"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="287"/>
         <source>正在导入花名册…</source>
         <translation>Importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="291"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="297"/>
         <source>另存标出问题的表格</source>
         <translation>Save sheet with problems marked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="308"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="314"/>
         <source>正在另存问题表格…</source>
         <translation>Saving the sheet with problems…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="310"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="316"/>
         <source>已另存：{saved}</source>
         <translation>Saved: {saved}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="331"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="337"/>
         <source>检查没有完成，未写入任何数据</source>
         <translation>The check did not finish; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="333"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="339"/>
         <source>导入没有完成</source>
         <translation>The import did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="341"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="347"/>
         <source>第 {first} 行</source>
         <translation>row {first}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="343"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="349"/>
         <source>第 {first}–{last} 行</source>
         <translation>rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="351"/>
         <source>工作表“{sheet}”：表头在{header}，数据 {rows_read} 行。</source>
         <translation>Sheet “{sheet}”: headers in {header}, {rows_read} rows of data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="349"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="355"/>
         <source>没有发现问题。</source>
         <translation>No problems found. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="351"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="357"/>
         <source>发现 {n} 处问题，其中有整张表的问题：改正表格后重新检查。</source>
         <translation>{n} problems found, some about the whole sheet: fix the workbook and check again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="355"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="361"/>
         <source>发现 {n} 处问题：改正后重新检查，或勾选“只导入没有问题的户”（{left_out} 户不导入）。没有问题的户：</source>
         <translation>{n} problems found: fix them and check again, or tick “Import only households without problems” ({left_out} households left out). The households without problems: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="365"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="371"/>
         <source>有问题的户不会导入</source>
         <translation>Households with problems will not be imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="372"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="378"/>
         <source>表格有问题，未导入任何数据：请重新检查</source>
         <translation>The workbook has problems; nothing was imported: please check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="377"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="383"/>
         <source>已写入台账。</source>
         <translation>Written to the ledger. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="378"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="384"/>
         <source>导入完成：</source>
         <translation>Import done: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="386"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="392"/>
         <source>未导入的列 {line}</source>
         <translation>Column not imported: {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="387"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="388"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="394"/>
         <source>有问题，不导入：{name}</source>
         <translation>Problems, not imported: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="390"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="396"/>
         <source>问题（{n}）</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="391"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="397"/>
         <source>新增（{n}）</source>
         <translation>Added ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="392"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="398"/>
         <source>修改（{n}）</source>
         <translation>Changes ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="393"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="399"/>
         <source>说明（{n}）</source>
         <translation>Notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="411"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="417"/>
         <source>表格已更换：请重新检查</source>
         <translation>The workbook changed: please check again</translation>
     </message>
@@ -4926,6 +5185,18 @@ fingerprint {expected}</translation>
         <source>帮扶结束日期</source>
         <extracomment>desktop/domain/fields.py: pairing.end_on</extracomment>
         <translation>Helping until</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/fields.py" line="171"/>
+        <source>已批准</source>
+        <extracomment>desktop/domain/fields.py: work_log.leave_approved</extracomment>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/fields.py" line="175"/>
+        <source>截止日期</source>
+        <extracomment>desktop/domain/fields.py: work_log.until</extracomment>
+        <translation>Until</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/enums.py" line="133"/>

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -87,18 +88,27 @@ class DiaryPage(Page):
         super().__init__(ctx, parent)
         self.months: list[PersonMonth] = []
         self.shown: DiaryEntry | None = None  # the entry the form corrects, None: a new one
-        left = QVBoxLayout()
+        column = QWidget()
+        left = QVBoxLayout(column)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self._build_calendar())
         left.addWidget(self._build_form())
         left.addWidget(self._build_leave())
         left.addStretch(1)
+        scroll = QScrollArea()  # a small screen scrolls the forms, never cuts them
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(360)
+        scroll.setMaximumWidth(460)
         right = QVBoxLayout()
         right.addLayout(self._build_search())
         right.addWidget(self.entries_table, 3)
         right.addWidget(QLabel(tr("本月考勤")))
         right.addWidget(self.month_table, 2)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 0)
+        layout.addWidget(scroll, 0)
         layout.addLayout(right, 1)
         writable = not ctx.is_township
         self.form_box.setVisible(writable)
@@ -199,6 +209,7 @@ class DiaryPage(Page):
         self.calendar.selectionChanged.connect(lambda: self._day_picked(self.calendar.selectedDate()))
         legend = QLabel(tr("绿：在村　橙：请假　蓝：外出开会　灰：不在村"))
         legend.setObjectName("diaryLegend")
+        legend.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("diarySummary")
         self.summary.setWordWrap(True)
@@ -244,7 +255,10 @@ class DiaryPage(Page):
         present = QPushButton(tr("记为在村"))
         present.setObjectName("diaryPresent")
         present.clicked.connect(self.mark_day_present)
+        for label in (self.form_state, self.saved_label):
+            label.setWordWrap(True)
         form = QFormLayout(self.form_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.form_state)
         form.addRow(tr("日期"), self.entry_date)
         form.addRow(tr("类别"), self.kind)
@@ -282,7 +296,9 @@ class DiaryPage(Page):
         add.clicked.connect(self.save_leave)
         self.leave_label = QLabel()
         self.leave_label.setObjectName("leaveSaved")
+        self.leave_label.setWordWrap(True)
         form = QFormLayout(self.leave_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(tr("类别"), self.leave_kind)
         form.addRow(tr("从"), self.leave_from)
         form.addRow(tr("到"), self.leave_to)
@@ -350,7 +366,10 @@ class DiaryPage(Page):
                 shade = QTextCharFormat()
                 shade.setBackground(QBrush(QColor(colour)))
                 self.calendar.setDateTextFormat(QDate(day), shade)
-        leave = "、".join(f"{k} {v} 天" for k, v in chosen.leave.items()) or tr("无请假")
+        leave = tr("、", "between the items of a list").join(
+            tr("{kind} {days} 天").format(kind=k, days=v) for k, v in chosen.leave.items()
+        )
+        leave = leave or tr("无请假")
         text = tr(
             "{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。"
         ).format(
