@@ -27,8 +27,8 @@
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="61"/>
-        <location filename="../../desktop/ui/diary/page.py" line="249"/>
+        <location filename="../../desktop/ui/diary/page.py" line="64"/>
+        <location filename="../../desktop/ui/diary/page.py" line="279"/>
         <location filename="../../desktop/ui/household_detail.py" line="152"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="82"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
@@ -37,8 +37,8 @@
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="62"/>
-        <location filename="../../desktop/ui/diary/page.py" line="70"/>
+        <location filename="../../desktop/ui/diary/page.py" line="65"/>
+        <location filename="../../desktop/ui/diary/page.py" line="73"/>
         <location filename="../../desktop/ui/main_window.py" line="171"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
@@ -46,16 +46,16 @@
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="63"/>
+        <location filename="../../desktop/ui/diary/page.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="168"/>
         <source>记录人</source>
         <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
         <translation>Written by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="64"/>
-        <location filename="../../desktop/ui/diary/page.py" line="250"/>
-        <location filename="../../desktop/ui/diary/page.py" line="286"/>
+        <location filename="../../desktop/ui/diary/page.py" line="67"/>
+        <location filename="../../desktop/ui/diary/page.py" line="280"/>
+        <location filename="../../desktop/ui/diary/page.py" line="318"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="169"/>
         <source>类别</source>
@@ -63,28 +63,28 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="65"/>
-        <location filename="../../desktop/ui/diary/page.py" line="251"/>
+        <location filename="../../desktop/ui/diary/page.py" line="68"/>
+        <location filename="../../desktop/ui/diary/page.py" line="281"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="66"/>
+        <location filename="../../desktop/ui/diary/page.py" line="69"/>
         <source>工作内容</source>
         <translation>Work done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="67"/>
-        <location filename="../../desktop/ui/diary/page.py" line="253"/>
+        <location filename="../../desktop/ui/diary/page.py" line="70"/>
+        <location filename="../../desktop/ui/diary/page.py" line="283"/>
         <location filename="../../desktop/domain/fields.py" line="174"/>
         <source>涉及农户</source>
         <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
         <translation>Households concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="71"/>
+        <location filename="../../desktop/ui/diary/page.py" line="74"/>
         <location filename="../../desktop/ui/household_detail.py" line="48"/>
         <location filename="../../desktop/ui/household_detail.py" line="89"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
@@ -93,125 +93,130 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="72"/>
+        <location filename="../../desktop/ui/diary/page.py" line="75"/>
         <location filename="../../desktop/domain/fields.py" line="170"/>
         <source>在村</source>
         <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
         <translation>In village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="73"/>
+        <location filename="../../desktop/ui/diary/page.py" line="76"/>
         <source>请假和外出</source>
         <translation>Leave and time away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="74"/>
+        <location filename="../../desktop/ui/diary/page.py" line="77"/>
         <source>不在村</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="75"/>
+        <location filename="../../desktop/ui/diary/page.py" line="78"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="76"/>
+        <location filename="../../desktop/ui/diary/page.py" line="79"/>
         <source>所需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="77"/>
+        <location filename="../../desktop/ui/diary/page.py" line="80"/>
         <source>差额</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="78"/>
+        <location filename="../../desktop/ui/diary/page.py" line="81"/>
         <source>无日志的周</source>
         <translation>Weeks without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="83"/>
+        <location filename="../../desktop/ui/diary/page.py" line="86"/>
         <location filename="../../desktop/ui/pages/registry.py" line="21"/>
         <source>日志</source>
         <translation>Diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="98"/>
+        <location filename="../../desktop/ui/diary/page.py" line="111"/>
         <source>本月考勤</source>
         <translation>This month's attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="128"/>
+        <location filename="../../desktop/ui/diary/page.py" line="142"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="152"/>
+        <location filename="../../desktop/ui/diary/page.py" line="166"/>
         <source>已保存 {day} 的日志</source>
         <translation>Saved the diary of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="152"/>
+        <location filename="../../desktop/ui/diary/page.py" line="166"/>
         <source>已修改 {day} 的日志（修改记录保留）</source>
         <translation>Corrected the diary of {day} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="161"/>
+        <location filename="../../desktop/ui/diary/page.py" line="175"/>
         <source>已记 {day} 在村</source>
         <translation>Marked {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="176"/>
+        <location filename="../../desktop/ui/diary/page.py" line="190"/>
         <source>已记录{kind} {start} 至 {end}</source>
         <translation>Recorded {kind} from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="190"/>
+        <location filename="../../desktop/ui/diary/page.py" line="205"/>
+        <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
+        <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="216"/>
         <source>在岗日历</source>
         <translation>Presence calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="200"/>
+        <location filename="../../desktop/ui/diary/page.py" line="226"/>
         <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
         <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="207"/>
+        <location filename="../../desktop/ui/diary/page.py" line="234"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="216"/>
+        <location filename="../../desktop/ui/diary/page.py" line="243"/>
         <source>写日志</source>
         <translation>Write the diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="228"/>
+        <location filename="../../desktop/ui/diary/page.py" line="255"/>
         <source>村民小组，或 乡里开会 等；不填即在村里</source>
         <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="231"/>
+        <location filename="../../desktop/ui/diary/page.py" line="258"/>
         <source>这一天做了什么（回车保存）</source>
         <translation>What was done this day (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="234"/>
+        <location filename="../../desktop/ui/diary/page.py" line="261"/>
         <source>涉及的农户：户编号，逗号分隔</source>
         <translation>Households concerned: household numbers, comma separated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="241"/>
+        <location filename="../../desktop/ui/diary/page.py" line="268"/>
         <source>保存日志</source>
         <translation>Save diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="244"/>
+        <location filename="../../desktop/ui/diary/page.py" line="271"/>
         <source>记为在村</source>
         <translation>Mark in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="252"/>
+        <location filename="../../desktop/ui/diary/page.py" line="282"/>
         <location filename="../../desktop/ui/household_detail.py" line="155"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
@@ -219,49 +224,82 @@
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="262"/>
+        <location filename="../../desktop/ui/diary/page.py" line="292"/>
         <source>请假和外出开会</source>
         <translation>Leave and meetings away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="278"/>
+        <location filename="../../desktop/ui/diary/page.py" line="308"/>
         <source>批准人（回车保存）</source>
         <translation>Approved by (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="280"/>
+        <location filename="../../desktop/ui/diary/page.py" line="310"/>
         <source>记录请假</source>
         <translation>Record leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="287"/>
+        <location filename="../../desktop/ui/diary/page.py" line="319"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="288"/>
+        <location filename="../../desktop/ui/diary/page.py" line="320"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="289"/>
+        <location filename="../../desktop/ui/diary/page.py" line="321"/>
         <location filename="../../desktop/domain/fields.py" line="176"/>
         <source>批准人</source>
         <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="297"/>
+        <location filename="../../desktop/ui/diary/page.py" line="327"/>
+        <source>所需在村天数</source>
+        <translation>Required days in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="340"/>
+        <source>依据：文件名称和年份（必填，回车保存）</source>
+        <translation>Source: document name and year (required, Enter saves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="342"/>
+        <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
+        <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="349"/>
+        <location filename="../../desktop/ui/household_detail.py" line="108"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="45"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="96"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="350"/>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="351"/>
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="358"/>
         <source>搜索日志：内容、地点、类别或记录人</source>
         <translation>Search the diary: content, place, kind or writer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="345"/>
+        <location filename="../../desktop/ui/diary/page.py" line="406"/>
         <source>本月没有考勤记录</source>
         <translation>No attendance recorded this month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="353"/>
+        <location filename="../../desktop/ui/diary/page.py" line="414"/>
         <location filename="../../desktop/ui/pages/checks_page.py" line="570"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="280"/>
         <source>、</source>
@@ -269,57 +307,57 @@
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="353"/>
+        <location filename="../../desktop/ui/diary/page.py" line="415"/>
         <source>{kind} {days} 天</source>
         <translation>{kind} {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="354"/>
+        <location filename="../../desktop/ui/diary/page.py" line="417"/>
         <source>无请假</source>
         <translation>no leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="355"/>
+        <location filename="../../desktop/ui/diary/page.py" line="418"/>
         <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
         <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="361"/>
+        <location filename="../../desktop/ui/diary/page.py" line="424"/>
         <source>所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中设定）</source>
         <translation>Required days in the village not set yet (the township sets them in Settings → Policy figures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="363"/>
+        <location filename="../../desktop/ui/diary/page.py" line="426"/>
         <source>所需 {required} 天，差 {gap} 天</source>
         <translation>{required} days required, {gap} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="365"/>
+        <location filename="../../desktop/ui/diary/page.py" line="428"/>
         <source>所需 {required} 天，已达到</source>
         <translation>{required} days required, met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="380"/>
+        <location filename="../../desktop/ui/diary/page.py" line="443"/>
         <source>新日志：{day}</source>
         <translation>New entry: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="385"/>
+        <location filename="../../desktop/ui/diary/page.py" line="448"/>
         <source>修改 {day} 的日志</source>
         <translation>Correcting the entry of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="399"/>
+        <location filename="../../desktop/ui/diary/page.py" line="462"/>
         <source>村里</source>
         <translation>In the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="414"/>
+        <location filename="../../desktop/ui/diary/page.py" line="477"/>
         <source>尚未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="415"/>
+        <location filename="../../desktop/ui/diary/page.py" line="478"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
@@ -694,13 +732,6 @@
         <location filename="../../desktop/ui/household_detail.py" line="94"/>
         <source>添加成员</source>
         <translation>Add member</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/household_detail.py" line="108"/>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="45"/>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="96"/>
-        <source>年度</source>
-        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/household_detail.py" line="109"/>

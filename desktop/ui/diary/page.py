@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ from desktop.services.diary import (
     list_entries,
     mark_present,
     rules,
+    set_required_days,
     team_members,
 )
 from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, PRESENT_DAY
@@ -94,6 +96,7 @@ class DiaryPage(Page):
         left.addWidget(self._build_calendar())
         left.addWidget(self._build_form())
         left.addWidget(self._build_leave())
+        left.addWidget(self._build_required())
         left.addStretch(1)
         scroll = QScrollArea()  # a small screen scrolls the forms, never cuts them
         scroll.setWidget(column)
@@ -113,6 +116,7 @@ class DiaryPage(Page):
         writable = not ctx.is_township
         self.form_box.setVisible(writable)
         self.leave_box.setVisible(writable)
+        self.required_box.setVisible(ctx.is_township)
         self.entries_table.setColumnHidden(1, writable)  # the village column: a township's only
         self.month_table.setColumnHidden(0, writable)
         today = QDate(ctx.ledger.today())
@@ -188,6 +192,18 @@ class DiaryPage(Page):
             )
         )
         self.approver.clear()
+        return True
+
+    def save_required(self) -> bool:
+        """The township sets the days a month in the village (a 政策标准 record for every village)."""
+        ledger, year, days = self.ctx.ledger, self.required_year.value(), self.required_days.value()
+        source = self.required_source.text()
+        count = self.ctx.write(self, lambda: set_required_days(ledger, year=year, days=days, source=source))
+        if count is None:
+            return False
+        self.required_label.setText(
+            tr("已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天").format(n=count, year=year, days=days)
+        )
         return True
 
     def day_state(self, day: dt.date) -> str:
@@ -306,6 +322,35 @@ class DiaryPage(Page):
         form.addRow(add)
         form.addRow(self.leave_label)
         return self.leave_box
+
+    def _build_required(self) -> QWidget:
+        self.required_box = QGroupBox(tr("所需在村天数"))
+        self.required_box.setObjectName("requiredDays")
+        year = self.ctx.ledger.today().year
+        self.required_year = QSpinBox()
+        self.required_year.setObjectName("requiredYear")
+        self.required_year.setRange(2015, year + 1)
+        self.required_year.setValue(year)
+        self.required_days = QSpinBox()
+        self.required_days.setObjectName("requiredDaysValue")
+        self.required_days.setRange(1, 31)
+        self.required_days.setValue(1)
+        self.required_source = QLineEdit()
+        self.required_source.setObjectName("requiredSource")
+        self.required_source.setPlaceholderText(tr("依据：文件名称和年份（必填，回车保存）"))
+        self.required_source.returnPressed.connect(self.save_required)
+        note = QLabel(tr("政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。"))
+        note.setWordWrap(True)
+        self.required_label = QLabel()
+        self.required_label.setWordWrap(True)
+        form = QFormLayout(self.required_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(note)
+        form.addRow(tr("年度"), self.required_year)
+        form.addRow(tr("天数"), self.required_days)
+        form.addRow(tr("依据"), self.required_source)
+        form.addRow(self.required_label)
+        return self.required_box
 
     def _build_search(self) -> QHBoxLayout:
         self.search = QLineEdit()

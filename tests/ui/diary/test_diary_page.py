@@ -165,6 +165,17 @@ def test_the_township_reads_every_team_without_a_form(tmp_path: Path, qtbot: Any
         "尚未设置",
     )
     assert "11-09" in row["weeks"]  # the weeks after the 2nd have no entry
+
+    # the township sets the required days (typed, Enter saves); the month table shows the gap
+    assert page.required_box.isVisible()
+    page.required_days.selectAll()
+    qtbot.keyClicks(page.required_days, "20")
+    type_chinese(page.required_source, "某县驻村干部管理办法（2026 年）")
+    qtbot.keyClick(page.required_source, Qt.Key.Key_Return)
+    assert errors() == []
+    assert page.required_label.text() == "已为 1 个村设定 2026 年每月所需在村天数 20 天"
+    (row,) = [page.month.row_at(r) for r in range(page.month.rowCount())]
+    assert (row["required"], row["gap"]) == (20, 19)
     page.close()
     village.close()
     township.close()
