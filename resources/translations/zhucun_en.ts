@@ -27,14 +27,40 @@
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/diary/household.py" line="16"/>
         <location filename="../../desktop/ui/diary/page.py" line="64"/>
         <location filename="../../desktop/ui/diary/page.py" line="279"/>
-        <location filename="../../desktop/ui/household_detail.py" line="152"/>
+        <location filename="../../desktop/ui/household_detail.py" line="153"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="82"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
         <source>日期</source>
         <extracomment>desktop/domain/fields.py: work_log.day</extracomment>
         <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/household.py" line="17"/>
+        <location filename="../../desktop/ui/diary/page.py" line="66"/>
+        <location filename="../../desktop/domain/fields.py" line="168"/>
+        <source>记录人</source>
+        <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/household.py" line="18"/>
+        <location filename="../../desktop/ui/diary/page.py" line="67"/>
+        <location filename="../../desktop/ui/diary/page.py" line="280"/>
+        <location filename="../../desktop/ui/diary/page.py" line="318"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="66"/>
+        <location filename="../../desktop/domain/fields.py" line="169"/>
+        <source>类别</source>
+        <extracomment>desktop/domain/fields.py: work_log.kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/household.py" line="19"/>
+        <location filename="../../desktop/ui/diary/page.py" line="69"/>
+        <source>工作内容</source>
+        <translation>Work done</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="65"/>
@@ -46,34 +72,12 @@
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="66"/>
-        <location filename="../../desktop/domain/fields.py" line="168"/>
-        <source>记录人</source>
-        <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
-        <translation>Written by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/diary/page.py" line="67"/>
-        <location filename="../../desktop/ui/diary/page.py" line="280"/>
-        <location filename="../../desktop/ui/diary/page.py" line="318"/>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="66"/>
-        <location filename="../../desktop/domain/fields.py" line="169"/>
-        <source>类别</source>
-        <extracomment>desktop/domain/fields.py: work_log.kind</extracomment>
-        <translation>Kind</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/diary/page.py" line="68"/>
         <location filename="../../desktop/ui/diary/page.py" line="281"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
         <translation>Place</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/diary/page.py" line="69"/>
-        <source>工作内容</source>
-        <translation>Work done</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="70"/>
@@ -85,8 +89,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="74"/>
-        <location filename="../../desktop/ui/household_detail.py" line="48"/>
-        <location filename="../../desktop/ui/household_detail.py" line="89"/>
+        <location filename="../../desktop/ui/household_detail.py" line="49"/>
+        <location filename="../../desktop/ui/household_detail.py" line="90"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
         <source>姓名</source>
         <extracomment>desktop/domain/fields.py: member.name</extracomment>
@@ -217,7 +221,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="282"/>
-        <location filename="../../desktop/ui/household_detail.py" line="155"/>
+        <location filename="../../desktop/ui/household_detail.py" line="156"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
         <extracomment>desktop/domain/fields.py: work_log.content</extracomment>
@@ -272,7 +276,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="349"/>
-        <location filename="../../desktop/ui/household_detail.py" line="108"/>
+        <location filename="../../desktop/ui/household_detail.py" line="109"/>
         <location filename="../../desktop/ui/policy_settings_box.py" line="45"/>
         <location filename="../../desktop/ui/policy_settings_box.py" line="96"/>
         <source>年度</source>
@@ -645,61 +649,61 @@
         <translation>About Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="49"/>
-        <location filename="../../desktop/ui/household_detail.py" line="91"/>
+        <location filename="../../desktop/ui/household_detail.py" line="50"/>
+        <location filename="../../desktop/ui/household_detail.py" line="92"/>
         <location filename="../../desktop/domain/fields.py" line="90"/>
         <source>与户主关系</source>
         <extracomment>desktop/domain/fields.py: member.relation</extracomment>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="50"/>
+        <location filename="../../desktop/ui/household_detail.py" line="51"/>
         <location filename="../../desktop/domain/fields.py" line="88"/>
         <source>性别</source>
         <extracomment>desktop/domain/fields.py: member.sex</extracomment>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="51"/>
-        <location filename="../../desktop/ui/household_detail.py" line="93"/>
+        <location filename="../../desktop/ui/household_detail.py" line="52"/>
+        <location filename="../../desktop/ui/household_detail.py" line="94"/>
         <location filename="../../desktop/domain/fields.py" line="89"/>
         <source>证件号码</source>
         <extracomment>desktop/domain/fields.py: member.id_number</extracomment>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="52"/>
+        <location filename="../../desktop/ui/household_detail.py" line="53"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="53"/>
+        <location filename="../../desktop/ui/household_detail.py" line="54"/>
         <location filename="../../desktop/domain/fields.py" line="95"/>
         <source>在校生状况</source>
         <extracomment>desktop/domain/fields.py: member.schooling</extracomment>
         <translation>Schooling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="54"/>
+        <location filename="../../desktop/ui/household_detail.py" line="55"/>
         <location filename="../../desktop/domain/fields.py" line="97"/>
         <source>健康状况</source>
         <extracomment>desktop/domain/fields.py: member.health</extracomment>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="55"/>
+        <location filename="../../desktop/ui/household_detail.py" line="56"/>
         <location filename="../../desktop/domain/fields.py" line="99"/>
         <source>劳动技能</source>
         <extracomment>desktop/domain/fields.py: member.labour</extracomment>
         <translation>Work ability</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="56"/>
+        <location filename="../../desktop/ui/household_detail.py" line="57"/>
         <source>参加医保</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="59"/>
+        <location filename="../../desktop/ui/household_detail.py" line="60"/>
         <location filename="../../desktop/ui/pages/checks_page.py" line="185"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="274"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
@@ -708,7 +712,7 @@
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="60"/>
+        <location filename="../../desktop/ui/household_detail.py" line="61"/>
         <location filename="../../desktop/ui/pages/checks_page.py" line="186"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="34"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
@@ -719,7 +723,7 @@
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="61"/>
+        <location filename="../../desktop/ui/household_detail.py" line="62"/>
         <location filename="../../desktop/ui/pages/checks_page.py" line="187"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="35"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
@@ -729,27 +733,27 @@
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="94"/>
+        <location filename="../../desktop/ui/household_detail.py" line="95"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="109"/>
+        <location filename="../../desktop/ui/household_detail.py" line="110"/>
         <source>家庭纯收入（元）</source>
         <translation>Household net income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="110"/>
+        <location filename="../../desktop/ui/household_detail.py" line="111"/>
         <source>人均纯收入（元）</source>
         <translation>Net income per person (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="111"/>
+        <location filename="../../desktop/ui/household_detail.py" line="112"/>
         <source>当年贫困线（元）</source>
         <translation>Poverty line that year (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="112"/>
+        <location filename="../../desktop/ui/household_detail.py" line="113"/>
         <location filename="../../desktop/ui/sync_tables.py" line="35"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="199"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="399"/>
@@ -758,7 +762,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="120"/>
+        <location filename="../../desktop/ui/household_detail.py" line="121"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="329"/>
         <location filename="../../desktop/domain/fields.py" line="146"/>
         <source>措施类别</source>
@@ -766,26 +770,26 @@
         <translation>Kind of measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="121"/>
+        <location filename="../../desktop/ui/household_detail.py" line="122"/>
         <location filename="../../desktop/ui/sync_tables.py" line="45"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="69"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="122"/>
-        <location filename="../../desktop/ui/household_detail.py" line="134"/>
+        <location filename="../../desktop/ui/household_detail.py" line="123"/>
+        <location filename="../../desktop/ui/household_detail.py" line="135"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="123"/>
+        <location filename="../../desktop/ui/household_detail.py" line="124"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="334"/>
         <source>资金（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="124"/>
+        <location filename="../../desktop/ui/household_detail.py" line="125"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="333"/>
         <location filename="../../desktop/domain/fields.py" line="149"/>
         <source>实施单位</source>
@@ -793,13 +797,13 @@
         <translation>Carried out by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="125"/>
+        <location filename="../../desktop/ui/household_detail.py" line="126"/>
         <source>成效</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="131"/>
-        <location filename="../../desktop/ui/household_detail.py" line="146"/>
+        <location filename="../../desktop/ui/household_detail.py" line="132"/>
+        <location filename="../../desktop/ui/household_detail.py" line="147"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="456"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="529"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
@@ -808,23 +812,23 @@
         <translation>Assigned helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="132"/>
+        <location filename="../../desktop/ui/household_detail.py" line="133"/>
         <source>单位</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="133"/>
+        <location filename="../../desktop/ui/household_detail.py" line="134"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="135"/>
+        <location filename="../../desktop/ui/household_detail.py" line="136"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="141"/>
-        <location filename="../../desktop/ui/household_detail.py" line="182"/>
+        <location filename="../../desktop/ui/household_detail.py" line="142"/>
+        <location filename="../../desktop/ui/household_detail.py" line="183"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="122"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶措施</source>
@@ -832,21 +836,21 @@
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="153"/>
+        <location filename="../../desktop/ui/household_detail.py" line="154"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="84"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="256"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="154"/>
+        <location filename="../../desktop/ui/household_detail.py" line="155"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="85"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="263"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="156"/>
+        <location filename="../../desktop/ui/household_detail.py" line="157"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="196"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="408"/>
@@ -854,62 +858,67 @@
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="166"/>
+        <location filename="../../desktop/ui/household_detail.py" line="167"/>
         <source>记录一次走访…</source>
         <translation>Record a visit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="171"/>
+        <location filename="../../desktop/ui/household_detail.py" line="172"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="172"/>
+        <location filename="../../desktop/ui/household_detail.py" line="173"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="173"/>
+        <location filename="../../desktop/ui/household_detail.py" line="174"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="68"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="174"/>
+        <location filename="../../desktop/ui/household_detail.py" line="175"/>
         <source>修改内容</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="178"/>
+        <location filename="../../desktop/ui/household_detail.py" line="179"/>
         <source>基本信息</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="179"/>
+        <location filename="../../desktop/ui/household_detail.py" line="180"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>家庭成员</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['member'] (a kind of record)</extracomment>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="180"/>
+        <location filename="../../desktop/ui/household_detail.py" line="181"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>收入</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['income'] (a kind of record)</extracomment>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="181"/>
+        <location filename="../../desktop/ui/household_detail.py" line="182"/>
         <source>两不愁三保障</source>
         <translation>Two Assurances and Three Guarantees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="185"/>
+        <location filename="../../desktop/ui/household_detail.py" line="187"/>
+        <source>驻村日志中的记录</source>
+        <translation>In the work diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/household_detail.py" line="189"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="186"/>
+        <location filename="../../desktop/ui/household_detail.py" line="190"/>
         <location filename="../../desktop/ui/pages/photos_page.py" line="53"/>
         <location filename="../../desktop/ui/pages/registry.py" line="24"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="270"/>
@@ -919,63 +928,63 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="187"/>
+        <location filename="../../desktop/ui/household_detail.py" line="191"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="194"/>
+        <location filename="../../desktop/ui/household_detail.py" line="198"/>
         <source>显示证件号码和电话</source>
         <translation>Show ID and phone numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="212"/>
+        <location filename="../../desktop/ui/household_detail.py" line="216"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; 户　户编号 {number}　{village}　{n} 人</source>
         <translation>Household of &lt;b&gt;{head}&lt;/b&gt; · No. {number} · {village} · {n} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="216"/>
+        <location filename="../../desktop/ui/household_detail.py" line="220"/>
         <source>{head} 户 — 驻村台账</source>
         <translation>Household of {head} — Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="236"/>
+        <location filename="../../desktop/ui/household_detail.py" line="240"/>
         <source>{year} 年脱贫退出标准（{standard}）</source>
         <translation>{year} household exit standard ({standard})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="245"/>
+        <location filename="../../desktop/ui/household_detail.py" line="249"/>
         <source>脱贫退出标准（一超六有）</source>
         <translation>Household exit standard (一超六有)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="245"/>
+        <location filename="../../desktop/ui/household_detail.py" line="249"/>
         <source>尚未录入收入，无法对照退出标准</source>
         <translation>No income recorded yet: the exit standard cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="284"/>
+        <location filename="../../desktop/ui/household_detail.py" line="289"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="300"/>
+        <location filename="../../desktop/ui/household_detail.py" line="305"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="319"/>
+        <location filename="../../desktop/ui/household_detail.py" line="324"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="320"/>
+        <location filename="../../desktop/ui/household_detail.py" line="325"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="322"/>
+        <location filename="../../desktop/ui/household_detail.py" line="327"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="70"/>
         <source>（空）</source>
         <translation>(empty)</translation>

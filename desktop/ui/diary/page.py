@@ -339,7 +339,11 @@ class DiaryPage(Page):
         self.required_source.setObjectName("requiredSource")
         self.required_source.setPlaceholderText(tr("依据：文件名称和年份（必填，回车保存）"))
         self.required_source.returnPressed.connect(self.save_required)
-        note = QLabel(tr("政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。"))
+        note = QLabel(
+            tr(
+                "政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。"
+            )
+        )
         note.setWordWrap(True)
         self.required_label = QLabel()
         self.required_label.setWordWrap(True)

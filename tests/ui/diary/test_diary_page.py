@@ -179,3 +179,21 @@ def test_the_township_reads_every_team_without_a_form(tmp_path: Path, qtbot: Any
     page.close()
     village.close()
     township.close()
+
+
+def test_an_entry_naming_a_household_shows_in_its_window(ledger: Ledger, qtbot: Any) -> None:
+    from desktop.services.households import list_households
+    from desktop.ui.main_window import MainWindow
+
+    ledger.today = lambda: dt.date(2026, 11, 23)
+    add_entry(ledger, day=dt.date(2026, 11, 5), kind="走访", content="与卓嘎商量危房改造", households=["001"])
+    add_entry(ledger, day=dt.date(2026, 11, 6), kind="会议", content="村两委会议")
+    window = MainWindow(UiContext(ledger))
+    qtbot.addWidget(window)
+    window.show()
+    household = next(r.id for r in list_households(ledger) if r.number == "001")
+    dialog = window.open_household(household)
+    rows = [dialog.diary.row_at(r) for r in range(dialog.diary.rowCount())]
+    assert [(r["day"], r["person"], r["content"]) for r in rows] == [
+        ("2026-11-05", "扎西", "与卓嘎商量危房改造")
+    ]
