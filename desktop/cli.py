@@ -630,21 +630,20 @@ def _backup_commands(args: argparse.Namespace, home: Path) -> int:
 
 # commands that only read the database: opened read-only (mode=ro, query_only), they never write a byte,
 # so they work on a full disk and never wait for another program's write lock
-READ_ONLY: frozenset[tuple[str, str | None]] = (
-    frozenset(
-        {
-            ("check", None),
-            ("dump", None),
-            ("log", None),
-            ("household", "list"),
-            ("household", "show"),
-            ("event", "list"),
-            ("income", "list"),
-            ("measure", "list"),
-            ("helper", "list"),
-        }
-    )
-    | cli_diary.READ_ONLY
+READ_ONLY: frozenset[tuple[str, str | None]] = frozenset(
+    {
+        ("check", None),
+        ("dump", None),
+        ("log", None),
+        ("household", "list"),
+        ("household", "show"),
+        ("event", "list"),
+        ("income", "list"),
+        ("measure", "list"),
+        ("helper", "list"),
+        ("diary", "list"),
+        ("leave", "list"),
+    }
 )
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {

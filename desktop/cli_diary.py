@@ -280,5 +280,3 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     ("attendance", None): _attendance,
     ("ledger", "diary"): _ledger_diary,
 }
-
-READ_ONLY: frozenset[tuple[str, str | None]] = frozenset({("diary", "list"), ("leave", "list")})
