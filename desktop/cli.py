@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from desktop import (
     __version__,
     cli_conflicts,
+    cli_diary,
     cli_ledgers,
     cli_photos,
     cli_records,
@@ -211,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_photos.add_parsers(sub)
     cli_records.add_parsers(sub)
     cli_ledgers.add_parsers(sub)
+    cli_diary.add_parsers(sub)  # after cli_ledgers: adds `ledger diary`
     cli_security.add_parsers(sub)
     return parser
 
@@ -639,6 +641,8 @@ READ_ONLY: frozenset[tuple[str, str | None]] = frozenset(
         ("income", "list"),
         ("measure", "list"),
         ("helper", "list"),
+        ("diary", "list"),
+        ("leave", "list"),
     }
 )
 
@@ -649,6 +653,7 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     **cli_photos.HANDLERS,
     **cli_records.HANDLERS,
     **cli_ledgers.HANDLERS,
+    **cli_diary.HANDLERS,
     ("init", None): _init,
     ("demo", None): _demo,
     ("household", "list"): _household_list,

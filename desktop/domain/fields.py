@@ -163,6 +163,18 @@ LABELS["pairing"] = {
     "start_on": "帮扶开始日期",
     "end_on": "帮扶结束日期",
 }
+LABELS["work_log"] = {
+    "day": "日期",
+    "author": "记录人",
+    "kind": "类别",
+    "in_village": "在村",
+    "leave_approved": "已批准",
+    "content": "内容",
+    "place": "地点",
+    "household_ids": "涉及农户",
+    "until": "截止日期",
+    "approver": "批准人",
+}
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("household", "standard"): enums.IDENTIFICATION_STANDARDS,

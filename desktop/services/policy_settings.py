@@ -106,7 +106,7 @@ def policy_figures(ledger: Ledger) -> list[PolicyFigureRow]:
         rows = session.execute(query).scalars()
         by_key: dict[tuple[str, int], list[PolicySetting]] = {}
         for row in rows:
-            if row.kind and row.year is not None:
+            if row.kind in KINDS and row.year is not None:  # 在村天数 (days, not yuan): the 日志 page
                 by_key.setdefault((row.kind, row.year), []).append(row)
     result = []
     for (kind, year), found in by_key.items():

@@ -35,6 +35,7 @@ from desktop.services.household_detail import HouseholdDetail, show_household
 from desktop.services.households import edit_household
 from desktop.services.members import add_member, edit_member
 from desktop.ui.context import UiContext
+from desktop.ui.diary.household import diary_rows, diary_table_model
 from desktop.ui.household_record_forms import HouseholdRecordActions
 from desktop.ui.i18n import tr, tr_marked, tr_noop
 from desktop.ui.photo_strip import HouseholdPhotos
@@ -182,6 +183,9 @@ class HouseholdDialog(QDialog):
         self.tabs.addTab(help_tab, tr("帮扶措施"))
         visits_layout.addWidget(_table(self.visits), 1)
         visits_layout.addWidget(new_visit)
+        self.diary = diary_table_model(self)  # 驻村工作日志 entries naming this household (issue 18)
+        visits_layout.addWidget(QLabel(tr("驻村日志中的记录")))
+        visits_layout.addWidget(_table(self.diary), 1)
         self.tabs.addTab(visits_tab, tr("走访记录"))
         self.tabs.addTab(photos_tab, tr("照片"))
         self.tabs.addTab(_table(self.history), tr("变更记录"))
@@ -248,6 +252,7 @@ class HouseholdDialog(QDialog):
         self.measures.set_rows(detail.measures)
         self.pairings.set_rows(detail.pairings)
         self.visits.set_rows(detail.visits)
+        self.diary.set_rows(diary_rows(self.ctx.ledger, self.household_id))
         self.photos.refresh(self._label())
         self.history.set_rows(self._history(detail))
 

@@ -27,6 +27,345 @@
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/diary/household.py" line="16"/>
+        <location filename="../../desktop/ui/diary/page.py" line="64"/>
+        <location filename="../../desktop/ui/diary/page.py" line="279"/>
+        <location filename="../../desktop/ui/household_detail.py" line="153"/>
+        <location filename="../../desktop/ui/pages/visits_page.py" line="82"/>
+        <location filename="../../desktop/domain/fields.py" line="167"/>
+        <source>日期</source>
+        <extracomment>desktop/domain/fields.py: work_log.day</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/household.py" line="17"/>
+        <location filename="../../desktop/ui/diary/page.py" line="66"/>
+        <location filename="../../desktop/domain/fields.py" line="168"/>
+        <source>记录人</source>
+        <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/household.py" line="18"/>
+        <location filename="../../desktop/ui/diary/page.py" line="67"/>
+        <location filename="../../desktop/ui/diary/page.py" line="280"/>
+        <location filename="../../desktop/ui/diary/page.py" line="318"/>
+        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="67"/>
+        <location filename="../../desktop/domain/fields.py" line="169"/>
+        <source>类别</source>
+        <extracomment>desktop/domain/fields.py: work_log.kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/household.py" line="19"/>
+        <location filename="../../desktop/ui/diary/page.py" line="69"/>
+        <source>工作内容</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="65"/>
+        <location filename="../../desktop/ui/diary/page.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/domain/fields.py" line="12"/>
+        <source>村</source>
+        <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="68"/>
+        <location filename="../../desktop/ui/diary/page.py" line="281"/>
+        <location filename="../../desktop/domain/fields.py" line="173"/>
+        <source>地点</source>
+        <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="70"/>
+        <location filename="../../desktop/ui/diary/page.py" line="283"/>
+        <location filename="../../desktop/domain/fields.py" line="174"/>
+        <source>涉及农户</source>
+        <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
+        <translation>Households concerned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="74"/>
+        <location filename="../../desktop/ui/household_detail.py" line="49"/>
+        <location filename="../../desktop/ui/household_detail.py" line="90"/>
+        <location filename="../../desktop/domain/fields.py" line="87"/>
+        <source>姓名</source>
+        <extracomment>desktop/domain/fields.py: member.name</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="75"/>
+        <location filename="../../desktop/domain/fields.py" line="170"/>
+        <source>在村</source>
+        <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
+        <translation>In village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="76"/>
+        <source>请假和外出</source>
+        <translation>Leave and time away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="77"/>
+        <source>不在村</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="78"/>
+        <source>在岗</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="79"/>
+        <source>所需</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="80"/>
+        <source>差额</source>
+        <translation>Short by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="81"/>
+        <source>无日志的周</source>
+        <translation>Weeks without diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="86"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="21"/>
+        <source>日志</source>
+        <translation>Diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="111"/>
+        <source>本月考勤</source>
+        <translation>This month's attendance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="142"/>
+        <source>共 {n} 条</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="166"/>
+        <source>已保存 {day} 的日志</source>
+        <translation>Saved the diary of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="166"/>
+        <source>已修改 {day} 的日志（修改记录保留）</source>
+        <translation>Corrected the diary of {day} (the history is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="175"/>
+        <source>已记 {day} 在村</source>
+        <translation>Marked {day} in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="190"/>
+        <source>已记录{kind} {start} 至 {end}</source>
+        <translation>Recorded {kind} from {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="205"/>
+        <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
+        <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="216"/>
+        <source>在岗日历</source>
+        <translation>Presence calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="226"/>
+        <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
+        <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="234"/>
+        <source>队员</source>
+        <translation>Team member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="243"/>
+        <source>写日志</source>
+        <translation>Write the diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="255"/>
+        <source>村民小组，或 乡里开会 等；不填即在村里</source>
+        <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="258"/>
+        <source>这一天做了什么（回车保存）</source>
+        <translation>What was done this day (Enter saves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="261"/>
+        <source>涉及的农户：户编号，逗号分隔</source>
+        <translation>Households concerned: household numbers, comma separated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="268"/>
+        <source>保存日志</source>
+        <translation>Save diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="271"/>
+        <source>记为在村</source>
+        <translation>Mark in village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="282"/>
+        <location filename="../../desktop/ui/household_detail.py" line="156"/>
+        <location filename="../../desktop/domain/fields.py" line="172"/>
+        <source>内容</source>
+        <extracomment>desktop/domain/fields.py: work_log.content</extracomment>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="292"/>
+        <source>请假和外出开会</source>
+        <translation>Leave and meetings away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="308"/>
+        <source>批准人（回车保存）</source>
+        <translation>Approved by (Enter saves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="310"/>
+        <source>记录请假</source>
+        <translation>Record leave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="319"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="320"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="321"/>
+        <location filename="../../desktop/domain/fields.py" line="176"/>
+        <source>批准人</source>
+        <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="327"/>
+        <source>所需在村天数</source>
+        <translation>Required days in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="340"/>
+        <source>依据：文件名称和年份（必填，回车保存）</source>
+        <translation>Source: document name and year (required, Enter saves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="343"/>
+        <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
+        <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="353"/>
+        <location filename="../../desktop/ui/household_detail.py" line="109"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="45"/>
+        <location filename="../../desktop/ui/policy_settings_box.py" line="96"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="354"/>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="355"/>
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="362"/>
+        <source>搜索日志：内容、地点、类别或记录人</source>
+        <translation>Search the diary: content, place, kind or writer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="410"/>
+        <source>本月没有考勤记录</source>
+        <translation>No attendance recorded this month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="418"/>
+        <location filename="../../desktop/ui/pages/checks_page.py" line="570"/>
+        <location filename="../../desktop/ui/pages/overview_page.py" line="280"/>
+        <source>、</source>
+        <comment>between the items of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="419"/>
+        <source>{kind} {days} 天</source>
+        <translation>{kind} {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="421"/>
+        <source>无请假</source>
+        <translation>no leave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="422"/>
+        <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
+        <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="428"/>
+        <source>所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中设定）</source>
+        <translation>Required days in the village not set yet (the township sets them in Settings → Policy figures)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="430"/>
+        <source>所需 {required} 天，差 {gap} 天</source>
+        <translation>{required} days required, {gap} short</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="432"/>
+        <source>所需 {required} 天，已达到</source>
+        <translation>{required} days required, met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="447"/>
+        <source>新日志：{day}</source>
+        <translation>New entry: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="452"/>
+        <source>修改 {day} 的日志</source>
+        <translation>Correcting the entry of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="466"/>
+        <source>村里</source>
+        <translation>In the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="481"/>
+        <source>尚未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="482"/>
+        <source>已达到</source>
+        <translation>Met</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/drives.py" line="76"/>
         <source>U 盘 {name}（{root}），可用 {size}</source>
         <translation>USB drive {name} ({root}), {size} free</translation>
@@ -310,69 +649,61 @@
         <translation>About Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="48"/>
-        <location filename="../../desktop/ui/household_detail.py" line="89"/>
-        <location filename="../../desktop/domain/fields.py" line="87"/>
-        <source>姓名</source>
-        <extracomment>desktop/domain/fields.py: member.name</extracomment>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/household_detail.py" line="49"/>
-        <location filename="../../desktop/ui/household_detail.py" line="91"/>
+        <location filename="../../desktop/ui/household_detail.py" line="50"/>
+        <location filename="../../desktop/ui/household_detail.py" line="92"/>
         <location filename="../../desktop/domain/fields.py" line="90"/>
         <source>与户主关系</source>
         <extracomment>desktop/domain/fields.py: member.relation</extracomment>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="50"/>
+        <location filename="../../desktop/ui/household_detail.py" line="51"/>
         <location filename="../../desktop/domain/fields.py" line="88"/>
         <source>性别</source>
         <extracomment>desktop/domain/fields.py: member.sex</extracomment>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="51"/>
-        <location filename="../../desktop/ui/household_detail.py" line="93"/>
+        <location filename="../../desktop/ui/household_detail.py" line="52"/>
+        <location filename="../../desktop/ui/household_detail.py" line="94"/>
         <location filename="../../desktop/domain/fields.py" line="89"/>
         <source>证件号码</source>
         <extracomment>desktop/domain/fields.py: member.id_number</extracomment>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="52"/>
+        <location filename="../../desktop/ui/household_detail.py" line="53"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="53"/>
+        <location filename="../../desktop/ui/household_detail.py" line="54"/>
         <location filename="../../desktop/domain/fields.py" line="95"/>
         <source>在校生状况</source>
         <extracomment>desktop/domain/fields.py: member.schooling</extracomment>
         <translation>Schooling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="54"/>
+        <location filename="../../desktop/ui/household_detail.py" line="55"/>
         <location filename="../../desktop/domain/fields.py" line="97"/>
         <source>健康状况</source>
         <extracomment>desktop/domain/fields.py: member.health</extracomment>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="55"/>
+        <location filename="../../desktop/ui/household_detail.py" line="56"/>
         <location filename="../../desktop/domain/fields.py" line="99"/>
         <source>劳动技能</source>
         <extracomment>desktop/domain/fields.py: member.labour</extracomment>
         <translation>Work ability</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="56"/>
+        <location filename="../../desktop/ui/household_detail.py" line="57"/>
         <source>参加医保</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="59"/>
+        <location filename="../../desktop/ui/household_detail.py" line="60"/>
         <location filename="../../desktop/ui/pages/checks_page.py" line="185"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="274"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
@@ -381,7 +712,7 @@
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="60"/>
+        <location filename="../../desktop/ui/household_detail.py" line="61"/>
         <location filename="../../desktop/ui/pages/checks_page.py" line="186"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="34"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
@@ -392,7 +723,7 @@
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="61"/>
+        <location filename="../../desktop/ui/household_detail.py" line="62"/>
         <location filename="../../desktop/ui/pages/checks_page.py" line="187"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="35"/>
         <location filename="../../desktop/ui/pages/overview_page.py" line="70"/>
@@ -402,34 +733,27 @@
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="94"/>
+        <location filename="../../desktop/ui/household_detail.py" line="95"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="108"/>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="45"/>
-        <location filename="../../desktop/ui/policy_settings_box.py" line="96"/>
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/household_detail.py" line="109"/>
+        <location filename="../../desktop/ui/household_detail.py" line="110"/>
         <source>家庭纯收入（元）</source>
         <translation>Household net income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="110"/>
+        <location filename="../../desktop/ui/household_detail.py" line="111"/>
         <source>人均纯收入（元）</source>
         <translation>Net income per person (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="111"/>
+        <location filename="../../desktop/ui/household_detail.py" line="112"/>
         <source>当年贫困线（元）</source>
         <translation>Poverty line that year (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="112"/>
+        <location filename="../../desktop/ui/household_detail.py" line="113"/>
         <location filename="../../desktop/ui/sync_tables.py" line="35"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="205"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="410"/>
@@ -438,7 +762,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="120"/>
+        <location filename="../../desktop/ui/household_detail.py" line="121"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="329"/>
         <location filename="../../desktop/domain/fields.py" line="146"/>
         <source>措施类别</source>
@@ -446,26 +770,26 @@
         <translation>Kind of measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="121"/>
+        <location filename="../../desktop/ui/household_detail.py" line="122"/>
         <location filename="../../desktop/ui/sync_tables.py" line="45"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="70"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="122"/>
-        <location filename="../../desktop/ui/household_detail.py" line="134"/>
+        <location filename="../../desktop/ui/household_detail.py" line="123"/>
+        <location filename="../../desktop/ui/household_detail.py" line="135"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="123"/>
+        <location filename="../../desktop/ui/household_detail.py" line="124"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="334"/>
         <source>资金（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="124"/>
+        <location filename="../../desktop/ui/household_detail.py" line="125"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="333"/>
         <location filename="../../desktop/domain/fields.py" line="149"/>
         <source>实施单位</source>
@@ -473,13 +797,13 @@
         <translation>Carried out by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="125"/>
+        <location filename="../../desktop/ui/household_detail.py" line="126"/>
         <source>成效</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="131"/>
-        <location filename="../../desktop/ui/household_detail.py" line="146"/>
+        <location filename="../../desktop/ui/household_detail.py" line="132"/>
+        <location filename="../../desktop/ui/household_detail.py" line="147"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="456"/>
         <location filename="../../desktop/ui/household_record_forms.py" line="529"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
@@ -488,23 +812,23 @@
         <translation>Assigned helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="132"/>
+        <location filename="../../desktop/ui/household_detail.py" line="133"/>
         <source>单位</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="133"/>
+        <location filename="../../desktop/ui/household_detail.py" line="134"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="135"/>
+        <location filename="../../desktop/ui/household_detail.py" line="136"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="141"/>
-        <location filename="../../desktop/ui/household_detail.py" line="182"/>
+        <location filename="../../desktop/ui/household_detail.py" line="142"/>
+        <location filename="../../desktop/ui/household_detail.py" line="183"/>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="122"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶措施</source>
@@ -512,32 +836,21 @@
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="152"/>
-        <location filename="../../desktop/ui/pages/visits_page.py" line="82"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/household_detail.py" line="153"/>
+        <location filename="../../desktop/ui/household_detail.py" line="154"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="84"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="256"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="154"/>
+        <location filename="../../desktop/ui/household_detail.py" line="155"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="85"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="263"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="155"/>
-        <source>内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/household_detail.py" line="156"/>
+        <location filename="../../desktop/ui/household_detail.py" line="157"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="64"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="201"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="420"/>
@@ -545,64 +858,69 @@
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="166"/>
+        <location filename="../../desktop/ui/household_detail.py" line="167"/>
         <source>记录一次走访…</source>
         <translation>Record a visit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="171"/>
+        <location filename="../../desktop/ui/household_detail.py" line="172"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="172"/>
+        <location filename="../../desktop/ui/household_detail.py" line="173"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="173"/>
+        <location filename="../../desktop/ui/household_detail.py" line="174"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="69"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="174"/>
+        <location filename="../../desktop/ui/household_detail.py" line="175"/>
         <source>修改内容</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="178"/>
+        <location filename="../../desktop/ui/household_detail.py" line="179"/>
         <source>基本信息</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="179"/>
+        <location filename="../../desktop/ui/household_detail.py" line="180"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>家庭成员</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['member'] (a kind of record)</extracomment>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="180"/>
+        <location filename="../../desktop/ui/household_detail.py" line="181"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>收入</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['income'] (a kind of record)</extracomment>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="181"/>
+        <location filename="../../desktop/ui/household_detail.py" line="182"/>
         <source>两不愁三保障</source>
         <translation>Two Assurances and Three Guarantees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="185"/>
+        <location filename="../../desktop/ui/household_detail.py" line="187"/>
+        <source>驻村日志中的记录</source>
+        <translation>In the work diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/household_detail.py" line="189"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="186"/>
+        <location filename="../../desktop/ui/household_detail.py" line="190"/>
         <location filename="../../desktop/ui/pages/photos_page.py" line="53"/>
-        <location filename="../../desktop/ui/pages/registry.py" line="23"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="24"/>
         <location filename="../../desktop/ui/pages/visits_page.py" line="270"/>
         <location filename="../../desktop/domain/fields.py" line="14"/>
         <source>照片</source>
@@ -610,63 +928,63 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="187"/>
+        <location filename="../../desktop/ui/household_detail.py" line="191"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="194"/>
+        <location filename="../../desktop/ui/household_detail.py" line="198"/>
         <source>显示证件号码和电话</source>
         <translation>Show ID and phone numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="212"/>
+        <location filename="../../desktop/ui/household_detail.py" line="216"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; 户　户编号 {number}　{village}　{n} 人</source>
         <translation>Household of &lt;b&gt;{head}&lt;/b&gt; · No. {number} · {village} · {n} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="216"/>
+        <location filename="../../desktop/ui/household_detail.py" line="220"/>
         <source>{head} 户 — 驻村台账</source>
         <translation>Household of {head} — Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="236"/>
+        <location filename="../../desktop/ui/household_detail.py" line="240"/>
         <source>{year} 年脱贫退出标准（{standard}）</source>
         <translation>{year} household exit standard ({standard})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="245"/>
+        <location filename="../../desktop/ui/household_detail.py" line="249"/>
         <source>脱贫退出标准（一超六有）</source>
         <translation>Household exit standard (一超六有)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="245"/>
+        <location filename="../../desktop/ui/household_detail.py" line="249"/>
         <source>尚未录入收入，无法对照退出标准</source>
         <translation>No income recorded yet: the exit standard cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="284"/>
+        <location filename="../../desktop/ui/household_detail.py" line="289"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="300"/>
+        <location filename="../../desktop/ui/household_detail.py" line="305"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="319"/>
+        <location filename="../../desktop/ui/household_detail.py" line="324"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="320"/>
+        <location filename="../../desktop/ui/household_detail.py" line="325"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_detail.py" line="322"/>
+        <location filename="../../desktop/ui/household_detail.py" line="327"/>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="71"/>
         <source>（空）</source>
         <translation>(empty)</translation>
@@ -1198,13 +1516,6 @@
         <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
-        <location filename="../../desktop/domain/fields.py" line="12"/>
-        <source>村</source>
-        <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
-        <translation>Village</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/main_window.py" line="176"/>
         <location filename="../../desktop/ui/main_window.py" line="177"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="47"/>
@@ -1351,7 +1662,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/checks_page.py" line="365"/>
-        <location filename="../../desktop/ui/pages/registry.py" line="21"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="22"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['assessment'] (a kind of record)</extracomment>
@@ -1396,13 +1707,6 @@
         <location filename="../../desktop/ui/pages/checks_page.py" line="565"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/checks_page.py" line="570"/>
-        <location filename="../../desktop/ui/pages/overview_page.py" line="280"/>
-        <source>、</source>
-        <comment>between the items of a list</comment>
-        <translation>, </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/checks_page.py" line="571"/>
@@ -1566,7 +1870,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/monitoring_page.py" line="173"/>
-        <location filename="../../desktop/ui/pages/registry.py" line="22"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="23"/>
         <source>监测</source>
         <translation>Monitoring</translation>
     </message>
@@ -1960,7 +2264,7 @@ Drag photo files here, or click “Add photos…”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/printing_page.py" line="45"/>
-        <location filename="../../desktop/ui/pages/registry.py" line="24"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="25"/>
         <source>台账打印</source>
         <translation>Print ledgers</translation>
     </message>
@@ -2063,25 +2367,25 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/registry.py" line="25"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="26"/>
         <location filename="../../desktop/ui/pages/sync_page.py" line="71"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/registry.py" line="26"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="27"/>
         <location filename="../../desktop/ui/pages/settings_page.py" line="67"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/registry.py" line="28"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="29"/>
         <location filename="../../desktop/ui/pages/villages_page.py" line="103"/>
         <source>各村</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/registry.py" line="46"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="47"/>
         <source>“{title}”页尚在建设中，下一版提供。命令行已可使用相应功能（zhucun --help）。</source>
         <translation>The “{title}” page is under construction and comes in the next version. The command line already has it (zhucun --help).</translation>
     </message>
@@ -4030,11 +4334,6 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/xlsx_import_dialog.py" line="67"/>
-        <source>类别</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/xlsx_import_dialog.py" line="67"/>
         <source>新增内容</source>
         <translation>Added</translation>
     </message>
@@ -4949,6 +5248,18 @@ fingerprint {expected}</translation>
         <source>帮扶结束日期</source>
         <extracomment>desktop/domain/fields.py: pairing.end_on</extracomment>
         <translation>Helping until</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/fields.py" line="171"/>
+        <source>已批准</source>
+        <extracomment>desktop/domain/fields.py: work_log.leave_approved</extracomment>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/fields.py" line="175"/>
+        <source>截止日期</source>
+        <extracomment>desktop/domain/fields.py: work_log.until</extracomment>
+        <translation>Until</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/enums.py" line="133"/>

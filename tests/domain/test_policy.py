@@ -208,6 +208,7 @@ def test_province_school_ages(tmp_path: Path) -> None:
 
 def test_policy_dir_is_the_shipped_one() -> None:
     assert sorted(p.name for p in POLICY_DIR.glob("*.toml")) == [
+        "attendance.toml",  # the diary's kinds and leave kinds (desktop/services/diary/rules.py)
         "checklist.toml",
         "monitoring.toml",
         "poverty_lines.toml",

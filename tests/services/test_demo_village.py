@@ -27,6 +27,7 @@ from desktop.domain.idnumber import age_on, parse_id_number
 from desktop.domain.income import net_income, per_person
 from desktop.services.check import run_check
 from desktop.services.demo import DemoSummary, create_demo
+from desktop.services.diary import attendance
 from desktop.services.facts import income_figures
 from desktop.services.households import list_households
 from desktop.services.ledger import Ledger
@@ -331,7 +332,12 @@ def test_helpers_measures_visits_and_follow_ups(demo: tuple[Ledger, DemoSummary]
     open_ = [f for f in follow_ups if not f.done and f.due_on >= TODAY]
     assert done and overdue and open_
     assert all(f.done_on and f.done_on <= TODAY for f in done)
-    assert {"民情日记", "工作记录", "请假"} <= {log.kind for log in logs}
+    # two months of diary, 在村 marks and leave for the first secretary and a team member (issue 18)
+    assert {"走访", "会议", "在村", "公休", "乡里开会"} <= {log.kind for log in logs}
+    assert len({log.author for log in logs}) == 2 and "王建国" in {log.author for log in logs}
+    assert all(TODAY - dt.timedelta(days=60) <= log.day <= TODAY for log in logs)
+    month = attendance(ledger, year=TODAY.year, month=TODAY.month - 1)
+    assert len(month) == 2 and all(m.present > 10 and m.leave for m in month)
     assert indicator.year == TODAY.year - 1 and indicator.items and all(indicator.items.values())
     assert indicator.collective_income and indicator.collective_income > Decimal(0)
 

@@ -329,7 +329,7 @@ def test_chinese_is_the_default_with_qt_s_own_buttons_in_chinese(
 ) -> None:
     assert language(CHINESE) == CHINESE
     window = window_on(ledger, qtbot)
-    assert navigation(window) == ["概况", "农户", "走访", "核查", "监测", "照片", "台账打印", "同步", "设置"]
+    assert navigation(window) == ["概况", "农户", "走访", "日志", "核查", "监测", "照片", "台账打印", "同步", "设置"]
     assert headers(window)[:3] == ["户编号", "户主", "村民小组"]
     assert cancel_text() == "取消"
     assert window.windowTitle().startswith("驻村台账 — 亚弄村")
@@ -341,7 +341,7 @@ def test_english_reads_english_even_for_texts_made_at_import_time(
     assert language(ENGLISH) == ENGLISH
     window = window_on(ledger, qtbot)
     assert navigation(window) == [
-        "Overview", "Households", "Visits", "Checks", "Monitoring", "Photos", "Print ledgers", "Sync", "Settings"
+        "Overview", "Households", "Visits", "Diary", "Checks", "Monitoring", "Photos", "Print ledgers", "Sync", "Settings"
     ]  # fmt: skip
     assert headers(window) == [
         "Household no.", "Head of household", "Village group", "Category", "Poverty status", "People", "Phone"

@@ -311,25 +311,42 @@ class _WorkMixin(_PeopleMixin):
     # the village's own records --------------------------------------------------------------------------
 
     def _work_log(self, village: _Context) -> None:
+        """Two months of 驻村工作日志 and 在岗考勤 for the first secretary and one team member: most days
+        in the village (a diary entry on about half of them, a 在村 mark on the rest), a few days away,
+        a 公休 and a meeting in town (the kinds of resources/policy/attendance.toml)."""
+        from desktop.services.diary.rules import PRESENT
+
         texts = self.facts["work_log"]
-        entries = [("民情日记", t) for t in texts["diary"]] + [("工作记录", t) for t in texts["work"]]
-        entries += [("请假", t) for t in texts["leave"]]
-        self.rng.shuffle(entries)
-        days = sorted(self.rng.sample(range(1, 31), len(entries)), reverse=True)
-        for ago, (kind, content) in zip(days, entries, strict=True):
-            self.create(
-                WorkLog,
-                {
-                    "village_id": village.id,
-                    "day": self.today - dt.timedelta(days=ago),
-                    "author": self.user,
-                    "kind": kind,
-                    "in_village": kind != "请假",
-                    "leave_approved": True if kind == "请假" else None,
-                    "content": content,
-                },
-                self.next_id("work_log"),
-            )
+        team = self.facts["team"]["members"][:1]
+        first = self.today - dt.timedelta(days=60)
+        for person in (self.user, *team):
+            rest = first + dt.timedelta(days=self.rng.randrange(10, 25))
+            meeting = rest + dt.timedelta(days=self.rng.randrange(8, 20))
+            leave = {rest + dt.timedelta(days=i): "公休" for i in range(3)} | {meeting: "乡里开会"}
+            for start, kind in ((rest, "公休"), (meeting, "乡里开会")):
+                self._log(village, person, start, kind, until=start + dt.timedelta(days=2 if kind == "公休" else 0),
+                          content=self.rng.choice(texts["leave"]), approver=texts["approver"])  # fmt: skip
+            day = first
+            while day <= self.today:
+                if day not in leave and self.rng.random() < 0.85:
+                    if self.rng.random() < 0.55:
+                        kind, text = self.rng.choice(texts["entries"])
+                        group = self.rng.choice(village.groups) if village.groups else ""
+                        self._log(village, person, day, kind, content=text.format(group=group),
+                                  place=group if "{group}" in text else "村委会", in_village=True)  # fmt: skip
+                    else:
+                        self._log(village, person, day, PRESENT, in_village=True)
+                day += dt.timedelta(days=1)
+
+    def _log(self, village: _Context, person: str, day: dt.date, kind: str, **fields: Any) -> None:
+        in_village = fields.pop("in_village", False)
+        leave = kind in ("公休", "乡里开会")
+        self.create(
+            WorkLog,
+            {"village_id": village.id, "day": day, "author": person, "kind": kind, "in_village": in_village,
+             "leave_approved": True if leave else None, **fields},
+            self.next_id("work_log"),
+        )  # fmt: skip
 
     def _indicator(self, village: _Context, plans: list[_Plan]) -> None:
         poor = sum(p.poor for p in plans)

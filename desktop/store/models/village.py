@@ -44,7 +44,8 @@ class VillageIndicator(Synced, Base):
 
 
 class WorkLog(Synced, Base):
-    """驻村日志: diary, monthly work record, attendance."""
+    """驻村工作日志 and 在岗考勤 (desktop/services/diary): a diary entry (kind 走访 / 会议 / 项目 / 培训 /
+    其他, one per day and person), a 在村 mark, or a leave (事假 … 县里开会) from ``day`` to ``until``."""
 
     __tablename__ = "work_log"
 
@@ -55,3 +56,7 @@ class WorkLog(Synced, Base):
     in_village: Mapped[bool | None] = mapped_column(Boolean)
     leave_approved: Mapped[bool | None] = mapped_column(Boolean)
     content: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(String(64))  # 村民小组, or free text such as 乡里开会
+    household_ids: Mapped[list[str] | None] = mapped_column(JsonText)  # the households concerned
+    until: Mapped[dt.date | None] = mapped_column(Date)  # a leave's last day
+    approver: Mapped[str | None] = mapped_column(String(64))  # who approved a leave

@@ -18,6 +18,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     (tr_noop("概况"), "desktop.ui.pages.overview_page:OverviewPage"),
     (tr_noop("农户"), "desktop.ui.pages.households_page:HouseholdsPage"),
     (tr_noop("走访"), "desktop.ui.pages.visits_page:VisitsPage"),
+    (tr_noop("日志"), "desktop.ui.diary.page:DiaryPage"),
     (tr_noop("核查"), "desktop.ui.pages.checks_page:ChecksPage"),
     (tr_noop("监测"), "desktop.ui.pages.monitoring_page:MonitoringPage"),
     (tr_noop("照片"), "desktop.ui.pages.photos_page:PhotosPage"),

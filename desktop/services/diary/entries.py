@@ -1,0 +1,460 @@
+"""驻村工作日志 entries, 在村 marks and leave, written as ordinary synced ``work_log`` records through the
+change log (so a correction keeps its history: ``zhucun log ID``).
+
+One diary entry per day and person: its id derives from (village, person, day), so two laptops writing
+the same day meet as one record. Writing a second entry for a day that has one is refused with a line
+that points to ``diary edit`` (the GUI form opens the day's entry for correction instead).
+
+A day counts as present when the person marks 在村 or writes an entry whose place is in the village (a
+村民小组, the village's name, 村委会 …; blank means the village). Leave (事假 … 县里开会) runs from ``day``
+to ``until``; it may be entered ahead (leave is approved before it is taken), diary entries and marks
+may not be dated after today. A leave overlapping a present day or another leave is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import InvalidInput, NotFound
+from desktop.services.diary.rules import PRESENT, rules
+from desktop.services.ledger import Ledger
+from desktop.store.ids import is_uuid, natural_id
+from desktop.store.models import Household, Village, WorkLog
+from desktop.store.writer import ChangeWriter
+
+
+@dataclass(frozen=True)
+class DiaryEntry:
+    id: str
+    village_code: str
+    village_name: str
+    day: dt.date
+    person: str
+    kind: str
+    place: str
+    in_village: bool
+    content: str
+    households: tuple[str, ...]  # 户编号 (or the id where a household has no number)
+
+
+@dataclass(frozen=True)
+class LeaveRow:
+    id: str
+    village_code: str
+    person: str
+    kind: str
+    start: dt.date
+    end: dt.date
+    approver: str
+    reason: str
+
+
+def live(model: type[WorkLog]) -> object:
+    return func.coalesce(model.archived, False).is_(False)
+
+
+# --- writing ----------------------------------------------------------------------------------------
+
+
+def add_entry(
+    ledger: Ledger,
+    *,
+    day: dt.date,
+    kind: str,
+    content: str,
+    place: str = "",
+    person: str | None = None,
+    households: list[str] | None = None,
+    in_village: bool | None = None,
+) -> str:
+    """Write the day's diary entry; returns its id."""
+    _check_day(ledger, day, "日志日期")
+    kind = _checked_kind(kind)
+    if not content.strip():
+        raise InvalidInput("请填写日志内容：这一天做了什么")
+    with ledger.store.session() as session:
+        village = _own_village(ledger, session)
+        writer = ChangeWriter(session)
+        person = _person(person, writer.author)
+        existing = _entry_of(session, village.id, person, day)
+        if existing is not None:
+            raise InvalidInput(
+                f"{person} {day.isoformat()} 已有日志（每人每天一条），请用 zhucun diary edit {day.isoformat()} 修改"
+            )
+        place = place.strip()
+        present = _is_in_village(session, village, place) if in_village is None else in_village
+        if present:
+            _refuse_on_leave(session, village.id, person, day, day)
+        return writer.create(
+            WorkLog,
+            {
+                "village_id": village.id,
+                "day": day,
+                "author": person,
+                "kind": kind,
+                "place": place or None,
+                "in_village": present,
+                "content": content.strip(),
+                "household_ids": _household_ids(session, village, households or []),
+            },
+            natural_id("work_log", village.id, person, day.isoformat()),
+        )
+
+
+def edit_entry(
+    ledger: Ledger,
+    ref: str,
+    *,
+    person: str | None = None,
+    kind: str | None = None,
+    content: str | None = None,
+    place: str | None = None,
+    households: list[str] | None = None,
+    in_village: bool | None = None,
+) -> dict[str, object]:
+    """Correct an entry (by its id, or by its date and person); returns the fields that changed."""
+    with ledger.store.session() as session:
+        village = _own_village(ledger, session)
+        writer = ChangeWriter(session)
+        row = _find_entry(session, village.id, ref, _person(person, writer.author))
+        changes: dict[str, object] = {}
+        if kind is not None:
+            changes["kind"] = _checked_kind(kind)
+        if content is not None:
+            if not content.strip():
+                raise InvalidInput("日志内容不能为空")
+            changes["content"] = content.strip()
+        if place is not None:
+            changes["place"] = place.strip() or None
+            if in_village is None:
+                changes["in_village"] = _is_in_village(session, village, place.strip())
+        if in_village is not None:
+            changes["in_village"] = in_village
+        if households is not None:
+            changes["household_ids"] = _household_ids(session, village, households) or None
+        if changes.get("in_village") and not row.in_village:
+            assert row.day is not None and row.author is not None
+            _refuse_on_leave(session, village.id, row.author, row.day, row.day)
+        return writer.update(WorkLog, row.id, changes)
+
+
+def mark_present(ledger: Ledger, *, day: dt.date, person: str | None = None) -> str:
+    """在村 for a day with no diary entry; a day already counted present is left as it is."""
+    _check_day(ledger, day, "在村日期")
+    with ledger.store.session() as session:
+        village = _own_village(ledger, session)
+        writer = ChangeWriter(session)
+        person = _person(person, writer.author)
+        _refuse_on_leave(session, village.id, person, day, day)
+        record_id = natural_id("work_log", village.id, person, day.isoformat(), PRESENT)
+        if session.get(WorkLog, record_id) is None:
+            writer.create(
+                WorkLog,
+                {"village_id": village.id, "day": day, "author": person, "kind": PRESENT, "in_village": True},
+                record_id,
+            )
+        return record_id
+
+
+def add_leave(
+    ledger: Ledger,
+    *,
+    kind: str,
+    start: dt.date,
+    end: dt.date,
+    approver: str,
+    person: str | None = None,
+    reason: str = "",
+) -> str:
+    """A leave (or a meeting away) from ``start`` to ``end`` inclusive, with who approved it."""
+    kind = kind.strip()
+    if kind not in rules().leave_kinds:
+        raise InvalidInput(f"请假类别“{kind}”无法识别，可选：{'、'.join(rules().leave_kinds)}")
+    if end < start:
+        raise InvalidInput(f"请假结束日期 {end} 早于开始日期 {start}")
+    if (end - start).days > 366:
+        raise InvalidInput(f"请假从 {start} 到 {end} 超过一年，请检查日期")
+    if not approver.strip():
+        raise InvalidInput("请填写批准人")
+    with ledger.store.session() as session:
+        village = _own_village(ledger, session)
+        writer = ChangeWriter(session)
+        person = _person(person, writer.author)
+        present = session.execute(
+            select(WorkLog.day)
+            .where(*_of_person(village.id, person), WorkLog.in_village.is_(True))
+            .where(WorkLog.day >= start, WorkLog.day <= end)
+            .order_by(WorkLog.day)
+        ).scalar()
+        if present is not None:
+            raise InvalidInput(f"{person} {present.isoformat()} 已记在村，不能在这一天请假")
+        _refuse_on_leave(session, village.id, person, start, end, leave=True)
+        return writer.create(
+            WorkLog,
+            {
+                "village_id": village.id,
+                "day": start,
+                "until": end,
+                "author": person,
+                "kind": kind,
+                "in_village": False,
+                "leave_approved": True,
+                "approver": approver.strip(),
+                "content": reason.strip() or None,
+            },
+        )
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+
+def list_entries(
+    ledger: Ledger,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    person: str | None = None,
+    search: str = "",
+    village_code: str | None = None,
+    household_id: str | None = None,
+) -> list[DiaryEntry]:
+    """Diary entries (not marks or leave), oldest first; ``search`` matches content, place or kind."""
+    with ledger.store.read_session() as session:
+        villages = _villages(ledger, session, village_code)
+        query = select(WorkLog).where(live(WorkLog), WorkLog.village_id.in_(list(villages)))
+        query = query.where(WorkLog.kind.not_in([PRESENT, *rules().leave_kinds]))
+        if start is not None:
+            query = query.where(WorkLog.day >= start)
+        if end is not None:
+            query = query.where(WorkLog.day <= end)
+        if person:
+            query = query.where(WorkLog.author == person)
+        rows = list(session.execute(query).scalars())
+        numbers = _numbers(session, {h for r in rows for h in r.household_ids or []})
+    words = search.strip()
+    result = []
+    for row in rows:
+        if row.day is None:
+            continue
+        if household_id is not None and household_id not in (row.household_ids or []):
+            continue
+        entry = DiaryEntry(
+            row.id,
+            villages[row.village_id or ""][0],
+            villages[row.village_id or ""][1],
+            row.day,
+            row.author or "",
+            row.kind or "",
+            row.place or "",
+            bool(row.in_village),
+            row.content or "",
+            tuple(numbers.get(h, h) for h in row.household_ids or []),
+        )
+        if words and not any(
+            words in text for text in (entry.content, entry.place, entry.kind, entry.person)
+        ):
+            continue
+        result.append(entry)
+    return sorted(result, key=lambda e: (e.village_code, e.day, e.person))
+
+
+def entry_on(ledger: Ledger, day: dt.date, person: str | None = None) -> DiaryEntry | None:
+    """The person's entry for a day on this village laptop, if written (the form opens it to correct)."""
+    person = person or ledger.device().user_name or ""
+    found = [e for e in list_entries(ledger, start=day, end=day, person=person)]
+    return found[0] if found else None
+
+
+def list_leaves(
+    ledger: Ledger,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    person: str | None = None,
+    village_code: str | None = None,
+) -> list[LeaveRow]:
+    """Leave overlapping ``start``..``end`` (all when not given), oldest first."""
+    with ledger.store.read_session() as session:
+        villages = _villages(ledger, session, village_code)
+        query = select(WorkLog).where(
+            live(WorkLog), WorkLog.village_id.in_(list(villages)), WorkLog.kind.in_(rules().leave_kinds)
+        )
+        if person:
+            query = query.where(WorkLog.author == person)
+        rows = list(session.execute(query).scalars())
+    result = []
+    for row in rows:
+        if row.day is None:
+            continue
+        last = row.until or row.day
+        if (start is not None and last < start) or (end is not None and row.day > end):
+            continue
+        result.append(
+            LeaveRow(
+                row.id,
+                villages[row.village_id or ""][0],
+                row.author or "",
+                row.kind or "",
+                row.day,
+                last,
+                row.approver or "",
+                row.content or "",
+            )
+        )
+    return sorted(result, key=lambda r: (r.village_code, r.start, r.person))
+
+
+def team_members(ledger: Ledger, village_id: str) -> list[str]:
+    """Everyone who has written in the village's diary or attendance, and this laptop's user."""
+    with ledger.store.read_session() as session:
+        names = set(
+            session.execute(
+                select(WorkLog.author).where(WorkLog.village_id == village_id, live(WorkLog)).distinct()
+            ).scalars()
+        )
+    state = ledger.device()
+    if state.village_id == village_id and state.user_name:
+        names.add(state.user_name)
+    return sorted(n for n in names if n)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def _check_day(ledger: Ledger, day: dt.date, name: str) -> None:
+    today = ledger.today()
+    if day > today:
+        raise InvalidInput(f"{name} {day.isoformat()} 在今天（{today.isoformat()}）之后，不能预先记录")
+
+
+def _checked_kind(kind: str) -> str:
+    kind = kind.strip()
+    if kind not in rules().kinds:
+        raise InvalidInput(f"日志类别“{kind}”无法识别，可选：{'、'.join(rules().kinds)}")
+    return kind
+
+
+def _person(person: str | None, author: str) -> str:
+    name = (person or "").strip() or author
+    if not name:
+        raise InvalidInput("请填写记录人（工作队员姓名）")
+    if len(name) > 64:
+        raise InvalidInput("记录人姓名过长（最多 64 字）")
+    return name
+
+
+def _own_village(ledger: Ledger, session: Session) -> Village:
+    village_id = ledger.current_village_id()
+    if village_id is None:
+        raise InvalidInput("乡镇设备只能查看各村的驻村日志和考勤，日志由各村工作队在村里的电脑上填写")
+    village = session.get(Village, village_id)
+    if village is None:
+        raise NotFound("本机的村记录不存在")
+    return village
+
+
+def _villages(ledger: Ledger, session: Session, code: str | None) -> dict[str, tuple[str, str]]:
+    """Village id -> (code, name): the one asked for, this laptop's, or all on a township."""
+    query = select(Village.id, Village.code, Village.name).where(Village.code.is_not(None))
+    if code:
+        query = query.where(Village.code == code.strip())
+    else:
+        current = ledger.current_village_id()
+        if current is not None:
+            query = query.where(Village.id == current)
+    found = {vid: (vcode or "", name or "") for vid, vcode, name in session.execute(query).all()}
+    if code and not found:
+        raise NotFound(f"没有村代码为 {code} 的村")
+    return found
+
+
+def _of_person(village_id: str, person: str) -> tuple[object, ...]:
+    return (WorkLog.village_id == village_id, WorkLog.author == person, live(WorkLog))
+
+
+def _entry_of(session: Session, village_id: str, person: str, day: dt.date) -> WorkLog | None:
+    query = select(WorkLog).where(*_of_person(village_id, person), WorkLog.day == day)
+    query = query.where(WorkLog.kind.not_in([PRESENT, *rules().leave_kinds]))
+    return session.execute(query.order_by(WorkLog.id)).scalars().first()
+
+
+def _find_entry(session: Session, village_id: str, ref: str, person: str) -> WorkLog:
+    ref = ref.strip()
+    if is_uuid(ref):
+        row = session.get(WorkLog, ref)
+        if row is None or row.village_id != village_id or row.kind in (PRESENT, *rules().leave_kinds):
+            raise NotFound(f"没有编号为 {ref} 的日志")
+        return row
+    from desktop.services.field_input import parse_date
+
+    day = parse_date(ref, "日志日期")
+    found = _entry_of(session, village_id, person, day)
+    if found is None:
+        raise NotFound(f"{person} {day.isoformat()} 没有日志")
+    return found
+
+
+def _refuse_on_leave(
+    session: Session, village_id: str, person: str, start: dt.date, end: dt.date, *, leave: bool = False
+) -> None:
+    """Refuse a present day or a leave that meets a leave of the same person."""
+    query = select(WorkLog).where(
+        *_of_person(village_id, person), WorkLog.kind.in_(rules().leave_kinds), WorkLog.day <= end
+    )
+    for found in session.execute(query.order_by(WorkLog.day)).scalars():
+        assert found.day is not None
+        last = found.until or found.day
+        if last >= start:
+            what = f"{found.day.isoformat()} 至 {last.isoformat()} 的{found.kind}"
+            if not leave:
+                raise InvalidInput(f"{person} {start.isoformat()} 在{what}中，不能同时记在村（先改请假记录）")
+            raise InvalidInput(f"与 {person} {what}重叠")
+
+
+def _is_in_village(session: Session, village: Village, place: str) -> bool:
+    """Blank, a 村民小组 (the village's list, or a group its households are in), 村委会 …, or a place
+    named after the village."""
+    if not place:
+        return True
+    if place in (village.groups or []) or place in rules().in_village_places:
+        return True
+    groups = select(Household.group_name).where(
+        Household.village_id == village.id, Household.group_name == place
+    )
+    if session.execute(groups.limit(1)).first() is not None:
+        return True
+    return bool(village.name) and (village.name or "") in place
+
+
+def _household_ids(session: Session, village: Village, refs: list[str]) -> list[str]:
+    ids: list[str] = []
+    for ref in (r.strip() for r in refs):
+        if not ref:
+            continue
+        if is_uuid(ref):
+            found = [h for h in [session.get(Household, ref)] if h is not None]
+        else:
+            found = list(session.execute(select(Household).where(Household.number == ref)).scalars())
+        if not found:
+            raise NotFound(f"没有找到户编号为 {ref} 的农户")
+        ours = [h for h in found if h.village_id == village.id]
+        if not ours:
+            other = session.get(Village, found[0].village_id) if found[0].village_id else None
+            where = f"{other.name}（{other.code}）" if other is not None else "另一个村"
+            raise InvalidInput(
+                f"农户 {ref} 属于{where}，不是{village.name or '本村'}的农户，不能记在本村日志里"
+            )
+        if ours[0].id not in ids:
+            ids.append(ours[0].id)
+    return ids
+
+
+def _numbers(session: Session, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = session.execute(select(Household.id, Household.number).where(Household.id.in_(list(ids)))).all()
+    return {hid: number or hid for hid, number in rows}

@@ -1,0 +1,484 @@
+"""日志: the work team's diary (驻村工作日志) and presence (在岗考勤) beside 走访.
+
+Left, the month's calendar, each day coloured present / leave / meeting / away for the person chosen,
+and the month's counts against the township's required days. In the middle, on a village laptop, the
+form for the day picked in the calendar: a day with an entry opens it for correction (one entry per day
+and person), Enter in a line saves; 在村 marks a day with no entry; below it, leave. Right, the entries
+with a search box, and the month table of every person (a township: every village) with the gaps.
+A township only reads: the forms are hidden.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.diary import (
+    DiaryEntry,
+    PersonMonth,
+    add_entry,
+    add_leave,
+    attendance,
+    edit_entry,
+    entry_on,
+    list_entries,
+    mark_present,
+    rules,
+    set_required_days,
+    team_members,
+)
+from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, PRESENT_DAY
+from desktop.services.village_info import village_summary
+from desktop.ui.context import UiContext
+from desktop.ui.i18n import tr, tr_noop
+from desktop.ui.pages.page import Page
+from desktop.ui.record_table_model import Column, RecordTableModel
+from desktop.ui.tables import read_only_table
+
+DAY_COLOURS = {
+    PRESENT_DAY: "#cfe8cf",
+    LEAVE_DAY: "#f6dcb4",
+    MEETING_DAY: "#cfdcf2",
+    AWAY_DAY: "#e4e4e4",
+}
+
+ENTRY_COLUMNS = (
+    Column("day", tr_noop("日期")),
+    Column("village_name", tr_noop("村")),
+    Column("person", tr_noop("记录人")),
+    Column("kind", tr_noop("类别")),
+    Column("place", tr_noop("地点")),
+    Column("content", tr_noop("工作内容")),
+    Column("households", tr_noop("涉及农户")),
+)
+MONTH_COLUMNS = (
+    Column("village_name", tr_noop("村")),
+    Column("person", tr_noop("姓名")),
+    Column("present", tr_noop("在村")),
+    Column("leave", tr_noop("请假和外出")),
+    Column("away", tr_noop("不在村")),
+    Column("on_duty", tr_noop("在岗")),
+    Column("required", tr_noop("所需")),
+    Column("gap", tr_noop("差额")),
+    Column("weeks", tr_noop("无日志的周")),
+)
+
+
+class DiaryPage(Page):
+    title = tr_noop("日志")
+    object_name = "diaryPage"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.months: list[PersonMonth] = []
+        self.shown: DiaryEntry | None = None  # the entry the form corrects, None: a new one
+        column = QWidget()
+        left = QVBoxLayout(column)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self._build_calendar())
+        left.addWidget(self._build_form())
+        left.addWidget(self._build_leave())
+        left.addWidget(self._build_required())
+        left.addStretch(1)
+        scroll = QScrollArea()  # a small screen scrolls the forms, never cuts them
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(360)
+        scroll.setMaximumWidth(460)
+        right = QVBoxLayout()
+        right.addLayout(self._build_search())
+        right.addWidget(self.entries_table, 3)
+        right.addWidget(QLabel(tr("本月考勤")))
+        right.addWidget(self.month_table, 2)
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll, 0)
+        layout.addLayout(right, 1)
+        writable = not ctx.is_township
+        self.form_box.setVisible(writable)
+        self.leave_box.setVisible(writable)
+        self.required_box.setVisible(ctx.is_township)
+        self.entries_table.setColumnHidden(1, writable)  # the village column: a township's only
+        self.month_table.setColumnHidden(0, writable)
+        today = QDate(ctx.ledger.today())
+        self.calendar.setMaximumDate(today)
+        self.calendar.setSelectedDate(today)
+        self._day_picked(today)
+
+    # --- public ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ledger = self.ctx.ledger
+        code = self._village_code()
+        people = self._people()
+        chosen = self.person.currentText()
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItems(people)
+        if chosen in people:
+            self.person.setCurrentText(chosen)
+        self.person.blockSignals(False)
+        words = self.search.text().strip()
+        entries = list_entries(ledger, search=words, village_code=code)
+        self.entries.set_rows([_entry_record(e) for e in reversed(entries)])
+        self.entry_count.setText(tr("共 {n} 条").format(n=len(entries)))
+        self._load_month()
+        if not self.ctx.is_township:
+            self._day_picked(self.calendar.selectedDate())
+
+    def save_entry(self) -> bool:
+        """Save the form: a new entry for the day, or the correction of the day's entry."""
+        ledger = self.ctx.ledger
+        day = self.entry_date.date().toPython()
+        households = [h for h in self.households.text().replace("，", ",").split(",") if h.strip()]
+        fields: dict[str, Any] = {
+            "kind": self.kind.currentText(),
+            "content": self.content.text(),
+            "place": self.place.text(),
+            "households": households,
+            "person": self.person.currentText() or None,
+        }
+        shown = self.shown
+        if shown is None:
+            saved = self.ctx.write(self, lambda: add_entry(ledger, day=day, **fields))
+        else:
+            saved = self.ctx.write(self, lambda: edit_entry(ledger, shown.id, **fields))
+        if saved is None:
+            return False
+        what = tr("已保存 {day} 的日志") if shown is None else tr("已修改 {day} 的日志（修改记录保留）")
+        self.saved_label.setText(what.format(day=day.isoformat()))
+        return True
+
+    def mark_day_present(self) -> bool:
+        ledger, day = self.ctx.ledger, self.entry_date.date().toPython()
+        person = self.person.currentText() or None
+        done = self.ctx.write(self, lambda: mark_present(ledger, day=day, person=person))
+        if done is not None:
+            self.saved_label.setText(tr("已记 {day} 在村").format(day=day.isoformat()))
+        return done is not None
+
+    def save_leave(self) -> bool:
+        ledger = self.ctx.ledger
+        start, end = self.leave_from.date().toPython(), self.leave_to.date().toPython()
+        kind, approver = self.leave_kind.currentText(), self.approver.text()
+        person = self.person.currentText() or None
+        done = self.ctx.write(
+            self,
+            lambda: add_leave(ledger, kind=kind, start=start, end=end, approver=approver, person=person),
+        )
+        if done is None:
+            return False
+        self.leave_label.setText(
+            tr("已记录{kind} {start} 至 {end}").format(
+                kind=kind, start=start.isoformat(), end=end.isoformat()
+            )
+        )
+        self.approver.clear()
+        return True
+
+    def save_required(self) -> bool:
+        """The township sets the days a month in the village (a 政策标准 record for every village)."""
+        ledger, year, days = self.ctx.ledger, self.required_year.value(), self.required_days.value()
+        source = self.required_source.text()
+        count = self.ctx.write(self, lambda: set_required_days(ledger, year=year, days=days, source=source))
+        if count is None:
+            return False
+        self.required_label.setText(
+            tr("已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天").format(n=count, year=year, days=days)
+        )
+        return True
+
+    def day_state(self, day: dt.date) -> str:
+        """What the calendar shows for a day of the person chosen: 在村 / 请假 / 开会 / 不在村 / ""."""
+        month = self._person_month()
+        return "" if month is None else month.days.get(day, "")
+
+    # --- building ----------------------------------------------------------------------------------
+    def _build_calendar(self) -> QWidget:
+        box = QGroupBox(tr("在岗日历"))
+        self.person = QComboBox()
+        self.person.setObjectName("diaryPerson")
+        self.person.currentTextChanged.connect(lambda _t: self._load_month())
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("diaryCalendar")
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self._load_month())
+        self.calendar.selectionChanged.connect(lambda: self._day_picked(self.calendar.selectedDate()))
+        legend = QLabel(tr("绿：在村　橙：请假　蓝：外出开会　灰：不在村"))
+        legend.setObjectName("diaryLegend")
+        legend.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("diarySummary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("队员")))
+        row.addWidget(self.person, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.calendar)
+        layout.addWidget(legend)
+        layout.addWidget(self.summary)
+        return box
+
+    def _build_form(self) -> QWidget:
+        self.form_box = QGroupBox(tr("写日志"))
+        self.form_box.setObjectName("diaryForm")
+        self.entry_date = QDateEdit()
+        self.entry_date.setObjectName("diaryDate")
+        self.entry_date.setDisplayFormat("yyyy-MM-dd")
+        self.entry_date.setCalendarPopup(True)
+        self.entry_date.dateChanged.connect(self._date_typed)
+        self.kind = QComboBox()
+        self.kind.setObjectName("diaryKind")
+        self.kind.addItems(rules().kinds)
+        self.place = QLineEdit()
+        self.place.setObjectName("diaryPlace")
+        self.place.setPlaceholderText(tr("村民小组，或 乡里开会 等；不填即在村里"))
+        self.content = QLineEdit()
+        self.content.setObjectName("diaryContent")
+        self.content.setPlaceholderText(tr("这一天做了什么（回车保存）"))
+        self.households = QLineEdit()
+        self.households.setObjectName("diaryHouseholds")
+        self.households.setPlaceholderText(tr("涉及的农户：户编号，逗号分隔"))
+        for line in (self.place, self.content, self.households):
+            line.returnPressed.connect(self.save_entry)
+        self.form_state = QLabel()
+        self.form_state.setObjectName("diaryFormState")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("diarySaved")
+        save = QPushButton(tr("保存日志"))
+        save.setObjectName("diarySave")
+        save.clicked.connect(self.save_entry)
+        present = QPushButton(tr("记为在村"))
+        present.setObjectName("diaryPresent")
+        present.clicked.connect(self.mark_day_present)
+        for label in (self.form_state, self.saved_label):
+            label.setWordWrap(True)
+        form = QFormLayout(self.form_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.form_state)
+        form.addRow(tr("日期"), self.entry_date)
+        form.addRow(tr("类别"), self.kind)
+        form.addRow(tr("地点"), self.place)
+        form.addRow(tr("内容"), self.content)
+        form.addRow(tr("涉及农户"), self.households)
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(present)
+        form.addRow(buttons)
+        form.addRow(self.saved_label)
+        return self.form_box
+
+    def _build_leave(self) -> QWidget:
+        self.leave_box = QGroupBox(tr("请假和外出开会"))
+        self.leave_box.setObjectName("leaveForm")
+        self.leave_kind = QComboBox()
+        self.leave_kind.setObjectName("leaveKind")
+        self.leave_kind.addItems(rules().leave_kinds)
+        today = QDate(self.ctx.ledger.today())
+        self.leave_from, self.leave_to = QDateEdit(today), QDateEdit(today)
+        for edit, name in ((self.leave_from, "leaveFrom"), (self.leave_to, "leaveTo")):
+            edit.setObjectName(name)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+        self.leave_from.dateChanged.connect(
+            lambda d: self.leave_to.setDate(d) if self.leave_to.date() < d else None
+        )
+        self.approver = QLineEdit()
+        self.approver.setObjectName("leaveApprover")
+        self.approver.setPlaceholderText(tr("批准人（回车保存）"))
+        self.approver.returnPressed.connect(self.save_leave)
+        add = QPushButton(tr("记录请假"))
+        add.setObjectName("leaveSave")
+        add.clicked.connect(self.save_leave)
+        self.leave_label = QLabel()
+        self.leave_label.setObjectName("leaveSaved")
+        self.leave_label.setWordWrap(True)
+        form = QFormLayout(self.leave_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(tr("类别"), self.leave_kind)
+        form.addRow(tr("从"), self.leave_from)
+        form.addRow(tr("到"), self.leave_to)
+        form.addRow(tr("批准人"), self.approver)
+        form.addRow(add)
+        form.addRow(self.leave_label)
+        return self.leave_box
+
+    def _build_required(self) -> QWidget:
+        self.required_box = QGroupBox(tr("所需在村天数"))
+        self.required_box.setObjectName("requiredDays")
+        year = self.ctx.ledger.today().year
+        self.required_year = QSpinBox()
+        self.required_year.setObjectName("requiredYear")
+        self.required_year.setRange(2015, year + 1)
+        self.required_year.setValue(year)
+        self.required_days = QSpinBox()
+        self.required_days.setObjectName("requiredDaysValue")
+        self.required_days.setRange(1, 31)
+        self.required_days.setValue(1)
+        self.required_source = QLineEdit()
+        self.required_source.setObjectName("requiredSource")
+        self.required_source.setPlaceholderText(tr("依据：文件名称和年份（必填，回车保存）"))
+        self.required_source.returnPressed.connect(self.save_required)
+        note = QLabel(
+            tr(
+                "政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。"
+            )
+        )
+        note.setWordWrap(True)
+        self.required_label = QLabel()
+        self.required_label.setWordWrap(True)
+        form = QFormLayout(self.required_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(note)
+        form.addRow(tr("年度"), self.required_year)
+        form.addRow(tr("天数"), self.required_days)
+        form.addRow(tr("依据"), self.required_source)
+        form.addRow(self.required_label)
+        return self.required_box
+
+    def _build_search(self) -> QHBoxLayout:
+        self.search = QLineEdit()
+        self.search.setObjectName("diarySearch")
+        self.search.setPlaceholderText(tr("搜索日志：内容、地点、类别或记录人"))
+        self.search.returnPressed.connect(self.refresh)
+        self.search.textChanged.connect(lambda t: self.refresh() if not t else None)
+        self.entry_count = QLabel()
+        self.entries = RecordTableModel(ENTRY_COLUMNS)
+        self.entries_table = read_only_table(self.entries, "diaryEntries", stretch=5)
+        self.month = RecordTableModel(MONTH_COLUMNS)
+        self.month_table = read_only_table(self.month, "diaryMonth", stretch_last=True)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.entry_count)
+        return row
+
+    # --- behaviour ---------------------------------------------------------------------------------
+    def _village_code(self) -> str | None:
+        village_id = self.ctx.village_id
+        return None if village_id is None else village_summary(self.ctx.ledger, village_id).code
+
+    def _people(self) -> list[str]:
+        village_id = self.ctx.village_id
+        if village_id is None:
+            return sorted({m.person for m in self.months})
+        people = team_members(self.ctx.ledger, village_id)
+        user = self.ctx.ledger.device().user_name
+        return sorted(people, key=lambda p: (p != user, p))
+
+    def _load_month(self) -> None:
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        first = dt.date(year, month, 1)
+        if first > self.ctx.ledger.today():
+            self.months = []
+        else:
+            self.months = attendance(
+                self.ctx.ledger, year=year, month=month, village_code=self._village_code()
+            )
+        if self.ctx.village_id is None and self.person.count() == 0:
+            self.person.addItems(sorted({m.person for m in self.months}))
+        self.month.set_rows([_month_record(m) for m in self.months])
+        self._paint_calendar(year, month)
+
+    def _person_month(self) -> PersonMonth | None:
+        person = self.person.currentText()
+        return next((m for m in self.months if m.person == person), None)
+
+    def _paint_calendar(self, year: int, month: int) -> None:
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear every day
+        chosen = self._person_month()
+        if chosen is None:
+            self.summary.setText(tr("本月没有考勤记录"))
+            return
+        for day, state in chosen.days.items():
+            colour = DAY_COLOURS.get(state)
+            if colour:
+                shade = QTextCharFormat()
+                shade.setBackground(QBrush(QColor(colour)))
+                self.calendar.setDateTextFormat(QDate(day), shade)
+        leave = tr("、", "between the items of a list").join(
+            tr("{kind} {days} 天").format(kind=k, days=v) for k, v in chosen.leave.items()
+        )
+        leave = leave or tr("无请假")
+        text = tr(
+            "{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。"
+        ).format(
+            year=year, month=month, present=chosen.present, leave=leave, away=chosen.away, duty=chosen.on_duty
+        )
+        if chosen.required is None:
+            text += tr("所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中设定）")
+        elif chosen.gap:
+            text += tr("所需 {required} 天，差 {gap} 天").format(required=chosen.required, gap=chosen.gap)
+        else:
+            text += tr("所需 {required} 天，已达到").format(required=chosen.required)
+        self.summary.setText(text)
+
+    def _day_picked(self, date: QDate) -> None:
+        if self.entry_date.date() != date:
+            self.entry_date.setDate(date)  # loads the day through _date_typed
+        else:
+            self._date_typed(date)
+
+    def _date_typed(self, date: QDate) -> None:
+        if self.ctx.is_township:
+            return
+        day = date.toPython()
+        self.shown = entry_on(self.ctx.ledger, day, self.person.currentText() or None)
+        if self.shown is None:
+            self.form_state.setText(tr("新日志：{day}").format(day=day.isoformat()))
+            self.content.clear()
+            self.place.clear()
+            self.households.clear()
+            return
+        self.form_state.setText(tr("修改 {day} 的日志").format(day=day.isoformat()))
+        self.kind.setCurrentText(self.shown.kind)
+        self.place.setText(self.shown.place)
+        self.content.setText(self.shown.content)
+        self.households.setText(",".join(self.shown.households))
+
+
+def _entry_record(entry: DiaryEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "day": entry.day.isoformat(),
+        "village_name": entry.village_name,
+        "person": entry.person,
+        "kind": entry.kind,
+        "place": entry.place or tr("村里"),
+        "content": entry.content,
+        "households": "、".join(entry.households),
+    }
+
+
+def _month_record(month: PersonMonth) -> dict[str, Any]:
+    return {
+        "id": f"{month.village_code}/{month.person}",
+        "village_name": month.village_name,
+        "person": month.person,
+        "present": month.present,
+        "leave": "、".join(f"{k} {v}" for k, v in month.leave.items()),
+        "away": month.away,
+        "on_duty": month.on_duty,
+        "required": tr("尚未设置") if month.required is None else month.required,
+        "gap": "" if month.gap is None else (month.gap or tr("已达到")),
+        "weeks": "、".join(d.strftime("%m-%d") for d in month.weeks_without_diary),
+    }

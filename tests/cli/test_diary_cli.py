@@ -1,0 +1,123 @@
+"""``zhucun diary``, ``leave``, ``attendance`` and ``ledger diary``: what a first secretary types, what the
+ledger then holds, and refused commands that change nothing (one Chinese line, exit 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from records import make_id_number
+
+from desktop.services.households import add_household
+from desktop.services.ledger import Ledger
+from desktop.store.models import Village
+from desktop.store.writer import ChangeWriter
+
+from .test_cli_records import dump, refused
+from .test_cli_records import home as home
+from .test_cli_records import zhucun as zhucun
+
+
+def test_write_correct_list_and_see_the_history(zhucun) -> None:
+    result = zhucun("diary", "add", "--date", "2026-11-20", "--kind", "走访", "--place", "二组",
+                    "--content", "到二组走访", "--households", "001")  # fmt: skip
+    assert result.code == 0, result.err
+    entry_id = result.out.split()[-1]
+    result = zhucun("diary", "edit", "2026-11-20", "--content", "到二组走访卓嘎家")
+    assert result.out.strip() == "已修改：内容=到二组走访卓嘎家"
+    listed = zhucun("diary", "list", "--month", "2026-11").out
+    assert f"2026-11-20  扎西  走访  二组  到二组走访卓嘎家  涉及 001  [{entry_id}]" in listed
+    assert "共 1 条" in listed
+    log = zhucun("log", entry_id).out
+    assert "到二组走访" in log and "到二组走访卓嘎家" in log
+    (row,) = json.loads(zhucun("diary", "list", "--search", "卓嘎", "--json").out)
+    assert row["households"] == ["001"]
+
+
+def test_attendance_counts_the_month_and_leave(zhucun) -> None:
+    assert zhucun("leave", "add", "--kind", "事假", "--from", "2026-10-30", "--to", "2026-11-02",
+                  "--approver", "乡党委 李书记").code == 0  # fmt: skip
+    assert (
+        zhucun("leave", "add", "--kind", "乡里开会", "--from", "2026-11-03", "--approver", "李书记").code == 0
+    )
+    for day in (4, 5, 6):
+        assert zhucun("diary", "present", "--date", f"2026-11-0{day}").code == 0
+    assert zhucun("diary", "add", "--date", "2026-11-09", "--kind", "培训", "--content", "县里培训",
+                  "--place", "县党校", "--away").code == 0  # fmt: skip
+    (row,) = json.loads(zhucun("attendance", "--month", "2026-11", "--json").out)
+    assert (row["person"], row["present"], row["leave"], row["on_duty"]) == (
+        "扎西",
+        3,
+        {"事假": 2, "乡里开会": 1},
+        4,
+    )
+    assert (row["counted_days"], row["away"], row["required"], row["gap"]) == (30, 24, None, None)
+    text = zhucun("attendance", "--month", "2026-11").out
+    assert "扎西：在村 3 天，事假 2 天、乡里开会 1 天，不在村 24 天，在岗 4 天；所需在村天数尚未设置" in text
+    assert "2026-10-30 至 2026-11-02  扎西  事假  批准人 乡党委 李书记" in zhucun("leave", "list").out
+    # a village laptop cannot set the required days: the township does
+    refused(zhucun("attendance", "--set-required", "20", "--source", "某文件"), 2, "由乡镇设定")
+
+
+@pytest.fixture
+def other_village(ledger: Ledger, home: Path) -> None:
+    with ledger.store.session() as session:
+        other = ChangeWriter(session).create(Village, {"code": "513302", "name": "德吉村"})
+    add_household(
+        ledger, number="009", head={"name": "次仁", "id_number": make_id_number(dt.date(1970, 1, 1), 1)},
+        village_id=other,
+    )  # fmt: skip
+
+
+@pytest.mark.usefixtures("other_village")
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("diary", "add", "--date", "FUTURE", "--kind", "走访", "--content", "x"), "之后，不能预先记录"),
+        (("diary", "add", "--kind", "下乡", "--content", "x"), "日志类别“下乡”无法识别"),
+        (("diary", "add", "--kind", "走访", "--content", "x", "--households", "009"), "农户 009 属于德吉村"),
+        (("diary", "add", "--date", "2026-11-10", "--kind", "其他", "--content", "x"), "已有日志（每人每天一条）"),
+        (("leave", "add", "--kind", "病假", "--from", "2026-11-09", "--to", "2026-11-11", "--approver", "李"),
+         "扎西 2026-11-10 已记在村，不能在这一天请假"),
+        (("leave", "add", "--kind", "公休", "--from", "2026-11-14", "--approver", "李"), "的公休重叠"),
+        (("leave", "add", "--kind", "年假", "--from", "2026-11-01", "--approver", "李"), "请假类别“年假”无法识别"),
+        (("diary", "present", "--date", "2026-11-13"), "公休中，不能同时记在村"),
+        (("attendance", "--month", "2026-13"), "月份“2026-13”无效"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_and_nothing_is_written(zhucun, argv: tuple[str, ...], message: str) -> None:
+    assert zhucun("diary", "add", "--date", "2026-11-10", "--kind", "会议", "--content", "村两委会").code == 0
+    assert zhucun("leave", "add", "--kind", "公休", "--from", "2026-11-12", "--to", "2026-11-15",
+                  "--approver", "李").code == 0  # fmt: skip
+    before = dump(zhucun)
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    result = zhucun(*(tomorrow if a == "FUTURE" else a for a in argv))
+    refused(result, 2)
+    assert message in result.err
+    assert dump(zhucun) == before
+
+
+def test_ledger_diary_prints_the_month_and_the_attendance_sheet(zhucun, tmp_path: Path) -> None:
+    from tests.reports.pdf import need_poppler, pages_text, squash
+
+    need_poppler()
+    assert zhucun("diary", "add", "--date", "2026-11-03", "--kind", "项目", "--content", "查看水渠工程",
+                  "--place", "一组").code == 0  # fmt: skip
+    assert zhucun("leave", "add", "--kind", "病假", "--from", "2026-11-10", "--to", "2026-11-11",
+                  "--approver", "李书记").code == 0  # fmt: skip
+    out = tmp_path / "日志.pdf"
+    result = zhucun("ledger", "diary", "--month", "2026-11", "--out", str(out))
+    assert result.code == 0, result.err
+    pages = [squash(p) for p in pages_text(out)]
+    assert len(pages) == 6  # 1 November is a Sunday: six weeks touch the month
+    assert "第2周：11月2日至11月8日" in pages[1] and "11-03周二扎西项目一组查看水渠工程" in pages[1]
+    assert "请假和外出：扎西病假11-10至11-11（批准人李书记）" in pages[2]
+    assert all("记录人签字" in p and "乡镇审核签字" in p for p in pages)
+    assert "（本周没有日志）" in pages[0]
+    sheet = tmp_path / "考勤.pdf"
+    assert zhucun("ledger", "diary", "--month", "2026-11", "--attendance", "--out", str(sheet)).code == 0
+    (page,) = [squash(p) for p in pages_text(sheet)]
+    assert "驻村工作队考勤表（2026年11月）" in page and "亚弄村（513301）统计30天所需在村天数尚未设置" in page
+    assert "扎西1病假2天271尚未设置" in page and "扎西缺缺在缺" in page

@@ -1,0 +1,161 @@
+"""驻村工作日志 and 在岗考勤: entries through the change log, corrections with history, the month counts
+across a month boundary and leave, and the bad inputs that write nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from records import make_id_number
+
+from desktop.domain.errors import InvalidInput, NotFound, UserError
+from desktop.services.diary import (
+    NOT_SET,
+    add_entry,
+    add_leave,
+    attendance,
+    edit_entry,
+    list_entries,
+    list_leaves,
+    mark_present,
+)
+from desktop.services.dump import dump_ledger
+from desktop.services.history import record_history
+from desktop.services.households import add_household
+from desktop.services.ledger import Ledger
+from desktop.store.models import Village
+from desktop.store.writer import ChangeWriter
+
+D = dt.date
+
+
+def test_an_entry_is_written_corrected_and_keeps_its_history(ledger: Ledger) -> None:
+    household = add_household(
+        ledger, number="001", head={"name": "卓嘎", "id_number": make_id_number(D(1980, 1, 1), 2)}
+    )
+    entry_id = add_entry(
+        ledger, day=D(2026, 11, 20), kind="走访", place="二组", content="到二组走访", households=["001"]
+    )
+    (entry,) = list_entries(ledger)
+    assert (entry.id, entry.person, entry.kind, entry.in_village, entry.households) == (
+        entry_id,
+        "扎西",
+        "走访",
+        True,
+        ("001",),
+    )
+    assert edit_entry(ledger, "2026-11-20", content="到二组走访卓嘎家，了解冬季取暖") == {
+        "content": "到二组走访卓嘎家，了解冬季取暖"
+    }
+    first, correction = record_history(ledger, entry_id)  # zhucun log ID shows both
+    assert {c.label: c.new for c in first.changes}["内容"] == "到二组走访"
+    assert [(c.label, c.old, c.new) for c in correction.changes] == [
+        ("内容", "到二组走访", "到二组走访卓嘎家，了解冬季取暖")
+    ]
+    # the entry shows among the household's records
+    assert [e.id for e in list_entries(ledger, household_id=household.id)] == [entry_id]
+    assert [e.id for e in list_entries(ledger, search="取暖")] == [entry_id]
+    assert list_entries(ledger, search="修路") == []
+
+
+def test_a_second_entry_for_the_day_is_refused_and_points_to_edit(ledger: Ledger) -> None:
+    add_entry(ledger, day=D(2026, 11, 20), kind="会议", content="村两委会")
+    before = dump_ledger(ledger)
+    with pytest.raises(
+        InvalidInput, match=r"扎西 2026-11-20 已有日志（每人每天一条），请用 zhucun diary edit"
+    ):
+        add_entry(ledger, day=D(2026, 11, 20), kind="走访", content="又一条")
+    # another team member writes his own entry for that day
+    add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="看水渠", person="王强")
+    assert [e.person for e in list_entries(ledger)] == ["扎西", "王强"]
+    assert before != dump_ledger(ledger)
+
+
+@pytest.mark.parametrize(
+    ("write", "message"),
+    [
+        (lambda lg: add_entry(lg, day=D(2026, 11, 24), kind="走访", content="x"), "在今天（2026-11-23）之后"),
+        (lambda lg: add_entry(lg, day=D(2026, 11, 2), kind="下乡", content="x"), "日志类别“下乡”无法识别"),
+        (lambda lg: add_entry(lg, day=D(2026, 11, 2), kind="走访", content="  "), "请填写日志内容"),
+        (lambda lg: mark_present(lg, day=D(2026, 12, 1)), "在村日期 2026-12-01 在今天"),
+        (
+            lambda lg: add_leave(lg, kind="年假", start=D(2026, 11, 2), end=D(2026, 11, 3), approver="李"),
+            "请假类别“年假”无法识别",
+        ),
+        (
+            lambda lg: add_leave(lg, kind="事假", start=D(2026, 11, 5), end=D(2026, 11, 3), approver="李"),
+            "早于开始日期",
+        ),
+        (
+            lambda lg: add_leave(lg, kind="事假", start=D(2026, 11, 9), end=D(2026, 11, 11), approver="李"),
+            "扎西 2026-11-10 已记在村，不能在这一天请假",
+        ),
+        (
+            lambda lg: add_leave(lg, kind="病假", start=D(2026, 11, 14), end=D(2026, 11, 16), approver="李"),
+            "与 扎西 2026-11-12 至 2026-11-15 的公休重叠",
+        ),
+        (lambda lg: mark_present(lg, day=D(2026, 11, 13)), "在2026-11-12 至 2026-11-15 的公休中"),
+        (
+            lambda lg: add_entry(lg, day=D(2026, 11, 12), kind="其他", content="x", place="一组"),
+            "不能同时记在村",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_writes_nothing(ledger: Ledger, write: object, message: str) -> None:
+    mark_present(ledger, day=D(2026, 11, 10))
+    add_leave(ledger, kind="公休", start=D(2026, 11, 12), end=D(2026, 11, 15), approver="乡党委 李书记")
+    before = dump_ledger(ledger)
+    with pytest.raises(UserError) as caught:
+        write(ledger)  # type: ignore[operator]
+    assert message in caught.value.message and "\n" not in caught.value.message
+    assert caught.value.exit_code == 2
+    assert dump_ledger(ledger) == before
+
+
+def test_a_household_of_another_village_is_refused(ledger: Ledger) -> None:
+    with ledger.store.session() as session:
+        other = ChangeWriter(session).create(Village, {"code": "513302", "name": "德吉村"})
+    add_household(
+        ledger,
+        number="009",
+        head={"name": "次仁", "id_number": make_id_number(D(1970, 1, 1), 1)},
+        village_id=other,
+    )
+    before = dump_ledger(ledger)
+    with pytest.raises(
+        InvalidInput, match=r"^农户 009 属于德吉村（513302），不是亚弄村的农户，不能记在本村日志里$"
+    ):
+        add_entry(ledger, day=D(2026, 11, 2), kind="走访", content="x", households=["009"])
+    with pytest.raises(NotFound, match="没有找到户编号为 099 的农户"):
+        add_entry(ledger, day=D(2026, 11, 2), kind="走访", content="x", households=["099"])
+    assert dump_ledger(ledger) == before
+
+
+def test_month_counts_across_a_month_boundary_and_leave(ledger: Ledger) -> None:
+    # a leave from 28 October to 3 November counts 4 days in October and 3 in November
+    add_leave(ledger, kind="事假", start=D(2026, 10, 28), end=D(2026, 11, 3), approver="李书记")
+    add_leave(ledger, kind="县里开会", start=D(2026, 11, 4), end=D(2026, 11, 5), approver="李书记")
+    for day in range(6, 21):
+        add_entry(ledger, day=D(2026, 11, day), kind="走访", content=f"第 {day} 天", place="一组")
+    add_entry(ledger, day=D(2026, 11, 21), kind="会议", content="乡里开会", place="乡政府")
+    mark_present(ledger, day=D(2026, 11, 22))
+    mark_present(ledger, day=D(2026, 11, 20))  # a diary day marked again counts once
+    (nov,) = attendance(ledger, year=2026, month=11)
+    assert (nov.counted_days, nov.present, nov.leave, nov.away) == (23, 16, {"事假": 3, "县里开会": 2}, 2)
+    assert nov.on_duty == 18  # meetings are work days away
+    assert nov.required is None and nov.gap is None and nov.required_text == NOT_SET
+    # 1 November (a Sunday) is on leave, the week of the 23rd is still running: no gap yet
+    assert nov.weeks_without_diary == ()
+    (october,) = attendance(ledger, year=2026, month=10)
+    assert (october.counted_days, october.present, october.leave, october.away) == (31, 0, {"事假": 4}, 27)
+    assert october.weeks_without_diary[0] == D(2026, 9, 28) and len(october.weeks_without_diary) == 5
+    (leave, meeting) = list_leaves(ledger, start=D(2026, 11, 1), end=D(2026, 11, 30))
+    assert meeting.kind == "县里开会"
+    assert (leave.kind, leave.start, leave.end, leave.approver) == (
+        "事假",
+        D(2026, 10, 28),
+        D(2026, 11, 3),
+        "李书记",
+    )
+    with pytest.raises(InvalidInput, match="2026 年 12 月还没有到"):
+        attendance(ledger, year=2026, month=12)
