@@ -145,7 +145,7 @@ def test_the_walk_sees_a_wrong_import(name: str, source: str, expected: str, tmp
 @pytest.mark.parametrize(
     ("name", "source"),
     [
-        ("app.py", "import desktop.cli\nfrom desktop.ui.main_window import MainWindow\n"),
+        ("app.py", "import desktop.cli\nfrom desktop.ui.shell.main_window import MainWindow\n"),
         ("cli.py", "from desktop.app import open_ledger\nfrom desktop import __version__, cli_sync\n"),
         ("domain/sub/x.py", "from ..enums import Status\nfrom . import y\n"),
         ("sync/x.py", "from desktop.media.blob_store import BlobStore\n"),

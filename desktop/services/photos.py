@@ -31,8 +31,8 @@ from desktop.media.decode import BadPhoto
 from desktop.media.ingest import IngestedPhoto, IngestOptions, ingest_file
 from desktop.media.orphans import sweep_orphans
 from desktop.media.thumbnails import thumbnail_sha
-from desktop.services.ledger import Ledger
-from desktop.services.lookup import resolve_household
+from desktop.services.context import Ledger
+from desktop.services.households.lookup import resolve_household
 from desktop.store.atomic_file import write_atomic
 from desktop.store.base import Synced
 from desktop.store.ids import is_uuid

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.app import open_ledger
-from desktop.services.security import is_encrypted, recover, unlock
+from desktop.services.security.users import is_encrypted, recover, unlock
 from desktop.services.setup import STAGING
 from desktop.store.keyring import WrongPassphrase
 from desktop.store.sqlite_file import SQLITE_HEADER
