@@ -44,7 +44,7 @@ from desktop.services.security.encryption import KILL_ENV, enable_encryption
 from desktop.services.security.users import is_encrypted, unlock
 from desktop.store.backup import list_backups
 from desktop.store.models import Household, Member
-from desktop.store.sqlite_file import SQLITE_HEADER
+from desktop.store.sqlite_header import SQLITE_HEADER
 
 from .conftest import TODAY
 

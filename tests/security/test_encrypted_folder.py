@@ -23,7 +23,7 @@ from desktop.services.households.history import record_history
 from desktop.services.households.members import add_member
 from desktop.services.security.encryption import enable_encryption
 from desktop.store.backup import backup_file, list_backups
-from desktop.store.sqlite_file import SQLITE_HEADER
+from desktop.store.sqlite_header import SQLITE_HEADER
 from desktop.sync.keys import load_keys
 
 from .conftest import MEMBERS, PASSPHRASE, Folder, needles, plain_village, plaintext_in, snapshot

@@ -12,8 +12,9 @@ from desktop.domain.enums import HEAD_RELATIONS
 from desktop.reports import data as r
 from desktop.reports.text import day
 from desktop.services.context import Ledger
-from desktop.services.printing.queries import live, printable_households
+from desktop.services.printing.queries import printable_households
 from desktop.store.models import Member, Monitoring, Village
+from desktop.store.queries import live
 
 NOTICE_PURPOSES = ("监测对象识别", "风险消除")
 # risk types that would tell the village about a person's health: never on a public notice

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import NotFound
 from desktop.services.context import Ledger
 from desktop.store.models import Household, Member, Village
+from desktop.store.queries import live
 
 CHUNK = 500  # households a query: a township roster stays a handful of queries
 
@@ -26,10 +27,6 @@ def chosen_village_ids(ledger: Ledger, session: Session, code: str | None) -> li
         return [found]
     current = ledger.current_village_id()
     return None if current is None else [current]
-
-
-def live(model: Any) -> Any:
-    return func.coalesce(model.archived, False).is_(False)
 
 
 def printable_households(session: Session, village_ids: list[str] | None) -> list[Household]:

@@ -16,11 +16,11 @@ from desktop.services.context import Ledger
 from desktop.services.printing.queries import (
     CHUNK,
     chosen_village_ids,
-    live,
     printable_households,
     sorted_members,
 )
 from desktop.store.models import Income, Member, Monitoring, Village
+from desktop.store.queries import live
 
 
 def gather_roster(

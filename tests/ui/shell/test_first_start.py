@@ -22,7 +22,7 @@ from desktop.services.security.users import Unlocked, is_encrypted, recover, unl
 from desktop.services.village.info import village_summary
 from desktop.store import kdf
 from desktop.store.keyring import normalise_recovery_code
-from desktop.store.sqlite_file import SQLITE_HEADER
+from desktop.store.sqlite_header import SQLITE_HEADER
 from desktop.ui.security.recovery_code_dialog import RecoveryCodeDialog, show_recovery_code
 from desktop.ui.shell.first_start import FirstStartDialog
 from desktop.ui.shell.main_window import MainWindow
