@@ -283,7 +283,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         return handler(ledger, args)
     finally:
-        ledger.store.close()
+        ledger.close()
 
 
 # --- handlers ---------------------------------------------------------------------------------------

@@ -17,6 +17,29 @@ from desktop.store.disk import explain
 from desktop.store.models import DeviceState, PolicySetting
 
 
+@dataclass(frozen=True)
+class DeviceFacts:
+    """This device as plain values: the UI and the command line never hold an ORM row."""
+
+    device_id: str
+    role: str  # village / township
+    village_id: str | None
+    user_name: str
+    township_code: str | None
+    township_name: str | None
+
+
+@dataclass(frozen=True)
+class FolderFacts:
+    """Where the ledger lives, as plain values: the data folder, its backups, the kind of database."""
+
+    home: Path
+    backups: Path
+    is_sqlite: bool
+    encrypted: bool  # the data folder's own database is encrypted (it has a keyring)
+    url: str | None  # a server database's URL; None for the data folder's SQLite file
+
+
 @dataclass
 class Ledger:
     store: Store
@@ -39,6 +62,36 @@ class Ledger:
 
     def current_village_id(self) -> str | None:
         return self.device().village_id
+
+    def this_device(self) -> DeviceFacts:
+        """This device (role, village, user, township) for the interface: plain values."""
+        state = self.device()
+        return DeviceFacts(
+            device_id=state.device_id,
+            role=state.role,
+            village_id=state.village_id,
+            user_name=state.user_name,
+            township_code=state.township_code,
+            township_name=state.township_name,
+        )
+
+    def folder(self) -> FolderFacts:
+        location = self.store.location
+        return FolderFacts(
+            home=location.home,
+            backups=location.backups,
+            is_sqlite=location.is_sqlite,
+            encrypted=location.encrypted,
+            url=location.url,
+        )
+
+    def sign_as(self, user: str) -> None:
+        """What is written from now on is signed by ``user`` (another member of the team unlocked)."""
+        self.store.set_author(user)
+
+    def close(self) -> None:
+        """Close the database connections (the next use opens them again)."""
+        self.store.close()
 
 
 def explain_failure(error: BaseException, home: Path) -> UserError | None:

@@ -39,6 +39,9 @@ from desktop.store.ids import is_uuid
 from desktop.store.models import Monitoring, Photo, Visit
 from desktop.store.writer import ChangeWriter
 
+# passed on from a lower layer on purpose (tests/test_layers.py): how photos are read in, chosen by the caller
+PASSED_ON = ("IngestOptions",)
+
 _T = TypeVar("_T", bound=Synced)
 _ID_TAIL = re.compile(r"^[0-9a-fA-F-]{8,36}$")
 

@@ -15,6 +15,10 @@ from desktop.store.models import DIMENSION_COLUMNS as DIMENSION_COLUMNS  # the f
 from desktop.store.models import Assessment
 from desktop.store.writer import ChangeWriter
 
+# passed on from a lower layer on purpose (tests/test_layers.py): the 核查 form's field prefixes per
+# dimension
+PASSED_ON = ("DIMENSION_COLUMNS",)
+
 WITHDRAWN = "撤销核查记录"
 
 

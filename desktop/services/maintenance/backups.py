@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import InvalidInput, StoreProblem
+from desktop.services.context import Ledger
 from desktop.store.backup import backup_file, copy_database
 from desktop.store.cipher import is_plain
 from desktop.store.database import StoreLocation, check_unlocked, open_store, unreadable
@@ -110,3 +111,19 @@ def _check_backup(source: Path, data_key: bytes | None) -> None:
         raise InvalidInput(
             f"备份文件 {source} 来自更新版本的驻村台账（{facts.revision}），请先升级，未做任何改动"
         )
+
+
+def backup_ledger(ledger: Ledger, to: Path | None = None) -> Path:
+    """A backup of the open ledger (see ``make_backup``)."""
+    return make_backup(ledger.store.location, to)
+
+
+def restore_ledger(ledger: Ledger, source: Path) -> RestoreResult:
+    """Replace the open ledger with ``source``: its connections are closed first (no connection may
+    hold the file being replaced: Windows refuses otherwise) and after (anything opened meanwhile saw
+    the old file), so the next use reads the restored one."""
+    ledger.store.close()
+    try:
+        return restore_backup(ledger.store.location, source)
+    finally:
+        ledger.store.close()

@@ -24,6 +24,10 @@ from desktop.store.keyring import (
     write_keyring,
 )
 
+# passed on from a lower layer on purpose (tests/test_layers.py): who unlocked the ledger: the window and
+# the command line hold it and hand it back unchanged
+PASSED_ON = ("Unlocked",)
+
 
 @dataclass(frozen=True)
 class UserEntry:

@@ -39,6 +39,10 @@ from desktop.store.codec import normalise
 from desktop.store.models import Household, Member, Village
 from desktop.store.writer import ChangeWriter
 
+# passed on from a lower layer on purpose (tests/test_layers.py): a problem of the sheet, and the
+# marked copy of the sheet the dialog saves
+PASSED_ON = ("Problem", "write_problem_copy")
+
 HOUSEHOLDS_PER_WRITER = 200  # a fresh ChangeWriter now and then: each keeps every op it made in memory
 _MODELS: dict[str, type[Synced]] = {"household": Household, "member": Member}
 _NOT_IMPORTED = {

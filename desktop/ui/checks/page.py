@@ -322,7 +322,7 @@ class ChecklistForm(QGroupBox):
         today = self.ctx.ledger.today()
         self.checked_on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.checked_on.setDate(QDate(today.year, today.month, today.day))
-        self.assessors.setText(last.get("assessors") or self.ctx.ledger.device().user_name or "")
+        self.assessors.setText(last.get("assessors") or self.ctx.ledger.this_device().user_name or "")
         for dimension in Dimension:
             prefix = DIMENSION_COLUMNS[dimension.value]
             _select(self.answers[dimension], last.get(f"{prefix}_answer"))

@@ -96,10 +96,10 @@ class SecurityPanel(QGroupBox):
 
     @property
     def home(self) -> Path:
-        return self.ctx.ledger.store.location.home
+        return self.ctx.ledger.folder().home
 
     def refresh(self) -> None:
-        location = self.ctx.ledger.store.location
+        location = self.ctx.ledger.folder()
         if not location.is_sqlite:
             self.state.setText(tr("服务器数据库：数据由数据库服务器保护（请对服务器的磁盘加密）。"))
             self._show(encrypted=False, server=True)
@@ -148,7 +148,7 @@ class SecurityPanel(QGroupBox):
         return self._open(form)
 
     def open_enable(self) -> SecurityForm:
-        form = EnableEncryptionDialog(self.ctx.ledger.device().user_name or "", self)
+        form = EnableEncryptionDialog(self.ctx.ledger.this_device().user_name or "", self)
         form.succeeded.connect(lambda chosen: self.enable_encryption(*chosen))
         return self._open(form)
 
@@ -157,11 +157,11 @@ class SecurityPanel(QGroupBox):
         if self.ctx.jobs:
             show_error(self, InvalidInput(tr("请等正在进行的任务完成后再启用加密，未做任何改动")))
             return None
-        store, home = self.ctx.ledger.store, self.home
+        ledger, home = self.ctx.ledger, self.home
         # nothing may read the database or the photos while they are converted
         thumbnail_hub().wait()
         QThreadPool.globalInstance().waitForDone(30_000)
-        store.close()
+        ledger.close()
 
         def work(_progress: Progress) -> tuple[Enabled, Unlocked]:
             enabled = enable_encryption(home, user=user, passphrase=passphrase)

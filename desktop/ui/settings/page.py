@@ -33,7 +33,7 @@ from desktop.services.exchange.bundles import ImportReport
 from desktop.services.exchange.devices import revoke_device
 from desktop.services.exchange.identity import TrustResult, export_card, my_identity
 from desktop.services.exchange.status import sync_status
-from desktop.services.maintenance.backups import RestoreResult, make_backup, restore_backup
+from desktop.services.maintenance.backups import RestoreResult, backup_ledger, restore_ledger
 from desktop.services.preferences import LANGUAGE, get_preference, set_preference
 from desktop.services.village.profile import EDITABLE, edit_village_profile, village_profile
 from desktop.ui.security.panel import SecurityPanel
@@ -176,10 +176,10 @@ class SettingsPage(Page):
         return saved
 
     def backup_now(self) -> Job:
-        location = self.ctx.ledger.store.location
+        ledger = self.ctx.ledger
 
         def work(_progress: Progress) -> Path:
-            return make_backup(location)
+            return backup_ledger(ledger)
 
         return self.ctx.run(self, tr("正在备份台账…"), work, self._backed_up)
 
@@ -192,14 +192,10 @@ class SettingsPage(Page):
             ).format(name=source.name),
         ):
             return None
-        store = self.ctx.ledger.store
+        ledger = self.ctx.ledger
 
         def work(_progress: Progress) -> RestoreResult:
-            store.close()  # no connection may hold the file being replaced (Windows refuses otherwise)
-            try:
-                return restore_backup(store.location, source)
-            finally:
-                store.close()  # anything opened meanwhile saw the old file: reconnect to the restored one
+            return restore_ledger(ledger, source)  # reconnects to the restored file
 
         job = self.ctx.run(self, tr("正在从备份恢复…"), work, self._restored)
         job.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -386,7 +382,7 @@ class SettingsPage(Page):
         return values
 
     def _show_backups(self) -> None:
-        location = self.ctx.ledger.store.location
+        location = self.ctx.ledger.folder()
         if not location.is_sqlite:
             self.backup_text.setText(
                 tr("服务器数据库请用 pg_dump 备份、pg_restore 恢复（见使用说明“乡镇服务器”一节）。")
@@ -440,7 +436,7 @@ class SettingsPage(Page):
             self.export_card_to(Path(folder))
 
     def _choose_backup(self) -> None:
-        start = str(self.ctx.ledger.store.location.backups)
+        start = str(self.ctx.ledger.folder().backups)
         path, _ = QFileDialog.getOpenFileName(self, tr("选择备份文件"), start, tr_marked(BACKUP_FILTER))
         if path:
             self.restore_from(Path(path))

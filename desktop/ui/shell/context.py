@@ -33,7 +33,7 @@ class UiContext(QObject):
         self.reopen_with: Unlocked | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
-        self.role = ledger.device().role
+        self.role = ledger.this_device().role
         self._village_id: str | None = ledger.current_village_id()
         self.jobs: list[Job] = []
 

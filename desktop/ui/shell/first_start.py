@@ -189,7 +189,7 @@ class FirstStartDialog(QDialog):
         try:
             fill(ledger)
         finally:
-            ledger.store.close()
+            ledger.close()
 
     def _create_encrypted(
         self, user: str, passphrase: str, setup: Callable[[Ledger], SetupResult]

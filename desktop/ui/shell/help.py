@@ -92,7 +92,7 @@ class HelpWindow(QDialog):
 
 
 def about_text(ctx: UiContext) -> str:
-    location = ctx.ledger.store.location
+    location = ctx.ledger.folder()
     if not location.is_sqlite:
         database = tr("PostgreSQL 服务器：{url}").format(url=_without_password(location.url or ""))
     elif location.encrypted:

@@ -53,7 +53,7 @@ TRANSIENT = (Qt.WindowType.ToolTip, Qt.WindowType.Popup)  # hidden, never brough
 
 def install_idle_lock(window: QMainWindow, ctx: UiContext) -> IdleLock | None:
     """The lock for ``window`` when its ledger is encrypted (a plain ledger has no passphrase)."""
-    location = ctx.ledger.store.location
+    location = ctx.ledger.folder()
     if ctx.user is None or not location.encrypted:
         return None
     return IdleLock(window, ctx, location.home, ctx.user)
@@ -190,7 +190,7 @@ class IdleLock(QObject):
 
     def _unlocked(self, unlocked: Unlocked) -> None:
         if unlocked.user != self.user:  # another member of the team: what they write is signed theirs
-            self.ctx.ledger.store.set_author(unlocked.user)
+            self.ctx.ledger.sign_as(unlocked.user)
             self.user = self.ctx.user = unlocked.user
         self._release()
         self.ctx.changed.emit()  # the status bar names who is working now

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         summary = village_summary(self.ctx.ledger, self.ctx.village_id)
-        device = self.ctx.ledger.device()
+        device = self.ctx.ledger.this_device()
         if self.ctx.is_township:
             place = device.township_name or tr("乡镇")
             in_view = f" · {summary.name}" if self.ctx.village_id and summary.name else ""

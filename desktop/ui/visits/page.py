@@ -114,7 +114,7 @@ class VisitsPage(Page):
         self._tab_order()
         today = _qdate(self.ctx.ledger.today())
         self.visit_date.setDate(today)
-        self.visitors.setText(self.ctx.ledger.device().user_name or "")
+        self.visitors.setText(self.ctx.ledger.this_device().user_name or "")
         self._reset_form()
 
     # --- public ------------------------------------------------------------------------------------
