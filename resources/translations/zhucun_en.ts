@@ -4,43 +4,173 @@
 <context>
     <name>zhucun</name>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="65"/>
+        <location filename="../../desktop/ui/checks/form.py" line="36"/>
+        <location filename="../../desktop/ui/checks/form.py" line="41"/>
+        <location filename="../../desktop/ui/settings/page.py" line="52"/>
+        <source>未填</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="37"/>
+        <location filename="../../desktop/ui/households/window.py" line="59"/>
+        <location filename="../../desktop/ui/overview/page.py" line="274"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
+        <source>达标</source>
+        <extracomment>desktop/domain/enums.py: Status.MET.label (a checklist verdict)</extracomment>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="38"/>
+        <location filename="../../desktop/ui/households/window.py" line="60"/>
+        <location filename="../../desktop/ui/overview/page.py" line="34"/>
+        <location filename="../../desktop/ui/overview/page.py" line="70"/>
+        <location filename="../../desktop/ui/overview/page.py" line="274"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
+        <source>未达标</source>
+        <extracomment>desktop/domain/enums.py: Status.NOT_MET.label (a checklist verdict)</extracomment>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="39"/>
+        <location filename="../../desktop/ui/households/window.py" line="61"/>
+        <location filename="../../desktop/ui/overview/page.py" line="35"/>
+        <location filename="../../desktop/ui/overview/page.py" line="70"/>
+        <location filename="../../desktop/domain/enums.py" line="151"/>
+        <source>待核实</source>
+        <extracomment>desktop/domain/enums.py: Status.UNKNOWN.label (a checklist verdict)</extracomment>
+        <translation>To verify</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="41"/>
+        <location filename="../../desktop/ui/widgets/record_table_model.py" line="115"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="41"/>
+        <location filename="../../desktop/ui/widgets/record_table_model.py" line="115"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="54"/>
+        <source>入户核查</source>
+        <translation>Household check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="64"/>
+        <location filename="../../desktop/ui/visits/page.py" line="201"/>
+        <source>多人用顿号分隔</source>
+        <translation>Separate several names with 、 or commas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="75"/>
+        <source>保存核查（Ctrl+Enter）</source>
+        <translation>Save check (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="79"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="117"/>
+        <location filename="../../desktop/ui/photos/page.py" line="168"/>
+        <location filename="../../desktop/ui/printing/options.py" line="56"/>
+        <location filename="../../desktop/ui/visits/page.py" line="262"/>
+        <source>农户</source>
+        <comment>one household, chosen in a form</comment>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="82"/>
+        <location filename="../../desktop/domain/fields.py" line="119"/>
+        <source>核查人</source>
+        <extracomment>desktop/domain/fields.py: assessment.assessors</extracomment>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="84"/>
+        <location filename="../../desktop/domain/fields.py" line="119"/>
+        <source>核查日期</source>
+        <extracomment>desktop/domain/fields.py: assessment.assessed_on</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="96"/>
+        <location filename="../../desktop/ui/households/record_forms.py" line="235"/>
+        <location filename="../../desktop/domain/fields.py" line="80"/>
+        <location filename="../../desktop/domain/fields.py" line="112"/>
+        <location filename="../../desktop/domain/fields.py" line="121"/>
+        <location filename="../../desktop/domain/fields.py" line="143"/>
+        <source>备注</source>
+        <extracomment>desktop/domain/fields.py: household.note, member.note, assessment.note, income.note</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="101"/>
+        <source>在左侧总览中点选一户，或在上面输入姓名、拼音首字母或户编号。</source>
+        <translation>Click a household in the overview on the left, or type a name, pinyin initials or household no. above.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="120"/>
+        <source>{dimension}的核查结论</source>
+        <translation>Verdict on {dimension}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="123"/>
+        <source>核查依据：看到了什么、问了谁</source>
+        <translation>Evidence: what was seen, who was asked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="188"/>
+        <source>上次核查：{date}{who}。以下按上次结果预填，请逐项核对。</source>
+        <translation>Last check: {date}{who}. Filled in from it: please check every item.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="193"/>
+        <source>该户还没有核查记录。</source>
+        <translation>This household has not been checked yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/form.py" line="207"/>
+        <source>请至少填写一个维度的核查结论或一个“是/否”问题</source>
+        <translation>Answer at least one dimension or one yes/no question</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="31"/>
         <source>不愁吃</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="66"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="32"/>
         <source>不愁穿</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Clothing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="67"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="33"/>
         <source>义务教育</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="68"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="34"/>
         <source>基本医疗</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="69"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="35"/>
         <source>住房安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="70"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="36"/>
         <source>饮水安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="171"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="137"/>
         <location filename="../../desktop/ui/households/new_household.py" line="32"/>
         <location filename="../../desktop/ui/households/table_model.py" line="29"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="63"/>
@@ -53,7 +183,7 @@
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="171"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="137"/>
         <location filename="../../desktop/ui/households/table_model.py" line="30"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="64"/>
         <location filename="../../desktop/ui/overview/page.py" line="33"/>
@@ -63,142 +193,12 @@
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="175"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="141"/>
         <source>未达标 {not_met} 户，待核实 {unknown} 户</source>
         <translation>Not met: {not_met} households; to verify: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="184"/>
-        <location filename="../../desktop/ui/checks/page.py" line="189"/>
-        <location filename="../../desktop/ui/settings/page.py" line="52"/>
-        <source>未填</source>
-        <translation>Not answered</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="185"/>
-        <location filename="../../desktop/ui/households/window.py" line="59"/>
-        <location filename="../../desktop/ui/overview/page.py" line="274"/>
-        <location filename="../../desktop/domain/enums.py" line="151"/>
-        <source>达标</source>
-        <extracomment>desktop/domain/enums.py: Status.MET.label (a checklist verdict)</extracomment>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="186"/>
-        <location filename="../../desktop/ui/households/window.py" line="60"/>
-        <location filename="../../desktop/ui/overview/page.py" line="34"/>
-        <location filename="../../desktop/ui/overview/page.py" line="70"/>
-        <location filename="../../desktop/ui/overview/page.py" line="274"/>
-        <location filename="../../desktop/domain/enums.py" line="151"/>
-        <source>未达标</source>
-        <extracomment>desktop/domain/enums.py: Status.NOT_MET.label (a checklist verdict)</extracomment>
-        <translation>Not met</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="187"/>
-        <location filename="../../desktop/ui/households/window.py" line="61"/>
-        <location filename="../../desktop/ui/overview/page.py" line="35"/>
-        <location filename="../../desktop/ui/overview/page.py" line="70"/>
-        <location filename="../../desktop/domain/enums.py" line="151"/>
-        <source>待核实</source>
-        <extracomment>desktop/domain/enums.py: Status.UNKNOWN.label (a checklist verdict)</extracomment>
-        <translation>To verify</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="189"/>
-        <location filename="../../desktop/ui/widgets/record_table_model.py" line="115"/>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="189"/>
-        <location filename="../../desktop/ui/widgets/record_table_model.py" line="115"/>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="202"/>
-        <source>入户核查</source>
-        <translation>Household check</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="212"/>
-        <location filename="../../desktop/ui/visits/page.py" line="201"/>
-        <source>多人用顿号分隔</source>
-        <translation>Separate several names with 、 or commas</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="223"/>
-        <source>保存核查（Ctrl+Enter）</source>
-        <translation>Save check (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="227"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="117"/>
-        <location filename="../../desktop/ui/photos/page.py" line="168"/>
-        <location filename="../../desktop/ui/printing/options.py" line="56"/>
-        <location filename="../../desktop/ui/visits/page.py" line="262"/>
-        <source>农户</source>
-        <comment>one household, chosen in a form</comment>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="230"/>
-        <location filename="../../desktop/domain/fields.py" line="119"/>
-        <source>核查人</source>
-        <extracomment>desktop/domain/fields.py: assessment.assessors</extracomment>
-        <translation>Checked by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="232"/>
-        <location filename="../../desktop/domain/fields.py" line="119"/>
-        <source>核查日期</source>
-        <extracomment>desktop/domain/fields.py: assessment.assessed_on</extracomment>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="244"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="235"/>
-        <location filename="../../desktop/domain/fields.py" line="80"/>
-        <location filename="../../desktop/domain/fields.py" line="112"/>
-        <location filename="../../desktop/domain/fields.py" line="121"/>
-        <location filename="../../desktop/domain/fields.py" line="143"/>
-        <source>备注</source>
-        <extracomment>desktop/domain/fields.py: household.note, member.note, assessment.note, income.note</extracomment>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="249"/>
-        <source>在左侧总览中点选一户，或在上面输入姓名、拼音首字母或户编号。</source>
-        <translation>Click a household in the overview on the left, or type a name, pinyin initials or household no. above.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="268"/>
-        <source>{dimension}的核查结论</source>
-        <translation>Verdict on {dimension}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="271"/>
-        <source>核查依据：看到了什么、问了谁</source>
-        <translation>Evidence: what was seen, who was asked</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="336"/>
-        <source>上次核查：{date}{who}。以下按上次结果预填，请逐项核对。</source>
-        <translation>Last check: {date}{who}. Filled in from it: please check every item.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="341"/>
-        <source>该户还没有核查记录。</source>
-        <translation>This household has not been checked yet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="355"/>
-        <source>请至少填写一个维度的核查结论或一个“是/否”问题</source>
-        <translation>Answer at least one dimension or one yes/no question</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/checks/page.py" line="365"/>
+        <location filename="../../desktop/ui/checks/page.py" line="60"/>
         <location filename="../../desktop/ui/shell/registry.py" line="21"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
@@ -206,65 +206,65 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="373"/>
+        <location filename="../../desktop/ui/checks/page.py" line="68"/>
         <source>只看有短板或待核实的户</source>
         <translation>Only gaps and to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="386"/>
+        <location filename="../../desktop/ui/checks/page.py" line="81"/>
         <source>按这一天判断年龄、适龄入学和各项结论（默认今天）</source>
         <translation>Judge ages, school age and every verdict as of this day (default: today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="402"/>
+        <location filename="../../desktop/ui/checks/page.py" line="97"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="405"/>
+        <location filename="../../desktop/ui/checks/page.py" line="100"/>
         <source>判断日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="459"/>
+        <location filename="../../desktop/ui/checks/page.py" line="154"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="479"/>
+        <location filename="../../desktop/ui/checks/page.py" line="174"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="498"/>
+        <location filename="../../desktop/ui/checks/page.py" line="193"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="565"/>
+        <location filename="../../desktop/ui/checks/page.py" line="260"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="570"/>
+        <location filename="../../desktop/ui/checks/page.py" line="265"/>
         <location filename="../../desktop/ui/overview/page.py" line="280"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="571"/>
+        <location filename="../../desktop/ui/checks/page.py" line="266"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="572"/>
+        <location filename="../../desktop/ui/checks/page.py" line="267"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="573"/>
+        <location filename="../../desktop/ui/checks/page.py" line="268"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>
@@ -2568,182 +2568,182 @@ The current ledger is backed up first, so it can be restored again.
 After restoring, the undo history is cleared.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="204"/>
+        <location filename="../../desktop/ui/settings/page.py" line="200"/>
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="215"/>
+        <location filename="../../desktop/ui/settings/page.py" line="211"/>
         <source>吊销 {device}？此后它签名的同步包一律拒绝，这一步不能撤销。</source>
         <translation>Revoke {device}? Every bundle it signs from now on is refused. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="222"/>
+        <location filename="../../desktop/ui/settings/page.py" line="218"/>
         <source>本机身份</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="231"/>
+        <location filename="../../desktop/ui/settings/page.py" line="227"/>
         <source>对方信任本机前，请在电话中读出上面的指纹，由对方核对。</source>
         <translation>Before the other side trusts this device, read them the fingerprint above over the phone so they can check it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="233"/>
+        <location filename="../../desktop/ui/settings/page.py" line="229"/>
         <source>导出身份卡…</source>
         <translation>Export identity card…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="238"/>
+        <location filename="../../desktop/ui/settings/page.py" line="234"/>
         <source>本机指纹：</source>
         <translation>This device's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="247"/>
+        <location filename="../../desktop/ui/settings/page.py" line="243"/>
         <source>已信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="260"/>
+        <location filename="../../desktop/ui/settings/page.py" line="256"/>
         <source>信任身份卡…</source>
         <translation>Trust an identity card…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="263"/>
+        <location filename="../../desktop/ui/settings/page.py" line="259"/>
         <source>吊销所选设备…</source>
         <translation>Revoke selected device…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="271"/>
+        <location filename="../../desktop/ui/settings/page.py" line="267"/>
         <source>村基本信息</source>
         <translation>Village profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="286"/>
+        <location filename="../../desktop/ui/settings/page.py" line="282"/>
         <source>用顿号或逗号分隔，如：一组、二组</source>
         <translation>Separate with 、 or commas, e.g. 一组、二组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="302"/>
+        <location filename="../../desktop/ui/settings/page.py" line="298"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="306"/>
+        <location filename="../../desktop/ui/settings/page.py" line="302"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="309"/>
+        <location filename="../../desktop/ui/settings/page.py" line="305"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="319"/>
+        <location filename="../../desktop/ui/settings/page.py" line="315"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="341"/>
+        <location filename="../../desktop/ui/settings/page.py" line="337"/>
         <source>乡镇设备：在“各村”页选择一个村后，这里显示它的基本信息。</source>
         <translation>Township device: choose a village on the “Villages” page to see its profile here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="347"/>
+        <location filename="../../desktop/ui/settings/page.py" line="343"/>
         <source>（不能修改）</source>
         <translation> (cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="348"/>
+        <location filename="../../desktop/ui/settings/page.py" line="344"/>
         <source>村的编号由村代码生成，同村各设备据此合并，所以村代码不能修改</source>
         <translation>The village's ID is made from its code, and the devices of one village merge by it, so the code cannot change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="358"/>
+        <location filename="../../desktop/ui/settings/page.py" line="354"/>
         <source>改完一项按回车或点别处即保存，可用 Ctrl+Z 撤销。</source>
         <translation>A field is saved when you press Enter or click elsewhere; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="360"/>
+        <location filename="../../desktop/ui/settings/page.py" line="356"/>
         <source>村的基本信息由村里维护，乡镇设备只能查看。</source>
         <translation>The village keeps its profile; a township device can only view it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="379"/>
+        <location filename="../../desktop/ui/settings/page.py" line="375"/>
         <source>海拔应为整数（米），实为“{altitude}”</source>
         <translation>The altitude should be a whole number of metres, not “{altitude}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="392"/>
+        <location filename="../../desktop/ui/settings/page.py" line="388"/>
         <source>服务器数据库请用 pg_dump 备份、pg_restore 恢复（见使用说明“乡镇服务器”一节）。</source>
         <translation>Back up a server database with pg_dump and restore it with pg_restore (see “Township server” in the manual).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="396"/>
+        <location filename="../../desktop/ui/settings/page.py" line="392"/>
         <source>还没有备份</source>
         <translation>no backup yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="396"/>
+        <location filename="../../desktop/ui/settings/page.py" line="392"/>
         <source>最近一份：{name}</source>
         <translation>newest: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="398"/>
+        <location filename="../../desktop/ui/settings/page.py" line="394"/>
         <source>备份保存在 {backups}（共 {n} 份，{newest}）。每天第一次打开时自动备份，保留最近 10 份；建议另外拷一份到 U 盘。</source>
         <translation>Backups are kept in {backups} ({n}, {newest}). The first start of each day makes one, and the newest 10 are kept; copying one to a USB drive as well is a good idea.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="406"/>
+        <location filename="../../desktop/ui/settings/page.py" line="402"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="411"/>
+        <location filename="../../desktop/ui/settings/page.py" line="407"/>
         <source>原来的台账已另存为 {path}。</source>
         <translation>The previous ledger was saved as {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="415"/>
+        <location filename="../../desktop/ui/settings/page.py" line="411"/>
         <source>已从 {name} 恢复。{kept}</source>
         <translation>Restored from {name}. {kept}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="420"/>
+        <location filename="../../desktop/ui/settings/page.py" line="416"/>
         <source>隔离区中它的 {n} 个同步包已处理，其中 {applied} 个导入了新内容。</source>
         <translation>Its {n} bundles in quarantine were processed; {applied} brought new data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="428"/>
+        <location filename="../../desktop/ui/settings/page.py" line="424"/>
         <source>已信任：指纹 {fingerprint}。{released}</source>
         <translation>Trusted: fingerprint {fingerprint}. {released}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="438"/>
+        <location filename="../../desktop/ui/settings/page.py" line="434"/>
         <source>身份卡保存到哪个文件夹（或 U 盘）</source>
         <translation>Save the identity card to which folder (or USB drive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="444"/>
+        <location filename="../../desktop/ui/settings/page.py" line="440"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="449"/>
+        <location filename="../../desktop/ui/settings/page.py" line="445"/>
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="449"/>
+        <location filename="../../desktop/ui/settings/page.py" line="445"/>
         <source>吊销原因（如：笔记本电脑丢失）：</source>
         <translation>Reason (e.g. laptop lost):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="464"/>
+        <location filename="../../desktop/ui/settings/page.py" line="460"/>
         <source>（米）</source>
         <translation> (m)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="465"/>
+        <location filename="../../desktop/ui/settings/page.py" line="461"/>
         <source>{field}：</source>
         <translation>{field}:</translation>
     </message>

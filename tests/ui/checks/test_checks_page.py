@@ -19,18 +19,18 @@ from desktop.services.checklist.verdicts import HouseholdChecklist, household_ch
 from desktop.services.context import Ledger
 from desktop.services.households.households import list_households
 from desktop.services.households.members import add_member
-from desktop.ui.checks.page import (
+from desktop.ui.checks.matrix_model import (
     BACKGROUND,
     COL_FIRST_DIMENSION,
     COL_HEAD,
     COL_NUMBER,
     ChecklistMatrixModel,
-    ChecksPage,
     DimensionRole,
     HouseholdIdRole,
     ReasonsRole,
     StatusRole,
 )
+from desktop.ui.checks.page import ChecksPage
 from desktop.ui.shell.context import UiContext
 from tests.ui.conftest import id_number
 

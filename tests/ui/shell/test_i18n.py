@@ -46,7 +46,8 @@ from desktop.services.exchange.identity import export_card, my_identity, trust_c
 from desktop.services.households.households import list_households
 from desktop.services.preferences import LANGUAGE, set_preference
 from desktop.services.setup import init_township
-from desktop.ui.checks.page import COL_FIRST_DIMENSION, ChecksPage, DimensionRole
+from desktop.ui.checks.matrix_model import COL_FIRST_DIMENSION, DimensionRole
+from desktop.ui.checks.page import ChecksPage
 from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.overview.page import OverviewPage
 from desktop.ui.settings.page import SettingsPage
@@ -96,7 +97,11 @@ NOT_INTERFACE_TEXT = {
         "公示-{}-{}.pdf",
     },
     "xlsx_import/dialog.py": {"{}-问题.xlsx"},  # the file name of the annotated copy
-    "shell/self_check.py": {"驻村台账亚弄村卓嘎两不愁三保障饮水安全", "取消", "农户"},  # probes, not interface text
+    "shell/self_check.py": {
+        "驻村台账亚弄村卓嘎两不愁三保障饮水安全",
+        "取消",
+        "农户",
+    },  # probes, not interface text
 }
 
 
@@ -416,7 +421,7 @@ def test_the_stored_language_is_used_from_the_start(tmp_path: Path) -> None:
     set_preference(ledger, LANGUAGE, ENGLISH)
     ledger.store.close()
     script = (
-        "import sys; from pathlib import Path; from desktop.ui import main_window\n"
+        "import sys; from pathlib import Path; from desktop.ui.shell import main_window\n"
         "show = main_window.MainWindow.show\n"
         "def shown(self):\n"
         "    print('NAV:' + '|'.join(self.nav.item(r).text() for r in range(self.nav.count())), flush=True)\n"
