@@ -94,7 +94,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="96"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="235"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="64"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -269,6 +269,242 @@
         <translation>Every household listed meets every dimension</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="22"/>
+        <location filename="../../desktop/domain/fields.py" line="132"/>
+        <source>工资性收入</source>
+        <extracomment>desktop/domain/fields.py: income.wage</extracomment>
+        <translation>Wages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="23"/>
+        <location filename="../../desktop/domain/fields.py" line="133"/>
+        <source>生产经营性收入</source>
+        <extracomment>desktop/domain/fields.py: income.business</extracomment>
+        <translation>Farming and business income</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="24"/>
+        <source>财产性收入（含分红）</source>
+        <translation>Property income (incl. dividends)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="25"/>
+        <source>转移性收入合计</source>
+        <translation>Transfers, total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="26"/>
+        <source>　其中：计划生育金</source>
+        <translation>  of which: family planning allowance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="27"/>
+        <source>　　　　低保金</source>
+        <translation>    minimum living allowance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="28"/>
+        <source>　　　　特困供养金</source>
+        <translation>    extreme poverty support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="29"/>
+        <source>　　　　养老金</source>
+        <translation>    pension</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="30"/>
+        <source>　　　　生态补偿金</source>
+        <translation>    ecological compensation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="31"/>
+        <source>　　　　其他</source>
+        <translation>    other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/form_parts.py" line="32"/>
+        <location filename="../../desktop/domain/fields.py" line="142"/>
+        <source>生产经营性支出</source>
+        <extracomment>desktop/domain/fields.py: income.business_costs</extracomment>
+        <translation>Farming and business costs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="40"/>
+        <source>记录/修改某年收入</source>
+        <translation>Record or change a year's income</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="47"/>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="52"/>
+        <location filename="../../desktop/ui/printing/options.py" line="59"/>
+        <location filename="../../desktop/domain/fields.py" line="131"/>
+        <source>收入年度</source>
+        <extracomment>desktop/domain/fields.py: income.year</extracomment>
+        <translation>Income year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="57"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="61"/>
+        <source>不填时按下列各项相加</source>
+        <translation>When empty: the sum of the items below</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="82"/>
+        <source>修改已记录的 {year} 年收入</source>
+        <translation>Changing the income recorded for {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="82"/>
+        <source>{year} 年还没有收入记录</source>
+        <translation>No income recorded for {year} yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="101"/>
+        <source>家庭纯收入 {net} 元</source>
+        <translation>Household net income {net} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="103"/>
+        <source>户内没有在册人员，无法计算人均</source>
+        <translation>No registered members: no per-person figure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="106"/>
+        <source>人均纯收入 {per} 元（{n} 人）</source>
+        <translation>Per person {per} yuan ({n} people)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="110"/>
+        <source>当年贫困线 {line} 元</source>
+        <translation>Poverty line that year {line} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="113"/>
+        <source>监测标准 {line} 元</source>
+        <translation>Monitoring line {line} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="115"/>
+        <source>低于贫困线</source>
+        <translation>below the poverty line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="131"/>
+        <source>记录 {year} 年收入</source>
+        <translation>Record income for {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="45"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="118"/>
+        <source>修改帮扶措施</source>
+        <translation>Edit assistance measure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="45"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="106"/>
+        <source>添加帮扶措施</source>
+        <translation>Add assistance measure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="55"/>
+        <location filename="../../desktop/ui/households/window.py" line="120"/>
+        <location filename="../../desktop/domain/fields.py" line="146"/>
+        <source>措施类别</source>
+        <extracomment>desktop/domain/fields.py: measure.group_name</extracomment>
+        <translation>Kind of measure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="57"/>
+        <location filename="../../desktop/domain/fields.py" line="147"/>
+        <source>帮扶项目</source>
+        <extracomment>desktop/domain/fields.py: measure.project</extracomment>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="57"/>
+        <source>如 牦牛养殖</source>
+        <translation>e.g. yak farming</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
+        <location filename="../../desktop/domain/fields.py" line="148"/>
+        <source>规模</source>
+        <extracomment>desktop/domain/fields.py: measure.scale</extracomment>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
+        <source>如 5 头</source>
+        <translation>e.g. 5 head</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="59"/>
+        <location filename="../../desktop/ui/households/window.py" line="124"/>
+        <location filename="../../desktop/domain/fields.py" line="149"/>
+        <source>实施单位</source>
+        <extracomment>desktop/domain/fields.py: measure.unit</extracomment>
+        <translation>Carried out by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="60"/>
+        <location filename="../../desktop/ui/households/window.py" line="123"/>
+        <source>资金（元）</source>
+        <translation>Funds (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="90"/>
+        <location filename="../../desktop/domain/fields.py" line="151"/>
+        <source>开始日期</source>
+        <extracomment>desktop/domain/fields.py: measure.start_on</extracomment>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="92"/>
+        <source>如 2026-05-01</source>
+        <translation>e.g. 2026-05-01</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="90"/>
+        <location filename="../../desktop/domain/fields.py" line="152"/>
+        <source>完成期限</source>
+        <extracomment>desktop/domain/fields.py: measure.deadline</extracomment>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
+        <source>如 2026-12-31</source>
+        <translation>e.g. 2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="63"/>
+        <source>预计增收（元）</source>
+        <translation>Expected extra income (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="64"/>
+        <location filename="../../desktop/domain/fields.py" line="154"/>
+        <source>帮扶成效</source>
+        <extracomment>desktop/domain/fields.py: measure.result</extracomment>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/measure_form.py" line="71"/>
+        <source>户主已签字确认成效</source>
+        <translation>The head has signed off the result</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/households/new_household.py" line="20"/>
         <source>新增农户</source>
         <translation>New household</translation>
@@ -381,338 +617,35 @@
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="67"/>
-        <location filename="../../desktop/domain/fields.py" line="132"/>
-        <source>工资性收入</source>
-        <extracomment>desktop/domain/fields.py: income.wage</extracomment>
-        <translation>Wages</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="68"/>
-        <location filename="../../desktop/domain/fields.py" line="133"/>
-        <source>生产经营性收入</source>
-        <extracomment>desktop/domain/fields.py: income.business</extracomment>
-        <translation>Farming and business income</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="69"/>
-        <source>财产性收入（含分红）</source>
-        <translation>Property income (incl. dividends)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="70"/>
-        <source>转移性收入合计</source>
-        <translation>Transfers, total</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="71"/>
-        <source>　其中：计划生育金</source>
-        <translation>  of which: family planning allowance</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="72"/>
-        <source>　　　　低保金</source>
-        <translation>    minimum living allowance</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="73"/>
-        <source>　　　　特困供养金</source>
-        <translation>    extreme poverty support</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="74"/>
-        <source>　　　　养老金</source>
-        <translation>    pension</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="75"/>
-        <source>　　　　生态补偿金</source>
-        <translation>    ecological compensation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="76"/>
-        <source>　　　　其他</source>
-        <translation>    other</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="77"/>
-        <location filename="../../desktop/domain/fields.py" line="142"/>
-        <source>生产经营性支出</source>
-        <extracomment>desktop/domain/fields.py: income.business_costs</extracomment>
-        <translation>Farming and business costs</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="103"/>
-        <source>记录/修改某年收入…</source>
-        <translation>Record or change a year's income…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="112"/>
-        <source>添加措施…</source>
-        <translation>Add measure…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="113"/>
-        <source>修改…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="114"/>
-        <source>撤销</source>
-        <translation>Withdraw</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="121"/>
-        <source>添加帮扶责任人…</source>
-        <translation>Add helper…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="123"/>
-        <source>更换帮扶责任人…</source>
-        <translation>Change helper…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="125"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="525"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="544"/>
-        <source>结束帮扶</source>
-        <translation>End assistance</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="148"/>
-        <source>撤销帮扶措施“{project}”？它不再列出，记录保留在变更日志中。</source>
-        <translation>Withdraw the measure “{project}”? It is no longer listed; the record stays in the change log.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="154"/>
-        <source>撤销帮扶措施</source>
-        <translation>Withdraw measure</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="162"/>
-        <source>这户目前没有帮扶责任人：请用“添加帮扶责任人…”。</source>
-        <translation>This household has no helper now: use “Add helper…”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="176"/>
-        <source>{name} 的帮扶已经结束。</source>
-        <translation>{name}'s assistance has already ended.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="187"/>
-        <source>请先在帮扶措施表中选中一条措施。</source>
-        <translation>Select a measure in the table of measures first.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="199"/>
-        <source>请先在帮扶责任人表中选中一位。</source>
-        <translation>Select a helper in the table of helpers first.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="211"/>
-        <source>记录/修改某年收入</source>
-        <translation>Record or change a year's income</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="218"/>
-        <source> 年</source>
-        <translation> </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="223"/>
-        <location filename="../../desktop/ui/printing/options.py" line="59"/>
-        <location filename="../../desktop/domain/fields.py" line="131"/>
-        <source>收入年度</source>
-        <extracomment>desktop/domain/fields.py: income.year</extracomment>
-        <translation>Income year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="228"/>
-        <source>元</source>
-        <translation>yuan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="232"/>
-        <source>不填时按下列各项相加</source>
-        <translation>When empty: the sum of the items below</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="253"/>
-        <source>修改已记录的 {year} 年收入</source>
-        <translation>Changing the income recorded for {year}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="253"/>
-        <source>{year} 年还没有收入记录</source>
-        <translation>No income recorded for {year} yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="272"/>
-        <source>家庭纯收入 {net} 元</source>
-        <translation>Household net income {net} yuan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="274"/>
-        <source>户内没有在册人员，无法计算人均</source>
-        <translation>No registered members: no per-person figure</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="277"/>
-        <source>人均纯收入 {per} 元（{n} 人）</source>
-        <translation>Per person {per} yuan ({n} people)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="281"/>
-        <source>当年贫困线 {line} 元</source>
-        <translation>Poverty line that year {line} yuan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="284"/>
-        <source>监测标准 {line} 元</source>
-        <translation>Monitoring line {line} yuan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="286"/>
-        <source>低于贫困线</source>
-        <translation>below the poverty line</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="302"/>
-        <source>记录 {year} 年收入</source>
-        <translation>Record income for {year}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="319"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="390"/>
-        <source>修改帮扶措施</source>
-        <translation>Edit assistance measure</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="319"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="380"/>
-        <source>添加帮扶措施</source>
-        <translation>Add assistance measure</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="329"/>
-        <location filename="../../desktop/ui/households/window.py" line="120"/>
-        <location filename="../../desktop/domain/fields.py" line="146"/>
-        <source>措施类别</source>
-        <extracomment>desktop/domain/fields.py: measure.group_name</extracomment>
-        <translation>Kind of measure</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="331"/>
-        <location filename="../../desktop/domain/fields.py" line="147"/>
-        <source>帮扶项目</source>
-        <extracomment>desktop/domain/fields.py: measure.project</extracomment>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="331"/>
-        <source>如 牦牛养殖</source>
-        <translation>e.g. yak farming</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="332"/>
-        <location filename="../../desktop/domain/fields.py" line="148"/>
-        <source>规模</source>
-        <extracomment>desktop/domain/fields.py: measure.scale</extracomment>
-        <translation>Scale</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="332"/>
-        <source>如 5 头</source>
-        <translation>e.g. 5 head</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="333"/>
-        <location filename="../../desktop/ui/households/window.py" line="124"/>
-        <location filename="../../desktop/domain/fields.py" line="149"/>
-        <source>实施单位</source>
-        <extracomment>desktop/domain/fields.py: measure.unit</extracomment>
-        <translation>Carried out by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="334"/>
-        <location filename="../../desktop/ui/households/window.py" line="123"/>
-        <source>资金（元）</source>
-        <translation>Funds (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="335"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="364"/>
-        <location filename="../../desktop/domain/fields.py" line="151"/>
-        <source>开始日期</source>
-        <extracomment>desktop/domain/fields.py: measure.start_on</extracomment>
-        <translation>Start date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="335"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="92"/>
-        <source>如 2026-05-01</source>
-        <translation>e.g. 2026-05-01</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="336"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="364"/>
-        <location filename="../../desktop/domain/fields.py" line="152"/>
-        <source>完成期限</source>
-        <extracomment>desktop/domain/fields.py: measure.deadline</extracomment>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="336"/>
-        <source>如 2026-12-31</source>
-        <translation>e.g. 2026-12-31</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="337"/>
-        <source>预计增收（元）</source>
-        <translation>Expected extra income (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="338"/>
-        <location filename="../../desktop/domain/fields.py" line="154"/>
-        <source>帮扶成效</source>
-        <extracomment>desktop/domain/fields.py: measure.result</extracomment>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="345"/>
-        <source>户主已签字确认成效</source>
-        <translation>The head has signed off the result</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="426"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="494"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="52"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="120"/>
         <source>更换帮扶责任人</source>
         <translation>Change helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="426"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="510"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="52"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="136"/>
         <source>添加帮扶责任人</source>
         <translation>Add helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="434"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="60"/>
         <source>{name}（自 {start} 起）</source>
         <translation>{name} (since {start})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="440"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="66"/>
         <source>原帮扶责任人</source>
         <translation>Current helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="456"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="82"/>
         <source>新帮扶责任人</source>
         <translation>New helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="456"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="529"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="82"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="155"/>
         <location filename="../../desktop/ui/households/window.py" line="131"/>
         <location filename="../../desktop/ui/households/window.py" line="146"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
@@ -721,28 +654,28 @@
         <translation>Assigned helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="457"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
         <location filename="../../desktop/domain/fields.py" line="159"/>
         <source>工作单位</source>
         <extracomment>desktop/domain/fields.py: pairing.work_unit</extracomment>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="458"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="84"/>
         <location filename="../../desktop/domain/fields.py" line="160"/>
         <source>单位级别</source>
         <extracomment>desktop/domain/fields.py: pairing.unit_level</extracomment>
         <translation>Level of the unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="459"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="85"/>
         <location filename="../../desktop/domain/fields.py" line="161"/>
         <source>职务</source>
         <extracomment>desktop/domain/fields.py: pairing.post</extracomment>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="460"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="86"/>
         <location filename="../../desktop/ui/households/table_model.py" line="35"/>
         <location filename="../../desktop/domain/fields.py" line="38"/>
         <location filename="../../desktop/domain/fields.py" line="110"/>
@@ -752,21 +685,88 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="461"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
         <source>更换日期</source>
         <translation>Date of change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="461"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="471"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="97"/>
         <source>开始帮扶日期</source>
         <translation>Assistance starts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/record_forms.py" line="532"/>
-        <location filename="../../desktop/ui/households/record_forms.py" line="537"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="151"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="170"/>
+        <location filename="../../desktop/ui/households/record_forms.py" line="85"/>
+        <source>结束帮扶</source>
+        <translation>End assistance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="158"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="163"/>
         <source>结束日期</source>
         <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="63"/>
+        <source>记录/修改某年收入…</source>
+        <translation>Record or change a year's income…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="72"/>
+        <source>添加措施…</source>
+        <translation>Add measure…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="73"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="74"/>
+        <source>撤销</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="81"/>
+        <source>添加帮扶责任人…</source>
+        <translation>Add helper…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="83"/>
+        <source>更换帮扶责任人…</source>
+        <translation>Change helper…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="108"/>
+        <source>撤销帮扶措施“{project}”？它不再列出，记录保留在变更日志中。</source>
+        <translation>Withdraw the measure “{project}”? It is no longer listed; the record stays in the change log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="114"/>
+        <source>撤销帮扶措施</source>
+        <translation>Withdraw measure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="122"/>
+        <source>这户目前没有帮扶责任人：请用“添加帮扶责任人…”。</source>
+        <translation>This household has no helper now: use “Add helper…”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="136"/>
+        <source>{name} 的帮扶已经结束。</source>
+        <translation>{name}'s assistance has already ended.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="147"/>
+        <source>请先在帮扶措施表中选中一条措施。</source>
+        <translation>Select a measure in the table of measures first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/record_forms.py" line="159"/>
+        <source>请先在帮扶责任人表中选中一位。</source>
+        <translation>Select a helper in the table of helpers first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/table_model.py" line="32"/>

@@ -79,7 +79,10 @@ MARKERS = ("tr", "tr_noop", "tr_marked")
 # user-visible goes through tr() (or tr_noop() where it is made at import time).
 NOT_INTERFACE_TEXT = {
     "households/window.py": {"户主", "是", "否"},  # the head's relation as stored; yes/no typed into a field
-    "households/record_forms.py": {"撤销", "撤销添加"},  # reasons stored with a withdrawn record
+    "households/record_forms.py": {"撤销"},  # reasons stored with a withdrawn record
+    "households/income_form.py": {"撤销"},  # the same
+    "households/measure_form.py": {"撤销添加"},
+    "households/pairing_forms.py": {"撤销添加"},
     "shell/main_window.py": {"各村", "走访", "照片"},  # page keys (titles are translated where shown)
     "widgets/record_table_model.py": {"是", "否"},  # a boolean as the edit field holds it
     "checks/page.py": {"饮水安全"},  # measured: the narrowest verdict column
