@@ -24,9 +24,14 @@ def test_live_keeps_the_records_not_archived_and_those_from_before_the_column() 
     engine = create_engine("sqlite://")
     _Base.metadata.create_all(engine)
     with Session(engine) as session:
-        session.add_all([_Thing(id=1, archived=False), _Thing(id=2, archived=True), _Thing(id=3, archived=None)])
+        session.add_all(
+            [_Thing(id=1, archived=False), _Thing(id=2, archived=True), _Thing(id=3, archived=None)]
+        )
         session.commit()
-        assert session.execute(select(_Thing.id).where(live(_Thing)).order_by(_Thing.id)).scalars().all() == [1, 3]
+        assert session.execute(select(_Thing.id).where(live(_Thing)).order_by(_Thing.id)).scalars().all() == [
+            1,
+            3,
+        ]
 
 
 def test_in_chunks_keeps_every_item_in_order_and_bounds_each_piece() -> None:
