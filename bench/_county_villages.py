@@ -29,12 +29,12 @@ from sqlalchemy import create_engine, insert, select
 
 from desktop.app import open_ledger, resources_dir
 from desktop.domain.idnumber import check_character
+from desktop.services.context import Ledger
 from desktop.services.demo.common import DEMO_FILE, MALE
 from desktop.services.demo.village import _Builder
-from desktop.services.identity import ensure_keys, export_card, my_identity, trust_card
-from desktop.services.ledger import Ledger
+from desktop.services.exchange.bundles import export_bundle
+from desktop.services.exchange.identity import ensure_keys, export_card, my_identity, trust_card
 from desktop.services.setup import init_township
-from desktop.services.sync_bundles import export_bundle
 from desktop.store.database import StoreLocation
 from desktop.store.device import create_device
 from desktop.store.models import DeviceState, Peer

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from desktop.app import open_ledger
 from desktop.services.demo import create_demo
-from desktop.services.households import list_households
+from desktop.services.households.households import list_households
 from desktop.store.base import synced_models
 from desktop.store.database import StoreLocation, open_store
 from desktop.store.fold import apply_ops

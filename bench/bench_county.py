@@ -48,12 +48,12 @@ from _county_villages import (
 )
 from sqlalchemy import func, select, text
 
-from desktop.services.households import list_households
-from desktop.services.ledger import Ledger
-from desktop.services.overview import village_overview
-from desktop.services.sync_bundles import Outcome, import_bundle
-from desktop.services.township_overview import township_villages
-from desktop.services.verdicts import village_checklists
+from desktop.services.checklist.verdicts import village_checklists
+from desktop.services.context import Ledger
+from desktop.services.exchange.bundles import Outcome, import_bundle
+from desktop.services.households.households import list_households
+from desktop.services.village.overview import village_overview
+from desktop.services.village.township_overview import township_villages
 from desktop.store.models import Household, Member, Operation, Village
 from desktop.store.search_index import pinyin_keys
 

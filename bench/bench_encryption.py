@@ -27,11 +27,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.app import open_ledger
+from desktop.services.context import Ledger
 from desktop.services.demo import create_demo
-from desktop.services.encryption import enable_encryption
-from desktop.services.households import edit_household, list_households
-from desktop.services.ledger import Ledger
-from desktop.services.security import unlock
+from desktop.services.households.households import edit_household, list_households
+from desktop.services.security.encryption import enable_encryption
+from desktop.services.security.users import unlock
 from desktop.store.database import StoreLocation, open_store
 from desktop.store.fold import apply_ops
 from desktop.store.keyring import Keyring, new_data_key, write_keyring

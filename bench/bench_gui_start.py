@@ -68,7 +68,7 @@ def main() -> None:
 def make_village(home: Path, households: int) -> None:
     from desktop.app import has_ledger, open_ledger
     from desktop.services.demo import create_demo
-    from desktop.services.overview import count_households
+    from desktop.services.village.overview import count_households
 
     if has_ledger(home):
         ledger = open_ledger(home)
@@ -140,7 +140,7 @@ def probe(home: Path, profile_out: Path | None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import run_gui
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     marks["imported"] = time.time()
     app = QApplication([sys.argv[0]])  # run_gui uses the existing application

@@ -28,12 +28,12 @@ from PIL import Image
 
 from desktop.app import open_ledger
 from desktop.media.blob_store import BlobStore
-from desktop.services.dump import dump_ledger
-from desktop.services.households import add_household
-from desktop.services.identity import export_card, my_identity, trust_card
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.exchange.bundles import Outcome, export_bundle, import_bundle
+from desktop.services.exchange.identity import export_card, my_identity, trust_card
+from desktop.services.households.households import add_household
+from desktop.services.maintenance.dump import dump_ledger
 from desktop.services.setup import init_township, init_village
-from desktop.services.sync_bundles import Outcome, export_bundle, import_bundle
 from desktop.store.models import Photo
 from desktop.store.writer import ChangeWriter
 from desktop.sync import container

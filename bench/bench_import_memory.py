@@ -25,8 +25,8 @@ from bench_sync import introduce
 
 from desktop.app import open_ledger
 from desktop.services.demo import create_demo
+from desktop.services.exchange.bundles import export_bundle
 from desktop.services.setup import init_township
-from desktop.services.sync_bundles import export_bundle
 
 _CHILD = """
 import json, resource, runpy, sys, time

@@ -25,8 +25,8 @@ from desktop.app import open_ledger
 from desktop.reports.data import Roster
 from desktop.reports.roster import COLUMNS
 from desktop.services.demo import create_demo
-from desktop.services.households import list_households
-from desktop.services.ledgers import gather_roster, print_household_files, print_roster
+from desktop.services.households.households import list_households
+from desktop.services.printing.ledgers import gather_roster, print_household_files, print_roster
 
 
 def main() -> None:

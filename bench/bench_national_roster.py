@@ -27,8 +27,8 @@ from excel.national_roster import write_national_roster  # noqa: E402
 
 from desktop.app import open_ledger  # noqa: E402
 from desktop.services.setup import init_village  # noqa: E402
-from desktop.services.xlsx_export import export_roster  # noqa: E402
-from desktop.services.xlsx_import import import_roster  # noqa: E402
+from desktop.services.xlsx.exporting import export_roster  # noqa: E402
+from desktop.services.xlsx.importing import import_roster  # noqa: E402
 
 
 def openpyxl_alone(path: Path) -> tuple[float, float]:

@@ -22,8 +22,8 @@ from PIL import ExifTags, Image, ImageDraw
 from desktop.app import open_ledger
 from desktop.domain.idnumber import check_character
 from desktop.media.ingest import IngestOptions
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
 from desktop.services.photos import PhotoStatus, add_photos
 from desktop.services.setup import init_village
 

@@ -35,12 +35,12 @@ from sqlalchemy import func, select
 
 from desktop.app import open_ledger
 from desktop.media.blob_store import BlobStore
+from desktop.services.context import Ledger
 from desktop.services.demo import create_demo
-from desktop.services.households import edit_household
-from desktop.services.identity import export_card, my_identity, trust_card
-from desktop.services.ledger import Ledger
+from desktop.services.exchange.bundles import ImportReport, Outcome, export_bundle, import_bundle
+from desktop.services.exchange.identity import export_card, my_identity, trust_card
+from desktop.services.households.households import edit_household
 from desktop.services.setup import init_township
-from desktop.services.sync_bundles import ImportReport, Outcome, export_bundle, import_bundle
 from desktop.store.models import Household, Operation, Photo
 from desktop.store.writer import ChangeWriter
 

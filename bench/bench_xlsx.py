@@ -24,8 +24,8 @@ from desktop.domain.idnumber import check_character
 from desktop.excel.headers import NATIONAL_ROSTER
 from desktop.excel.reading import read_roster
 from desktop.services.setup import init_village
-from desktop.services.xlsx_export import export_roster
-from desktop.services.xlsx_import import import_roster
+from desktop.services.xlsx.exporting import export_roster
+from desktop.services.xlsx.importing import import_roster
 
 RELATIONS = ("户主", "配偶", "之子", "之女", "之孙子", "之孙女")
 

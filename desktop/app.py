@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.domain.policy import load_policy
 from desktop.media.blob_store import BlobStore
 from desktop.resources import resources_dir as resources_dir  # re-exported: its old home
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
 from desktop.services.photos import sweep_orphan_photos
 from desktop.store.database import GUI_BUSY_SECONDS, StoreLocation, open_store
 from desktop.store.keyring import Unlocked
@@ -60,7 +60,7 @@ def open_ledger(
     photos = BlobStore(home / "photos")
     photos.sweep_partials()  # photo temp files a killed import left behind
     if unlocked is not None:
-        from desktop.services.encryption import finish_encryption
+        from desktop.services.security.encryption import finish_encryption
 
         finish_encryption(home, unlocked.data_key)  # photos a cut-off conversion left in clear
     sweep_orphan_photos(ledger, photos)  # photo blobs a killed ``photo add`` left without a record
@@ -100,17 +100,17 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.domain.errors import UserError
-    from desktop.services.crash_reports import report_into
+    from desktop.services.maintenance.crash_reports import report_into
     from desktop.services.preferences import LANGUAGE, get_preference
-    from desktop.services.security import is_encrypted
+    from desktop.services.security.users import is_encrypted
     from desktop.store.device import get_device
-    from desktop.ui.app_icon import install_app_icon
-    from desktop.ui.context import UiContext
-    from desktop.ui.fonts import install_app_font
-    from desktop.ui.i18n import CHINESE, install_translators
-    from desktop.ui.main_thread_gc import collect_on_gui_thread
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.photo_thumbnails import thumbnail_hub
+    from desktop.ui.photos.thumbnails import thumbnail_hub
+    from desktop.ui.shell.app_icon import install_app_icon
+    from desktop.ui.shell.context import UiContext
+    from desktop.ui.shell.fonts import install_app_font
+    from desktop.ui.shell.i18n import CHINESE, install_translators
+    from desktop.ui.shell.main_thread_gc import collect_on_gui_thread
+    from desktop.ui.shell.main_window import MainWindow
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -126,14 +126,14 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
         install_app_icon(app, resources_dir())
         unlocked: Unlocked | None = None
         if db_url is None and is_encrypted(home):
-            from desktop.ui.unlock_dialog import ask_unlock
+            from desktop.ui.security.unlock_dialog import ask_unlock
 
             unlocked = ask_unlock(home, give_up_after_ms=quit_after)
             if unlocked is None:
                 return 0  # 退出 at the passphrase
         elif db_url is None and quit_after is None and os.environ.get(DEMO_IF_EMPTY_ENV) != "1":
             from desktop.services.setup import needs_setup
-            from desktop.ui.first_start import FirstStartDialog
+            from desktop.ui.shell.first_start import FirstStartDialog
 
             if needs_setup(home):  # no ledger yet: the dialog makes it (encrypted unless opted out)
                 first = FirstStartDialog(home, open_folder=_open_folder)
@@ -151,7 +151,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
 
                 create_demo(ledger)
             elif is_new:
-                from desktop.ui.first_start import FirstStartDialog
+                from desktop.ui.shell.first_start import FirstStartDialog
 
                 first_start = FirstStartDialog(home, open_folder=_open_folder, ledger=ledger)  # a server
                 if first_start.exec() != FirstStartDialog.DialogCode.Accepted:
@@ -193,7 +193,7 @@ def run_doctor() -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: the checks need no screen
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.self_check import run_checks
+    from desktop.ui.shell.self_check import run_checks
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])

@@ -26,20 +26,20 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from desktop.app import open_ledger, resources_dir
+from desktop.services.context import Ledger
 from desktop.services.demo import create_demo
-from desktop.services.identity import export_card, my_identity, trust_card
-from desktop.services.ledger import Ledger
-from desktop.services.overview import village_overview
+from desktop.services.exchange.bundles import export_bundle
+from desktop.services.exchange.identity import export_card, my_identity, trust_card
 from desktop.services.setup import init_township, init_village
-from desktop.services.sync_bundles import export_bundle
-from desktop.ui.context import UiContext
-from desktop.ui.fonts import install_app_font
-from desktop.ui.i18n import CHINESE, LANGUAGES, install_translators, tr
-from desktop.ui.main_window import MainWindow
-from desktop.ui.pages.printing_page import PrintingPage
-from desktop.ui.pages.sync_page import SyncPage
-from desktop.ui.pages.villages_page import VillagesPage
-from desktop.ui.print_request import Document
+from desktop.services.village.overview import village_overview
+from desktop.ui.printing.page import PrintingPage
+from desktop.ui.printing.request import Document
+from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.fonts import install_app_font
+from desktop.ui.shell.i18n import CHINESE, LANGUAGES, install_translators, tr
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.sync.page import SyncPage
+from desktop.ui.villages.page import VillagesPage
 
 WIDTH, HEIGHT = 1366, 698
 SLUGS = {
@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="zhucun-shots-") as folder:
         root = Path(folder)
         os.environ["ZHUCUN_HOME"] = str(root / "reports")  # crash reports, if any, stay in the temp folder
-        # the window's saved place (desktop/ui/window_place.py) too: the user's own is neither read nor changed
+        # the window's saved place (desktop/ui/shell/window_place.py) too: the user's own is neither read nor changed
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "config"))
         scene = _scene(root)
         try:

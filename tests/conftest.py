@@ -17,7 +17,7 @@ import pytest
 
 from desktop.app import open_ledger, resources_dir
 from desktop.domain.policy import load_policy
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
 from desktop.services.setup import init_village
 from desktop.store.database import StoreLocation, open_store
 

@@ -17,9 +17,9 @@ from sync.devices import TODAY, Device, join, township_device, village_device
 
 from desktop.app import open_ledger
 from desktop.services.demo import create_demo
-from desktop.services.households import add_household
-from desktop.services.members import add_member
-from desktop.services.sync_bundles import Outcome
+from desktop.services.exchange.bundles import Outcome
+from desktop.services.households.households import add_household
+from desktop.services.households.members import add_member
 
 DEMO_CODE = "513301207201"  # 亚弄村, the demo village
 OTHER_CODE = "513301207202"

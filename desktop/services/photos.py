@@ -31,13 +31,16 @@ from desktop.media.decode import BadPhoto
 from desktop.media.ingest import IngestedPhoto, IngestOptions, ingest_file
 from desktop.media.orphans import sweep_orphans
 from desktop.media.thumbnails import thumbnail_sha
-from desktop.services.ledger import Ledger
-from desktop.services.lookup import resolve_household
+from desktop.services.context import Ledger
+from desktop.services.households.lookup import resolve_household
 from desktop.store.atomic_file import write_atomic
 from desktop.store.base import Synced
 from desktop.store.ids import is_uuid
 from desktop.store.models import Monitoring, Photo, Visit
 from desktop.store.writer import ChangeWriter
+
+# passed on from a lower layer on purpose (tests/test_layers.py): how photos are read in, chosen by the caller
+PASSED_ON = ("IngestOptions",)
 
 _T = TypeVar("_T", bound=Synced)
 _ID_TAIL = re.compile(r"^[0-9a-fA-F-]{8,36}$")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.errors import InvalidInput
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
 from desktop.store.models import LocalSetting
 
 

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import InvalidInput, StoreProblem
-from desktop.services.identity import ensure_keys
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.exchange.identity import ensure_keys
 from desktop.store import cipher, switchover
 from desktop.store.atomic_file import fsync_dir
 from desktop.store.database import DB_FILE

@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL
 
 from desktop.domain.errors import StoreProblem
 from desktop.store.disk import busy_seconds_setting
-from desktop.store.sqlite_file import SQLITE_HEADER
+from desktop.store.sqlite_header import SQLITE_HEADER, read_header
 
 _quiet = False
 
@@ -66,8 +66,7 @@ def connect(path: Path, data_key: bytes | None, *, read_only: bool = False, immu
 
 
 def is_plain(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(16) == SQLITE_HEADER
+    return read_header(path) == SQLITE_HEADER
 
 
 def export(plain: Path, target: Path, data_key: bytes) -> None:

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.store import cipher
 from desktop.store.disk import LOW_SPACE_BYTES, busy_seconds_setting, free_bytes, is_damage_text
+from desktop.store.sqlite_header import SQLITE_HEADER, read_header
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = frozenset({"alembic_version", "device_state", "op_log"})
 
 
@@ -45,8 +46,7 @@ class SqliteFacts:
 def inspect_sqlite(path: Path, *, check_integrity: bool = True, data_key: bytes | None = None) -> SqliteFacts:
     """With ``data_key``, the file is read as SQLCipher-encrypted with that key; one that is plain, or
     encrypted with another key, is then "not SQLite"."""
-    with open(path, "rb") as fh:
-        header = fh.read(16)
+    header = read_header(path)
     if header == b"":
         return SqliteFacts(True, frozenset(), None, None)
     if data_key is not None:
@@ -104,8 +104,6 @@ def _inspect_encrypted(path: Path, data_key: bytes, check_integrity: bool) -> Sq
 
 
 def _facts_encrypted(path: Path, data_key: bytes, check_integrity: bool, *, immutable: bool) -> SqliteFacts:
-    from desktop.store import cipher
-
     driver = cipher.module()
     try:
         connection = cipher.connect(path, data_key, read_only=True, immutable=immutable)

@@ -12,9 +12,9 @@ import pytest
 from records import make_id_number
 
 from desktop.cli import main
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
-from desktop.services.members import add_member
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
+from desktop.services.households.members import add_member
 
 
 @dataclass(frozen=True)

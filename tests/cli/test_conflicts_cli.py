@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from store.twodevices import Device, exchange, village_with_household
 
-from desktop import cli, cli_conflicts
+from desktop import cli
 from desktop.cli import ChineseArgumentParser
+from desktop.cli import conflicts as cli_conflicts
 from desktop.domain.errors import UserError
 
 TODAY = dt.date(2026, 11, 23)

@@ -1,6 +1,6 @@
 """Every top-level command prints on a Chinese Windows console (GBK, cp936) and a Western one (cp1252),
 with its output redirected to a file, without failing: simulated with PYTHONIOENCODING, as Windows
-itself is not at hand. Characters the encoding lacks are replaced (desktop/cli_console.py), never an
+itself is not at hand. Characters the encoding lacks are replaced (desktop/cli/console.py), never an
 internal error (exit 70) and never a traceback."""
 
 from __future__ import annotations

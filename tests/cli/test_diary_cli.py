@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from records import make_id_number
 
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
 from desktop.store.models import Village
 from desktop.store.writer import ChangeWriter
 

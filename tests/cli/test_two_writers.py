@@ -146,7 +146,7 @@ def test_an_encrypted_ledger_waits_and_refuses_the_same_way(
     """SQLCipher connections get the same busy wait and BEGIN IMMEDIATE; the lock here is held by the
     program's own write transaction (``Store.session``) in another thread, as the GUI's would be."""
     from desktop.app import open_ledger
-    from desktop.services.security import unlock
+    from desktop.services.security.users import unlock
 
     home = tmp_path / "home"
     monkeypatch.setenv("ZHUCUN_PASSPHRASE", "台账口令足够长了")

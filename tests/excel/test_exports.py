@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from records import make_id_number
 
 from desktop.domain.errors import InvalidInput
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
-from desktop.services.members import add_member
-from desktop.services.visits import FollowUpInput, record_visit
-from desktop.services.xlsx_export import export_gaps, export_roster, export_visits
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
+from desktop.services.households.members import add_member
+from desktop.services.visits.visits import FollowUpInput, record_visit
+from desktop.services.xlsx.exporting import export_gaps, export_roster, export_visits
 
 from .sheets import NATIONAL
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from records import make_id_number
 
-from desktop.services.dump import dump_ledger
-from desktop.services.households import add_household, list_households
-from desktop.services.ledger import Ledger
-from desktop.services.xlsx_import import import_roster
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household, list_households
+from desktop.services.maintenance.dump import dump_ledger
+from desktop.services.xlsx.importing import import_roster
 
 from .sheets import NATIONAL, family, person, write_rows
 

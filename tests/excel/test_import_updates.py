@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desktop.services.dump import dump_ledger
-from desktop.services.history import record_history
-from desktop.services.household_detail import show_household
-from desktop.services.ledger import Ledger
-from desktop.services.xlsx_import import import_roster
+from desktop.services.context import Ledger
+from desktop.services.households.detail import show_household
+from desktop.services.households.history import record_history
+from desktop.services.maintenance.dump import dump_ledger
+from desktop.services.xlsx.importing import import_roster
 from desktop.store.models import Operation
 
 from .sheets import NATIONAL, family, write_rows

@@ -15,11 +15,11 @@ from openpyxl import Workbook, load_workbook
 from records import make_id_number
 
 from desktop.excel.writing import SheetData, write_workbook
-from desktop.services.households import add_household, list_households
-from desktop.services.ledger import Ledger
-from desktop.services.visits import record_visit
-from desktop.services.xlsx_export import export_gaps, export_roster, export_visits
-from desktop.services.xlsx_import import import_roster
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household, list_households
+from desktop.services.visits.visits import record_visit
+from desktop.services.xlsx.exporting import export_gaps, export_roster, export_visits
+from desktop.services.xlsx.importing import import_roster
 
 from .sheets import NATIONAL, family
 

@@ -11,10 +11,10 @@ from openpyxl import Workbook
 from records import make_id_number
 
 from desktop.domain.errors import InvalidInput, NotFound
-from desktop.services.household_detail import show_household
-from desktop.services.households import list_households
-from desktop.services.ledger import Ledger
-from desktop.services.xlsx_import import import_roster
+from desktop.services.context import Ledger
+from desktop.services.households.detail import show_household
+from desktop.services.households.households import list_households
+from desktop.services.xlsx.importing import import_roster
 
 HEAD = make_id_number(dt.date(1970, 3, 1), 1)  # a man
 WIFE = make_id_number(dt.date(1972, 5, 9), 2)

@@ -18,11 +18,11 @@ from desktop.app import open_ledger
 from desktop.domain.codes import NATIONAL, code_list
 from desktop.domain.field_values import CODE_LISTS
 from desktop.excel.headers import NATIONAL_ROSTER
-from desktop.services.dump import dump_ledger
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.maintenance.dump import dump_ledger
 from desktop.services.setup import init_village
-from desktop.services.xlsx_export import export_roster
-from desktop.services.xlsx_import import import_roster
+from desktop.services.xlsx.exporting import export_roster
+from desktop.services.xlsx.importing import import_roster
 from desktop.store.models import Household, Member
 
 from .national_roster import EXPORT_DAY, HEADERS, NationalRoster, write_national_roster

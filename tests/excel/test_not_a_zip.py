@@ -10,9 +10,9 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.errors import InvalidInput
-from desktop.services.dump import dump_ledger
-from desktop.services.ledger import Ledger
-from desktop.services.xlsx_import import import_roster
+from desktop.services.context import Ledger
+from desktop.services.maintenance.dump import dump_ledger
+from desktop.services.xlsx.importing import import_roster
 
 from .cfb import encrypted_xlsx, old_xls
 

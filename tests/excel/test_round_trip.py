@@ -15,12 +15,12 @@ from openpyxl import load_workbook
 
 from desktop.app import open_ledger
 from desktop.excel.headers import NATIONAL_ROSTER
+from desktop.services.context import Ledger
 from desktop.services.demo import create_demo
-from desktop.services.dump import dump_ledger
-from desktop.services.ledger import Ledger
+from desktop.services.maintenance.dump import dump_ledger
 from desktop.services.setup import init_village
-from desktop.services.xlsx_export import export_roster
-from desktop.services.xlsx_import import import_roster
+from desktop.services.xlsx.exporting import export_roster
+from desktop.services.xlsx.importing import import_roster
 
 TODAY = dt.date(2026, 11, 23)  # the day the conftest ledgers live on
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.dump import dump_ledger
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.maintenance.dump import dump_ledger
 
 from .bombs import BOMBS
 
@@ -80,7 +80,7 @@ def test_formatting_far_away_is_not_content(ledger: Ledger, tmp_path: Path) -> N
     from openpyxl import Workbook
     from openpyxl.styles import PatternFill
 
-    from desktop.services.xlsx_import import import_roster
+    from desktop.services.xlsx.importing import import_roster
 
     from .sheets import NATIONAL, family
 
@@ -100,7 +100,7 @@ def test_formatting_far_away_is_not_content(ledger: Ledger, tmp_path: Path) -> N
 
 def test_a_value_far_right_and_entity_expansion_are_refused_by_name(ledger: Ledger, tmp_path: Path) -> None:
     from desktop.domain.errors import InvalidInput
-    from desktop.services.xlsx_import import import_roster
+    from desktop.services.xlsx.importing import import_roster
 
     from .bombs import MAIN, package, sheet_xml
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli_xlsx
 from desktop.cli import ChineseArgumentParser
-from desktop.services.households import list_households
-from desktop.services.ledger import Ledger
+from desktop.cli import xlsx as cli_xlsx
+from desktop.services.context import Ledger
+from desktop.services.households.households import list_households
 
 from .sheets import family, write_rows
 

@@ -20,8 +20,8 @@ from pg_township import (
 )
 
 from desktop.domain.errors import InvalidInput
-from desktop.services.ledger import Ledger
-from desktop.services.xlsx_export import export_gaps, export_roster, export_visits
+from desktop.services.context import Ledger
+from desktop.services.xlsx.exporting import export_gaps, export_roster, export_visits
 
 from .sheets import NATIONAL
 

@@ -18,9 +18,9 @@ from records import make_id_number
 
 from desktop.cli import main
 from desktop.domain.errors import UserError
-from desktop.services.dump import dump_ledger
-from desktop.services.ledger import Ledger
-from desktop.services.xlsx_import import import_roster
+from desktop.services.context import Ledger
+from desktop.services.maintenance.dump import dump_ledger
+from desktop.services.xlsx.importing import import_roster
 
 from .bombs import MAIN, PKG, REL
 

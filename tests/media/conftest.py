@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from records import make_id_number
 
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
 
 
 @pytest.fixture

@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 from records import make_id_number
 
-from desktop import cli, cli_photos
+from desktop import cli
 from desktop.cli import ChineseArgumentParser
+from desktop.cli import photos as cli_photos
 from desktop.domain.errors import UserError
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
 
 from .pictures import phone_jpeg, png_claiming, scene, write
 

@@ -13,9 +13,9 @@ from sync.devices import Device, join, township_device, village_device
 
 from desktop.media.blob_store import BlobStore
 from desktop.media.thumbnails import pointer_path
-from desktop.services.households import add_household
+from desktop.services.exchange.bundles import Outcome
+from desktop.services.households.households import add_household
 from desktop.services.photos import PhotoStatus, add_photos, edit_photo, photo_path, photos_of, thumbnail_path
-from desktop.services.sync_bundles import Outcome
 
 from .pictures import busy_scene, phone_jpeg, write
 

@@ -14,8 +14,8 @@ from records import make_id_number
 from sqlalchemy import func, select
 
 from desktop.domain.errors import InvalidInput, NotFound
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
 from desktop.services.photos import (
     PhotoResult,
     PhotoStatus,
@@ -26,7 +26,7 @@ from desktop.services.photos import (
     photos_of,
     thumbnail_path,
 )
-from desktop.services.visits import record_visit
+from desktop.services.visits.visits import record_visit
 from desktop.store.models import Monitoring, Operation, Photo
 from desktop.store.writer import ChangeWriter
 
@@ -212,7 +212,7 @@ def test_a_photo_is_read_back_byte_for_byte(village: Ledger, stick: Path) -> Non
 
 
 def _household_id(ledger: Ledger, number: str) -> str:
-    from desktop.services.households import list_households
+    from desktop.services.households.households import list_households
 
     (row,) = [h for h in list_households(ledger) if h.number == number]
     return row.id

@@ -18,10 +18,10 @@ from sqlalchemy import select
 
 from desktop.app import open_ledger
 from desktop.media.blob_store import BlobStore
+from desktop.services.context import Ledger
 from desktop.services.demo import create_demo
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
-from desktop.services.members import add_member
+from desktop.services.households.households import add_household
+from desktop.services.households.members import add_member
 from desktop.store.models import Household, Monitoring, Photo
 from desktop.store.writer import ChangeWriter
 

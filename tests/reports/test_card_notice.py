@@ -12,9 +12,9 @@ from desktop.domain.enums import HEAD_RELATIONS, HEALTH
 from desktop.domain.errors import InvalidInput
 from desktop.reports.data import Notice, NoticeRow
 from desktop.reports.notice import PrivateDataInNotice, check_public
-from desktop.services.household_detail import show_household
-from desktop.services.households import list_households
-from desktop.services.ledgers import print_cards, print_notice
+from desktop.services.households.detail import show_household
+from desktop.services.households.households import list_households
+from desktop.services.printing.ledgers import print_cards, print_notice
 from desktop.store.models import Household, Member, Monitoring
 
 from . import pdf

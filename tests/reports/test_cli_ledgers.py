@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from records import make_id_number
 
-from desktop import cli_ledgers
 from desktop.cli import ChineseArgumentParser
+from desktop.cli import printing as cli_ledgers
 from desktop.domain.errors import UserError
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
 
 from . import pdf
 from .conftest import Village

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.services.diary import add_entry, add_leave, set_required_days
 from desktop.services.diary.printing import print_attendance, print_diary
-from desktop.services.sync_bundles import Outcome
+from desktop.services.exchange.bundles import Outcome
 from tests.sync.devices import join, township_device, village_device
 
 from .pdf import need_poppler, pages_text, squash

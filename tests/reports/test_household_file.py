@@ -12,12 +12,12 @@ from desktop.app import resources_dir
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.reports.fonts import FONT_FILE, register_cjk_font, uncovered
-from desktop.services.household_detail import show_household
-from desktop.services.household_events import remove_person
-from desktop.services.households import add_household, list_households
-from desktop.services.ledger import Ledger
-from desktop.services.ledgers import print_household_file, print_household_files
-from desktop.services.members import add_member
+from desktop.services.context import Ledger
+from desktop.services.households.detail import show_household
+from desktop.services.households.events import remove_person
+from desktop.services.households.households import add_household, list_households
+from desktop.services.households.members import add_member
+from desktop.services.printing.ledgers import print_household_file, print_household_files
 
 from . import pdf
 from .conftest import Village

@@ -17,9 +17,9 @@ from pg_township import (
 )
 from sqlalchemy import select
 
-from desktop.services.household_detail import show_household
-from desktop.services.households import list_households
-from desktop.services.ledgers import print_household_file, print_roster
+from desktop.services.households.detail import show_household
+from desktop.services.households.households import list_households
+from desktop.services.printing.ledgers import print_household_file, print_roster
 from desktop.store.models import Household, Monitoring
 
 from . import pdf

@@ -13,10 +13,10 @@ from desktop.app import resources_dir
 from desktop.reports.data import Roster, RosterHousehold, RosterPerson
 from desktop.reports.fonts import FONT_FILE, register_cjk_font, uncovered
 from desktop.reports.roster import BAND, BOTTOM, COLUMNS, SIZE, TOP, write_roster
-from desktop.services.household_detail import show_household
-from desktop.services.households import list_households
-from desktop.services.ledgers import gather_roster, print_roster
-from desktop.services.overview import village_overview
+from desktop.services.households.detail import show_household
+from desktop.services.households.households import list_households
+from desktop.services.printing.ledgers import gather_roster, print_roster
+from desktop.services.village.overview import village_overview
 from desktop.store.atomic_file import atomic_writer
 
 from . import pdf

@@ -13,12 +13,12 @@ from media.pictures import busy_scene, phone_jpeg, write
 from records import make_id_number
 
 from desktop.app import open_ledger
-from desktop.services.encryption import enable_encryption
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
-from desktop.services.members import add_member
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
+from desktop.services.households.members import add_member
 from desktop.services.photos import add_photos
-from desktop.services.security import unlock
+from desktop.services.security.encryption import enable_encryption
+from desktop.services.security.users import unlock
 from desktop.services.setup import init_village
 from desktop.store import kdf
 

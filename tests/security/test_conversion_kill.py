@@ -38,13 +38,13 @@ from desktop.app import open_ledger
 from desktop.domain.errors import StoreProblem
 from desktop.media.blob_store import BlobStore
 from desktop.services.demo import create_demo
-from desktop.services.dump import dump_ledger
-from desktop.services.encryption import KILL_ENV, enable_encryption
+from desktop.services.maintenance.dump import dump_ledger
 from desktop.services.photos import add_photos
-from desktop.services.security import is_encrypted, unlock
+from desktop.services.security.encryption import KILL_ENV, enable_encryption
+from desktop.services.security.users import is_encrypted, unlock
 from desktop.store.backup import list_backups
 from desktop.store.models import Household, Member
-from desktop.store.sqlite_file import SQLITE_HEADER
+from desktop.store.sqlite_header import SQLITE_HEADER
 
 from .conftest import TODAY
 

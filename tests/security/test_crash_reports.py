@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.crash_reports import REDACTED, write_crash_report
+from desktop.services.maintenance.crash_reports import REDACTED, write_crash_report
 from desktop.store.keyring import keyring_path
 
 SECRET = "卓嘎 513301198001011230"

@@ -19,11 +19,11 @@ from desktop.app import open_ledger
 from desktop.domain.errors import StoreProblem
 from desktop.media.blob_encryption import MAGIC
 from desktop.media.blob_store import BlobStore
-from desktop.services.encryption import enable_encryption
-from desktop.services.history import record_history
-from desktop.services.members import add_member
+from desktop.services.households.history import record_history
+from desktop.services.households.members import add_member
+from desktop.services.security.encryption import enable_encryption
 from desktop.store.backup import backup_file, list_backups
-from desktop.store.sqlite_file import SQLITE_HEADER
+from desktop.store.sqlite_header import SQLITE_HEADER
 from desktop.sync.keys import load_keys
 
 from .conftest import MEMBERS, PASSPHRASE, Folder, needles, plain_village, plaintext_in, snapshot

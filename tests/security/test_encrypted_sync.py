@@ -15,9 +15,9 @@ from sync.devices import Device, join, township_device, village_device
 from desktop.app import open_ledger
 from desktop.domain.errors import StoreProblem
 from desktop.media.blob_store import BlobStore
-from desktop.services.encryption import enable_encryption
-from desktop.services.security import unlock
-from desktop.services.sync_bundles import Outcome
+from desktop.services.exchange.bundles import Outcome
+from desktop.services.security.encryption import enable_encryption
+from desktop.services.security.users import unlock
 from desktop.sync.keys import load_keys
 
 from .conftest import PASSPHRASE, TODAY, fill, plaintext_in

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from desktop.app import open_ledger
-from desktop.services.security import is_encrypted, recover, unlock
+from desktop.services.security.users import is_encrypted, recover, unlock
 from desktop.services.setup import STAGING
 from desktop.store.keyring import WrongPassphrase
-from desktop.store.sqlite_file import SQLITE_HEADER
+from desktop.store.sqlite_header import SQLITE_HEADER
 from desktop.store.switchover import JOURNAL
 
 from .conftest import MEMBERS, PASSPHRASE, plaintext_in, snapshot

@@ -18,9 +18,9 @@ import pytest
 
 from desktop.app import open_ledger
 from desktop.domain.errors import StoreProblem
-from desktop.services.security import is_encrypted, unlock
+from desktop.services.security.users import is_encrypted, unlock
 from desktop.services.setup import KILL_ENV, STAGING
-from desktop.services.village_info import village_summary
+from desktop.services.village.info import village_summary
 from desktop.store.switchover import JOURNAL
 
 from .conftest import PASSPHRASE

@@ -7,8 +7,8 @@ import itertools
 import pytest
 from sqlalchemy import delete, select, update
 
-from desktop.services.households import add_household, edit_household
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household, edit_household
 from desktop.store.database import StoreLocation, open_store
 from desktop.store.device import create_device
 from desktop.store.dump import dump_json

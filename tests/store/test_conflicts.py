@@ -20,8 +20,8 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 import desktop.store.models  # noqa: F401
-from desktop.services.conflicts import list_conflicts, resolve_conflict
-from desktop.services.households import add_household
+from desktop.services.exchange.conflicts import list_conflicts, resolve_conflict
+from desktop.services.households.households import add_household
 from desktop.store.base import Base
 from desktop.store.clock import HybridClock
 from desktop.store.conflicts import LoggedOp, conflict_id, find_conflicts

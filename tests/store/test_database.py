@@ -15,9 +15,9 @@ from sqlalchemy import text
 from desktop.app import open_ledger
 from desktop.cli import main
 from desktop.domain.errors import StoreProblem
-from desktop.services.backups import restore_backup
-from desktop.services.households import add_household, edit_household
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household, edit_household
+from desktop.services.maintenance.backups import restore_backup
 from desktop.services.setup import init_village
 from desktop.store.backup import KEEP, backup_file, list_backups
 from desktop.store.database import StoreLocation, open_store

@@ -11,8 +11,8 @@ from alembic import command
 from sqlalchemy import create_engine, text
 
 from desktop.app import open_ledger
-from desktop.services.check import run_check
-from desktop.services.dump import dump_ledger
+from desktop.services.maintenance.check import run_check
+from desktop.services.maintenance.dump import dump_ledger
 from desktop.store.migrate import alembic_config
 from desktop.store.models import DeviceState, Operation
 from desktop.store.oplog import Op

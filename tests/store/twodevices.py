@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from desktop.app import open_ledger
 from desktop.domain.policy import PolicyTables
-from desktop.services.households import add_household, edit_household
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household, edit_household
 from desktop.services.setup import init_village
 from desktop.store.device import create_device, get_device
 from desktop.store.dump import dump_json

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.app import open_ledger
-from desktop.services.dump import dump_ledger
-from desktop.services.identity import export_card, my_identity, trust_card
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
+from desktop.services.exchange.bundles import ImportReport, export_bundle, import_bundle
+from desktop.services.exchange.identity import export_card, my_identity, trust_card
+from desktop.services.maintenance.dump import dump_ledger
 from desktop.services.setup import init_township, init_village
-from desktop.services.sync_bundles import ImportReport, export_bundle, import_bundle
 
 TODAY = dt.date(2026, 11, 23)
 

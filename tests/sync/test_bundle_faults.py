@@ -22,8 +22,8 @@ from records import make_id_number
 from sqlalchemy import text
 
 from desktop.media.blob_store import BlobStore
-from desktop.services.households import add_household
-from desktop.services.sync_bundles import Outcome, export_bundle
+from desktop.services.exchange.bundles import Outcome, export_bundle
+from desktop.services.households.households import add_household
 from desktop.store.models import Photo
 from desktop.store.oplog import Op
 from desktop.store.types import canonical_json
@@ -220,7 +220,7 @@ def test_a_member_far_larger_than_declared_is_refused(pair: tuple[Device, Device
     manifest declares 1 KB: decompression stops at the declared size."""
     village, township = pair
     keys = load_keys(village.home)
-    from desktop.services.identity import my_identity
+    from desktop.services.exchange.identity import my_identity
 
     recipient = my_identity(township.ledger)
     target = tmp_path / "bomb.zcb"

@@ -15,12 +15,12 @@ from sqlalchemy import func, select
 
 from desktop.app import open_ledger
 from desktop.domain.errors import InvalidInput, NotFound
-from desktop.services.check import run_check
-from desktop.services.devices import revoke_device
-from desktop.services.households import add_household, edit_household, list_households
-from desktop.services.identity import my_identity, trust_card
-from desktop.services.sync_bundles import Outcome, inspect_bundle, list_quarantine
-from desktop.services.sync_status import sync_status
+from desktop.services.exchange.bundles import Outcome, inspect_bundle, list_quarantine
+from desktop.services.exchange.devices import revoke_device
+from desktop.services.exchange.identity import my_identity, trust_card
+from desktop.services.exchange.status import sync_status
+from desktop.services.households.households import add_household, edit_household, list_households
+from desktop.services.maintenance.check import run_check
 from desktop.store.models import Household, Operation
 from desktop.sync.keys import key_path
 
@@ -127,7 +127,7 @@ def test_untrusted_sender_goes_to_quarantine_and_is_applied_after_trust(tmp_path
     waiting = list_quarantine(township.ledger)
     assert [q.fingerprint for q in waiting] == [village.fingerprint]
     township.trust(village)
-    from desktop.services.sync_bundles import release_quarantine
+    from desktop.services.exchange.bundles import release_quarantine
 
     released = release_quarantine(township.ledger)
     assert [r.outcome for r in released] == [Outcome.APPLIED]
@@ -269,7 +269,7 @@ def test_revoked_device_is_refused_everywhere_the_revocation_arrives(tmp_path: P
 
 def test_export_to_an_untrusted_card_says_what_to_do(tmp_path: Path) -> None:
     village, stranger = village_device(tmp_path, "v1"), township_device(tmp_path, "stranger")
-    from desktop.services.sync_bundles import export_bundle
+    from desktop.services.exchange.bundles import export_bundle
 
     with pytest.raises(NotFound, match="zhucun trust"):
         export_bundle(village.ledger, str(stranger.card), tmp_path / "x.zcb")
@@ -297,7 +297,7 @@ def test_township_on_postgresql_imports_and_returns_bundles(tmp_path: Path, post
 def test_concurrent_edits_through_bundles_are_listed_as_conflicts_everywhere(
     pair: tuple[Device, Device],
 ) -> None:
-    from desktop.services.conflicts import list_conflicts, resolve_conflict
+    from desktop.services.exchange.conflicts import list_conflicts, resolve_conflict
 
     village, township = pair
     add(village, "001", "卓嘎", 1)

@@ -24,8 +24,8 @@ from PIL import Image
 from sqlalchemy import select
 
 from desktop.media.blob_store import BlobStore
-from desktop.services.households import add_household, archive_household, edit_household
-from desktop.services.sync_bundles import Outcome
+from desktop.services.exchange.bundles import Outcome
+from desktop.services.households.households import add_household, archive_household, edit_household
 from desktop.store.models import Conflict, Household, Operation, Photo, Village
 from desktop.store.scope import record_ids_in_village
 from desktop.store.writer import ChangeWriter

@@ -20,8 +20,8 @@ from desktop.services.diary import (
     mark_present,
     set_required_days,
 )
-from desktop.services.history import record_history
-from desktop.services.sync_bundles import Outcome
+from desktop.services.exchange.bundles import Outcome
+from desktop.services.households.history import record_history
 
 from .devices import join, township_device, village_device
 

@@ -4,7 +4,7 @@ operations and links are held already."""
 
 from __future__ import annotations
 
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
 from desktop.store.fold import held_keys
 from desktop.store.models import Operation, OpLink
 from desktop.sync.vector import gaps

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from records import make_id_number
 
-from desktop.services.households import add_household
-from desktop.services.identity import my_identity
-from desktop.services.sync_bundles import Outcome
+from desktop.services.exchange.bundles import Outcome
+from desktop.services.exchange.identity import my_identity
+from desktop.services.households.households import add_household
 from desktop.sync.keys import DeviceKeys, load_keys
 
 from . import hostile

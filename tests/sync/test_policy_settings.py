@@ -12,17 +12,17 @@ import pytest
 from records import make_id_number
 
 from desktop.domain.errors import InvalidInput
-from desktop.services.household_detail import show_household
-from desktop.services.households import add_household
-from desktop.services.incomes import record_income
-from desktop.services.ledger import Ledger
-from desktop.services.policy_settings import (
+from desktop.services.context import Ledger
+from desktop.services.exchange.bundles import Outcome
+from desktop.services.households.detail import show_household
+from desktop.services.households.households import add_household
+from desktop.services.households.incomes import record_income
+from desktop.services.policy import (
     figures_in_use,
     policy_figures,
     remove_policy_figure,
     set_policy_figure,
 )
-from desktop.services.sync_bundles import Outcome
 
 from .devices import join, township_device, village_device
 

@@ -12,8 +12,8 @@ import pytest
 from records import make_id_number
 
 from desktop.app import open_ledger
-from desktop.services.households import add_household, list_households
-from desktop.services.sync_bundles import ImportReport, Outcome, import_bundle
+from desktop.services.exchange.bundles import ImportReport, Outcome, import_bundle
+from desktop.services.households.households import add_household, list_households
 
 from .devices import join, township_device, village_device
 
@@ -66,7 +66,7 @@ def test_concurrent_imports_into_a_postgresql_township_lose_nothing(tmp_path: Pa
     ledger = open_ledger(township.home, db_url=url)
     heads = {row.head_name for row in list_households(ledger, all_villages=True)}
     assert heads == {f"户主{n}{k}" for n in range(1, 5) for k in range(5)}
-    from desktop.services.check import run_check
+    from desktop.services.maintenance.check import run_check
 
     assert run_check(ledger).integrity == []
     ledger.store.close()

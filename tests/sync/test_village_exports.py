@@ -10,10 +10,10 @@ import pytest
 from records import make_id_number
 
 from desktop.domain.errors import InvalidInput
-from desktop.services.devices import revoke_device
-from desktop.services.households import add_household, edit_household, list_households
-from desktop.services.sync_bundles import Outcome
-from desktop.services.village_exports import export_for_every_village, village_devices
+from desktop.services.exchange.bundles import Outcome
+from desktop.services.exchange.devices import revoke_device
+from desktop.services.exchange.village_exports import export_for_every_village, village_devices
+from desktop.services.households.households import add_household, edit_household, list_households
 
 from .devices import Device, join, township_device, village_device
 

@@ -17,11 +17,11 @@ import pytest
 
 from desktop.app import open_ledger
 from desktop.domain.idnumber import check_character
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
-from desktop.services.members import add_member
+from desktop.services.context import Ledger
+from desktop.services.households.households import add_household
+from desktop.services.households.members import add_member
 from desktop.services.setup import init_village
-from desktop.ui.main_thread_gc import collect_on_gui_thread
+from desktop.ui.shell.main_thread_gc import collect_on_gui_thread
 
 VILLAGE_NAME = "亚弄村"
 USER = "扎西"
@@ -82,7 +82,7 @@ def user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 @pytest.fixture(autouse=True)
 def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
-    """As in the app (desktop/ui/main_thread_gc.py): no collection may start on a worker thread and
+    """As in the app (desktop/ui/shell/main_thread_gc.py): no collection may start on a worker thread and
     free a Qt object there; what a test leaves in cycles is collected here, on the GUI thread."""
     collector = collect_on_gui_thread(qapp)
     yield

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from desktop.app import open_ledger
+from desktop.services.context import Ledger
 from desktop.services.demo import create_demo
-from desktop.services.encryption import enable_encryption
-from desktop.services.households import list_households
-from desktop.services.ledger import Ledger
+from desktop.services.households.households import list_households
 from desktop.services.photos import add_photos
-from desktop.services.security import unlock
+from desktop.services.security.encryption import enable_encryption
+from desktop.services.security.users import unlock
 from desktop.store.models import Member
 
 PASSPHRASE = "雪山下的格桑花2026"

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
 from desktop.store.ids import natural_id
 from desktop.store.writer import ChangeWriter
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import InvalidInput
+from desktop.services.context import Ledger
 from desktop.services.demo.common import (
     DEMO_FILE,
     DIBAO,
@@ -33,8 +34,7 @@ from desktop.services.demo.common import (
 from desktop.services.demo.homes import _HomesMixin
 from desktop.services.demo.visits import _VisitsMixin
 from desktop.services.demo.work import _WorkMixin
-from desktop.services.identity import ensure_keys
-from desktop.services.ledger import Ledger
+from desktop.services.exchange.identity import ensure_keys
 from desktop.store.device import create_device, get_device
 from desktop.store.ids import natural_id
 from desktop.store.models import (

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from desktop.domain.errors import InvalidInput
+from desktop.services.context import Ledger
 from desktop.services.diary.entries import _villages, live, team_members
 from desktop.services.diary.rules import NOT_SET, PRESENT, required_days, rules
-from desktop.services.ledger import Ledger
 from desktop.store.models import WorkLog
 
 PRESENT_DAY, LEAVE_DAY, MEETING_DAY, AWAY_DAY, FUTURE_DAY = "在村", "请假", "开会", "不在村", ""

@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput, NotFound
+from desktop.services.context import Ledger
 from desktop.services.diary.rules import PRESENT, rules
-from desktop.services.ledger import Ledger
 from desktop.store.ids import is_uuid, natural_id
 from desktop.store.models import Household, Village, WorkLog
 from desktop.store.writer import ChangeWriter
@@ -389,7 +389,7 @@ def _find_entry(session: Session, village_id: str, ref: str, person: str) -> Wor
         if row is None or row.village_id != village_id or row.kind in (PRESENT, *rules().leave_kinds):
             raise NotFound(f"没有编号为 {ref} 的日志")
         return row
-    from desktop.services.field_input import parse_date
+    from desktop.services.households.field_input import parse_date
 
     day = parse_date(ref, "日志日期")
     found = _entry_of(session, village_id, person, day)

@@ -18,6 +18,7 @@ from desktop.reports.diary import (
     write_attendance,
     write_diary,
 )
+from desktop.services.context import Ledger
 from desktop.services.diary.attendance import (
     AWAY_DAY,
     LEAVE_DAY,
@@ -29,8 +30,7 @@ from desktop.services.diary.attendance import (
 )
 from desktop.services.diary.entries import DiaryEntry, list_entries, list_leaves
 from desktop.services.diary.rules import NOT_SET
-from desktop.services.ledger import Ledger
-from desktop.services.ledger_jobs import _font, _write
+from desktop.services.printing.jobs import _font, _write
 
 MARKS = {PRESENT_DAY: "在", LEAVE_DAY: "假", MEETING_DAY: "会", AWAY_DAY: "缺"}
 
@@ -126,7 +126,7 @@ def attendance_sheet(ledger: Ledger, rows: list[PersonMonth], year: int, month: 
 
 
 def _village_title(ledger: Ledger, code: str | None, entry: DiaryEntry | None) -> str:
-    from desktop.services.village_info import village_id_for_code, village_summary
+    from desktop.services.village.info import village_id_for_code, village_summary
 
     if entry is not None:
         return f"{entry.village_name}（{entry.village_code}）"

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.errors import InvalidInput
 from desktop.resources import resources_dir
-from desktop.services.ledger import Ledger
+from desktop.services.context import Ledger
 from desktop.store.ids import natural_id
 from desktop.store.models import PolicySetting, Village
 from desktop.store.writer import ChangeWriter

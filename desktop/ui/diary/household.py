@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from desktop.services.context import Ledger
 from desktop.services.diary import list_entries
-from desktop.services.ledger import Ledger
-from desktop.ui.i18n import tr_noop
-from desktop.ui.record_table_model import Column, RecordTableModel
+from desktop.ui.shell.i18n import tr_noop
+from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 
 COLUMNS = (
     Column("day", tr_noop("日期")),

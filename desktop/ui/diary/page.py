@@ -46,12 +46,12 @@ from desktop.services.diary import (
     team_members,
 )
 from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, PRESENT_DAY
-from desktop.services.village_info import village_summary
-from desktop.ui.context import UiContext
-from desktop.ui.i18n import tr, tr_noop
-from desktop.ui.pages.page import Page
-from desktop.ui.record_table_model import Column, RecordTableModel
-from desktop.ui.tables import read_only_table
+from desktop.services.village.info import village_summary
+from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.i18n import tr, tr_noop
+from desktop.ui.shell.page import Page
+from desktop.ui.widgets.record_table_model import Column, RecordTableModel
+from desktop.ui.widgets.tables import read_only_table
 
 DAY_COLOURS = {
     PRESENT_DAY: "#cfe8cf",
@@ -382,7 +382,7 @@ class DiaryPage(Page):
         if village_id is None:
             return sorted({m.person for m in self.months})
         people = team_members(self.ctx.ledger, village_id)
-        user = self.ctx.ledger.device().user_name
+        user = self.ctx.ledger.this_device().user_name
         return sorted(people, key=lambda p: (p != user, p))
 
     def _load_month(self) -> None:

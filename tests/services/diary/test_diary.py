@@ -9,6 +9,7 @@ import pytest
 from records import make_id_number
 
 from desktop.domain.errors import InvalidInput, NotFound, UserError
+from desktop.services.context import Ledger
 from desktop.services.diary import (
     NOT_SET,
     add_entry,
@@ -19,10 +20,9 @@ from desktop.services.diary import (
     list_leaves,
     mark_present,
 )
-from desktop.services.dump import dump_ledger
-from desktop.services.history import record_history
-from desktop.services.households import add_household
-from desktop.services.ledger import Ledger
+from desktop.services.households.history import record_history
+from desktop.services.households.households import add_household
+from desktop.services.maintenance.dump import dump_ledger
 from desktop.store.models import Village
 from desktop.store.writer import ChangeWriter
 

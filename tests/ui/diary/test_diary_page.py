@@ -13,11 +13,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.services.context import Ledger
 from desktop.services.diary import add_entry, list_entries, list_leaves
-from desktop.services.history import record_history
-from desktop.services.ledger import Ledger
-from desktop.ui.context import UiContext
+from desktop.services.households.history import record_history
 from desktop.ui.diary.page import DiaryPage
+from desktop.ui.shell.context import UiContext
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -182,8 +182,8 @@ def test_the_township_reads_every_team_without_a_form(tmp_path: Path, qtbot: Any
 
 
 def test_an_entry_naming_a_household_shows_in_its_window(ledger: Ledger, qtbot: Any) -> None:
-    from desktop.services.households import list_households
-    from desktop.ui.main_window import MainWindow
+    from desktop.services.households.households import list_households
+    from desktop.ui.shell.main_window import MainWindow
 
     ledger.today = lambda: dt.date(2026, 11, 23)
     add_entry(ledger, day=dt.date(2026, 11, 5), kind="走访", content="与卓嘎商量危房改造", households=["001"])

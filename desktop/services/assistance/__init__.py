@@ -1,0 +1,1 @@
+"""Assistance measures (帮扶措施) and the helpers responsible for a household."""

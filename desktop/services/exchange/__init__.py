@@ -1,0 +1,1 @@
+"""Exchanging changes between devices: identities, trust, bundles, conflicts, revocations."""

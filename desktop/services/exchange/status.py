@@ -1,0 +1,104 @@
+"""``sync status``: per device, the last bundles both ways, what it holds (version vector) and gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.services.context import Ledger
+from desktop.services.exchange.identity import describe, ensure_keys, identity_of
+from desktop.store.models import DeviceState, LocalSetting, Peer
+from desktop.sync.vector import gaps, highest, version_vector
+
+
+@dataclass
+class DeviceStatus:
+    device_id: str
+    name: str
+    fingerprint: str
+    is_me: bool
+    trusted_via: str
+    revoked_after_seq: int | None
+    last_in: str | None
+    last_in_at: dt.datetime | None
+    last_out: str | None
+    last_out_at: dt.datetime | None
+    holds: int  # highest seq of this device's chain held here
+    complete_to: int  # every op up to here is held
+    gaps: list[tuple[int, int]] = field(default_factory=list)
+    peer_has: dict[str, int] = field(default_factory=dict)
+    receipt: dict[str, Any] | None = None
+
+
+def sync_status(ledger: Ledger) -> list[DeviceStatus]:
+    ensure_keys(ledger)
+    with ledger.store.read_session() as session:
+        me = identity_of(session)
+        top, vector, missing = highest(session), version_vector(session), gaps(session)
+        peers = {p.device_id: p for p in session.execute(select(Peer)).scalars()}
+        receipts = {
+            s.key.removeprefix("receipt:"): json.loads(s.value)
+            for s in session.execute(select(LocalSetting).where(LocalSetting.key.like("receipt:%"))).scalars()
+        }
+    found = [
+        DeviceStatus(
+            me.device_id,
+            f"本机：{describe(me)}",
+            me.fingerprint,
+            True,
+            "本机",
+            None,
+            None,
+            None,
+            None,
+            None,
+            top.get(me.device_id, 0),
+            vector.get(me.device_id, 0),
+            missing.get(me.device_id, []),
+        )
+    ]
+    for device_id in sorted(set(peers) | set(top) - {me.device_id}):
+        peer = peers.get(device_id)
+        found.append(
+            DeviceStatus(
+                device_id=device_id,
+                name=describe(peer) if peer else f"未知设备 {device_id[-8:]}",
+                fingerprint=" ".join(peer.fingerprint[i : i + 4] for i in range(0, 24, 4)) if peer else "",
+                is_me=False,
+                trusted_via="身份卡"
+                if peer and peer.trusted_via == "card"
+                else ("乡镇证书" if peer else "未信任"),
+                revoked_after_seq=peer.revoked_after_seq if peer else None,
+                last_in=peer.last_bundle_in if peer else None,
+                last_in_at=peer.last_bundle_in_at if peer else None,
+                last_out=peer.last_bundle_out if peer else None,
+                last_out_at=peer.last_bundle_out_at if peer else None,
+                holds=top.get(device_id, 0),
+                complete_to=vector.get(device_id, 0),
+                gaps=missing.get(device_id, []),
+                peer_has=json.loads(peer.has_vector) if peer and peer.has_vector else {},
+                receipt=receipts.get(device_id),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    last_out_at: dt.datetime | None
+    last_in_at: dt.datetime | None
+    unsynced: int  # this device's changes no township is known to hold yet
+
+
+def sync_summary(ledger: Ledger) -> SyncSummary:
+    with ledger.store.read_session() as session:
+        me = session.execute(select(DeviceState)).scalar_one()
+        peers = list(session.execute(select(Peer)).scalars())
+    outs = [p.last_bundle_out_at for p in peers if p.last_bundle_out_at]
+    ins = [p.last_bundle_in_at for p in peers if p.last_bundle_in_at]
+    held = [json.loads(p.has_vector or "{}").get(me.device_id, 0) for p in peers if p.role == "township"]
+    return SyncSummary(max(outs, default=None), max(ins, default=None), me.last_seq - max(held, default=0))

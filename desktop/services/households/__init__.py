@@ -1,0 +1,1 @@
+"""Households and their members: list, search, add, edit, events, incomes, history."""

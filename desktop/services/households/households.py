@@ -1,0 +1,185 @@
+"""Households: list and search, add, edit, archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
+from desktop.domain.errors import InvalidInput
+from desktop.services.context import Ledger
+from desktop.services.households.lookup import resolve_household
+from desktop.services.households.members import check_member_fields
+from desktop.store.models import Household, HouseholdSearch, Member
+from desktop.store.writer import ChangeWriter
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: str
+    number: str
+    head_name: str
+    group_name: str
+    category: str
+    poverty_status: str
+    member_count: int
+    phone: str
+    archived: bool
+
+
+def list_households(
+    ledger: Ledger,
+    *,
+    search: str | None = None,
+    village_id: str | None = None,
+    include_archived: bool = False,
+    all_villages: bool = False,
+) -> list[HouseholdRow]:
+    """Households of the current village (or ``village_id``), optionally matching ``search``."""
+    if village_id is None and not all_villages:
+        village_id = ledger.current_village_id()
+    with ledger.store.read_session() as session:
+        return _rows(session, search=search, village_id=village_id, include_archived=include_archived)
+
+
+def _rows(
+    session: Session,
+    *,
+    search: str | None,
+    village_id: str | None,
+    include_archived: bool,
+    household_id: str | None = None,
+) -> list[HouseholdRow]:
+    query = select(
+        Household.id,
+        Household.number,
+        Household.group_name,
+        Household.category,
+        Household.poverty_status,
+        Household.phone,
+        Household.archived,
+    ).where(Household.number.is_not(None))
+    if village_id is not None:
+        query = query.where(Household.village_id == village_id)
+    if household_id is not None:
+        query = query.where(Household.id == household_id)
+    if not include_archived:
+        query = query.where(func.coalesce(Household.archived, False).is_(False))
+    compact = "".join((search or "").split()).lower()  # "Ci Ren" is ciren, "138 0000 1234" one number
+    if compact:
+        query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
+            _search_clause(compact)
+        )
+        if village_id is not None:
+            # the index's own village column (always the household's): PostgreSQL then reads one
+            # village's search texts instead of the whole county's
+            query = query.where(HouseholdSearch.village_id == village_id)
+    households = session.execute(query).all()
+    # members counted only for the households found: SQLite looks each id up in the index, 500 a query;
+    # PostgreSQL gets the selection itself (it read every member once per 500 ids, and hash-joins this)
+    live = func.coalesce(Member.archived, False).is_(False)
+    count = select(
+        Member.household_id,
+        func.count(),
+        func.min(case((Member.relation.in_(sorted(HEAD_RELATIONS)), Member.name))),
+    ).group_by(Member.household_id)
+    if session.get_bind().dialect.name == "sqlite":
+        ids = [h.id for h in households]
+        chunks = [
+            count.where(live, Member.household_id.in_(ids[i : i + 500])) for i in range(0, len(ids), 500)
+        ]
+    else:
+        chunks = [count.where(live, Member.household_id.in_(query.with_only_columns(Household.id)))]
+    people: dict[str, tuple[int, str | None]] = {}
+    for chunk in chunks:
+        people.update((hid, (n, name)) for hid, n, name in session.execute(chunk))
+    rows = []
+    for h in households:
+        n, name = people.get(h.id, (0, None))
+        rows.append(
+            HouseholdRow(
+                id=h.id,
+                number=h.number or "",
+                head_name=name or "",
+                group_name=h.group_name or "",
+                category=h.category or "",
+                poverty_status=h.poverty_status or "",
+                member_count=n,
+                phone=h.phone or "",
+                archived=bool(h.archived),
+            )
+        )
+    return sorted(rows, key=lambda r: (r.number, r.id))
+
+
+def _search_clause(text: str) -> Any:
+    """``text``: lower case, no spaces. Pinyin (letters only; ü typed as ü, v or u, syllables maybe
+    parted by ') is matched at the start of a token of the index, anything else anywhere in it."""
+    pinyin = text.replace("ü", "v").replace("'", "")
+    if pinyin.isascii() and pinyin.isalpha():
+        # the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
+        return HouseholdSearch.text.like(f"% {pinyin}%")
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return HouseholdSearch.text.like(f"%{escaped}%", escape="\\")
+
+
+def add_household(
+    ledger: Ledger,
+    *,
+    number: str,
+    head: dict[str, Any],
+    fields: dict[str, Any] | None = None,
+    village_id: str | None = None,
+) -> HouseholdRow:
+    """A new household with its head (户主) as first member, in one transaction."""
+    number = number.strip()
+    if not number:
+        raise InvalidInput("户编号不能为空")
+    village_id = village_id or ledger.current_village_id()
+    with ledger.store.session() as session:
+        clash = session.execute(
+            select(Household.id).where(Household.number == number, Household.village_id == village_id)
+        ).first()
+        if clash:
+            raise InvalidInput(f"户编号 {number} 已存在")
+        writer = ChangeWriter(session)
+        household_id = writer.create(
+            Household, {**(fields or {}), "number": number, "village_id": village_id}
+        )
+        head_fields = check_member_fields(session, {**head, "relation": HEAD_RELATION}, village_id=village_id)
+        writer.create(Member, {**head_fields, "household_id": household_id})
+        return _one(session, household_id)
+
+
+def edit_household(ledger: Ledger, ref: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """Change fields; returns the fields that really changed (nothing is written when none did)."""
+    village_id = ledger.current_village_id()
+    with ledger.store.session() as session:
+        household = resolve_household(session, ref, village_id)
+        if "number" in changes and not (changes["number"] or "").strip():
+            raise InvalidInput("户编号不能为空")
+        if "number" in changes and changes["number"] != household.number:
+            clash = session.execute(
+                select(Household.id).where(
+                    Household.number == changes["number"], Household.village_id == household.village_id
+                )
+            ).first()
+            if clash:
+                raise InvalidInput(f"户编号 {changes['number']} 已存在")
+        return ChangeWriter(session).update(Household, household.id, changes)
+
+
+def archive_household(ledger: Ledger, ref: str, reason: str) -> None:
+    if not reason.strip():
+        raise InvalidInput("注销农户需要写明原因")
+    with ledger.store.session() as session:
+        household = resolve_household(session, ref, ledger.current_village_id())
+        ChangeWriter(session).update(Household, household.id, {"archived": True, "archive_reason": reason})
+
+
+def _one(session: Session, household_id: str) -> HouseholdRow:
+    (row,) = _rows(session, search=None, village_id=None, include_archived=True, household_id=household_id)
+    return row

@@ -1,0 +1,1 @@
+"""Encryption at rest and the users who may unlock it."""

@@ -1,0 +1,255 @@
+"""概况: a village's figures (or all villages' on a township), its checklist gaps per dimension and how
+many households were visited lately — read-only, in one pass per table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+
+from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension, Status
+from desktop.domain.errors import InvalidInput
+from desktop.domain.exit_rules import ExitVerdict, village_exit
+from desktop.domain.policy import cite
+from desktop.services.checklist.verdicts import checklists
+from desktop.services.context import Ledger, with_policy_settings
+from desktop.store.models import Household, Member, Monitoring, Village, VillageIndicator, Visit
+
+COVERAGE_DAYS = 30
+# people counted for 贫困发生率: those of households not (or no longer) out of poverty
+POOR_STATUSES = ("未脱贫", "返贫")
+NO_GROUP = "未分组"
+NOT_FILLED = "未填"
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class DimensionGaps:
+    dimension: str
+    not_met: int
+    unknown: int
+
+
+@dataclass(frozen=True)
+class GroupCoverage:
+    group: str
+    households: int
+    visited: int
+
+    @property
+    def share(self) -> float:
+        return self.visited / self.households if self.households else 0.0
+
+
+@dataclass(frozen=True)
+class GapHousehold:
+    household_id: str
+    number: str
+    head_name: str
+    not_met: tuple[str, ...]  # dimensions
+    unknown: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Overview:
+    place: str  # the village's name, or 全部村（N 个）
+    households: int
+    people: int
+    categories: tuple[Count, ...]  # 贫困户属性, in the order of the national roster
+    statuses: tuple[Count, ...]  # 脱贫属性
+    poor_people: int
+    incidence: Decimal | None  # poor people / people; None without people
+    incidence_limit: Decimal | None  # the exit threshold of the village's region, when known
+    incidence_region: str
+    monitored: int  # households under 防返贫 monitoring, risk not yet eliminated
+    gaps: tuple[DimensionGaps, ...]
+    gap_households: tuple[GapHousehold, ...]  # households with a dimension not met or unknown
+    days: int
+    since: dt.date
+    visited: int  # households visited on or after ``since``
+    visits: int
+    coverage: tuple[GroupCoverage, ...]  # by 村民小组
+    village_exit: ExitVerdict | None = None  # 贫困村退出 (一低五有) of one village; None for all villages
+    village_exit_source: str = ""  # the documents the list and the incidence limit come from
+
+    @property
+    def coverage_share(self) -> float:
+        return self.visited / self.households if self.households else 0.0
+
+
+def count_households(ledger: Ledger, *, village_id: str | None = None, all_villages: bool = False) -> int:
+    """How many live households ``village_overview`` would look at: cheap, to decide how to load it."""
+    with ledger.store.read_session() as session:
+        return (
+            session.scalar(
+                select(func.count()).select_from(Household).where(*_live(ledger, village_id, all_villages))
+            )
+            or 0
+        )
+
+
+def village_overview(
+    ledger: Ledger, *, village_id: str | None = None, all_villages: bool = False, days: int = COVERAGE_DAYS
+) -> Overview:
+    """The current village (or ``village_id``); ``all_villages`` sums every village the device holds."""
+    scope = None if all_villages else (village_id or ledger.current_village_id())
+    ledger = with_policy_settings(ledger)
+    today = ledger.today()
+    since = today - dt.timedelta(days=days - 1)  # today and the 29 days before it
+    with ledger.store.read_session() as session:
+        live = _live(ledger, village_id, all_villages)
+        households = sorted(
+            session.execute(select(Household).where(*live)).scalars(), key=lambda h: (h.number or "", h.id)
+        )
+        found = checklists(session, ledger, households)
+        in_scope = select(Household.id).where(*live)
+        people = dict(
+            session.execute(
+                select(Member.household_id, func.count())
+                .where(Member.household_id.in_(in_scope), func.coalesce(Member.archived, False).is_(False))
+                .group_by(Member.household_id)
+            ).all()
+        )
+        visits = session.execute(
+            select(Visit.household_id).where(
+                Visit.household_id.in_(in_scope),
+                func.coalesce(Visit.archived, False).is_(False),
+                Visit.visited_on >= since,
+                Visit.visited_on <= today,
+            )
+        ).all()
+        monitored = session.scalar(
+            select(func.count(distinct(Monitoring.household_id))).where(
+                Monitoring.household_id.in_(in_scope),
+                func.coalesce(Monitoring.archived, False).is_(False),
+                Monitoring.eliminated_on.is_(None),
+            )
+        )
+        villages = list(session.execute(select(Village.name, Village.west)).all())
+        village = session.get(Village, scope) if scope is not None else None
+        place = (village.name or "") if village is not None else f"全部村（{len(villages)} 个）"
+        west = village.west if village is not None else _same({w for _, w in villages})
+        groups = list(village.groups or []) if village is not None else []
+        indicator = (
+            session.execute(
+                select(VillageIndicator)
+                .where(
+                    VillageIndicator.village_id == village.id,
+                    VillageIndicator.year <= today.year,
+                    func.coalesce(VillageIndicator.archived, False).is_(False),
+                )
+                .order_by(VillageIndicator.year.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            if village is not None
+            else None
+        )
+
+    total_people = sum(people.values())
+    poor_people = sum(people.get(h.id, 0) for h in households if h.poverty_status in POOR_STATUSES)
+    region, limit = _limit(ledger, west)
+    visited = {h for (h,) in visits}
+    incidence = Decimal(poor_people) / Decimal(total_people) if total_people else None
+    exit_verdict = (
+        village_exit(
+            incidence,
+            limit,
+            region,
+            indicator.year if indicator is not None else None,
+            indicator.items if indicator is not None else None,
+            ledger.policy.village_exit,
+        )
+        if village is not None
+        else None
+    )
+    return Overview(
+        place=place,
+        households=len(households),
+        people=total_people,
+        categories=_counts([h.category for h in households], HOUSEHOLD_CATEGORIES),
+        statuses=_counts([h.poverty_status for h in households], (*POVERTY_STATUS, "已脱贫")),
+        poor_people=poor_people,
+        incidence=incidence,
+        incidence_limit=limit,
+        incidence_region=region,
+        monitored=monitored or 0,
+        gaps=tuple(
+            DimensionGaps(
+                d.value,
+                sum(1 for c in found if c.verdicts[d].status is Status.NOT_MET),
+                sum(1 for c in found if c.verdicts[d].status is Status.UNKNOWN),
+            )
+            for d in Dimension
+        ),
+        gap_households=tuple(
+            GapHousehold(
+                c.household_id,
+                c.number,
+                c.head_name,
+                tuple(d.value for d, v in c.gaps.items() if v.status is Status.NOT_MET),
+                tuple(d.value for d, v in c.gaps.items() if v.status is Status.UNKNOWN),
+            )
+            for c in found
+            if c.gaps
+        ),
+        days=days,
+        since=since,
+        visited=len(visited & {h.id for h in households}),
+        visits=len(visits),
+        coverage=_coverage(households, visited, groups),
+        village_exit=exit_verdict,
+        village_exit_source="；".join(
+            (cite(ledger.policy.village_exit.source), cite(ledger.policy.village_exit.incidence_source))
+        ),
+    )
+
+
+def _live(ledger: Ledger, village_id: str | None, all_villages: bool) -> list[Any]:
+    scope = None if all_villages else (village_id or ledger.current_village_id())
+    live: list[Any] = [Household.number.is_not(None), func.coalesce(Household.archived, False).is_(False)]
+    if scope is not None:
+        live.append(Household.village_id == scope)
+    return live
+
+
+def _counts(values: list[str | None], order: tuple[str, ...]) -> tuple[Count, ...]:
+    found: dict[str, int] = {}
+    for value in values:
+        key = value or NOT_FILLED
+        found[key] = found.get(key, 0) + 1
+    known = [Count(label, found.pop(label)) for label in order if label in found]
+    rest = sorted(found.items(), key=lambda kv: (kv[0] == NOT_FILLED, kv[0]))
+    return tuple(known + [Count(label, n) for label, n in rest])
+
+
+def _coverage(households: list[Household], visited: set[str], order: list[str]) -> tuple[GroupCoverage, ...]:
+    """Per 村民小组 in the village's own order (一组, 二组, 三组 — not the code points' 一, 三, 二), then
+    groups it does not list in the order their first household appears, then the ungrouped."""
+    groups: dict[str, list[str]] = {group: [] for group in order}
+    for household in households:
+        groups.setdefault(household.group_name or NO_GROUP, []).append(household.id)
+    ungrouped = groups.pop(NO_GROUP, [])
+    listed = [(g, ids) for g, ids in groups.items() if ids] + ([(NO_GROUP, ungrouped)] if ungrouped else [])
+    return tuple(GroupCoverage(group, len(ids), sum(1 for i in ids if i in visited)) for group, ids in listed)
+
+
+def _same(values: set[bool | None]) -> bool | None:
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _limit(ledger: Ledger, west: bool | None) -> tuple[str, Decimal | None]:
+    if west is None:
+        return "", None
+    region = "西部" if west else "中部"
+    try:
+        return region, ledger.policy.village_exit.incidence_threshold(region)
+    except InvalidInput:  # a township's edited policy without this region: the figure without a limit
+        return region, None

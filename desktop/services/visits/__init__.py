@@ -1,0 +1,1 @@
+"""Visits (走访), their lists and their follow-ups."""

@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: ``xlsx import`` and ``xlsx export``."""

@@ -1,0 +1,1 @@
+"""核查: the checklist page."""

@@ -1,0 +1,1 @@
+"""农户: the roster page, the household window and its forms."""

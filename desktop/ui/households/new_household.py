@@ -1,0 +1,64 @@
+"""A new household with its head (户主): the few fields needed to start, the rest in its tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+
+from desktop.domain.enums import HOUSEHOLD_CATEGORIES
+from desktop.services.households.households import add_household
+from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.i18n import tr
+
+
+class NewHouseholdDialog(QDialog):
+    created = Signal(str)  # the new household's id
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newHouseholdDialog")
+        self.setWindowTitle(tr("新增农户"))
+        self.ctx = ctx
+        self.number = QLineEdit()
+        self.head_name = QLineEdit()
+        self.head_id = QLineEdit()
+        self.head_id.setPlaceholderText(tr("18 位身份证号码"))
+        self.group = QLineEdit()
+        self.category = QComboBox()
+        self.category.addItem("", "")
+        for value in HOUSEHOLD_CATEGORIES:
+            self.category.addItem(value, value)
+        form = QFormLayout(self)
+        form.addRow(tr("户编号"), self.number)
+        form.addRow(tr("户主姓名"), self.head_name)
+        form.addRow(tr("户主证件号码"), self.head_id)
+        form.addRow(tr("村民小组"), self.group)
+        form.addRow(tr("贫困户属性"), self.category)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        head = {"name": self.head_name.text().strip()}
+        if self.head_id.text().strip():
+            head["id_number"] = self.head_id.text().strip()
+        fields = {
+            "group_name": self.group.text().strip() or None,
+            "category": self.category.currentData() or None,
+        }
+        row = self.ctx.write(
+            self,
+            lambda: add_household(
+                self.ctx.ledger,
+                number=self.number.text(),
+                head=head,
+                fields=fields,
+                village_id=self.ctx.village_id,
+            ),
+        )
+        if row is not None:
+            self.created.emit(row.id)
+            self.accept()

@@ -1,0 +1,235 @@
+"""农户: every household, found by name, pinyin initials, 户编号, ID number or phone, and filtered by
+村民小组, category, checklist gap, monitoring status or "not visited in N days"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import HOUSEHOLD_CATEGORIES, Dimension
+from desktop.services.households.flags import ELIMINATED, MONITORED, household_flags
+from desktop.services.households.households import list_households
+from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
+from desktop.ui.households.table_model import COL_MEMBERS, COL_NUMBER, HouseholdIdRole, HouseholdTableModel
+from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
+from desktop.ui.shell.page import Page
+
+SEARCH_PLACEHOLDER = tr_noop("搜索姓名、拼音、户编号、身份证号或电话")
+# long enough that typing "zhuoga" runs one query, short enough to feel immediate
+SEARCH_DELAY_MS = 200
+
+
+class HouseholdsPage(Page):
+    title = tr_noop("农户")
+    object_name = "householdsPage"
+    add_requested = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("householdSearch")
+        self.search_box.setPlaceholderText(tr_marked(SEARCH_PLACEHOLDER))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)
+        self.count_label = QLabel()
+        self.model = HouseholdTableModel(self)
+        self.proxy = HouseholdFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+        self._flags_cache: dict | None = None
+
+        self.group_filter = _combo(tr("全部小组"))
+        self.category_filter = _combo(tr("全部类别"), HOUSEHOLD_CATEGORIES)
+        self.gap_filter = _combo(tr("全部核查情况"))
+        self.gap_filter.addItem(tr("有短板或待核实"), ANY_GAP)
+        for dimension in Dimension:
+            self.gap_filter.addItem(
+                tr("{dimension}未达标或待核实").format(dimension=tr_marked(dimension.value)), dimension.value
+            )
+        self.monitoring_filter = _combo(tr("全部监测状态"), (MONITORED, ELIMINATED))
+        self.visit_filter = QSpinBox()
+        self.visit_filter.setRange(0, 999)
+        self.visit_filter.setSuffix(tr(" 天未走访"))
+        self.visit_filter.setSpecialValueText(tr("不限走访"))
+        self.show_phones = QCheckBox(tr("显示电话"))
+        self.show_phones.toggled.connect(self.model.set_show_phones)
+        ctx.locked.connect(lambda: self.show_phones.setChecked(False))  # shown on request, never kept
+        for combo in (self.group_filter, self.category_filter, self.gap_filter, self.monitoring_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.visit_filter.valueChanged.connect(self._apply_filters)
+        add_button = QPushButton(tr("新增农户…"))
+        add_button.setObjectName("addHousehold")
+        add_button.clicked.connect(self.add_requested.emit)
+        import_button = QPushButton(tr("从 Excel 导入…"))
+        import_button.setObjectName("openXlsxImport")
+        import_button.clicked.connect(self._open_xlsx_import)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.returnPressed.connect(self.refresh)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(add_button)
+        top.addWidget(import_button)
+        top.addSpacing(12)
+        top.addWidget(self.count_label)
+        filters = QHBoxLayout()
+        for widget in (self.group_filter, self.category_filter, self.gap_filter, self.monitoring_filter):
+            filters.addWidget(widget)
+        filters.addWidget(self.visit_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.show_phones)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        ctx.changed.connect(self._forget_flags)
+
+    # --- public ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Query the service for the current search text and show the result, keeping the selection."""
+        self._search_timer.stop()
+        keep = self.selected_household_id()
+        rows = list_households(
+            self.ctx.ledger, search=self.search_box.text().strip() or None, village_id=self.ctx.village_id,
+            all_villages=self.ctx.village_id is None,
+        )  # fmt: skip
+        self.model.set_rows(rows)
+        self._fill_groups(sorted({r.group_name for r in rows if r.group_name}))
+        self._apply_filters()
+        self._select(keep)
+
+    def selected_household_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return str(index.siblingAtColumn(COL_NUMBER).data(HouseholdIdRole))
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # --- private -----------------------------------------------------------------------------------
+    def _apply_filters(self) -> None:
+        filters = Filters(
+            group=self.group_filter.currentData() or "",
+            category=self.category_filter.currentData() or "",
+            gap=self.gap_filter.currentData() or "",
+            monitoring=self.monitoring_filter.currentData() or "",
+            not_visited_days=self.visit_filter.value(),
+        )
+        flags = {}
+        if filters.needs_flags:
+            if self._flags_cache is None:
+                self._flags_cache = household_flags(self.ctx.ledger, village_id=self.ctx.village_id)
+            flags = self._flags_cache
+        self.proxy.set_filters(filters, flags, self.ctx.ledger.today())
+        self.count_label.setText(tr("共 {n} 户").format(n=self.proxy.rowCount()))
+        if self.proxy.rowCount() and self.selected_household_id() is None:
+            self._select(None)
+
+    def _open_xlsx_import(self) -> None:
+        # imported on use: the wizard brings openpyxl, a quarter of a second of every start otherwise
+        from desktop.ui.xlsx_import.dialog import XlsxImportDialog
+
+        XlsxImportDialog(self.ctx, self).open()
+
+    def _forget_flags(self) -> None:
+        self._flags_cache = None
+
+    def _fill_groups(self, groups: list[str]) -> None:
+        current = self.group_filter.currentData()
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem(tr("全部小组"), "")
+        for group in groups:
+            self.group_filter.addItem(group, group)
+        index = self.group_filter.findData(current)
+        self.group_filter.setCurrentIndex(max(index, 0))
+        self.group_filter.blockSignals(False)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("householdTable")
+        table.setModel(self.proxy)
+        # before enabling sorting, which sorts at once by the header's default: column 0 descending
+        table.horizontalHeader().setSortIndicator(COL_NUMBER, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (COL_NUMBER, COL_MEMBERS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.activated.connect(self._activated)
+        return table
+
+    def _select(self, household_id: str | None) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        row = 0
+        if household_id is not None:
+            hits = self.proxy.match(
+                self.proxy.index(0, COL_NUMBER), HouseholdIdRole, household_id, 1, Qt.MatchFlag.MatchExactly
+            )
+            if hits:
+                row = hits[0].row()
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_NUMBER), flags)
+
+    def _activated(self) -> None:
+        household_id = self.selected_household_id()
+        if household_id is not None:
+            self.household_requested.emit(household_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # from the search box, Down goes to the roster and Escape clears the search
+        if (
+            watched is self.search_box
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                self.refresh()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _combo(everything: str, values: tuple[str, ...] = ()) -> QComboBox:
+    combo = QComboBox()
+    # as wide as its longest choice when there is room, narrower (the list still shows every choice
+    # whole) when a longer language would push the filter row past a 1366 px screen
+    combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 12)
+    combo.addItem(everything, "")
+    for value in values:
+        combo.addItem(value, value)
+    return combo

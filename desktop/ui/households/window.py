@@ -1,0 +1,373 @@
+"""One household, in tabs: 基本信息 · 家庭成员 · 收入 · 两不愁三保障 · 帮扶 · 走访记录 · 照片 · 变更记录.
+
+Fields are edited in place; each save is one service call pushed on the undo stack, so Ctrl+Z undoes it
+(the undo is itself a logged change that syncs). Nothing is held unsaved: closing loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import HEAD_RELATIONS, Status
+from desktop.domain.fields import label
+from desktop.domain.masking import mask_id_number, mask_numbers_in, mask_phone
+from desktop.services.households.detail import HouseholdDetail, show_household
+from desktop.services.households.field_input import parse_value
+from desktop.services.households.history import record_history
+from desktop.services.households.households import edit_household
+from desktop.services.households.members import add_member, edit_member
+from desktop.ui.diary.household import diary_rows, diary_table_model
+from desktop.ui.households.record_forms import HouseholdRecordActions
+from desktop.ui.photos.strip import HouseholdPhotos
+from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
+from desktop.ui.widgets.record_table_model import Column, RecordTableModel
+
+BASIC_FIELDS = (
+    "number", "group_name", "address", "phone", "category", "poverty_status", "identified_year",
+    "exit_year", "main_cause", "house_grade", "house_structure", "water_source", "has_power", "tv",
+)  # fmt: skip
+MEMBER_COLUMNS = (
+    Column("name", tr_noop("姓名"), True),
+    Column("relation", tr_noop("与户主关系"), True),
+    Column("sex", tr_noop("性别")),
+    Column("id_number", tr_noop("证件号码"), True, mask=mask_id_number),
+    Column("age", tr_noop("年龄")),
+    Column("schooling", tr_noop("在校生状况"), True),
+    Column("health", tr_noop("健康状况"), True),
+    Column("labour", tr_noop("劳动技能"), True),
+    Column("medical_insurance", tr_noop("参加医保"), True),
+)
+STATUS_TEXT = {
+    Status.MET: tr_noop("达标"),
+    Status.NOT_MET: tr_noop("未达标"),
+    Status.UNKNOWN: tr_noop("待核实"),
+}
+STATUS_COLOUR = {Status.MET: "#2e7d32", Status.NOT_MET: "#c62828", Status.UNKNOWN: "#ef6c00"}
+
+
+class HouseholdDialog(QDialog):
+    visit_requested = Signal(str, str)  # household id, label: open the 走访 form on it
+    photos_requested = Signal(str, str)  # household id, label: open the 照片 page on it
+
+    def __init__(self, ctx: UiContext, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("householdDialog")
+        self.ctx = ctx
+        self.household_id = household_id
+        self.tabs = QTabWidget()
+        self.basic = QWidget()
+        self.basic_form = QFormLayout(self.basic)
+        self.basic_edits: dict[str, QLineEdit] = {}
+        for name in BASIC_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.editingFinished.connect(lambda n=name: self._save_field(n))
+            self.basic_edits[name] = edit
+            self.basic_form.addRow(tr_marked(label("household", name)), edit)
+        self.members = RecordTableModel(MEMBER_COLUMNS, self._edit_member, self)
+        self.member_table = _table(self.members, editable=True)
+        self.member_table.setObjectName("memberTable")
+        self.new_member_name = QLineEdit()
+        self.new_member_name.setPlaceholderText(tr("姓名"))
+        self.new_member_relation = QLineEdit()
+        self.new_member_relation.setPlaceholderText(tr("与户主关系"))
+        self.new_member_id = QLineEdit()
+        self.new_member_id.setPlaceholderText(tr("证件号码"))
+        add = QPushButton(tr("添加成员"))
+        add.setObjectName("addMember")
+        add.clicked.connect(self._add_member)
+        members_tab = QWidget()
+        members_layout = QVBoxLayout(members_tab)
+        members_layout.addWidget(self.member_table, 1)
+        row = QHBoxLayout()
+        for widget in (self.new_member_name, self.new_member_relation, self.new_member_id):
+            row.addWidget(widget)
+        row.addWidget(add)
+        members_layout.addLayout(row)
+
+        self.incomes = RecordTableModel(
+            [
+                Column("year", tr_noop("年度")),
+                Column("net", tr_noop("家庭纯收入（元）")),
+                Column("per_person", tr_noop("人均纯收入（元）")),
+                Column("poverty_line", tr_noop("当年贫困线（元）")),
+                Column("line_note", tr_noop("说明")),
+            ],
+            parent=self,
+        )
+        self.checklist = QTextBrowser()
+        self.checklist.setObjectName("checklistView")
+        self.measures = RecordTableModel(
+            [
+                Column("group_name", tr_noop("措施类别")),
+                Column("project", tr_noop("项目")),
+                Column("start_on", tr_noop("开始")),
+                Column("funds", tr_noop("资金（元）")),
+                Column("unit", tr_noop("实施单位")),
+                Column("result", tr_noop("成效")),
+            ],
+            parent=self,
+        )
+        self.pairings = RecordTableModel(
+            [
+                Column("helper_name", tr_noop("帮扶责任人")),
+                Column("work_unit", tr_noop("单位")),
+                Column("phone", tr_noop("电话"), mask=mask_phone),
+                Column("start_on", tr_noop("开始")),
+                Column("end_on", tr_noop("结束")),
+            ],
+            parent=self,
+        )
+        help_tab = QWidget()
+        help_layout = QVBoxLayout(help_tab)
+        help_layout.addWidget(QLabel(tr("帮扶措施")))
+        self.records = HouseholdRecordActions(ctx, household_id, self)  # the forms behind the buttons
+        self.measure_table = _table(self.measures)
+        help_layout.addWidget(self.measure_table, 1)
+        help_layout.addLayout(self.records.measure_buttons(self.measure_table))
+        help_layout.addWidget(QLabel(tr("帮扶责任人")))
+        self.pairing_table = _table(self.pairings)
+        help_layout.addWidget(self.pairing_table, 1)
+        help_layout.addLayout(self.records.pairing_buttons(self.pairing_table))
+        self.visits = RecordTableModel(
+            [
+                Column("visited_on", tr_noop("日期")),
+                Column("kind", tr_noop("方式")),
+                Column("visitors", tr_noop("走访人")),
+                Column("content", tr_noop("内容")),
+                Column("problems", tr_noop("问题")),
+            ],
+            parent=self,
+        )
+        photos_tab = self.photos = HouseholdPhotos(ctx, household_id)
+        self.photos.page_requested.connect(
+            lambda: self.photos_requested.emit(self.household_id, self._label())
+        )
+        visits_tab = QWidget()
+        visits_layout = QVBoxLayout(visits_tab)
+        new_visit = QPushButton(tr("记录一次走访…"))
+        new_visit.setObjectName("newVisit")
+        new_visit.clicked.connect(lambda: self.visit_requested.emit(self.household_id, self._label()))
+        self.history = RecordTableModel(
+            [
+                Column("at", tr_noop("时间")),
+                Column("author", tr_noop("修改人")),
+                Column("what", tr_noop("记录")),
+                Column("changes", tr_noop("修改内容"), mask=mask_numbers_in),
+            ],
+            parent=self,
+        )
+        self.tabs.addTab(self.basic, tr("基本信息"))
+        self.tabs.addTab(members_tab, tr("家庭成员"))
+        self.tabs.addTab(self.records.income_tab(_table(self.incomes)), tr("收入"))
+        self.tabs.addTab(self.checklist, tr("两不愁三保障"))
+        self.tabs.addTab(help_tab, tr("帮扶措施"))
+        visits_layout.addWidget(_table(self.visits), 1)
+        visits_layout.addWidget(new_visit)
+        self.diary = diary_table_model(self)  # 驻村工作日志 entries naming this household (issue 18)
+        visits_layout.addWidget(QLabel(tr("驻村日志中的记录")))
+        visits_layout.addWidget(_table(self.diary), 1)
+        self.tabs.addTab(visits_tab, tr("走访记录"))
+        self.tabs.addTab(photos_tab, tr("照片"))
+        self.tabs.addTab(_table(self.history), tr("变更记录"))
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("householdHeading")
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        # ID and phone numbers are masked in the tables until asked for (people look over shoulders)
+        self.show_private = QCheckBox(tr("显示证件号码和电话"))
+        self.show_private.setObjectName("showPrivate")
+        self.show_private.toggled.connect(self._show_private_numbers)
+        ctx.locked.connect(lambda: self.show_private.setChecked(False))  # shown on request, never kept
+        heading_row.addWidget(self.show_private)
+        layout.addLayout(heading_row)
+        layout.addWidget(self.tabs, 1)
+        self.resize(980, 640)
+        self.setModal(False)
+        self.detail: HouseholdDetail | None = None
+        ctx.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        detail = show_household(self.ctx.ledger, self.household_id)
+        self.detail = detail
+        head = next((m.get("name") for m in detail.members if m.get("relation") in HEAD_RELATIONS), "") or ""
+        self.heading.setText(
+            tr("<b>{head}</b> 户　户编号 {number}　{village}　{n} 人").format(
+                head=head, number=detail.number, village=detail.village_name, n=len(detail.members)
+            )
+        )
+        self.setWindowTitle(tr("{head} 户 — 驻村台账").format(head=head))
+        for name, edit in self.basic_edits.items():
+            if not edit.hasFocus():
+                edit.setText(_text(detail.fields.get(name)))
+        self.members.set_rows(detail.members)
+        self.incomes.set_rows(
+            [{"year": i.year, "net": i.net, "per_person": i.per_person, "poverty_line": i.poverty_line,
+              "line_note": i.line_note} for i in detail.incomes]
+        )  # fmt: skip
+        lines = []
+        for dimension, verdict in detail.verdicts.items():
+            colour, text = STATUS_COLOUR[verdict.status], tr_marked(STATUS_TEXT[verdict.status])
+            reasons = "；".join(verdict.reasons) or ""
+            lines.append(
+                f"<p><b>{tr_marked(dimension.value)}</b>　<span style='color:{colour}'>{text}</span><br>{reasons}</p>"
+            )
+        # 一超六有, newest income year first: the line, the 两不愁三保障 + 饮水 verdicts, power and TV
+        for exit_verdict in reversed(detail.exit_standard):
+            colour = STATUS_COLOUR[exit_verdict.status]
+            text = tr_marked(STATUS_TEXT[exit_verdict.status])
+            heading = tr("{year} 年脱贫退出标准（{standard}）").format(
+                year=exit_verdict.year, standard=exit_verdict.standard
+            )
+            lines.append(f"<h3>{heading}　<span style='color:{colour}'>{text}</span></h3>")
+            for item in exit_verdict.items:
+                mark = {True: "✓", False: "✗", None: "?"}[item.passed]
+                lines.append(f"<p>{mark} <b>{item.name}</b>　{item.reason}</p>")
+        if not detail.exit_standard:
+            lines.append(
+                f"<h3>{tr('脱贫退出标准（一超六有）')}</h3><p>{tr('尚未录入收入，无法对照退出标准')}</p>"
+            )
+        self.checklist.setHtml("".join(lines))
+        self.measures.set_rows(detail.measures)
+        self.pairings.set_rows(detail.pairings)
+        self.visits.set_rows(detail.visits)
+        self.diary.set_rows(diary_rows(self.ctx.ledger, self.household_id))
+        self.photos.refresh(self._label())
+        self.history.set_rows(self._history(detail))
+
+    def _show_private_numbers(self, show: bool) -> None:
+        for model in (self.members, self.pairings, self.history):
+            model.set_masked(not show)
+
+    def _label(self) -> str:
+        detail = self.detail
+        if detail is None:
+            return ""
+        head = next((m.get("name") for m in detail.members if m.get("relation") in HEAD_RELATIONS), "") or ""
+        return f"{detail.number}　{head}"
+
+    # --- edits -------------------------------------------------------------------------------------
+    def _save_field(self, name: str) -> None:
+        if self.detail is None:
+            return
+        text = self.basic_edits[name].text().strip()
+        old = self.detail.fields.get(name)
+        if text == _text(old):
+            return
+        try:
+            value = parse_value("household", name, text)
+        except Exception as error:
+            from desktop.ui.shell.dialogs import show_error
+
+            show_error(self, error)
+            self.basic_edits[name].setText(_text(old))
+            return
+        ref = self.household_id
+        self.ctx.edit(
+            self,
+            tr("修改{field}").format(field=tr_marked(label("household", name))),
+            lambda: edit_household(self.ctx.ledger, ref, {name: value}),
+            lambda: edit_household(self.ctx.ledger, ref, {name: parse_value("household", name, _text(old))}),
+        )
+
+    def _edit_member(self, record: dict[str, Any], field: str, text: str) -> bool:
+        member_id, old = record["id"], _text(record.get(field))
+        try:
+            value = parse_value("member", field, text)
+        except Exception as error:
+            from desktop.ui.shell.dialogs import show_error
+
+            show_error(self, error)
+            return False
+        return self.ctx.edit(
+            self,
+            tr("修改成员{field}").format(field=tr_marked(label("member", field))),
+            lambda: edit_member(self.ctx.ledger, member_id, {field: value}),
+            lambda: edit_member(self.ctx.ledger, member_id, {field: parse_value("member", field, old)}),
+        )
+
+    def _add_member(self) -> None:
+        fields: dict[str, Any] = {
+            "name": self.new_member_name.text().strip(),
+            "relation": self.new_member_relation.text().strip() or None,
+        }
+        if self.new_member_id.text().strip():
+            fields["id_number"] = self.new_member_id.text().strip()
+        done = self.ctx.write(self, lambda: add_member(self.ctx.ledger, self.household_id, fields))
+        if done is not None:
+            for edit in (self.new_member_name, self.new_member_relation, self.new_member_id):
+                edit.clear()
+
+    def _history(self, detail: HouseholdDetail) -> list[dict[str, Any]]:
+        rows = []
+        targets = [(detail.id, tr("户", "the household record, beside its members"))] + [
+            (m["id"], m.get("name") or tr("成员")) for m in detail.members
+        ]
+        empty = tr("（空）")
+        for record_id, what in targets:
+            for entry in record_history(self.ctx.ledger, record_id):
+                changes = "；".join(
+                    f"{tr_marked(c.label)}：{_text(c.old) or empty} → {_text(c.new) or empty}"
+                    for c in entry.changes
+                )
+                rows.append(
+                    {
+                        "at": entry.at.strftime("%Y-%m-%d %H:%M"),
+                        "author": entry.author,
+                        "what": what,
+                        "changes": changes,
+                        "sort": entry.at,
+                    }
+                )
+        rows.sort(key=lambda r: r["sort"], reverse=True)
+        return rows
+
+
+def _table(model: RecordTableModel, *, editable: bool = False) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    if not editable:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    else:
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+    return table
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)

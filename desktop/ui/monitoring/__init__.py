@@ -1,0 +1,1 @@
+"""监测: 防返贫 monitoring records."""

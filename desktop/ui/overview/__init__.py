@@ -1,0 +1,1 @@
+"""概况: a village's figures."""

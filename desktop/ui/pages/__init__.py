@@ -1,1 +1,0 @@
-"""The pages of the left navigation, one module each."""

@@ -1,0 +1,1 @@
+"""照片: the photo page, its grid, viewer and the household window's strip."""

@@ -1,0 +1,1 @@
+"""台账打印: choosing a document, making its PDF, previewing and printing it."""

@@ -1,0 +1,1 @@
+"""设置: preferences and the township's policy figures."""

@@ -1,0 +1,92 @@
+"""What every page shares: the ledger, the undo stack, the village in view, background jobs, and one
+signal that data changed (pages refresh from services, never from guesses)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.context import Ledger
+from desktop.services.security.users import Unlocked
+from desktop.ui.shell.dialogs import show_error
+from desktop.ui.shell.jobs import Job, Progress, run_job
+from desktop.ui.shell.undo import ServiceEdit
+
+
+class UiContext(QObject):
+    changed = Signal()  # something was written: visible pages refresh
+    village_changed = Signal(object)  # township: the village in view (id or None for all)
+    locked = Signal()  # the window locked (idle or 立即锁定): forget what was shown on request (ID numbers)
+    lock_released = Signal()  # unlocked again with the passphrase
+
+    def __init__(self, ledger: Ledger, parent: QObject | None = None, *, user: str | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.user = user  # who unlocked an encrypted ledger; None for a plain one (nothing to lock)
+        self.is_locked = False
+        # set before the window closes when the ledger must be opened again (encryption just enabled):
+        # app.py then opens it with this unlocked keyring in a new window
+        self.reopen_with: Unlocked | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+        self.role = ledger.this_device().role
+        self._village_id: str | None = ledger.current_village_id()
+        self.jobs: list[Job] = []
+
+    @Slot(int)
+    def _stack_moved(self, _index: int) -> None:
+        self.changed.emit()
+
+    @property
+    def is_township(self) -> bool:
+        return self.role == "township"
+
+    @property
+    def village_id(self) -> str | None:
+        """The village the pages show: the device's own, or the one a township chose (None: all)."""
+        return self._village_id
+
+    def set_village(self, village_id: str | None) -> None:
+        if village_id != self._village_id:
+            self._village_id = village_id
+            self.village_changed.emit(village_id)
+            self.changed.emit()
+
+    def edit(self, parent: QWidget | None, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> bool:
+        """Run an edit through the undo stack (Ctrl+Z); a refused edit shows why and changes nothing."""
+        command = ServiceEdit(text, do, undo)
+        try:
+            command.redo_first()
+        except Exception as error:
+            show_error(parent, error)
+            return False
+        self.undo_stack.push(command)  # its first redo() is skipped: the edit already ran
+        return True
+
+    def write(self, parent: QWidget | None, action: Callable[[], Any]) -> Any | None:
+        """A write that is not undoable (adding a visit, importing): errors shown, ``changed`` emitted."""
+        try:
+            result = action()
+        except Exception as error:
+            show_error(parent, error)
+            return None
+        self.changed.emit()
+        return result
+
+    def run(
+        self,
+        parent: QWidget | None,
+        title: str,
+        work: Callable[[Progress], Any],
+        on_done: Callable[[Any], None] | None = None,
+    ) -> Job:
+        """Long work on a worker thread with a progress dialog and cancel."""
+        job = run_job(parent, title, work, on_done)
+        self.jobs.append(job)
+        job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
+        job.finished.connect(self.changed.emit)
+        return job

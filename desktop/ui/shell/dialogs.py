@@ -1,0 +1,62 @@
+"""Errors and questions as dialogs in plain Chinese. A user's mistake shows its message; a bug shows
+where its report was written, never a traceback."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from desktop.domain.errors import UserError
+from desktop.services.maintenance.crash_reports import write_crash_report
+from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
+
+TITLE = tr_noop("驻村台账")
+
+
+def error_text(error: BaseException) -> str:
+    if isinstance(error, UserError):
+        return error.message
+    if isinstance(error, OSError) and error.errno == 28:
+        return tr("磁盘空间不足：请清理空间后重试，未做任何改动")
+    report = write_crash_report(error)
+    return tr("程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持").format(
+        report=report
+    )
+
+
+def only_default(default: QPushButton, others: Iterable[QPushButton]) -> None:
+    """Enter presses ``default`` and nothing else. In a QDialog a push button becomes the default when it
+    takes the focus, as it does when the field before it is disabled for a slow check: without this the
+    Enter that started the check would then press 退出 or 取消."""
+    default.setDefault(True)
+    default.setAutoDefault(True)
+    for button in others:
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, tr_marked(TITLE), error_text(error), parent=parent)
+    box.setObjectName("errorDialog")
+    box.exec() if not _headless_tests() else box.open()
+
+
+def show_info(parent: QWidget | None, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, tr_marked(TITLE), text, parent=parent)
+    box.setObjectName("infoDialog")
+    box.exec() if not _headless_tests() else box.open()
+
+
+def confirm(parent: QWidget | None, text: str) -> bool:
+    if _headless_tests():
+        return True
+    answer = QMessageBox.question(parent, tr_marked(TITLE), text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _headless_tests() -> bool:
+    """Under pytest-qt a modal exec() would block the test: dialogs open non-modally instead, and
+    tests find them by object name."""
+    return os.environ.get("ZHUCUN_NONMODAL_DIALOGS") == "1"

@@ -1,0 +1,190 @@
+"""The main window: left navigation, one page at a time, and a status bar that says who works on which
+village and how far the last sync is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.exchange.status import sync_summary
+from desktop.services.setup import is_demo
+from desktop.services.village.info import village_summary
+from desktop.ui.households.page import HouseholdsPage
+from desktop.ui.households.window import HouseholdDialog
+from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.first_run_guide import FirstRunGuide
+from desktop.ui.shell.help import HelpWindow, about_box
+from desktop.ui.shell.i18n import tr, tr_marked
+from desktop.ui.shell.idle_lock import install_idle_lock
+from desktop.ui.shell.page import Page
+from desktop.ui.shell.registry import build_pages
+from desktop.ui.shell.window_place import restore_placement, save_placement
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = build_pages(ctx, self)
+        for page in self.pages:
+            self.nav.addItem(tr_marked(page.title))
+            self.stack.addWidget(page)
+            page.household_requested.connect(self.open_household)
+        # as wide as the longest label in the interface language
+        self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.households = next(p for p in self.pages if isinstance(p, HouseholdsPage))
+        self.households.add_requested.connect(self._add_household)
+
+        self.guide = FirstRunGuide(ctx)  # the first start of a ledger, until dismissed
+        self.guide.help_requested.connect(self.show_help)
+        self.help_window: HelpWindow | None = None
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.guide)
+        layout = QHBoxLayout()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel()
+        self.sync_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self._edit_menu()
+        self._help_menu()
+        ctx.changed.connect(self._update_status)
+        ctx.village_changed.connect(lambda _village: self._update_status())
+        self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
+        self._update_status()
+        self.placement = restore_placement(self)  # where it was closed; maximised on a small screen
+        self.idle_lock = install_idle_lock(self, ctx)  # encrypted ledgers: locks when idle or on Ctrl+L
+
+    # --- public ------------------------------------------------------------------------------------
+    def show_page(self, title: str) -> Page:
+        for row, page in enumerate(self.pages):
+            if page.title == title:
+                self.nav.setCurrentRow(row)
+                return page
+        raise KeyError(title)
+
+    def page(self, title: str) -> Page:
+        return next(p for p in self.pages if p.title == title)
+
+    def open_household(self, household_id: str) -> HouseholdDialog:
+        dialog = HouseholdDialog(self.ctx, household_id, self)
+        dialog.visit_requested.connect(self._start_visit)
+        dialog.photos_requested.connect(self._show_photos)
+        dialog.show()
+        return dialog
+
+    def _start_visit(self, household_id: str, label: str) -> None:
+        page = self.show_page("走访")
+        if hasattr(page, "start_visit"):
+            page.start_visit(household_id, label)
+        self.activateWindow()
+
+    def _show_photos(self, household_id: str, label: str) -> None:
+        page = self.show_page("照片")
+        if hasattr(page, "show_household"):
+            page.show_household(household_id, label)
+        self.activateWindow()
+
+    def show_help(self) -> HelpWindow:
+        """The manual (F1), one window, brought to the front when already open."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
+
+    def show_about(self) -> QMessageBox:
+        box = about_box(self.ctx, self)
+        box.open()
+        return box
+
+    # --- private -----------------------------------------------------------------------------------
+    def _add_household(self) -> None:
+        from desktop.ui.households.new_household import NewHouseholdDialog
+
+        dialog = NewHouseholdDialog(self.ctx, self)
+        dialog.created.connect(self.open_household)
+        dialog.show()
+
+    def _edit_menu(self) -> None:
+        menu = self.menuBar().addMenu(tr("编辑"))
+        undo = self.ctx.undo_stack.createUndoAction(self, tr("撤销", "undo the last edit"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, tr("重做"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        menu.addAction(undo)
+        menu.addAction(redo)
+
+    def _help_menu(self) -> None:
+        menu = self.menuBar().addMenu(tr("帮助"))
+        manual = QAction(tr("使用说明"), self)
+        manual.setObjectName("helpManual")
+        manual.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        # F1 from any window of the program (a household window too), not only this one
+        manual.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        manual.triggered.connect(self.show_help)
+        about = QAction(tr("关于驻村台账"), self)
+        about.setObjectName("helpAbout")
+        about.triggered.connect(self.show_about)
+        menu.addAction(manual)
+        menu.addAction(about)
+        self.addAction(manual)  # the shortcut works while the menu bar is not in use
+
+    def _update_status(self) -> None:
+        summary = village_summary(self.ctx.ledger, self.ctx.village_id)
+        device = self.ctx.ledger.this_device()
+        if self.ctx.is_township:
+            place = device.township_name or tr("乡镇")
+            in_view = f" · {summary.name}" if self.ctx.village_id and summary.name else ""
+            self.setWindowTitle(
+                tr("驻村台账 — {place}（乡镇）{in_view}").format(place=place, in_view=in_view)
+            )
+        else:
+            place = f"{summary.township} {summary.name}".strip()
+            self.setWindowTitle(tr("驻村台账 — {village}").format(village=summary.name))
+        if is_demo(self.ctx.ledger):  # the fictional demo village is never taken for real data
+            self.setWindowTitle(self.windowTitle() + tr("（演示数据，虚构）"))
+        self.status_label.setText(
+            tr("使用人：{user}　　{place_kind}：{place}").format(
+                user=self.ctx.user or device.user_name or "",
+                place_kind=tr("乡镇") if self.ctx.is_township else tr("村"),
+                place=place,
+            )
+        )
+        sync = sync_summary(self.ctx.ledger)
+        out = f"{sync.last_out_at:%m-%d %H:%M}" if sync.last_out_at else tr("从未")
+        came = f"{sync.last_in_at:%m-%d %H:%M}" if sync.last_in_at else tr("从未")
+        self.sync_label.setText(
+            tr("上次导出：{out}　上次导入：{came}　未同步修改：{unsynced} 条").format(
+                out=out, came=came, unsynced=sync.unsynced
+            )
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # every edit is saved as it is made; only running jobs are waited for
+        for job in list(self.ctx.jobs):
+            job.cancelled.set()
+            job.wait(30_000)
+        save_placement(self)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""同步: bundles, trust, the quarantine and conflicts."""

@@ -1,0 +1,1 @@
+"""各村: a township's villages side by side."""

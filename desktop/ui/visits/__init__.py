@@ -1,0 +1,1 @@
+"""走访: visits and the follow-ups still open."""

@@ -1,0 +1,1 @@
+"""Widgets and models several pages reuse: tables, charts, the household picker."""

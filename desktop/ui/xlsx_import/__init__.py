@@ -1,0 +1,1 @@
+"""从 Excel 导入: the three-step import dialog."""

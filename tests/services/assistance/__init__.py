@@ -1,0 +1,1 @@
+"""Tests of desktop/services/assistance, laid out like the package."""

@@ -1,0 +1,1 @@
+"""Tests of desktop/services/checklist, laid out like the package."""

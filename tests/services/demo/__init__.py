@@ -1,0 +1,1 @@
+"""Tests of desktop/services/demo, laid out like the package."""

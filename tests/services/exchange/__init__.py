@@ -1,0 +1,1 @@
+"""Tests of desktop/services/exchange, laid out like the package."""

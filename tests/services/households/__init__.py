@@ -1,0 +1,1 @@
+"""Tests of desktop/services/households, laid out like the package."""

@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/checks, laid out like the package."""

@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/households, laid out like the package."""

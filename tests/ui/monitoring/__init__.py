@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/monitoring, laid out like the package."""

@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/overview, laid out like the package."""

@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/photos, laid out like the package."""

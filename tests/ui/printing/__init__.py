@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/printing, laid out like the package."""

@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/security, laid out like the package."""

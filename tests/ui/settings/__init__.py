@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/settings, laid out like the package."""

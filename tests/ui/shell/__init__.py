@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/shell, laid out like the package."""

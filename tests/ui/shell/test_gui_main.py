@@ -1,0 +1,73 @@
+"""Starting the GUI for real, each in its own process: Qt may start only once per process, and a
+headless start must not even import it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.app import NO_DISPLAY_EXIT, NO_DISPLAY_MESSAGE, QUIT_AFTER_ENV, has_ledger
+from desktop.store.database import StoreLocation
+from tests.ui.conftest import build_village
+
+REPO = Path(__file__).resolve().parents[3]
+RUN = (
+    "import sys; from pathlib import Path; from desktop.app import run_gui; "
+    "code = run_gui(Path(sys.argv[1]), argv=sys.argv[:1]); "
+    "print('qt imported' if 'PySide6.QtWidgets' in sys.modules else 'qt not imported'); "
+    "sys.exit(code)"
+)
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+
+
+def run(home: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES and k != QUIT_AFTER_ENV}
+    return subprocess.run(
+        [sys.executable, "-c", RUN, str(home)],
+        cwd=REPO,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="these always have a display")
+def test_no_display_is_one_line_and_exit_5(tmp_path: Path) -> None:
+    done = run(tmp_path / "home")
+    assert done.returncode == NO_DISPLAY_EXIT
+    assert done.stderr.splitlines() == [NO_DISPLAY_MESSAGE]
+    assert "没有可用的显示器" in done.stderr and "QT_QPA_PLATFORM=offscreen" in done.stderr
+    assert done.stdout.strip() == "qt not imported"
+    assert not (tmp_path / "home").exists()  # nothing created either
+
+
+def test_starts_offscreen_and_quits_cleanly(tmp_path: Path) -> None:
+    build_village(tmp_path).store.close()
+    done = run(tmp_path, QT_QPA_PLATFORM="offscreen", **{QUIT_AFTER_ENV: "300"})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout.strip() == "qt imported"
+
+
+def test_user_error_shows_its_message_and_exit_code(tmp_path: Path) -> None:
+    db_path = StoreLocation(tmp_path).db_path
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.write_bytes(b"this is a spreadsheet, not a ledger")
+    done = run(tmp_path, QT_QPA_PLATFORM="offscreen", **{QUIT_AFTER_ENV: "300"})
+    assert done.returncode == 4  # StoreProblem
+    assert "不是驻村台账的数据库" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_first_start_creates_the_demo_village(tmp_path: Path) -> None:
+    pytest.importorskip("desktop.services.demo")
+    home = tmp_path / "fresh"
+    done = run(home, QT_QPA_PLATFORM="offscreen", **{QUIT_AFTER_ENV: "300"})
+    assert done.returncode == 0, done.stderr
+    assert has_ledger(home)

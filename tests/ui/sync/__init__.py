@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/sync, laid out like the package."""

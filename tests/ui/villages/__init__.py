@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/villages, laid out like the package."""

@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/visits, laid out like the package."""

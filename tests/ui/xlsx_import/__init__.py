@@ -1,0 +1,1 @@
+"""Tests of desktop/ui/xlsx_import, laid out like the package."""
