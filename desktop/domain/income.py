@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -19,6 +20,12 @@ class IncomeFigures:
     property: Decimal | None = None  # 财产性收入, including dividends
     transfer: Decimal | None = None  # 转移性收入: 低保金, 养老金, 生态补偿金 …
     business_costs: Decimal | None = None  # 生产经营性支出
+
+
+def default_income_year(today: dt.date) -> int:
+    """The year a new income record is for unless the user picks another: the year just ended. Income
+    is a whole year's, counted after the year is over (in December the current year is not done yet)."""
+    return today.year - 1
 
 
 def net_income(figures: IncomeFigures) -> Decimal:

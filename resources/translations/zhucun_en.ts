@@ -94,7 +94,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="96"/>
-        <location filename="../../desktop/ui/households/income_form.py" line="64"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -662,17 +662,17 @@
         <translation>Farming and business costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="40"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="41"/>
         <source>记录/修改某年收入</source>
         <translation>Record or change a year's income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="47"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="48"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="52"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="53"/>
         <location filename="../../desktop/ui/printing/options.py" line="59"/>
         <location filename="../../desktop/domain/fields.py" line="131"/>
         <source>收入年度</source>
@@ -680,57 +680,62 @@
         <translation>Income year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="57"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="58"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="61"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="62"/>
         <source>不填时按下列各项相加</source>
         <translation>When empty: the sum of the items below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="82"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="83"/>
         <source>修改已记录的 {year} 年收入</source>
         <translation>Changing the income recorded for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="82"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="83"/>
         <source>{year} 年还没有收入记录</source>
         <translation>No income recorded for {year} yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="101"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="96"/>
+        <source>填写收入后，这里显示人均纯收入与当年贫困线的对比</source>
+        <translation>Enter the income to compare income per person with the year’s poverty line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/income_form.py" line="106"/>
         <source>家庭纯收入 {net} 元</source>
         <translation>Household net income {net} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="103"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="108"/>
         <source>户内没有在册人员，无法计算人均</source>
         <translation>No registered members: no per-person figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="106"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="111"/>
         <source>人均纯收入 {per} 元（{n} 人）</source>
         <translation>Per person {per} yuan ({n} people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="110"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="115"/>
         <source>当年贫困线 {line} 元</source>
         <translation>Poverty line that year {line} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="113"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="118"/>
         <source>监测标准 {line} 元</source>
         <translation>Monitoring line {line} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="115"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="120"/>
         <source>低于贫困线</source>
         <translation>below the poverty line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="131"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="138"/>
         <source>记录 {year} 年收入</source>
         <translation>Record income for {year}</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import UserError
+from desktop.domain.income import default_income_year
 from desktop.services.households.incomes import (
     EARLIEST_YEAR,
     income_of,
@@ -67,7 +68,7 @@ class IncomeForm(QDialog):
         self.preview.setWordWrap(True)
         form.addRow(self.preview)
         form.addRow(save_cancel(self))
-        self.year.setValue(year or today.year)
+        self.year.setValue(year or max(default_income_year(today), EARLIEST_YEAR))
         self.year.valueChanged.connect(self._load)
         self._load(self.year.value())
 
@@ -90,6 +91,10 @@ class IncomeForm(QDialog):
 
     def _update_preview(self) -> None:
         figures = {name: edit.text() for name, edit in self.amounts.items()}
+        if not any(text.strip() for text in figures.values()):  # nothing typed: nothing to compare yet
+            self.preview.setStyleSheet("")
+            self.preview.setText(tr("填写收入后，这里显示人均纯收入与当年贫困线的对比"))
+            return
         try:
             preview = preview_income(
                 self.ctx.ledger, household=self.household_id, year=self.year.value(), **figures
@@ -114,7 +119,9 @@ class IncomeForm(QDialog):
         if below:
             parts.append(tr("低于贫困线"))
         self.preview.setStyleSheet("color: #c62828" if below else "")
-        self.preview.setText("　".join(parts))
+        # which year's figure is used and its source: "2025 年扶贫标准尚未设置，沿用 2019 年标准 …"
+        lines = ["　".join(parts), *([preview.line_note] if preview.line_note else [])]
+        self.preview.setText("\n".join(lines))
 
     def save(self) -> bool:
         ledger, household, year = self.ctx.ledger, self.household_id, self.year.value()

@@ -80,6 +80,21 @@ def test_an_income_entered_in_the_form_shows_per_person_and_ctrl_z_removes_it(
     assert table_rows(dialog.incomes)[0]["per_person"] == "3333.33"
 
 
+def test_a_new_income_form_is_for_the_year_just_ended_and_judges_nothing_while_empty(
+    dialog: HouseholdDialog, ledger: Ledger
+) -> None:
+    form = dialog.records.open_income_form()
+    assert form.year.value() == ledger.today().year - 1  # in December too: that year is not over yet
+    assert "低于" not in form.preview.text() and form.preview.styleSheet() == ""
+    assert form.preview.text() == "填写收入后，这里显示人均纯收入与当年贫困线的对比"
+    form.amounts["wage"].setText("300")
+    assert "人均纯收入 100 元（3 人）" in form.preview.text() and "低于贫困线" in form.preview.text()
+    # the line's year and source are said, never a bare figure: the shipped table stops at 2019
+    assert "尚未设置，沿用 2019 年标准 3218 元" in form.preview.text()
+    form.amounts["wage"].setText("")
+    assert "低于" not in form.preview.text()
+
+
 def test_an_invalid_amount_shows_the_error_and_saves_nothing(dialog: HouseholdDialog, ledger: Ledger) -> None:
     before = dump_ledger(ledger)
     form = dialog.records.open_income_form()
