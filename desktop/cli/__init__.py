@@ -598,8 +598,8 @@ def _log(ledger: Ledger, args: argparse.Namespace) -> int:
     for entry in entries:
         print(f"{entry.at:%Y-%m-%d %H:%M:%S}  {entry.author}  （设备 {entry.origin[:8]} 第 {entry.seq} 条）")
         for change in entry.changes:
-            old = "（空）" if change.old is None else change.old
-            print(f"    {change.label}：{old} → {change.new}")
+            old, new = ("（空）" if v is None else v for v in (change.old_shown, change.new_shown))
+            print(f"    {change.label}：{old} → {new}")
     return 0
 
 

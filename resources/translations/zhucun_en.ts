@@ -1361,43 +1361,48 @@
         <translation>Household of {head} — Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="240"/>
+        <location filename="../../desktop/ui/households/window.py" line="241"/>
         <source>{year} 年脱贫退出标准（{standard}）</source>
         <translation>{year} household exit standard ({standard})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="249"/>
+        <location filename="../../desktop/ui/households/window.py" line="250"/>
         <source>脱贫退出标准（一超六有）</source>
         <translation>Household exit standard (一超六有)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="249"/>
+        <location filename="../../desktop/ui/households/window.py" line="250"/>
         <source>尚未录入收入，无法对照退出标准</source>
         <translation>No income recorded yet: the exit standard cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="289"/>
+        <location filename="../../desktop/ui/households/window.py" line="271"/>
+        <source>勾选“显示证件号码和电话”后可查看和修改</source>
+        <translation>Tick “Show ID and phone numbers” to see and change it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="303"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="305"/>
+        <location filename="../../desktop/ui/households/window.py" line="319"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="324"/>
+        <location filename="../../desktop/ui/households/window.py" line="338"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="325"/>
+        <location filename="../../desktop/ui/households/window.py" line="339"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="327"/>
+        <location filename="../../desktop/ui/households/window.py" line="341"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="71"/>
         <source>（空）</source>
         <translation>(empty)</translation>

@@ -395,6 +395,12 @@ def test_log_of_a_member_by_id_number(home: Path, cli) -> None:
     assert result.code == 0, result.err
     assert "姓名：（空） → 卓嘎" in result.out
     assert "健康状况：（空） → 长期慢性病" in result.out
+    # a reference to another record is named as a person knows it, never by its id
+    assert "所属户：（空） → 户 001（卓嘎）" in result.out
+    household_id = cli(home, "household", "show", "001", "--json").json()["id"]
+    assert household_id not in result.out
+    changes = [c for e in cli(home, "log", ZHUOGA_ID, "--json").json() for c in e["changes"]]
+    assert {"field": "household_id", "old": None, "new": household_id} in changes  # JSON keeps the id
 
 
 def test_log_names_every_field_in_chinese(home: Path, cli) -> None:

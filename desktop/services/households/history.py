@@ -12,7 +12,9 @@ from sqlalchemy import select
 from desktop.domain.errors import NotFound
 from desktop.domain.fields import label
 from desktop.services.context import Ledger
+from desktop.services.households.labels import household_labels
 from desktop.services.households.lookup import resolve_household, resolve_member
+from desktop.store.base import synced_models
 from desktop.store.clock import physical_ms
 from desktop.store.ids import is_uuid
 from desktop.store.models import Operation
@@ -22,8 +24,10 @@ from desktop.store.models import Operation
 class FieldChange:
     field: str
     label: str
-    old: Any
+    old: Any  # as stored (a reference to another record is its id)
     new: Any
+    old_shown: Any = None  # as a person reads it: "户 001（卓嘎）" for a household's id
+    new_shown: Any = None
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,18 @@ def record_history(ledger: Ledger, ref: str) -> list[HistoryEntry]:
         ).scalars()
         current: dict[str, Any] = {}
         entries = []
+        names = _RecordNames(session)
         for op in ops:
             fields = json.loads(op.fields)
             changes = tuple(
-                FieldChange(name, label(op.table_name, name), current.get(name), value)
+                FieldChange(
+                    name,
+                    label(op.table_name, name),
+                    current.get(name),
+                    value,
+                    names.shown(op.table_name, name, current.get(name)),
+                    names.shown(op.table_name, name, value),
+                )
                 for name, value in sorted(fields.items())
             )
             current.update(fields)
@@ -59,6 +71,38 @@ def record_history(ledger: Ledger, ref: str) -> list[HistoryEntry]:
     if not entries:
         raise NotFound(f"没有找到 {ref} 的变更记录")
     return entries
+
+
+class _RecordNames:
+    """A reference to another record as a person names it ("户 001（卓嘎）", a village's name, a member's
+    name), never its UUID; looked up once each."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.cache: dict[tuple[str, str], str] = {}
+
+    def shown(self, table: str, field: str, value: Any) -> Any:
+        model = synced_models().get(table)
+        column = model.__table__.columns.get(field) if model is not None else None  # type: ignore[attr-defined]
+        if not isinstance(value, str) or column is None or not column.foreign_keys:
+            return value
+        (key,) = column.foreign_keys
+        target = key.column.table.name
+        if (target, value) not in self.cache:
+            self.cache[(target, value)] = self._name(target, value)
+        return self.cache[(target, value)]
+
+    def _name(self, target: str, record_id: str) -> str:
+        if target == "household":
+            found = household_labels(self.session, [record_id]).get(record_id)
+            if found is not None:
+                return f"户 {found.number}（{found.head_name}）" if found.head_name else f"户 {found.number}"
+        elif target in ("village", "member"):
+            model = synced_models()[target]
+            name = self.session.execute(select(model.name).where(model.id == record_id)).scalar()  # type: ignore[attr-defined]
+            if name:
+                return str(name)
+        return f"（记录 {record_id[-8:]}）"
 
 
 def _record_id(session: Any, ref: str, village_id: str | None) -> str:

@@ -221,6 +221,7 @@ class HouseholdDialog(QDialog):
         for name, edit in self.basic_edits.items():
             if not edit.hasFocus():
                 edit.setText(_text(detail.fields.get(name)))
+        self._mask_basic_phone()
         self.members.set_rows(detail.members)
         self.incomes.set_rows(
             [{"year": i.year, "net": i.net, "per_person": i.per_person, "poverty_line": i.poverty_line,
@@ -259,6 +260,17 @@ class HouseholdDialog(QDialog):
     def _show_private_numbers(self, show: bool) -> None:
         for model in (self.members, self.pairings, self.history):
             model.set_masked(not show)
+        if self.detail is not None:
+            self.basic_edits["phone"].setText(_text(self.detail.fields.get("phone")))
+        self._mask_basic_phone()
+
+    def _mask_basic_phone(self) -> None:
+        """The phone on 基本信息 is masked like every list until 显示证件号码和电话 (then editable)."""
+        edit, shown = self.basic_edits["phone"], self.show_private.isChecked()
+        edit.setReadOnly(not shown)
+        edit.setToolTip("" if shown else tr("勾选“显示证件号码和电话”后可查看和修改"))
+        if not shown and self.detail is not None:
+            edit.setText(mask_phone(_text(self.detail.fields.get("phone"))))
 
     def _label(self) -> str:
         detail = self.detail
@@ -271,6 +283,8 @@ class HouseholdDialog(QDialog):
     def _save_field(self, name: str) -> None:
         if self.detail is None:
             return
+        if self.basic_edits[name].isReadOnly():
+            return  # a masked number is not what the user typed
         text = self.basic_edits[name].text().strip()
         old = self.detail.fields.get(name)
         if text == _text(old):
@@ -328,7 +342,7 @@ class HouseholdDialog(QDialog):
         for record_id, what in targets:
             for entry in record_history(self.ctx.ledger, record_id):
                 changes = "；".join(
-                    f"{tr_marked(c.label)}：{_text(c.old) or empty} → {_text(c.new) or empty}"
+                    f"{tr_marked(c.label)}：{_text(c.old_shown) or empty} → {_text(c.new_shown) or empty}"
                     for c in entry.changes
                 )
                 rows.append(

@@ -69,6 +69,8 @@ def test_an_edit_is_saved_at_once_and_undone_with_ctrl_z(
 ) -> None:
     dialog = main.open_household(household_id(ledger, "001"))
     phone = dialog.basic_edits["phone"]
+    assert phone.isReadOnly()  # masked: the number is shown (and editable) when asked for
+    dialog.show_private.setChecked(True)
     phone.setText("13700000000")
     phone.editingFinished.emit()
     assert show_household(ledger, "001").fields["phone"] == "13700000000"
@@ -162,6 +164,9 @@ def test_id_and_phone_numbers_are_masked_until_asked_for(main: MainWindow, ledge
 
     assert dialog.show_private.isChecked() is False
     assert "19491231" not in shown() and number[6:14] not in shown() and helper_phone not in shown()
+    phone = show_household(ledger, "001").fields["phone"]
+    basic_phone = dialog.basic_edits["phone"]
+    assert phone and basic_phone.text() == phone[:3] + "****" + phone[-4:] and basic_phone.isReadOnly()
     assert "110105********002X" in shown() and "136****5432" in shown()
     row = member_row(dialog, "卓嘎")
     column = [c.field for c in dialog.members.columns].index("id_number")
@@ -169,8 +174,12 @@ def test_id_and_phone_numbers_are_masked_until_asked_for(main: MainWindow, ledge
     assert dialog.members.index(row, column).data(Qt.ItemDataRole.EditRole) == "11010519491231002X"
     dialog.show_private.setChecked(True)
     assert "11010519491231002X" in shown() and number in shown() and helper_phone in shown()
+    assert basic_phone.text() == phone and not basic_phone.isReadOnly()
     dialog.show_private.setChecked(False)
-    assert "11010519491231002X" not in shown()
+    assert "11010519491231002X" not in shown() and phone not in basic_phone.text()
+    # 变更记录 names the household a member belongs to, never its record id
+    history = " ".join(str(dialog.history.index(r, 3).data()) for r in range(dialog.history.rowCount()))
+    assert "所属户：（空） → 户 001" in history and household_id(ledger, "001") not in history
 
 
 def test_the_checklist_tab_shows_the_exit_standard_per_income_year(ledger: Ledger, qtbot: Any) -> None:
