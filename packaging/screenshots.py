@@ -47,6 +47,7 @@ SLUGS = {
     "概况": "overview",
     "农户": "households",
     "走访": "visits",
+    "日志": "diary",
     "核查": "checks",
     "监测": "monitoring",
     "照片": "photos",
