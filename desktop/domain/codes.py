@@ -167,8 +167,10 @@ def _read(path: Path) -> CodeList:
                          str(data.get("note", "")), refused)  # fmt: skip
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise InvalidInput(f"代码表 {path} 无法读取（{exc}）") from None
+    # a list whose national codes no source gives (coded = false) has none: a position is not a code
+    coded = data.get("coded", True) is not False
     for entry in found.values:
-        if entry.kind not in _KINDS or (entry.kind == NATIONAL) != (entry.code is not None):
+        if entry.kind not in _KINDS or (entry.kind == NATIONAL and coded) != (entry.code is not None):
             raise InvalidInput(f"代码表 {path}：“{entry.value}”的 kind 与 code 不符")
         if entry.kind != NATIONAL and not entry.source:
             raise InvalidInput(f"代码表 {path}：非国家值“{entry.value}”须写明 source")
