@@ -562,8 +562,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="428"/>
-        <source>所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中设定）</source>
-        <translation>Required days in the village not set yet (the township sets them in Settings → Policy figures)</translation>
+        <source>所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）</source>
+        <translation>Required days in the village not set yet (the township sets them on the Diary page from the province’s rules)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="430"/>
@@ -5308,6 +5308,10 @@ fingerprint {expected}</translation>
     <message>
         <source>使用人：{user}</source>
         <translation type="obsolete">User: {user}</translation>
+    </message>
+    <message>
+        <source>所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中设定）</source>
+        <translation type="obsolete">Required days in the village not set yet (the township sets them in Settings → Policy figures)</translation>
     </message>
     <message>
         <source>搜索姓名、拼音首字母、户编号、身份证号或电话</source>

@@ -32,7 +32,7 @@ def test_the_township_prints_every_village_one_section_each(tmp_path: Path) -> N
     sheet = tmp_path / "考勤表.pdf"
     assert print_attendance(township.ledger, sheet, year=2026, month=11) == 2
     first, second = (squash(p) for p in pages_text(sheet))
-    assert "亚弄村（513301）统计23天所需在村天数由乡镇在设置→政策标准中设定" in first
+    assert "亚弄村（513301）统计23天所需在村天数由乡镇按本省文件设定" in first
     assert "扎西1县里开会2天20320天差17天" in first
     assert "日拉村（513302）" in second and "王强1无22120天差19天" in second
     assert all(p.startswith("姑咱镇驻村工作队考勤表（2026年11月）") for p in (first, second))

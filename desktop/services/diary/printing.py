@@ -118,7 +118,7 @@ def attendance_sheet(ledger: Ledger, rows: list[PersonMonth], year: int, month: 
         )
         sections.append(AttendanceVillage(title, people[0].counted_days, lines, days))
     required = {r.required for r in rows}
-    note = NOT_SET if None in required or not rows else "所需在村天数由乡镇在 设置 → 政策标准 中设定"
+    note = NOT_SET if None in required or not rows else "所需在村天数由乡镇按本省文件设定"
     place = (
         next(iter(villages)) if ledger.current_village_id() is not None and villages else _township(ledger)
     )

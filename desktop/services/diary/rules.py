@@ -1,5 +1,5 @@
 """The shipped lists for the diary and attendance (resources/policy/attendance.toml, a local list with
-its source) and the township's required days in the village per month (设置 → 政策标准)."""
+its source) and the township's required days in the village per month (set on the 日志 page by the township and kept as a 政策标准 record)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from desktop.store.writer import ChangeWriter
 
 PRESENT = "在村"  # the kind of a bare presence mark (no diary written that day)
 REQUIRED_DAYS = "在村天数"  # the PolicySetting kind: days a month in the village, set by the township
-NOT_SET = "所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中按本省文件设定）"
+NOT_SET = "所需在村天数尚未设置（由乡镇按本省文件在 日志 页或用 zhucun attendance --set-required 设定）"
 
 
 @dataclass(frozen=True)

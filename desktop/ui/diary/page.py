@@ -425,7 +425,7 @@ class DiaryPage(Page):
             year=year, month=month, present=chosen.present, leave=leave, away=chosen.away, duty=chosen.on_duty
         )
         if chosen.required is None:
-            text += tr("所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中设定）")
+            text += tr("所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）")
         elif chosen.gap:
             text += tr("所需 {required} 天，差 {gap} 天").format(required=chosen.required, gap=chosen.gap)
         else:
