@@ -13,7 +13,7 @@
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="37"/>
         <location filename="../../desktop/ui/households/window.py" line="60"/>
-        <location filename="../../desktop/ui/overview/page.py" line="274"/>
+        <location filename="../../desktop/ui/overview/page.py" line="277"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>达标</source>
         <extracomment>desktop/domain/enums.py: Status.MET.label (a checklist verdict)</extracomment>
@@ -24,7 +24,7 @@
         <location filename="../../desktop/ui/households/window.py" line="61"/>
         <location filename="../../desktop/ui/overview/page.py" line="34"/>
         <location filename="../../desktop/ui/overview/page.py" line="70"/>
-        <location filename="../../desktop/ui/overview/page.py" line="274"/>
+        <location filename="../../desktop/ui/overview/page.py" line="277"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>未达标</source>
         <extracomment>desktop/domain/enums.py: Status.NOT_MET.label (a checklist verdict)</extracomment>
@@ -248,7 +248,7 @@
     <message>
         <location filename="../../desktop/ui/checks/page.py" line="265"/>
         <location filename="../../desktop/ui/diary/page.py" line="418"/>
-        <location filename="../../desktop/ui/overview/page.py" line="280"/>
+        <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
@@ -1687,22 +1687,22 @@
         <translation>households ({share})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="148"/>
+        <location filename="../../desktop/ui/overview/page.py" line="150"/>
         <source>{n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="151"/>
+        <location filename="../../desktop/ui/overview/page.py" line="153"/>
         <source>{status} {n} 户</source>
         <translation>{status} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="154"/>
+        <location filename="../../desktop/ui/overview/page.py" line="155"/>
         <source>脱贫属性：{statuses}。贫困人口 {poor} 人（未脱贫与返贫户的成员）。</source>
         <translation>Poverty status: {statuses}. {poor} people in poverty (members of households not yet out of poverty or fallen back).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="155"/>
+        <location filename="../../desktop/ui/overview/page.py" line="156"/>
         <location filename="../../desktop/ui/sync/tables.py" line="157"/>
         <location filename="../../desktop/ui/villages/page.py" line="49"/>
         <location filename="../../desktop/ui/villages/page.py" line="56"/>
@@ -1710,57 +1710,62 @@
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="165"/>
+        <location filename="../../desktop/ui/overview/page.py" line="159"/>
+        <source>非贫困户 {n} 户没有脱贫属性，不计入。</source>
+        <translation> {n} non-poor households have no poverty-exit status and are not counted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/page.py" line="168"/>
         <source>近 {days} 天走访覆盖（{since:%m月%d日}起，共 {visits} 次）</source>
         <translation>{visits} visits since {since:%m-%d} ({days} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="174"/>
+        <location filename="../../desktop/ui/overview/page.py" line="177"/>
         <source>{visited}/{households} 户（{share}）</source>
         <translation>{visited}/{households} ({share})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="194"/>
+        <location filename="../../desktop/ui/overview/page.py" line="197"/>
         <source>有短板或待核实的农户：{n} 户（双击打开）</source>
         <translation>Households with gaps or items to verify: {n} (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="249"/>
+        <location filename="../../desktop/ui/overview/page.py" line="252"/>
         <source>按村查看（在上方选择一个村）时显示该村的退出标准。</source>
         <translation>Choose one village above to see its exit standard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="254"/>
+        <location filename="../../desktop/ui/overview/page.py" line="257"/>
         <source>来源：{source}</source>
         <translation>Source: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="269"/>
+        <location filename="../../desktop/ui/overview/page.py" line="272"/>
         <source>人口为零</source>
         <translation>no people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="269"/>
+        <location filename="../../desktop/ui/overview/page.py" line="272"/>
         <source>未设地区标准</source>
         <translation>no regional standard set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="271"/>
+        <location filename="../../desktop/ui/overview/page.py" line="274"/>
         <source>{region}标准 &lt; {limit}，{verdict}</source>
         <translation>{region} standard &lt; {limit}: {verdict}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="285"/>
+        <location filename="../../desktop/ui/overview/page.py" line="288"/>
         <source>全部达标</source>
         <translation>all met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="289"/>
+        <location filename="../../desktop/ui/overview/page.py" line="292"/>
         <source>{not_met} 户未达标</source>
         <translation>{not_met} not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="290"/>
+        <location filename="../../desktop/ui/overview/page.py" line="293"/>
         <source>{unknown} 户待核实</source>
         <translation>{unknown} to verify</translation>
     </message>

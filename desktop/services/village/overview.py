@@ -23,6 +23,7 @@ COVERAGE_DAYS = 30
 POOR_STATUSES = ("未脱贫", "返贫")
 NO_GROUP = "未分组"
 NOT_FILLED = "未填"
+NON_POOR = "非贫困户"  # 贫困户属性 of a household never registered: 脱贫属性 does not apply to it
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Overview:
     households: int
     people: int
     categories: tuple[Count, ...]  # 贫困户属性, in the order of the national roster
-    statuses: tuple[Count, ...]  # 脱贫属性
+    statuses: tuple[Count, ...]  # 脱贫属性 of the registered households (a 非贫困户 has none to fill)
     poor_people: int
     incidence: Decimal | None  # poor people / people; None without people
     incidence_limit: Decimal | None  # the exit threshold of the village's region, when known
@@ -79,6 +80,7 @@ class Overview:
     coverage: tuple[GroupCoverage, ...]  # by 村民小组
     village_exit: ExitVerdict | None = None  # 贫困村退出 (一低五有) of one village; None for all villages
     village_exit_source: str = ""  # the documents the list and the incidence limit come from
+    non_poor: int = 0  # 非贫困户: left out of ``statuses``, never counted as 未填
 
     @property
     def coverage_share(self) -> float:
@@ -175,7 +177,11 @@ def village_overview(
         households=len(households),
         people=total_people,
         categories=_counts([h.category for h in households], HOUSEHOLD_CATEGORIES),
-        statuses=_counts([h.poverty_status for h in households], (*POVERTY_STATUS, "已脱贫")),
+        statuses=_counts(
+            [h.poverty_status for h in households if h.category != NON_POOR or h.poverty_status],
+            (*POVERTY_STATUS, "已脱贫"),
+        ),
+        non_poor=sum(1 for h in households if h.category == NON_POOR and not h.poverty_status),
         poor_people=poor_people,
         incidence=incidence,
         incidence_limit=limit,

@@ -144,17 +144,20 @@ class OverviewPage(Page):
             f"{overview.visited}/{overview.households}",
             tr("户（{share}）").format(share=_percent_float(overview.coverage_share)),
         )
+        # bars against every household: one household of 71 is a short bar, not a full one
+        self.categories_chart.maximum = self.gaps_chart.maximum = max(overview.households, 1)
         self.categories_chart.set_bars(
             [Bar(c.label, (c.value,), tr("{n} 户").format(n=c.value)) for c in overview.categories]
         )
         statuses = "，".join(
             tr("{status} {n} 户").format(status=s.label, n=s.value) for s in overview.statuses
         )
-        self.statuses_label.setText(
-            tr("脱贫属性：{statuses}。贫困人口 {poor} 人（未脱贫与返贫户的成员）。").format(
-                statuses=statuses or tr("无"), poor=overview.poor_people
-            )
+        text = tr("脱贫属性：{statuses}。贫困人口 {poor} 人（未脱贫与返贫户的成员）。").format(
+            statuses=statuses or tr("无"), poor=overview.poor_people
         )
+        if overview.non_poor:
+            text += tr("非贫困户 {n} 户没有脱贫属性，不计入。").format(n=overview.non_poor)
+        self.statuses_label.setText(text)
         self.gaps_chart.set_bars(
             [
                 Bar(tr_marked(g.dimension), (g.not_met, g.unknown), _gap_text(g.not_met, g.unknown))

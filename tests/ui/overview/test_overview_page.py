@@ -52,6 +52,17 @@ def test_figures_of_the_village(page: OverviewPage) -> None:
     assert "已脱贫 3 户" in page.statuses_label.text()
 
 
+def test_a_non_poor_household_is_not_unfilled_and_one_gap_is_a_short_bar(
+    page: OverviewPage, ledger: Ledger
+) -> None:
+    edit_household(ledger, "002", {"category": "非贫困户", "poverty_status": None})
+    page.ctx.changed.emit()
+    text = page.statuses_label.text()
+    assert "未填" not in text and "非贫困户 1 户没有脱贫属性，不计入" in text
+    # the bars are drawn against every household of the village, not against the largest bar
+    assert page.gaps_chart.maximum == page.categories_chart.maximum == 4
+
+
 def test_incidence_counts_the_people_of_households_not_out_of_poverty(
     page: OverviewPage, ledger: Ledger
 ) -> None:
