@@ -24,7 +24,7 @@ from desktop.store.atomic_file import atomic_writer
 from desktop.store.device import get_device
 from desktop.store.ids import uuid7
 from desktop.store.migrate import head_revision
-from desktop.store.models import BundleRecord, Conflict, Operation, OpLink, Peer, SignedHead
+from desktop.store.models import BundleRecord, Conflict, LocalSetting, Operation, OpLink, Peer, SignedHead
 from desktop.store.oplog import Link, Op
 from desktop.store.scope import record_ids_in_village
 from desktop.sync.container import CONTROL, OPS_PER_CHUNK, BundleWriter
@@ -205,6 +205,20 @@ def record_export(
     peer = session.get(Peer, recipient.device_id)
     assert peer is not None
     peer.last_bundle_out, peer.last_bundle_out_at = bundle_id, now
+    state = get_device(session)
+    own = [op.seq for op in plan.ops if state is not None and op.origin == state.device_id]
+    if own:  # how far this device's own changes have gone out to that peer (the status bar's 未导出)
+        key = exported_key(recipient.device_id)
+        setting = session.get(LocalSetting, key)
+        if setting is None:
+            session.add(LocalSetting(key=key, value=str(max(own))))
+        elif int(setting.value) < max(own):
+            setting.value = str(max(own))
+
+
+def exported_key(peer_device_id: str) -> str:
+    """The local setting holding the highest seq of this device's own that went out to the peer."""
+    return f"exported_seq:{peer_device_id}"
 
 
 def _sign_own_head(session: Session, me: Identity, keys: DeviceKeys) -> None:

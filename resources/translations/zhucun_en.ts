@@ -3417,9 +3417,14 @@ After restoring, the undo history is cleared.</translation>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
-        <source>上次导出：{out}　上次导入：{came}　未同步修改：{unsynced} 条</source>
-        <translation>Last export: {out}  Last import: {came}  Unsynced changes: {unsynced}</translation>
+        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
+        <source>上次导出：{out}　上次导入：{came}　未导出修改：{unsent} 条</source>
+        <translation>Last export: {out}　Last import: {came}　Changes not exported: {unsent}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <source>　已导出待回执：{n} 条</source>
+        <translation>　Exported, awaiting receipt: {n}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/registry.py" line="26"/>
@@ -5309,6 +5314,10 @@ fingerprint {expected}</translation>
     <message>
         <source>  {shown} 条　在监测 {monitored} 户</source>
         <translation type="obsolete">{shown} records, {monitored} households monitored</translation>
+    </message>
+    <message>
+        <source>上次导出：{out}　上次导入：{came}　未同步修改：{unsynced} 条</source>
+        <translation type="obsolete">Last export: {out}  Last import: {came}  Unsynced changes: {unsynced}</translation>
     </message>
     <message>
         <source>使用人：{user}</source>

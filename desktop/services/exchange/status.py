@@ -12,6 +12,7 @@ from sqlalchemy import select
 from desktop.services.context import Ledger
 from desktop.services.exchange.identity import describe, ensure_keys, identity_of
 from desktop.store.models import DeviceState, LocalSetting, Peer
+from desktop.sync.outgoing import exported_key
 from desktop.sync.vector import gaps, highest, version_vector
 
 
@@ -92,13 +93,31 @@ class SyncSummary:
     last_out_at: dt.datetime | None
     last_in_at: dt.datetime | None
     unsynced: int  # this device's changes no township is known to hold yet
+    not_exported: int = 0  # of those, the ones in no bundle written for a township yet
+
+    @property
+    def awaiting_receipt(self) -> int:
+        """Exported, but no township's return bundle has said it holds them yet."""
+        return self.unsynced - self.not_exported
 
 
 def sync_summary(ledger: Ledger) -> SyncSummary:
     with ledger.store.read_session() as session:
         me = session.execute(select(DeviceState)).scalar_one()
         peers = list(session.execute(select(Peer)).scalars())
+        townships = [p for p in peers if p.role == "township"]
+        exported = [
+            int(found.value)
+            for p in townships
+            if (found := session.get(LocalSetting, exported_key(p.device_id))) is not None
+        ]
     outs = [p.last_bundle_out_at for p in peers if p.last_bundle_out_at]
     ins = [p.last_bundle_in_at for p in peers if p.last_bundle_in_at]
-    held = [json.loads(p.has_vector or "{}").get(me.device_id, 0) for p in peers if p.role == "township"]
-    return SyncSummary(max(outs, default=None), max(ins, default=None), me.last_seq - max(held, default=0))
+    held = max((json.loads(p.has_vector or "{}").get(me.device_id, 0) for p in townships), default=0)
+    sent = max(max(exported, default=0), held)
+    return SyncSummary(
+        max(outs, default=None),
+        max(ins, default=None),
+        me.last_seq - held,
+        me.last_seq - sent if townships else me.last_seq - held,
+    )

@@ -175,11 +175,12 @@ class MainWindow(QMainWindow):
         sync = sync_summary(self.ctx.ledger)
         out = f"{sync.last_out_at:%m-%d %H:%M}" if sync.last_out_at else tr("从未")
         came = f"{sync.last_in_at:%m-%d %H:%M}" if sync.last_in_at else tr("从未")
-        self.sync_label.setText(
-            tr("上次导出：{out}　上次导入：{came}　未同步修改：{unsynced} 条").format(
-                out=out, came=came, unsynced=sync.unsynced
-            )
+        text = tr("上次导出：{out}　上次导入：{came}　未导出修改：{unsent} 条").format(
+            out=out, came=came, unsent=sync.not_exported
         )
+        if sync.awaiting_receipt:  # gone out on a stick; no return bundle has said they arrived yet
+            text += tr("　已导出待回执：{n} 条").format(n=sync.awaiting_receipt)
+        self.sync_label.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is saved as it is made; only running jobs are waited for

@@ -42,7 +42,7 @@ def test_title_status_and_count(window: HouseholdsPage) -> None:
     assert isinstance(main, MainWindow)
     assert main.windowTitle() == f"驻村台账 — {VILLAGE_NAME}"
     assert USER in main.status_label.text() and VILLAGE_NAME in main.status_label.text()
-    assert "未同步修改" in main.sync_label.text()
+    assert "未导出修改" in main.sync_label.text()
     assert window.search_box.placeholderText() == SEARCH_PLACEHOLDER
     assert window.count_label.text() == f"共 {len(HOUSEHOLDS)} 户"
 
