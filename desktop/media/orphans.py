@@ -13,6 +13,7 @@ name again is young again and kept. Orphans may be photos of people: they are ov
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Iterable
@@ -22,6 +23,11 @@ from desktop.media.blob_store import BlobStore
 from desktop.store.wipe import wipe_file
 
 ORPHAN_MIN_AGE = 3600.0  # seconds
+# How often the sweep looks (every photo record, every thumbnail pointer): at most once in that time, so
+# that a writing command at a township with many thousands of photos pays one stat, not a full walk. An
+# orphan is thus removed between one and two hours after it was left.
+SWEEP_INTERVAL = ORPHAN_MIN_AGE
+_SWEPT = ".orphans-swept"  # in the blob store's root: its time is the last sweep's
 _BLOB = re.compile(r"^([0-9a-f]{64})\.bin$")
 _POINTER = re.compile(r"^([0-9a-f]{64})\.txt$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -53,6 +59,21 @@ def sweep_orphans(store: BlobStore, referenced: Iterable[str], *, min_age: float
         wipe_file(blob)
         removed += 1
     return removed
+
+
+def sweep_due(store: BlobStore) -> bool:
+    """True when no sweep has run within ``SWEEP_INTERVAL`` (or ever) in this blob store."""
+    if not store.root.is_dir():
+        return False
+    try:
+        return time.time() - (store.root / _SWEPT).stat().st_mtime >= SWEEP_INTERVAL
+    except FileNotFoundError:
+        return True
+
+
+def mark_swept(store: BlobStore) -> None:
+    with contextlib.suppress(OSError):  # a full disk: the next command sweeps again, nothing is lost
+        (store.root / _SWEPT).touch()
 
 
 def _old(path: Path, now: float, min_age: float) -> bool:

@@ -29,7 +29,7 @@ from desktop.domain.errors import InvalidInput, NotFound
 from desktop.media.blob_store import BlobStore
 from desktop.media.decode import BadPhoto
 from desktop.media.ingest import IngestedPhoto, IngestOptions, ingest_file
-from desktop.media.orphans import sweep_orphans
+from desktop.media.orphans import mark_swept, sweep_due, sweep_orphans
 from desktop.media.thumbnails import thumbnail_sha
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
@@ -214,11 +214,13 @@ def sweep_orphan_photos(ledger: Ledger, blobs: BlobStore | None = None) -> int:
     """Remove photo blobs no photo record names (older than an hour, see ``media/orphans.py``): what a
     killed ``photo add`` leaves behind. Returns how many were removed."""
     blobs = blobs or BlobStore.of_home(ledger.store.location.home)
-    if not blobs.root.is_dir():
+    if not sweep_due(blobs):  # swept within the hour: no walk of every photo on every command
         return 0
     with ledger.store.read_session() as session:
         referenced = set(session.execute(select(Photo.sha256).where(Photo.sha256.is_not(None))).scalars())
-    return sweep_orphans(blobs, referenced)
+    removed = sweep_orphans(blobs, referenced)
+    mark_swept(blobs)
+    return removed
 
 
 def photo_path(ledger: Ledger, photo_sha: str) -> Path | None:

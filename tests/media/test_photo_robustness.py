@@ -126,6 +126,25 @@ def test_orphan_blobs_are_swept_only_when_old_and_unreferenced(home: Path, tmp_p
     assert sweep_orphans(blobs, [added.sha256 or ""]) == 0
 
 
+def test_the_sweep_looks_at_most_once_an_hour(home: Path) -> None:
+    """A writing command does not walk every photo each time: after a sweep, the next waits an hour."""
+    open_ledger(home).store.close()  # a sweep (if photos/ exists) leaves its time behind
+    blobs = BlobStore(home / "photos")
+    orphan = blobs.path(blobs.put(b"left by a killed photo add"))
+    an_hour_ago = time.time() - ORPHAN_MIN_AGE - 60
+    os.utime(orphan, (an_hour_ago, an_hour_ago))
+    open_ledger(home).store.close()  # sweeps (first time with photos/) and marks the time
+    assert not orphan.exists()
+    again = blobs.path(blobs.put(b"another one"))
+    os.utime(again, (an_hour_ago, an_hour_ago))
+    open_ledger(home).store.close()
+    assert again.exists()  # swept moments ago: not looked at
+    marker = home / "photos" / ".orphans-swept"
+    os.utime(marker, (an_hour_ago, an_hour_ago))
+    open_ledger(home).store.close()
+    assert not again.exists()
+
+
 KILLER = """
 import sys
 from desktop.cli import main
