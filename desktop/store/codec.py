@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String
 from sqlalchemy.sql.schema import Column
 
-from desktop.store.types import JsonText
+from desktop.store.types import MAX_INT, JsonText
 
 
 def to_json(column: Column[Any], value: Any) -> Any:
@@ -57,9 +57,6 @@ def from_json(column: Column[Any], value: Any) -> Any:
     return str(value)
 
 
-_MAX_INT = 2**63 - 1  # SQLite INTEGER, PostgreSQL BIGINT
-
-
 def json_problem(column: Column[Any], value: Any) -> str | None:
     """Why ``value`` is not how ``to_json`` spells a value of ``column`` (None: it is). Checked on every
     received operation before anything is stored, so that a signed but malformed value is refused
@@ -72,7 +69,7 @@ def json_problem(column: Column[Any], value: Any) -> str | None:
     if isinstance(kind, Boolean):
         return None if isinstance(value, bool) else "应为是/否"
     if isinstance(kind, Integer):
-        ok = isinstance(value, int) and not isinstance(value, bool) and -_MAX_INT <= value <= _MAX_INT
+        ok = isinstance(value, int) and not isinstance(value, bool) and -MAX_INT <= value <= MAX_INT
         return None if ok else "应为整数"
     if not isinstance(value, str):
         return "应为文本"

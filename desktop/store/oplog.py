@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store.models import Operation
-from desktop.store.types import canonical_json
+from desktop.store.types import MAX_INT, canonical_json
 
 GENESIS_HASH = "0" * 64
 _CHAIN_PREFIX = b"zhucun-op-v2\n"
@@ -191,11 +191,8 @@ class Op:
         return op
 
 
-_MAX_INT = 2**63 - 1  # SQLite INTEGER, PostgreSQL BIGINT
-
-
 def _int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_INT:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INT:
         raise TypeError(f"not an integer from 0 to 2^63-1: {str(value)[:30]}")
     return value
 

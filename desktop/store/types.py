@@ -9,6 +9,8 @@ from sqlalchemy import Numeric, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+MAX_INT = 2**63 - 1  # the largest integer SQLite INTEGER and PostgreSQL BIGINT hold
+
 
 def canonical_json(value: Any) -> str:
     """The one JSON spelling used for hashing, the log and dumps: sorted keys, no spaces, real UTF-8."""

@@ -21,6 +21,7 @@ from desktop.store.codec import json_problem
 from desktop.store.migrate import known_revisions
 from desktop.store.models import Peer, SignedHead
 from desktop.store.oplog import Link, Op
+from desktop.store.types import MAX_INT
 from desktop.sync.chain import Entry, check_chain, describe_ranges, ranges
 from desktop.sync.container import CONTROL, BadBundle, BundleReader, Member
 from desktop.sync.documents import (
@@ -34,7 +35,7 @@ from desktop.sync.documents import (
 from desktop.sync.keys import DeviceKeys, normalise_fingerprint
 from desktop.sync.sealing import Opener
 from desktop.sync.vector import known_entries
-from desktop.sync.wire import MAX_INT, Control, Manifest, parse_control
+from desktop.sync.wire import Control, Manifest, parse_control
 
 
 class Rejected(Exception):

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-MAX_INT = 2**63 - 1  # what SQLite and PostgreSQL BIGINT hold
+from desktop.store.types import MAX_INT
+
 MAX_TEXT = 1_000_000  # free text (a rejection reason, a revocation reason): never shorter than we write
 MAX_ITEMS = 1_000_000
 MAX_MEMBER = 256 * 1024 * 1024  # a photo or a chunk of operations: far below this
