@@ -119,5 +119,5 @@ def sync_summary(ledger: Ledger) -> SyncSummary:
         max(outs, default=None),
         max(ins, default=None),
         me.last_seq - held,
-        me.last_seq - sent if townships else me.last_seq - held,
+        me.last_seq - sent,
     )
