@@ -19,7 +19,7 @@ from desktop.services.printing.queries import (
     printable_households,
     sorted_members,
 )
-from desktop.services.village.overview import village_overview
+from desktop.services.village.overview import village_exit_standard
 from desktop.store.models import Income, Member, Monitoring, Village
 from desktop.store.queries import live
 
@@ -108,16 +108,16 @@ def roster_of(
 
 
 def _village_exit(ledger: Ledger, village_id: str) -> r.VillageExitSummary | None:
-    """The village exit standard as 概况 shows it (the same service), for the roster's last page."""
-    overview = village_overview(ledger, village_id=village_id)
-    verdict = overview.village_exit
-    if verdict is None:
+    """The village exit standard as 概况 shows it (the same rule and sources), for the roster's last page."""
+    judged = village_exit_standard(ledger, village_id)
+    if judged is None:
         return None
+    verdict, source = judged
     marks = {True: "✓", False: "✗", None: "?"}
     return r.VillageExitSummary(
         heading=f"{verdict.standard}：{verdict.status.label}",
         items=tuple((marks[item.passed], item.name, item.reason) for item in verdict.items),
-        source=overview.village_exit_source,
+        source=source,
     )
 
 

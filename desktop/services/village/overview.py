@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension, Status
 from desktop.domain.errors import InvalidInput
@@ -140,38 +141,13 @@ def village_overview(
         place = (village.name or "") if village is not None else f"全部村（{len(villages)} 个）"
         west = village.west if village is not None else _same({w for _, w in villages})
         groups = list(village.groups or []) if village is not None else []
-        indicator = (
-            session.execute(
-                select(VillageIndicator)
-                .where(
-                    VillageIndicator.village_id == village.id,
-                    VillageIndicator.year <= today.year,
-                    func.coalesce(VillageIndicator.archived, False).is_(False),
-                )
-                .order_by(VillageIndicator.year.desc())
-                .limit(1)
-            ).scalar_one_or_none()
-            if village is not None
-            else None
-        )
+        total_people = sum(people.values())
+        poor_people = sum(people.get(h.id, 0) for h in households if h.poverty_status in POOR_STATUSES)
+        incidence = Decimal(poor_people) / Decimal(total_people) if total_people else None
+        exit_verdict = _exit_verdict(session, ledger, village, incidence) if village is not None else None
 
-    total_people = sum(people.values())
-    poor_people = sum(people.get(h.id, 0) for h in households if h.poverty_status in POOR_STATUSES)
     region, limit = _limit(ledger, west)
     visited = {h for (h,) in visits}
-    incidence = Decimal(poor_people) / Decimal(total_people) if total_people else None
-    exit_verdict = (
-        village_exit(
-            incidence,
-            limit,
-            region,
-            indicator.year if indicator is not None else None,
-            indicator.items if indicator is not None else None,
-            ledger.policy.village_exit,
-        )
-        if village is not None
-        else None
-    )
     return Overview(
         place=place,
         households=len(households),
@@ -212,9 +188,59 @@ def village_overview(
         visits=len(visits),
         coverage=_coverage(households, visited, groups),
         village_exit=exit_verdict,
-        village_exit_source="；".join(
-            (cite(ledger.policy.village_exit.source), cite(ledger.policy.village_exit.incidence_source))
-        ),
+        village_exit_source=exit_source(ledger),
+    )
+
+
+def village_exit_standard(ledger: Ledger, village_id: str) -> tuple[ExitVerdict, str] | None:
+    """One village's 贫困村退出 verdict and the documents it comes from, as 概况 shows it, without the rest
+    of 概况 (the roster prints it): the incidence from two counts, the latest yearly indicators."""
+    ledger = with_policy_settings(ledger)
+    with ledger.store.read_session() as session:
+        village = session.get(Village, village_id)
+        if village is None:
+            return None
+        live_members = (
+            select(func.count())
+            .select_from(Member)
+            .join(Household, Member.household_id == Household.id)
+            .where(*_live(ledger, village_id, False), func.coalesce(Member.archived, False).is_(False))
+        )
+        total = session.scalar(live_members) or 0
+        poor = session.scalar(live_members.where(Household.poverty_status.in_(POOR_STATUSES))) or 0
+        incidence = Decimal(poor) / Decimal(total) if total else None
+        return _exit_verdict(session, ledger, village, incidence), exit_source(ledger)
+
+
+def exit_source(ledger: Ledger) -> str:
+    return "；".join(
+        (cite(ledger.policy.village_exit.source), cite(ledger.policy.village_exit.incidence_source))
+    )
+
+
+def _exit_verdict(
+    session: Session, ledger: Ledger, village: Village, incidence: Decimal | None
+) -> ExitVerdict:
+    """The village exit standard of ``village``: incidence against its region's limit, and each 有 of the
+    province's list from the latest yearly indicators up to this year."""
+    indicator = session.execute(
+        select(VillageIndicator)
+        .where(
+            VillageIndicator.village_id == village.id,
+            VillageIndicator.year <= ledger.today().year,
+            func.coalesce(VillageIndicator.archived, False).is_(False),
+        )
+        .order_by(VillageIndicator.year.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    region, limit = _limit(ledger, village.west)
+    return village_exit(
+        incidence,
+        limit,
+        region,
+        indicator.year if indicator is not None else None,
+        indicator.items if indicator is not None else None,
+        ledger.policy.village_exit,
     )
 
 
