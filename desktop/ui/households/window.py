@@ -260,8 +260,6 @@ class HouseholdDialog(QDialog):
     def _show_private_numbers(self, show: bool) -> None:
         for model in (self.members, self.pairings, self.history):
             model.set_masked(not show)
-        if self.detail is not None:
-            self.basic_edits["phone"].setText(_text(self.detail.fields.get("phone")))
         self._mask_basic_phone()
 
     def _mask_basic_phone(self) -> None:
@@ -269,8 +267,9 @@ class HouseholdDialog(QDialog):
         edit, shown = self.basic_edits["phone"], self.show_private.isChecked()
         edit.setReadOnly(not shown)
         edit.setToolTip("" if shown else tr("勾选“显示证件号码和电话”后可查看和修改"))
-        if not shown and self.detail is not None:
-            edit.setText(mask_phone(_text(self.detail.fields.get("phone"))))
+        if self.detail is not None and not (shown and edit.hasFocus()):  # never under the user's typing
+            phone = _text(self.detail.fields.get("phone"))
+            edit.setText(phone if shown else mask_phone(phone))
 
     def _label(self) -> str:
         detail = self.detail
