@@ -35,6 +35,7 @@ from desktop.services.demo.village import _Builder
 from desktop.services.exchange.bundles import export_bundle
 from desktop.services.exchange.identity import ensure_keys, export_card, my_identity, trust_card
 from desktop.services.setup import init_township
+from desktop.store.base import table_of
 from desktop.store.database import StoreLocation
 from desktop.store.device import create_device
 from desktop.store.models import DeviceState, Peer
@@ -227,7 +228,7 @@ def fresh_county(root: Path, home: Path, db_url: str | None) -> Ledger:
     try:
         with source.connect() as reading, ledger.store.engine.begin() as writing:
             for model in (DeviceState, Peer):
-                table = model.__table__  # type: ignore[attr-defined]
+                table = table_of(model)
                 rows = [dict(row._mapping) for row in reading.execute(select(table))]
                 if rows:
                     writing.execute(insert(table), rows)

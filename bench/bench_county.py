@@ -34,6 +34,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
@@ -246,12 +247,15 @@ def database_size(ledger: Ledger) -> str:
 
 def queries(ledger: Ledger, searches: int) -> None:
     with ledger.store.read_session() as session:
-        heads = session.execute(
-            select(Member.name, Member.id_number, Household.village_id)
-            .join(Household, Household.id == Member.household_id)
-            .where(Member.relation == "户主")
-            .order_by(Member.id)
-        ).all()
+        heads = [
+            (name or "", id_number or "", village_id or "")
+            for name, id_number, village_id in session.execute(
+                select(Member.name, Member.id_number, Household.village_id)
+                .join(Household, Household.id == Member.household_id)
+                .where(Member.relation == "户主")
+                .order_by(Member.id)
+            )
+        ]
         households = session.execute(select(func.count()).select_from(Household)).scalar_one()
         people = session.execute(select(func.count()).select_from(Member)).scalar_one()
         villages = session.execute(select(func.count()).select_from(Village)).scalar_one()
@@ -267,11 +271,9 @@ def queries(ledger: Ledger, searches: int) -> None:
         for scope in ("county", "village"):
             times, hits = [], []
             for row in picked:
-                village, search = (None if scope == "county" else row[2]), term(row)
+                village = None if scope == "county" else row[2]
                 seconds, found = timed(
-                    lambda search=search, village=village: list_households(
-                        ledger, search=search, village_id=village, all_villages=village is None
-                    )
+                    partial(list_households, ledger, search=term(row), village_id=village, all_villages=village is None)
                 )
                 times.append(seconds)
                 hits.append(len(found))

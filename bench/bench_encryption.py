@@ -32,7 +32,7 @@ from desktop.services.demo import create_demo
 from desktop.services.households.households import edit_household, list_households
 from desktop.services.security.encryption import enable_encryption
 from desktop.services.security.users import unlock
-from desktop.store.database import StoreLocation, open_store
+from desktop.store.database import Store, StoreLocation, open_store
 from desktop.store.fold import apply_ops
 from desktop.store.keyring import Keyring, new_data_key, write_keyring
 from desktop.store.models import Household, Operation
@@ -76,8 +76,8 @@ def main() -> None:
                 (f"household search, {scope}: median", statistics.median(p), statistics.median(e), "ms")
             )
             rows.append((f"household search, {scope}: p95", _p95(p), _p95(e), "ms"))
-        p, e = _edits(plain, encrypted, args.edits)
-        rows.append(("single edit (one durable transaction): median", p, e, "ms"))
+        edit_plain, edit_encrypted = _edits(plain, encrypted, args.edits)
+        rows.append(("single edit (one durable transaction): median", edit_plain, edit_encrypted, "ms"))
     finally:
         plain.store.close()
         encrypted.store.close()
@@ -91,9 +91,12 @@ def main() -> None:
     rows.append((f"fold {len(ops)} operations into a fresh store", min(folds[0]), min(folds[1]), "s"))
 
     print(f"{'':52} {'plain':>10} {'encrypted':>10} {'ratio':>7}")
-    for label, p, e, unit in rows:
+    for label, plain_s, encrypted_s, unit in rows:
         scale = 1000 if unit == "ms" else 1
-        print(f"{label:52} {p * scale:>8.2f}{unit:>2} {e * scale:>8.2f}{unit:>2} {e / p:>6.2f}x")
+        print(
+            f"{label:52} {plain_s * scale:>8.2f}{unit:>2} {encrypted_s * scale:>8.2f}{unit:>2}"
+            f" {encrypted_s / plain_s:>6.2f}x"
+        )
     print(f"data in {work}")
 
 
@@ -138,7 +141,7 @@ def _fold(location: StoreLocation, ops: list[Op]) -> float:
         store.close()
 
 
-def _apply(store, ops: list[Op]) -> None:  # type: ignore[no-untyped-def]
+def _apply(store: Store, ops: list[Op]) -> None:
     with store.session() as session:
         apply_ops(session, ops)
 

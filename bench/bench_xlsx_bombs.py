@@ -27,8 +27,8 @@ from bombs import BOMBS  # noqa: E402
 
 def run_import(
     code: Path, home: Path, path: Path, timeout: float, memory_gb: float
-) -> tuple[str, float, int, str]:
-    """(exit code or what stopped it, seconds, peak RSS in MB, last line of stderr)."""
+) -> tuple[str, float, float, int, str]:
+    """(exit code or what stopped it, seconds, CPU seconds, peak RSS in MB, last line of stderr)."""
     env = {**os.environ, "PYTHONPATH": str(code), "ZHUCUN_HOME": str(home)}
     limit = int(memory_gb * 1024**3)
 

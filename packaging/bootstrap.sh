@@ -2,7 +2,7 @@
 # Zhucun 驻村台账 — one-command set-up for Debian 12 / Ubuntu (and a best effort elsewhere).
 #
 #   bash packaging/bootstrap.sh app  [ARGS...]   set up, then start the app (ARGS go to the app)
-#   bash packaging/bootstrap.sh test [ARGS...]   set up, then ruff + the whole test suite (ARGS go to pytest)
+#   bash packaging/bootstrap.sh test [ARGS...]   set up, then ruff + mypy + the whole test suite (ARGS go to pytest)
 #
 # What it does, in order:
 #   1. finds a Python >= 3.11;
@@ -10,7 +10,7 @@
 #      when running as root; otherwise prints the one apt-get command to run;
 #   3. creates .venv in the repository root if missing, and pip-installs the project into it
 #      (skipped when .venv/.zhucun-installed is newer than pyproject.toml);
-#   4. starts the app, or runs ruff and pytest.
+#   4. starts the app, or runs ruff, mypy and pytest.
 #
 # Environment variables honoured:
 #   ZHUCUN_PYTHON            interpreter used to create .venv (default: python3, then python3.13/3.12/3.11)
@@ -236,6 +236,9 @@ done
 log "代码检查 / ruff check ${lint_dirs[*]}"
 ruff_status=0
 "$VENV/bin/ruff" check "${lint_dirs[@]}" || ruff_status=$?
+log "类型检查 / mypy (pyproject.toml [tool.mypy])"
+mypy_status=0
+"$VENV/bin/mypy" || mypy_status=$?
 
 log "运行测试 / running pytest"
 pytest_status=0
@@ -248,6 +251,10 @@ if [[ $pytest_status -ne 0 ]]; then
 fi
 if [[ $ruff_status -ne 0 ]]; then
     warn "ruff 发现问题 / ruff reported problems (exit $ruff_status)"
+    exit 1
+fi
+if [[ $mypy_status -ne 0 ]]; then
+    warn "mypy 发现问题 / mypy reported problems (exit $mypy_status)"
     exit 1
 fi
 exit 0

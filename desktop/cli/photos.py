@@ -117,9 +117,9 @@ def parse_taken_at(text: str) -> dt.datetime:
     cleaned = re.sub(r"\s+", " ", text.strip().replace("/", "-").replace("T", " "))
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?", cleaned)
     if match:
-        parts = [int(p) if p else 0 for p in match.groups()]
+        year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups())
         try:
-            return dt.datetime(*parts)
+            return dt.datetime(year, month, day, hour, minute, second)
         except ValueError:
             pass
     raise InvalidInput(f"拍摄时间“{text}”无效，应写成 2026-05-01 或 2026-05-01 10:30")

@@ -13,13 +13,14 @@ as 送教上门: offered for input, no national code) and ``older`` (accepted, n
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import sys
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import InvalidInput
@@ -54,8 +55,8 @@ class CodeList:
     source: str
     values: tuple[CodeValue, ...]
     note: str = ""
-    refused: dict[str, str] = field(default_factory=dict)  # a word that is no value -> what to do instead
-    _index: dict[str, CodeValue] = field(default_factory=dict, compare=False, repr=False)
+    refused: dict[str, str] = dataclasses.field(default_factory=dict)  # a word that is no value -> what to do instead
+    _index: dict[str, CodeValue] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.values:

@@ -30,6 +30,7 @@ from desktop.excel.export_date import export_date
 from desktop.excel.headers import IGNORED, Target, target_label
 from desktop.excel.problems import Problem
 from desktop.excel.reading import CellText, SheetColumn, SheetRow, SheetTable
+from desktop.store.base import table_of
 from desktop.store.models import Household, Member
 from desktop.store.types import JsonText
 
@@ -247,7 +248,7 @@ class _Builder:
     def _parse(self, target: Target, cell: CellText) -> tuple[Any, str | None]:
         """The value, or the reason it is not one."""
         table, name = target
-        kind = _MODELS[table].__table__.columns[name].type  # type: ignore[attr-defined]
+        kind = table_of(_MODELS[table]).columns[name].type
         text = cell.text
         if isinstance(kind, Integer):
             text = _whole_text(text)

@@ -65,10 +65,11 @@ def seal_plain_blobs(root: Path, key: bytes, step: Callable[[str], None] = lambd
             continue
         try:
             os.link(path, old)  # keeps the plain bytes reachable for wiping once the name is replaced
+            linked = True
         except OSError:
-            old = None
+            linked = False
         write_atomic(path, seal(key, path.stem, data))
-        if old is not None:
+        if linked:
             wipe_file(old)
         sealed += 1
         step(f"photo-{sealed}")

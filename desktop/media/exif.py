@@ -57,7 +57,8 @@ def parse_exif_time(value: Any) -> dt.datetime | None:
     if not match:
         return None
     try:
-        when = dt.datetime(*(int(part) for part in match.groups()))
+        year, month, day, hour, minute, second = (int(part) for part in match.groups())
+        when = dt.datetime(year, month, day, hour, minute, second)
     except ValueError:  # 0000:00:00, 2026:13:40 …
         return None
     return when if when.year >= _EARLIEST_YEAR else None

@@ -50,7 +50,7 @@ class Section(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        doc = self.canv._doctemplate  # type: ignore[attr-defined]
+        doc = self.canv._doctemplate
         assert isinstance(doc, SectionedDocument)
         doc.begin_section(self.info)
 

@@ -322,8 +322,8 @@ def _draw_page(canv: Canvas, layout: _Layout, page: _Page, number: int, total: i
     text.setFont(FONT_NAME, SIZE, LEADING)
     text.setFillColor(INK)
     for i, lines in enumerate(layout.header_lines):
-        block = len(lines) * LEADING
-        y = body_top + (layout.header_height - block) / 2 + block - SIZE
+        text_height = len(lines) * LEADING
+        y = body_top + (layout.header_height - text_height) / 2 + text_height - SIZE
         for line in lines:
             _place(text, line, xs[i], layout.widths[i], y, "centre")
             y -= LEADING

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.domain.errors import InvalidInput, StoreProblem, UserError
 from desktop.domain.policy import PolicyTables, YearFigure
@@ -15,6 +15,7 @@ from desktop.store.database import Store
 from desktop.store.device import get_device
 from desktop.store.disk import explain
 from desktop.store.models import DeviceState, PolicySetting
+from desktop.store.queries import live
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def with_policy_settings(ledger: Ledger) -> Ledger:
     figures: dict[str, dict[int, YearFigure]] = {POVERTY_LINE: {}, MONITORING: {}}
     village_id = ledger.current_village_id()
     with ledger.store.read_session() as session:
-        query = select(PolicySetting).where(func.coalesce(PolicySetting.archived, False).is_(False))
+        query = select(PolicySetting).where(live(PolicySetting))
         if village_id is not None:  # a village laptop: the figures the township sent to this village
             query = query.where(PolicySetting.village_id == village_id)
         rows = session.execute(query).scalars()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import MONITORING_CATEGORIES, Status
@@ -29,6 +29,7 @@ from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.households.labels import household_labels
 from desktop.services.households.lookup import members_of, resolve_household
 from desktop.store.models import Household, Income, Monitoring, Village
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 CLUE_SOURCES: tuple[str, ...] = ("自主申报", "干部走访", "部门预警")
@@ -94,7 +95,7 @@ def list_monitoring(
     if village_id is None and not all_villages:
         village_id = ledger.current_village_id()
     query = select(Monitoring).where(
-        func.coalesce(Monitoring.archived, False).is_(False), Monitoring.household_id.is_not(None)
+        live(Monitoring), Monitoring.household_id.is_not(None)
     )
     if village_id is not None:
         query = query.where(
@@ -160,7 +161,7 @@ def start_monitoring(
             select(Monitoring.id).where(
                 Monitoring.household_id == target.id,
                 Monitoring.eliminated_on.is_(None),
-                func.coalesce(Monitoring.archived, False).is_(False),
+                live(Monitoring),
             )
         ).first()
         if active:
@@ -294,7 +295,7 @@ def _income_note(session: Session, ledger: Ledger, record: Monitoring) -> tuple[
         .where(
             Income.household_id == household.id,
             Income.year.is_not(None),
-            func.coalesce(Income.archived, False).is_(False),
+            live(Income),
         )
         .order_by(Income.year.desc())
         .limit(1)

@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Dimension
@@ -37,6 +37,7 @@ from desktop.store.atomic_file import write_atomic
 from desktop.store.base import Synced
 from desktop.store.ids import is_uuid
 from desktop.store.models import Monitoring, Photo, Visit
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 # passed on from a lower layer on purpose (tests/test_layers.py): how photos are read in, chosen by the caller
@@ -169,7 +170,7 @@ def photos_of(
         if visit is not None:
             query = query.where(Photo.visit_id == _resolve(session, Visit, visit, "走访").id)
         if not include_archived:
-            query = query.where(func.coalesce(Photo.archived, False).is_(False))
+            query = query.where(live(Photo))
         photos = session.execute(query).scalars().all()
         rows = [_row(photo, blobs) for photo in photos]
     return sorted(rows, key=lambda r: (r.taken_at is None, r.taken_at or dt.datetime.min, r.id))
@@ -217,7 +218,7 @@ def sweep_orphan_photos(ledger: Ledger, blobs: BlobStore | None = None) -> int:
     if not sweep_due(blobs):  # swept within the hour: no walk of every photo on every command
         return 0
     with ledger.store.read_session() as session:
-        referenced = set(session.execute(select(Photo.sha256).where(Photo.sha256.is_not(None))).scalars())
+        referenced = {sha for sha in session.execute(select(Photo.sha256)).scalars() if sha}
     removed = sweep_orphans(blobs, referenced)
     mark_swept(blobs)
     return removed
@@ -316,7 +317,7 @@ def _record(
                 Photo.visit_id == target.visit_id,
                 Photo.dimension == target.dimension,
                 Photo.monitoring_id == target.monitoring_id,
-                func.coalesce(Photo.archived, False).is_(False),
+                live(Photo),
             )
         ).first()
         if same is not None:
@@ -377,7 +378,7 @@ def _resolve(session: Session, model: type[_T], ref: str, what: str) -> _T:
         return found
     if not _ID_TAIL.match(ref):
         raise NotFound(f"没有找到编号为 {ref} 的{what}")
-    column = model.id  # type: ignore[attr-defined]
+    column = model.id
     matches = session.execute(select(model).where(column.like(f"%{ref}")).limit(2)).scalars().all()
     if not matches:
         raise NotFound(f"没有找到编号为 {ref} 的{what}")

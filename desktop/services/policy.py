@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput, NotFound
@@ -15,6 +15,7 @@ from desktop.domain.income import format_amount
 from desktop.services.context import MONITORING, POVERTY_LINE, Ledger, with_policy_settings
 from desktop.store.ids import natural_id
 from desktop.store.models import PolicySetting, Village
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 KINDS: tuple[str, ...] = (POVERTY_LINE, MONITORING)
@@ -78,7 +79,7 @@ def remove_policy_figure(ledger: Ledger, *, kind: str, year: int, reason: str = 
                 select(PolicySetting).where(
                     PolicySetting.kind == kind,
                     PolicySetting.year == year,
-                    func.coalesce(PolicySetting.archived, False).is_(False),
+                    live(PolicySetting),
                 )
             ).scalars()
         )
@@ -100,7 +101,7 @@ def policy_figures(ledger: Ledger) -> list[PolicyFigureRow]:
     the township sent to this village."""
     village_id = ledger.current_village_id()
     with ledger.store.read_session() as session:
-        query = select(PolicySetting).where(func.coalesce(PolicySetting.archived, False).is_(False))
+        query = select(PolicySetting).where(live(PolicySetting))
         if village_id is not None:
             query = query.where(PolicySetting.village_id == village_id)
         rows = session.execute(query).scalars()
@@ -164,7 +165,7 @@ def _villages(ledger: Ledger, session: Session) -> list[str]:
     if ledger.device().role != "township":
         raise InvalidInput("政策标准由乡镇设置，随乡镇的同步包发到各村；村里的电脑只能查看")
     found = list(
-        session.execute(select(Village.id).where(func.coalesce(Village.archived, False).is_(False))).scalars()
+        session.execute(select(Village.id).where(live(Village))).scalars()
     )
     if not found:
         raise InvalidInput("台账中还没有村：先导入各村的同步包，再设置政策标准")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, MetaData, String, Text
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import Boolean, ForeignKey, MetaData, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -28,6 +30,10 @@ class Synced:
     """
 
     __synced__ = True
+    if TYPE_CHECKING:  # what the declarative base gives every concrete model
+        __tablename__: str
+
+        def __init__(self, **fields: Any) -> None: ...
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     archived: Mapped[bool | None] = mapped_column(Boolean, default=None)
@@ -42,6 +48,11 @@ def synced_models() -> dict[str, type[Synced]]:
         if issubclass(cls, Synced):
             found[cls.__tablename__] = cls
     return found
+
+
+def table_of(model: type[Any]) -> Table:
+    """The Core table of a mapped class (declarative types ``__table__`` as a mere ``FromClause``)."""
+    return cast(Table, model.__table__)
 
 
 def ref(target: str) -> ForeignKey:

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from desktop.store.base import synced_models
+from desktop.store.base import synced_models, table_of
 from desktop.store.models import Conflict, Operation
 from desktop.store.types import canonical_json
 
@@ -139,7 +139,7 @@ def refresh_conflicts(session: Session, records: Iterable[tuple[str, str]]) -> i
     ids = sorted({record_id for _table, record_id in wanted})
     rows_by_record: dict[tuple[str, str], list[Any]] = {}
     for chunk in _chunks(ids):
-        rows = session.execute(
+        logged = session.execute(
             select(
                 Operation.table_name,
                 Operation.record_id,
@@ -151,17 +151,17 @@ def refresh_conflicts(session: Session, records: Iterable[tuple[str, str]]) -> i
                 Operation.base,
             ).where(Operation.record_id.in_(chunk))
         )
-        for row in rows:
-            key = (row.table_name, row.record_id)
-            if key in wanted:
-                rows_by_record.setdefault(key, []).append(row)
+        for op_row in logged:
+            record_key = (op_row.table_name, op_row.record_id)
+            if record_key in wanted:
+                rows_by_record.setdefault(record_key, []).append(op_row)
     models = synced_models()
     found: dict[str, FoundConflict] = {}
     for (table, record_id), rows in sorted(rows_by_record.items()):
         model = models.get(table)
         if model is None or len({row.origin for row in rows}) < 2:
             continue  # a table this version does not know, or one origin only: nothing to find
-        columns = {column.key for column in model.__table__.columns} - {"id"}  # type: ignore[attr-defined]
+        columns = {column.key for column in table_of(model).columns} - {"id"}
         ops = [
             LoggedOp(
                 row.origin,
@@ -178,17 +178,17 @@ def refresh_conflicts(session: Session, records: Iterable[tuple[str, str]]) -> i
 
     existing: dict[str, Conflict] = {}
     for chunk in _chunks(ids):
-        for row in session.execute(select(Conflict).where(Conflict.record_id.in_(chunk))).scalars():
-            if (row.table_name, row.record_id) in wanted:
-                existing[row.id] = row
-    for key, row in existing.items():
-        if key not in found:
-            session.delete(row)
+        for held in session.execute(select(Conflict).where(Conflict.record_id.in_(chunk))).scalars():
+            if (held.table_name, held.record_id) in wanted:
+                existing[held.id] = held
+    for conflict_id, held in existing.items():
+        if conflict_id not in found:
+            session.delete(held)
     now = dt.datetime.now().replace(microsecond=0)
-    for key, conflict in found.items():
-        row = existing.get(key)
+    for conflict_id, conflict in found.items():
+        row = existing.get(conflict_id)
         if row is None:
-            row = Conflict(id=key, detected_at=now)
+            row = Conflict(id=conflict_id, detected_at=now)
             session.add(row)
         row.table_name = conflict.table
         row.record_id = conflict.record_id

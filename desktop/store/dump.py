@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.store.base import synced_models
+from desktop.store.base import synced_models, table_of
 from desktop.store.codec import to_json
 from desktop.store.models import Operation
 from desktop.store.scope import in_village
@@ -17,7 +17,7 @@ from desktop.store.types import canonical_json
 def dump_records(session: Session, *, village_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
     result: dict[str, list[dict[str, Any]]] = {}
     for table_name, model in synced_models().items():
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         # A record no operation created or changed is only a placeholder for a parent that has not
         # arrived (see fold._ensure_parent): not part of the ledger's state.
         query = select(model).where(table.c.id.in_(select(Operation.record_id)))

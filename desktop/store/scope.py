@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.orm import Session
 
-from desktop.store.base import synced_models
+from desktop.store.base import synced_models, table_of
 from desktop.store.models import Household
 
 
@@ -25,6 +25,6 @@ def in_village(table: Table, village_id: str) -> ColumnElement[bool]:
 def record_ids_in_village(session: Session, village_id: str) -> set[str]:
     ids: set[str] = set()
     for model in synced_models().values():
-        table: Any = model.__table__  # type: ignore[attr-defined]
+        table: Any = table_of(model)
         ids.update(session.execute(select(table.c.id).where(in_village(table, village_id))).scalars())
     return ids

@@ -130,16 +130,16 @@ def refresh_touched(session: Session) -> None:
     member_ids = [rid for table, rid in touched if table in _MEMBER_TABLES]
     for start in range(0, len(member_ids), 500):
         chunk = member_ids[start : start + 500]
-        rows = session.execute(select(Member.household_id).where(Member.id.in_(chunk))).scalars()
-        household_ids.update(h for h in rows if h)
+        held = session.execute(select(Member.household_id).where(Member.id.in_(chunk))).scalars()
+        household_ids.update(h for h in held if h)
     event_ids = [rid for table, rid in touched if table == "household_event"]
     if event_ids:
-        rows = session.execute(
+        pairs = session.execute(
             select(HouseholdEvent.household_id, HouseholdEvent.other_household_id).where(
                 HouseholdEvent.id.in_(event_ids)
             )
         )
-        for pair in rows:
+        for pair in pairs:
             household_ids.update(h for h in pair if h)
     refresh(session, household_ids)
 

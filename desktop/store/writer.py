@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.store.base import Synced
+from desktop.store.base import Synced, table_of
 from desktop.store.clock import HybridClock
 from desktop.store.codec import normalise, to_json
 from desktop.store.conflicts import has_open_conflicts, refresh_conflicts
@@ -70,7 +70,7 @@ class ChangeWriter:
         row = self.session.get(model, record_id)
         if row is None:
             raise KeyError(record_id)
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         changed = {
             name: value
             for name, value in changes.items()
@@ -99,7 +99,7 @@ class ChangeWriter:
         return self.ops[-1]
 
     def _encode(self, model: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         unknown = [name for name in fields if name not in table.columns or name == "id"]
         if unknown:
             raise KeyError(f"{model.__tablename__} has no field {', '.join(unknown)}")

@@ -43,10 +43,10 @@ def check_chain(incoming: dict[int, Entry], known: dict[int, Entry], heads: dict
     chain = {**known, **incoming}
     anchors: list[int] = []
     for seq, head_hash in heads.items():
-        entry = chain.get(seq)
-        if entry is None:
+        signed = chain.get(seq)
+        if signed is None:
             continue
-        if entry.hash != head_hash:
+        if signed.hash != head_hash:
             result.fork_at = seq
             return result
         anchors.append(seq)

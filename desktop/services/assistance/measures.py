@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import MEASURE_GROUPS, UNIT_LEVELS
@@ -33,6 +33,7 @@ from desktop.services.households.record_input import (
     resolve_record,
 )
 from desktop.store.models import Household, Measure, Pairing
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 MEASURE_LABELS = FIELD_LABELS["measure"]  # the fields a user records
@@ -410,7 +411,7 @@ def _children(
 ) -> list[Any]:
     query = select(model).where(model.household_id == household_id)
     if not include_archived:
-        query = query.where(func.coalesce(model.archived, False).is_(False))
+        query = query.where(live(model))
     return list(session.execute(query.order_by(order, model.id)).scalars())
 
 

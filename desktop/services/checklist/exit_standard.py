@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Status
@@ -16,6 +16,7 @@ from desktop.reports import data as r
 from desktop.services.checklist.facts import assessment_facts, household_facts, income_figures, member_facts
 from desktop.services.context import Ledger
 from desktop.store.models import Assessment, Household, Income, Member, Village
+from desktop.store.queries import live
 
 
 def exit_standards(session: Session, ledger: Ledger, household: Household, on: dt.date) -> list[ExitVerdict]:
@@ -25,7 +26,7 @@ def exit_standards(session: Session, ledger: Ledger, household: Household, on: d
     members = list(
         session.execute(
             select(Member).where(
-                Member.household_id == household.id, func.coalesce(Member.archived, False).is_(False)
+                Member.household_id == household.id, live(Member)
             )
         ).scalars()
     )
@@ -36,7 +37,7 @@ def exit_standards(session: Session, ledger: Ledger, household: Household, on: d
             Income.household_id == household.id,
             Income.year.is_not(None),
             Income.year <= on.year,
-            func.coalesce(Income.archived, False).is_(False),
+            live(Income),
         )
         .order_by(Income.year)
     ).scalars()
@@ -58,7 +59,7 @@ def _latest_check(session: Session, household_id: str, on: dt.date) -> Any:
             Assessment.household_id == household_id,
             Assessment.assessed_on.is_not(None),
             Assessment.assessed_on <= on,
-            func.coalesce(Assessment.archived, False).is_(False),
+            live(Assessment),
         )
         .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
         .limit(1)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.domain.errors import NotFound
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
+from desktop.store.base import table_of
 from desktop.store.codec import to_json
 from desktop.store.models import DIMENSION_COLUMNS as DIMENSION_COLUMNS  # the form's field prefixes
 from desktop.store.models import Assessment
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 # passed on from a lower layer on purpose (tests/test_layers.py): the 核查 form's field prefixes per
@@ -31,14 +33,14 @@ def latest_assessment(ledger: Ledger, household: str) -> dict[str, Any] | None:
             .where(
                 Assessment.household_id == target.id,
                 Assessment.assessed_on.is_not(None),
-                func.coalesce(Assessment.archived, False).is_(False),
+                live(Assessment),
             )
             .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
             .limit(1)
         ).scalar_one_or_none()
         if found is None:
             return None
-        return {c.name: to_json(c, getattr(found, c.name)) for c in Assessment.__table__.columns}
+        return {c.name: to_json(c, getattr(found, c.name)) for c in table_of(Assessment).columns}
 
 
 def withdraw_assessment(ledger: Ledger, assessment_id: str, reason: str = WITHDRAWN) -> None:

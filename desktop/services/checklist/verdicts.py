@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import Verdict, evaluate
@@ -14,7 +14,9 @@ from desktop.domain.enums import HEAD_RELATIONS, Dimension, Status
 from desktop.services.checklist.facts import assessment_facts, household_facts, member_facts
 from desktop.services.context import Ledger, judged_as_of
 from desktop.services.households.lookup import resolve_household
+from desktop.store.base import table_of
 from desktop.store.models import Assessment, Household, Member, Village
+from desktop.store.queries import live
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def village_checklists(
     village_id = village_id or ledger.current_village_id()
     with ledger.store.read_session() as session:
         query = select(Household).where(
-            Household.number.is_not(None), func.coalesce(Household.archived, False).is_(False)
+            Household.number.is_not(None), live(Household)
         )
         if village_id is not None:
             query = query.where(Household.village_id == village_id)
@@ -59,7 +61,7 @@ def checklists(session: Session, ledger: Ledger, households: list[Household]) ->
     result = []
     # 500 households at a time, members and checks read as plain rows (not ORM objects) and dropped once
     # judged: a county's 200,000 households never sit in memory with all their members at once
-    member_table, assessment_table = Member.__table__, Assessment.__table__  # type: ignore[attr-defined]
+    member_table, assessment_table = table_of(Member), table_of(Assessment)
     for start in range(0, len(households), 500):
         chunk = households[start : start + 500]
         ids = [h.id for h in chunk]
@@ -78,7 +80,7 @@ def checklists(session: Session, ledger: Ledger, households: list[Household]) ->
         for household in chunk:
             people = members.get(household.id, [])
             verdicts = evaluate(
-                household_facts(household, provinces.get(household.village_id)),
+                household_facts(household, provinces.get(household.village_id or "")),
                 [member_facts(m) for m in people],
                 assessment_facts(latest.get(household.id)),
                 ledger.policy,

@@ -160,6 +160,10 @@ class _BuilderBase:
         self.members = 0
         self.helpers = self._helper_pool()
 
+    def _helper_pool(self) -> list[dict[str, str]]:
+        """The cadres who pair with households (given by the work mixin)."""
+        raise NotImplementedError
+
     # ids, writing -------------------------------------------------------------------------------------
 
     def next_id(self, kind: str) -> str:

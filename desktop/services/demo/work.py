@@ -180,7 +180,7 @@ class _WorkMixin(_PeopleMixin):
         rng = self.rng
         first, second = rng.sample(self.helpers, 2)
         start = dt.date(plan.identified, rng.randint(3, 10), rng.randint(1, 28))
-        spans = [(first, start, None)]
+        spans: list[tuple[dict[str, str], dt.date, dt.date | None]] = [(first, start, None)]
         if rng.random() < 0.35:  # helpers changed with the 2021 hand-over to 乡村振兴: history is kept
             spans = [(first, start, dt.date(2021, 5, 31)), (second, dt.date(2021, 6, 1), None)]
         for helper, start_on, end_on in spans:

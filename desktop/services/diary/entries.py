@@ -16,14 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.services.context import Ledger
 from desktop.services.diary.rules import PRESENT, rules
 from desktop.store.ids import is_uuid, natural_id
 from desktop.store.models import Household, Village, WorkLog
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 
@@ -52,9 +54,6 @@ class LeaveRow:
     approver: str
     reason: str
 
-
-def live(model: type[WorkLog]) -> object:
-    return func.coalesce(model.archived, False).is_(False)
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -372,7 +371,7 @@ def _villages(ledger: Ledger, session: Session, code: str | None) -> dict[str, t
     return found
 
 
-def _of_person(village_id: str, person: str) -> tuple[object, ...]:
+def _of_person(village_id: str, person: str) -> tuple[ColumnElement[bool], ...]:
     return (WorkLog.village_id == village_id, WorkLog.author == person, live(WorkLog))
 
 

@@ -8,13 +8,14 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.domain.errors import InvalidInput
 from desktop.resources import resources_dir
 from desktop.services.context import Ledger
 from desktop.store.ids import natural_id
 from desktop.store.models import PolicySetting, Village
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 PRESENT = "在村"  # the kind of a bare presence mark (no diary written that day)
@@ -52,12 +53,12 @@ def required_days(ledger: Ledger, village_id: str, year: int) -> int | None:
                 PolicySetting.kind == REQUIRED_DAYS,
                 PolicySetting.village_id == village_id,
                 PolicySetting.year <= year,
-                func.coalesce(PolicySetting.archived, False).is_(False),
+                live(PolicySetting),
             )
         ).all()
     if not rows:
         return None
-    return int(max(rows, key=lambda r: r[0])[1] or 0)
+    return int(max(rows, key=lambda r: r[0] or 0)[1] or 0)
 
 
 def set_required_days(ledger: Ledger, *, year: int, days: int, source: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -20,11 +21,12 @@ from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.fields import TABLE_LABELS, label
 from desktop.services.context import Ledger
-from desktop.store.base import synced_models
+from desktop.store.base import synced_models, table_of
 from desktop.store.clock import physical_ms
 from desktop.store.codec import from_json
 from desktop.store.device import get_device
 from desktop.store.models import Conflict, Household, Member, Operation, Peer
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 THIS_DEVICE = "本机"
@@ -137,7 +139,7 @@ def resolve_conflict(ledger: Ledger, conflict_id: str, keep: str, author: str | 
             )
         }
         model = synced_models()[conflict.table_name]
-        column = model.__table__.columns[conflict.field_name]  # type: ignore[attr-defined]
+        column = table_of(model).columns[conflict.field_name]
         side = row.mine if keep == "mine" else row.theirs
         writer = ChangeWriter(session, author)
         op = writer.write_resolution(
@@ -162,7 +164,7 @@ def resolve_conflict(ledger: Ledger, conflict_id: str, keep: str, author: str | 
 # --- building the rows ------------------------------------------------------------------------------
 
 
-def _rows(session: Session, conflicts: list[Conflict]) -> list[ConflictRow]:
+def _rows(session: Session, conflicts: Sequence[Conflict]) -> list[ConflictRow]:
     device = get_device(session)
     this_device = device.device_id if device else None
     keys = sorted(
@@ -188,7 +190,7 @@ def _rows(session: Session, conflicts: list[Conflict]) -> list[ConflictRow]:
         hlc, author = ops.get((origin, seq), (None, ""))
         name = THIS_DEVICE if origin == this_device else (peers.get(origin) or origin[:8])
         model = models.get(table)
-        column = model.__table__.columns.get(field) if model is not None else None  # type: ignore[attr-defined]
+        column = table_of(model).columns.get(field) if model is not None else None
         return ConflictSide(
             value=value,
             text=value_text(column, value),
@@ -223,7 +225,7 @@ def _rows(session: Session, conflicts: list[Conflict]) -> list[ConflictRow]:
 
 
 def _households(
-    session: Session, conflicts: list[Conflict]
+    session: Session, conflicts: Sequence[Conflict]
 ) -> dict[tuple[str, str], tuple[str, str | None, str | None]]:
     """(table, record id) -> (household id, 户编号, 户主 name) for records that belong to a household."""
     models = synced_models()
@@ -242,20 +244,20 @@ def _households(
         owner.update(((table, rid), hid) for rid, hid in found if hid)
     ids = sorted(set(owner.values()))
     numbers: dict[str, str | None] = {}
-    heads: dict[str, str | None] = {}
-    live = func.coalesce(Member.archived, False).is_(False)
+    heads: dict[str | None, str | None] = {}  # keyed by household id
+    current = live(Member)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for household_id, number in session.execute(
             select(Household.id, Household.number).where(Household.id.in_(chunk))
         ):
             numbers[household_id] = number
-        for household_id, name in session.execute(
+        for head_of, name in session.execute(
             select(Member.household_id, func.min(Member.name))
-            .where(Member.household_id.in_(chunk), Member.relation.in_(sorted(HEAD_RELATIONS)), live)
+            .where(Member.household_id.in_(chunk), Member.relation.in_(sorted(HEAD_RELATIONS)), current)
             .group_by(Member.household_id)
         ):
-            heads[household_id] = name
+            heads[head_of] = name
     return {key: (hid, numbers.get(hid), heads.get(hid)) for key, hid in owner.items()}
 
 

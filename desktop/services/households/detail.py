@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.domain.checklist import Verdict
 from desktop.domain.enums import Dimension
@@ -22,6 +22,7 @@ from desktop.services.context import Ledger, judged_as_of
 from desktop.services.households.lookup import members_of, resolve_household
 from desktop.store.codec import to_json
 from desktop.store.models import FollowUp, Income, Measure, Monitoring, Pairing, Village, Visit
+from desktop.store.queries import live
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def show_household(ledger: Ledger, ref: str, *, as_of: dt.date | None = None) ->
 def _children(session: Any, model: Any, household_id: str, *, order: Any) -> list[Any]:
     query = (
         select(model)
-        .where(model.household_id == household_id, func.coalesce(model.archived, False).is_(False))
+        .where(model.household_id == household_id, live(model))
         .order_by(order, model.id)
     )
     return list(session.execute(query).scalars())

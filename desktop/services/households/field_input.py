@@ -14,7 +14,7 @@ from desktop.domain.field_values import choice_value
 from desktop.domain.fields import TABLE_LABELS, field_by_name_or_label, label
 from desktop.domain.idnumber import parse_id_number
 from desktop.store import models as _models  # noqa: F401  (every model registered for synced_models)
-from desktop.store.base import Synced, synced_models
+from desktop.store.base import Synced, synced_models, table_of
 from desktop.store.types import JsonText
 
 TRUE = {"是", "有", "y", "yes", "true", "1", "对"}
@@ -34,7 +34,7 @@ def parse_assignments(model: type[Synced] | str, pairs: list[str]) -> dict[str, 
         if "=" not in pair:
             raise InvalidInput(f"“{pair}” 应写成 字段=值，例如 phone=13800000000")
         name, text = (part.strip() for part in pair.split("=", 1))
-        field = field_by_name_or_label(table, name) or (name if name in model.__table__.columns else None)  # type: ignore[attr-defined]
+        field = field_by_name_or_label(table, name) or (name if name in table_of(model).columns else None)
         if field is None or field in PROTECTED:
             raise InvalidInput(f"{TABLE_LABELS.get(table, table)}没有可修改的字段“{name}”")
         values[field] = parse_value(model, field, text)
@@ -45,7 +45,7 @@ def parse_value(model: type[Synced] | str, field: str, text: str) -> Any:
     """One field's typed text as the value to store; ``model`` as in ``parse_assignments``."""
     model = _model(model)
     table = model.__tablename__
-    column = model.__table__.columns[field]  # type: ignore[attr-defined]
+    column = table_of(model).columns[field]
     name = label(table, field)
     text = text.strip()
     if text == "":

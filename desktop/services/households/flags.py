@@ -12,6 +12,7 @@ from desktop.domain.enums import Dimension
 from desktop.services.checklist.verdicts import village_checklists
 from desktop.services.context import Ledger
 from desktop.store.models import Household, Monitoring, Visit
+from desktop.store.queries import live
 
 MONITORED = "监测中"
 ELIMINATED = "风险已消除"
@@ -32,13 +33,15 @@ def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, Hous
         in_village = select(Household.id)
         if village_id is not None:
             in_village = in_village.where(Household.village_id == village_id)
-        live = func.coalesce(Monitoring.archived, False).is_(False)
+        current = live(Monitoring)
         monitoring: dict[str, str] = {}
         for household_id, eliminated in session.execute(
             select(Monitoring.household_id, Monitoring.eliminated_on).where(
-                live, Monitoring.household_id.in_(in_village)
+                current, Monitoring.household_id.in_(in_village)
             )
         ):
+            if household_id is None:
+                continue
             if eliminated is None:
                 monitoring[household_id] = MONITORED
             else:
@@ -46,7 +49,7 @@ def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, Hous
         visits = dict(
             session.execute(
                 select(Visit.household_id, func.max(Visit.visited_on))
-                .where(func.coalesce(Visit.archived, False).is_(False), Visit.household_id.in_(in_village))
+                .where(live(Visit), Visit.household_id.in_(in_village))
                 .group_by(Visit.household_id)
             ).all()
         )

@@ -14,7 +14,7 @@ from desktop.domain.fields import label
 from desktop.services.context import Ledger
 from desktop.services.households.labels import household_labels
 from desktop.services.households.lookup import resolve_household, resolve_member
-from desktop.store.base import synced_models
+from desktop.store.base import synced_models, table_of
 from desktop.store.clock import physical_ms
 from desktop.store.ids import is_uuid
 from desktop.store.models import Operation
@@ -83,7 +83,7 @@ class _RecordNames:
 
     def shown(self, table: str, field: str, value: Any) -> Any:
         model = synced_models().get(table)
-        column = model.__table__.columns.get(field) if model is not None else None  # type: ignore[attr-defined]
+        column = table_of(model).columns.get(field) if model is not None else None
         if not isinstance(value, str) or column is None or not column.foreign_keys:
             return value
         (key,) = column.foreign_keys

@@ -14,6 +14,7 @@ from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.services.households.members import check_member_fields
 from desktop.store.models import Household, HouseholdSearch, Member
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 
@@ -67,7 +68,7 @@ def _rows(
     if household_id is not None:
         query = query.where(Household.id == household_id)
     if not include_archived:
-        query = query.where(func.coalesce(Household.archived, False).is_(False))
+        query = query.where(live(Household))
     compact = "".join((search or "").split()).lower()  # "Ci Ren" is ciren, "138 0000 1234" one number
     if compact:
         query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
@@ -80,7 +81,7 @@ def _rows(
     households = session.execute(query).all()
     # members counted only for the households found: SQLite looks each id up in the index, 500 a query;
     # PostgreSQL gets the selection itself (it read every member once per 500 ids, and hash-joins this)
-    live = func.coalesce(Member.archived, False).is_(False)
+    current = live(Member)
     count = select(
         Member.household_id,
         func.count(),
@@ -89,10 +90,10 @@ def _rows(
     if session.get_bind().dialect.name == "sqlite":
         ids = [h.id for h in households]
         chunks = [
-            count.where(live, Member.household_id.in_(ids[i : i + 500])) for i in range(0, len(ids), 500)
+            count.where(current, Member.household_id.in_(ids[i : i + 500])) for i in range(0, len(ids), 500)
         ]
     else:
-        chunks = [count.where(live, Member.household_id.in_(query.with_only_columns(Household.id)))]
+        chunks = [count.where(current, Member.household_id.in_(query.with_only_columns(Household.id)))]
     people: dict[str, tuple[int, str | None]] = {}
     for chunk in chunks:
         people.update((hid, (n, name)) for hid, n, name in session.execute(chunk))

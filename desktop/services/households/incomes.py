@@ -11,13 +11,14 @@ income (the four sources minus 生产经营性支出) and per person are derived
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput, NotFound
@@ -28,6 +29,7 @@ from desktop.services.households.lookup import members_of, resolve_household
 from desktop.services.households.record_input import AmountInput, check_text, parse_amount
 from desktop.store.ids import natural_id
 from desktop.store.models import Household, Income, Village
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 # the current national standard is the 2010 constant-price line; earlier years are typos
@@ -86,7 +88,7 @@ class IncomeRecord:
     monitoring_line: Decimal | None  # the year's 防返贫监测标准 (2021 on)
     line_note: str
 
-    @property
+    @builtins.property  # the field ``property`` (财产性收入) hides the builtin in the class body
     def above_poverty_line(self) -> bool | None:
         if self.per_person is None or self.poverty_line is None:
             return None
@@ -216,7 +218,7 @@ def incomes_of(ledger: Ledger, *, household: str) -> list[IncomeRecord]:
             .where(
                 Income.household_id == target.id,
                 Income.year.is_not(None),
-                func.coalesce(Income.archived, False).is_(False),
+                live(Income),
             )
             .order_by(Income.year, Income.id)
         ).scalars()
@@ -241,17 +243,18 @@ def merged_values(old: dict[str, Any], given: dict[str, Any], *, require_any: bo
     if "note" in given:
         parsed["note"] = check_text(given["note"], LABELS["note"], limit=500)
     new = {name: old.get(name) for name in (*AMOUNT_FIELDS, "note")} | parsed
-    parts = [new[name] for name in TRANSFER_PARTS if new[name] is not None]
+    parts: list[Decimal] = [value for name in TRANSFER_PARTS if (value := new[name]) is not None]
     total = sum(parts, Decimal(0))
     if "transfer" not in parsed and any(name in parsed for name in TRANSFER_PARTS):
-        old_parts = [old.get(name) for name in TRANSFER_PARTS if old.get(name) is not None]
+        old_parts: list[Decimal] = [old[name] for name in TRANSFER_PARTS if old.get(name) is not None]
         if old.get("transfer") is None or old["transfer"] == sum(old_parts, Decimal(0)):
             new["transfer"] = total if parts else None  # the total was the parts' sum: it follows them
     if new["transfer"] is None and parts:
         new["transfer"] = total
-    if parts and total > new["transfer"]:
+    stated: Decimal | None = new["transfer"]
+    if parts and stated is not None and total > stated:
         raise InvalidInput(
-            f"转移性收入各项之和 {_yuan(total)} 元超过了转移性收入合计 {_yuan(new['transfer'])} 元，"
+            f"转移性收入各项之和 {_yuan(total)} 元超过了转移性收入合计 {_yuan(stated)} 元，"
             "请核对（合计可不填，按各项相加）"
         )
     if require_any and all(new[name] is None for name in AMOUNT_FIELDS):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.store.models import Household, Member
+from desktop.store.queries import live
 
 CHUNK = 500  # ids per IN (…) list: well under SQLite's bound-parameter limit
 
@@ -26,15 +27,16 @@ def household_labels(session: Session, household_ids: Iterable[str]) -> dict[str
     ids = sorted(set(household_ids))
     found: dict[str, HouseholdLabel] = {}
     heads: dict[str, str] = {}
-    live = func.coalesce(Member.archived, False).is_(False)
+    current = live(Member)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         for member_household, name in session.execute(
             select(Member.household_id, Member.name).where(
-                live, Member.relation.in_(sorted(HEAD_RELATIONS)), Member.household_id.in_(chunk)
+                current, Member.relation.in_(sorted(HEAD_RELATIONS)), Member.household_id.in_(chunk)
             )
         ):
-            heads.setdefault(member_household, name or "")
+            if member_household is not None:
+                heads.setdefault(member_household, name or "")
         for household_id, number, group, village_id in session.execute(
             select(Household.id, Household.number, Household.group_name, Household.village_id).where(
                 Household.id.in_(chunk)

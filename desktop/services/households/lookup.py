@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATIONS
@@ -10,6 +10,7 @@ from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.idnumber import normalize
 from desktop.store.ids import is_uuid
 from desktop.store.models import Household, Member
+from desktop.store.queries import live
 
 
 def resolve_household(session: Session, ref: str, village_id: str | None) -> Household:
@@ -53,7 +54,7 @@ def resolve_member(session: Session, ref: str, village_id: str | None) -> Member
 def members_of(session: Session, household_id: str, *, include_archived: bool = False) -> list[Member]:
     query = select(Member).where(Member.household_id == household_id)
     if not include_archived:
-        query = query.where(func.coalesce(Member.archived, False).is_(False))
+        query = query.where(live(Member))
     members = session.execute(query).scalars().all()
     return sorted(
         members,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput
@@ -13,6 +13,7 @@ from desktop.domain.idnumber import parse_id_number
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household, resolve_member
 from desktop.store.models import Household, Member
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
 
 
@@ -55,7 +56,7 @@ def _refuse_duplicate(
     query = (
         select(Member.name, Household.number)
         .join(Household, Household.id == Member.household_id)
-        .where(Member.id_number == number, func.coalesce(Member.archived, False).is_(False))
+        .where(Member.id_number == number, live(Member))
     )
     if village_id is not None:
         query = query.where(Household.village_id == village_id)

@@ -17,6 +17,7 @@ from desktop.services.context import Ledger, judged_as_of
 from desktop.store.base import synced_models
 from desktop.store.models import Household, Income, Member, Operation, OpLink
 from desktop.store.oplog import GENESIS_HASH, Op, chain_hash
+from desktop.store.queries import live
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,11 @@ def _missing_records(session: Session) -> list[str]:
 
 
 def _duplicate_id_numbers(session: Session, village_id: str | None) -> list[str]:
-    live = func.coalesce(Member.archived, False).is_(False)
+    current = live(Member)
     query = (
         select(Member.id_number, func.count())
         .join(Household, Household.id == Member.household_id)
-        .where(live, Member.id_number.is_not(None))
+        .where(current, Member.id_number.is_not(None))
         .group_by(Member.id_number)
         .having(func.count() > 1)
     )
@@ -142,7 +143,7 @@ def _duplicate_id_numbers(session: Session, village_id: str | None) -> list[str]
 
 def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[QualityProblem]:
     query = select(Household).where(
-        Household.number.is_not(None), func.coalesce(Household.archived, False).is_(False)
+        Household.number.is_not(None), live(Household)
     )
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
@@ -158,7 +159,7 @@ def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[Q
         members.setdefault(member.household_id or "", []).append(member)
     latest: dict[str, Income] = {}
     income_query = select(Income).where(
-        Income.year.is_not(None), func.coalesce(Income.archived, False).is_(False)
+        Income.year.is_not(None), live(Income)
     )
     if household_ids is not None:
         income_query = income_query.where(Income.household_id.in_(household_ids))
@@ -169,10 +170,10 @@ def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[Q
     result = []
     for household in households:
         facts = [member_facts(m) for m in members.get(household.id, [])]
-        income = latest.get(household.id)
-        figures = income_figures(income) if income else None
-        live = sum(1 for f in facts if not f.archived)
-        per = per_person(net_income(figures), live) if figures else None
+        latest_income = latest.get(household.id)
+        figures = income_figures(latest_income) if latest_income else None
+        current = sum(1 for f in facts if not f.archived)
+        per = per_person(net_income(figures), current) if figures else None
         for problem in household_problems(
             household.category,
             facts,

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput
+from desktop.reports.data import HouseholdFile
 from desktop.reports.fonts import FONT_FILE, register_cjk_font, strings_in, uncovered
 from desktop.reports.pages import Cancelled
 from desktop.services.context import Ledger, judged_as_of
@@ -114,7 +116,6 @@ def _one_file_each(
     folder: Path,
     progress: Progress | None,
 ) -> PrintResult:
-    from desktop.reports.household_file import write_household_files
 
     written: list[Path] = []
     pages = 0
@@ -123,7 +124,7 @@ def _one_file_each(
         if progress is not None and not progress(len(written), len(chosen)):
             break
         path = folder / _file_name(file.number, file.head)
-        pages += _write(path, lambda handle, f=file: write_household_files(handle, [f]))
+        pages += _write(path, partial(_household_file, file))
         written.append(path)
         glyphs.update(_missing_glyphs(file))
     else:
@@ -237,6 +238,12 @@ def _font(resources: Path | None) -> None:
 
         resources = resources_dir()
     register_cjk_font(resources / FONT_FILE)
+
+
+def _household_file(file: HouseholdFile, handle: BinaryIO) -> int:
+    from desktop.reports.household_file import write_household_files
+
+    return write_household_files(handle, [file])
 
 
 def _write(out: Path, render: Callable[[BinaryIO], int]) -> int:

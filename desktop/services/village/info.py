@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from desktop.domain.errors import NotFound
 from desktop.services.context import Ledger
 from desktop.store.models import Household, Member, Village
+from desktop.store.queries import live
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,14 @@ def village_summary(ledger: Ledger, village_id: str | None = None) -> VillageSum
         live_household = (
             Household.village_id == village_id,
             Household.number.is_not(None),
-            func.coalesce(Household.archived, False).is_(False),
+            live(Household),
         )
         households = session.scalar(select(func.count()).select_from(Household).where(*live_household))
         people = session.scalar(
             select(func.count())
             .select_from(Member)
             .join(Household, Household.id == Member.household_id)
-            .where(*live_household, func.coalesce(Member.archived, False).is_(False))
+            .where(*live_household, live(Member))
         )
     return VillageSummary(
         name=(village.name if village else None) or "",

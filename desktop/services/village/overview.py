@@ -18,6 +18,7 @@ from desktop.domain.policy import cite
 from desktop.services.checklist.verdicts import checklists
 from desktop.services.context import Ledger, with_policy_settings
 from desktop.store.models import Household, Member, Monitoring, Village, VillageIndicator, Visit
+from desktop.store.queries import live
 
 COVERAGE_DAYS = 30
 # people counted for 贫困发生率: those of households not (or no longer) out of poverty
@@ -108,23 +109,23 @@ def village_overview(
     today = ledger.today()
     since = today - dt.timedelta(days=days - 1)  # today and the 29 days before it
     with ledger.store.read_session() as session:
-        live = _live(ledger, village_id, all_villages)
+        in_view = _live(ledger, village_id, all_villages)
         households = sorted(
-            session.execute(select(Household).where(*live)).scalars(), key=lambda h: (h.number or "", h.id)
+            session.execute(select(Household).where(*in_view)).scalars(), key=lambda h: (h.number or "", h.id)
         )
         found = checklists(session, ledger, households)
-        in_scope = select(Household.id).where(*live)
+        in_scope = select(Household.id).where(*in_view)
         people = dict(
             session.execute(
                 select(Member.household_id, func.count())
-                .where(Member.household_id.in_(in_scope), func.coalesce(Member.archived, False).is_(False))
+                .where(Member.household_id.in_(in_scope), live(Member))
                 .group_by(Member.household_id)
             ).all()
         )
         visits = session.execute(
             select(Visit.household_id).where(
                 Visit.household_id.in_(in_scope),
-                func.coalesce(Visit.archived, False).is_(False),
+                live(Visit),
                 Visit.visited_on >= since,
                 Visit.visited_on <= today,
             )
@@ -132,7 +133,7 @@ def village_overview(
         monitored = session.scalar(
             select(func.count(distinct(Monitoring.household_id))).where(
                 Monitoring.household_id.in_(in_scope),
-                func.coalesce(Monitoring.archived, False).is_(False),
+                live(Monitoring),
                 Monitoring.eliminated_on.is_(None),
             )
         )
@@ -147,7 +148,7 @@ def village_overview(
         exit_verdict = _exit_verdict(session, ledger, village, incidence) if village is not None else None
 
     region, limit = _limit(ledger, west)
-    visited = {h for (h,) in visits}
+    visited = {h for (h,) in visits if h}
     return Overview(
         place=place,
         households=len(households),
@@ -204,7 +205,7 @@ def village_exit_standard(ledger: Ledger, village_id: str) -> tuple[ExitVerdict,
             select(func.count())
             .select_from(Member)
             .join(Household, Member.household_id == Household.id)
-            .where(*_live(ledger, village_id, False), func.coalesce(Member.archived, False).is_(False))
+            .where(*_live(ledger, village_id, False), live(Member))
         )
         total = session.scalar(live_members) or 0
         poor = session.scalar(live_members.where(Household.poverty_status.in_(POOR_STATUSES))) or 0
@@ -228,7 +229,7 @@ def _exit_verdict(
         .where(
             VillageIndicator.village_id == village.id,
             VillageIndicator.year <= ledger.today().year,
-            func.coalesce(VillageIndicator.archived, False).is_(False),
+            live(VillageIndicator),
         )
         .order_by(VillageIndicator.year.desc())
         .limit(1)
@@ -246,10 +247,10 @@ def _exit_verdict(
 
 def _live(ledger: Ledger, village_id: str | None, all_villages: bool) -> list[Any]:
     scope = None if all_villages else (village_id or ledger.current_village_id())
-    live: list[Any] = [Household.number.is_not(None), func.coalesce(Household.archived, False).is_(False)]
+    conditions: list[Any] = [Household.number.is_not(None), live(Household)]
     if scope is not None:
-        live.append(Household.village_id == scope)
-    return live
+        conditions.append(Household.village_id == scope)
+    return conditions
 
 
 def _counts(values: list[str | None], order: tuple[str, ...]) -> tuple[Count, ...]:

@@ -14,6 +14,7 @@ from desktop.services.context import Ledger
 from desktop.services.exchange.status import sync_status
 from desktop.services.village.overview import COVERAGE_DAYS
 from desktop.store.models import Household, Member, Peer, Village, Visit
+from desktop.store.queries import live
 
 
 @dataclass(frozen=True)
@@ -66,20 +67,26 @@ def township_villages(ledger: Ledger, *, days: int = COVERAGE_DAYS) -> list[Vill
     statuses = {s.device_id: s for s in sync_status(ledger) if not s.is_me}
     with ledger.store.read_session() as session:
         villages = {v.id: (v.code or "", v.name or "") for v in session.execute(select(Village)).scalars()}
-        live = (Household.number.is_not(None), func.coalesce(Household.archived, False).is_(False))
-        village_of = dict(session.execute(select(Household.id, Household.village_id).where(*live)).all())
+        numbered = (Household.number.is_not(None), live(Household))
+        village_of: dict[str, str] = {
+            household_id: village_id
+            for household_id, village_id in session.execute(
+                select(Household.id, Household.village_id).where(*numbered)
+            )
+            if village_id
+        }
         people = dict(
             session.execute(
                 select(Household.village_id, func.count())
                 .join(Member, Member.household_id == Household.id)
-                .where(*live, func.coalesce(Member.archived, False).is_(False))
+                .where(*numbered, live(Member))
                 .group_by(Household.village_id)
             ).all()
         )
         visited_ids = set(
             session.execute(
                 select(Visit.household_id).where(
-                    func.coalesce(Visit.archived, False).is_(False),
+                    live(Visit),
                     Visit.visited_on >= since,
                     Visit.visited_on <= today,
                 )
@@ -101,12 +108,12 @@ def township_villages(ledger: Ledger, *, days: int = COVERAGE_DAYS) -> list[Vill
     not_met: dict[str, int] = {}
     unknown: dict[str, int] = {}
     for checklist in checklists:
-        village_id = village_of.get(checklist.household_id)
+        checked_village = village_of.get(checklist.household_id)
         found = {v.status for v in checklist.gaps.values()}
         if Status.NOT_MET in found:
-            not_met[village_id or ""] = not_met.get(village_id or "", 0) + 1
+            not_met[checked_village or ""] = not_met.get(checked_village or "", 0) + 1
         elif found:
-            unknown[village_id or ""] = unknown.get(village_id or "", 0) + 1
+            unknown[checked_village or ""] = unknown.get(checked_village or "", 0) + 1
     devices: dict[str, list[VillageDevice]] = {}
     for peer in peers:
         status = statuses.get(peer.device_id)

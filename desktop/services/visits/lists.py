@@ -10,6 +10,7 @@ from sqlalchemy import Select, case, func, select
 from desktop.services.context import Ledger
 from desktop.services.households.labels import household_labels
 from desktop.store.models import FollowUp, Household, Visit
+from desktop.store.queries import live
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,8 @@ def list_visits(
     """Visits of the current village (or ``village_id``, or every village), newest first."""
     if village_id is None and not all_villages:
         village_id = ledger.current_village_id()
-    live = func.coalesce(Visit.archived, False).is_(False)
-    query = select(Visit).where(live).order_by(Visit.visited_on.desc(), Visit.id.desc())
+    current = live(Visit)
+    query = select(Visit).where(current).order_by(Visit.visited_on.desc(), Visit.id.desc())
     if village_id is not None:
         query = query.where(Visit.household_id.in_(_households_of(village_id)))
     if limit is not None:
@@ -69,7 +70,7 @@ def list_visits(
                     func.count(),
                     func.sum(case((func.coalesce(FollowUp.done, False).is_(False), 1), else_=0)),
                 )
-                .where(func.coalesce(FollowUp.archived, False).is_(False), FollowUp.visit_id.in_(chunk))
+                .where(live(FollowUp), FollowUp.visit_id.in_(chunk))
                 .group_by(FollowUp.visit_id)
             ):
                 counts[visit_id] = (int(total), int(open_ or 0))
@@ -111,7 +112,7 @@ def open_follow_ups(
     if village_id is None and not all_villages:
         village_id = ledger.current_village_id()
     query = select(FollowUp).where(
-        func.coalesce(FollowUp.archived, False).is_(False), func.coalesce(FollowUp.done, False).is_(False)
+        live(FollowUp), func.coalesce(FollowUp.done, False).is_(False)
     )
     if village_id is not None:
         query = query.where(FollowUp.household_id.in_(_households_of(village_id)))
@@ -146,5 +147,5 @@ def open_follow_ups(
     return sorted(rows, key=lambda r: (r.due_on is None, r.due_on or dt.date.max, r.number, r.id))
 
 
-def _households_of(village_id: str) -> Select[tuple[str]]:
+def _households_of(village_id: str) -> Select[str]:
     return select(Household.id).where(Household.village_id == village_id)

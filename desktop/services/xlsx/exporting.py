@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.codes import code_list
@@ -25,6 +25,7 @@ from desktop.services.checklist.verdicts import village_checklists
 from desktop.services.context import Ledger
 from desktop.services.printing.queries import chosen_village_ids
 from desktop.store.models import FollowUp, Household, Income, Member, Village, Visit
+from desktop.store.queries import live
 
 ROSTER_SHEET = "花名册"
 GAPS_SHEET = "两不愁三保障短板"
@@ -170,7 +171,7 @@ def _village(ledger: Ledger, session: Session, code: str | None) -> str:
 def _households(session: Session, village_id: str, *, include_archived: bool = False) -> list[Household]:
     query = select(Household).where(Household.village_id == village_id, Household.number.is_not(None))
     if not include_archived:
-        query = query.where(func.coalesce(Household.archived, False).is_(False))
+        query = query.where(live(Household))
     return sorted(session.execute(query).scalars(), key=lambda h: (h.number or "", h.id))
 
 

@@ -34,7 +34,7 @@ from desktop.excel.reading import SheetTable, read_roster, sheet_names
 from desktop.excel.rows import HouseholdRows, PersonRow, Roster, build_roster
 from desktop.services.context import Ledger
 from desktop.services.households.field_input import parse_value
-from desktop.store.base import Synced
+from desktop.store.base import Synced, table_of
 from desktop.store.codec import normalise
 from desktop.store.models import Household, Member, Village
 from desktop.store.writer import ChangeWriter
@@ -340,7 +340,7 @@ class _Planner:
 def _changed(record: Synced, fields: dict[str, Any]) -> dict[str, Any]:
     """The fields whose value differs from the record's. A coded value the ledger holds in an older
     spelling (户主, 缺劳力) is the same as the sheet's national one (本人或户主, 缺劳动力): not rewritten."""
-    table = record.__table__  # type: ignore[attr-defined]
+    table = table_of(type(record))
     return {
         name: value
         for name, value in fields.items()

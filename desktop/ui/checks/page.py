@@ -51,6 +51,7 @@ from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
 from desktop.ui.shell.page import Page
+from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.household_picker import household_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -137,7 +138,7 @@ class ChecksPage(Page):
     # --- public ------------------------------------------------------------------------------------
     def as_of(self) -> dt.date | None:
         """The day chosen above the matrix; None when it is today (the ledger's own day)."""
-        day = self.judged_on.date().toPython()
+        day = py_date(self.judged_on.date())
         assert isinstance(day, dt.date)
         return None if day >= self.ctx.ledger.today() else day
 
@@ -180,7 +181,7 @@ class ChecksPage(Page):
             show_error(self, error)
             return False
         ledger, household = self.ctx.ledger, self.household_id
-        day = self.form.checked_on.date().toPython()
+        day = py_date(self.form.checked_on.date())
         saved: list[str] = []
 
         def do() -> None:

@@ -50,6 +50,7 @@ from desktop.services.village.info import village_summary
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.i18n import tr, tr_noop
 from desktop.ui.shell.page import Page
+from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 from desktop.ui.widgets.tables import read_only_table
 
@@ -147,7 +148,7 @@ class DiaryPage(Page):
     def save_entry(self) -> bool:
         """Save the form: a new entry for the day, or the correction of the day's entry."""
         ledger = self.ctx.ledger
-        day = self.entry_date.date().toPython()
+        day = py_date(self.entry_date.date())
         households = [h for h in self.households.text().replace("，", ",").split(",") if h.strip()]
         fields: dict[str, Any] = {
             "kind": self.kind.currentText(),
@@ -168,7 +169,7 @@ class DiaryPage(Page):
         return True
 
     def mark_day_present(self) -> bool:
-        ledger, day = self.ctx.ledger, self.entry_date.date().toPython()
+        ledger, day = self.ctx.ledger, py_date(self.entry_date.date())
         person = self.person.currentText() or None
         done = self.ctx.write(self, lambda: mark_present(ledger, day=day, person=person))
         if done is not None:
@@ -177,7 +178,7 @@ class DiaryPage(Page):
 
     def save_leave(self) -> bool:
         ledger = self.ctx.ledger
-        start, end = self.leave_from.date().toPython(), self.leave_to.date().toPython()
+        start, end = py_date(self.leave_from.date()), py_date(self.leave_to.date())
         kind, approver = self.leave_kind.currentText(), self.approver.text()
         person = self.person.currentText() or None
         done = self.ctx.write(
@@ -441,7 +442,7 @@ class DiaryPage(Page):
     def _date_typed(self, date: QDate) -> None:
         if self.ctx.is_township:
             return
-        day = date.toPython()
+        day = py_date(date)
         self.shown = entry_on(self.ctx.ledger, day, self.person.currentText() or None)
         if self.shown is None:
             self.form_state.setText(tr("新日志：{day}").format(day=day.isoformat()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -33,9 +34,10 @@ def income_labels() -> dict[str, str]:
     }
 
 
-def save_cancel(form: QDialog) -> QDialogButtonBox:
+def save_cancel(form: QDialog, save: Callable[[], object]) -> QDialogButtonBox:
+    """保存 runs ``save`` (which closes the form when it succeeds), 取消 closes it."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(form.save)
+    buttons.accepted.connect(save)
     buttons.rejected.connect(form.reject)
     return buttons
 

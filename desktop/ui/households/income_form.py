@@ -67,7 +67,7 @@ class IncomeForm(QDialog):
         self.preview.setObjectName("incomePreview")
         self.preview.setWordWrap(True)
         form.addRow(self.preview)
-        form.addRow(save_cancel(self))
+        form.addRow(save_cancel(self, self.save))
         self.year.setValue(year or max(default_income_year(today), EARLIEST_YEAR))
         self.year.valueChanged.connect(self._load)
         self._load(self.year.value())

@@ -71,7 +71,7 @@ class MeasureForm(QDialog):
         self.signed = QCheckBox(tr("户主已签字确认成效"))
         self.signed.setObjectName("measureSigned")
         form.addRow("", self.signed)
-        form.addRow(save_cancel(self))
+        form.addRow(save_cancel(self, self.save))
         if record is not None:
             self.group.setCurrentIndex(max(0, self.group.findData(record.group_name)))
             for name, edit in self.edits.items():

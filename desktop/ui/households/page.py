@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, Dimension
-from desktop.services.households.flags import ELIMINATED, MONITORED, household_flags
+from desktop.services.households.flags import ELIMINATED, MONITORED, HouseholdFlags, household_flags
 from desktop.services.households.households import list_households
 from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.households.table_model import COL_MEMBERS, COL_NUMBER, HouseholdIdRole, HouseholdTableModel
@@ -51,7 +51,7 @@ class HouseholdsPage(Page):
         self.proxy = HouseholdFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
-        self._flags_cache: dict | None = None
+        self._flags_cache: dict[str, HouseholdFlags] | None = None
 
         self.group_filter = _combo(tr("全部小组"))
         self.category_filter = _combo(tr("全部类别"), HOUSEHOLD_CATEGORIES)
@@ -138,7 +138,7 @@ class HouseholdsPage(Page):
             monitoring=self.monitoring_filter.currentData() or "",
             not_visited_days=self.visit_filter.value(),
         )
-        flags = {}
+        flags: dict[str, HouseholdFlags] = {}
         if filters.needs_flags:
             if self._flags_cache is None:
                 self._flags_cache = household_flags(self.ctx.ledger, village_id=self.ctx.village_id)

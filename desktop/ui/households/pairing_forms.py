@@ -85,7 +85,7 @@ class PairingForm(QDialog):
         form.addRow(tr("职务"), self.post)
         form.addRow(tr("联系电话"), self.phone)
         form.addRow(tr("更换日期") if self.changing else tr("开始帮扶日期"), self.start)
-        form.addRow(save_cancel(self))
+        form.addRow(save_cancel(self, self.save))
 
     def choose_replaced(self, pairing_id: str) -> None:
         index = self.replaced.findData(pairing_id)
@@ -156,7 +156,7 @@ class EndPairingForm(QDialog):
         self.end = QLineEdit(ctx.ledger.today().isoformat())
         self.end.setObjectName("helperEnd")
         form.addRow(tr("结束日期"), self.end)
-        form.addRow(save_cancel(self))
+        form.addRow(save_cancel(self, self.save))
 
     def save(self) -> bool:
         try:

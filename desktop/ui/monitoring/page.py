@@ -55,6 +55,7 @@ from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import confirm, show_error
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
 from desktop.ui.shell.page import Page
+from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.household_picker import HouseholdPicker, household_label
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 from desktop.ui.widgets.tables import read_only_table
@@ -283,7 +284,7 @@ class MonitoringPage(Page):
         record = self.current
         if record is None:
             return False
-        on = self.eliminate_date.date().toPython()
+        on = py_date(self.eliminate_date.date())
         note = self.eliminate_note.text()
         who = household_label(record.number, record.head_name)
         if not confirm(self, tr("确认 {who} 于 {on} 风险已消除、不再监测？").format(who=who, on=on)):

@@ -23,6 +23,7 @@ from desktop.services.photos import PhotoRow, edit_photo
 from desktop.ui.photos.grid_model import attachment
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.i18n import tr
+from desktop.ui.widgets.dates import py_datetime
 
 PREVIEW = QSize(240, 180)
 UNKNOWN = QDateTime(QDate(1990, 1, 1), QTime(0, 0))  # the editor's minimum reads 未知
@@ -108,7 +109,7 @@ class PhotoDetails(QGroupBox):
         caption = self.caption.text().strip()
         new_caption = caption if caption != (row.caption or "") else None
         chosen = self.taken.dateTime()
-        taken = None if chosen == UNKNOWN else chosen.toPython()
+        taken = None if chosen == UNKNOWN else py_datetime(chosen)
         new_taken = taken if taken is not None and taken != row.taken_at else None
         if new_caption is None and new_taken is None:
             return False

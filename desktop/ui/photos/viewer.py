@@ -48,11 +48,11 @@ class PhotoViewer(QDialog):
         self.picture = QLabel()
         self.picture.setObjectName("photoViewerImage")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.picture)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.picture)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.viewport().installEventFilter(self)
         self.fit = QCheckBox(tr("适应窗口"))
         self.fit.setChecked(True)
         self.fit.setToolTip(tr("取消勾选以原始大小查看细节"))
@@ -74,7 +74,7 @@ class PhotoViewer(QDialog):
         bottom.addWidget(self.save_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
         self.resize(1000, 680)
         self._show()
@@ -92,7 +92,7 @@ class PhotoViewer(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # fitted to the scroll area's viewport once it has its new size (the dialog's own resize
         # event comes before the layout has resized the viewport)
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self.fit.isChecked():
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize and self.fit.isChecked():
             self._show()
         return super().eventFilter(watched, event)
 
@@ -101,12 +101,12 @@ class PhotoViewer(QDialog):
             self.picture.setText(tr("无法打开这张照片的文件"))
             return
         fit = self.fit.isChecked()
-        self.scroll.setWidgetResizable(fit)
+        self.scroll_area.setWidgetResizable(fit)
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fit else Qt.ScrollBarPolicy.ScrollBarAsNeeded
-        self.scroll.setHorizontalScrollBarPolicy(policy)
-        self.scroll.setVerticalScrollBarPolicy(policy)
+        self.scroll_area.setHorizontalScrollBarPolicy(policy)
+        self.scroll_area.setVerticalScrollBarPolicy(policy)
         if fit:
-            room = self.scroll.viewport().size()
+            room = self.scroll_area.viewport().size()
             shown = self.pixmap.scaled(
                 room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )

@@ -29,6 +29,7 @@ from desktop.services.printing.ledgers import NOTICE_PURPOSES
 from desktop.ui.printing.request import Document, PrintRequest, default_name
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.i18n import tr, tr_marked
+from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.household_picker import HouseholdPicker
 
 FIRST_YEAR = 2014  # 建档立卡 began in 2014: no roster income year before it
@@ -50,7 +51,7 @@ class PrintOptions(QGroupBox):
             self.documents.addButton(button, number)
             choices.addWidget(button)
         self.documents.button(0).setChecked(True)
-        self.documents.idToggled.connect(lambda _id, on: on and self._document_changed())
+        self.documents.idToggled.connect(lambda _id, on: self._document_changed() if on else None)
         self._build_fields()
         self.form = QFormLayout()
         self.form.addRow(tr("农户", "one household, chosen in a form"), self.picker)
@@ -90,7 +91,7 @@ class PrintOptions(QGroupBox):
         return None
 
     def request(self) -> PrintRequest:
-        since = self.since.date().toPython() if self.since_on.isChecked() else None
+        since = py_date(self.since.date()) if self.since_on.isChecked() else None
         return PrintRequest(
             document=self.document(),
             out=self.out_path(),
@@ -99,7 +100,7 @@ class PrintOptions(QGroupBox):
             registered_only=self.registered.isChecked(),
             year=self.year.value() if self.year.value() != self.year.minimum() else None,
             purpose=self.purpose.currentText(),
-            notice_from=self.notice_from.date().toPython(),
+            notice_from=py_date(self.notice_from.date()),
             days=self.days.value(),
             since=since,
         )
@@ -159,9 +160,9 @@ class PrintOptions(QGroupBox):
         }
         for widget, shown in visible.items():
             self.form.setRowVisible(widget, shown)
-        self.form.labelForField(self.name).setText(
-            tr("文件夹名") if document == Document.EACH else tr("文件名")
-        )
+        label = self.form.labelForField(self.name)
+        if isinstance(label, QLabel):
+            label.setText(tr("文件夹名") if document == Document.EACH else tr("文件名"))
         self._name_typed = False
         self._update_name()
 

@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -78,7 +78,7 @@ def page_sizes(pdf: Path) -> list[tuple[float, float]] | None:
     return [(float(w), float(h)) for w, h in found] or None
 
 
-def pages(pdf: Path, *, dpi: float, first: int = 1, last: int | None = None) -> Iterator[QImage]:
+def pages(pdf: Path, *, dpi: float, first: int = 1, last: int | None = None) -> Generator[QImage, None, None]:
     """Pages ``first``..``last`` (1-based; None: to the end) of ``pdf``, one image at a time."""
     kind = renderer()
     if kind == PDFIUM:
@@ -91,7 +91,7 @@ def pages(pdf: Path, *, dpi: float, first: int = 1, last: int | None = None) -> 
         raise InvalidInput(tr("本机没有显示 PDF 的组件，无法预览和直接打印：请用 PDF 阅读器打开文件打印"))
 
 
-def _pdfium_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Iterator[QImage]:
+def _pdfium_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Generator[QImage, None, None]:
     with _pdfium_document(pdf) as document:
         with _PDFIUM_LOCK:
             count = len(document)
@@ -133,7 +133,7 @@ def _pdfium_document(pdf: Path) -> Iterator[Any]:
             document.close()
 
 
-def _pdftoppm_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Iterator[QImage]:
+def _pdftoppm_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Generator[QImage, None, None]:
     tool = shutil.which("pdftoppm") or "pdftoppm"
     count = page_count(pdf)
     end = count if last is None else (last if count is None else min(last, count))
@@ -162,14 +162,14 @@ def _pdftoppm_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Iter
                     name=pdf.name, number=number, message=message or tr("pdftoppm 出错")
                 )
             )
-        image = QImage.fromData(done.stdout, "PNG")
+        image = QImage.fromData(done.stdout, b"PNG")
         if image.isNull():
             raise InvalidInput(tr("无法显示 {name} 第 {number} 页").format(name=pdf.name, number=number))
         yield image
         number += 1
 
 
-def _qtpdf_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Iterator[QImage]:
+def _qtpdf_pages(pdf: Path, dpi: float, first: int, last: int | None) -> Generator[QImage, None, None]:
     document = _qt_document(pdf)
     end = document.pageCount() if last is None else min(last, document.pageCount())
     for index in range(first - 1, end):

@@ -78,7 +78,10 @@ class IdleLock(QObject):
         # the pages and the lock screen share the central place; one of them is shown
         self.stack = QStackedWidget()
         self.stack.setObjectName("lockStack")
-        self.content = window.takeCentralWidget()
+        content = window.takeCentralWidget()
+        if content is None:
+            raise RuntimeError("the idle lock is installed after the window has its pages")
+        self.content: QWidget = content
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.screen)
         window.setCentralWidget(self.stack)
@@ -184,7 +187,7 @@ class IdleLock(QObject):
                 widget.finished.connect(lambda _result, w=widget: self._ended.add(id(w)))
         if later:
             # hiding in the middle of show() would leave Qt's and the screen's idea of it apart
-            QTimer.singleShot(0, lambda: self.is_locked and shiboken6.isValid(widget) and widget.hide())
+            QTimer.singleShot(0, lambda: widget.hide() if self.is_locked and shiboken6.isValid(widget) else None)
         else:
             widget.hide()
 

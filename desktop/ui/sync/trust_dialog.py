@@ -63,7 +63,7 @@ class TrustDialog(QDialog):
         self.ctx = ctx
         self.expected = expected
         self.card: CardPreview | None = None
-        self.result: TrustResult | None = None
+        self.trusted: TrustResult | None = None
         self._on_trusted = on_trusted
 
         intro = QLabel(
@@ -133,12 +133,12 @@ class TrustDialog(QDialog):
     def confirm(self) -> bool:
         """Trust the card if the typed fingerprint matches; returns whether it was trusted."""
         try:
-            self.result = self._trust()
+            self.trusted = self._trust()
         except Exception as error:
             show_error(self, error)
             return False
         self.accept()
-        self._release(self.result)
+        self._release(self.trusted)
         return True
 
     # --- private -----------------------------------------------------------------------------------

@@ -57,6 +57,7 @@ from desktop.ui.visits.follow_up_model import (
     FollowUpTableModel,
     HouseholdIdRole,
 )
+from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.household_picker import HouseholdPicker
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 from desktop.ui.widgets.tables import read_only_table
@@ -147,7 +148,7 @@ class VisitsPage(Page):
         if self.follow_action.text().strip():
             self._add_follow_up()  # typed but not yet added: meant to be saved with the visit
         label, files, follow_ups = self.picker.text(), self.photos.files(), list(self._pending)
-        visited_on = self.visit_date.date().toPython()
+        visited_on = py_date(self.visit_date.date())
         result: RecordedVisit | None = self.ctx.write(
             self,
             lambda: record_visit(
@@ -373,7 +374,7 @@ class VisitsPage(Page):
         action = self.follow_action.text().strip()
         if not action:
             return
-        due = self.follow_due.date().toPython()
+        due = py_date(self.follow_due.date())
         self._pending.append(FollowUpInput(action=action, due_on=due))
         self.pending_list.addItem(tr("{action}（{due} 前）").format(action=action, due=due))
         self.follow_action.clear()

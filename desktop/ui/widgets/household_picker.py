@@ -33,7 +33,8 @@ class HouseholdPicker(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setMaxVisibleItems(12)
         self._completer.setWidget(self)
-        self._completer.activated[QModelIndex].connect(self._activated)
+        # the overload that passes the chosen row (PySide's stubs do not type signal overloads)
+        self._completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self._household_id = ""
         self.textEdited.connect(self._search)
         self.editingFinished.connect(self._settle)
@@ -58,14 +59,17 @@ class HouseholdPicker(QLineEdit):
         ]
 
     def popup(self) -> QAbstractItemView:
-        return self._completer.popup()
+        popup = self._completer.popup()
+        if popup is None:  # a QCompleter always has one once it has a widget
+            raise RuntimeError("the completer has no popup")
+        return popup
 
     # --- private ---------------------------------------------------------------------------------------
     def _search(self, text: str) -> None:
         self._choose("")
         self._matches.clear()
         if not text.strip():
-            self._completer.popup().hide()
+            self.popup().hide()
             return
         rows = list_households(
             self.ctx.ledger, search=text.strip(), village_id=self.ctx.village_id,
@@ -78,7 +82,7 @@ class HouseholdPicker(QLineEdit):
         if rows:
             self._completer.complete()
         else:
-            self._completer.popup().hide()
+            self.popup().hide()
 
     def _activated(self, index: QModelIndex) -> None:
         self.set_household(str(index.data(self.IdRole)), str(index.data()))

@@ -126,7 +126,7 @@ class XlsxImportDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened from a button, kept by nobody
         self.ctx = ctx
         self.report: ImportReport | None = None  # the last dry run, for the file as chosen now
-        self.result: ImportReport | None = None  # the real import, once done
+        self.done_report: ImportReport | None = None  # the real import, once done
         self._job: Job | None = None
 
         layout = QVBoxLayout(self)
@@ -256,7 +256,7 @@ class XlsxImportDialog(QDialog):
 
     def can_import(self) -> bool:
         report = self.report
-        if report is None or self.result is not None or self._job is not None:
+        if report is None or self.done_report is not None or self._job is not None:
             return False
         if not report.problems:
             return True
@@ -341,7 +341,7 @@ class XlsxImportDialog(QDialog):
         if job.error is not None:  # shown by the job; the labels say where things stand
             if self.report is None:
                 self.check_label.setText(tr("检查没有完成，未写入任何数据"))
-            elif self.result is None:
+            elif self.done_report is None:
                 self.import_label.setText(tr("导入没有完成"))
         self._update_buttons()
 
@@ -386,7 +386,7 @@ class XlsxImportDialog(QDialog):
             self.import_label.setText(tr("表格有问题，未导入任何数据：请重新检查"))
             self._update_buttons()
             return
-        self.result = report
+        self.done_report = report
         self._show(report)
         self.check_box.setTitle(tr("第 2 步：检查结果（已写入台账）"))
         self.check_label.setText(tr("已写入台账。") + summary(report))
@@ -411,7 +411,7 @@ class XlsxImportDialog(QDialog):
 
     def _clear(self) -> None:
         self.report = None
-        self.result = None
+        self.done_report = None
         for model in (self.problems, self.warnings, self.added, self.changes):
             model.set_rows([])
         self.notes.clear()
@@ -424,7 +424,7 @@ class XlsxImportDialog(QDialog):
 
     def _inputs_changed(self) -> None:
         """Another file, sheet or mapping: the last check no longer holds."""
-        if self.report is not None or self.result is not None:
+        if self.report is not None or self.done_report is not None:
             self._clear()
             self.check_label.setText(tr("表格已更换：请重新检查"))
         self._update_buttons()
@@ -448,7 +448,7 @@ class XlsxImportDialog(QDialog):
         report = self.report
         has_problems = bool(report and report.problems)
         self.save_problems_button.setEnabled(idle and has_problems)
-        self.accept_valid.setEnabled(idle and has_problems and self.result is None)
+        self.accept_valid.setEnabled(idle and has_problems and self.done_report is None)
         self.import_button.setEnabled(self.can_import())
 
     def _path(self) -> Path | None:

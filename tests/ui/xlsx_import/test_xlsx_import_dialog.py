@@ -85,7 +85,7 @@ def test_clean_file_shows_the_diff_and_writes_only_on_import(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     wait_jobs(qtbot, ctx)
 
-    assert dialog.result is not None and dialog.result.written
+    assert dialog.done_report is not None and dialog.done_report.written
     assert numbers(ledger) == {"001", "002", "003", "010", "020", "021"}
     gesang = next(row for row in list_households(ledger) if row.number == "002")
     assert gesang.phone == "13900000000"
@@ -143,7 +143,7 @@ def test_a_bad_row_shows_the_problem_and_import_stays_disabled(
     dialog.run_import()
     wait_jobs(qtbot, ctx)
     assert numbers(ledger) == {"001", "002", "003", "010", "020"}
-    assert dialog.result is not None and dialog.result.left_out
+    assert dialog.done_report is not None and dialog.done_report.left_out
 
 
 def test_another_file_forgets_the_check(qtbot: Any, ledger: Ledger, tmp_path: Path) -> None:
