@@ -9,7 +9,6 @@ crash file in the data folder, never a traceback on screen).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -26,7 +25,7 @@ from desktop.cli import security as cli_security
 from desktop.cli import sync as cli_sync
 from desktop.cli import xlsx as cli_xlsx
 from desktop.cli.as_of import add_as_of, as_of
-from desktop.cli.console import make_console_safe
+from desktop.cli.console import make_console_safe, print_json
 from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.context import Ledger
 
@@ -388,7 +387,7 @@ def _household_list(ledger: Ledger, args: argparse.Namespace) -> int:
     village_id = village_id_for_code(ledger, args.village) if args.village else None
     rows = list_households(ledger, search=args.search, include_archived=args.archived, village_id=village_id)
     if args.json:
-        _print_json([row.__dict__ for row in rows])
+        print_json([row.__dict__ for row in rows])
         return 0
     for row in rows:
         print(
@@ -424,7 +423,7 @@ def _household_show(ledger: Ledger, args: argparse.Namespace) -> int:
         ]
         payload["exit_standard"] = [exit_json(v) for v in detail.exit_standard]
         payload["judged_on"] = detail.judged_on.isoformat()
-        _print_json(payload)
+        print_json(payload)
     else:
         print(household_text(detail))
     return 0
@@ -571,7 +570,7 @@ def _check(ledger: Ledger, args: argparse.Namespace) -> int:
 
     report = run_check(ledger, as_of=as_of(args))
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         print(check_text(report))
     return 0 if report.ok else 1
@@ -582,7 +581,7 @@ def _log(ledger: Ledger, args: argparse.Namespace) -> int:
 
     entries = record_history(ledger, args.record)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "at": e.at.isoformat(timespec="seconds"),
@@ -686,10 +685,6 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
 
 
 # --- output -----------------------------------------------------------------------------------------
-
-
-def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str))
 
 
 def _print_changed(changed: dict[str, Any], table: str) -> None:

@@ -7,9 +7,10 @@ runs. Sub-parsers inherit the Chinese usage errors of the parser they are added 
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from desktop.cli.console import print_json
 
 if TYPE_CHECKING:
     from desktop.services.context import Ledger
@@ -48,7 +49,7 @@ def _list(ledger: Ledger, args: argparse.Namespace) -> int:
 
     rows = list_conflicts(ledger)
     if args.json:
-        print(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2, sort_keys=True))
+        print_json([row.to_json() for row in rows])
         return 0
     if not rows:
         print("没有未处理的冲突")

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import sys
+from typing import Any
 
 HANDLER = "zhucun-console"
 
@@ -70,3 +72,8 @@ def make_console_safe() -> None:
         if name.startswith("utf"):
             continue
         stream.reconfigure(errors=HANDLER)
+
+
+def print_json(value: Any) -> None:
+    """``--json`` output: UTF-8 text (not \\u escapes), indented, keys sorted, dates as ISO text."""
+    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str))

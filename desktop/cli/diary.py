@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.console import print_json
 from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 
@@ -158,7 +158,7 @@ def _diary_list(ledger: Ledger, args: argparse.Namespace) -> int:
         ledger, start=start, end=end, person=args.person, search=args.search, village_code=args.village
     )
     if args.json:
-        print(json.dumps([vars(r) for r in rows], ensure_ascii=False, indent=2, sort_keys=True, default=str))
+        print_json([vars(r) for r in rows])
         return 0
     for row in rows:
         where = row.place or "村里"
@@ -206,7 +206,7 @@ def _leave_list(ledger: Ledger, args: argparse.Namespace) -> int:
         start, end = month_span(*_month(ledger, args.month))
     rows = list_leaves(ledger, start=start, end=end, person=args.person, village_code=args.village)
     if args.json:
-        print(json.dumps([vars(r) for r in rows], ensure_ascii=False, indent=2, sort_keys=True, default=str))
+        print_json([vars(r) for r in rows])
         return 0
     for row in rows:
         reason = f"  {row.reason}" if row.reason else ""
@@ -228,7 +228,7 @@ def _attendance(ledger: Ledger, args: argparse.Namespace) -> int:
     year, month = _month(ledger, args.month)
     rows = attendance(ledger, year=year, month=month, village_code=args.village, person=args.person)
     if args.json:
-        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2, sort_keys=True))
+        print_json([r.as_json() for r in rows])
         return 0
     village = None
     for row in rows:

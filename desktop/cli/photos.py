@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.console import print_json
 from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 
@@ -66,7 +66,7 @@ def _photo_list(ledger: Ledger, args: argparse.Namespace) -> int:
 
     rows = photos_of(ledger, args.household, dimension=args.dimension, include_archived=args.archived)
     if args.json:
-        print(json.dumps([vars(r) for r in rows], ensure_ascii=False, indent=2, sort_keys=True, default=str))
+        print_json([vars(r) for r in rows])
         return 0
     for row in rows:
         when = f"{row.taken_at:%Y-%m-%d %H:%M}" if row.taken_at else "拍摄时间不详"

@@ -4,12 +4,12 @@ the helpers responsible for it (帮扶责任人): ``income``, ``measure`` and ``
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
+from desktop.cli.console import print_json
 from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 
@@ -137,7 +137,7 @@ def _income_list(ledger: Ledger, args: argparse.Namespace) -> int:
 
     records = incomes_of(ledger, household=args.household)
     if args.json:
-        _print_json([{**asdict(r), "above_poverty_line": r.above_poverty_line} for r in records])
+        print_json([{**asdict(r), "above_poverty_line": r.above_poverty_line} for r in records])
         return 0
     for record in records:
         print(_income_line(record))
@@ -224,7 +224,7 @@ def _measure_list(ledger: Ledger, args: argparse.Namespace) -> int:
 
     records = measures_of(ledger, household=args.household, include_archived=args.archived)
     if args.json:
-        _print_json([asdict(r) for r in records])
+        print_json([asdict(r) for r in records])
         return 0
     for r in records:
         period = f"{r.start_on or '?'} 至 {r.deadline or '?'}" if r.start_on or r.deadline else ""
@@ -304,7 +304,7 @@ def _helper_list(ledger: Ledger, args: argparse.Namespace) -> int:
 
     records = pairings_of(ledger, household=args.household)
     if args.json:
-        _print_json([{**asdict(r), "current": r.current} for r in records])
+        print_json([{**asdict(r), "current": r.current} for r in records])
         return 0
     for r in records:
         period = f"{r.start_on or '?'} 至 {r.end_on or '今'}"
@@ -330,10 +330,6 @@ def _yes_no(text: str, name: str) -> bool:
 
 def _yuan(value: Decimal) -> str:
     return f"{value.normalize():f}"
-
-
-def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str))
 
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.console import print_json
 from desktop.services.context import Ledger
 
 
@@ -60,7 +60,7 @@ def _identity_show(ledger: Ledger, args: argparse.Namespace) -> int:
 
     me = my_identity(ledger)
     if args.json:
-        _print_json({**me.to_body(), "fingerprint": me.fingerprint})
+        print_json({**me.to_body(), "fingerprint": me.fingerprint})
         return 0
     role = "乡镇" if me.role == "township" else "村"
     print(f"设备编号：{me.device_id}")
@@ -148,7 +148,7 @@ def _bundle_import(ledger: Ledger, args: argparse.Namespace) -> int:
 def _bundle_inspect(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.exchange.bundles import inspect_bundle
 
-    _print_json(inspect_bundle(Path(args.file)))
+    print_json(inspect_bundle(Path(args.file)))
     return 0
 
 
@@ -172,7 +172,7 @@ def _sync_status(ledger: Ledger, args: argparse.Namespace) -> int:
 
     devices = sync_status(ledger)
     if args.json:
-        _print_json(
+        print_json(
             [{k: (str(v) if k.endswith("_at") and v else v) for k, v in vars(d).items()} for d in devices]
         )
         return 0
@@ -213,10 +213,6 @@ def _when(bundle_id: str | None, at: Any) -> str:
 
 def _size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
-
-
-def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str))
 
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {

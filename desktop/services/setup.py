@@ -11,8 +11,7 @@ first-start dialog), so no plain byte of the ledger is ever written:
    empty as before, after it the folder opens with the passphrase.
 
 A crash while building leaves only ``init-unfinished/``: the next ``init`` removes it and starts again.
-``ZHUCUN_TEST_KILL_INIT_AT=N`` kills this process at its N-th step, for the kill test; nothing else
-reads it.
+Each step is a named checkpoint (``desktop/store/checkpoints.py``) where the kill test stops the process.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -33,6 +31,7 @@ from desktop.services.context import Ledger
 from desktop.services.exchange.identity import ensure_keys
 from desktop.store import cipher, switchover
 from desktop.store.atomic_file import fsync_dir
+from desktop.store.checkpoints import passed
 from desktop.store.database import DB_FILE
 from desktop.store.device import create_device, get_device
 from desktop.store.ids import natural_id
@@ -51,7 +50,6 @@ from desktop.store.writer import ChangeWriter
 from desktop.sync.keys import key_path
 
 STAGING = "init-unfinished"
-KILL_ENV = "ZHUCUN_TEST_KILL_INIT_AT"
 # opens (creating) the ledger of a data folder, unlocked with the given data key: the composition root's
 OpenFolder = Callable[[Path, Unlocked], Ledger]
 
@@ -170,35 +168,35 @@ def init_encrypted(
     moves = [Move(DB_FILE), Move(KEYRING_FILE, wipe=False), Move(_rel(home, key_path(home)), wipe=False)]
     try:
         staging.mkdir(parents=True)
-        _step("staging")
+        passed("staging")
         write_keyring(staging, keyring)
-        _step("keyring")
+        passed("keyring")
         ledger = open_folder(staging, unlocked)
         try:
             result = setup(ledger)
         finally:
             ledger.store.close()
         _single_file(staging / DB_FILE, data_key)
-        _step("built")
+        passed("built")
         switchover.prepare(home, moves)
-        _step("prepared")
+        passed("prepared")
         for move in moves:
             target = home / move.target
             if target.parent != home:
                 target.parent.mkdir(mode=stat.S_IRWXU, exist_ok=True)
             os.replace(staging / move.target, staged_path(target))
             fsync_dir(target.parent)
-        _step("staged")
-        switchover.ready(home, _step)
+        passed("staged")
+        switchover.ready(home, passed)
     except BaseException:
         switchover.recover(home)  # still before the commit: every staged file goes
         shutil.rmtree(staging, ignore_errors=True)
         if made_home:
             _remove_if_empty(home)
         raise
-    switchover.commit(home, _step)  # the database in place: the folder is initialised
+    switchover.commit(home, passed)  # the database in place: the folder is initialised
     shutil.rmtree(staging, ignore_errors=True)
-    _step("done")
+    passed("done")
     return EncryptedInit(result, unlocked, code)
 
 
@@ -295,13 +293,3 @@ def _remove_if_empty(home: Path) -> None:
 def _rel(home: Path, path: Path) -> str:
     return path.relative_to(home).as_posix()
 
-
-_steps = 0
-
-
-def _step(name: str) -> None:
-    """A point where the kill test may stop this process (and nothing else happens)."""
-    global _steps
-    _steps += 1
-    if os.environ.get(KILL_ENV) == str(_steps):
-        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))

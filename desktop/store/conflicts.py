@@ -33,9 +33,9 @@ from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models, table_of
 from desktop.store.models import Conflict, Operation
+from desktop.store.queries import in_chunks
 from desktop.store.types import canonical_json
 
-_CHUNK = 500
 _CONFLICTED = "zhucun.conflicted"  # session.info: (table, record id) of every open conflict
 
 
@@ -138,7 +138,7 @@ def refresh_conflicts(session: Session, records: Iterable[tuple[str, str]]) -> i
         return 0
     ids = sorted({record_id for _table, record_id in wanted})
     rows_by_record: dict[tuple[str, str], list[Any]] = {}
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         logged = session.execute(
             select(
                 Operation.table_name,
@@ -177,7 +177,7 @@ def refresh_conflicts(session: Session, records: Iterable[tuple[str, str]]) -> i
             found[conflict.id] = conflict
 
     existing: dict[str, Conflict] = {}
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         for held in session.execute(select(Conflict).where(Conflict.record_id.in_(chunk))).scalars():
             if (held.table_name, held.record_id) in wanted:
                 existing[held.id] = held
@@ -214,11 +214,6 @@ def has_open_conflicts(session: Session, table: str, record_id: str) -> bool:
         rows = session.execute(select(Conflict.table_name, Conflict.record_id).distinct())
         cached = session.info[_CONFLICTED] = {(table_name, rid) for table_name, rid in rows}
     return (table, record_id) in cached
-
-
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
 
 
 @event.listens_for(Session, "after_commit")

@@ -296,7 +296,7 @@ def check_unlocked(location: StoreLocation) -> None:
     if location.encrypted and location.data_key is None:
         raise StoreProblem(
             f"{location.home} 中的台账已加密，需要口令才能打开"
-            "（命令行会提示输入，或设置环境变量 ZHUCUN_PASSPHRASE；图形界面的解锁尚未提供）"
+            "（打开程序时在解锁窗口输入口令；命令行会提示输入，或设置环境变量 ZHUCUN_PASSPHRASE）"
         )
     if not location.encrypted and location.data_key is not None:
         raise StoreProblem(f"{location.home} 中的台账没有加密，不能用口令打开")

@@ -40,13 +40,14 @@ from desktop.media.blob_store import BlobStore
 from desktop.services.demo import create_demo
 from desktop.services.maintenance.dump import dump_ledger
 from desktop.services.photos import add_photos
-from desktop.services.security.encryption import KILL_ENV, enable_encryption
+from desktop.services.security.encryption import enable_encryption
 from desktop.services.security.users import is_encrypted, unlock
 from desktop.store.backup import list_backups
 from desktop.store.models import Household, Member
 from desktop.store.sqlite_header import SQLITE_HEADER
 
 from .conftest import TODAY
+from .light_cli import KILL_ENV
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name == "nt", reason="SIGKILL")]
 

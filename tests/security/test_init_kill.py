@@ -19,11 +19,12 @@ import pytest
 from desktop.app import open_ledger
 from desktop.domain.errors import StoreProblem
 from desktop.services.security.users import is_encrypted, unlock
-from desktop.services.setup import KILL_ENV, STAGING
+from desktop.services.setup import STAGING
 from desktop.services.village.info import village_summary
 from desktop.store.switchover import JOURNAL
 
 from .conftest import PASSPHRASE
+from .light_cli import KILL_ENV
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name == "nt", reason="SIGKILL")]
 

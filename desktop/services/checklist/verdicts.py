@@ -16,7 +16,7 @@ from desktop.services.context import Ledger, judged_as_of
 from desktop.services.households.lookup import resolve_household
 from desktop.store.base import table_of
 from desktop.store.models import Assessment, Household, Member, Village
-from desktop.store.queries import live
+from desktop.store.queries import in_chunks, live
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,7 @@ def checklists(session: Session, ledger: Ledger, households: list[Household]) ->
     # 500 households at a time, members and checks read as plain rows (not ORM objects) and dropped once
     # judged: a county's 200,000 households never sit in memory with all their members at once
     member_table, assessment_table = table_of(Member), table_of(Assessment)
-    for start in range(0, len(households), 500):
-        chunk = households[start : start + 500]
+    for chunk in in_chunks(households):
         ids = [h.id for h in chunk]
         members: dict[str, list[Any]] = {}
         for member in session.execute(select(member_table).where(member_table.c.household_id.in_(ids))):

@@ -26,7 +26,7 @@ from desktop.store.clock import physical_ms
 from desktop.store.codec import from_json
 from desktop.store.device import get_device
 from desktop.store.models import Conflict, Household, Member, Operation, Peer
-from desktop.store.queries import live
+from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
 
 THIS_DEVICE = "本机"
@@ -172,10 +172,10 @@ def _rows(session: Session, conflicts: Sequence[Conflict]) -> list[ConflictRow]:
         | {(c.loser_origin, c.loser_seq) for c in conflicts}
     )
     ops: dict[tuple[str, int], tuple[int, str]] = {}
-    for start in range(0, len(keys), 500):
+    for chunk_keys in in_chunks(keys):
         found = session.execute(
             select(Operation.origin, Operation.seq, Operation.hlc, Operation.author).where(
-                tuple_(Operation.origin, Operation.seq).in_(keys[start : start + 500])
+                tuple_(Operation.origin, Operation.seq).in_(chunk_keys)
             )
         )
         ops.update(((origin, seq), (hlc, author)) for origin, seq, hlc, author in found)
@@ -246,8 +246,7 @@ def _households(
     numbers: dict[str, str | None] = {}
     heads: dict[str | None, str | None] = {}  # keyed by household id
     current = live(Member)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in in_chunks(ids):
         for household_id, number in session.execute(
             select(Household.id, Household.number).where(Household.id.in_(chunk))
         ):

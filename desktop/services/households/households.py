@@ -14,7 +14,7 @@ from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.services.households.members import check_member_fields
 from desktop.store.models import Household, HouseholdSearch, Member
-from desktop.store.queries import live
+from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
 
 
@@ -89,9 +89,7 @@ def _rows(
     ).group_by(Member.household_id)
     if session.get_bind().dialect.name == "sqlite":
         ids = [h.id for h in households]
-        chunks = [
-            count.where(current, Member.household_id.in_(ids[i : i + 500])) for i in range(0, len(ids), 500)
-        ]
+        chunks = [count.where(current, Member.household_id.in_(chunk)) for chunk in in_chunks(ids)]
     else:
         chunks = [count.where(current, Member.household_id.in_(query.with_only_columns(Household.id)))]
     people: dict[str, tuple[int, str | None]] = {}

@@ -10,9 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.store.models import Household, Member
-from desktop.store.queries import live
-
-CHUNK = 500  # ids per IN (…) list: well under SQLite's bound-parameter limit
+from desktop.store.queries import in_chunks, live
 
 
 @dataclass(frozen=True)
@@ -28,8 +26,7 @@ def household_labels(session: Session, household_ids: Iterable[str]) -> dict[str
     found: dict[str, HouseholdLabel] = {}
     heads: dict[str, str] = {}
     current = live(Member)
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
+    for chunk in in_chunks(ids):
         for member_household, name in session.execute(
             select(Member.household_id, Member.name).where(
                 current, Member.relation.in_(sorted(HEAD_RELATIONS)), Member.household_id.in_(chunk)

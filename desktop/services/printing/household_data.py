@@ -31,7 +31,7 @@ from desktop.services.printing.household_lines import (
     visit_line,
 )
 from desktop.services.printing.photos import PrintPhotos
-from desktop.services.printing.queries import CHUNK, by_household, sorted_members
+from desktop.services.printing.queries import by_household, sorted_members
 from desktop.store.models import (
     DIMENSION_COLUMNS,
     FollowUp,
@@ -45,6 +45,7 @@ from desktop.store.models import (
     Village,
     Visit,
 )
+from desktop.store.queries import in_chunks
 
 
 def household_files(
@@ -54,8 +55,7 @@ def household_files(
     villages = {v.id: v for v in session.execute(select(Village)).scalars()}
     device = ledger.device()
     today = ledger.judged_on()  # ages, helpers in office and verdicts: as of --as-of, else today
-    for start in range(0, len(households), CHUNK):
-        chunk = households[start : start + CHUNK]
+    for chunk in in_chunks(households):
         ids = [h.id for h in chunk]
         members = by_household(session, Member, ids)
         incomes = by_household(session, Income, ids, Income.year)

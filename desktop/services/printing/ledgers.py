@@ -21,11 +21,9 @@ from desktop.services.printing.jobs import (
 )
 from desktop.services.printing.notice_data import HEALTH_RISKS, NOTICE_PURPOSES
 from desktop.services.printing.photos import PHOTO_EDGE
-from desktop.services.printing.queries import CHUNK
 from desktop.services.printing.roster_data import gather_roster
 
 __all__ = [
-    "CHUNK",
     "HEALTH_RISKS",
     "NOTICE_PURPOSES",
     "PHOTO_EDGE",

@@ -15,8 +15,6 @@ from desktop.services.context import Ledger
 from desktop.store.models import Household, Member, Village
 from desktop.store.queries import live
 
-CHUNK = 500  # households a query: a township roster stays a handful of queries
-
 
 def chosen_village_ids(ledger: Ledger, session: Session, code: str | None) -> list[str] | None:
     """The village asked for, else this device's village; None (all villages) on a township device."""

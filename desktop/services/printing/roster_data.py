@@ -14,14 +14,13 @@ from desktop.reports.text import yes_no
 from desktop.services.checklist.facts import income_figures
 from desktop.services.context import Ledger
 from desktop.services.printing.queries import (
-    CHUNK,
     chosen_village_ids,
     printable_households,
     sorted_members,
 )
 from desktop.services.village.overview import village_exit_standard
 from desktop.store.models import Income, Member, Monitoring, Village
-from desktop.store.queries import live
+from desktop.store.queries import in_chunks, live
 
 
 def gather_roster(
@@ -59,8 +58,7 @@ def roster_of(
             select(func.max(Income.year)).where(Income.year <= ledger.judged_on().year)
         ).scalar()
         year = latest
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
+    for chunk in in_chunks(ids):
         for m in session.execute(
             select(Member).where(Member.household_id.in_(chunk), live(Member))
         ).scalars():

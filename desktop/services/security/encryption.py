@@ -13,14 +13,12 @@
    (``encryption-unfinished`` marks that).
 
 A crash (power cut, kill) anywhere leaves either the plain folder as it was or the encrypted one: every
-open first settles an interrupted switchover. ``ZHUCUN_TEST_KILL_CONVERSION_AT=N`` kills this process at
-its N-th step, for the kill test; nothing else reads it.
+open first settles an interrupted switchover. Each step is a named checkpoint
+(``desktop/store/checkpoints.py``) where the kill test stops the process.
 """
 
 from __future__ import annotations
 
-import os
-import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from desktop.media.blob_encryption import photo_key, seal_plain_blobs
 from desktop.store import cipher, switchover
 from desktop.store.atomic_file import write_atomic
 from desktop.store.backup import list_backups
+from desktop.store.checkpoints import passed
 from desktop.store.database import StoreLocation, open_store
 from desktop.store.device import get_device
 from desktop.store.keyring import (
@@ -44,7 +43,6 @@ from desktop.store.switchover import Move, staged_path
 from desktop.sync.keys import key_path, load_keys, save_keys
 
 UNFINISHED = "encryption-unfinished"
-KILL_ENV = "ZHUCUN_TEST_KILL_CONVERSION_AT"
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ def finish_encryption(home: Path, data_key: bytes) -> int:
     marker = home / UNFINISHED
     if not marker.exists():
         return 0
-    sealed = seal_plain_blobs(home / "photos", photo_key(data_key), _step)
+    sealed = seal_plain_blobs(home / "photos", photo_key(data_key), passed)
     marker.unlink()
     return sealed
 
@@ -96,10 +94,10 @@ def _convert(location: StoreLocation, keyring: Keyring, data_key: bytes) -> int:
     try:
         moves = _moves(location)
         switchover.prepare(home, moves)
-        _step("prepared")
+        passed("prepared")
         write_keyring(home, keyring, staged_path(home / KEYRING_FILE))
         write_atomic(staged_path(home / UNFINISHED), b"photos\n")
-        _step("keyring")
+        passed("keyring")
         plain.execute(
             f'ATTACH DATABASE ? AS encrypted KEY "{cipher.raw_key(data_key)}"', (str(staged_path(db)),)
         )
@@ -108,28 +106,28 @@ def _convert(location: StoreLocation, keyring: Keyring, data_key: bytes) -> int:
         plain.execute("COMMIT")  # into the encrypted copy only: the plain database is not written
         plain.execute("DETACH DATABASE encrypted")
         cipher.fsync(staged_path(db))
-        _step("exported")
+        passed("exported")
         plain.execute("BEGIN IMMEDIATE")  # no other writer while the copy is checked and the rest staged
         _verify(plain, staged_path(db), data_key)
-        _step("verified")
+        passed("verified")
         if key_path(home).exists():
             save_keys(home, load_keys(home), data_key, to=staged_path(key_path(home)))
-            _step("keys")
+            passed("keys")
         backups = _stage_backups(location, moves, data_key)
         plain.execute("ROLLBACK")
         plain.close()
         if any(Path(f"{db}{suffix}").exists() for suffix in ("-wal", "-journal")):
             raise StoreProblem("台账正被其他程序使用：请先关闭驻村台账的其他窗口再启用加密，未做任何改动")
-        switchover.ready(home, _step)
+        switchover.ready(home, passed)
     except BaseException as exc:
         plain.close()
         switchover.recover(home)  # still "preparing": every staged file goes, the folder is as it was
         if isinstance(exc, OSError | cipher.module().Error):  # a full disk, an unreadable file
             raise StoreProblem(f"加密没有完成（{exc}），原台账未改动") from exc
         raise
-    _step("ready")
+    passed("ready")
     try:
-        switchover.commit(home, _step)
+        switchover.commit(home, passed)
     except OSError as exc:
         try:
             outcome = switchover.recover(home)
@@ -141,7 +139,7 @@ def _convert(location: StoreLocation, keyring: Keyring, data_key: bytes) -> int:
             f"台账已加密，但收尾没有完成（{exc}）：下次用口令打开时会自动完成。"
             "恢复码没有显示：请用 zhucun security new-recovery-code 换一个"
         ) from exc
-    _step("switched")
+    passed("switched")
     return backups
 
 
@@ -192,7 +190,7 @@ def _stage_backups(location: StoreLocation, moves: list[Move], data_key: bytes) 
             staged_path(source).unlink(missing_ok=True)  # unreadable: wiped after the commit instead
             moves[number] = Move(move.target, staged=False)
             changed = True
-        _step(f"backup-{number}")
+        passed(f"backup-{number}")
     if changed:
         switchover.prepare(home, moves)
     return done
@@ -220,13 +218,3 @@ def _verify(plain: Any, encrypted_file: Path, data_key: bytes) -> None:
 def _rel(home: Path, path: Path) -> str:
     return path.relative_to(home).as_posix()
 
-
-_steps = 0
-
-
-def _step(name: str) -> None:
-    """A point where the kill test may stop this process (and nothing else happens)."""
-    global _steps
-    _steps += 1
-    if os.environ.get(KILL_ENV) == str(_steps):
-        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))

@@ -10,7 +10,7 @@ from sqlalchemy import Select, case, func, select
 from desktop.services.context import Ledger
 from desktop.services.households.labels import household_labels
 from desktop.store.models import FollowUp, Household, Visit
-from desktop.store.queries import live
+from desktop.store.queries import in_chunks, live
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,7 @@ def list_visits(
         visits = list(session.execute(query).scalars())
         counts: dict[str, tuple[int, int]] = {}
         ids = [v.id for v in visits]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in in_chunks(ids):
             for visit_id, total, open_ in session.execute(
                 select(
                     FollowUp.visit_id,
@@ -122,8 +121,7 @@ def open_follow_ups(
         items = list(session.execute(query).scalars())
         visit_ids = sorted({f.visit_id for f in items if f.visit_id})
         visited: dict[str, dt.date | None] = {}
-        for start in range(0, len(visit_ids), 500):
-            chunk = visit_ids[start : start + 500]
+        for chunk in in_chunks(visit_ids):
             visited.update(
                 session.execute(select(Visit.id, Visit.visited_on).where(Visit.id.in_(chunk))).all()
             )

@@ -25,7 +25,7 @@ from desktop.services.checklist.verdicts import village_checklists
 from desktop.services.context import Ledger
 from desktop.services.printing.queries import chosen_village_ids
 from desktop.store.models import FollowUp, Household, Income, Member, Village, Visit
-from desktop.store.queries import live
+from desktop.store.queries import in_chunks, live
 
 ROSTER_SHEET = "花名册"
 GAPS_SHEET = "两不愁三保障短板"
@@ -38,7 +38,6 @@ _TEXT_TARGETS = {
     ("household", "phone"),
 }
 _STATUS_FILLS = {Status.NOT_MET: "red", Status.UNKNOWN: "yellow"}
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -205,8 +204,8 @@ def _latest_incomes(session: Session, household_ids: list[str]) -> dict[str, Inc
 
 
 def _in_chunks(session: Session, model: Any, column: Any, ids: list[str]) -> Iterable[Any]:
-    for start in range(0, len(ids), _CHUNK):
-        yield from session.execute(select(model).where(column.in_(ids[start : start + _CHUNK]))).scalars()
+    for chunk in in_chunks(ids):
+        yield from session.execute(select(model).where(column.in_(chunk))).scalars()
 
 
 def _roster_value(

@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from desktop.ui.shell.dialogs import show_error, show_info
 from desktop.ui.shell.i18n import tr, tr_noop
 from desktop.ui.shell.jobs import Job, Progress, run_job
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
+from desktop.ui.widgets.tables import read_only_table
 
 
 class SecurityPanel(QGroupBox):
@@ -61,14 +60,9 @@ class SecurityPanel(QGroupBox):
         self.users = RecordTableModel(  # headers: marked here, translated where shown
             [Column("name", tr_noop("用户")), Column("created", tr_noop("设立时间"))], parent=self
         )
-        self.user_table = QTableView()
-        self.user_table.setObjectName("securityUsers")
-        self.user_table.setModel(self.users)
+        self.user_table = read_only_table(self.users, "securityUsers", stretch=0)
         self.user_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.user_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.user_table.verticalHeader().hide()
         self.user_table.setMaximumHeight(140)
-        self.user_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add_button = _button(tr("添加用户…"), "addUser", self.open_add_user)
         self.passwd_button = _button(tr("修改我的口令…"), "changePassphrase", self.open_change_passphrase)
         self.recovery_button = _button(tr("生成新的恢复码…"), "newRecoveryCode", self.open_new_recovery_code)

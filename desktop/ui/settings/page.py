@@ -9,20 +9,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +42,7 @@ from desktop.ui.shell.jobs import Job, Progress
 from desktop.ui.shell.page import Page
 from desktop.ui.sync.trust_dialog import TrustDialog, fingerprint_font
 from desktop.ui.widgets.record_table_model import Column, RecordIdRole, RecordTableModel
+from desktop.ui.widgets.tables import read_only_table
 
 TEXT_FIELDS = ("name", "province", "city", "county", "township")
 LIST_FIELDS = ("groups", "natural_villages")
@@ -242,17 +240,8 @@ class SettingsPage(Page):
     def _peers_box(self) -> QGroupBox:
         box = QGroupBox(tr("已信任的设备"))
         self.peers = RecordTableModel(PEER_COLUMNS, parent=self)
-        self.peer_table = QTableView()
-        self.peer_table.setObjectName("trustedPeers")
-        self.peer_table.setModel(self.peers)
-        self.peer_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.peer_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.peer_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.peer_table.verticalHeader().hide()
+        self.peer_table = read_only_table(self.peers, "trustedPeers", stretch=0)
         self.peer_table.setMinimumHeight(120)
-        header = self.peer_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         trust = QPushButton(tr("信任身份卡…"))
         trust.setObjectName("trustCard")
         trust.clicked.connect(self.open_trust_dialog)

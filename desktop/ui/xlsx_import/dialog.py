@@ -19,7 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -52,6 +50,7 @@ from desktop.ui.shell.dialogs import show_info
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
 from desktop.ui.shell.jobs import Job, Progress
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
+from desktop.ui.widgets.tables import read_only_table
 
 XLSX_FILTER = tr_noop("Excel 表格 (*.xlsx);;所有文件 (*)")
 MAPPING_FILTER = tr_noop("表头对应文件 (*.toml);;所有文件 (*)")
@@ -469,14 +468,6 @@ def _sheet_names(path: Path) -> list[str]:
 
 
 def _table(model: RecordTableModel, name: str, *, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table = read_only_table(model, name, stretch=stretch)
+    table.setWordWrap(True)  # a problem's message is long: it wraps in its column
     return table
