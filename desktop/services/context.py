@@ -19,6 +19,25 @@ from desktop.store.queries import live
 
 
 @dataclass(frozen=True)
+class Change:
+    """What a committed write changed, for readers that show it (the GUI's pages).
+
+    ``kinds``: the kinds of synced record (``household``, ``member``, ``visit`` …, the tables) it
+    changed. ``everything``: it cannot be told (another program wrote, the village in view changed, a
+    write changed only this device's own state): every reader reads again."""
+
+    kinds: frozenset[str] = frozenset()
+    everything: bool = False
+
+    def concerns(self, watched: frozenset[str] | None) -> bool:
+        """Whether a reader of ``watched`` kinds (None: of everything) must read again."""
+        return self.everything or watched is None or bool(self.kinds & watched)
+
+
+EVERYTHING = Change(everything=True)
+
+
+@dataclass(frozen=True)
 class DeviceFacts:
     """This device as plain values: the UI and the command line never hold an ORM row."""
 
@@ -53,6 +72,13 @@ class Ledger:
 
     def judged_on(self) -> dt.date:
         return self.as_of or self.today()
+
+    def on_commit(self, listener: Callable[[Change], None]) -> None:
+        """Call ``listener`` after every write this ledger commits, with what it changed (on the thread
+        that wrote). A write of this device's own state only (trust, settings) reports everything."""
+        self.store.add_commit_listener(
+            lambda kinds: listener(Change(kinds=kinds) if kinds else EVERYTHING)
+        )
 
     def device(self) -> DeviceState:
         with self.store.read_session() as session:

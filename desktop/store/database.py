@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +29,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import StoreProblem, UserError
-from desktop.store import disk, migrate, search_index, switchover, unlocked
+from desktop.store import disk, migrate, search_index, switchover, touched, unlocked
 from desktop.store.backup import backup_file, newest_backup_age
 from desktop.store.disk import BUSY_ENV as BUSY_ENV
 from desktop.store.disk import BUSY_SECONDS, busy_seconds_setting
@@ -85,6 +85,7 @@ class Store:
             engine, expire_on_commit=False, info={"author": author} if author else None
         )
         search_index.install(self._sessions)
+        self._commit_listeners: list[Callable[[frozenset[str]], None]] = []
         if location.data_key is not None:
             unlocked.register(location.home, location.data_key)
 
@@ -95,6 +96,12 @@ class Store:
     def set_author(self, author: str) -> None:
         """Another user unlocked the open ledger: the operations written from now on are theirs."""
         self._sessions.configure(info={"author": author})
+
+    def add_commit_listener(self, listener: Callable[[frozenset[str]], None]) -> None:
+        """Call ``listener`` after every committed ``session()`` with the kinds (tables) of synced record
+        it changed: empty when it changed only this device's own state (trust, settings, receipts).
+        It runs on the thread that wrote."""
+        self._commit_listeners.append(listener)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -110,6 +117,9 @@ class Store:
             if problem is None:
                 raise
             raise problem from exc
+        tables = touched.take_touched_tables(session)
+        for listener in self._commit_listeners:
+            listener(tables)
 
     def require_free(self, needed: int, doing: str) -> None:
         """Refuse before a write of about ``needed`` bytes that the data folder's disk has no room for

@@ -58,6 +58,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class ChecksPage(Page):
+    watches = frozenset(
+        {"assessment", "household", "member", "income", "village", "policy_setting", "household_event"}
+    )
     title = tr_noop("核查")
     object_name = "checksPage"
 

@@ -84,6 +84,7 @@ MONTH_COLUMNS = (
 
 
 class DiaryPage(Page):
+    watches = frozenset({"work_log", "policy_setting", "village", "photo", "household"})
     title = tr_noop("日志")
     object_name = "diaryPage"
 

@@ -35,6 +35,12 @@ SEARCH_DELAY_MS = 200
 
 
 class HouseholdsPage(Page):
+    watches = frozenset(
+        {
+            "household", "member", "income", "assessment", "monitoring", "visit", "household_event",
+            "village", "policy_setting", "measure", "pairing",
+        }
+    )  # fmt: skip
     title = tr_noop("农户")
     object_name = "householdsPage"
     add_requested = Signal()

@@ -171,6 +171,9 @@ class MonitoringForm(QGroupBox):
 
 
 class MonitoringPage(Page):
+    watches = frozenset(
+        {"monitoring", "household", "member", "income", "village", "policy_setting", "household_event"}
+    )
     title = tr_noop("监测")
     object_name = "monitoringPage"
 

@@ -50,6 +50,7 @@ MARKS = {PhotoStatus.STORED: "✓", PhotoStatus.DUPLICATE: "＝", PhotoStatus.FA
 
 
 class PhotosPage(Page):
+    watches = frozenset({"photo", "visit", "household", "member", "work_log", "village"})
     title = tr_noop("照片")
     object_name = "photosPage"
 

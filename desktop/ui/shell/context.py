@@ -1,5 +1,6 @@
 """What every page shares: the ledger, the undo stack, the village in view, background jobs, and one
-signal that data changed (pages refresh from services, never from guesses)."""
+signal that data changed, saying what changed (pages refresh from services, never from guesses, and
+only when the change concerns them)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Change, Ledger
 from desktop.services.security.users import Unlocked
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.jobs import Job, Progress, run_job
@@ -18,7 +19,10 @@ from desktop.ui.shell.undo import ServiceEdit
 
 
 class UiContext(QObject):
-    changed = Signal()  # something was written: visible pages refresh
+    # something was written (a Change: the kinds of record, or everything): visible pages it concerns
+    # refresh. Every commit of the ledger reports itself (from a worker thread too: the signal is queued
+    # to the GUI thread); a write that committed nothing of the ledger reports everything.
+    changed = Signal(object)
     village_changed = Signal(object)  # township: the village in view (id or None for all)
     locked = Signal()  # the window locked (idle or 立即锁定): forget what was shown on request (ID numbers)
     lock_released = Signal()  # unlocked again with the passphrase
@@ -36,10 +40,16 @@ class UiContext(QObject):
         self.role = ledger.this_device().role
         self._village_id: str | None = ledger.current_village_id()
         self.jobs: list[Job] = []
+        self._commits = 0  # commits reported so far: a write that reported none says "everything"
+        ledger.on_commit(self._committed)
+
+    def _committed(self, change: Change) -> None:
+        self._commits += 1
+        self.changed.emit(change)
 
     @Slot(int)
     def _stack_moved(self, _index: int) -> None:
-        self.changed.emit()
+        """Undo and redo run services whose commits report what they changed; nothing to add."""
 
     @property
     def is_township(self) -> bool:
@@ -54,27 +64,30 @@ class UiContext(QObject):
         if village_id != self._village_id:
             self._village_id = village_id
             self.village_changed.emit(village_id)
-            self.changed.emit()
+            self.changed.emit(EVERYTHING)
 
     def edit(self, parent: QWidget | None, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> bool:
         """Run an edit through the undo stack (Ctrl+Z); a refused edit shows why and changes nothing."""
         command = ServiceEdit(text, do, undo)
+        commits = self._commits
         try:
             command.redo_first()
         except Exception as error:
             show_error(parent, error)
             return False
         self.undo_stack.push(command)  # its first redo() is skipped: the edit already ran
+        self._report_unseen(commits)
         return True
 
     def write(self, parent: QWidget | None, action: Callable[[], Any]) -> Any | None:
         """A write that is not undoable (adding a visit, importing): errors shown, ``changed`` emitted."""
+        commits = self._commits
         try:
             result = action()
         except Exception as error:
             show_error(parent, error)
             return None
-        self.changed.emit()
+        self._report_unseen(commits)
         return result
 
     def run(
@@ -88,5 +101,12 @@ class UiContext(QObject):
         job = run_job(parent, title, work, on_done)
         self.jobs.append(job)
         job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
-        job.finished.connect(self.changed.emit)
+        commits = self._commits
+        job.finished.connect(lambda: self._report_unseen(commits))
         return job
+
+    def _report_unseen(self, commits_before: int) -> None:
+        """A write that committed nothing of the ledger (a file, a preference) may still have changed
+        what pages show: they all read again."""
+        if self._commits == commits_before:
+            self.changed.emit(EVERYTHING)

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QProgressDialog, QStackedWidget, QWidget
 
+from desktop.services.context import EVERYTHING
 from desktop.services.preferences import idle_lock_minutes
 from desktop.services.security.users import Unlocked, security_status, unlock
 from desktop.ui.security.lock_screen import LockScreen
@@ -196,7 +197,7 @@ class IdleLock(QObject):
             self.ctx.ledger.sign_as(unlocked.user)
             self.user = self.ctx.user = unlocked.user
         self._release()
-        self.ctx.changed.emit()  # the status bar names who is working now
+        self.ctx.changed.emit(EVERYTHING)  # the status bar names who is working now
 
     def _release(self) -> None:
         self.ctx.is_locked = False

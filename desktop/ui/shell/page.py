@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.services.context import Change
 from desktop.ui.shell.context import UiContext
 
 
@@ -13,6 +14,8 @@ class Page(QWidget):
     title = ""  # the navigation label
     object_name = ""
     household_requested = Signal(str)  # any page may ask the window to open a household (by id)
+    # the kinds of record (tables) the page shows: a change of others leaves it as it is (None: all)
+    watches: frozenset[str] | None = None
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +33,9 @@ class Page(QWidget):
             self._stale = False
             self.refresh()
 
-    def _data_changed(self) -> None:
+    def _data_changed(self, change: Change) -> None:
+        if not change.concerns(self.watches):
+            return
         if self.isVisible():
             self.refresh()
         else:

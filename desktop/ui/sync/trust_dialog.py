@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import InvalidInput
+from desktop.services.context import EVERYTHING
 from desktop.services.exchange.bundles import ImportReport, release_quarantine
 from desktop.services.exchange.identity import TrustResult, trust_card
 from desktop.services.exchange.identity_cards import CardPreview, preview_card, same_fingerprint
@@ -161,7 +162,7 @@ class TrustDialog(QDialog):
                 ).format(fingerprint=self.card.fingerprint, expected=self.expected)
             )
         result = trust_card(self.ctx.ledger, self.card.path, typed)
-        self.ctx.changed.emit()
+        self.ctx.changed.emit(EVERYTHING)
         return result
 
     def _release(self, result: TrustResult) -> None:

@@ -96,6 +96,7 @@ VISIT_COL_VISITORS, VISIT_COL_CONTENT, VISIT_COL_PROBLEMS, VISIT_COL_NUMBER = 3,
 
 
 class VisitsPage(Page):
+    watches = frozenset({"visit", "follow_up", "photo", "household", "member", "village", "work_log"})
     title = tr_noop("走访")
     object_name = "visitsPage"
 

@@ -16,7 +16,7 @@ from desktop.domain.enums import Dimension, Status
 from desktop.services.checklist.assessments import record_assessment
 from desktop.services.checklist.latest_check import latest_assessment
 from desktop.services.checklist.verdicts import HouseholdChecklist, household_checklist
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.households.households import list_households
 from desktop.services.households.members import add_member
 from desktop.ui.checks.matrix_model import (
@@ -75,7 +75,7 @@ def test_fixing_a_gap_in_the_form_turns_the_overview_cell_green(
         ledger, household="001", assessed_on=ledger.today() - dt.timedelta(days=30),
         fields={"housing_answer": "not_met", "housing_evidence": "屋顶漏雨，墙体开裂"},
     )  # fmt: skip
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     gap = cell(page, "001", HOUSING)
     assert gap.data() == "未达标"
     assert gap.data(StatusRole) == "not_met"
@@ -214,7 +214,7 @@ def test_the_judging_day_chooser_re_judges_with_real_key_presses(
         ledger, "002",
         {"name": "达瓦", "relation": "之女", "id_number": id_number("20190820", "022"), "schooling": "学前教育"},
     )  # fmt: skip
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     education = ChecklistMatrixModel.column_of(Dimension.EDUCATION)
     assert cell(page, "002", education).data() == "未达标"  # judged today by default
     chooser = page.judged_on

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.diary import add_entry, list_entries, list_leaves
 from desktop.services.households.history import record_history
 from desktop.ui.diary.page import DiaryPage
@@ -136,7 +136,7 @@ def test_a_future_day_cannot_be_picked_and_the_search_finds_entries(
     assert page.calendar.maximumDate() == QDate(2026, 11, 23)
     add_entry(ledger, day=dt.date(2026, 11, 2), kind="项目", content="查看水渠工程", place="一组")
     add_entry(ledger, day=dt.date(2026, 11, 3), kind="会议", content="村两委会议")
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.entries.rowCount() == 2
     type_chinese(page.search, "水渠")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)

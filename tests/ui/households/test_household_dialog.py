@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.households.detail import show_household
 from desktop.services.households.households import list_households
 from desktop.services.visits.visits import record_visit
@@ -110,7 +110,7 @@ def test_filters_by_group_gap_and_visits(main: MainWindow, ledger: Ledger, qtbot
     )  # nobody checked yet: every household has gaps to find out
     page.gap_filter.setCurrentIndex(0)
     record_visit(ledger, household="003", visited_on=ledger.today(), content="了解务工情况")
-    main.ctx.changed.emit()
+    main.ctx.changed.emit(EVERYTHING)
     page.visit_filter.setValue(30)
     shown = {page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())}
     assert shown == {"001", "002", "010"}  # 003 was visited today

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.errors import InvalidInput
 from desktop.services.checklist.assessments import record_assessment
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.households.detail import show_household
 from desktop.services.households.households import list_households
 from desktop.services.households.members import edit_member
@@ -135,7 +135,7 @@ def test_steps_out_of_order_in_the_future_or_malformed_are_refused(
     page: MonitoringPage, ledger: Ledger
 ) -> None:
     record = identified(ledger, "003")
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.current is not None and page.current.id == record  # the first record is shown
     form = page.form
 
@@ -165,7 +165,7 @@ def test_risk_elimination_waits_for_a_secure_household_and_is_undoable(
     page: MonitoringPage, ledger: Ledger, qtbot: Any
 ) -> None:
     record = identified(ledger, "001")
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert "两不愁三保障和饮水安全尚未全部达标" in page.elimination_state.text()
     page.eliminate_note.setText("收入稳定")
     assert page.eliminate() is False
@@ -173,7 +173,7 @@ def test_risk_elimination_waits_for_a_secure_household_and_is_undoable(
     assert monitoring_record(ledger, record).status == MONITORED
 
     record_assessment(ledger, household="001", fields=ALL_MET)
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.elimination_state.text() == "可以标记风险消除。"
     page.eliminate_note.setText("务工收入稳定 8 个月，三保障和饮水安全均达标")
     qtbot.mouseClick(page.eliminate_button, Qt.MouseButton.LeftButton)
@@ -195,7 +195,7 @@ def test_risk_elimination_waits_for_a_secure_household_and_is_undoable(
 def test_the_status_filter(page: MonitoringPage, ledger: Ledger) -> None:
     identified(ledger, "001")
     start_monitoring(ledger, household="002", category="边缘易致贫户", risk_types=["因学"])
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.model.rowCount() == 2
     page.status_filter.setCurrentText(IDENTIFYING)
     assert [page.model.row_at(r)["number"] for r in range(page.model.rowCount())] == ["002"]
@@ -265,5 +265,5 @@ def test_monitoring_table_model_passes_qtmodeltester(
 ) -> None:
     identified(ledger, "001")
     start_monitoring(ledger, household="002", category="边缘易致贫户", risk_types=["因学", "因病"])
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     qtmodeltester.check(page.model)

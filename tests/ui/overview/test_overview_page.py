@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from desktop.app import open_ledger
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.demo import create_demo
 from desktop.services.households.households import edit_household, list_households
 from desktop.services.village.overview import village_overview
@@ -56,7 +56,7 @@ def test_a_non_poor_household_is_not_unfilled_and_one_gap_is_a_short_bar(
     page: OverviewPage, ledger: Ledger
 ) -> None:
     edit_household(ledger, "002", {"category": "非贫困户", "poverty_status": None})
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     text = page.statuses_label.text()
     assert "未填" not in text and "非贫困户 1 户没有脱贫属性，不计入" in text
     # the bars are drawn against every household of the village, not against the largest bar
@@ -67,7 +67,7 @@ def test_incidence_counts_the_people_of_households_not_out_of_poverty(
     page: OverviewPage, ledger: Ledger
 ) -> None:
     edit_household(ledger, "002", {"poverty_status": "未脱贫"})  # 格桑 lives alone
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.overview is not None and page.overview.poor_people == 1
     assert page.overview.incidence == Decimal(1) / Decimal(PEOPLE)
     assert page.tiles["incidence"].value.text() == f"{100 / PEOPLE:.2f}%"
@@ -95,7 +95,7 @@ def test_visit_coverage_over_the_last_30_days_by_group(page: OverviewPage, ledge
     record_visit(ledger, household="003", visited_on=today, content="了解务工情况")
     record_visit(ledger, household="003", visited_on=today - dt.timedelta(days=3), content="回访")
     record_visit(ledger, household="001", visited_on=today - dt.timedelta(days=30), content="太早，不算")
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.tiles["visited"].value.text() == "1/4"
     coverage = {bar.label: bar for bar in page.coverage_chart.bars()}
     assert list(coverage) == ["一组", "二组"]
@@ -173,7 +173,7 @@ def test_a_large_scope_is_counted_in_the_background(
     qtbot.waitUntil(lambda: page.overview is not None, timeout=30_000)
     assert page.tiles["households"].value.text() == "4" and page.heading.text().startswith("亚弄村")
     record_visit(ledger, household="001", visited_on=ledger.today(), content="回访")
-    page.ctx.changed.emit()  # asked again: the newer answer is the one shown
+    page.ctx.changed.emit(EVERYTHING)  # asked again: the newer answer is the one shown
     qtbot.waitUntil(lambda: page.tiles["visited"].value.text() == "1/4", timeout=30_000)
     assert not page.loader.busy
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.app import open_ledger
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.exchange.identity import export_card, my_identity
 from desktop.services.households.households import add_household, list_households
 from desktop.services.preferences import LANGUAGE, get_preference
@@ -133,7 +133,7 @@ def test_a_field_is_saved_when_its_editing_ends(page: SettingsPage, ledger: Ledg
     page.west.activated.emit(page.west.currentIndex())
     assert village_profile(ledger).fields["west"] is False
     page.profile_edits["city"].setText("甘孜州")  # being typed when something else refreshes the page
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.profile_edits["city"].text() == "甘孜州"
 
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import open_ledger
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.exchange.bundles import export_bundle, import_bundle, list_quarantine
 from desktop.services.exchange.conflicts import list_conflicts
 from desktop.services.exchange.identity import export_card, my_identity, trust_card
@@ -68,7 +68,7 @@ def pair(tmp_path: Path, qtbot: Any) -> Iterator[tuple[Office, Office]]:
     trust_card(village.ledger, township.card, township.fingerprint)
     trust_card(township.ledger, village.card, village.fingerprint)
     for side in (village, township):
-        side.ctx.changed.emit()
+        side.ctx.changed.emit(EVERYTHING)
     yield village, township
     for side in (village, township):
         side.ledger.store.close()
@@ -210,7 +210,7 @@ def test_a_quarantined_sender_is_trusted_only_with_its_fingerprint(
     bundle = export_bundle(stranger, township.fingerprint, stick).path
     stranger.store.close()
     assert import_bundle(township.ledger, bundle).outcome == "quarantined"
-    township.ctx.changed.emit()
+    township.ctx.changed.emit(EVERYTHING)
     assert township.page.quarantine.rowCount() == 1
     assert township.page.quarantine.row_at(0)["fingerprint"] == stranger_fp
 
@@ -246,7 +246,7 @@ def test_a_card_that_is_not_the_quarantined_sender_is_refused(
     bundle = export_bundle(stranger, township.fingerprint, tmp_path).path
     stranger.store.close()
     import_bundle(township.ledger, bundle)
-    township.ctx.changed.emit()
+    township.ctx.changed.emit(EVERYTHING)
     dialog = township.page.open_trust_dialog()
     assert dialog is not None
     dialog.set_card(village.card)  # a genuine card, typed right, but of another device
@@ -269,7 +269,7 @@ def test_conflicts_are_listed_and_settled_from_the_page(
     edit_household(village.ledger, "001", {"phone": "13800000001"})
     edit_household(township.ledger, "001", {"phone": "13900000002"})
     import_bundle(township.ledger, export_bundle(village.ledger, township.fingerprint, stick).path)
-    township.ctx.changed.emit()
+    township.ctx.changed.emit(EVERYTHING)
     assert township.page.tabs.tabText(2) == "冲突（1）"
     row = township.page.conflicts.row_at(0)
     assert row["household"].startswith("户 001") and row["what"] == "农户·联系电话"

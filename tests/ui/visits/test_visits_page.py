@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QBrush, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.services.context import Ledger
+from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.households.detail import show_household
 from desktop.services.households.households import list_households
 from desktop.services.photos import photos_of
@@ -172,7 +172,7 @@ def test_a_follow_up_marked_done_leaves_the_to_do_list_and_ctrl_z_brings_it_back
         follow_ups=[FollowUpInput("联系住建局鉴定房屋", today - dt.timedelta(days=5)),
                     FollowUpInput("年底回访", today + dt.timedelta(days=60))],
     )  # fmt: skip
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.follow_ups.rowCount() == 1  # the one due in 60 days waits
     assert page.follow_ups.index(0, COL_STATE).data() == "逾期 5 天"
     assert page.todo_count.text() == "1 项，其中逾期 1 项"
@@ -196,7 +196,7 @@ def test_double_click_on_a_visit_or_a_follow_up_opens_its_household(
     record_visit(
         ledger, household="002", content="宣讲医保政策", follow_ups=[FollowUpInput("回访", ledger.today())]
     )
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     for table in (page.visit_table, page.todo_table):
         rect = table.visualRect(table.model().index(0, 1))
         with qtbot.waitSignal(page.household_requested) as opened:
@@ -207,7 +207,7 @@ def test_double_click_on_a_visit_or_a_follow_up_opens_its_household(
 def test_the_visit_list_is_searched_by_number_name_and_content(page: VisitsPage, ledger: Ledger) -> None:
     record_visit(ledger, household="001", content="了解务工情况")
     record_visit(ledger, household="010", content="宣讲医保政策")
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     assert page.visit_filter.rowCount() == 2
     page.visit_search.setText("010")  # 户编号: a hidden column, still searched
     assert page.visit_filter.rowCount() == 1
@@ -303,7 +303,7 @@ def test_page_models_pass_qtmodeltester(page: VisitsPage, ledger: Ledger, qtmode
     record_visit(
         ledger, household="001", content="了解情况", follow_ups=[FollowUpInput("回访", ledger.today())]
     )
-    page.ctx.changed.emit()
+    page.ctx.changed.emit(EVERYTHING)
     qtmodeltester.check(page.visits)
     qtmodeltester.check(page.visit_filter)
     qtmodeltester.check(page.follow_ups)
