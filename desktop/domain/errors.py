@@ -5,6 +5,10 @@ Bugs are ordinary exceptions; only these reach the user as a message instead of 
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class UserError(Exception):
     """Bad input or a state the user can fix. ``message`` is shown as is (Chinese)."""
@@ -46,3 +50,11 @@ class LedgerBusy(UserError):
     trying again later fixes it."""
 
     exit_code = 7
+
+
+def present(value: T | None, what: str) -> T:
+    """``value``, which the code has just made sure of (a row it wrote, a field it checked): None here is
+    a bug — a crash report and exit 70 — never the user's mistake. Unlike ``assert`` it holds under -O."""
+    if value is None:
+        raise RuntimeError(f"{what} is missing although it was just made sure of")
+    return value

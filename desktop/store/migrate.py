@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from desktop.domain.errors import present
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -21,9 +23,7 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return present(ScriptDirectory.from_config(alembic_config()).get_current_head(), "the newest migration")
 
 
 def known_revisions() -> set[str]:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from desktop.domain.errors import present
 from desktop.store.types import canonical_json
 from desktop.sync.keys import DeviceKeys, verify
 from desktop.sync.sealing import SCHEME, Opener, Sealer, SealError
@@ -306,9 +307,9 @@ class BundleReader:
         return (member for member in self.members if member.kind == kind)
 
     def _read(self, name: str, limit: int) -> bytes:
-        assert self._zip is not None
+        archive = present(self._zip, "the open bundle")
         try:
-            with self._zip.open(name) as handle:
+            with archive.open(name) as handle:
                 data = handle.read(limit + 1)
         except (
             zipfile.BadZipFile,

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import __version__
+from desktop.domain.errors import present
 from desktop.media.blob_store import BlobStore
 from desktop.store.atomic_file import atomic_writer
 from desktop.store.device import get_device
@@ -202,8 +203,7 @@ def record_export(
             reported=0,
         )
     )
-    peer = session.get(Peer, recipient.device_id)
-    assert peer is not None
+    peer = present(session.get(Peer, recipient.device_id), "the recipient's peer record")
     peer.last_bundle_out, peer.last_bundle_out_at = bundle_id, now
     state = get_device(session)
     own = [op.seq for op in plan.ops if state is not None and op.origin == state.device_id]
@@ -222,8 +222,7 @@ def exported_key(peer_device_id: str) -> str:
 
 
 def _sign_own_head(session: Session, me: Identity, keys: DeviceKeys) -> None:
-    state = get_device(session)
-    assert state is not None
+    state = present(get_device(session), "this device's state")
     if state.last_seq == 0 or session.get(SignedHead, (me.device_id, state.last_seq)) is not None:
         return
     stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

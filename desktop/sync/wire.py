@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.errors import present
 from desktop.store.types import MAX_INT
 
 MAX_TEXT = 1_000_000  # free text (a rejection reason, a revocation reason): never shorter than we write
@@ -99,9 +100,7 @@ class Fields:
     def required_text(
         self, key: str, *, pattern: re.Pattern[str] | None = None, max_len: int = MAX_TEXT
     ) -> str:
-        value = self.text(key, pattern=pattern, max_len=max_len)
-        assert value is not None
-        return value
+        return present(self.text(key, pattern=pattern, max_len=max_len), key)
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str:
         value = self.required_text(key)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import MEASURE_GROUPS, UNIT_LEVELS
-from desktop.domain.errors import InvalidInput
+from desktop.domain.errors import InvalidInput, present
 from desktop.domain.fields import LABELS as FIELD_LABELS
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
@@ -417,9 +417,7 @@ def _children(
 
 def _get(session: Session, model: Any, record_id: str) -> Any:
     session.flush()
-    row = session.get(model, record_id)
-    assert row is not None
-    return row
+    return present(session.get(model, record_id), f"{model.__tablename__} {record_id}")
 
 
 def _measure(row: Measure) -> MeasureRecord:

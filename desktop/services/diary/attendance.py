@@ -125,7 +125,8 @@ def _month_of(
     leave: dict[str, int] = {}
     diary_days: set[dt.date] = set()
     for row in rows:
-        assert row.day is not None
+        if row.day is None:  # a record that has not received its day yet (an operation still to come)
+            continue
         if row.kind in leave_kinds:
             continue
         if row.kind != PRESENT and first <= row.day <= counted_to:
@@ -133,7 +134,8 @@ def _month_of(
         if row.in_village and first <= row.day <= counted_to:
             days[row.day] = PRESENT_DAY
     for row in rows:
-        assert row.day is not None
+        if row.day is None:  # a record that has not received its day yet (an operation still to come)
+            continue
         if row.kind not in leave_kinds:
             continue
         day = max(row.day, first)

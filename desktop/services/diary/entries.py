@@ -135,8 +135,7 @@ def edit_entry(
             changes["in_village"] = in_village
         if households is not None:
             changes["household_ids"] = _household_ids(session, village, households) or None
-        if changes.get("in_village") and not row.in_village:
-            assert row.day is not None and row.author is not None
+        if changes.get("in_village") and not row.in_village and row.day is not None and row.author is not None:
             _refuse_on_leave(session, village.id, row.author, row.day, row.day)
         return writer.update(WorkLog, row.id, changes)
 
@@ -405,7 +404,8 @@ def _refuse_on_leave(
         *_of_person(village_id, person), WorkLog.kind.in_(rules().leave_kinds), WorkLog.day <= end
     )
     for found in session.execute(query.order_by(WorkLog.day)).scalars():
-        assert found.day is not None
+        if found.day is None:  # a record that has not received its day yet (an operation still to come)
+            continue
         last = found.until or found.day
         if last >= start:
             what = f"{found.day.isoformat()} 至 {last.isoformat()} 的{found.kind}"

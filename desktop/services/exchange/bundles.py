@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import InvalidInput, NotFound, UserError
+from desktop.domain.errors import InvalidInput, NotFound, UserError, present
 from desktop.domain.fields import TABLE_LABELS, label
 from desktop.media.blob_store import BlobStore
 from desktop.services.context import Ledger
@@ -308,8 +308,7 @@ def release_quarantine(ledger: Ledger, *, only_sender: str | None = None) -> lis
         report = import_bundle(ledger, stored)
         reports.append(report)
         with ledger.store.session() as session:
-            row = session.get(BundleRecord, record.id)
-            assert row is not None
+            row = present(session.get(BundleRecord, record.id), "the quarantined bundle's record")
             row.status = "released"
         if report.outcome != Outcome.REJECTED:
             stored.unlink(missing_ok=True)

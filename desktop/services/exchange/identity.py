@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import InvalidInput, NotFound, StoreProblem
+from desktop.domain.errors import InvalidInput, NotFound, StoreProblem, present
 from desktop.services.context import Ledger
 from desktop.store.atomic_file import write_atomic
 from desktop.store.device import get_device
@@ -57,7 +57,8 @@ def my_identity(ledger: Ledger) -> Identity:
 def identity_of(session: Session) -> Identity:
     state = _device(session)
     village = session.get(Village, state.village_id) if state.village_id else None
-    assert state.sign_key is not None and state.box_key is not None
+    sign_key = present(state.sign_key, "this device's signing key")
+    box_key = present(state.box_key, "this device's box key")
     return Identity(
         device_id=state.device_id,
         role=state.role,
@@ -67,8 +68,8 @@ def identity_of(session: Session) -> Identity:
         village_name=village.name if village else None,
         township_code=state.township_code,
         township_name=state.township_name or (village.township if village else None),
-        sign_key=state.sign_key,
-        box_key=state.box_key,
+        sign_key=sign_key,
+        box_key=box_key,
     )
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import InvalidInput, NotFound
+from desktop.domain.errors import InvalidInput, NotFound, present
 from desktop.domain.fields import LABELS as FIELD_LABELS
 from desktop.domain.income import IncomeFigures, net_income, per_person
 from desktop.services.context import Ledger, with_policy_settings
@@ -158,8 +158,7 @@ def record_income(
                 fields |= {"archived": None, "archive_reason": None}
             changed = tuple(name for name in writer.update(Income, record_id, fields) if name in LABELS)
         session.flush()
-        stored = session.get(Income, record_id)
-        assert stored is not None
+        stored = present(session.get(Income, record_id), "the income just written")
         return RecordedIncome(_record(session, ledger, target, stored), previous, changed)
 
 
