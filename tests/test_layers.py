@@ -46,7 +46,11 @@ ALLOWED: dict[str, set[str]] = {
 QT_LAYERS = {"ui", "app"}
 QT_PACKAGES = ("PySide6", "shiboken6")
 TOP_LAYERS = {"ui", "cli"}  # the layers that take services' names and must not reach through them
-REACH_THROUGH = {"store": "ledger.store", "device": "ledger.device()"}
+REACH_THROUGH = {
+    "store": "ledger.store",
+    "device": "ledger.device()",
+    "_device_state": "ledger._device_state()",
+}
 MODULE_STRING = re.compile(r"^desktop(?:\.\w+)+(?::\w+)?$")
 DYNAMIC_IMPORTS = {"import_module", "__import__"}
 

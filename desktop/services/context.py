@@ -80,7 +80,7 @@ class Ledger:
             lambda kinds: listener(Change(kinds=kinds) if kinds else EVERYTHING)
         )
 
-    def device(self) -> DeviceState:
+    def _device_state(self) -> DeviceState:
         with self.store.read_session() as session:
             state = get_device(session)
         if state is None:
@@ -88,11 +88,11 @@ class Ledger:
         return state
 
     def current_village_id(self) -> str | None:
-        return self.device().village_id
+        return self._device_state().village_id
 
     def this_device(self) -> DeviceFacts:
         """This device (role, village, user, township) for the interface: plain values."""
-        state = self.device()
+        state = self._device_state()
         return DeviceFacts(
             device_id=state.device_id,
             role=state.role,

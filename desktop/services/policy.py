@@ -93,7 +93,7 @@ def remove_policy_figure(ledger: Ledger, *, kind: str, year: int, reason: str = 
 
 def can_set_policy(ledger: Ledger) -> bool:
     """Only a township sets 政策标准; a village laptop shows what it received."""
-    return ledger.device().role == "township"
+    return ledger.this_device().role == "township"
 
 
 def policy_figures(ledger: Ledger) -> list[PolicyFigureRow]:
@@ -162,7 +162,7 @@ def _checked(
 
 
 def _villages(ledger: Ledger, session: Session) -> list[str]:
-    if ledger.device().role != "township":
+    if ledger.this_device().role != "township":
         raise InvalidInput("政策标准由乡镇设置，随乡镇的同步包发到各村；村里的电脑只能查看")
     found = list(
         session.execute(select(Village.id).where(live(Village))).scalars()

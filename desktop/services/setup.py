@@ -133,7 +133,7 @@ DEMO_USER = "演示驻村干部"  # the made-up cadre of ``create_demo``'s ficti
 
 def is_demo(ledger: Ledger) -> bool:
     """The ledger is the fictional demo village (``zhucun demo``, the GUI's 打开演示村)."""
-    return ledger.device().user_name == DEMO_USER
+    return ledger.this_device().user_name == DEMO_USER
 
 
 @dataclass(frozen=True)

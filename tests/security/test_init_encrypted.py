@@ -74,7 +74,7 @@ def test_init_with_a_passphrase_makes_an_encrypted_ledger_and_prints_the_code_on
         unlock(home, PASSPHRASE)
     ledger = open_ledger(home, unlocked=unlock(home, "换了一个新口令2027"))
     try:
-        assert ledger.device().user_name == "扎西"
+        assert ledger.this_device().user_name == "扎西"
     finally:
         ledger.store.close()
     history = cli(home, "log", "001", env={"ZHUCUN_PASSPHRASE": "换了一个新口令2027"})

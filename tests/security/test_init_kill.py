@@ -62,7 +62,7 @@ def opens_with_the_passphrase(home: Path) -> bool:
         return False
     ledger = open_ledger(home, unlocked=unlock(home, PASSPHRASE))
     try:
-        assert ledger.device().user_name == "扎西"
+        assert ledger.this_device().user_name == "扎西"
         assert village_summary(ledger).name == "亚弄村"
     finally:
         ledger.store.close()

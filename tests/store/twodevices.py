@@ -35,7 +35,7 @@ class Device:
 
     @property
     def device_id(self) -> str:
-        return self.ledger.device().device_id
+        return self.ledger.this_device().device_id
 
     def ops(self) -> list[Op]:
         with self.ledger.store.read_session() as session:

@@ -262,7 +262,7 @@ def list_entries(
 
 def entry_on(ledger: Ledger, day: dt.date, person: str | None = None) -> DiaryEntry | None:
     """The person's entry for a day on this village laptop, if written (the form opens it to correct)."""
-    person = person or ledger.device().user_name or ""
+    person = person or ledger.this_device().user_name or ""
     found = [e for e in list_entries(ledger, start=day, end=day, person=person)]
     return found[0] if found else None
 
@@ -314,7 +314,7 @@ def team_members(ledger: Ledger, village_id: str) -> list[str]:
                 select(WorkLog.author).where(WorkLog.village_id == village_id, live(WorkLog)).distinct()
             ).scalars()
         )
-    state = ledger.device()
+    state = ledger.this_device()
     if state.village_id == village_id and state.user_name:
         names.add(state.user_name)
     return sorted(n for n in names if n)

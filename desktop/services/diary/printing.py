@@ -138,4 +138,4 @@ def _village_title(ledger: Ledger, code: str | None, entry: DiaryEntry | None) -
 
 
 def _township(ledger: Ledger) -> str:
-    return ledger.device().township_name or "乡镇汇总"
+    return ledger.this_device().township_name or "乡镇汇总"

@@ -64,7 +64,7 @@ def required_days(ledger: Ledger, village_id: str, year: int) -> int | None:
 def set_required_days(ledger: Ledger, *, year: int, days: int, source: str) -> int:
     """The township sets the days a month in the village for every village it holds (a synced
     政策标准 record per village, like the poverty lines); returns how many villages got it."""
-    if ledger.device().role != "township":
+    if ledger.this_device().role != "township":
         raise InvalidInput("所需在村天数由乡镇设定，村里的电脑不能修改")
     if not 1 <= days <= 31:
         raise InvalidInput(f"每月所需在村天数 {days} 不合理，应在 1–31 之间")

@@ -53,7 +53,7 @@ def household_files(
 ) -> Iterator[r.HouseholdFile]:
     """The 一户一档 contents of ``households``, read 500 at a time."""
     villages = {v.id: v for v in session.execute(select(Village)).scalars()}
-    device = ledger.device()
+    device = ledger.this_device()
     today = ledger.judged_on()  # ages, helpers in office and verdicts: as of --as-of, else today
     for chunk in in_chunks(households):
         ids = [h.id for h in chunk]

@@ -115,7 +115,7 @@ def test_a_village_is_set_up_encrypted_and_the_recovery_code_shown_once(
     assert dialog.unlocked is not None and dialog.unlocked.user == "扎西"
     ledger = open_ledger(home, unlocked=dialog.unlocked)
     try:
-        assert village_summary(ledger).name == "亚弄村" and ledger.device().user_name == "扎西"
+        assert village_summary(ledger).name == "亚弄村" and ledger.this_device().user_name == "扎西"
     finally:
         ledger.store.close()
     assert unlock(home, PASSPHRASE).user == "扎西"
@@ -200,7 +200,7 @@ def test_a_server_database_is_set_up_without_a_passphrase(home: Path, qtbot: Any
         first.user.insert("洛桑")
         ok(first, qtbot)
         assert first.result() == QDialog.DialogCode.Accepted and first.unlocked is None
-        assert ledger.device().township_name == "姑咱镇"
+        assert ledger.this_device().township_name == "姑咱镇"
     finally:
         ledger.store.close()
 
@@ -257,7 +257,7 @@ def test_run_gui_first_start_opens_the_main_window_unlocked(home: Path, qtbot: A
             first.recovery.continue_button.click()
         elif window is not None:
             seen["title"] = window.windowTitle()
-            seen["user"] = window.ctx.ledger.device().user_name
+            seen["user"] = window.ctx.ledger.this_device().user_name
             seen["locks"] = window.idle_lock is not None
             window.close()
             return
