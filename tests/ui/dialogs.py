@@ -13,10 +13,19 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from desktop.ui.security.recovery_code_dialog import RecoveryCodeDialog
 
@@ -129,6 +138,23 @@ class ModalDialogs(QObject):
 
 
 _current: ModalDialogs | None = None
+
+
+def save_as(path: Path) -> Handler:
+    """A save dialog answered as a user does: the file name entered, then 保存 clicked."""
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), dialog
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert isinstance(name, QLineEdit)
+        name.setText(str(path))  # pasted: typed letters would open the completer's list over the field
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert isinstance(buttons, QDialogButtonBox)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert save is not None and save.isEnabled()
+        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    return answer
 
 
 def current() -> ModalDialogs:

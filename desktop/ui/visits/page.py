@@ -66,6 +66,7 @@ from desktop.ui.visits.follow_up_model import (
 from desktop.ui.widgets.household_picker import HouseholdPicker
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 from desktop.ui.widgets.tables import read_only_table
+from desktop.ui.widgets.xlsx_export import export_button, run_export
 
 # the to-do model's names stay importable from here (tests/ui/visits/test_visits_page.py imports them)
 __all__ = [
@@ -183,6 +184,20 @@ class VisitsPage(Page):
         if files:
             self._save_photos(result, files)
         return result
+
+    def export_visits(self) -> Job | None:
+        """导出 Excel…: every visit of the village in view, with its follow-ups."""
+        from desktop.services.xlsx.exporting import export_visits
+
+        ledger, village = self.ctx.ledger, self.ctx.village_id
+        name = tr("走访记录-{day}.xlsx").format(day=ledger.today().isoformat())
+        return run_export(
+            self.ctx,
+            self,
+            tr("导出走访记录"),
+            name,
+            lambda path: export_visits(ledger, path, village_id=village),
+        )
 
     def mark_selected_done(self) -> bool:
         index = self.todo_table.currentIndex()
@@ -348,6 +363,10 @@ class VisitsPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.visit_search, 1)
         row.addWidget(self.visit_count)
+        self.export_button = export_button("exportVisits")
+        self.export_button.setToolTip(tr("把本村全部走访记录（含后续事项）导出为 Excel 表格"))
+        self.export_button.clicked.connect(self.export_visits)
+        row.addWidget(self.export_button)
         box = QGroupBox(tr("全部走访记录（双击打开农户）"))
         layout = QVBoxLayout(box)
         layout.addLayout(row)
