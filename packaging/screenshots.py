@@ -23,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget, QWidget
 
 from desktop.app import open_ledger, resources_dir
 from desktop.services.context import Ledger
@@ -57,6 +58,13 @@ SLUGS = {
 }
 
 
+def _press_enter_on_a_message_box() -> None:
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox) and box.isVisible():
+        print(f"（已关闭提示：{box.text()}）", file=sys.stderr)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+
 @dataclass
 class Scene:
     village: Ledger
@@ -75,8 +83,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv[1:])
     out = args.outdir.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    os.environ["ZHUCUN_NONMODAL_DIALOGS"] = "1"  # a dialog must not stop the run
     app = QApplication(argv[:1])
+    closer = QTimer(app)  # a message box must not stop the run: Enter answers it, as a user would
+    closer.timeout.connect(_press_enter_on_a_message_box)
+    closer.start(50)
     install_app_font(app, resources_dir())
     install_translators(app, resources_dir(), args.language)
     if args.font_scale != 1.0:

@@ -59,7 +59,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="64"/>
-        <location filename="../../desktop/ui/visits/page.py" line="201"/>
+        <location filename="../../desktop/ui/visits/page.py" line="227"/>
         <source>多人用顿号分隔</source>
         <translation>Separate several names with 、 or commas</translation>
     </message>
@@ -73,7 +73,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="117"/>
         <location filename="../../desktop/ui/photos/page.py" line="168"/>
         <location filename="../../desktop/ui/printing/options.py" line="56"/>
-        <location filename="../../desktop/ui/visits/page.py" line="262"/>
+        <location filename="../../desktop/ui/visits/page.py" line="288"/>
         <source>农户</source>
         <comment>one household, chosen in a form</comment>
         <translation>Household</translation>
@@ -176,7 +176,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="63"/>
         <location filename="../../desktop/ui/overview/page.py" line="32"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="89"/>
+        <location filename="../../desktop/ui/visits/page.py" line="96"/>
         <location filename="../../desktop/domain/fields.py" line="34"/>
         <source>户编号</source>
         <extracomment>desktop/domain/fields.py: household.number</extracomment>
@@ -188,7 +188,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="64"/>
         <location filename="../../desktop/ui/overview/page.py" line="33"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="25"/>
-        <location filename="../../desktop/ui/visits/page.py" line="83"/>
+        <location filename="../../desktop/ui/visits/page.py" line="90"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
@@ -198,7 +198,7 @@
         <translation>Not met: {not_met} households; to verify: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="60"/>
+        <location filename="../../desktop/ui/checks/page.py" line="62"/>
         <location filename="../../desktop/ui/shell/registry.py" line="22"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
@@ -206,47 +206,62 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="68"/>
+        <location filename="../../desktop/ui/checks/page.py" line="70"/>
         <source>只看有短板或待核实的户</source>
         <translation>Only gaps and to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="81"/>
+        <location filename="../../desktop/ui/checks/page.py" line="83"/>
         <source>按这一天判断年龄、适龄入学和各项结论（默认今天）</source>
         <translation>Judge ages, school age and every verdict as of this day (default: today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="97"/>
+        <location filename="../../desktop/ui/checks/page.py" line="99"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="100"/>
+        <location filename="../../desktop/ui/checks/page.py" line="102"/>
         <source>判断日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="154"/>
+        <location filename="../../desktop/ui/checks/page.py" line="108"/>
+        <source>把有短板或待核实的农户导出为 Excel 表格（按判断日期）</source>
+        <translation>Export the households with a gap or an unknown to an Excel sheet (judged on the date above)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/page.py" line="155"/>
+        <source>两不愁三保障短板-{day}.xlsx</source>
+        <translation>gaps-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/page.py" line="157"/>
+        <source>导出短板</source>
+        <translation>Export gaps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/page.py" line="171"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="174"/>
+        <location filename="../../desktop/ui/checks/page.py" line="191"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="193"/>
+        <location filename="../../desktop/ui/checks/page.py" line="210"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="260"/>
+        <location filename="../../desktop/ui/checks/page.py" line="277"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="265"/>
+        <location filename="../../desktop/ui/checks/page.py" line="282"/>
         <location filename="../../desktop/ui/diary/page.py" line="418"/>
         <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>、</source>
@@ -254,18 +269,18 @@
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="266"/>
+        <location filename="../../desktop/ui/checks/page.py" line="283"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="267"/>
+        <location filename="../../desktop/ui/checks/page.py" line="284"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="268"/>
+        <location filename="../../desktop/ui/checks/page.py" line="285"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>
@@ -274,7 +289,7 @@
         <location filename="../../desktop/ui/diary/page.py" line="64"/>
         <location filename="../../desktop/ui/diary/page.py" line="279"/>
         <location filename="../../desktop/ui/households/window.py" line="153"/>
-        <location filename="../../desktop/ui/visits/page.py" line="82"/>
+        <location filename="../../desktop/ui/visits/page.py" line="89"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
         <source>日期</source>
         <extracomment>desktop/domain/fields.py: work_log.day</extracomment>
@@ -308,7 +323,7 @@
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="65"/>
         <location filename="../../desktop/ui/diary/page.py" line="73"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
@@ -878,12 +893,13 @@
         <translation>Poverty category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="32"/>
+        <location filename="../../desktop/ui/households/page.py" line="34"/>
         <source>搜索姓名、拼音、户编号、身份证号或电话</source>
         <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="38"/>
+        <location filename="../../desktop/ui/households/page.py" line="40"/>
+        <location filename="../../desktop/ui/households/page.py" line="150"/>
         <location filename="../../desktop/ui/shell/registry.py" line="19"/>
         <location filename="../../desktop/ui/shell/self_check.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
@@ -892,64 +908,79 @@
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="56"/>
-        <location filename="../../desktop/ui/households/page.py" line="164"/>
+        <location filename="../../desktop/ui/households/page.py" line="58"/>
+        <location filename="../../desktop/ui/households/page.py" line="196"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="57"/>
+        <location filename="../../desktop/ui/households/page.py" line="59"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="58"/>
+        <location filename="../../desktop/ui/households/page.py" line="60"/>
         <source>全部核查情况</source>
         <translation>All check results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="59"/>
+        <location filename="../../desktop/ui/households/page.py" line="61"/>
         <location filename="../../desktop/ui/overview/page.py" line="63"/>
         <source>有短板或待核实</source>
         <translation>Gaps or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="62"/>
+        <location filename="../../desktop/ui/households/page.py" line="64"/>
         <source>{dimension}未达标或待核实</source>
         <translation>{dimension}: not met or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="64"/>
+        <location filename="../../desktop/ui/households/page.py" line="66"/>
         <source>全部监测状态</source>
         <translation>All monitoring states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="67"/>
+        <location filename="../../desktop/ui/households/page.py" line="69"/>
         <source> 天未走访</source>
         <translation> days not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="68"/>
+        <location filename="../../desktop/ui/households/page.py" line="70"/>
         <source>不限走访</source>
         <translation>Any last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="69"/>
+        <location filename="../../desktop/ui/households/page.py" line="71"/>
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="75"/>
+        <location filename="../../desktop/ui/households/page.py" line="77"/>
         <source>新增农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="78"/>
+        <location filename="../../desktop/ui/households/page.py" line="80"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="147"/>
+        <location filename="../../desktop/ui/households/page.py" line="84"/>
+        <source>把下面的列表（按现在的搜索和筛选）导出为 Excel 表格</source>
+        <translation>Export the list below (as searched and filtered now) to an Excel sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="151"/>
+        <source>农户列表-{day}.xlsx</source>
+        <translation>households-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="155"/>
+        <source>导出农户列表</source>
+        <translation>Export household list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="179"/>
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
@@ -1250,15 +1281,15 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="154"/>
-        <location filename="../../desktop/ui/visits/page.py" line="84"/>
-        <location filename="../../desktop/ui/visits/page.py" line="256"/>
+        <location filename="../../desktop/ui/visits/page.py" line="91"/>
+        <location filename="../../desktop/ui/visits/page.py" line="282"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="155"/>
-        <location filename="../../desktop/ui/visits/page.py" line="85"/>
-        <location filename="../../desktop/ui/visits/page.py" line="263"/>
+        <location filename="../../desktop/ui/visits/page.py" line="92"/>
+        <location filename="../../desktop/ui/visits/page.py" line="289"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
@@ -1334,7 +1365,7 @@
         <location filename="../../desktop/ui/households/window.py" line="190"/>
         <location filename="../../desktop/ui/photos/page.py" line="53"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="270"/>
+        <location filename="../../desktop/ui/visits/page.py" line="296"/>
         <location filename="../../desktop/domain/fields.py" line="14"/>
         <source>照片</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['photo'] (a kind of record)</extracomment>
@@ -1376,33 +1407,33 @@
         <translation>No income recorded yet: the exit standard cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="271"/>
+        <location filename="../../desktop/ui/households/window.py" line="269"/>
         <source>勾选“显示证件号码和电话”后可查看和修改</source>
         <translation>Tick “Show ID and phone numbers” to see and change it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="303"/>
+        <location filename="../../desktop/ui/households/window.py" line="302"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="319"/>
+        <location filename="../../desktop/ui/households/window.py" line="318"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="338"/>
+        <location filename="../../desktop/ui/households/window.py" line="337"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="339"/>
+        <location filename="../../desktop/ui/households/window.py" line="338"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="341"/>
+        <location filename="../../desktop/ui/households/window.py" line="340"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="71"/>
         <source>（空）</source>
         <translation>(empty)</translation>
@@ -1519,7 +1550,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="307"/>
         <location filename="../../desktop/ui/printing/options.py" line="85"/>
         <location filename="../../desktop/ui/printing/request.py" line="64"/>
-        <location filename="../../desktop/ui/visits/page.py" line="144"/>
+        <location filename="../../desktop/ui/visits/page.py" line="151"/>
         <source>请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择</source>
         <translation>Choose a household first: type a name, pinyin initials or household no., then pick it from the list</translation>
     </message>
@@ -1857,7 +1888,7 @@
     <message>
         <location filename="../../desktop/ui/photos/grid_model.py" line="35"/>
         <location filename="../../desktop/ui/shell/registry.py" line="20"/>
-        <location filename="../../desktop/ui/visits/page.py" line="98"/>
+        <location filename="../../desktop/ui/visits/page.py" line="105"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>走访</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['visit'] (a kind of record)</extracomment>
@@ -1981,7 +2012,7 @@ Drag photo files here, or click “Add photos…”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photos/page.py" line="239"/>
-        <location filename="../../desktop/ui/visits/page.py" line="386"/>
+        <location filename="../../desktop/ui/visits/page.py" line="416"/>
         <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
@@ -2253,8 +2284,8 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     </message>
     <message>
         <location filename="../../desktop/ui/printing/page.py" line="231"/>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="65"/>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="125"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -2424,7 +2455,7 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     </message>
     <message>
         <location filename="../../desktop/ui/security/dialogs.py" line="114"/>
-        <location filename="../../desktop/ui/visits/page.py" line="218"/>
+        <location filename="../../desktop/ui/visits/page.py" line="244"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -2555,7 +2586,7 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     <message>
         <location filename="../../desktop/ui/security/lock_screen.py" line="20"/>
         <location filename="../../desktop/ui/security/unlock_dialog.py" line="88"/>
-        <location filename="../../desktop/ui/shell/dialogs.py" line="15"/>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="14"/>
         <location filename="../../desktop/ui/shell/jobs.py" line="63"/>
         <source>驻村台账</source>
         <translation>Zhucun</translation>
@@ -2679,53 +2710,53 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>User {name} was added and opens this ledger with their own passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="39"/>
         <source>恢复码 — 只显示这一次</source>
         <translation>Recovery code — shown only this once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="44"/>
         <source>这是本台账的恢复码。所有使用人都忘了口令时，只有用它才能重新设置口令、打开台账。请抄下（或打印）交乡镇保管；它只显示这一次。</source>
         <translation>This is the ledger's recovery code. If every user forgets their passphrase, only this code can set a new one and open the ledger. Write it down (or print it) and give it to the township for safekeeping; it is shown only this once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="58"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="61"/>
         <source>我已抄下恢复码，交乡镇保管</source>
         <translation>I have written the code down for the township</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="63"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="105"/>
         <source>驻村台账 恢复码</source>
         <translation>Zhucun recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="106"/>
         <source>建立人：{user}　日期：{date}</source>
         <translation>Made by: {user}  Date: {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="109"/>
         <source>所有使用人都忘了口令时，用这个恢复码重新设置口令（zhucun security recover）。请交乡镇保管，不要和电脑放在一起。</source>
         <translation>If every user forgets their passphrase, this recovery code sets a new one (zhucun security recover). Keep it at the township, never with the computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="123"/>
         <location filename="../../desktop/ui/security/unlock_dialog.py" line="186"/>
         <source>恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="131"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -3161,12 +3192,12 @@ After restoring, the undo history is cleared.</translation>
         <translation>In use: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/dialogs.py" line="22"/>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="21"/>
         <source>磁盘空间不足：请清理空间后重试，未做任何改动</source>
         <translation>The disk is full: free some space and try again. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/dialogs.py" line="24"/>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="23"/>
         <source>程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持</source>
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
     </message>
@@ -3338,7 +3369,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/help.py" line="114"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="152"/>
         <source>关于驻村台账</source>
         <translation>About Zhucun</translation>
     </message>
@@ -3353,62 +3384,62 @@ After restoring, the undo history is cleared.</translation>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="133"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="134"/>
         <source>撤销</source>
         <comment>undo the last edit</comment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="136"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="145"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="146"/>
         <source>使用说明</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="158"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
         <location filename="../../desktop/domain/fields.py" line="25"/>
         <source>乡镇</source>
         <extracomment>desktop/domain/fields.py: village.township</extracomment>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="166"/>
         <source>驻村台账 — {place}（乡镇）{in_view}</source>
         <translation>Zhucun — {place} (township){in_view}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="170"/>
         <source>驻村台账 — {village}</source>
         <translation>Zhucun — {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="172"/>
         <source>（演示数据，虚构）</source>
         <translation> (demo data, fictional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
         <source>使用人：{user}　　{place_kind}：{place}</source>
         <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
         <location filename="../../desktop/ui/sync/tables.py" line="150"/>
         <location filename="../../desktop/ui/sync/tables.py" line="151"/>
         <location filename="../../desktop/ui/villages/page.py" line="47"/>
@@ -3417,12 +3448,12 @@ After restoring, the undo history is cleared.</translation>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
         <source>上次导出：{out}　上次导入：{came}　未导出修改：{unsent} 条</source>
         <translation>Last export: {out}　Last import: {came}　Changes not exported: {unsent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
         <source>　已导出待回执：{n} 条</source>
         <translation>　Exported, awaiting receipt: {n}</translation>
     </message>
@@ -4092,7 +4123,7 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="26"/>
-        <location filename="../../desktop/ui/visits/page.py" line="268"/>
+        <location filename="../../desktop/ui/visits/page.py" line="294"/>
         <source>后续事项</source>
         <translation>Follow-up</translation>
     </message>
@@ -4127,173 +4158,193 @@ fingerprint {expected}</translation>
         <translation>Due in {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="86"/>
-        <location filename="../../desktop/ui/visits/page.py" line="265"/>
+        <location filename="../../desktop/ui/visits/page.py" line="93"/>
+        <location filename="../../desktop/ui/visits/page.py" line="291"/>
         <source>走访内容</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="87"/>
+        <location filename="../../desktop/ui/visits/page.py" line="94"/>
         <source>问题和诉求</source>
         <translation>Problems and requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="88"/>
+        <location filename="../../desktop/ui/visits/page.py" line="95"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="125"/>
+        <location filename="../../desktop/ui/visits/page.py" line="132"/>
         <source>共 {n} 次</source>
         <translation>{n} visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="131"/>
+        <location filename="../../desktop/ui/visits/page.py" line="138"/>
         <source>没有待办事项</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="131"/>
+        <location filename="../../desktop/ui/visits/page.py" line="138"/>
         <source>{n} 项，其中逾期 {late} 项</source>
         <translation>{n} items, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="169"/>
+        <location filename="../../desktop/ui/visits/page.py" line="176"/>
+        <source>走访：{label}</source>
+        <translation>Visit: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="181"/>
         <source>已保存：{visited_on} {label}</source>
         <translation>Saved: {visited_on} {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="184"/>
+        <location filename="../../desktop/ui/visits/page.py" line="193"/>
+        <source>走访记录-{day}.xlsx</source>
+        <translation>visits-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="197"/>
+        <source>导出走访记录</source>
+        <translation>Export visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="210"/>
         <source>完成后续事项：{action}</source>
         <translation>Follow-up done: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="203"/>
+        <location filename="../../desktop/ui/visits/page.py" line="229"/>
         <source>例如：户主及配偶</source>
         <translation>e.g. the head and spouse</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="204"/>
+        <location filename="../../desktop/ui/visits/page.py" line="230"/>
         <source>了解了什么、核实了什么（必填）</source>
         <translation>What was learned or verified (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="206"/>
+        <location filename="../../desktop/ui/visits/page.py" line="232"/>
         <source>宣讲的政策，可不填</source>
         <translation>Policies explained (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="207"/>
+        <location filename="../../desktop/ui/visits/page.py" line="233"/>
         <source>农户反映的问题和诉求</source>
         <translation>Problems and requests raised by the household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="211"/>
+        <location filename="../../desktop/ui/visits/page.py" line="237"/>
         <source>后续要办的事，回车添加</source>
         <translation>Something to follow up; Enter adds it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="217"/>
+        <location filename="../../desktop/ui/visits/page.py" line="243"/>
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="228"/>
+        <location filename="../../desktop/ui/visits/page.py" line="254"/>
         <source>选中后按 Delete 移除</source>
         <translation>Select and press Delete to remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="233"/>
+        <location filename="../../desktop/ui/visits/page.py" line="259"/>
         <source>选择照片…</source>
         <translation>Choose photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="239"/>
+        <location filename="../../desktop/ui/visits/page.py" line="265"/>
         <source>已选 {n} 张</source>
         <translation>{n} chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="246"/>
+        <location filename="../../desktop/ui/visits/page.py" line="272"/>
         <source>保存走访（Ctrl+Enter）</source>
         <translation>Save visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="261"/>
+        <location filename="../../desktop/ui/visits/page.py" line="287"/>
         <source>走访日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="264"/>
+        <location filename="../../desktop/ui/visits/page.py" line="290"/>
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="266"/>
+        <location filename="../../desktop/ui/visits/page.py" line="292"/>
         <source>宣讲政策</source>
         <translation>Policies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="267"/>
+        <location filename="../../desktop/ui/visits/page.py" line="293"/>
         <source>问题诉求</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="272"/>
+        <location filename="../../desktop/ui/visits/page.py" line="298"/>
         <source>记录走访</source>
         <translation>Record a visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="299"/>
+        <location filename="../../desktop/ui/visits/page.py" line="325"/>
         <source>显示全部未办结事项</source>
         <translation>Show all open items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="301"/>
+        <location filename="../../desktop/ui/visits/page.py" line="327"/>
         <source>标记完成</source>
         <translation>Mark done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="303"/>
+        <location filename="../../desktop/ui/visits/page.py" line="329"/>
         <source>选中的事项已办结（Ctrl+Z 可撤销）</source>
         <translation>The selected item is done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="310"/>
+        <location filename="../../desktop/ui/visits/page.py" line="336"/>
         <source>待办后续事项（已逾期和 {days} 天内到期）</source>
         <translation>Follow-ups overdue or due within {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="333"/>
+        <location filename="../../desktop/ui/visits/page.py" line="359"/>
         <source>在走访记录中查找（户主、户编号、内容、走访人…）</source>
         <translation>Search the visits (head, household no., content, visitors…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="340"/>
+        <location filename="../../desktop/ui/visits/page.py" line="367"/>
+        <source>把本村全部走访记录（含后续事项）导出为 Excel 表格</source>
+        <translation>Export every visit of the village (with follow-ups) to an Excel sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="370"/>
         <source>全部走访记录（双击打开农户）</source>
         <translation>All visits (double-click to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="378"/>
+        <location filename="../../desktop/ui/visits/page.py" line="408"/>
         <source>{action}（{due} 前）</source>
         <translation>{action} (by {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="384"/>
+        <location filename="../../desktop/ui/visits/page.py" line="414"/>
         <source>选择走访照片</source>
         <translation>Choose visit photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="403"/>
+        <location filename="../../desktop/ui/visits/page.py" line="433"/>
         <source>正在保存 {n} 张走访照片…</source>
         <translation>Saving {n} visit photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="409"/>
+        <location filename="../../desktop/ui/visits/page.py" line="439"/>
         <source>{saved}，照片 {stored} 张</source>
         <translation>{saved}, {stored} photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="413"/>
+        <location filename="../../desktop/ui/visits/page.py" line="443"/>
         <source>走访已保存，但以下照片未能保存：
 </source>
         <translation>The visit was saved, but these photos were not:
@@ -4310,9 +4361,25 @@ fingerprint {expected}</translation>
         <translation>Type a name, pinyin initials or household no., then pick from the list</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/xlsx_export.py" line="20"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="56"/>
         <source>Excel 表格 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/xlsx_export.py" line="24"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/xlsx_export.py" line="52"/>
+        <source>已导出 {rows} 行到 {path}</source>
+        <translation>Exported {rows} rows to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/xlsx_export.py" line="54"/>
+        <source>正在导出 Excel…</source>
+        <translation>Exporting to Excel…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="57"/>

@@ -229,3 +229,31 @@ def test_photos_on_sqlite_and_on_the_township_postgresql(any_ledger: Ledger, sti
     assert edit_photo(any_ledger, result.photo_id[-10:], caption="自来水入户") == {"caption": "自来水入户"}
     (row,) = photos_of(any_ledger, "001", dimension="饮水安全")
     assert (row.caption, row.taken_at, row.gps_lat) == ("自来水入户", TAKEN, Decimal("30.0529167"))
+
+
+def test_a_withdrawn_visit_takes_its_follow_ups_and_photos_and_comes_back_with_them(
+    village: Ledger, stick: Path
+) -> None:
+    from desktop.services.visits.lists import list_visits, open_follow_ups
+    from desktop.services.visits.visits import FollowUpInput, restore_visit, withdraw_visit
+
+    visit = record_visit(
+        village,
+        household="001",
+        content="了解务工情况",
+        follow_ups=[FollowUpInput("报名厨师培训", village.today())],
+    ).visit_id
+    files = [write(stick, f"v{n}.jpg", phone_jpeg(busy_scene(640, 480 + n))) for n in range(2)]
+    add_photos(village, "001", files, visit=visit)
+    (earlier,) = add_photos(village, "001", [write(stick, "x.jpg", phone_jpeg(scene()))], visit=visit)
+    assert earlier.photo_id is not None
+    archive_photo(village, earlier.photo_id, "拍错了")  # archived before, for its own reason
+    assert len(open_follow_ups(village)) == 1 and len(photos_of(village, "001")) == 2
+
+    assert withdraw_visit(village, visit) == 4  # the visit, its follow-up, its two photos
+    assert list_visits(village) == [] and open_follow_ups(village) == [] and photos_of(village, "001") == []
+    with pytest.raises(InvalidInput):
+        withdraw_visit(village, visit)
+    assert restore_visit(village, visit) == 4
+    assert [v.id for v in list_visits(village)] == [visit]
+    assert len(open_follow_ups(village)) == 1 and len(photos_of(village, "001")) == 2  # not the 拍错了 one

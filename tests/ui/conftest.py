@@ -6,8 +6,6 @@ import os
 
 # before anything imports Qt: no window ever reaches a real screen, and CI needs no display
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# error dialogs open without blocking, so a test can find them and read what the user would read
-os.environ["ZHUCUN_NONMODAL_DIALOGS"] = "1"
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from desktop.services.households.households import add_household
 from desktop.services.households.members import add_member
 from desktop.services.setup import init_village
 from desktop.ui.shell.main_thread_gc import collect_on_gui_thread
+from tests.ui.dialogs import ModalDialogs
 
 VILLAGE_NAME = "亚弄村"
 USER = "扎西"
@@ -87,3 +86,14 @@ def garbage_collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
     collector = collect_on_gui_thread(qapp)
     yield
     collector.check()
+
+
+@pytest.fixture(autouse=True)
+def modal(qapp: Any) -> Iterator[ModalDialogs]:
+    """Every modal dialog of the test answered as a user would (tests/ui/dialogs.py); a question no test
+    answered, or an answer no question asked for, fails the test."""
+    dialogs = ModalDialogs()
+    yield dialogs
+    dialogs.stop()
+    problems = dialogs.problems()
+    assert not problems, problems

@@ -5,12 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from desktop.domain.enums import VISIT_KINDS
 from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
-from desktop.store.models import FollowUp, Visit
+from desktop.store.models import FollowUp, Photo, Visit
 from desktop.store.writer import ChangeWriter
+
+# what a withdrawn visit and its follow-ups and photos are archived with: restore_visit brings back only
+# these, never a photo or follow-up archived before for another reason
+WITHDRAWN = "撤销走访"
 
 
 @dataclass(frozen=True)
@@ -83,3 +89,44 @@ def record_visit(
                 )
             )
         return RecordedVisit(visit_id, target.id, tuple(follow_up_ids))
+
+
+def withdraw_visit(ledger: Ledger, visit_id: str) -> int:
+    """Undo of saving a visit: the visit, its follow-ups and its photos archived (the change log keeps
+    them; nothing is deleted). Returns how many records were archived."""
+    archived = {"archived": True, "archive_reason": WITHDRAWN}
+    with ledger.store.session() as session:
+        visit = session.get(Visit, visit_id)
+        if visit is None or visit.archived:
+            raise InvalidInput("这次走访已经撤销")
+        writer = ChangeWriter(session)
+        writer.update(Visit, visit.id, archived)
+        count = 1
+        for model in (FollowUp, Photo):
+            rows = session.execute(
+                select(model.id).where(model.visit_id == visit_id, model.archived.is_not(True))
+            )
+            for row_id in list(rows.scalars()):
+                writer.update(model, row_id, archived)
+                count += 1
+        return count
+
+
+def restore_visit(ledger: Ledger, visit_id: str) -> int:
+    """Redo of saving a visit after withdraw_visit: the visit and what was archived with it come back."""
+    live = {"archived": None, "archive_reason": None}
+    with ledger.store.session() as session:
+        visit = session.get(Visit, visit_id)
+        if visit is None or not visit.archived:
+            raise InvalidInput("这次走访没有撤销，无需恢复")
+        writer = ChangeWriter(session)
+        writer.update(Visit, visit.id, live)
+        count = 1
+        for model in (FollowUp, Photo):
+            rows = session.execute(
+                select(model.id).where(model.visit_id == visit_id, model.archive_reason == WITHDRAWN)
+            )
+            for row_id in list(rows.scalars()):
+                writer.update(model, row_id, live)
+                count += 1
+        return count

@@ -79,13 +79,28 @@ def export_roster(
     return ExportResult(path, len(rows), len(households))
 
 
+def export_list(
+    ledger: Ledger, path: Path, sheet: str, headers: list[str], rows: list[list[Any]]
+) -> ExportResult:
+    """A list as the window shows it (the 农户 page, filtered and sorted as it is): its columns, its rows,
+    every cell as text so that 户编号 001 and a phone number stay as they are."""
+    del ledger  # the rows are what the user sees; the ledger is not read again
+    write_workbook(path, [SheetData(sheet, headers, rows, frozenset(range(len(headers))))])
+    return ExportResult(path, len(rows), len(rows))
+
+
 def export_gaps(
-    ledger: Ledger, path: Path, *, village_code: str | None = None, as_of: dt.date | None = None
+    ledger: Ledger,
+    path: Path,
+    *,
+    village_code: str | None = None,
+    as_of: dt.date | None = None,
+    village_id: str | None = None,
 ) -> ExportResult:
     """One row per household with a dimension not met or not known, one column per dimension, judged
-    on ``as_of`` (default today)."""
+    on ``as_of`` (default today). ``village_id``: the village in view in the window (else by code)."""
     with ledger.store.read_session() as session:
-        village_id = _village(ledger, session, village_code)
+        village_id = village_id or _village(ledger, session, village_code)
     checklists = [c for c in village_checklists(ledger, village_id=village_id, as_of=as_of) if c.gaps]
     with ledger.store.read_session() as session:
         groups = dict(
@@ -111,10 +126,13 @@ def export_gaps(
     return ExportResult(path, len(rows), len(rows))
 
 
-def export_visits(ledger: Ledger, path: Path, *, village_code: str | None = None) -> ExportResult:
-    """Every visit of the village, oldest first, with its follow-ups."""
+def export_visits(
+    ledger: Ledger, path: Path, *, village_code: str | None = None, village_id: str | None = None
+) -> ExportResult:
+    """Every visit of the village, oldest first, with its follow-ups. ``village_id``: the village in view
+    in the window (else by code)."""
     with ledger.store.read_session() as session:
-        village_id = _village(ledger, session, village_code)
+        village_id = village_id or _village(ledger, session, village_code)
         households = {h.id: h for h in _households(session, village_id, include_archived=True)}
         heads = {
             m.household_id: m.name

@@ -50,9 +50,11 @@ from desktop.ui.checks.matrix_model import (
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
+from desktop.ui.shell.jobs import Job
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.household_picker import household_label
+from desktop.ui.widgets.xlsx_export import export_button, run_export
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -106,6 +108,10 @@ class ChecksPage(Page):
         judged.addWidget(judged_label)
         judged.addWidget(self.judged_on)
         judged.addStretch(1)
+        self.export_button = export_button("exportGaps")
+        self.export_button.setToolTip(tr("把有短板或待核实的农户导出为 Excel 表格（按判断日期）"))
+        self.export_button.clicked.connect(self.export_gaps)
+        judged.addWidget(self.export_button)
         left.addLayout(judged)
         left.addLayout(top)
         left.addWidget(self.table, 1)
@@ -144,6 +150,17 @@ class ChecksPage(Page):
         day = py_date(self.judged_on.date())
         assert isinstance(day, dt.date)
         return None if day >= self.ctx.ledger.today() else day
+
+    def export_gaps(self) -> Job | None:
+        """导出 Excel…: every household with a gap or an unknown, judged on the day chosen above."""
+        from desktop.services.xlsx.exporting import export_gaps
+
+        ledger, village, as_of = self.ctx.ledger, self.ctx.village_id, self.as_of()
+        name = tr("两不愁三保障短板-{day}.xlsx").format(day=(as_of or ledger.today()).isoformat())
+        return run_export(
+            self.ctx, self, tr("导出短板"), name,
+            lambda path: export_gaps(ledger, path, village_id=village, as_of=as_of),
+        )  # fmt: skip
 
     def refresh(self) -> None:
         day = self.ctx.ledger.today()

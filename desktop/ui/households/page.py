@@ -27,7 +27,9 @@ from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.households.table_model import COL_MEMBERS, COL_NUMBER, HouseholdIdRole, HouseholdTableModel
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
+from desktop.ui.shell.jobs import Job
 from desktop.ui.shell.page import Page
+from desktop.ui.widgets.xlsx_export import export_button, run_export
 
 SEARCH_PLACEHOLDER = tr_noop("搜索姓名、拼音、户编号、身份证号或电话")
 # long enough that typing "zhuoga" runs one query, short enough to feel immediate
@@ -84,6 +86,9 @@ class HouseholdsPage(Page):
         import_button = QPushButton(tr("从 Excel 导入…"))
         import_button.setObjectName("openXlsxImport")
         import_button.clicked.connect(self._open_xlsx_import)
+        self.export_button = export_button("exportHouseholds")
+        self.export_button.setToolTip(tr("把下面的列表（按现在的搜索和筛选）导出为 Excel 表格"))
+        self.export_button.clicked.connect(self.export_list)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -96,6 +101,7 @@ class HouseholdsPage(Page):
         top.addWidget(self.search_box, 1)
         top.addWidget(add_button)
         top.addWidget(import_button)
+        top.addWidget(self.export_button)
         top.addSpacing(12)
         top.addWidget(self.count_label)
         filters = QHBoxLayout()
@@ -130,6 +136,32 @@ class HouseholdsPage(Page):
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
         return str(index.siblingAtColumn(COL_NUMBER).data(HouseholdIdRole))
+
+    def shown_rows(self) -> tuple[list[str], list[list[str]]]:
+        """The list as it is on the screen: its column titles and its rows, filtered and sorted."""
+        columns = range(self.proxy.columnCount())
+        horizontal = Qt.Orientation.Horizontal
+        headers = [str(self.proxy.headerData(c, horizontal)) for c in columns]
+        rows = [
+            ["" if (value := self.proxy.index(r, c).data()) is None else str(value) for c in columns]
+            for r in range(self.proxy.rowCount())
+        ]
+        return headers, rows
+
+    def export_list(self) -> Job | None:
+        """导出 Excel…: the list as filtered now, in the same columns."""
+        from desktop.services.xlsx.exporting import export_list
+
+        headers, rows = self.shown_rows()
+        ledger, sheet = self.ctx.ledger, tr("农户")
+        name = tr("农户列表-{day}.xlsx").format(day=self.ctx.ledger.today().isoformat())
+        return run_export(
+            self.ctx,
+            self,
+            tr("导出农户列表"),
+            name,
+            lambda path: export_list(ledger, path, sheet, headers, rows),
+        )
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

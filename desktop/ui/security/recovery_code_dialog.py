@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QTextDocument
@@ -26,19 +25,11 @@ from PySide6.QtWidgets import (
 from desktop.ui.shell.fonts import FONT_FAMILY
 from desktop.ui.shell.i18n import tr
 
-# in headless tests the dialog opens non-modally (see dialogs._headless_tests) and must outlive the call
-_open_dialogs: list[RecoveryCodeDialog] = []
-
 
 def show_recovery_code(parent: QWidget | None, code: str, *, user: str) -> None:
     """Show ``code`` (modal) until the user ticks that it is written down and presses 继续."""
     dialog = RecoveryCodeDialog(code, user=user, parent=parent)
-    if os.environ.get("ZHUCUN_NONMODAL_DIALOGS") == "1":
-        _open_dialogs.append(dialog)
-        dialog.finished.connect(lambda _result: _open_dialogs.remove(dialog))
-        dialog.open()
-    else:
-        dialog.exec()
+    dialog.exec()
 
 
 class RecoveryCodeDialog(QDialog):

@@ -3,7 +3,6 @@ where its report was written, never a traceback."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
@@ -40,23 +39,21 @@ def only_default(default: QPushButton, others: Iterable[QPushButton]) -> None:
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, tr_marked(TITLE), error_text(error), parent=parent)
     box.setObjectName("errorDialog")
-    box.exec() if not _headless_tests() else box.open()
+    box.exec()
 
 
 def show_info(parent: QWidget | None, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, tr_marked(TITLE), text, parent=parent)
     box.setObjectName("infoDialog")
-    box.exec() if not _headless_tests() else box.open()
+    box.exec()
 
 
 def confirm(parent: QWidget | None, text: str) -> bool:
-    if _headless_tests():
-        return True
-    answer = QMessageBox.question(parent, tr_marked(TITLE), text)
-    return answer == QMessageBox.StandardButton.Yes
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, tr_marked(TITLE), text, yes | no, parent)
+    box.setObjectName("confirmDialog")
+    box.setDefaultButton(yes)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is box.button(yes)
 
-
-def _headless_tests() -> bool:
-    """Under pytest-qt a modal exec() would block the test: dialogs open non-modally instead, and
-    tests find them by object name."""
-    return os.environ.get("ZHUCUN_NONMODAL_DIALOGS") == "1"

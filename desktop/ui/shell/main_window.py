@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
 
     def open_household(self, household_id: str) -> HouseholdDialog:
         dialog = HouseholdDialog(self.ctx, household_id, self)
+        # the form is on the main window: the household window steps aside so it does not cover it
+        dialog.visit_requested.connect(dialog.close)
         dialog.visit_requested.connect(self._start_visit)
         dialog.photos_requested.connect(self._show_photos)
         dialog.show()
@@ -132,7 +134,10 @@ class MainWindow(QMainWindow):
         undo = self.ctx.undo_stack.createUndoAction(self, tr("撤销", "undo the last edit"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, tr("重做"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # both, whatever the platform's own: Ctrl+Shift+Z for those who know it, Ctrl+Y as in Office
+        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        keys.append(QKeySequence("Ctrl+Y"))
+        redo.setShortcuts(list(dict.fromkeys(keys)))
         menu.addAction(undo)
         menu.addAction(redo)
 

@@ -40,7 +40,13 @@ from desktop.domain.errors import InvalidInput
 from desktop.services.photos import PhotoResult, add_photos
 from desktop.services.visits.follow_ups import set_follow_up_done
 from desktop.services.visits.lists import VisitRow, list_visits, open_follow_ups
-from desktop.services.visits.visits import FollowUpInput, RecordedVisit, record_visit
+from desktop.services.visits.visits import (
+    FollowUpInput,
+    RecordedVisit,
+    record_visit,
+    restore_visit,
+    withdraw_visit,
+)
 from desktop.ui.photos.drop import PhotoDropList
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error, show_info
@@ -61,6 +67,7 @@ from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.household_picker import HouseholdPicker
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 from desktop.ui.widgets.tables import read_only_table
+from desktop.ui.widgets.xlsx_export import export_button, run_export
 
 # the to-do model's names stay importable from here (tests/ui/visits/test_visits_page.py imports them)
 __all__ = [
@@ -150,23 +157,28 @@ class VisitsPage(Page):
             self._add_follow_up()  # typed but not yet added: meant to be saved with the visit
         label, files, follow_ups = self.picker.text(), self.photos.files(), list(self._pending)
         visited_on = py_date(self.visit_date.date())
-        result: RecordedVisit | None = self.ctx.write(
-            self,
-            lambda: record_visit(
-                self.ctx.ledger,
-                household=household_id,
-                visited_on=visited_on,
-                kind=self.kind.currentText(),
-                visitors=_names(self.visitors.text()),
-                content=self.content_edit.toPlainText(),
-                problems=self.problems_edit.toPlainText().strip() or None,
-                people_met=self.people_met.text().strip() or None,
-                policies=self.policies.text().strip() or None,
-                follow_ups=follow_ups,
-            ),
-        )
-        if result is None:
+        ledger, kind, visitors = self.ctx.ledger, self.kind.currentText(), _names(self.visitors.text())
+        content, problems = self.content_edit.toPlainText(), self.problems_edit.toPlainText().strip() or None
+        people_met, policies = self.people_met.text().strip() or None, self.policies.text().strip() or None
+        saved: list[RecordedVisit] = []
+
+        def save() -> None:  # the first time records the visit, a redo after 撤销 brings it back
+            if saved:
+                restore_visit(ledger, saved[0].visit_id)
+                return
+            saved.append(
+                record_visit(
+                    ledger, household=household_id, visited_on=visited_on, kind=kind, visitors=visitors,
+                    content=content, problems=problems, people_met=people_met, policies=policies,
+                    follow_ups=follow_ups,
+                )
+            )  # fmt: skip
+
+        # one undoable step with the photos that follow: 撤销 archives the visit, its follow-ups and photos
+        what = tr("走访：{label}").format(label=label)
+        if not self.ctx.edit(self, what, save, lambda: withdraw_visit(ledger, saved[0].visit_id)):
             return None
+        result = saved[0]
         self.saved_label.setText(
             tr("已保存：{visited_on} {label}").format(visited_on=visited_on, label=label)
         )
@@ -174,6 +186,20 @@ class VisitsPage(Page):
         if files:
             self._save_photos(result, files)
         return result
+
+    def export_visits(self) -> Job | None:
+        """导出 Excel…: every visit of the village in view, with its follow-ups."""
+        from desktop.services.xlsx.exporting import export_visits
+
+        ledger, village = self.ctx.ledger, self.ctx.village_id
+        name = tr("走访记录-{day}.xlsx").format(day=ledger.today().isoformat())
+        return run_export(
+            self.ctx,
+            self,
+            tr("导出走访记录"),
+            name,
+            lambda path: export_visits(ledger, path, village_id=village),
+        )
 
     def mark_selected_done(self) -> bool:
         index = self.todo_table.currentIndex()
@@ -339,6 +365,10 @@ class VisitsPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.visit_search, 1)
         row.addWidget(self.visit_count)
+        self.export_button = export_button("exportVisits")
+        self.export_button.setToolTip(tr("把本村全部走访记录（含后续事项）导出为 Excel 表格"))
+        self.export_button.clicked.connect(self.export_visits)
+        row.addWidget(self.export_button)
         box = QGroupBox(tr("全部走访记录（双击打开农户）"))
         layout = QVBoxLayout(box)
         layout.addLayout(row)

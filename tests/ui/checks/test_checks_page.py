@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.checklist import Verdict
 from desktop.domain.enums import Dimension, Status
@@ -33,6 +32,7 @@ from desktop.ui.checks.matrix_model import (
 from desktop.ui.checks.page import ChecksPage
 from desktop.ui.shell.context import UiContext
 from tests.ui.conftest import id_number
+from tests.ui.dialogs import shown
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
@@ -64,8 +64,8 @@ def cell(page: ChecksPage, number: str, column: int) -> QModelIndex:
     return page.matrix.index(row, column)
 
 
-def dialogs() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+def dialogs() -> list[str]:
+    return shown()
 
 
 def test_fixing_a_gap_in_the_form_turns_the_overview_cell_green(
@@ -118,9 +118,8 @@ def test_a_check_with_nothing_answered_is_refused(page: ChecksPage, ledger: Ledg
     page.open_check(household_id(ledger, "002"))
     assert page.form.last_check.text() == "该户还没有核查记录。"
     assert page.save_check() is False
-    (box,) = dialogs()
-    assert "至少填写一个维度" in box.text()
-    box.close()
+    (text,) = dialogs()
+    assert "至少填写一个维度" in text
     assert latest_assessment(ledger, "002") is None
 
 

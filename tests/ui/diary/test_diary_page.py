@@ -11,13 +11,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.diary import add_entry, list_entries, list_leaves
 from desktop.services.households.history import record_history
 from desktop.ui.diary.page import DiaryPage
 from desktop.ui.shell.context import UiContext
+from tests.ui.dialogs import shown
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -31,11 +32,7 @@ def type_chinese(widget: QWidget, text: str) -> None:
 
 
 def errors() -> list[str]:
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-    texts = [b.text() for b in boxes]
-    for box in boxes:
-        box.close()
-    return texts
+    return shown()
 
 
 def show(page: DiaryPage, qtbot: Any) -> DiaryPage:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services.context import Ledger
 from desktop.services.households.detail import show_household
@@ -16,6 +15,7 @@ from desktop.services.maintenance.dump import dump_ledger
 from desktop.ui.households.window import HouseholdDialog
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.main_window import MainWindow
+from tests.ui.dialogs import ModalDialogs, shown
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -36,11 +36,7 @@ def dialog(main: MainWindow, ledger: Ledger) -> HouseholdDialog:
 
 
 def error_texts() -> list[str]:
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-    texts = [box.text() for box in boxes]
-    for box in boxes:
-        box.close()
-    return texts
+    return shown()
 
 
 def table_rows(model: Any) -> list[dict[str, str]]:
@@ -108,7 +104,7 @@ def test_an_invalid_amount_shows_the_error_and_saves_nothing(dialog: HouseholdDi
 
 
 def test_a_measure_and_a_change_of_helper_show_in_the_tab_and_undo(
-    main: MainWindow, dialog: HouseholdDialog, ledger: Ledger
+    main: MainWindow, dialog: HouseholdDialog, ledger: Ledger, modal: ModalDialogs
 ) -> None:
     records = dialog.records
     form = records.open_measure_form()
@@ -130,7 +126,13 @@ def test_a_measure_and_a_change_of_helper_show_in_the_tab_and_undo(
     edit.edits["result"].setText("出栏 3 头")
     assert edit.save()
     assert table_rows(dialog.measures)[0]["result"] == "出栏 3 头"
+    modal.answer("no")  # 否: the measure stays
+    assert not records.archive_measure()
+    assert "撤销帮扶措施“牦牛养殖”" in error_texts()[0]
+    assert dialog.measures.rowCount() == 1
+    modal.answer("yes")
     assert records.archive_measure()
+    assert "撤销帮扶措施“牦牛养殖”" in error_texts()[0]
     assert dialog.measures.rowCount() == 0
     main.ctx.undo_stack.undo()
     assert [m["project"] for m in table_rows(dialog.measures)] == ["牦牛养殖"]

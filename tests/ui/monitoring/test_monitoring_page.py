@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.errors import InvalidInput
 from desktop.services.checklist.assessments import record_assessment
@@ -33,6 +32,7 @@ from desktop.store.models import Income, PolicySetting
 from desktop.store.writer import ChangeWriter
 from desktop.ui.monitoring.page import MonitoringPage
 from desktop.ui.shell.context import UiContext
+from tests.ui.dialogs import ModalDialogs, shown
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
@@ -59,14 +59,12 @@ def household_id(ledger: Ledger, number: str) -> str:
     return next(r.id for r in list_households(ledger) if r.number == number)
 
 
-def dialogs() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+def dialogs() -> list[str]:
+    return shown()
 
 
 def one_dialog_text() -> str:
-    (box,) = dialogs()
-    text = box.text()
-    box.close()
+    (text,) = shown()
     return text
 
 
@@ -162,23 +160,31 @@ def test_steps_out_of_order_in_the_future_or_malformed_are_refused(
 
 
 def test_risk_elimination_waits_for_a_secure_household_and_is_undoable(
-    page: MonitoringPage, ledger: Ledger, qtbot: Any
+    page: MonitoringPage, ledger: Ledger, qtbot: Any, modal: ModalDialogs
 ) -> None:
     record = identified(ledger, "001")
     page.ctx.changed.emit(EVERYTHING)
     assert "两不愁三保障和饮水安全尚未全部达标" in page.elimination_state.text()
     page.eliminate_note.setText("收入稳定")
+    modal.answer("yes")
     assert page.eliminate() is False
-    assert "不能标记风险消除" in one_dialog_text()
+    question, refusal = dialogs()
+    assert "风险已消除、不再监测" in question and "不能标记风险消除" in refusal
     assert monitoring_record(ledger, record).status == MONITORED
 
     record_assessment(ledger, household="001", fields=ALL_MET)
     page.ctx.changed.emit(EVERYTHING)
     assert page.elimination_state.text() == "可以标记风险消除。"
     page.eliminate_note.setText("务工收入稳定 8 个月，三保障和饮水安全均达标")
+    modal.answer("no")  # 否: nothing changes
     qtbot.mouseClick(page.eliminate_button, Qt.MouseButton.LeftButton)
+    (question,) = dialogs()
+    assert "风险已消除、不再监测" in question
+    assert monitoring_record(ledger, record).status == MONITORED and page.eliminate_button.isEnabled()
 
-    assert not dialogs()
+    modal.answer("yes")
+    qtbot.mouseClick(page.eliminate_button, Qt.MouseButton.LeftButton)
+    assert "风险已消除、不再监测" in one_dialog_text()
     done = monitoring_record(ledger, record)
     assert (done.status, done.eliminated_on) == (ELIMINATED, ledger.today())
     assert done.elimination_note == "务工收入稳定 8 个月，三保障和饮水安全均达标"

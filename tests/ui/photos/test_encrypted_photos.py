@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from media.pictures import busy_scene, phone_jpeg, write
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.media.blob_encryption import MAGIC as SEALED
 from desktop.media.blob_store import BlobStore
@@ -21,6 +20,7 @@ from desktop.ui.households.window import HouseholdDialog
 from desktop.ui.photos.grid_model import ThumbnailReadyRole
 from desktop.ui.photos.page import PhotosPage
 from desktop.ui.shell.context import UiContext
+from tests.ui.dialogs import shown
 from tests.ui.encrypted_folder import (
     JPEG_MAGIC,
     LIGHT_KDF,
@@ -116,9 +116,6 @@ def test_save_as_writes_a_readable_copy_outside_the_data_folder_only(
     assert saved.read_bytes().startswith(JPEG_MAGIC)
 
     assert viewer.save_copy_to(folder.home / "厨房.jpg") is None
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-    assert any("不能把照片另存到台账的数据文件夹" in box.text() for box in boxes)
+    assert any("不能把照片另存到台账的数据文件夹" in text for text in shown())
     assert files_starting_with(folder.home, JPEG_MAGIC) == []
-    for box in boxes:
-        box.close()
     viewer.close()

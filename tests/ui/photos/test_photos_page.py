@@ -12,7 +12,6 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QDateTime, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services.context import Ledger
 from desktop.services.households.households import list_households
@@ -21,6 +20,7 @@ from desktop.ui.photos.grid_model import PhotoGridModel, PhotoIdRole, ThumbnailR
 from desktop.ui.photos.page import PhotosPage
 from desktop.ui.photos.thumbnails import thumbnail_hub
 from desktop.ui.shell.context import UiContext
+from tests.ui.dialogs import shown
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -64,8 +64,8 @@ def drop_files(target: Any, files: list[Path]) -> None:
     target.dropEvent(event)
 
 
-def dialogs() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+def dialogs() -> list[str]:
+    return shown()
 
 
 def wait_for_thumbnails(page: PhotosPage, qtbot: Any) -> None:
@@ -141,9 +141,8 @@ def test_without_a_household_nothing_is_added_and_the_reason_shown(
 ) -> None:
     assert not page.add_button.isEnabled()
     assert page.add_files([jpeg(tmp_path / "x.jpg")]) is None
-    (box,) = dialogs()
-    assert "请先在上方选择农户" in box.text()
-    box.close()
+    (text,) = dialogs()
+    assert "请先在上方选择农户" in text
     assert not page.ctx.jobs
 
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.enums import MONITORING_CATEGORIES
 from desktop.services.context import Ledger
@@ -25,6 +25,7 @@ from desktop.ui.printing.page_view import FIT_PAGE, GAP, PERCENTS
 from desktop.ui.printing.pdf_pages import renderer
 from desktop.ui.printing.request import Document
 from desktop.ui.shell.context import UiContext
+from tests.ui.dialogs import ModalDialogs, shown
 
 pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
@@ -55,8 +56,8 @@ def pdf_pages(path: Path) -> int:
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
-def dialogs() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+def dialogs() -> list[str]:
+    return shown()
 
 
 def make(page: PrintingPage, qtbot: Any) -> None:
@@ -102,13 +103,12 @@ def test_a_roster_is_made_previewed_and_printed(
     qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=JOB_TIMEOUT)
     assert job.error is None and job.result == page.printed.result.pages
     assert pdf_pages(printed) == page.printed.result.pages
-    (box,) = dialogs()
-    assert f"已发送 {job.result} 页到打印机" in box.text()
-    box.close()
+    (text,) = dialogs()
+    assert f"已发送 {job.result} 页到打印机" in text
 
 
 def test_one_household_file_chosen_with_the_picker(
-    page: PrintingPage, ledger: Ledger, qtbot: Any, tmp_path: Path
+    page: PrintingPage, ledger: Ledger, qtbot: Any, tmp_path: Path, modal: ModalDialogs
 ) -> None:
     options = page.options
     assert options.document() == Document.HOUSEHOLD and not options.picker.isHidden()
@@ -118,9 +118,17 @@ def test_one_household_file_chosen_with_the_picker(
     make(page, qtbot)
     text = pdf_text(tmp_path / "打印" / "一户一档-003-央金.pdf")
     assert "央金" in text and "索朗" in text and "卓嘎" not in text
-    # a second time the file exists: the user is asked (tests answer yes) and it is replaced
+    # a second time the file exists: the user is asked; 否 keeps the file, 是 replaces it
+    made = tmp_path / "打印" / "一户一档-003-央金.pdf"
+    made.write_bytes(b"%PDF- kept")
+    modal.answer("no")
+    assert page.make() is None
+    (question,) = dialogs()
+    assert "已存在，要替换它吗" in question and made.read_bytes() == b"%PDF- kept"
+    modal.answer("yes")
     make(page, qtbot)
-    assert not dialogs()
+    (question,) = dialogs()
+    assert "已存在，要替换它吗" in question and "央金" in pdf_text(made)
 
 
 def test_a_card_of_one_household_previews_its_single_page(
@@ -173,9 +181,8 @@ def test_a_public_notice_never_shows_phones(
 def test_refusals_are_shown_and_nothing_is_written(page: PrintingPage, qtbot: Any, tmp_path: Path) -> None:
     page.options.picker.clear_choice()  # 一户一档 of one household, but none chosen
     assert page.make() is None and not page.ctx.jobs
-    (box,) = dialogs()
-    assert "请先选择农户" in box.text()
-    box.close()
+    (text,) = dialogs()
+    assert "请先选择农户" in text
     assert not (tmp_path / "打印").exists() and page.printed is None
     assert not page.preview.print_button.isEnabled() and not page.preview.folder_button.isEnabled()
 
@@ -190,14 +197,12 @@ def test_a_file_where_the_folder_should_be_is_refused_in_plain_words(
     assert job is not None
     qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=JOB_TIMEOUT)
     assert job.error is not None
-    (box,) = dialogs()
-    assert "不是文件夹" in box.text() and "程序出现了问题" not in box.text()
-    box.close()
+    (text,) = dialogs()
+    assert "不是文件夹" in text and "程序出现了问题" not in text
     page.options.folder.clear()
     assert page.make() is None
-    (box,) = dialogs()
-    assert "请选择保存到哪个文件夹" in box.text()
-    box.close()
+    (text,) = dialogs()
+    assert "请选择保存到哪个文件夹" in text
 
 
 needs_renderer = pytest.mark.skipif(renderer() is None, reason="no PDF renderer (pypdfium2) here")

@@ -24,6 +24,7 @@ from desktop.ui.security.unlock_dialog import UnlockDialog, ask_unlock
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.idle_lock import IdleLock
 from desktop.ui.shell.main_window import MainWindow
+from tests.ui.dialogs import current
 from tests.ui.encrypted_folder import (
     LIGHT_KDF,
     PASSPHRASE,
@@ -186,12 +187,10 @@ def test_forgotten_passphrase_the_recovery_code_sets_a_new_one_and_is_replaced(
     assert recover.try_recover()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20_000)
     assert dialog.unlocked is not None and dialog.unlocked.user == USER
-    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryCodeDialog) and w.isVisible()]
-    assert len(shown) == 1
-    successor = shown[0].code
-    assert successor != folder.recovery_code and "我已抄下" in shown[0].written.text()
-    shown[0].written.setChecked(True)
-    shown[0].continue_button.click()
+    (seen,) = current().named("recoveryCodeDialog")  # ticked as written down, then 继续 (tests/ui/dialogs.py)
+    assert isinstance(seen.widget, RecoveryCodeDialog) and not seen.widget.isVisible()
+    successor = seen.widget.code
+    assert successor != folder.recovery_code and "我已抄下" in seen.widget.written.text()
 
     assert unlock(folder.home, "新的口令也很长2027", USER).data_key == dialog.unlocked.data_key
     with pytest.raises(WrongPassphrase):

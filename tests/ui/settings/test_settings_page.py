@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from desktop.app import open_ledger
 from desktop.services.context import EVERYTHING, Ledger
@@ -20,6 +20,7 @@ from desktop.services.village.profile import village_profile
 from desktop.ui.settings.page import SettingsPage
 from desktop.ui.shell.context import UiContext
 from tests.ui.conftest import id_number
+from tests.ui.dialogs import ModalDialogs, shown
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -42,21 +43,8 @@ def township(tmp_path: Path) -> Iterator[Ledger]:
     ledger.store.close()
 
 
-@pytest.fixture(autouse=True)
-def no_dialogs_left() -> Iterator[None]:
-    yield
-    for box in boxes():
-        box.close()
-
-
-def boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-
-
 def only_box_text() -> str:
-    (box,) = boxes()
-    text = box.text()
-    box.close()
+    (text,) = shown()
     return text
 
 
@@ -151,7 +139,7 @@ def test_a_bad_profile_value_is_refused_and_nothing_saved(page: SettingsPage, le
 
 
 def test_backup_now_and_restore_it_after_a_confirmation(
-    page: SettingsPage, ledger: Ledger, qtbot: Any
+    page: SettingsPage, ledger: Ledger, qtbot: Any, modal: ModalDialogs
 ) -> None:
     page.backup_now()
     qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=30_000)
@@ -164,7 +152,14 @@ def test_backup_now_and_restore_it_after_a_confirmation(
     assert page.save_profile()
     assert page.ctx.undo_stack.canUndo()
 
-    page.restore_from(backup)  # confirm() answers yes under tests
+    modal.answer("no")  # 否: the ledger stays as it is
+    assert page.restore_from(backup) is None
+    assert "用备份" in only_box_text()
+    assert "099" in {row.number for row in list_households(ledger)} and page.ctx.undo_stack.canUndo()
+
+    modal.answer("yes")
+    page.restore_from(backup)
+    assert "用备份" in only_box_text()
     qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=30_000)
     assert "已从" in only_box_text()
     assert "099" not in {row.number for row in list_households(ledger)}  # the ledger is the backup again
@@ -176,7 +171,7 @@ def test_backup_now_and_restore_it_after_a_confirmation(
 
 
 def test_a_township_revokes_a_device_and_sees_no_village_profile(
-    township: Ledger, ledger: Ledger, tmp_path: Path, qtbot: Any
+    township: Ledger, ledger: Ledger, tmp_path: Path, qtbot: Any, modal: ModalDialogs
 ) -> None:
     from desktop.services.exchange.identity import trust_card
 
@@ -190,7 +185,12 @@ def test_a_township_revokes_a_device_and_sees_no_village_profile(
     assert page.profile_form.isHidden() and "各村" in page.profile_note.text()
     assert page.revoke_button.isVisible()
     page.peer_table.selectRow(0)
+    modal.answer("no")  # 否: still trusted
+    assert not page.revoke_selected("笔记本电脑丢失")
+    assert "吊销" in only_box_text() and page.peers.row_at(0)["state"] == "有效"
+    modal.answer("yes")
     assert page.revoke_selected("笔记本电脑丢失")
+    assert "吊销" in only_box_text()
     assert page.peers.row_at(0)["state"] == "已吊销"
 
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.app import open_ledger, run_gui
 from desktop.services.context import Ledger
@@ -26,6 +26,7 @@ from desktop.store.sqlite_header import SQLITE_HEADER
 from desktop.ui.security.recovery_code_dialog import RecoveryCodeDialog, show_recovery_code
 from desktop.ui.shell.first_start import FirstStartDialog
 from desktop.ui.shell.main_window import MainWindow
+from tests.ui.dialogs import ModalDialogs
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -205,17 +206,21 @@ def test_a_server_database_is_set_up_without_a_passphrase(home: Path, qtbot: Any
         ledger.store.close()
 
 
-def test_the_recovery_code_prints_and_copies(tmp_path: Path, qtbot: Any) -> None:
+def test_the_recovery_code_prints_and_copies(tmp_path: Path, qtbot: Any, modal: ModalDialogs) -> None:
     from desktop.app import resources_dir
     from desktop.ui.shell.fonts import install_app_font
 
     install_app_font(QGuiApplication.instance(), resources_dir())  # as run_gui does before any window
     code = "FNK7K-6MQBM-34A0F-ES5W4-6YH3K-55Y9Y-NQT0R-CZBT7"
-    show_recovery_code(None, code, user="扎西")  # the API the 设置 panel uses: open, modal
-    (recovery,) = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryCodeDialog) and w.isVisible()
-    ]
-    qtbot.addWidget(recovery)
+    looked: list[str] = []
+    modal.on_next(lambda dialog: looked.append(look_at_the_code(dialog, code, tmp_path, qtbot)))
+    show_recovery_code(None, code, user="扎西")  # the API the 设置 panel uses: modal, until 继续
+    assert looked == ["继续"]
+
+
+def look_at_the_code(recovery: QWidget, code: str, tmp_path: Path, qtbot: Any) -> str:
+    """While the code is shown: copied, printed, then ticked as written down and closed with 继续."""
+    assert isinstance(recovery, RecoveryCodeDialog)
     assert recovery.isModal() and shown_code(recovery) == code
     assert recovery.code_label.font().fixedPitch() or recovery.code_label.font().pointSize() >= 20
     qtbot.mouseClick(recovery.copy_button, Qt.MouseButton.LeftButton)
@@ -229,9 +234,11 @@ def test_the_recovery_code_prints_and_copies(tmp_path: Path, qtbot: Any) -> None
     ).stdout
     assert "-".join(re.findall(r"[0-9A-Z]{5}", text)) == code  # in two lines, as on the screen
     assert "扎西" in text and "乡镇保管" in text
-    recovery.written.setChecked(True)
+    assert not recovery.continue_button.isEnabled()
+    qtbot.mouseClick(recovery.written, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(recovery.continue_button, Qt.MouseButton.LeftButton)
     assert not recovery.isVisible()
+    return "继续"
 
 
 def test_run_gui_first_start_opens_the_main_window_unlocked(home: Path, qtbot: Any) -> None:

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import open_ledger
 from desktop.services.context import EVERYTHING, Ledger
@@ -25,6 +24,7 @@ from desktop.ui.sync.drives import Volume, pick_removable
 from desktop.ui.sync.page import SyncPage
 from desktop.ui.sync.tables import ImportResultModel, result_rows
 from tests.ui.conftest import HOUSEHOLDS, build_village
+from tests.ui.dialogs import shown
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -78,19 +78,8 @@ def wait_for_jobs(ctx: UiContext, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: not ctx.jobs, timeout=60_000)
 
 
-def visible_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-
-
-def close_boxes() -> None:
-    for box in visible_boxes():
-        box.close()
-
-
-@pytest.fixture(autouse=True)
-def no_dialogs_left() -> Iterator[None]:
-    yield
-    close_boxes()
+def visible_boxes() -> list[str]:
+    return shown()
 
 
 def export_through_page(village: Office, stick: Path, qtbot: Any) -> Path:
@@ -98,7 +87,7 @@ def export_through_page(village: Office, stick: Path, qtbot: Any) -> Path:
     assert village.page.export_button.isEnabled()
     assert village.page.export_bundle() is not None
     wait_for_jobs(village.ctx, qtbot)
-    assert village.page.last_export is not None, [b.text() for b in visible_boxes()]
+    assert village.page.last_export is not None, visible_boxes()
     return village.page.last_export.path
 
 
@@ -220,9 +209,8 @@ def test_a_quarantined_sender_is_trusted_only_with_its_fingerprint(
     assert dialog.card_fingerprint.text() == stranger_fp
     dialog.typed.setText("1111 2222 3333 4444 5555 6666")
     assert dialog.confirm() is False
-    (box,) = visible_boxes()
-    assert "指纹不符" in box.text()
-    close_boxes()
+    (text,) = visible_boxes()
+    assert "指纹不符" in text
     assert len(list_quarantine(township.ledger)) == 1  # nothing trusted, nothing imported
 
     dialog.typed.setText(stranger_fp.replace(" ", ""))  # typed without spaces is the same number
@@ -232,8 +220,7 @@ def test_a_quarantined_sender_is_trusted_only_with_its_fingerprint(
     assert township.page.quarantine.rowCount() == 0
     assert outcomes(township.page) == ["已导入"]
     (info,) = visible_boxes()
-    assert "已信任" in info.text()
-    close_boxes()
+    assert "已信任" in info
 
 
 def test_a_card_that_is_not_the_quarantined_sender_is_refused(
@@ -252,9 +239,8 @@ def test_a_card_that_is_not_the_quarantined_sender_is_refused(
     dialog.set_card(village.card)  # a genuine card, typed right, but of another device
     dialog.typed.setText(village.fingerprint)
     assert dialog.confirm() is False
-    (box,) = visible_boxes()
-    assert "不是隔离同步包的发送设备" in box.text()
-    close_boxes()
+    (text,) = visible_boxes()
+    assert "不是隔离同步包的发送设备" in text
     assert len(list_quarantine(township.ledger)) == 1
 
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QBrush, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.households.detail import show_household
@@ -30,6 +30,7 @@ from desktop.ui.visits.page import (
     HouseholdIdRole,
     VisitsPage,
 )
+from tests.ui.dialogs import shown
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
@@ -54,13 +55,8 @@ def household_id(ledger: Ledger, number: str) -> str:
     return next(r.id for r in list_households(ledger) if r.number == number)
 
 
-def dialogs() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-
-
-def close_dialogs() -> None:
-    for box in dialogs():
-        box.close()
+def dialogs() -> list[str]:
+    return shown()
 
 
 def jpeg(path: Path) -> Path:
@@ -156,9 +152,8 @@ def test_a_file_that_is_no_photo_is_reported_and_the_visit_kept(
     visit = page.save_visit()
     assert visit is not None
     qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=30_000)
-    (box,) = dialogs()
-    assert "走访已保存，但以下照片未能保存" in box.text() and "不是照片.jpg" in box.text()
-    close_dialogs()
+    (text,) = dialogs()
+    assert "走访已保存，但以下照片未能保存" in text and "不是照片.jpg" in text
     assert [p.width for p in photos_of(ledger, "003", visit=visit.visit_id)] == [640]
     assert "照片 1 张" in page.saved_label.text()
 
@@ -227,17 +222,15 @@ def test_without_a_household_or_content_nothing_is_saved_and_the_reason_shown(
 ) -> None:
     page.content_edit.insertPlainText("了解情况")
     assert page.save_visit() is None
-    (box,) = dialogs()
-    assert "请先选择农户" in box.text()
-    close_dialogs()
+    (text,) = dialogs()
+    assert "请先选择农户" in text
     page.content_edit.clear()
     qtbot.keyClicks(page.picker, "002")
     page.picker.editingFinished.emit()  # one match typed in full: chosen without the list
     assert page.picker.household_id() == household_id(ledger, "002")
     assert page.save_visit() is None
-    (box,) = dialogs()
-    assert box.text() == "请填写走访内容"
-    close_dialogs()
+    (text,) = dialogs()
+    assert text == "请填写走访内容"
     assert list_visits(ledger) == []
     assert page.picker.household_id() == household_id(ledger, "002")  # the form keeps what was typed
 

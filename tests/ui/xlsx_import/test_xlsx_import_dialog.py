@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 from records import make_id_number
 
 from desktop.services.context import Ledger
@@ -20,6 +19,7 @@ from desktop.ui.shell.context import UiContext
 from desktop.ui.xlsx_import.dialog import XlsxImportDialog
 from tests.excel.sheets import NATIONAL, family, person, write_rows
 from tests.ui.conftest import id_number
+from tests.ui.dialogs import ModalDialogs
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -171,7 +171,7 @@ def test_the_dialog_stays_open_while_a_job_runs(qtbot: Any, ledger: Ledger, tmp_
 
 
 def test_an_unreadable_file_shows_an_error_and_writes_nothing(
-    qtbot: Any, ledger: Ledger, tmp_path: Path
+    qtbot: Any, ledger: Ledger, tmp_path: Path, modal: ModalDialogs
 ) -> None:
     path = tmp_path / "not.xlsx"
     path.write_text("not a workbook", encoding="utf-8")
@@ -180,12 +180,9 @@ def test_an_unreadable_file_shows_an_error_and_writes_nothing(
     dialog.set_file(path)
     dialog.check()
     wait_jobs(qtbot, ctx)
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-    assert any(box.objectName() == "errorDialog" for box in boxes)
+    assert [seen.name for seen in modal.seen] == ["errorDialog"]
     assert "未写入" in dialog.check_label.text() and not dialog.import_button.isEnabled()
     assert dump_ledger(ledger) == before
-    for box in boxes:
-        box.close()
 
 
 def test_warnings_are_listed_apart_and_never_block(qtbot: Any, ledger: Ledger, tmp_path: Path) -> None:
