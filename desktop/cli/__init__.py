@@ -26,7 +26,7 @@ from desktop.cli import sync as cli_sync
 from desktop.cli import xlsx as cli_xlsx
 from desktop.cli.as_of import add_as_of, as_of
 from desktop.cli.console import make_console_safe, print_json
-from desktop.domain.errors import InvalidInput, UserError
+from desktop.domain.errors import InvalidInput, UserError, present
 from desktop.services.context import Ledger
 
 INTERNAL_ERROR = 70
@@ -710,6 +710,5 @@ def _write_crash_report(args: argparse.Namespace) -> Path:
     from desktop.app import data_home
     from desktop.services.maintenance.crash_reports import write_crash_report
 
-    error = sys.exc_info()[1]
-    assert error is not None  # called from an except block
+    error = present(sys.exc_info()[1], "the exception being handled")  # called from an except block
     return write_crash_report(error, data_home(getattr(args, "home", None)))

@@ -51,7 +51,8 @@ class Section(Flowable):
 
     def draw(self) -> None:
         doc = self.canv._doctemplate
-        assert isinstance(doc, SectionedDocument)
+        if not isinstance(doc, SectionedDocument):
+            raise TypeError("a section mark drawn outside a SectionedDocument")
         doc.begin_section(self.info)
 
 

@@ -74,11 +74,10 @@ class Ledger:
         return self.as_of or self.today()
 
     def on_commit(self, listener: Callable[[Change], None]) -> None:
-        """Call ``listener`` after every write this ledger commits, with what it changed (on the thread
-        that wrote). A write of this device's own state only (trust, settings) reports everything."""
-        self.store.add_commit_listener(
-            lambda kinds: listener(Change(kinds=kinds) if kinds else EVERYTHING)
-        )
+        """Call ``listener`` after every commit that changed records of the ledger, with the kinds it
+        changed (on the thread that wrote). A write of this device's own state only (trust, settings,
+        receipts) calls nothing: the caller knows it wrote, and that it cannot tell what changed."""
+        self.store.add_commit_listener(lambda kinds: listener(Change(kinds=kinds)))
 
     def _device_state(self) -> DeviceState:
         with self.store.read_session() as session:

@@ -28,15 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models, table_of
 from desktop.store.models import Conflict, Operation
 from desktop.store.queries import in_chunks
+from desktop.store.transaction import WriteTransaction
 from desktop.store.types import canonical_json
-
-_CONFLICTED = "zhucun.conflicted"  # session.info: (table, record id) of every open conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +199,7 @@ def refresh_conflicts(session: Session, records: Iterable[tuple[str, str]]) -> i
         row.loser_seq = conflict.loser.seq
         row.loser_value = canonical_json(conflict.loser.fields[conflict.field])
 
-    cached: set[tuple[str, str]] | None = session.info.get(_CONFLICTED)
+    cached = WriteTransaction.of(session).conflicted
     if cached is not None:
         cached -= wanted
         cached.update((c.table, c.record_id) for c in found.values())
@@ -209,14 +208,8 @@ def refresh_conflicts(session: Session, records: Iterable[tuple[str, str]]) -> i
 
 def has_open_conflicts(session: Session, table: str, record_id: str) -> bool:
     """Whether the record has an open conflict; one query per transaction, then a set lookup."""
-    cached: set[tuple[str, str]] | None = session.info.get(_CONFLICTED)
-    if cached is None:
+    transaction = WriteTransaction.of(session)
+    if transaction.conflicted is None:
         rows = session.execute(select(Conflict.table_name, Conflict.record_id).distinct())
-        cached = session.info[_CONFLICTED] = {(table_name, rid) for table_name, rid in rows}
-    return (table, record_id) in cached
-
-
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _forget_conflicted(session: Session) -> None:
-    session.info.pop(_CONFLICTED, None)
+        transaction.conflicted = {(table_name, rid) for table_name, rid in rows}
+    return (table, record_id) in transaction.conflicted

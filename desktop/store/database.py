@@ -29,7 +29,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import StoreProblem, UserError
-from desktop.store import disk, migrate, search_index, switchover, touched, unlocked
+from desktop.store import disk, guard, migrate, search_index, switchover, transaction, unlocked
 from desktop.store.backup import backup_file, newest_backup_age
 from desktop.store.disk import BUSY_ENV as BUSY_ENV
 from desktop.store.disk import BUSY_SECONDS, busy_seconds_setting
@@ -84,8 +84,11 @@ class Store:
         self._sessions = sessionmaker(
             engine, expire_on_commit=False, info={"author": author} if author else None
         )
-        search_index.install(self._sessions)
         self._commit_listeners: list[Callable[[frozenset[str]], None]] = []
+        # the write transaction's parts, on this store's sessions only (see store/transaction.py)
+        guard.install(self._sessions)
+        search_index.install(self._sessions)
+        transaction.install(self._sessions, self._committed)
         if location.data_key is not None:
             unlocked.register(location.home, location.data_key)
 
@@ -98,10 +101,14 @@ class Store:
         self._sessions.configure(info={"author": author})
 
     def add_commit_listener(self, listener: Callable[[frozenset[str]], None]) -> None:
-        """Call ``listener`` after every committed ``session()`` with the kinds (tables) of synced record
-        it changed: empty when it changed only this device's own state (trust, settings, receipts).
-        It runs on the thread that wrote."""
+        """Call ``listener`` after every commit that changed synced records, with their kinds (tables);
+        a write of this device's own state only (trust, settings, receipts) calls nothing. It runs on
+        the thread that wrote."""
         self._commit_listeners.append(listener)
+
+    def _committed(self, kinds: frozenset[str]) -> None:
+        for listener in self._commit_listeners:
+            listener(kinds)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -117,9 +124,6 @@ class Store:
             if problem is None:
                 raise
             raise problem from exc
-        tables = touched.take_touched_tables(session)
-        for listener in self._commit_listeners:
-            listener(tables)
 
     def require_free(self, needed: int, doing: str) -> None:
         """Refuse before a write of about ``needed`` bytes that the data folder's disk has no room for

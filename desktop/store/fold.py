@@ -13,18 +13,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, func, insert, select, tuple_
+from sqlalchemy import func, insert, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from desktop.store.base import Synced, synced_models
+from desktop.store.base import Synced, synced_models, table_of
 from desktop.store.codec import from_json
 from desktop.store.conflicts import refresh_conflicts
 from desktop.store.guard import sanction
 from desktop.store.models import Operation
 from desktop.store.oplog import Op
-from desktop.store.touched import note_touched
+from desktop.store.transaction import WriteTransaction
 from desktop.store.types import canonical_json
 
 
@@ -68,8 +68,9 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
         result.max_hlc = max(result.max_hlc, op.hlc)
     result.applied = len(fresh)
     result.touched = set(origins)
+    transaction = WriteTransaction.of(session)
     for key in origins:
-        note_touched(session, *key)
+        transaction.note_touched(*key)
     _fold_new_records(session, models, [op for op in fresh if op.record_id not in latest_hlc])
     _fold_logged_records(session, models, [op for op in fresh if op.record_id in latest_hlc], latest_hlc)
     # A record that had no logged operation before this batch and got them all from one origin cannot
@@ -91,13 +92,13 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     folded: dict[tuple[str, str], dict[str, Any]] = {}
     for op in ops:  # ascending clock: a later operation's fields replace an earlier one's
         folded.setdefault((op.table, op.record_id), {}).update(op.fields)
-    _executemany(session, insert(Operation.__table__), (_log_row(op) for op in ops))
+    _executemany(session, insert(table_of(Operation)), (_log_row(op) for op in ops))
     placeholders: dict[str, set[str]] = {}
     shapes: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
     written = set(folded)
     while folded:  # each record's folded fields give way to its row
         (table_name, record_id), raw_fields = folded.popitem()
-        table = models[table_name].__table__  # type: ignore[attr-defined]
+        table = table_of(models[table_name])
         values: dict[str, Any] = {}
         for name, raw in raw_fields.items():
             column = table.columns.get(name)
@@ -113,14 +114,14 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
         shapes.setdefault(shape, []).append({"id": record_id, **values})
     upsert = _upsert_for(session)
     for table_name, ids in sorted(placeholders.items()):
-        table = models[table_name].__table__  # type: ignore[attr-defined]
+        table = table_of(models[table_name])
         _executemany(
             session,
             upsert(table).on_conflict_do_nothing(index_elements=[table.c.id]),
             ({"id": record_id} for record_id in sorted(ids)),
         )
     for (table_name, names), rows in sorted(shapes.items()):
-        table = models[table_name].__table__  # type: ignore[attr-defined]
+        table = table_of(models[table_name])
         statement = upsert(table)
         # the row may be a placeholder made earlier: its fields take the folded values
         statement = (
@@ -193,7 +194,8 @@ def _log_row(op: Op) -> dict[str, Any]:
 
 def _forget_loaded(session: Session, keys: set[tuple[str, str]]) -> None:
     """Records written around the ORM: the session's copies (and the row cache's) are read again."""
-    cache = session.info.get("zhucun.rows")
+    transaction = WriteTransaction.current(session)
+    cache = transaction.rows if transaction is not None else None
     if cache is not None:
         for key in keys:
             cache.forget(key)
@@ -246,16 +248,16 @@ class RowCache:
     def of(cls, session: Session) -> RowCache:
         """The session's cache: every writer and fold of one transaction must see the same records,
         including those created but not flushed yet (``session.get`` cannot find those)."""
-        cache = session.info.get("zhucun.rows")
-        if cache is None:
-            cache = session.info["zhucun.rows"] = cls(session)
-        return cache
+        transaction = WriteTransaction.of(session)
+        if transaction.rows is None:
+            transaction.rows = cls(session)
+        return transaction.rows
 
     def prefetch(self, models: dict[str, type[Synced]], ops: list[Op]) -> None:
         wanted: dict[str, set[str]] = {}
         for op in ops:
             wanted.setdefault(op.table, set()).add(op.record_id)
-            table = models[op.table].__table__ if op.table in models else None  # type: ignore[attr-defined]
+            table = table_of(models[op.table]) if op.table in models else None
             for name, value in op.fields.items():
                 column = table.columns.get(name) if table is not None else None
                 if value is not None and column is not None and column.foreign_keys:
@@ -294,7 +296,7 @@ class RowCache:
 def set_fields(rows: RowCache, model: type[Synced], record_id: str, fields: dict[str, Any]) -> Synced:
     """Write decoded field values to a record, creating it (or a parent it refers to) when missing."""
     row = rows.get_or_create(model, record_id)
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     for name, raw in fields.items():
         column = table.columns.get(name)
         if column is None or name == "id":
@@ -373,8 +375,3 @@ def _fields_still_won(session: Session, op: Op) -> dict[str, Any]:
         overwritten.update(json.loads(fields_json))
     return {name: value for name, value in op.fields.items() if name not in overwritten}
 
-
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _forget_rows(session: Session) -> None:
-    session.info.pop("zhucun.rows", None)

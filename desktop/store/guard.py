@@ -14,8 +14,8 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from desktop.store.base import Synced
+from desktop.store.transaction import WriteTransaction
 
-_SANCTIONED = "zhucun.sanctioned"
 _MISSING = object()
 
 
@@ -25,16 +25,22 @@ class UnloggedWrite(RuntimeError):
 
 def sanction(session: Session, record: Synced, field: str, value: Any) -> None:
     """Note that ``field`` of ``record`` was set to ``value`` by an operation being applied."""
-    key = (type(record).__tablename__, record.id)
-    session.info.setdefault(_SANCTIONED, {}).setdefault(key, {})[field] = value
+    WriteTransaction.of(session).sanction(type(record).__tablename__, record.id, field, value)
 
 
-@event.listens_for(Session, "before_flush")
+def install(session_factory: Any) -> None:
+    """Guard every session ``session_factory`` makes (the store's)."""
+    event.listen(session_factory, "before_flush", _refuse_unlogged_writes)
+    event.listen(session_factory, "after_flush_postexec", _forget_sanctioned)
+    event.listen(session_factory, "do_orm_execute", _refuse_bulk_writes)
+
+
 def _refuse_unlogged_writes(session: Session, flush_context: Any, instances: Any) -> None:
     for obj in session.deleted:
         if isinstance(obj, Synced):
             raise UnloggedWrite(f"synced records are archived, never deleted: {type(obj).__name__} {obj.id}")
-    sanctioned: dict[tuple[str, str], dict[str, Any]] = session.info.get(_SANCTIONED, {})
+    transaction = WriteTransaction.current(session)
+    sanctioned = transaction.sanctioned if transaction is not None else {}
     for obj in session.new:
         if isinstance(obj, Synced):
             allowed = sanctioned.get((type(obj).__tablename__, obj.id), {})
@@ -52,17 +58,12 @@ def _refuse_unlogged_writes(session: Session, flush_context: Any, instances: Any
                 raise UnloggedWrite(f"{type(obj).__name__} {obj.id}.{attr.key} changed without an operation")
 
 
-@event.listens_for(Session, "after_flush_postexec")
 def _forget_sanctioned(session: Session, flush_context: Any) -> None:
-    session.info.pop(_SANCTIONED, None)
+    transaction = WriteTransaction.current(session)
+    if transaction is not None:
+        transaction.sanctioned.clear()
 
 
-@event.listens_for(Session, "after_rollback")
-def _forget_on_rollback(session: Session) -> None:
-    session.info.pop(_SANCTIONED, None)
-
-
-@event.listens_for(Session, "do_orm_execute")
 def _refuse_bulk_writes(state: Any) -> None:
     if not (state.is_update or state.is_delete or state.is_insert):
         return

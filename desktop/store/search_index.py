@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.resources import surname_readings
 from desktop.store.models import Household, HouseholdEvent, HouseholdSearch, LocalSetting, Member
 from desktop.store.name_keys import name_keys, primary_keys
-from desktop.store.touched import take_touched
+from desktop.store.transaction import WriteTransaction
 
 _HOUSEHOLD_TABLES = {"household"}
 _MEMBER_TABLES = {"member"}
@@ -125,7 +125,10 @@ def ensure_current(session_factory: Any) -> bool:
 
 
 def refresh_touched(session: Session) -> None:
-    touched = take_touched(session)
+    transaction = WriteTransaction.current(session)
+    if transaction is None:
+        return
+    touched = transaction.take_touched()
     household_ids = {rid for table, rid in touched if table in _HOUSEHOLD_TABLES}
     member_ids = [rid for table, rid in touched if table in _MEMBER_TABLES]
     for start in range(0, len(member_ids), 500):

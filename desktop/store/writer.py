@@ -25,7 +25,7 @@ from desktop.store.fold import RowCache, set_fields
 from desktop.store.ids import new_id
 from desktop.store.models import DeviceState, Operation
 from desktop.store.oplog import Op
-from desktop.store.touched import note_touched
+from desktop.store.transaction import WriteTransaction
 
 
 class NotInitialised(RuntimeError):
@@ -151,7 +151,7 @@ class ChangeWriter:
         # wins every field without consulting the log.
         self.session.add(op.to_row())
         set_fields(self._rows, model, record_id, fields)
-        note_touched(self.session, op.table, record_id)
+        WriteTransaction.of(self.session).note_touched(op.table, record_id)
         self.ops.append(op)
         if base is not None and has_open_conflicts(self.session, op.table, record_id):
             refresh_conflicts(self.session, {(op.table, record_id)})

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.store.base import synced_models
+from desktop.domain.errors import present
+from desktop.store.base import synced_models, table_of
 from desktop.store.clock import physical_ms
 from desktop.store.codec import to_json
 from desktop.store.device import get_device
@@ -78,20 +79,18 @@ def apply_bundle(session: Session, bundle: Verified, *, now: dt.datetime | None 
             peer.revoked_after_seq = int(revocation["after_seq"])
             peer.revocation = json.dumps(revocation, sort_keys=True)
             result.revoked.append(peer.device_id)
-    sender = session.get(Peer, bundle.sender.device_id)
-    assert sender is not None
+    sender = present(session.get(Peer, bundle.sender.device_id), "the sender's peer record")
     sender.has_vector = canonical_json(bundle.manifest.sender_has)
     sender.last_bundle_in, sender.last_bundle_in_at = bundle.bundle_id, now.replace(microsecond=0)
     if bundle.receipt is not None:
-        key = f"receipt:{sender.device_id}"
-        setting = session.get(LocalSetting, key)
+        receipt_key = f"receipt:{sender.device_id}"
+        setting = session.get(LocalSetting, receipt_key)
         value = canonical_json({"bundle_id": bundle.bundle_id, "at": now.isoformat(), **bundle.receipt})
         if setting is None:
-            session.add(LocalSetting(key=key, value=value, version=1))
+            session.add(LocalSetting(key=receipt_key, value=value, version=1))
         else:
             setting.value = value
-    state = get_device(session)
-    assert state is not None
+    state = present(get_device(session), "this device's state")
     if fold.max_hlc > state.last_hlc:
         state.last_hlc = fold.max_hlc  # later local edits sort after everything received
     ahead_ms = physical_ms(fold.max_hlc) - int(now.timestamp() * 1000)
@@ -157,7 +156,7 @@ def snapshot(session: Session, records: set[tuple[str, str]]) -> dict[tuple[str,
         if row is None or record_id not in logged:
             found[(table_name, record_id)] = None
             continue
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         found[(table_name, record_id)] = {
             c.name: to_json(c, getattr(row, c.name)) for c in table.columns if c.name != "id"
         }
@@ -197,7 +196,7 @@ def _drop_links_now_held(session: Session, bundle: Verified) -> None:
         ranges[op.origin] = (min(low, op.seq), max(high, op.seq))
     if not ranges:
         return
-    links, log = OpLink.__table__, Operation.__table__
+    links, log = table_of(OpLink), table_of(Operation)
     session.flush()  # the applied operations are in the log the statement reads
     for origin, (low, high) in sorted(ranges.items()):
         held = select(log.c.seq).where(log.c.origin == links.c.origin, log.c.seq == links.c.seq).exists()

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.store.base import synced_models
+from desktop.store.base import synced_models, table_of
 from desktop.store.codec import json_problem
 from desktop.store.migrate import known_revisions
 from desktop.store.models import Peer, SignedHead
@@ -215,7 +215,7 @@ def _check_values(op: Op) -> None:
     model = synced_models().get(op.table)
     if model is None:
         return
-    columns = model.__table__.columns  # type: ignore[attr-defined]
+    columns = table_of(model).columns
     for name, value in op.fields.items():
         column = columns.get(name)
         problem = None if column is None else json_problem(column, value)
@@ -330,7 +330,8 @@ def _check_chains(
     peers: dict[str, Peer],
 ) -> None:
     incoming: dict[str, dict[int, Entry]] = {}
-    for item in [*ops, *links]:
+    items: list[Op | Link] = [*ops, *links]
+    for item in items:
         entries = incoming.setdefault(item.origin, {})
         entry = Entry(item.hash, item.prev_hash)
         if item.seq in entries and entries[item.seq] != entry:

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.errors import present
 from desktop.services.context import Ledger
 from desktop.store.ids import natural_id
 from desktop.store.writer import ChangeWriter
@@ -178,8 +179,7 @@ class _BuilderBase:
         return self.writer
 
     def create(self, model: type[Any], fields: dict[str, Any], record_id: str) -> str:
-        assert self.writer is not None
-        return self.writer.create(
+        return present(self.writer, "the demo's change writer").create(
             model, fields, record_id=record_id, known_new=True
         )  # an empty ledger: every id is new
 

@@ -148,7 +148,6 @@ class ChecksPage(Page):
     def as_of(self) -> dt.date | None:
         """The day chosen above the matrix; None when it is today (the ledger's own day)."""
         day = py_date(self.judged_on.date())
-        assert isinstance(day, dt.date)
         return None if day >= self.ctx.ledger.today() else day
 
     def export_gaps(self) -> Job | None:

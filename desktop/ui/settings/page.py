@@ -32,7 +32,7 @@ from desktop.services.exchange.identity import TrustResult, export_card, my_iden
 from desktop.services.exchange.status import sync_status
 from desktop.services.maintenance.backups import RestoreResult, backup_ledger, restore_ledger
 from desktop.services.preferences import LANGUAGE, get_preference, set_preference
-from desktop.services.village.profile import EDITABLE, edit_village_profile, village_profile
+from desktop.services.village.profile import edit_village_profile, village_profile
 from desktop.ui.security.panel import SecurityPanel
 from desktop.ui.settings.policy_box import PolicySettingsBox
 from desktop.ui.shell.context import UiContext
@@ -367,7 +367,6 @@ class SettingsPage(Page):
             parts = [p for p in re.split(r"[、,，;；\s]+", self.profile_edits[field].text()) if p]
             values[field] = parts or None
         values["west"] = self.west.currentData()
-        assert set(values) == set(EDITABLE)
         return values
 
     def _show_backups(self) -> None:

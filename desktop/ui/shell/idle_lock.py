@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QProgressDialog, QStackedWidget, QWidget
 
+from desktop.domain.errors import present
 from desktop.services.context import EVERYTHING
 from desktop.services.preferences import idle_lock_minutes
 from desktop.services.security.users import Unlocked, security_status, unlock
@@ -98,8 +99,7 @@ class IdleLock(QObject):
         self._focus: QWidget | None = None
         ctx.changed.connect(self.read_minutes)
         self.read_minutes()
-        app = QApplication.instance()
-        assert app is not None
+        app = present(QApplication.instance(), "the application")
         app.installEventFilter(self)  # every widget's input; Qt drops the filter when this object goes
 
     @property
