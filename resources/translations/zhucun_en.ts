@@ -893,13 +893,13 @@
         <translation>Poverty category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="34"/>
+        <location filename="../../desktop/ui/households/page.py" line="43"/>
         <source>搜索姓名、拼音、户编号、身份证号或电话</source>
         <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="40"/>
-        <location filename="../../desktop/ui/households/page.py" line="150"/>
+        <location filename="../../desktop/ui/households/page.py" line="49"/>
+        <location filename="../../desktop/ui/households/page.py" line="240"/>
         <location filename="../../desktop/ui/shell/registry.py" line="19"/>
         <location filename="../../desktop/ui/shell/self_check.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
@@ -908,79 +908,161 @@
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="58"/>
-        <location filename="../../desktop/ui/households/page.py" line="196"/>
+        <location filename="../../desktop/ui/households/page.py" line="67"/>
+        <location filename="../../desktop/ui/households/page.py" line="286"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="59"/>
+        <location filename="../../desktop/ui/households/page.py" line="68"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="60"/>
+        <location filename="../../desktop/ui/households/page.py" line="69"/>
         <source>全部核查情况</source>
         <translation>All check results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="61"/>
+        <location filename="../../desktop/ui/households/page.py" line="70"/>
         <location filename="../../desktop/ui/overview/page.py" line="63"/>
         <source>有短板或待核实</source>
         <translation>Gaps or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="64"/>
+        <location filename="../../desktop/ui/households/page.py" line="73"/>
         <source>{dimension}未达标或待核实</source>
         <translation>{dimension}: not met or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="66"/>
+        <location filename="../../desktop/ui/households/page.py" line="75"/>
         <source>全部监测状态</source>
         <translation>All monitoring states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="69"/>
+        <location filename="../../desktop/ui/households/page.py" line="78"/>
         <source> 天未走访</source>
         <translation> days not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="70"/>
+        <location filename="../../desktop/ui/households/page.py" line="79"/>
         <source>不限走访</source>
         <translation>Any last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="71"/>
+        <location filename="../../desktop/ui/households/page.py" line="80"/>
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="77"/>
+        <location filename="../../desktop/ui/households/page.py" line="86"/>
         <source>新增农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="80"/>
+        <location filename="../../desktop/ui/households/page.py" line="89"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="84"/>
+        <location filename="../../desktop/ui/households/page.py" line="93"/>
         <source>把下面的列表（按现在的搜索和筛选）导出为 Excel 表格</source>
         <translation>Export the list below (as searched and filtered now) to an Excel sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="151"/>
+        <location filename="../../desktop/ui/households/page.py" line="96"/>
+        <source>设村民小组…</source>
+        <translation>Set village group…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="98"/>
+        <source>把选中的农户（按住 Ctrl 或 Shift 多选）放进一个村民小组，可撤销</source>
+        <translation>Put the selected households (Ctrl or Shift to select several) into one village group; undoable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="100"/>
+        <source>打印所选</source>
+        <translation>Print selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="103"/>
+        <source>选中农户的一户一档…</source>
+        <translation>Household files of the selected households…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="105"/>
+        <source>选中农户的明白卡…</source>
+        <translation>Cards of the selected households…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="167"/>
+        <location filename="../../desktop/ui/households/page.py" line="196"/>
+        <source>请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）</source>
+        <translation>Select households in the list first (Ctrl or Shift to select several)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="173"/>
+        <source>设村民小组</source>
+        <translation>Set village group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="174"/>
+        <source>把选中的 {n} 户放进村民小组：</source>
+        <translation>Put the {n} selected households into the village group:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="186"/>
+        <source>{n} 户设为{group}</source>
+        <translation>{n} households set to {group}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="198"/>
+        <location filename="../../desktop/ui/printing/request.py" line="36"/>
+        <source>明白卡</source>
+        <translation>Household info cards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="198"/>
+        <source>一户一档</source>
+        <translation>Household file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="200"/>
+        <source>{what}-选中{n}户.pdf</source>
+        <translation>{what}-{n}-selected.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="202"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="202"/>
+        <source>打印{what}</source>
+        <translation>Print {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="217"/>
+        <source>已生成 {path}（{n} 户，{pages} 页）</source>
+        <translation>Made {path} ({n} households, {pages} pages)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="222"/>
+        <source>正在生成{what}…</source>
+        <translation>Making {what}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="241"/>
         <source>农户列表-{day}.xlsx</source>
         <translation>households-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="155"/>
+        <location filename="../../desktop/ui/households/page.py" line="245"/>
         <source>导出农户列表</source>
         <translation>Export household list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="179"/>
+        <location filename="../../desktop/ui/households/page.py" line="269"/>
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
@@ -2408,11 +2490,6 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <location filename="../../desktop/ui/printing/request.py" line="35"/>
         <source>人口台账</source>
         <translation>Population roster</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/printing/request.py" line="36"/>
-        <source>明白卡</source>
-        <translation>Household info cards</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/printing/request.py" line="37"/>
