@@ -59,7 +59,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="64"/>
-        <location filename="../../desktop/ui/visits/page.py" line="227"/>
+        <location filename="../../desktop/ui/visits/page.py" line="333"/>
         <source>多人用顿号分隔</source>
         <translation>Separate several names with 、 or commas</translation>
     </message>
@@ -73,7 +73,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="117"/>
         <location filename="../../desktop/ui/photos/page.py" line="168"/>
         <location filename="../../desktop/ui/printing/options.py" line="56"/>
-        <location filename="../../desktop/ui/visits/page.py" line="288"/>
+        <location filename="../../desktop/ui/visits/page.py" line="394"/>
         <source>农户</source>
         <comment>one household, chosen in a form</comment>
         <translation>Household</translation>
@@ -176,7 +176,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="63"/>
         <location filename="../../desktop/ui/overview/page.py" line="32"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="96"/>
+        <location filename="../../desktop/ui/visits/page.py" line="99"/>
         <location filename="../../desktop/domain/fields.py" line="34"/>
         <source>户编号</source>
         <extracomment>desktop/domain/fields.py: household.number</extracomment>
@@ -188,7 +188,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="64"/>
         <location filename="../../desktop/ui/overview/page.py" line="33"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="25"/>
-        <location filename="../../desktop/ui/visits/page.py" line="90"/>
+        <location filename="../../desktop/ui/visits/page.py" line="93"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
@@ -289,7 +289,7 @@
         <location filename="../../desktop/ui/diary/page.py" line="64"/>
         <location filename="../../desktop/ui/diary/page.py" line="279"/>
         <location filename="../../desktop/ui/households/window.py" line="153"/>
-        <location filename="../../desktop/ui/visits/page.py" line="89"/>
+        <location filename="../../desktop/ui/visits/page.py" line="92"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
         <source>日期</source>
         <extracomment>desktop/domain/fields.py: work_log.day</extracomment>
@@ -323,7 +323,7 @@
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="65"/>
         <location filename="../../desktop/ui/diary/page.py" line="73"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
@@ -899,7 +899,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/page.py" line="49"/>
-        <location filename="../../desktop/ui/households/page.py" line="240"/>
+        <location filename="../../desktop/ui/households/page.py" line="243"/>
         <location filename="../../desktop/ui/shell/registry.py" line="19"/>
         <location filename="../../desktop/ui/shell/self_check.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
@@ -909,7 +909,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/page.py" line="67"/>
-        <location filename="../../desktop/ui/households/page.py" line="286"/>
+        <location filename="../../desktop/ui/households/page.py" line="289"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
@@ -995,74 +995,74 @@
         <translation>Cards of the selected households…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="167"/>
-        <location filename="../../desktop/ui/households/page.py" line="196"/>
+        <location filename="../../desktop/ui/households/page.py" line="170"/>
+        <location filename="../../desktop/ui/households/page.py" line="199"/>
         <source>请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）</source>
         <translation>Select households in the list first (Ctrl or Shift to select several)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="173"/>
+        <location filename="../../desktop/ui/households/page.py" line="176"/>
         <source>设村民小组</source>
         <translation>Set village group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="174"/>
+        <location filename="../../desktop/ui/households/page.py" line="177"/>
         <source>把选中的 {n} 户放进村民小组：</source>
         <translation>Put the {n} selected households into the village group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="186"/>
+        <location filename="../../desktop/ui/households/page.py" line="189"/>
         <source>{n} 户设为{group}</source>
         <translation>{n} households set to {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="198"/>
+        <location filename="../../desktop/ui/households/page.py" line="201"/>
         <location filename="../../desktop/ui/printing/request.py" line="36"/>
         <source>明白卡</source>
         <translation>Household info cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="198"/>
+        <location filename="../../desktop/ui/households/page.py" line="201"/>
         <source>一户一档</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="200"/>
+        <location filename="../../desktop/ui/households/page.py" line="203"/>
         <source>{what}-选中{n}户.pdf</source>
         <translation>{what}-{n}-selected.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="202"/>
+        <location filename="../../desktop/ui/households/page.py" line="205"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="202"/>
+        <location filename="../../desktop/ui/households/page.py" line="205"/>
         <source>打印{what}</source>
         <translation>Print {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="217"/>
+        <location filename="../../desktop/ui/households/page.py" line="220"/>
         <source>已生成 {path}（{n} 户，{pages} 页）</source>
         <translation>Made {path} ({n} households, {pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="222"/>
+        <location filename="../../desktop/ui/households/page.py" line="225"/>
         <source>正在生成{what}…</source>
         <translation>Making {what}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="241"/>
+        <location filename="../../desktop/ui/households/page.py" line="244"/>
         <source>农户列表-{day}.xlsx</source>
         <translation>households-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="245"/>
+        <location filename="../../desktop/ui/households/page.py" line="248"/>
         <source>导出农户列表</source>
         <translation>Export household list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="269"/>
+        <location filename="../../desktop/ui/households/page.py" line="272"/>
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
@@ -1363,15 +1363,15 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="154"/>
-        <location filename="../../desktop/ui/visits/page.py" line="91"/>
-        <location filename="../../desktop/ui/visits/page.py" line="282"/>
+        <location filename="../../desktop/ui/visits/page.py" line="94"/>
+        <location filename="../../desktop/ui/visits/page.py" line="388"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="155"/>
-        <location filename="../../desktop/ui/visits/page.py" line="92"/>
-        <location filename="../../desktop/ui/visits/page.py" line="289"/>
+        <location filename="../../desktop/ui/visits/page.py" line="95"/>
+        <location filename="../../desktop/ui/visits/page.py" line="395"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
@@ -1447,7 +1447,7 @@
         <location filename="../../desktop/ui/households/window.py" line="190"/>
         <location filename="../../desktop/ui/photos/page.py" line="53"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="296"/>
+        <location filename="../../desktop/ui/visits/page.py" line="402"/>
         <location filename="../../desktop/domain/fields.py" line="14"/>
         <source>照片</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['photo'] (a kind of record)</extracomment>
@@ -1632,7 +1632,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="307"/>
         <location filename="../../desktop/ui/printing/options.py" line="85"/>
         <location filename="../../desktop/ui/printing/request.py" line="64"/>
-        <location filename="../../desktop/ui/visits/page.py" line="151"/>
+        <location filename="../../desktop/ui/visits/page.py" line="168"/>
         <source>请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择</source>
         <translation>Choose a household first: type a name, pinyin initials or household no., then pick it from the list</translation>
     </message>
@@ -1970,7 +1970,7 @@
     <message>
         <location filename="../../desktop/ui/photos/grid_model.py" line="35"/>
         <location filename="../../desktop/ui/shell/registry.py" line="20"/>
-        <location filename="../../desktop/ui/visits/page.py" line="105"/>
+        <location filename="../../desktop/ui/visits/page.py" line="108"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>走访</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['visit'] (a kind of record)</extracomment>
@@ -2094,7 +2094,7 @@ Drag photo files here, or click “Add photos…”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photos/page.py" line="239"/>
-        <location filename="../../desktop/ui/visits/page.py" line="416"/>
+        <location filename="../../desktop/ui/visits/page.py" line="523"/>
         <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
@@ -2504,6 +2504,7 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     <message>
         <location filename="../../desktop/ui/security/dialogs.py" line="54"/>
         <location filename="../../desktop/ui/security/unlock_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="78"/>
         <location filename="../../desktop/ui/shell/jobs.py" line="61"/>
         <location filename="../../desktop/ui/sync/trust_dialog.py" line="106"/>
         <source>取消</source>
@@ -2532,7 +2533,7 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     </message>
     <message>
         <location filename="../../desktop/ui/security/dialogs.py" line="114"/>
-        <location filename="../../desktop/ui/visits/page.py" line="244"/>
+        <location filename="../../desktop/ui/visits/page.py" line="350"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -3279,6 +3280,16 @@ After restoring, the undo history is cleared.</translation>
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="76"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="77"/>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/shell/first_run_guide.py" line="25"/>
         <source>&lt;b&gt;第一次使用？&lt;/b&gt;　① 设置 → 信任身份卡…：信任各村设备（电话核对指纹）　② 同步 → 导入同步包：收各村的 U 盘　③ 各村：选一个村查看　④ 同步 → 给每个村的设备各导出一个</source>
         <translation>&lt;b&gt;New here?&lt;/b&gt;　① Settings → Trust an identity card…: trust each village's device (check the fingerprint by phone)　② Sync → Import sync bundles: the villages' USB sticks　③ Villages: choose one to look at　④ Sync → Export one for every village device</translation>
@@ -3446,7 +3457,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/help.py" line="114"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
         <source>关于驻村台账</source>
         <translation>About Zhucun</translation>
     </message>
@@ -3461,62 +3472,67 @@ After restoring, the undo history is cleared.</translation>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="108"/>
+        <source>走访表单里有没有保存的内容，关闭前要保存吗？</source>
+        <translation>The visit form holds something not saved. Save it before closing?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="158"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="159"/>
         <source>撤销</source>
         <comment>undo the last edit</comment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="161"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="170"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="171"/>
         <source>使用说明</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="163"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
         <location filename="../../desktop/domain/fields.py" line="25"/>
         <source>乡镇</source>
         <extracomment>desktop/domain/fields.py: village.township</extracomment>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
         <source>驻村台账 — {place}（乡镇）{in_view}</source>
         <translation>Zhucun — {place} (township){in_view}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="195"/>
         <source>驻村台账 — {village}</source>
         <translation>Zhucun — {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="197"/>
         <source>（演示数据，虚构）</source>
         <translation> (demo data, fictional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="199"/>
         <source>使用人：{user}　　{place_kind}：{place}</source>
         <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
         <location filename="../../desktop/ui/sync/tables.py" line="150"/>
         <location filename="../../desktop/ui/sync/tables.py" line="151"/>
         <location filename="../../desktop/ui/villages/page.py" line="47"/>
@@ -3525,12 +3541,12 @@ After restoring, the undo history is cleared.</translation>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
         <source>上次导出：{out}　上次导入：{came}　未导出修改：{unsent} 条</source>
         <translation>Last export: {out}　Last import: {came}　Changes not exported: {unsent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
         <source>　已导出待回执：{n} 条</source>
         <translation>　Exported, awaiting receipt: {n}</translation>
     </message>
@@ -4200,7 +4216,7 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="26"/>
-        <location filename="../../desktop/ui/visits/page.py" line="294"/>
+        <location filename="../../desktop/ui/visits/page.py" line="400"/>
         <source>后续事项</source>
         <translation>Follow-up</translation>
     </message>
@@ -4235,193 +4251,204 @@ fingerprint {expected}</translation>
         <translation>Due in {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="93"/>
-        <location filename="../../desktop/ui/visits/page.py" line="291"/>
+        <location filename="../../desktop/ui/visits/page.py" line="96"/>
+        <location filename="../../desktop/ui/visits/page.py" line="397"/>
         <source>走访内容</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="94"/>
+        <location filename="../../desktop/ui/visits/page.py" line="97"/>
         <source>问题和诉求</source>
         <translation>Problems and requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="95"/>
+        <location filename="../../desktop/ui/visits/page.py" line="98"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="132"/>
+        <location filename="../../desktop/ui/visits/page.py" line="149"/>
         <source>共 {n} 次</source>
         <translation>{n} visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="138"/>
+        <location filename="../../desktop/ui/visits/page.py" line="155"/>
         <source>没有待办事项</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="138"/>
+        <location filename="../../desktop/ui/visits/page.py" line="155"/>
         <source>{n} 项，其中逾期 {late} 项</source>
         <translation>{n} items, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="176"/>
+        <location filename="../../desktop/ui/visits/page.py" line="193"/>
         <source>走访：{label}</source>
         <translation>Visit: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="181"/>
+        <location filename="../../desktop/ui/visits/page.py" line="199"/>
         <source>已保存：{visited_on} {label}</source>
         <translation>Saved: {visited_on} {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="193"/>
-        <source>走访记录-{day}.xlsx</source>
-        <translation>visits-{day}.xlsx</translation>
+        <location filename="../../desktop/ui/visits/page.py" line="261"/>
+        <source>上次有一份没有保存的走访（{label}，照片 {n} 张），要恢复到走访表单吗？</source>
+        <translation>A visit was left unsaved last time ({label}, {n} photos). Put it back in the visit form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="197"/>
-        <source>导出走访记录</source>
-        <translation>Export visits</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="210"/>
-        <source>完成后续事项：{action}</source>
-        <translation>Follow-up done: {action}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="229"/>
-        <source>例如：户主及配偶</source>
-        <translation>e.g. the head and spouse</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="230"/>
-        <source>了解了什么、核实了什么（必填）</source>
-        <translation>What was learned or verified (required)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="232"/>
-        <source>宣讲的政策，可不填</source>
-        <translation>Policies explained (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="233"/>
-        <source>农户反映的问题和诉求</source>
-        <translation>Problems and requests raised by the household</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="237"/>
-        <source>后续要办的事，回车添加</source>
-        <translation>Something to follow up; Enter adds it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="243"/>
-        <source>办结期限</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="254"/>
-        <source>选中后按 Delete 移除</source>
-        <translation>Select and press Delete to remove</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="259"/>
-        <source>选择照片…</source>
-        <translation>Choose photos…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="265"/>
-        <source>已选 {n} 张</source>
-        <translation>{n} chosen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="272"/>
-        <source>保存走访（Ctrl+Enter）</source>
-        <translation>Save visit (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="287"/>
-        <source>走访日期</source>
-        <translation>Date</translation>
+        <location filename="../../desktop/ui/visits/page.py" line="262"/>
+        <source>未选农户</source>
+        <translation>no household chosen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/page.py" line="290"/>
-        <source>见到的人</source>
-        <translation>People met</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="292"/>
-        <source>宣讲政策</source>
-        <translation>Policies</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="293"/>
-        <source>问题诉求</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="298"/>
-        <source>记录走访</source>
-        <translation>Record a visit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="325"/>
-        <source>显示全部未办结事项</source>
-        <translation>Show all open items</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="327"/>
-        <source>标记完成</source>
-        <translation>Mark done</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="329"/>
-        <source>选中的事项已办结（Ctrl+Z 可撤销）</source>
-        <translation>The selected item is done (Ctrl+Z undoes it)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="336"/>
-        <source>待办后续事项（已逾期和 {days} 天内到期）</source>
-        <translation>Follow-ups overdue or due within {days} days</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="359"/>
-        <source>在走访记录中查找（户主、户编号、内容、走访人…）</source>
-        <translation>Search the visits (head, household no., content, visitors…)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="367"/>
-        <source>把本村全部走访记录（含后续事项）导出为 Excel 表格</source>
-        <translation>Export every visit of the village (with follow-ups) to an Excel sheet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="370"/>
-        <source>全部走访记录（双击打开农户）</source>
-        <translation>All visits (double-click to open the household)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="408"/>
+        <location filename="../../desktop/ui/visits/page.py" line="514"/>
         <source>{action}（{due} 前）</source>
         <translation>{action} (by {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="414"/>
+        <location filename="../../desktop/ui/visits/page.py" line="299"/>
+        <source>走访记录-{day}.xlsx</source>
+        <translation>visits-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="303"/>
+        <source>导出走访记录</source>
+        <translation>Export visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="316"/>
+        <source>完成后续事项：{action}</source>
+        <translation>Follow-up done: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="335"/>
+        <source>例如：户主及配偶</source>
+        <translation>e.g. the head and spouse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="336"/>
+        <source>了解了什么、核实了什么（必填）</source>
+        <translation>What was learned or verified (required)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="338"/>
+        <source>宣讲的政策，可不填</source>
+        <translation>Policies explained (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="339"/>
+        <source>农户反映的问题和诉求</source>
+        <translation>Problems and requests raised by the household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="343"/>
+        <source>后续要办的事，回车添加</source>
+        <translation>Something to follow up; Enter adds it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="349"/>
+        <source>办结期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="360"/>
+        <source>选中后按 Delete 移除</source>
+        <translation>Select and press Delete to remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="365"/>
+        <source>选择照片…</source>
+        <translation>Choose photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="371"/>
+        <source>已选 {n} 张</source>
+        <translation>{n} chosen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="378"/>
+        <source>保存走访（Ctrl+Enter）</source>
+        <translation>Save visit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="393"/>
+        <source>走访日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="396"/>
+        <source>见到的人</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="398"/>
+        <source>宣讲政策</source>
+        <translation>Policies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="399"/>
+        <source>问题诉求</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="404"/>
+        <source>记录走访</source>
+        <translation>Record a visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="431"/>
+        <source>显示全部未办结事项</source>
+        <translation>Show all open items</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="433"/>
+        <source>标记完成</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="435"/>
+        <source>选中的事项已办结（Ctrl+Z 可撤销）</source>
+        <translation>The selected item is done (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="442"/>
+        <source>待办后续事项（已逾期和 {days} 天内到期）</source>
+        <translation>Follow-ups overdue or due within {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="465"/>
+        <source>在走访记录中查找（户主、户编号、内容、走访人…）</source>
+        <translation>Search the visits (head, household no., content, visitors…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="473"/>
+        <source>把本村全部走访记录（含后续事项）导出为 Excel 表格</source>
+        <translation>Export every visit of the village (with follow-ups) to an Excel sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="476"/>
+        <source>全部走访记录（双击打开农户）</source>
+        <translation>All visits (double-click to open the household)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="521"/>
         <source>选择走访照片</source>
         <translation>Choose visit photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="433"/>
+        <location filename="../../desktop/ui/visits/page.py" line="540"/>
         <source>正在保存 {n} 张走访照片…</source>
         <translation>Saving {n} visit photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="439"/>
+        <location filename="../../desktop/ui/visits/page.py" line="546"/>
         <source>{saved}，照片 {stored} 张</source>
         <translation>{saved}, {stored} photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="443"/>
+        <location filename="../../desktop/ui/visits/page.py" line="550"/>
         <source>走访已保存，但以下照片未能保存：
 </source>
         <translation>The visit was saved, but these photos were not:
