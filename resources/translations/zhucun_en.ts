@@ -94,7 +94,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="96"/>
-        <location filename="../../desktop/ui/households/income_form.py" line="65"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -677,17 +677,17 @@
         <translation>Farming and business costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="41"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="42"/>
         <source>记录/修改某年收入</source>
         <translation>Record or change a year's income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="48"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="49"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="53"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="54"/>
         <location filename="../../desktop/ui/printing/options.py" line="59"/>
         <location filename="../../desktop/domain/fields.py" line="131"/>
         <source>收入年度</source>
@@ -695,79 +695,79 @@
         <translation>Income year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="58"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="59"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="62"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="63"/>
         <source>不填时按下列各项相加</source>
         <translation>When empty: the sum of the items below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="83"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="84"/>
         <source>修改已记录的 {year} 年收入</source>
         <translation>Changing the income recorded for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="83"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="84"/>
         <source>{year} 年还没有收入记录</source>
         <translation>No income recorded for {year} yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="96"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="97"/>
         <source>填写收入后，这里显示人均纯收入与当年贫困线的对比</source>
         <translation>Enter the income to compare income per person with the year’s poverty line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="106"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="107"/>
         <source>家庭纯收入 {net} 元</source>
         <translation>Household net income {net} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="108"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="109"/>
         <source>户内没有在册人员，无法计算人均</source>
         <translation>No registered members: no per-person figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="111"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="112"/>
         <source>人均纯收入 {per} 元（{n} 人）</source>
         <translation>Per person {per} yuan ({n} people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="115"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="116"/>
         <source>当年贫困线 {line} 元</source>
         <translation>Poverty line that year {line} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="118"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="119"/>
         <source>监测标准 {line} 元</source>
         <translation>Monitoring line {line} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="120"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="121"/>
         <source>低于贫困线</source>
         <translation>below the poverty line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="138"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="139"/>
         <source>记录 {year} 年收入</source>
         <translation>Record income for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="45"/>
-        <location filename="../../desktop/ui/households/measure_form.py" line="118"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="46"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="119"/>
         <source>修改帮扶措施</source>
         <translation>Edit assistance measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="45"/>
-        <location filename="../../desktop/ui/households/measure_form.py" line="106"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="46"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="107"/>
         <source>添加帮扶措施</source>
         <translation>Add assistance measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="55"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="56"/>
         <location filename="../../desktop/ui/households/window.py" line="121"/>
         <location filename="../../desktop/domain/fields.py" line="146"/>
         <source>措施类别</source>
@@ -775,31 +775,31 @@
         <translation>Kind of measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="57"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
         <location filename="../../desktop/domain/fields.py" line="147"/>
         <source>帮扶项目</source>
         <extracomment>desktop/domain/fields.py: measure.project</extracomment>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="57"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
         <source>如 牦牛养殖</source>
         <translation>e.g. yak farming</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="59"/>
         <location filename="../../desktop/domain/fields.py" line="148"/>
         <source>规模</source>
         <extracomment>desktop/domain/fields.py: measure.scale</extracomment>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="59"/>
         <source>如 5 头</source>
         <translation>e.g. 5 head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="59"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="60"/>
         <location filename="../../desktop/ui/households/window.py" line="125"/>
         <location filename="../../desktop/domain/fields.py" line="149"/>
         <source>实施单位</source>
@@ -807,52 +807,52 @@
         <translation>Carried out by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="60"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
         <location filename="../../desktop/ui/households/window.py" line="124"/>
         <source>资金（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
-        <location filename="../../desktop/ui/households/measure_form.py" line="90"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="91"/>
         <location filename="../../desktop/domain/fields.py" line="151"/>
         <source>开始日期</source>
         <extracomment>desktop/domain/fields.py: measure.start_on</extracomment>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="92"/>
         <source>如 2026-05-01</source>
         <translation>e.g. 2026-05-01</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
-        <location filename="../../desktop/ui/households/measure_form.py" line="90"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="63"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="91"/>
         <location filename="../../desktop/domain/fields.py" line="152"/>
         <source>完成期限</source>
         <extracomment>desktop/domain/fields.py: measure.deadline</extracomment>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="63"/>
         <source>如 2026-12-31</source>
         <translation>e.g. 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="63"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="64"/>
         <source>预计增收（元）</source>
         <translation>Expected extra income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="64"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="154"/>
         <source>帮扶成效</source>
         <extracomment>desktop/domain/fields.py: measure.result</extracomment>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="71"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="72"/>
         <source>户主已签字确认成效</source>
         <translation>The head has signed off the result</translation>
     </message>
@@ -1067,35 +1067,35 @@
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="52"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="120"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="53"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="121"/>
         <source>更换帮扶责任人</source>
         <translation>Change helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="52"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="136"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="53"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="137"/>
         <source>添加帮扶责任人</source>
         <translation>Add helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="60"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="61"/>
         <source>{name}（自 {start} 起）</source>
         <translation>{name} (since {start})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="66"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="67"/>
         <source>原帮扶责任人</source>
         <translation>Current helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="82"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
         <source>新帮扶责任人</source>
         <translation>New helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="82"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="155"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="156"/>
         <location filename="../../desktop/ui/households/window.py" line="132"/>
         <location filename="../../desktop/ui/households/window.py" line="147"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
@@ -1104,28 +1104,28 @@
         <translation>Assigned helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="84"/>
         <location filename="../../desktop/domain/fields.py" line="159"/>
         <source>工作单位</source>
         <extracomment>desktop/domain/fields.py: pairing.work_unit</extracomment>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="84"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="85"/>
         <location filename="../../desktop/domain/fields.py" line="160"/>
         <source>单位级别</source>
         <extracomment>desktop/domain/fields.py: pairing.unit_level</extracomment>
         <translation>Level of the unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="85"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="86"/>
         <location filename="../../desktop/domain/fields.py" line="161"/>
         <source>职务</source>
         <extracomment>desktop/domain/fields.py: pairing.post</extracomment>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="86"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
         <location filename="../../desktop/ui/households/table_model.py" line="35"/>
         <location filename="../../desktop/domain/fields.py" line="38"/>
         <location filename="../../desktop/domain/fields.py" line="110"/>
@@ -1135,26 +1135,26 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="88"/>
         <source>更换日期</source>
         <translation>Date of change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="97"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="88"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="98"/>
         <source>开始帮扶日期</source>
         <translation>Assistance starts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="151"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="170"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="152"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="171"/>
         <location filename="../../desktop/ui/households/record_forms.py" line="85"/>
         <source>结束帮扶</source>
         <translation>End assistance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="158"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="163"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="159"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="164"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
@@ -4463,6 +4463,11 @@ fingerprint {expected}</translation>
         <location filename="../../desktop/ui/widgets/household_picker.py" line="29"/>
         <source>输入姓名、拼音首字母或户编号，从列表中选择</source>
         <translation>Type a name, pinyin initials or household no., then pick from the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/unsaved.py" line="53"/>
+        <source>这张表有改动还没有保存，关闭前要保存吗？</source>
+        <translation>This form has changes that are not saved. Save them before closing?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/xlsx_export.py" line="20"/>
