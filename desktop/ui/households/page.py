@@ -181,7 +181,7 @@ class HouseholdsPage(Page):
             )
             if not ok:
                 return False
-        ledger, before = self.ctx.ledger, {}
+        ledger, before = self.ctx.ledger, dict[str, str | None]()
 
         def do() -> None:
             before.update(set_group(ledger, chosen, group))

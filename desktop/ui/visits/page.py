@@ -171,7 +171,7 @@ class VisitsPage(Page):
         if self.follow_action.text().strip():
             self._add_follow_up()  # typed but not yet added: meant to be saved with the visit
         label, files, follow_ups = self.picker.text(), self.photos.files(), list(self._pending)
-        visited_on = self.visit_date.date().toPython()
+        visited_on = _day(self.visit_date.date())
         ledger, kind, visitors = self.ctx.ledger, self.kind.currentText(), _names(self.visitors.text())
         content, problems = self.content_edit.toPlainText(), self.problems_edit.toPlainText().strip() or None
         people_met, policies = self.people_met.text().strip() or None, self.policies.text().strip() or None
@@ -216,7 +216,7 @@ class VisitsPage(Page):
         return {
             "household_id": self.picker.household_id(),
             "label": self.picker.text(),
-            "visited_on": self.visit_date.date().toPython().isoformat(),
+            "visited_on": _day(self.visit_date.date()).isoformat(),
             "kind": self.kind.currentText(),
             "visitors": self.visitors.text(),
             "people_met": self.people_met.text(),
@@ -509,7 +509,7 @@ class VisitsPage(Page):
         action = self.follow_action.text().strip()
         if not action:
             return
-        due = self.follow_due.date().toPython()
+        due = _day(self.follow_due.date())
         self._pending.append(FollowUpInput(action=action, due_on=due))
         self.pending_list.addItem(tr("{action}（{due} 前）").format(action=action, due=due))
         self.follow_action.clear()
@@ -590,6 +590,12 @@ def _visit_record(row: VisitRow) -> dict[str, Any]:
 
 def _names(text: str) -> list[str]:
     return [name for name in re.split(r"[、,，;；\s]+", text) if name]
+
+
+def _day(date: QDate) -> dt.date:
+    day = date.toPython()
+    assert isinstance(day, dt.date)
+    return day
 
 
 def _qdate(day: dt.date) -> QDate:

@@ -55,7 +55,9 @@ def answer_group(group: str) -> Any:
         assert isinstance(dialog, QInputDialog)
         combo = dialog.findChild(QComboBox)
         assert combo is not None and combo.isEditable()
-        combo.lineEdit().setText(group)
+        edit = combo.lineEdit()
+        assert edit is not None
+        edit.setText(group)
         buttons = dialog.findChild(QDialogButtonBox)
         assert buttons is not None
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
