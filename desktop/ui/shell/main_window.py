@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         page = next((p for p in self.pages if isinstance(p, VisitsPage)), None)
         if page is None or not page.has_draft():
             return True
+        if self.ctx.is_locked:  # nobody to ask (the screen is locked): the draft is kept for the next start
+            page.keep_draft()
+            return True
         self.show_page("走访")
         answer = ask_save(self, tr("走访表单里有没有保存的内容，关闭前要保存吗？"))
         if answer == CANCEL:

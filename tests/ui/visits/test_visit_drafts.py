@@ -40,8 +40,8 @@ def jpeg(path: Path, colour: tuple[int, int, int]) -> Path:
     return path
 
 
-def window_over(ledger: Ledger, qtbot: Any, *, keep: bool = True) -> MainWindow:
-    window = MainWindow(UiContext(ledger))
+def window_over(ledger: Ledger, qtbot: Any, *, keep: bool = True, user: str | None = None) -> MainWindow:
+    window = MainWindow(UiContext(ledger, user=user))
     if keep:
         qtbot.addWidget(window)
     window.show()
@@ -177,10 +177,14 @@ def test_an_encrypted_ledgers_draft_stays_inside_the_encrypted_database(
         assert not (home / "drafts").exists()
 
         modal.answer("yes")
-        window = window_over(ledger, qtbot)
+        window = window_over(ledger, qtbot, user=USER)
         qtbot.waitUntil(lambda: visits_of(window).content_edit.toPlainText() == CONTENT)
         assert len(modal.take()) == 1
-        modal.answer("discard")
+        # closed while locked (say, the laptop shut down): nobody to ask, the draft is kept for next time
+        assert window.idle_lock is not None
+        window.idle_lock.lock()
         window.close()
+        assert not window.isVisible() and modal.take() == []
+        assert (load_draft(ledger, VISIT) or {}).get("content") == CONTENT
     finally:
         ledger.store.close()
