@@ -6,7 +6,7 @@
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="36"/>
         <location filename="../../desktop/ui/checks/form.py" line="41"/>
-        <location filename="../../desktop/ui/settings/page.py" line="52"/>
+        <location filename="../../desktop/ui/settings/page.py" line="50"/>
         <source>未填</source>
         <translation>Not answered</translation>
     </message>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="64"/>
-        <location filename="../../desktop/ui/visits/page.py" line="227"/>
+        <location filename="../../desktop/ui/visits/page.py" line="335"/>
         <source>多人用顿号分隔</source>
         <translation>Separate several names with 、 or commas</translation>
     </message>
@@ -70,10 +70,10 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="79"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="117"/>
-        <location filename="../../desktop/ui/photos/page.py" line="168"/>
-        <location filename="../../desktop/ui/printing/options.py" line="56"/>
-        <location filename="../../desktop/ui/visits/page.py" line="288"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="118"/>
+        <location filename="../../desktop/ui/photos/page.py" line="169"/>
+        <location filename="../../desktop/ui/printing/options.py" line="57"/>
+        <location filename="../../desktop/ui/visits/page.py" line="396"/>
         <source>农户</source>
         <comment>one household, chosen in a form</comment>
         <translation>Household</translation>
@@ -94,7 +94,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="96"/>
-        <location filename="../../desktop/ui/households/income_form.py" line="65"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -173,10 +173,10 @@
         <location filename="../../desktop/ui/checks/matrix_model.py" line="137"/>
         <location filename="../../desktop/ui/households/new_household.py" line="32"/>
         <location filename="../../desktop/ui/households/table_model.py" line="29"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="63"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="64"/>
         <location filename="../../desktop/ui/overview/page.py" line="32"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="96"/>
+        <location filename="../../desktop/ui/visits/page.py" line="100"/>
         <location filename="../../desktop/domain/fields.py" line="34"/>
         <source>户编号</source>
         <extracomment>desktop/domain/fields.py: household.number</extracomment>
@@ -185,10 +185,10 @@
     <message>
         <location filename="../../desktop/ui/checks/matrix_model.py" line="137"/>
         <location filename="../../desktop/ui/households/table_model.py" line="30"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="64"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="65"/>
         <location filename="../../desktop/ui/overview/page.py" line="33"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="25"/>
-        <location filename="../../desktop/ui/visits/page.py" line="90"/>
+        <location filename="../../desktop/ui/visits/page.py" line="94"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
@@ -198,7 +198,7 @@
         <translation>Not met: {not_met} households; to verify: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="62"/>
+        <location filename="../../desktop/ui/checks/page.py" line="66"/>
         <location filename="../../desktop/ui/shell/registry.py" line="22"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
@@ -206,90 +206,90 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="70"/>
+        <location filename="../../desktop/ui/checks/page.py" line="74"/>
         <source>只看有短板或待核实的户</source>
         <translation>Only gaps and to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="83"/>
+        <location filename="../../desktop/ui/checks/page.py" line="87"/>
         <source>按这一天判断年龄、适龄入学和各项结论（默认今天）</source>
         <translation>Judge ages, school age and every verdict as of this day (default: today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="99"/>
+        <location filename="../../desktop/ui/checks/page.py" line="103"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="102"/>
+        <location filename="../../desktop/ui/checks/page.py" line="106"/>
         <source>判断日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="108"/>
+        <location filename="../../desktop/ui/checks/page.py" line="112"/>
         <source>把有短板或待核实的农户导出为 Excel 表格（按判断日期）</source>
         <translation>Export the households with a gap or an unknown to an Excel sheet (judged on the date above)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="155"/>
+        <location filename="../../desktop/ui/checks/page.py" line="158"/>
         <source>两不愁三保障短板-{day}.xlsx</source>
         <translation>gaps-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="157"/>
+        <location filename="../../desktop/ui/checks/page.py" line="160"/>
         <source>导出短板</source>
         <translation>Export gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="171"/>
+        <location filename="../../desktop/ui/checks/page.py" line="174"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="191"/>
+        <location filename="../../desktop/ui/checks/page.py" line="194"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="210"/>
+        <location filename="../../desktop/ui/checks/page.py" line="213"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="277"/>
+        <location filename="../../desktop/ui/checks/page.py" line="280"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="282"/>
-        <location filename="../../desktop/ui/diary/page.py" line="418"/>
+        <location filename="../../desktop/ui/checks/page.py" line="285"/>
+        <location filename="../../desktop/ui/diary/page.py" line="420"/>
         <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="283"/>
+        <location filename="../../desktop/ui/checks/page.py" line="286"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="284"/>
+        <location filename="../../desktop/ui/checks/page.py" line="287"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="285"/>
+        <location filename="../../desktop/ui/checks/page.py" line="288"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
-        <location filename="../../desktop/ui/diary/page.py" line="64"/>
-        <location filename="../../desktop/ui/diary/page.py" line="279"/>
+        <location filename="../../desktop/ui/diary/page.py" line="65"/>
+        <location filename="../../desktop/ui/diary/page.py" line="281"/>
         <location filename="../../desktop/ui/households/window.py" line="153"/>
-        <location filename="../../desktop/ui/visits/page.py" line="89"/>
+        <location filename="../../desktop/ui/visits/page.py" line="93"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
         <source>日期</source>
         <extracomment>desktop/domain/fields.py: work_log.day</extracomment>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="17"/>
-        <location filename="../../desktop/ui/diary/page.py" line="66"/>
+        <location filename="../../desktop/ui/diary/page.py" line="67"/>
         <location filename="../../desktop/domain/fields.py" line="168"/>
         <source>记录人</source>
         <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
@@ -305,10 +305,10 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="18"/>
-        <location filename="../../desktop/ui/diary/page.py" line="67"/>
-        <location filename="../../desktop/ui/diary/page.py" line="280"/>
-        <location filename="../../desktop/ui/diary/page.py" line="318"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="67"/>
+        <location filename="../../desktop/ui/diary/page.py" line="68"/>
+        <location filename="../../desktop/ui/diary/page.py" line="282"/>
+        <location filename="../../desktop/ui/diary/page.py" line="320"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="169"/>
         <source>类别</source>
         <extracomment>desktop/domain/fields.py: work_log.kind</extracomment>
@@ -316,37 +316,37 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="19"/>
-        <location filename="../../desktop/ui/diary/page.py" line="69"/>
+        <location filename="../../desktop/ui/diary/page.py" line="70"/>
         <source>工作内容</source>
         <translation>Work done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="65"/>
-        <location filename="../../desktop/ui/diary/page.py" line="73"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/diary/page.py" line="66"/>
+        <location filename="../../desktop/ui/diary/page.py" line="74"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="68"/>
-        <location filename="../../desktop/ui/diary/page.py" line="281"/>
+        <location filename="../../desktop/ui/diary/page.py" line="69"/>
+        <location filename="../../desktop/ui/diary/page.py" line="283"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="70"/>
-        <location filename="../../desktop/ui/diary/page.py" line="283"/>
+        <location filename="../../desktop/ui/diary/page.py" line="71"/>
+        <location filename="../../desktop/ui/diary/page.py" line="285"/>
         <location filename="../../desktop/domain/fields.py" line="174"/>
         <source>涉及农户</source>
         <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
         <translation>Households concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="74"/>
+        <location filename="../../desktop/ui/diary/page.py" line="75"/>
         <location filename="../../desktop/ui/households/window.py" line="49"/>
         <location filename="../../desktop/ui/households/window.py" line="90"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
@@ -355,130 +355,130 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="75"/>
+        <location filename="../../desktop/ui/diary/page.py" line="76"/>
         <location filename="../../desktop/domain/fields.py" line="170"/>
         <source>在村</source>
         <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
         <translation>In village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="76"/>
+        <location filename="../../desktop/ui/diary/page.py" line="77"/>
         <source>请假和外出</source>
         <translation>Leave and time away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="77"/>
+        <location filename="../../desktop/ui/diary/page.py" line="78"/>
         <source>不在村</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="78"/>
+        <location filename="../../desktop/ui/diary/page.py" line="79"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="79"/>
+        <location filename="../../desktop/ui/diary/page.py" line="80"/>
         <source>所需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="80"/>
+        <location filename="../../desktop/ui/diary/page.py" line="81"/>
         <source>差额</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="81"/>
+        <location filename="../../desktop/ui/diary/page.py" line="82"/>
         <source>无日志的周</source>
         <translation>Weeks without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="86"/>
+        <location filename="../../desktop/ui/diary/page.py" line="88"/>
         <location filename="../../desktop/ui/shell/registry.py" line="21"/>
         <source>日志</source>
         <translation>Diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="111"/>
+        <location filename="../../desktop/ui/diary/page.py" line="113"/>
         <source>本月考勤</source>
         <translation>This month's attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="142"/>
+        <location filename="../../desktop/ui/diary/page.py" line="144"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="166"/>
+        <location filename="../../desktop/ui/diary/page.py" line="168"/>
         <source>已保存 {day} 的日志</source>
         <translation>Saved the diary of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="166"/>
+        <location filename="../../desktop/ui/diary/page.py" line="168"/>
         <source>已修改 {day} 的日志（修改记录保留）</source>
         <translation>Corrected the diary of {day} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="175"/>
+        <location filename="../../desktop/ui/diary/page.py" line="177"/>
         <source>已记 {day} 在村</source>
         <translation>Marked {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="190"/>
+        <location filename="../../desktop/ui/diary/page.py" line="192"/>
         <source>已记录{kind} {start} 至 {end}</source>
         <translation>Recorded {kind} from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="205"/>
+        <location filename="../../desktop/ui/diary/page.py" line="207"/>
         <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
         <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="216"/>
+        <location filename="../../desktop/ui/diary/page.py" line="218"/>
         <source>在岗日历</source>
         <translation>Presence calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="226"/>
+        <location filename="../../desktop/ui/diary/page.py" line="228"/>
         <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
         <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="234"/>
+        <location filename="../../desktop/ui/diary/page.py" line="236"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="243"/>
+        <location filename="../../desktop/ui/diary/page.py" line="245"/>
         <source>写日志</source>
         <translation>Write the diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="255"/>
+        <location filename="../../desktop/ui/diary/page.py" line="257"/>
         <source>村民小组，或 乡里开会 等；不填即在村里</source>
         <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="258"/>
+        <location filename="../../desktop/ui/diary/page.py" line="260"/>
         <source>这一天做了什么（回车保存）</source>
         <translation>What was done this day (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="261"/>
+        <location filename="../../desktop/ui/diary/page.py" line="263"/>
         <source>涉及的农户：户编号，逗号分隔</source>
         <translation>Households concerned: household numbers, comma separated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="268"/>
+        <location filename="../../desktop/ui/diary/page.py" line="270"/>
         <source>保存日志</source>
         <translation>Save diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="271"/>
+        <location filename="../../desktop/ui/diary/page.py" line="273"/>
         <source>记为在村</source>
         <translation>Mark in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="282"/>
+        <location filename="../../desktop/ui/diary/page.py" line="284"/>
         <location filename="../../desktop/ui/households/window.py" line="156"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
@@ -486,54 +486,54 @@
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="292"/>
+        <location filename="../../desktop/ui/diary/page.py" line="294"/>
         <source>请假和外出开会</source>
         <translation>Leave and meetings away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="308"/>
+        <location filename="../../desktop/ui/diary/page.py" line="310"/>
         <source>批准人（回车保存）</source>
         <translation>Approved by (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="310"/>
+        <location filename="../../desktop/ui/diary/page.py" line="312"/>
         <source>记录请假</source>
         <translation>Record leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="319"/>
+        <location filename="../../desktop/ui/diary/page.py" line="321"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="320"/>
+        <location filename="../../desktop/ui/diary/page.py" line="322"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="321"/>
+        <location filename="../../desktop/ui/diary/page.py" line="323"/>
         <location filename="../../desktop/domain/fields.py" line="176"/>
         <source>批准人</source>
         <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="327"/>
+        <location filename="../../desktop/ui/diary/page.py" line="329"/>
         <source>所需在村天数</source>
         <translation>Required days in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="340"/>
+        <location filename="../../desktop/ui/diary/page.py" line="342"/>
         <source>依据：文件名称和年份（必填，回车保存）</source>
         <translation>Source: document name and year (required, Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="343"/>
+        <location filename="../../desktop/ui/diary/page.py" line="345"/>
         <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
         <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="353"/>
+        <location filename="../../desktop/ui/diary/page.py" line="355"/>
         <location filename="../../desktop/ui/households/window.py" line="109"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="45"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="96"/>
@@ -541,233 +541,233 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="354"/>
+        <location filename="../../desktop/ui/diary/page.py" line="356"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="355"/>
+        <location filename="../../desktop/ui/diary/page.py" line="357"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="362"/>
+        <location filename="../../desktop/ui/diary/page.py" line="364"/>
         <source>搜索日志：内容、地点、类别或记录人</source>
         <translation>Search the diary: content, place, kind or writer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="410"/>
+        <location filename="../../desktop/ui/diary/page.py" line="412"/>
         <source>本月没有考勤记录</source>
         <translation>No attendance recorded this month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="419"/>
+        <location filename="../../desktop/ui/diary/page.py" line="421"/>
         <source>{kind} {days} 天</source>
         <translation>{kind} {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="421"/>
+        <location filename="../../desktop/ui/diary/page.py" line="423"/>
         <source>无请假</source>
         <translation>no leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="422"/>
+        <location filename="../../desktop/ui/diary/page.py" line="424"/>
         <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
         <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="428"/>
+        <location filename="../../desktop/ui/diary/page.py" line="430"/>
         <source>所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）</source>
         <translation>Required days in the village not set yet (the township sets them on the Diary page from the province’s rules)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="430"/>
+        <location filename="../../desktop/ui/diary/page.py" line="432"/>
         <source>所需 {required} 天，差 {gap} 天</source>
         <translation>{required} days required, {gap} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="432"/>
+        <location filename="../../desktop/ui/diary/page.py" line="434"/>
         <source>所需 {required} 天，已达到</source>
         <translation>{required} days required, met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="447"/>
+        <location filename="../../desktop/ui/diary/page.py" line="449"/>
         <source>新日志：{day}</source>
         <translation>New entry: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="452"/>
+        <location filename="../../desktop/ui/diary/page.py" line="454"/>
         <source>修改 {day} 的日志</source>
         <translation>Correcting the entry of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="466"/>
+        <location filename="../../desktop/ui/diary/page.py" line="468"/>
         <source>村里</source>
         <translation>In the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="481"/>
+        <location filename="../../desktop/ui/diary/page.py" line="483"/>
         <source>尚未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="482"/>
+        <location filename="../../desktop/ui/diary/page.py" line="484"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="22"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="23"/>
         <location filename="../../desktop/domain/fields.py" line="132"/>
         <source>工资性收入</source>
         <extracomment>desktop/domain/fields.py: income.wage</extracomment>
         <translation>Wages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="23"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="24"/>
         <location filename="../../desktop/domain/fields.py" line="133"/>
         <source>生产经营性收入</source>
         <extracomment>desktop/domain/fields.py: income.business</extracomment>
         <translation>Farming and business income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="24"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="25"/>
         <source>财产性收入（含分红）</source>
         <translation>Property income (incl. dividends)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="25"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="26"/>
         <source>转移性收入合计</source>
         <translation>Transfers, total</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="26"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="27"/>
         <source>　其中：计划生育金</source>
         <translation>  of which: family planning allowance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="27"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="28"/>
         <source>　　　　低保金</source>
         <translation>    minimum living allowance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="28"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="29"/>
         <source>　　　　特困供养金</source>
         <translation>    extreme poverty support</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="29"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="30"/>
         <source>　　　　养老金</source>
         <translation>    pension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="30"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="31"/>
         <source>　　　　生态补偿金</source>
         <translation>    ecological compensation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="31"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="32"/>
         <source>　　　　其他</source>
         <translation>    other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/form_parts.py" line="32"/>
+        <location filename="../../desktop/ui/households/form_parts.py" line="33"/>
         <location filename="../../desktop/domain/fields.py" line="142"/>
         <source>生产经营性支出</source>
         <extracomment>desktop/domain/fields.py: income.business_costs</extracomment>
         <translation>Farming and business costs</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="41"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="42"/>
         <source>记录/修改某年收入</source>
         <translation>Record or change a year's income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="48"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="49"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="53"/>
-        <location filename="../../desktop/ui/printing/options.py" line="59"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="54"/>
+        <location filename="../../desktop/ui/printing/options.py" line="60"/>
         <location filename="../../desktop/domain/fields.py" line="131"/>
         <source>收入年度</source>
         <extracomment>desktop/domain/fields.py: income.year</extracomment>
         <translation>Income year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="58"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="59"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="62"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="63"/>
         <source>不填时按下列各项相加</source>
         <translation>When empty: the sum of the items below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="83"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="84"/>
         <source>修改已记录的 {year} 年收入</source>
         <translation>Changing the income recorded for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="83"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="84"/>
         <source>{year} 年还没有收入记录</source>
         <translation>No income recorded for {year} yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="96"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="97"/>
         <source>填写收入后，这里显示人均纯收入与当年贫困线的对比</source>
         <translation>Enter the income to compare income per person with the year’s poverty line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="106"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="107"/>
         <source>家庭纯收入 {net} 元</source>
         <translation>Household net income {net} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="108"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="109"/>
         <source>户内没有在册人员，无法计算人均</source>
         <translation>No registered members: no per-person figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="111"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="112"/>
         <source>人均纯收入 {per} 元（{n} 人）</source>
         <translation>Per person {per} yuan ({n} people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="115"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="116"/>
         <source>当年贫困线 {line} 元</source>
         <translation>Poverty line that year {line} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="118"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="119"/>
         <source>监测标准 {line} 元</source>
         <translation>Monitoring line {line} yuan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="120"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="121"/>
         <source>低于贫困线</source>
         <translation>below the poverty line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/income_form.py" line="138"/>
+        <location filename="../../desktop/ui/households/income_form.py" line="139"/>
         <source>记录 {year} 年收入</source>
         <translation>Record income for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="45"/>
-        <location filename="../../desktop/ui/households/measure_form.py" line="118"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="46"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="119"/>
         <source>修改帮扶措施</source>
         <translation>Edit assistance measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="45"/>
-        <location filename="../../desktop/ui/households/measure_form.py" line="106"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="46"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="107"/>
         <source>添加帮扶措施</source>
         <translation>Add assistance measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="55"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="56"/>
         <location filename="../../desktop/ui/households/window.py" line="121"/>
         <location filename="../../desktop/domain/fields.py" line="146"/>
         <source>措施类别</source>
@@ -775,31 +775,31 @@
         <translation>Kind of measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="57"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
         <location filename="../../desktop/domain/fields.py" line="147"/>
         <source>帮扶项目</source>
         <extracomment>desktop/domain/fields.py: measure.project</extracomment>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="57"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
         <source>如 牦牛养殖</source>
         <translation>e.g. yak farming</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="59"/>
         <location filename="../../desktop/domain/fields.py" line="148"/>
         <source>规模</source>
         <extracomment>desktop/domain/fields.py: measure.scale</extracomment>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="58"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="59"/>
         <source>如 5 头</source>
         <translation>e.g. 5 head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="59"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="60"/>
         <location filename="../../desktop/ui/households/window.py" line="125"/>
         <location filename="../../desktop/domain/fields.py" line="149"/>
         <source>实施单位</source>
@@ -807,52 +807,52 @@
         <translation>Carried out by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="60"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
         <location filename="../../desktop/ui/households/window.py" line="124"/>
         <source>资金（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
-        <location filename="../../desktop/ui/households/measure_form.py" line="90"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="91"/>
         <location filename="../../desktop/domain/fields.py" line="151"/>
         <source>开始日期</source>
         <extracomment>desktop/domain/fields.py: measure.start_on</extracomment>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="92"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="93"/>
         <source>如 2026-05-01</source>
         <translation>e.g. 2026-05-01</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
-        <location filename="../../desktop/ui/households/measure_form.py" line="90"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="63"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="91"/>
         <location filename="../../desktop/domain/fields.py" line="152"/>
         <source>完成期限</source>
         <extracomment>desktop/domain/fields.py: measure.deadline</extracomment>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="62"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="63"/>
         <source>如 2026-12-31</source>
         <translation>e.g. 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="63"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="64"/>
         <source>预计增收（元）</source>
         <translation>Expected extra income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="64"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="154"/>
         <source>帮扶成效</source>
         <extracomment>desktop/domain/fields.py: measure.result</extracomment>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/measure_form.py" line="71"/>
+        <location filename="../../desktop/ui/households/measure_form.py" line="72"/>
         <source>户主已签字确认成效</source>
         <translation>The head has signed off the result</translation>
     </message>
@@ -893,13 +893,13 @@
         <translation>Poverty category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="34"/>
+        <location filename="../../desktop/ui/households/page.py" line="43"/>
         <source>搜索姓名、拼音、户编号、身份证号或电话</source>
         <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="40"/>
-        <location filename="../../desktop/ui/households/page.py" line="150"/>
+        <location filename="../../desktop/ui/households/page.py" line="55"/>
+        <location filename="../../desktop/ui/households/page.py" line="249"/>
         <location filename="../../desktop/ui/shell/registry.py" line="19"/>
         <location filename="../../desktop/ui/shell/self_check.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
@@ -908,112 +908,194 @@
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="58"/>
-        <location filename="../../desktop/ui/households/page.py" line="196"/>
+        <location filename="../../desktop/ui/households/page.py" line="73"/>
+        <location filename="../../desktop/ui/households/page.py" line="295"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="59"/>
+        <location filename="../../desktop/ui/households/page.py" line="74"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="60"/>
+        <location filename="../../desktop/ui/households/page.py" line="75"/>
         <source>全部核查情况</source>
         <translation>All check results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="61"/>
+        <location filename="../../desktop/ui/households/page.py" line="76"/>
         <location filename="../../desktop/ui/overview/page.py" line="63"/>
         <source>有短板或待核实</source>
         <translation>Gaps or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="64"/>
+        <location filename="../../desktop/ui/households/page.py" line="79"/>
         <source>{dimension}未达标或待核实</source>
         <translation>{dimension}: not met or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="66"/>
+        <location filename="../../desktop/ui/households/page.py" line="81"/>
         <source>全部监测状态</source>
         <translation>All monitoring states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="69"/>
+        <location filename="../../desktop/ui/households/page.py" line="84"/>
         <source> 天未走访</source>
         <translation> days not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="70"/>
+        <location filename="../../desktop/ui/households/page.py" line="85"/>
         <source>不限走访</source>
         <translation>Any last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="71"/>
+        <location filename="../../desktop/ui/households/page.py" line="86"/>
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="77"/>
+        <location filename="../../desktop/ui/households/page.py" line="92"/>
         <source>新增农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="80"/>
+        <location filename="../../desktop/ui/households/page.py" line="95"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="84"/>
+        <location filename="../../desktop/ui/households/page.py" line="99"/>
         <source>把下面的列表（按现在的搜索和筛选）导出为 Excel 表格</source>
         <translation>Export the list below (as searched and filtered now) to an Excel sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="151"/>
+        <location filename="../../desktop/ui/households/page.py" line="102"/>
+        <source>设村民小组…</source>
+        <translation>Set village group…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="104"/>
+        <source>把选中的农户（按住 Ctrl 或 Shift 多选）放进一个村民小组，可撤销</source>
+        <translation>Put the selected households (Ctrl or Shift to select several) into one village group; undoable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="106"/>
+        <source>打印所选</source>
+        <translation>Print selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="109"/>
+        <source>选中农户的一户一档…</source>
+        <translation>Household files of the selected households…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="111"/>
+        <source>选中农户的明白卡…</source>
+        <translation>Cards of the selected households…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="176"/>
+        <location filename="../../desktop/ui/households/page.py" line="205"/>
+        <source>请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）</source>
+        <translation>Select households in the list first (Ctrl or Shift to select several)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="182"/>
+        <source>设村民小组</source>
+        <translation>Set village group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="183"/>
+        <source>把选中的 {n} 户放进村民小组：</source>
+        <translation>Put the {n} selected households into the village group:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="195"/>
+        <source>{n} 户设为{group}</source>
+        <translation>{n} households set to {group}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="207"/>
+        <location filename="../../desktop/ui/printing/request.py" line="36"/>
+        <source>明白卡</source>
+        <translation>Household info cards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="207"/>
+        <source>一户一档</source>
+        <translation>Household file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="209"/>
+        <source>{what}-选中{n}户.pdf</source>
+        <translation>{what}-{n}-selected.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="211"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="211"/>
+        <source>打印{what}</source>
+        <translation>Print {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="226"/>
+        <source>已生成 {path}（{n} 户，{pages} 页）</source>
+        <translation>Made {path} ({n} households, {pages} pages)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="231"/>
+        <source>正在生成{what}…</source>
+        <translation>Making {what}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="250"/>
         <source>农户列表-{day}.xlsx</source>
         <translation>households-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="155"/>
+        <location filename="../../desktop/ui/households/page.py" line="254"/>
         <source>导出农户列表</source>
         <translation>Export household list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="179"/>
+        <location filename="../../desktop/ui/households/page.py" line="278"/>
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="52"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="120"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="53"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="121"/>
         <source>更换帮扶责任人</source>
         <translation>Change helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="52"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="136"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="53"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="137"/>
         <source>添加帮扶责任人</source>
         <translation>Add helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="60"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="61"/>
         <source>{name}（自 {start} 起）</source>
         <translation>{name} (since {start})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="66"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="67"/>
         <source>原帮扶责任人</source>
         <translation>Current helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="82"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
         <source>新帮扶责任人</source>
         <translation>New helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="82"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="155"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="156"/>
         <location filename="../../desktop/ui/households/window.py" line="132"/>
         <location filename="../../desktop/ui/households/window.py" line="147"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
@@ -1022,28 +1104,28 @@
         <translation>Assigned helper</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="84"/>
         <location filename="../../desktop/domain/fields.py" line="159"/>
         <source>工作单位</source>
         <extracomment>desktop/domain/fields.py: pairing.work_unit</extracomment>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="84"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="85"/>
         <location filename="../../desktop/domain/fields.py" line="160"/>
         <source>单位级别</source>
         <extracomment>desktop/domain/fields.py: pairing.unit_level</extracomment>
         <translation>Level of the unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="85"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="86"/>
         <location filename="../../desktop/domain/fields.py" line="161"/>
         <source>职务</source>
         <extracomment>desktop/domain/fields.py: pairing.post</extracomment>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="86"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
         <location filename="../../desktop/ui/households/table_model.py" line="35"/>
         <location filename="../../desktop/domain/fields.py" line="38"/>
         <location filename="../../desktop/domain/fields.py" line="110"/>
@@ -1053,26 +1135,26 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="88"/>
         <source>更换日期</source>
         <translation>Date of change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="97"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="88"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="98"/>
         <source>开始帮扶日期</source>
         <translation>Assistance starts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="151"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="170"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="152"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="171"/>
         <location filename="../../desktop/ui/households/record_forms.py" line="85"/>
         <source>结束帮扶</source>
         <translation>End assistance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="158"/>
-        <location filename="../../desktop/ui/households/pairing_forms.py" line="163"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="159"/>
+        <location filename="../../desktop/ui/households/pairing_forms.py" line="164"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
@@ -1231,16 +1313,16 @@
     <message>
         <location filename="../../desktop/ui/households/window.py" line="113"/>
         <location filename="../../desktop/ui/sync/tables.py" line="35"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="205"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="410"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="420"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="204"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="409"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="122"/>
         <location filename="../../desktop/ui/sync/tables.py" line="45"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="70"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="69"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -1273,7 +1355,7 @@
     <message>
         <location filename="../../desktop/ui/households/window.py" line="142"/>
         <location filename="../../desktop/ui/households/window.py" line="183"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="122"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="123"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶措施</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['measure'] (a kind of record)</extracomment>
@@ -1281,23 +1363,23 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="154"/>
-        <location filename="../../desktop/ui/visits/page.py" line="91"/>
-        <location filename="../../desktop/ui/visits/page.py" line="282"/>
+        <location filename="../../desktop/ui/visits/page.py" line="95"/>
+        <location filename="../../desktop/ui/visits/page.py" line="390"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="155"/>
-        <location filename="../../desktop/ui/visits/page.py" line="92"/>
-        <location filename="../../desktop/ui/visits/page.py" line="289"/>
+        <location filename="../../desktop/ui/visits/page.py" line="96"/>
+        <location filename="../../desktop/ui/visits/page.py" line="397"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="157"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="64"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="201"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="420"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="63"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="200"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
@@ -1318,7 +1400,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="174"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="69"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="68"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -1363,9 +1445,9 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="190"/>
-        <location filename="../../desktop/ui/photos/page.py" line="53"/>
+        <location filename="../../desktop/ui/photos/page.py" line="54"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="296"/>
+        <location filename="../../desktop/ui/visits/page.py" line="404"/>
         <location filename="../../desktop/domain/fields.py" line="14"/>
         <source>照片</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['photo'] (a kind of record)</extracomment>
@@ -1434,185 +1516,185 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="340"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="71"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="70"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="65"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="118"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="66"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="119"/>
         <source>监测类型</source>
         <translation>Monitoring type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="66"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="119"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="67"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="120"/>
         <source>风险类型</source>
         <translation>Risk types</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="67"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="68"/>
         <source>认定日期</source>
         <translation>Identified on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="68"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="191"/>
-        <location filename="../../desktop/ui/settings/page.py" line="60"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="69"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="195"/>
+        <location filename="../../desktop/ui/settings/page.py" line="58"/>
         <location filename="../../desktop/ui/villages/page.py" line="57"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="23"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="69"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="70"/>
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="69"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="70"/>
         <source>{n} 条</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="72"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="73"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="80"/>
-        <location filename="../../desktop/ui/monitoring/page.py" line="405"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="81"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="409"/>
         <source>监测记录</source>
         <translation>Monitoring record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="86"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="87"/>
         <source>无劳动能力，兜底保障（继续监测）</source>
         <translation>Safety net (cannot work)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="93"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="94"/>
         <source>{step}日期，未办可不填</source>
         <translation>Date of {step}; leave empty if not done yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="98"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="99"/>
         <source>针对风险采取的帮扶措施</source>
         <translation>Assistance measures taken against the risk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="120"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="121"/>
         <source>线索来源</source>
         <translation>Lead from</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="125"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="126"/>
         <source>识别程序（从发现线索到县级审批不超过 15 天）</source>
         <translation>Identification steps (15 days at most)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="154"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="155"/>
         <source>提示：{n}</source>
         <translation>Note: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="173"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="177"/>
         <location filename="../../desktop/ui/shell/registry.py" line="23"/>
         <source>监测</source>
         <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="187"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="191"/>
         <source>新增监测户…</source>
         <translation>Add to monitoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="195"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="199"/>
         <source>防返贫监测户（双击打开农户）</source>
         <translation>Monitored households (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="244"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="248"/>
         <source>{shown} 条　在监测 {monitored} 户</source>
         <translation>{shown} records, {monitored} households monitored</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="289"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="293"/>
         <source>确认 {who} 于 {on} 风险已消除、不再监测？</source>
         <translation>Confirm that the risk of {who} was eliminated on {on} and monitoring ends?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="294"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="298"/>
         <source>风险消除：{who}</source>
         <translation>Risk eliminated: {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="307"/>
-        <location filename="../../desktop/ui/printing/options.py" line="85"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="311"/>
+        <location filename="../../desktop/ui/printing/options.py" line="86"/>
         <location filename="../../desktop/ui/printing/request.py" line="64"/>
-        <location filename="../../desktop/ui/visits/page.py" line="151"/>
+        <location filename="../../desktop/ui/visits/page.py" line="170"/>
         <source>请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择</source>
         <translation>Choose a household first: type a name, pinyin initials or household no., then pick it from the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="323"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="327"/>
         <source>纳入监测：{household}</source>
         <translation>Start monitoring: {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="339"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="343"/>
         <source>修改监测记录：{household}</source>
         <translation>Edit monitoring record: {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="369"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="373"/>
         <source>依据：收入稳定超过监测标准 6 个月以上，三保障和饮水安全…</source>
         <translation>Grounds: income steadily above the monitoring line for 6+ months, guarantees and safe water…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="370"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="374"/>
         <source>标记风险已消除</source>
         <translation>Mark risk eliminated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="379"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="383"/>
         <source>风险消除</source>
         <translation>Risk elimination</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="403"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="407"/>
         <source>纳入监测（Ctrl+Enter）</source>
         <translation>Start monitoring (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="403"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="407"/>
         <source>保存修改（Ctrl+Enter）</source>
         <translation>Save changes (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="405"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="409"/>
         <source>新增监测户</source>
         <translation>Add to monitoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="417"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="421"/>
         <source>在左侧选择一条监测记录。</source>
         <translation>Choose a monitoring record on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="420"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="424"/>
         <source>已于 {date} 消除风险：{note}（Ctrl+Z 可撤销刚做的标记）</source>
         <translation>Risk eliminated on {date}: {note} (Ctrl+Z undoes a mark just made)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="428"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="432"/>
         <source>暂不能消除：
 </source>
         <translation>Cannot be eliminated yet:
 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/monitoring/page.py" line="430"/>
+        <location filename="../../desktop/ui/monitoring/page.py" line="434"/>
         <source>可以标记风险消除。</source>
         <translation>The risk can be marked eliminated.</translation>
     </message>
@@ -1801,70 +1883,70 @@
         <translation>{unknown} to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="35"/>
+        <location filename="../../desktop/ui/photos/details.py" line="36"/>
         <source>照片信息</source>
         <translation>Photo details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="50"/>
+        <location filename="../../desktop/ui/photos/details.py" line="51"/>
         <source>例如：危房改造后的正房</source>
         <translation>e.g. main room after the house repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="57"/>
+        <location filename="../../desktop/ui/photos/details.py" line="58"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="58"/>
+        <location filename="../../desktop/ui/photos/details.py" line="59"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="60"/>
+        <location filename="../../desktop/ui/photos/details.py" line="61"/>
         <source>保存说明和拍摄时间（Ctrl+Z 可撤销）</source>
         <translation>Save the caption and time taken (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="62"/>
+        <location filename="../../desktop/ui/photos/details.py" line="63"/>
         <source>查看原图</source>
         <translation>View full size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="66"/>
+        <location filename="../../desktop/ui/photos/details.py" line="67"/>
         <source>说明</source>
         <comment>a photo's caption</comment>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="67"/>
+        <location filename="../../desktop/ui/photos/details.py" line="68"/>
         <source>拍摄时间</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="88"/>
+        <location filename="../../desktop/ui/photos/details.py" line="89"/>
         <source>在左侧选择一张照片</source>
         <translation>Choose a photo on the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="98"/>
+        <location filename="../../desktop/ui/photos/details.py" line="99"/>
         <location filename="../../desktop/ui/photos/grid_model.py" line="106"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="98"/>
+        <location filename="../../desktop/ui/photos/details.py" line="99"/>
         <source>照片文件尚未同步到本机</source>
         <translation>The photo file has not been synced to this computer yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="100"/>
-        <location filename="../../desktop/ui/photos/page.py" line="287"/>
+        <location filename="../../desktop/ui/photos/details.py" line="101"/>
+        <location filename="../../desktop/ui/photos/page.py" line="288"/>
         <source>含拍摄位置</source>
         <translation>with location</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="127"/>
+        <location filename="../../desktop/ui/photos/details.py" line="128"/>
         <source>修改照片：{photo}</source>
         <translation>Edit photo: {photo}</translation>
     </message>
@@ -1888,7 +1970,7 @@
     <message>
         <location filename="../../desktop/ui/photos/grid_model.py" line="35"/>
         <location filename="../../desktop/ui/shell/registry.py" line="20"/>
-        <location filename="../../desktop/ui/visits/page.py" line="105"/>
+        <location filename="../../desktop/ui/visits/page.py" line="110"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>走访</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['visit'] (a kind of record)</extracomment>
@@ -1929,110 +2011,110 @@ not synced yet</translation>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="64"/>
+        <location filename="../../desktop/ui/photos/page.py" line="65"/>
         <source>全部照片</source>
         <translation>All photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="67"/>
+        <location filename="../../desktop/ui/photos/page.py" line="68"/>
         <source>只看这一项的佐证照片；新照片也归入这一项</source>
         <translation>Only the evidence for this item; new photos are filed under it too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="69"/>
+        <location filename="../../desktop/ui/photos/page.py" line="70"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="88"/>
+        <location filename="../../desktop/ui/photos/page.py" line="89"/>
         <source>把照片文件（或文件夹）拖到左侧，或点“添加照片…”</source>
         <translation>Drag photo files (or a folder) to the left, or click “Add photos…”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="105"/>
+        <location filename="../../desktop/ui/photos/page.py" line="106"/>
         <source>共 {n} 张</source>
         <translation>{n} photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="126"/>
+        <location filename="../../desktop/ui/photos/page.py" line="127"/>
         <source>请先在上方选择农户：输入姓名、拼音首字母或户编号，再从列表中选择</source>
         <translation>Choose a household above first: type a name, pinyin initials or household no., then pick it from the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="131"/>
+        <location filename="../../desktop/ui/photos/page.py" line="132"/>
         <source>没有找到照片文件（JPEG、PNG）</source>
         <translation>No photo files found (JPEG, PNG)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="142"/>
+        <location filename="../../desktop/ui/photos/page.py" line="143"/>
         <source>正在添加 {n} 张照片…</source>
         <translation>Adding {n} photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="171"/>
+        <location filename="../../desktop/ui/photos/page.py" line="172"/>
         <source>核查项</source>
         <translation>Check item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="180"/>
+        <location filename="../../desktop/ui/photos/page.py" line="181"/>
         <source>添加结果</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="200"/>
+        <location filename="../../desktop/ui/photos/page.py" line="201"/>
         <source>这一户还没有照片。
 把照片文件拖到这里，或点“添加照片…”</source>
         <translation>This household has no photos yet.
 Drag photo files here, or click “Add photos…”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="202"/>
+        <location filename="../../desktop/ui/photos/page.py" line="203"/>
         <source>先在上方选择农户：输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household above first: type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="211"/>
+        <location filename="../../desktop/ui/photos/page.py" line="212"/>
         <source>选择农户后，可查看、添加和修改这一户的照片。</source>
         <translation>Choose a household to see, add and edit its photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="214"/>
+        <location filename="../../desktop/ui/photos/page.py" line="215"/>
         <source>，归入“{where}”的佐证照片</source>
         <translation>, as evidence for “{where}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="216"/>
+        <location filename="../../desktop/ui/photos/page.py" line="217"/>
         <source>新照片将添加到：{household}{into}</source>
         <translation>New photos go to: {household}{into}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="237"/>
+        <location filename="../../desktop/ui/photos/page.py" line="238"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="239"/>
-        <location filename="../../desktop/ui/visits/page.py" line="416"/>
+        <location filename="../../desktop/ui/photos/page.py" line="240"/>
+        <location filename="../../desktop/ui/visits/page.py" line="525"/>
         <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="256"/>
+        <location filename="../../desktop/ui/photos/page.py" line="257"/>
         <source>已处理 {n} 个文件：添加 {stored} 张，已有 {duplicate} 张，失败 {failed} 个</source>
         <translation>{n} files: {stored} added, {duplicate} already there, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="285"/>
+        <location filename="../../desktop/ui/photos/page.py" line="286"/>
         <source>拍摄于 {taken_at:%Y-%m-%d %H:%M}</source>
         <translation>taken {taken_at:%Y-%m-%d %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="288"/>
+        <location filename="../../desktop/ui/photos/page.py" line="289"/>
         <source>已添加</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/page.py" line="288"/>
+        <location filename="../../desktop/ui/photos/page.py" line="289"/>
         <source>这一户已有这张照片，未重复添加</source>
         <translation>This household has this photo already: not added twice</translation>
     </message>
@@ -2107,85 +2189,85 @@ Drag photo files here, or click “Add photos…”</translation>
         <translation>Photo saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="41"/>
+        <location filename="../../desktop/ui/printing/options.py" line="42"/>
         <source>打印什么</source>
         <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="60"/>
+        <location filename="../../desktop/ui/printing/options.py" line="61"/>
         <source>公示内容</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="61"/>
+        <location filename="../../desktop/ui/printing/options.py" line="62"/>
         <source>公示开始</source>
         <translation>Posted from</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="63"/>
+        <location filename="../../desktop/ui/printing/options.py" line="64"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="64"/>
-        <location filename="../../desktop/ui/printing/options.py" line="163"/>
+        <location filename="../../desktop/ui/printing/options.py" line="65"/>
+        <location filename="../../desktop/ui/printing/options.py" line="165"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="87"/>
+        <location filename="../../desktop/ui/printing/options.py" line="88"/>
         <source>请选择保存到哪个文件夹</source>
         <translation>Choose the folder to save to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="89"/>
+        <location filename="../../desktop/ui/printing/options.py" line="90"/>
         <source>请填写文件名</source>
         <translation>Fill in the file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="112"/>
+        <location filename="../../desktop/ui/printing/options.py" line="113"/>
         <source>留空则全部农户每户一张</source>
         <translation>Leave empty for one card per household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="114"/>
+        <location filename="../../desktop/ui/printing/options.py" line="115"/>
         <source>只列建档立卡户（脱贫户、监测户）</source>
         <translation>Registered households only (lifted out of poverty, monitored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="120"/>
+        <location filename="../../desktop/ui/printing/options.py" line="121"/>
         <source>最近一年</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="131"/>
+        <location filename="../../desktop/ui/printing/options.py" line="132"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="132"/>
+        <location filename="../../desktop/ui/printing/options.py" line="133"/>
         <source>公示</source>
         <translation>posted for</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="133"/>
+        <location filename="../../desktop/ui/printing/options.py" line="134"/>
         <source>只列此日期以后评议或消除风险的户</source>
         <translation>Only households assessed or cleared of risk since</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="140"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="149"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="160"/>
+        <location filename="../../desktop/ui/printing/options.py" line="141"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="148"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="159"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="163"/>
+        <location filename="../../desktop/ui/printing/options.py" line="165"/>
         <source>文件夹名</source>
         <translation>Folder name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="179"/>
+        <location filename="../../desktop/ui/printing/options.py" line="180"/>
         <source>保存到哪个文件夹</source>
         <translation>Save to which folder</translation>
     </message>
@@ -2410,11 +2492,6 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>Population roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/request.py" line="36"/>
-        <source>明白卡</source>
-        <translation>Household info cards</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/printing/request.py" line="37"/>
         <source>公示名单</source>
         <translation>Public notice</translation>
@@ -2427,8 +2504,9 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     <message>
         <location filename="../../desktop/ui/security/dialogs.py" line="54"/>
         <location filename="../../desktop/ui/security/unlock_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="78"/>
         <location filename="../../desktop/ui/shell/jobs.py" line="61"/>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="107"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2455,7 +2533,7 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     </message>
     <message>
         <location filename="../../desktop/ui/security/dialogs.py" line="114"/>
-        <location filename="../../desktop/ui/visits/page.py" line="244"/>
+        <location filename="../../desktop/ui/visits/page.py" line="352"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -2620,92 +2698,92 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>Please type the passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="53"/>
+        <location filename="../../desktop/ui/security/panel.py" line="52"/>
         <source>用户与安全</source>
         <translation>Users and security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="62"/>
+        <location filename="../../desktop/ui/security/panel.py" line="61"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="62"/>
+        <location filename="../../desktop/ui/security/panel.py" line="61"/>
         <source>设立时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="72"/>
+        <location filename="../../desktop/ui/security/panel.py" line="66"/>
         <source>添加用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="73"/>
+        <location filename="../../desktop/ui/security/panel.py" line="67"/>
         <source>修改我的口令…</source>
         <translation>Change my passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="74"/>
+        <location filename="../../desktop/ui/security/panel.py" line="68"/>
         <source>生成新的恢复码…</source>
         <translation>New recovery code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="75"/>
+        <location filename="../../desktop/ui/security/panel.py" line="69"/>
         <source>启用加密…</source>
         <translation>Turn on encryption…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="79"/>
+        <location filename="../../desktop/ui/security/panel.py" line="73"/>
         <source>从不</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="79"/>
+        <location filename="../../desktop/ui/security/panel.py" line="73"/>
         <source>{n} 分钟</source>
         <translation>{n} minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="84"/>
+        <location filename="../../desktop/ui/security/panel.py" line="78"/>
         <source>无操作多久后自动锁定</source>
         <translation>Lock after this long without use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="104"/>
+        <location filename="../../desktop/ui/security/panel.py" line="98"/>
         <source>服务器数据库：数据由数据库服务器保护（请对服务器的磁盘加密）。</source>
         <translation>Server database: the database server protects the data (encrypt the server's disk).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="110"/>
+        <location filename="../../desktop/ui/security/panel.py" line="104"/>
         <source>数据未加密：电脑丢失或借给别人时，别人能读到农户的信息。建议启用加密。</source>
         <translation>The data is not encrypted: if the computer is lost or lent out, others can read the households' details. Turning on encryption is recommended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="115"/>
+        <location filename="../../desktop/ui/security/panel.py" line="109"/>
         <source>数据已加密（数据库、照片、备份和本机密钥）。当前使用人：{user}。</source>
         <translation>The data is encrypted (database, photos, backups and this device's keys). Current user: {user}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="120"/>
+        <location filename="../../desktop/ui/security/panel.py" line="114"/>
         <source>（当前）</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="142"/>
+        <location filename="../../desktop/ui/security/panel.py" line="136"/>
         <source>已修改 {user} 的口令。</source>
         <translation>The passphrase of {user} was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="158"/>
+        <location filename="../../desktop/ui/security/panel.py" line="152"/>
         <source>请等正在进行的任务完成后再启用加密，未做任何改动</source>
         <translation>Wait for the running jobs to finish before turning on encryption; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="171"/>
+        <location filename="../../desktop/ui/security/panel.py" line="165"/>
         <source>正在加密台账（数据库、照片、备份）…</source>
         <translation>Encrypting the ledger (database, photos, backups)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/security/panel.py" line="194"/>
+        <location filename="../../desktop/ui/security/panel.py" line="188"/>
         <source>已添加用户 {name}：他用自己的口令打开这个台账。</source>
         <translation>User {name} was added and opens this ledger with their own passphrase.</translation>
     </message>
@@ -2818,17 +2896,17 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>Setting the new passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="53"/>
+        <location filename="../../desktop/ui/settings/page.py" line="51"/>
         <source>是（贫困发生率标准 3%）</source>
         <translation>Yes (incidence standard 3%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="54"/>
+        <location filename="../../desktop/ui/settings/page.py" line="52"/>
         <source>否（中部，标准 2%）</source>
         <translation>No (central region, standard 2%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="57"/>
+        <location filename="../../desktop/ui/settings/page.py" line="55"/>
         <location filename="../../desktop/ui/sync/tables.py" line="51"/>
         <location filename="../../desktop/ui/villages/page.py" line="45"/>
         <location filename="../../desktop/ui/villages/page.py" line="53"/>
@@ -2836,46 +2914,46 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="58"/>
+        <location filename="../../desktop/ui/settings/page.py" line="56"/>
         <location filename="../../desktop/ui/sync/tables.py" line="58"/>
         <location filename="../../desktop/ui/villages/page.py" line="58"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="59"/>
+        <location filename="../../desktop/ui/settings/page.py" line="57"/>
         <location filename="../../desktop/ui/sync/tables.py" line="52"/>
         <source>信任方式</source>
         <translation>Trusted via</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="62"/>
+        <location filename="../../desktop/ui/settings/page.py" line="60"/>
         <source>驻村台账备份 (*.sqlite3);;所有文件 (*)</source>
         <translation>Zhucun backups (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="63"/>
+        <location filename="../../desktop/ui/settings/page.py" line="61"/>
         <source>界面语言在下次启动驻村台账时生效。</source>
         <translation>The interface language changes the next time Zhucun starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="67"/>
+        <location filename="../../desktop/ui/settings/page.py" line="65"/>
         <location filename="../../desktop/ui/shell/registry.py" line="27"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="106"/>
+        <location filename="../../desktop/ui/settings/page.py" line="104"/>
         <source>乡镇设备</source>
         <translation>Township device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="106"/>
+        <location filename="../../desktop/ui/settings/page.py" line="104"/>
         <source>村设备</source>
         <translation>Village device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="109"/>
+        <location filename="../../desktop/ui/settings/page.py" line="107"/>
         <source>{role}　{place}
 使用人：{user}
 设备编号：{device}</source>
@@ -2884,39 +2962,39 @@ User: {user}
 Device ID: {device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="110"/>
+        <location filename="../../desktop/ui/settings/page.py" line="108"/>
         <source>未署名</source>
         <translation>unnamed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="120"/>
+        <location filename="../../desktop/ui/settings/page.py" line="118"/>
         <location filename="../../desktop/ui/villages/page.py" line="242"/>
         <source>已吊销</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="120"/>
+        <location filename="../../desktop/ui/settings/page.py" line="118"/>
         <location filename="../../desktop/ui/villages/page.py" line="242"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="141"/>
+        <location filename="../../desktop/ui/settings/page.py" line="139"/>
         <source>身份卡已保存到 {folder}。请把它交给对方，并在电话中读出本机指纹：{fingerprint}</source>
         <translation>The identity card was saved to {folder}. Give it to the other side and read this device's fingerprint to them over the phone: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="170"/>
+        <location filename="../../desktop/ui/settings/page.py" line="168"/>
         <source>修改村基本信息</source>
         <translation>Edit village profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="184"/>
+        <location filename="../../desktop/ui/settings/page.py" line="182"/>
         <source>正在备份台账…</source>
         <translation>Backing up the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="190"/>
+        <location filename="../../desktop/ui/settings/page.py" line="188"/>
         <source>用备份 {name} 替换现在的台账？
 现在的台账会先另存一份备份，恢复后可以再恢复回来。
 恢复后，撤销记录会清空。</source>
@@ -2925,182 +3003,182 @@ The current ledger is backed up first, so it can be restored again.
 After restoring, the undo history is cleared.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="200"/>
+        <location filename="../../desktop/ui/settings/page.py" line="198"/>
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="211"/>
+        <location filename="../../desktop/ui/settings/page.py" line="209"/>
         <source>吊销 {device}？此后它签名的同步包一律拒绝，这一步不能撤销。</source>
         <translation>Revoke {device}? Every bundle it signs from now on is refused. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="218"/>
+        <location filename="../../desktop/ui/settings/page.py" line="216"/>
         <source>本机身份</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="227"/>
+        <location filename="../../desktop/ui/settings/page.py" line="225"/>
         <source>对方信任本机前，请在电话中读出上面的指纹，由对方核对。</source>
         <translation>Before the other side trusts this device, read them the fingerprint above over the phone so they can check it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="229"/>
+        <location filename="../../desktop/ui/settings/page.py" line="227"/>
         <source>导出身份卡…</source>
         <translation>Export identity card…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="234"/>
+        <location filename="../../desktop/ui/settings/page.py" line="232"/>
         <source>本机指纹：</source>
         <translation>This device's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="243"/>
+        <location filename="../../desktop/ui/settings/page.py" line="241"/>
         <source>已信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="256"/>
+        <location filename="../../desktop/ui/settings/page.py" line="245"/>
         <source>信任身份卡…</source>
         <translation>Trust an identity card…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="259"/>
+        <location filename="../../desktop/ui/settings/page.py" line="248"/>
         <source>吊销所选设备…</source>
         <translation>Revoke selected device…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="267"/>
+        <location filename="../../desktop/ui/settings/page.py" line="256"/>
         <source>村基本信息</source>
         <translation>Village profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="282"/>
+        <location filename="../../desktop/ui/settings/page.py" line="271"/>
         <source>用顿号或逗号分隔，如：一组、二组</source>
         <translation>Separate with 、 or commas, e.g. 一组、二组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="298"/>
+        <location filename="../../desktop/ui/settings/page.py" line="287"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="302"/>
+        <location filename="../../desktop/ui/settings/page.py" line="291"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="305"/>
+        <location filename="../../desktop/ui/settings/page.py" line="294"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="315"/>
+        <location filename="../../desktop/ui/settings/page.py" line="304"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="337"/>
+        <location filename="../../desktop/ui/settings/page.py" line="326"/>
         <source>乡镇设备：在“各村”页选择一个村后，这里显示它的基本信息。</source>
         <translation>Township device: choose a village on the “Villages” page to see its profile here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="343"/>
+        <location filename="../../desktop/ui/settings/page.py" line="332"/>
         <source>（不能修改）</source>
         <translation> (cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="344"/>
+        <location filename="../../desktop/ui/settings/page.py" line="333"/>
         <source>村的编号由村代码生成，同村各设备据此合并，所以村代码不能修改</source>
         <translation>The village's ID is made from its code, and the devices of one village merge by it, so the code cannot change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="354"/>
+        <location filename="../../desktop/ui/settings/page.py" line="343"/>
         <source>改完一项按回车或点别处即保存，可用 Ctrl+Z 撤销。</source>
         <translation>A field is saved when you press Enter or click elsewhere; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="356"/>
+        <location filename="../../desktop/ui/settings/page.py" line="345"/>
         <source>村的基本信息由村里维护，乡镇设备只能查看。</source>
         <translation>The village keeps its profile; a township device can only view it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="375"/>
+        <location filename="../../desktop/ui/settings/page.py" line="364"/>
         <source>海拔应为整数（米），实为“{altitude}”</source>
         <translation>The altitude should be a whole number of metres, not “{altitude}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="388"/>
+        <location filename="../../desktop/ui/settings/page.py" line="376"/>
         <source>服务器数据库请用 pg_dump 备份、pg_restore 恢复（见使用说明“乡镇服务器”一节）。</source>
         <translation>Back up a server database with pg_dump and restore it with pg_restore (see “Township server” in the manual).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="392"/>
+        <location filename="../../desktop/ui/settings/page.py" line="380"/>
         <source>还没有备份</source>
         <translation>no backup yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="392"/>
+        <location filename="../../desktop/ui/settings/page.py" line="380"/>
         <source>最近一份：{name}</source>
         <translation>newest: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="394"/>
+        <location filename="../../desktop/ui/settings/page.py" line="382"/>
         <source>备份保存在 {backups}（共 {n} 份，{newest}）。每天第一次打开时自动备份，保留最近 10 份；建议另外拷一份到 U 盘。</source>
         <translation>Backups are kept in {backups} ({n}, {newest}). The first start of each day makes one, and the newest 10 are kept; copying one to a USB drive as well is a good idea.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="402"/>
+        <location filename="../../desktop/ui/settings/page.py" line="390"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="407"/>
+        <location filename="../../desktop/ui/settings/page.py" line="395"/>
         <source>原来的台账已另存为 {path}。</source>
         <translation>The previous ledger was saved as {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="411"/>
+        <location filename="../../desktop/ui/settings/page.py" line="399"/>
         <source>已从 {name} 恢复。{kept}</source>
         <translation>Restored from {name}. {kept}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="416"/>
+        <location filename="../../desktop/ui/settings/page.py" line="404"/>
         <source>隔离区中它的 {n} 个同步包已处理，其中 {applied} 个导入了新内容。</source>
         <translation>Its {n} bundles in quarantine were processed; {applied} brought new data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="424"/>
+        <location filename="../../desktop/ui/settings/page.py" line="412"/>
         <source>已信任：指纹 {fingerprint}。{released}</source>
         <translation>Trusted: fingerprint {fingerprint}. {released}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="434"/>
+        <location filename="../../desktop/ui/settings/page.py" line="422"/>
         <source>身份卡保存到哪个文件夹（或 U 盘）</source>
         <translation>Save the identity card to which folder (or USB drive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="440"/>
+        <location filename="../../desktop/ui/settings/page.py" line="428"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="445"/>
+        <location filename="../../desktop/ui/settings/page.py" line="433"/>
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="445"/>
+        <location filename="../../desktop/ui/settings/page.py" line="433"/>
         <source>吊销原因（如：笔记本电脑丢失）：</source>
         <translation>Reason (e.g. laptop lost):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="460"/>
+        <location filename="../../desktop/ui/settings/page.py" line="448"/>
         <source>（米）</source>
         <translation> (m)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="461"/>
+        <location filename="../../desktop/ui/settings/page.py" line="449"/>
         <source>{field}：</source>
         <translation>{field}:</translation>
     </message>
@@ -3200,6 +3278,16 @@ After restoring, the undo history is cleared.</translation>
         <location filename="../../desktop/ui/shell/dialogs.py" line="23"/>
         <source>程序出现了问题，未做任何改动。详细信息已写入 {report}，请把它交给技术支持</source>
         <translation>Something went wrong; nothing was changed. The details are in {report}: please pass it on to technical support</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="76"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/dialogs.py" line="77"/>
+        <source>放弃</source>
+        <translation>Discard</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/first_run_guide.py" line="25"/>
@@ -3369,77 +3457,82 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/help.py" line="114"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
         <source>关于驻村台账</source>
         <translation>About Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/idle_lock.py" line="86"/>
+        <location filename="../../desktop/ui/shell/idle_lock.py" line="91"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/idle_lock.py" line="90"/>
+        <location filename="../../desktop/ui/shell/idle_lock.py" line="95"/>
         <source>安全</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="111"/>
+        <source>走访表单里有没有保存的内容，关闭前要保存吗？</source>
+        <translation>The visit form holds something not saved. Save it before closing?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="161"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="162"/>
         <source>撤销</source>
         <comment>undo the last edit</comment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="164"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="173"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
         <source>使用说明</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="163"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
         <location filename="../../desktop/domain/fields.py" line="25"/>
         <source>乡镇</source>
         <extracomment>desktop/domain/fields.py: village.township</extracomment>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
         <source>驻村台账 — {place}（乡镇）{in_view}</source>
         <translation>Zhucun — {place} (township){in_view}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="198"/>
         <source>驻村台账 — {village}</source>
         <translation>Zhucun — {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
         <source>（演示数据，虚构）</source>
         <translation> (demo data, fictional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
         <source>使用人：{user}　　{place_kind}：{place}</source>
         <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
         <location filename="../../desktop/ui/sync/tables.py" line="150"/>
         <location filename="../../desktop/ui/sync/tables.py" line="151"/>
         <location filename="../../desktop/ui/villages/page.py" line="47"/>
@@ -3448,12 +3541,12 @@ After restoring, the undo history is cleared.</translation>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="211"/>
         <source>上次导出：{out}　上次导入：{came}　未导出修改：{unsent} 条</source>
         <translation>Last export: {out}　Last import: {came}　Changes not exported: {unsent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="215"/>
         <source>　已导出待回执：{n} 条</source>
         <translation>　Exported, awaiting receipt: {n}</translation>
     </message>
@@ -3906,17 +3999,17 @@ After restoring, the undo history is cleared.</translation>
         <translation>no. {lo}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="37"/>
         <source>身份卡 (*.zcid);;所有文件 (*)</source>
         <translation>Identity cards (*.zcid);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="63"/>
         <source>信任设备：核对指纹</source>
         <translation>Trust a device: check its fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="71"/>
         <source>1. 选择对方设备导出的身份卡（.zcid 文件）。
 2. 打电话请对方读出其“设置”页上显示的指纹，在下面输入。
 两者一致才会信任；不一致说明身份卡可能被调换过。</source>
@@ -3925,94 +4018,94 @@ After restoring, the undo history is cleared.</translation>
 Only matching fingerprints are trusted; a mismatch means the card may have been swapped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="80"/>
         <source>尚未选择身份卡</source>
         <translation>No identity card chosen yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="81"/>
         <source>选择身份卡…</source>
         <translation>Choose identity card…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="93"/>
         <source>24 位数字，如 6151 6310 9771 1338 4604 8497</source>
         <translation>24 digits, e.g. 6151 6310 9771 1338 4604 8497</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="98"/>
         <source>{sender}
 指纹 {expected}</source>
         <translation>{sender}
 fingerprint {expected}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="100"/>
         <source>隔离同步包的发送设备：</source>
         <translation>Sender of the quarantined bundle:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="101"/>
         <source>身份卡：</source>
         <translation>Identity card:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="102"/>
         <source>身份卡上的设备：</source>
         <translation>Device on the card:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="103"/>
         <source>身份卡上的指纹：</source>
         <translation>Fingerprint on the card:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="104"/>
         <source>电话中读出的指纹：</source>
         <translation>Fingerprint read on the phone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="106"/>
         <source>核对无误，信任</source>
         <translation>They match: trust</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="126"/>
         <source>{who}（乡镇设备）</source>
         <translation>{who} (township device)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="128"/>
         <source>{who}（村设备）</source>
         <translation>{who} (village device)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="148"/>
         <source>请先选择对方的身份卡（.zcid 文件）</source>
         <translation>Choose the other side's identity card (.zcid file) first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="151"/>
         <source>请输入对方在电话中读出的指纹</source>
         <translation>Type the fingerprint read out on the phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="154"/>
         <source>指纹不符：身份卡上的指纹是 {fingerprint}，与电话中读出的 {typed} 不一致。这张卡可能被调换过，未信任</source>
         <translation>The fingerprints differ: the card says {fingerprint}, the phone said {typed}. The card may have been swapped; not trusted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="160"/>
         <source>这张身份卡（指纹 {fingerprint}）不是隔离同步包的发送设备（指纹 {expected}），未信任</source>
         <translation>This identity card (fingerprint {fingerprint}) is not the sender of the quarantined bundle (fingerprint {expected}); not trusted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="178"/>
         <source>正在导入隔离区中这台设备的同步包…</source>
         <translation>Importing this device's bundles from quarantine…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/trust_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/sync/trust_dialog.py" line="181"/>
         <source>选择身份卡</source>
         <translation>Choose identity card</translation>
     </message>
@@ -4123,7 +4216,7 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="26"/>
-        <location filename="../../desktop/ui/visits/page.py" line="294"/>
+        <location filename="../../desktop/ui/visits/page.py" line="402"/>
         <source>后续事项</source>
         <translation>Follow-up</translation>
     </message>
@@ -4158,193 +4251,204 @@ fingerprint {expected}</translation>
         <translation>Due in {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="93"/>
-        <location filename="../../desktop/ui/visits/page.py" line="291"/>
+        <location filename="../../desktop/ui/visits/page.py" line="97"/>
+        <location filename="../../desktop/ui/visits/page.py" line="399"/>
         <source>走访内容</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="94"/>
+        <location filename="../../desktop/ui/visits/page.py" line="98"/>
         <source>问题和诉求</source>
         <translation>Problems and requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="95"/>
+        <location filename="../../desktop/ui/visits/page.py" line="99"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="132"/>
+        <location filename="../../desktop/ui/visits/page.py" line="151"/>
         <source>共 {n} 次</source>
         <translation>{n} visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="138"/>
+        <location filename="../../desktop/ui/visits/page.py" line="157"/>
         <source>没有待办事项</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="138"/>
+        <location filename="../../desktop/ui/visits/page.py" line="157"/>
         <source>{n} 项，其中逾期 {late} 项</source>
         <translation>{n} items, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="176"/>
+        <location filename="../../desktop/ui/visits/page.py" line="195"/>
         <source>走访：{label}</source>
         <translation>Visit: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="181"/>
+        <location filename="../../desktop/ui/visits/page.py" line="201"/>
         <source>已保存：{visited_on} {label}</source>
         <translation>Saved: {visited_on} {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="193"/>
-        <source>走访记录-{day}.xlsx</source>
-        <translation>visits-{day}.xlsx</translation>
+        <location filename="../../desktop/ui/visits/page.py" line="263"/>
+        <source>上次有一份没有保存的走访（{label}，照片 {n} 张），要恢复到走访表单吗？</source>
+        <translation>A visit was left unsaved last time ({label}, {n} photos). Put it back in the visit form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="197"/>
-        <source>导出走访记录</source>
-        <translation>Export visits</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="210"/>
-        <source>完成后续事项：{action}</source>
-        <translation>Follow-up done: {action}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="229"/>
-        <source>例如：户主及配偶</source>
-        <translation>e.g. the head and spouse</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="230"/>
-        <source>了解了什么、核实了什么（必填）</source>
-        <translation>What was learned or verified (required)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="232"/>
-        <source>宣讲的政策，可不填</source>
-        <translation>Policies explained (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="233"/>
-        <source>农户反映的问题和诉求</source>
-        <translation>Problems and requests raised by the household</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="237"/>
-        <source>后续要办的事，回车添加</source>
-        <translation>Something to follow up; Enter adds it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="243"/>
-        <source>办结期限</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="254"/>
-        <source>选中后按 Delete 移除</source>
-        <translation>Select and press Delete to remove</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="259"/>
-        <source>选择照片…</source>
-        <translation>Choose photos…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="265"/>
-        <source>已选 {n} 张</source>
-        <translation>{n} chosen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="272"/>
-        <source>保存走访（Ctrl+Enter）</source>
-        <translation>Save visit (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="287"/>
-        <source>走访日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="290"/>
-        <source>见到的人</source>
-        <translation>People met</translation>
+        <location filename="../../desktop/ui/visits/page.py" line="264"/>
+        <source>未选农户</source>
+        <translation>no household chosen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/page.py" line="292"/>
-        <source>宣讲政策</source>
-        <translation>Policies</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="293"/>
-        <source>问题诉求</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="298"/>
-        <source>记录走访</source>
-        <translation>Record a visit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="325"/>
-        <source>显示全部未办结事项</source>
-        <translation>Show all open items</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="327"/>
-        <source>标记完成</source>
-        <translation>Mark done</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="329"/>
-        <source>选中的事项已办结（Ctrl+Z 可撤销）</source>
-        <translation>The selected item is done (Ctrl+Z undoes it)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="336"/>
-        <source>待办后续事项（已逾期和 {days} 天内到期）</source>
-        <translation>Follow-ups overdue or due within {days} days</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="359"/>
-        <source>在走访记录中查找（户主、户编号、内容、走访人…）</source>
-        <translation>Search the visits (head, household no., content, visitors…)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="367"/>
-        <source>把本村全部走访记录（含后续事项）导出为 Excel 表格</source>
-        <translation>Export every visit of the village (with follow-ups) to an Excel sheet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="370"/>
-        <source>全部走访记录（双击打开农户）</source>
-        <translation>All visits (double-click to open the household)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="408"/>
+        <location filename="../../desktop/ui/visits/page.py" line="516"/>
         <source>{action}（{due} 前）</source>
         <translation>{action} (by {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="414"/>
+        <location filename="../../desktop/ui/visits/page.py" line="301"/>
+        <source>走访记录-{day}.xlsx</source>
+        <translation>visits-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="305"/>
+        <source>导出走访记录</source>
+        <translation>Export visits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="318"/>
+        <source>完成后续事项：{action}</source>
+        <translation>Follow-up done: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="337"/>
+        <source>例如：户主及配偶</source>
+        <translation>e.g. the head and spouse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="338"/>
+        <source>了解了什么、核实了什么（必填）</source>
+        <translation>What was learned or verified (required)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="340"/>
+        <source>宣讲的政策，可不填</source>
+        <translation>Policies explained (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="341"/>
+        <source>农户反映的问题和诉求</source>
+        <translation>Problems and requests raised by the household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="345"/>
+        <source>后续要办的事，回车添加</source>
+        <translation>Something to follow up; Enter adds it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="351"/>
+        <source>办结期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="362"/>
+        <source>选中后按 Delete 移除</source>
+        <translation>Select and press Delete to remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="367"/>
+        <source>选择照片…</source>
+        <translation>Choose photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="373"/>
+        <source>已选 {n} 张</source>
+        <translation>{n} chosen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="380"/>
+        <source>保存走访（Ctrl+Enter）</source>
+        <translation>Save visit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="395"/>
+        <source>走访日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="398"/>
+        <source>见到的人</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="400"/>
+        <source>宣讲政策</source>
+        <translation>Policies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="401"/>
+        <source>问题诉求</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="406"/>
+        <source>记录走访</source>
+        <translation>Record a visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="433"/>
+        <source>显示全部未办结事项</source>
+        <translation>Show all open items</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="435"/>
+        <source>标记完成</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="437"/>
+        <source>选中的事项已办结（Ctrl+Z 可撤销）</source>
+        <translation>The selected item is done (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="444"/>
+        <source>待办后续事项（已逾期和 {days} 天内到期）</source>
+        <translation>Follow-ups overdue or due within {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="467"/>
+        <source>在走访记录中查找（户主、户编号、内容、走访人…）</source>
+        <translation>Search the visits (head, household no., content, visitors…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="475"/>
+        <source>把本村全部走访记录（含后续事项）导出为 Excel 表格</source>
+        <translation>Export every visit of the village (with follow-ups) to an Excel sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="478"/>
+        <source>全部走访记录（双击打开农户）</source>
+        <translation>All visits (double-click to open the household)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/visits/page.py" line="523"/>
         <source>选择走访照片</source>
         <translation>Choose visit photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="433"/>
+        <location filename="../../desktop/ui/visits/page.py" line="542"/>
         <source>正在保存 {n} 张走访照片…</source>
         <translation>Saving {n} visit photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="439"/>
+        <location filename="../../desktop/ui/visits/page.py" line="548"/>
         <source>{saved}，照片 {stored} 张</source>
         <translation>{saved}, {stored} photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="443"/>
+        <location filename="../../desktop/ui/visits/page.py" line="552"/>
         <source>走访已保存，但以下照片未能保存：
 </source>
         <translation>The visit was saved, but these photos were not:
@@ -4361,8 +4465,13 @@ fingerprint {expected}</translation>
         <translation>Type a name, pinyin initials or household no., then pick from the list</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/widgets/unsaved.py" line="53"/>
+        <source>这张表有改动还没有保存，关闭前要保存吗？</source>
+        <translation>This form has changes that are not saved. Save them before closing?</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/widgets/xlsx_export.py" line="20"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="56"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="55"/>
         <source>Excel 表格 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
@@ -4382,324 +4491,324 @@ fingerprint {expected}</translation>
         <translation>Exporting to Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="57"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="56"/>
         <source>表头对应文件 (*.toml);;所有文件 (*)</source>
         <translation>Header mappings (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="58"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="57"/>
         <source>（自动查找有花名册表头的工作表）</source>
         <translation>(find the sheet with roster headers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="61"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="175"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="60"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="174"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="62"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="61"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="62"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="61"/>
         <source>全表</source>
         <translation>whole sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="63"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="62"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="202"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="420"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="65"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="201"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
         <source>提醒</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="67"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
         <source>新增内容</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="71"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="70"/>
         <source>原来的值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="72"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="71"/>
         <source>导入后的值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="85"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="84"/>
         <source>新户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="86"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="85"/>
         <source>新成员</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="98"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="97"/>
         <source>将新增 {households} 户、{people} 人；将修改 {changed_households} 户、{changed_people} 人（共 {changes} 项）；不变 {same_households} 户、{same_people} 人</source>
         <translation>Will add {households} households, {people} people; will change {changed_households} households, {changed_people} people ({changes} items); unchanged: {same_households} households, {same_people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="103"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="102"/>
         <source>已新增 {households} 户、{people} 人；已修改 {changed_households} 户、{changed_people} 人（共 {changes} 项）；不变 {same_households} 户、{same_people} 人</source>
         <translation>Added {households} households, {people} people; changed {changed_households} households, {changed_people} people ({changes} items); unchanged: {same_households} households, {same_people} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="124"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="123"/>
         <source>从 Excel 导入花名册</source>
         <translation>Import a roster from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="143"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="142"/>
         <source>第 1 步：选择表格</source>
         <translation>Step 1: choose the workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="146"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="145"/>
         <source>.xlsx 花名册</source>
         <translation>.xlsx roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="158"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="157"/>
         <source>可不填：表头写法不认识时，指定表头与字段的对应（.toml）</source>
         <translation>Optional: a mapping of headers to fields (.toml) for headers not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="163"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="162"/>
         <source>检查（试导入，不写入）</source>
         <translation>Check (a dry run, writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="174"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="173"/>
         <source>表格文件</source>
         <translation>Workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="176"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="175"/>
         <source>表头对应</source>
         <translation>Header mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="182"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="418"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="181"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="417"/>
         <source>第 2 步：检查结果（尚未写入）</source>
         <translation>Step 2: check result (nothing written yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="184"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="183"/>
         <source>选择表格后点“检查”：先看会导入什么，再决定是否导入</source>
         <translation>Choose a workbook and click “Check”: see what would be imported, then decide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="203"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="420"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="202"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="204"/>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="420"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="203"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
         <source>修改</source>
         <comment>the changes an import makes</comment>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="206"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="205"/>
         <source>另存标出问题的表格…</source>
         <translation>Save sheet with problems marked…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="209"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="208"/>
         <source>另存一份表格：有问题的单元格标红，并加一列“问题”，改好后可再导入</source>
         <translation>Save a copy of the sheet with problem cells in red and a “问题” column; import it again once fixed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="221"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="220"/>
         <source>第 3 步：导入</source>
         <translation>Step 3: import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="222"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="221"/>
         <source>只导入没有问题的户</source>
         <translation>Import only households without problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="224"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="223"/>
         <source>有问题的户整户不导入，其余照常导入</source>
         <translation>Households with problems are left out whole; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="226"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="225"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="245"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="244"/>
         <source>选择花名册</source>
         <translation>Choose the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="252"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="251"/>
         <source>选择表头对应文件</source>
         <translation>Choose the header mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="276"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="275"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="277"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="276"/>
         <source>正在检查表格…</source>
         <translation>Checking the workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="292"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="291"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="293"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="292"/>
         <source>正在导入花名册…</source>
         <translation>Importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="303"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="302"/>
         <source>另存标出问题的表格</source>
         <translation>Save sheet with problems marked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="320"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="319"/>
         <source>正在另存问题表格…</source>
         <translation>Saving the sheet with problems…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="322"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="321"/>
         <source>已另存：{saved}</source>
         <translation>Saved: {saved}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="343"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="342"/>
         <source>检查没有完成，未写入任何数据</source>
         <translation>The check did not finish; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="345"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="344"/>
         <source>导入没有完成</source>
         <translation>The import did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="353"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="352"/>
         <source>第 {first} 行</source>
         <translation>row {first}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="355"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="354"/>
         <source>第 {first}–{last} 行</source>
         <translation>rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="357"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="356"/>
         <source>工作表“{sheet}”：表头在{header}，数据 {rows_read} 行。</source>
         <translation>Sheet “{sheet}”: headers in {header}, {rows_read} rows of data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="361"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="360"/>
         <source>没有发现问题。</source>
         <translation>No problems found. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="363"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="362"/>
         <source>发现 {n} 处问题，其中有整张表的问题：改正表格后重新检查。</source>
         <translation>{n} problems found, some about the whole sheet: fix the workbook and check again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="367"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="366"/>
         <source>发现 {n} 处问题：改正后重新检查，或勾选“只导入没有问题的户”（{left_out} 户不导入）。没有问题的户：</source>
         <translation>{n} problems found: fix them and check again, or tick “Import only households without problems” ({left_out} households left out). The households without problems: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="371"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="370"/>
         <source>另有 {n} 条提醒，不影响导入，请看“提醒”。</source>
         <translation>Also {n} warnings that do not stop the import: see “Warnings”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="379"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="378"/>
         <source>有问题的户不会导入</source>
         <translation>Households with problems will not be imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="386"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="385"/>
         <source>表格有问题，未导入任何数据：请重新检查</source>
         <translation>The workbook has problems; nothing was imported: please check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="391"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="390"/>
         <source>第 2 步：检查结果（已写入台账）</source>
         <translation>Step 2: check result (written to the ledger)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="392"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="391"/>
         <source>已写入台账。</source>
         <translation>Written to the ledger. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="393"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="392"/>
         <source>导入完成：</source>
         <translation>Import done: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="402"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="401"/>
         <source>未导入的列 {line}</source>
         <translation>Column not imported: {line}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="403"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="402"/>
         <source>说明：{note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="404"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="403"/>
         <source>有问题，不导入：{name}</source>
         <translation>Problems, not imported: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="406"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="405"/>
         <source>问题（{n}）</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="407"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="406"/>
         <source>提醒（{n}）</source>
         <translation>Warnings ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="408"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="407"/>
         <source>新增（{n}）</source>
         <translation>Added ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="409"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="408"/>
         <source>修改（{n}）</source>
         <translation>Changes ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="410"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="409"/>
         <source>说明（{n}）</source>
         <translation>Notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="429"/>
+        <location filename="../../desktop/ui/xlsx_import/dialog.py" line="428"/>
         <source>表格已更换：请重新检查</source>
         <translation>The workbook changed: please check again</translation>
     </message>

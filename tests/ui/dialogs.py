@@ -3,7 +3,7 @@
 The application's message boxes and the recovery code run modally (exec()), as in real use. While a test
 runs, ``ModalDialogs`` watches for the next modal dialog; when one comes up it records what it says and
 answers it with a real key press or click: Enter closes a message, a question gets the answer the test
-queued with ``answer("yes")``/``answer("no")`` (a click on 是 or Esc), the recovery code is ticked as
+queued with ``answer("yes")``/``answer("no")`` (a click on 是 or Esc; 保存 / 放弃 / 取消 alike), the recovery code is ticked as
 written down and 继续 clicked. A question nobody queued an answer for, or an answer never asked for, fails
 the test.
 """
@@ -59,8 +59,9 @@ class ModalDialogs(QObject):
         _current = self
 
     def answer(self, *answers: str) -> None:
-        """Queue the answers ("yes" or "no") of the next questions, in order."""
-        assert all(a in ("yes", "no") for a in answers), answers
+        """Queue the answers of the next questions, in order: "yes"/"no" to a question, "save"/"discard"/
+        "cancel" to unsaved work (保存 / 放弃 / 取消)."""
+        assert all(a in ("yes", "no", "save", "discard", "cancel") for a in answers), answers
         self.answers.extend(answers)
 
     def on_next(self, handler: Handler) -> None:
@@ -120,7 +121,8 @@ class ModalDialogs(QObject):
         if not isinstance(widget, QMessageBox):
             return  # another dialog run with exec() (QPrintDialog, the unlock dialog): left to the test
         yes = widget.button(QMessageBox.StandardButton.Yes)
-        if yes is None:
+        save = widget.button(QMessageBox.StandardButton.Save)
+        if yes is None and save is None:
             self.seen.append(Seen(widget.objectName(), widget.text(), "ok"))
             QTest.keyClick(widget, Qt.Key.Key_Return)
             return
@@ -131,9 +133,17 @@ class ModalDialogs(QObject):
             return
         answer = self.answers.popleft()
         self.seen.append(Seen(widget.objectName(), widget.text(), answer))
-        if answer == "yes":
-            QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
-        else:
+        buttons = {
+            "yes": yes,
+            "save": save,
+            "discard": widget.button(QMessageBox.StandardButton.Discard),
+        }
+        button = buttons.get(answer)
+        if button is not None:
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        else:  # no, cancel: Esc, the escape button
+            if answer not in ("no", "cancel") or (answer == "no") != (yes is not None):
+                self.unanswered.append(f"answer {answer!r} does not fit: {widget.text()}")
             QTest.keyClick(widget, Qt.Key.Key_Escape)
 
 

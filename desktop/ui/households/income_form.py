@@ -29,9 +29,10 @@ from desktop.ui.households.form_parts import (
 )
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.i18n import tr
+from desktop.ui.widgets.unsaved import AsksBeforeClosing
 
 
-class IncomeForm(QDialog):
+class IncomeForm(AsksBeforeClosing, QDialog):
     """One year's income: the four sources (转移性 with its parts), production costs and a note, with the
     net and per-person income against the year's line shown while typing."""
 

@@ -32,9 +32,10 @@ from desktop.ui.households.form_parts import (
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr
+from desktop.ui.widgets.unsaved import AsksBeforeClosing
 
 
-class MeasureForm(QDialog):
+class MeasureForm(AsksBeforeClosing, QDialog):
     """A new measure, or changes to one (only the fields that changed are written)."""
 
     def __init__(

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -21,13 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, Dimension
+from desktop.domain.errors import InvalidInput
+from desktop.services.households.batch import restore_groups, set_group
 from desktop.services.households.flags import ELIMINATED, MONITORED, HouseholdFlags, household_flags
 from desktop.services.households.households import list_households
+from desktop.services.printing.jobs import PrintResult, print_cards, print_household_files
 from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.households.table_model import COL_MEMBERS, COL_NUMBER, HouseholdIdRole, HouseholdTableModel
 from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.dialogs import show_error, show_info
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
-from desktop.ui.shell.jobs import Job
+from desktop.ui.shell.jobs import Job, Progress
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.xlsx_export import export_button, run_export
 
@@ -89,6 +98,19 @@ class HouseholdsPage(Page):
         self.export_button = export_button("exportHouseholds")
         self.export_button.setToolTip(tr("把下面的列表（按现在的搜索和筛选）导出为 Excel 表格"))
         self.export_button.clicked.connect(self.export_list)
+        # batch actions on the households selected (Ctrl/Shift + click, Ctrl+A)
+        self.group_button = QPushButton(tr("设村民小组…"))
+        self.group_button.setObjectName("setGroup")
+        self.group_button.setToolTip(tr("把选中的农户（按住 Ctrl 或 Shift 多选）放进一个村民小组，可撤销"))
+        self.group_button.clicked.connect(lambda: self.set_group_of_selected())
+        self.print_button = QPushButton(tr("打印所选"))
+        self.print_button.setObjectName("printSelected")
+        print_menu = QMenu(self.print_button)
+        self.print_files_action = print_menu.addAction(tr("选中农户的一户一档…"))
+        self.print_files_action.triggered.connect(lambda: self.print_selected(cards=False))
+        self.print_cards_action = print_menu.addAction(tr("选中农户的明白卡…"))
+        self.print_cards_action.triggered.connect(lambda: self.print_selected(cards=True))
+        self.print_button.setMenu(print_menu)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -101,7 +123,6 @@ class HouseholdsPage(Page):
         top.addWidget(self.search_box, 1)
         top.addWidget(add_button)
         top.addWidget(import_button)
-        top.addWidget(self.export_button)
         top.addSpacing(12)
         top.addWidget(self.count_label)
         filters = QHBoxLayout()
@@ -114,6 +135,12 @@ class HouseholdsPage(Page):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()  # below the list: what to do with the households selected, or the list
+        actions.addWidget(self.group_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+        layout.addLayout(actions)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         ctx.changed.connect(self._forget_flags)
 
@@ -136,6 +163,72 @@ class HouseholdsPage(Page):
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
         return str(index.siblingAtColumn(COL_NUMBER).data(HouseholdIdRole))
+
+    def selected_household_ids(self) -> list[str]:
+        """Every household selected in the list, in the order shown."""
+        rows = sorted(self.table.selectionModel().selectedRows(COL_NUMBER), key=lambda index: index.row())
+        return [str(index.data(HouseholdIdRole)) for index in rows]
+
+    def set_group_of_selected(self, group: str | None = None) -> bool:
+        """设村民小组…: the selected households into one group (asked for when not given); one 撤销."""
+        chosen = self.selected_household_ids()
+        if not chosen:
+            show_error(self, InvalidInput(tr("请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）")))
+            return False
+        if group is None:
+            groups = [self.group_filter.itemText(i) for i in range(1, self.group_filter.count())]
+            group, ok = QInputDialog.getItem(
+                self,
+                tr("设村民小组"),
+                tr("把选中的 {n} 户放进村民小组：").format(n=len(chosen)),
+                groups,
+                0,
+                True,
+            )
+            if not ok:
+                return False
+        ledger, before = self.ctx.ledger, dict[str, str | None]()
+
+        def do() -> None:
+            before.update(set_group(ledger, chosen, group))
+
+        what = tr("{n} 户设为{group}").format(n=len(chosen), group=group)
+        done = self.ctx.edit(self, what, do, lambda: restore_groups(ledger, before))
+        if done:
+            self.refresh()
+        return done
+
+    def print_selected(self, *, cards: bool, out: Path | None = None) -> Job | None:
+        """The 一户一档 (one PDF, a bookmark per household) or the 明白卡 of the selected households."""
+        chosen = self.selected_household_ids()
+        if not chosen:
+            show_error(self, InvalidInput(tr("请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）")))
+            return None
+        what = tr("明白卡") if cards else tr("一户一档")
+        if out is None:
+            name = tr("{what}-选中{n}户.pdf").format(what=what, n=len(chosen))
+            picked, _ = QFileDialog.getSaveFileName(
+                self, tr("打印{what}").format(what=what), str(Path.home() / name), tr("PDF 文件 (*.pdf)")
+            )
+            if not picked:
+                return None
+            out = Path(picked) if picked.lower().endswith(".pdf") else Path(picked + ".pdf")
+        ledger, target = self.ctx.ledger, out
+
+        def work(progress: Progress) -> PrintResult:
+            if cards:
+                return print_cards(ledger, target, chosen, progress=progress)
+            return print_household_files(ledger, target, households=chosen, combined=True, progress=progress)
+
+        def done(result: PrintResult) -> None:
+            if not result.cancelled:
+                show_info(
+                    self, tr("已生成 {path}（{n} 户，{pages} 页）").format(
+                        path=target, n=result.households, pages=result.pages
+                    ),
+                )  # fmt: skip
+
+        return self.ctx.run(self, tr("正在生成{what}…").format(what=what), work, done)
 
     def shown_rows(self) -> tuple[list[str], list[list[str]]]:
         """The list as it is on the screen: its column titles and its rows, filtered and sorted."""
@@ -214,7 +307,7 @@ class HouseholdsPage(Page):
         table.horizontalHeader().setSortIndicator(COL_NUMBER, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)

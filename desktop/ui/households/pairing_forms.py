@@ -33,9 +33,10 @@ from desktop.ui.households.form_parts import (
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr
+from desktop.ui.widgets.unsaved import AsksBeforeClosing
 
 
-class PairingForm(QDialog):
+class PairingForm(AsksBeforeClosing, QDialog):
     """A helper for the household: added beside the current ones, or replacing one (``current`` given):
     the replaced helper's pairing ends the day before the new one starts."""
 
@@ -142,7 +143,7 @@ class PairingForm(QDialog):
         return done
 
 
-class EndPairingForm(QDialog):
+class EndPairingForm(AsksBeforeClosing, QDialog):
     """The day a helper's responsibility for the household ended (default today)."""
 
     def __init__(self, ctx: UiContext, record: PairingRecord, parent: QWidget | None) -> None:

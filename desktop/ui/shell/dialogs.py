@@ -57,3 +57,31 @@ def confirm(parent: QWidget | None, text: str) -> bool:
     box.exec()
     return box.clickedButton() is box.button(yes)
 
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_save(parent: QWidget | None, text: str) -> str:
+    """保存 / 放弃 / 取消 for unsaved work; Enter saves, Esc cancels. Returns SAVE, DISCARD or CANCEL."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr_marked(TITLE),
+        text,
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        parent,
+    )
+    box.setObjectName("unsavedDialog")
+    for button, label in (
+        (buttons.Save, tr("保存")),
+        (buttons.Discard, tr("放弃")),
+        (buttons.Cancel, tr("取消")),
+    ):
+        box.button(button).setText(label)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is box.button(buttons.Save):
+        return SAVE
+    return DISCARD if clicked is box.button(buttons.Discard) else CANCEL

@@ -22,6 +22,7 @@ from desktop.services.village.info import village_summary
 from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.households.window import HouseholdDialog
 from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.dialogs import CANCEL, DISCARD, ask_save
 from desktop.ui.shell.first_run_guide import FirstRunGuide
 from desktop.ui.shell.help import HelpWindow, about_box
 from desktop.ui.shell.i18n import tr, tr_marked
@@ -29,6 +30,7 @@ from desktop.ui.shell.idle_lock import install_idle_lock
 from desktop.ui.shell.page import Page
 from desktop.ui.shell.registry import build_pages
 from desktop.ui.shell.window_place import restore_placement, save_placement
+from desktop.ui.visits.page import VisitsPage
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +45,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(tr_marked(page.title))
             self.stack.addWidget(page)
             page.household_requested.connect(self.open_household)
+            if isinstance(page, VisitsPage):
+                page.draft_restored.connect(lambda: self.show_page("走访"))
         # as wide as the longest label in the interface language
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -94,6 +98,30 @@ class MainWindow(QMainWindow):
         dialog.photos_requested.connect(self._show_photos)
         dialog.show()
         return dialog
+
+    def _settle_visit_draft(self) -> bool:
+        """An unsaved visit: 保存 (refused: the window stays), 放弃, or 取消 (the window stays)."""
+        page = next((p for p in self.pages if isinstance(p, VisitsPage)), None)
+        if page is None or not page.has_draft():
+            return True
+        if self.ctx.is_locked:  # nobody to ask (the screen is locked): the draft is kept for the next start
+            page.keep_draft()
+            return True
+        self.show_page("走访")
+        answer = ask_save(self, tr("走访表单里有没有保存的内容，关闭前要保存吗？"))
+        if answer == CANCEL:
+            return False
+        if answer == DISCARD:
+            page.throw_away_draft()
+            return True
+        if page.save_visit() is None:
+            return False
+        job = page.photo_job
+        if job is not None and job in self.ctx.jobs:
+            # its photos are part of the visit: the window closes once they are stored (with progress)
+            job.finished.connect(self.close, Qt.ConnectionType.QueuedConnection)
+            return False
+        return True
 
     def _start_visit(self, household_id: str, label: str) -> None:
         page = self.show_page("走访")
@@ -188,7 +216,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # every edit is saved as it is made; only running jobs are waited for
+        # every edit is saved as it is made; a visit typed and not saved is asked about; running jobs are
+        # waited for
+        if not self._settle_visit_draft():
+            event.ignore()
+            return
         for job in list(self.ctx.jobs):
             job.cancelled.set()
             job.wait(30_000)

@@ -13,7 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import VISIT_KINDS
 from desktop.domain.errors import InvalidInput
+from desktop.services.drafts import VISIT as VISIT_DRAFT
+from desktop.services.drafts import discard_draft, load_draft, save_draft
 from desktop.services.photos import PhotoResult, add_photos
 from desktop.services.visits.follow_ups import set_follow_up_done
 from desktop.services.visits.lists import VisitRow, list_visits, open_follow_ups
@@ -49,7 +51,7 @@ from desktop.services.visits.visits import (
 )
 from desktop.ui.photos.drop import PhotoDropList
 from desktop.ui.shell.context import UiContext
-from desktop.ui.shell.dialogs import show_error, show_info
+from desktop.ui.shell.dialogs import confirm, show_error, show_info
 from desktop.ui.shell.i18n import tr, tr_noop
 from desktop.ui.shell.jobs import Job, Progress
 from desktop.ui.shell.page import Page
@@ -83,6 +85,7 @@ __all__ = [
 
 TODO_DAYS = 7  # the to-do list shows follow-ups overdue or due within this many days
 DEFAULT_DUE_DAYS = 7
+DRAFT_DELAY_MS = 600  # the draft is written this long after the last change (one write per pause)
 VISIT_LIMIT = 2000  # a township's "all villages" list stays quick to load
 
 
@@ -106,6 +109,7 @@ class VisitsPage(Page):
     watches = frozenset({"visit", "follow_up", "photo", "household", "member", "village", "work_log"})
     title = tr_noop("走访")
     object_name = "visitsPage"
+    draft_restored = Signal()  # a draft from before was put back in the form: the window shows this page
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -125,6 +129,19 @@ class VisitsPage(Page):
         self.visit_date.setDate(today)
         self.visitors.setText(self.ctx.ledger.this_device().user_name or "")
         self._reset_form()
+        # the draft (drafts.py): kept a moment after each change, offered again after a crash
+        self._draft_ready = False  # not before the kept draft was offered: it would be overwritten
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        for signal in (
+            self.content_edit.textChanged, self.problems_edit.textChanged, self.people_met.textChanged,
+            self.policies.textChanged, self.follow_action.textChanged, self.visitors.textChanged,
+            self.picker.chosen, self.photos.changed, self.kind.currentIndexChanged, self.visit_date.dateChanged,
+        ):  # fmt: skip
+            signal.connect(self._draft_timer.start)
+        QTimer.singleShot(0, self.offer_draft)
 
     # --- public ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -179,6 +196,7 @@ class VisitsPage(Page):
         if not self.ctx.edit(self, what, save, lambda: withdraw_visit(ledger, saved[0].visit_id)):
             return None
         result = saved[0]
+        discard_draft(self.ctx.ledger, VISIT_DRAFT)
         self.saved_label.setText(
             tr("已保存：{visited_on} {label}").format(visited_on=visited_on, label=label)
         )
@@ -186,6 +204,94 @@ class VisitsPage(Page):
         if files:
             self._save_photos(result, files)
         return result
+
+    # --- the draft ---------------------------------------------------------------------------------
+    def draft(self) -> dict[str, Any] | None:
+        """What is in the form and not saved; None when nothing of one visit has been typed or picked."""
+        typed = (
+            self.content_edit.toPlainText().strip() or self.problems_edit.toPlainText().strip()
+            or self.people_met.text().strip() or self.policies.text().strip()
+            or self.follow_action.text().strip() or self._pending or self.photos.count()
+        )  # fmt: skip
+        if not typed:
+            return None
+        return {
+            "household_id": self.picker.household_id(),
+            "label": self.picker.text(),
+            "visited_on": py_date(self.visit_date.date()).isoformat(),
+            "kind": self.kind.currentText(),
+            "visitors": self.visitors.text(),
+            "people_met": self.people_met.text(),
+            "content": self.content_edit.toPlainText(),
+            "policies": self.policies.text(),
+            "problems": self.problems_edit.toPlainText(),
+            "follow_action": self.follow_action.text(),
+            "follow_ups": [[f.action, f.due_on.isoformat() if f.due_on else None] for f in self._pending],
+            "photos": [str(path) for path in self.photos.files()],
+        }
+
+    def has_draft(self) -> bool:
+        return self.draft() is not None
+
+    def keep_draft(self) -> None:
+        """Write the draft now (after each change, a moment later); an empty form removes it."""
+        self._draft_timer.stop()
+        if not self._draft_ready:
+            return
+        draft = self.draft()
+        try:
+            if draft is None:
+                discard_draft(self.ctx.ledger, VISIT_DRAFT)
+            else:
+                save_draft(self.ctx.ledger, VISIT_DRAFT, draft)
+        except OSError:
+            pass  # a full disk: the form itself is still there; saving the visit will say what is wrong
+
+    def throw_away_draft(self) -> None:
+        """放弃: the form emptied and the kept draft removed."""
+        self._reset_form()
+        self.keep_draft()
+
+    def offer_draft(self) -> bool:
+        """At start: a draft left by a crash or a power cut is offered; 是 puts it back in the form."""
+        if self._draft_ready:
+            return False
+        draft = load_draft(self.ctx.ledger, VISIT_DRAFT)
+        restored = False
+        if draft is not None:
+            photos = draft.get("photos") or []
+            question = tr("上次有一份没有保存的走访（{label}，照片 {n} 张），要恢复到走访表单吗？").format(
+                label=draft.get("label") or tr("未选农户"), n=len(photos)
+            )
+            if confirm(self, question):
+                self._restore(draft)
+                restored = True
+        self._draft_ready = True
+        self.keep_draft()  # a refused draft is removed; a restored one stays kept until saved
+        if restored:
+            self.draft_restored.emit()
+        return restored
+
+    def _restore(self, draft: dict[str, Any]) -> None:
+        if draft.get("household_id"):
+            self.picker.set_household(str(draft["household_id"]), str(draft.get("label") or ""))
+        day = QDate.fromString(str(draft.get("visited_on") or ""), "yyyy-MM-dd")
+        if day.isValid():
+            self.visit_date.setDate(day)
+        if draft.get("kind") in VISIT_KINDS:
+            self.kind.setCurrentText(str(draft["kind"]))
+        self.visitors.setText(str(draft.get("visitors") or self.visitors.text()))
+        self.people_met.setText(str(draft.get("people_met") or ""))
+        self.content_edit.setPlainText(str(draft.get("content") or ""))
+        self.policies.setText(str(draft.get("policies") or ""))
+        self.problems_edit.setPlainText(str(draft.get("problems") or ""))
+        self.follow_action.setText(str(draft.get("follow_action") or ""))
+        for action, due in draft.get("follow_ups") or []:
+            due_on = dt.date.fromisoformat(due) if due else None
+            self._pending.append(FollowUpInput(action=str(action), due_on=due_on))
+            self.pending_list.addItem(tr("{action}（{due} 前）").format(action=action, due=due_on))
+        self.photos.add_files([Path(p) for p in draft.get("photos") or []])  # those still there
+        self.content_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def export_visits(self) -> Job | None:
         """导出 Excel…: every visit of the village in view, with its follow-ups."""
@@ -409,6 +515,7 @@ class VisitsPage(Page):
         self._pending.append(FollowUpInput(action=action, due_on=due))
         self.pending_list.addItem(tr("{action}（{due} 前）").format(action=action, due=due))
         self.follow_action.clear()
+        self._draft_timer.start()
 
     def _pick_photos(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -460,6 +567,7 @@ class VisitsPage(Page):
             row = self.pending_list.currentRow()
             self.pending_list.takeItem(row)
             del self._pending[row]
+            self._draft_timer.start()
             return True
         return super().eventFilter(watched, event)
 
@@ -484,6 +592,8 @@ def _visit_record(row: VisitRow) -> dict[str, Any]:
 
 def _names(text: str) -> list[str]:
     return [name for name in re.split(r"[、,，;；\s]+", text) if name]
+
+
 
 
 def _qdate(day: dt.date) -> QDate:
