@@ -4,10 +4,11 @@ only when the change concerns them)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -20,9 +21,10 @@ from desktop.ui.shell.undo import ServiceEdit
 
 class UiContext(QObject):
     # something was written (a Change: the kinds of record, or everything): visible pages it concerns
-    # refresh. Every commit of the ledger reports itself (from a worker thread too: the signal is queued
-    # to the GUI thread); a write that committed nothing of the ledger reports everything.
+    # refresh. The commits of one action (an edit, a write, its undo) are reported together once it is
+    # over; a write that committed nothing of the ledger, or a background job, reports everything.
     changed = Signal(object)
+    _commit_arrived = Signal()  # from any thread: a commit to report once the GUI is free
     village_changed = Signal(object)  # township: the village in view (id or None for all)
     locked = Signal()  # the window locked (idle or 立即锁定): forget what was shown on request (ID numbers)
     lock_released = Signal()  # unlocked again with the passphrase
@@ -40,16 +42,35 @@ class UiContext(QObject):
         self.role = ledger.this_device().role
         self._village_id: str | None = ledger.current_village_id()
         self.jobs: list[Job] = []
-        self._commits = 0  # commits reported so far: a write that reported none says "everything"
+        self._kinds: set[str] = set()  # kinds committed and not reported yet
+        self._kinds_lock = threading.Lock()  # a job's worker thread adds to them too
+        self._acting = 0  # inside edit() or write(): they report at their end
+        self._commit_arrived.connect(self._report_soon, Qt.ConnectionType.QueuedConnection)
         ledger.on_commit(self._committed)
 
-    def _committed(self, change: Change) -> None:
-        self._commits += 1
-        self.changed.emit(change)
+    def _committed(self, change: Change) -> None:  # on the thread that wrote
+        with self._kinds_lock:
+            self._kinds |= change.kinds
+        self._commit_arrived.emit()
+
+    @Slot()
+    def _report_soon(self) -> None:
+        if not self._acting:
+            self._report(everything=False)
+
+    def _report(self, *, everything: bool) -> None:
+        """Emit what was committed since the last report (``everything``: also when nothing was)."""
+        with self._kinds_lock:
+            kinds, self._kinds = frozenset(self._kinds), set()
+        if everything:
+            self.changed.emit(EVERYTHING)
+        elif kinds:
+            self.changed.emit(Change(kinds=kinds))
 
     @Slot(int)
     def _stack_moved(self, _index: int) -> None:
-        """Undo and redo run services whose commits report what they changed; nothing to add."""
+        """Undo and redo ran services: what they committed is reported now."""
+        self._report(everything=False)
 
     @property
     def is_township(self) -> bool:
@@ -69,25 +90,30 @@ class UiContext(QObject):
     def edit(self, parent: QWidget | None, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> bool:
         """Run an edit through the undo stack (Ctrl+Z); a refused edit shows why and changes nothing."""
         command = ServiceEdit(text, do, undo)
-        commits = self._commits
+        self._acting += 1
         try:
             command.redo_first()
         except Exception as error:
+            self._acting -= 1
+            self._report(everything=False)
             show_error(parent, error)
             return False
-        self.undo_stack.push(command)  # its first redo() is skipped: the edit already ran
-        self._report_unseen(commits)
+        self._acting -= 1
+        self.undo_stack.push(command)  # its first redo() is skipped: the edit already ran (reports)
         return True
 
     def write(self, parent: QWidget | None, action: Callable[[], Any]) -> Any | None:
         """A write that is not undoable (adding a visit, importing): errors shown, ``changed`` emitted."""
-        commits = self._commits
+        self._acting += 1
         try:
             result = action()
         except Exception as error:
+            self._acting -= 1
+            self._report(everything=False)
             show_error(parent, error)
             return None
-        self._report_unseen(commits)
+        self._acting -= 1
+        self._report(everything=not self._kinds)
         return result
 
     def run(
@@ -101,12 +127,7 @@ class UiContext(QObject):
         job = run_job(parent, title, work, on_done)
         self.jobs.append(job)
         job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
-        commits = self._commits
-        job.finished.connect(lambda: self._report_unseen(commits))
+        # a job (import, print, backup) may also have written this device's own state and files: after
+        # it every page reads again
+        job.finished.connect(lambda: self._report(everything=True))
         return job
-
-    def _report_unseen(self, commits_before: int) -> None:
-        """A write that committed nothing of the ledger (a file, a preference) may still have changed
-        what pages show: they all read again."""
-        if self._commits == commits_before:
-            self.changed.emit(EVERYTHING)
