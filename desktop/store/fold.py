@@ -24,6 +24,7 @@ from desktop.store.conflicts import refresh_conflicts
 from desktop.store.guard import sanction
 from desktop.store.models import Operation
 from desktop.store.oplog import Op
+from desktop.store.queries import in_chunks
 from desktop.store.transaction import WriteTransaction
 from desktop.store.types import canonical_json
 
@@ -268,8 +269,7 @@ class RowCache:
             if model is None:
                 continue
             ordered = sorted(ids)
-            for start in range(0, len(ordered), 500):
-                chunk = ordered[start : start + 500]
+            for chunk in in_chunks(ordered):
                 found = {
                     row.id: row
                     for row in self.session.execute(select(model).where(model.id.in_(chunk))).scalars()
@@ -323,8 +323,8 @@ def seqs_by_origin(keys: Iterable[tuple[str, int]]) -> Iterator[tuple[str, list[
         by_origin.setdefault(origin, set()).add(seq)
     for origin, seqs in by_origin.items():
         ordered = sorted(seqs)
-        for start in range(0, len(ordered), 500):
-            yield origin, ordered[start : start + 500]
+        for chunk in in_chunks(ordered):
+            yield origin, chunk
 
 
 def held_keys(session: Session, model: Any, keys: Iterable[tuple[str, int]]) -> set[tuple[str, int]]:
@@ -343,10 +343,10 @@ def held_keys(session: Session, model: Any, keys: Iterable[tuple[str, int]]) -> 
 def _latest_hlcs(session: Session, record_ids: set[str]) -> dict[str, int]:
     ids = sorted(record_ids)
     found: dict[str, int] = {}
-    for start in range(0, len(ids), 500):
+    for chunk in in_chunks(ids):
         rows = session.execute(
             select(Operation.record_id, func.max(Operation.hlc))
-            .where(Operation.record_id.in_(ids[start : start + 500]))
+            .where(Operation.record_id.in_(chunk))
             .group_by(Operation.record_id)
         )
         found.update((record_id, hlc) for record_id, hlc in rows)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.resources import surname_readings
 from desktop.store.models import Household, HouseholdEvent, HouseholdSearch, LocalSetting, Member
 from desktop.store.name_keys import name_keys, primary_keys
+from desktop.store.queries import in_chunks
 from desktop.store.transaction import WriteTransaction
 
 _HOUSEHOLD_TABLES = {"household"}
@@ -30,7 +31,6 @@ _MEMBER_TABLES = {"member"}
 # another key dropped.
 INDEX_FORMAT = 2
 STAMP_KEY = "search_index.format"
-_CHUNK = 500
 
 
 def pinyin_keys(name: str) -> list[str]:
@@ -67,8 +67,7 @@ def refresh(session: Session, household_ids: set[str]) -> None:
     if not household_ids:
         return
     ids = sorted(household_ids)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
+    for chunk in in_chunks(ids):
         session.execute(delete(HouseholdSearch).where(HouseholdSearch.household_id.in_(chunk)))
         _insert(session, chunk)
 
@@ -115,8 +114,8 @@ def ensure_current(session_factory: Any) -> bool:
             return False
         session.execute(delete(HouseholdSearch))
         ids = list(session.execute(select(Household.id).order_by(Household.id)).scalars())
-        for start in range(0, len(ids), _CHUNK):
-            _insert(session, ids[start : start + _CHUNK])
+        for chunk in in_chunks(ids):
+            _insert(session, chunk)
         if row is None:
             session.add(LocalSetting(key=STAMP_KEY, value=stamp, version=1))
         else:
@@ -131,8 +130,7 @@ def refresh_touched(session: Session) -> None:
     touched = transaction.take_touched()
     household_ids = {rid for table, rid in touched if table in _HOUSEHOLD_TABLES}
     member_ids = [rid for table, rid in touched if table in _MEMBER_TABLES]
-    for start in range(0, len(member_ids), 500):
-        chunk = member_ids[start : start + 500]
+    for chunk in in_chunks(member_ids):
         held = session.execute(select(Member.household_id).where(Member.id.in_(chunk))).scalars()
         household_ids.update(h for h in held if h)
     event_ids = [rid for table, rid in touched if table == "household_event"]

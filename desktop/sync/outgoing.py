@@ -27,6 +27,7 @@ from desktop.store.ids import uuid7
 from desktop.store.migrate import head_revision
 from desktop.store.models import BundleRecord, Conflict, LocalSetting, Operation, OpLink, Peer, SignedHead
 from desktop.store.oplog import Link, Op
+from desktop.store.queries import in_chunks
 from desktop.store.scope import record_ids_in_village
 from desktop.sync.container import CONTROL, OPS_PER_CHUNK, BundleWriter
 from desktop.sync.documents import Identity, make_head
@@ -140,12 +141,10 @@ def write_bundle(
                 "missing_blobs": plan.missing_blobs,
             }
             writer.add_json(CONTROL, "control", control)
-            for number, start in enumerate(range(0, len(plan.ops), OPS_PER_CHUNK), 1):
-                chunk = plan.ops[start : start + OPS_PER_CHUNK]
+            for number, chunk in enumerate(in_chunks(plan.ops, OPS_PER_CHUNK), 1):
                 writer.add_json(f"ops/{number:06d}.bin", "ops", [op.to_wire() for op in chunk])
                 step(len(chunk))
-            for number, start in enumerate(range(0, len(plan.links), OPS_PER_CHUNK), 1):
-                chunk_links = plan.links[start : start + OPS_PER_CHUNK]
+            for number, chunk_links in enumerate(in_chunks(plan.links, OPS_PER_CHUNK), 1):
                 wire = [[lk.origin, lk.seq, lk.prev_hash, lk.body_digest] for lk in chunk_links]
                 writer.add_json(f"links/{number:06d}.bin", "links", wire)
                 step(len(chunk_links))

@@ -54,6 +54,7 @@ from desktop.ui.shell.jobs import Job
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.household_picker import household_label
+from desktop.ui.widgets.tables import read_only_table
 from desktop.ui.widgets.xlsx_export import export_button, run_export
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -218,17 +219,10 @@ class ChecksPage(Page):
 
     # --- private -----------------------------------------------------------------------------------
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("checklistMatrix")
-        table.setModel(self.matrix)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        table = read_only_table(self.matrix, "checklistMatrix")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)  # a verdict's cell
+        table.setAlternatingRowColors(False)  # the verdicts' colours carry the meaning
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in range(COL_FIRST_DIMENSION, COL_FIRST_DIMENSION + len(DIMENSIONS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         # a verdict is never elided (in any language): with a large font the matrix scrolls sideways instead

@@ -38,6 +38,7 @@ from desktop.ui.shell.dialogs import show_error, show_info
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
 from desktop.ui.shell.jobs import Job, Progress
 from desktop.ui.shell.page import Page
+from desktop.ui.widgets.tables import read_only_table
 from desktop.ui.widgets.xlsx_export import export_button, run_export
 
 SEARCH_PLACEHOLDER = tr_noop("搜索姓名、拼音、户编号、身份证号或电话")
@@ -300,19 +301,11 @@ class HouseholdsPage(Page):
         self.group_filter.blockSignals(False)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("householdTable")
-        table.setModel(self.proxy)
+        table = read_only_table(self.proxy, "householdTable")
         # before enabling sorting, which sorts at once by the header's default: column 0 descending
         table.horizontalHeader().setSortIndicator(COL_NUMBER, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
-        table.verticalHeader().hide()
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # batch actions
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in (COL_NUMBER, COL_MEMBERS):

@@ -9,17 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +36,7 @@ from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
+from desktop.ui.widgets.tables import read_only_table
 
 COLUMNS = (
     Column("kind", tr_noop("标准")),
@@ -80,15 +78,7 @@ class PolicySettingsBox(QGroupBox):
         remove.setObjectName("removePolicy")
         remove.clicked.connect(self.remove_selected)
         self.model = RecordTableModel(COLUMNS, parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("policyTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model, "policyTable", stretch_last=True)
         self.table.setMinimumHeight(90)
 
         form = QFormLayout()

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -62,6 +61,7 @@ from desktop.ui.sync.tables import (
 )
 from desktop.ui.sync.trust_dialog import TrustDialog
 from desktop.ui.widgets.record_table_model import RecordIdRole, RecordTableModel
+from desktop.ui.widgets.tables import read_only_table
 
 BUNDLE_SUFFIX = ".zcb"
 BUNDLE_FILTER = tr_noop("同步包 (*.zcb);;所有文件 (*)")
@@ -454,18 +454,9 @@ def _dropped_bundles(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 
 
 def _table(model: RecordTableModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    table = read_only_table(model, name, stretch_last=True)
+    # the user may widen a column (a long reason): sized to the contents at each reload, not fixed
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     model.modelReset.connect(lambda: table.resizeColumnsToContents())
     return table
 

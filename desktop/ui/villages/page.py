@@ -11,14 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.record_table_model import AnyIndex, Column, RecordIdRole, RecordTableModel
+from desktop.ui.widgets.tables import read_only_table
 
 SortRole = Qt.ItemDataRole.UserRole + 2
 ALL_VILLAGES = tr_noop("全部村")
@@ -122,14 +120,9 @@ class VillagesPage(Page):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setObjectName("villageTable")
-        self.table.setModel(self.proxy)
+        self.table = read_only_table(self.proxy, "villageTable", stretch_last=True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        _plain(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _i: self.choose_selected())
         self.table.selectionModel().currentRowChanged.connect(self._show_devices)
         choose = QPushButton(tr("只看所选的村"))
@@ -145,12 +138,7 @@ class VillagesPage(Page):
         buttons.addWidget(self.count_label)
 
         self.devices = RecordTableModel(DEVICE_COLUMNS, parent=self)
-        self.device_table = QTableView()
-        self.device_table.setObjectName("villageDevices")
-        self.device_table.setModel(self.devices)
-        _plain(self.device_table)
-        self.device_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.device_table.horizontalHeader().setStretchLastSection(True)
+        self.device_table = read_only_table(self.devices, "villageDevices", stretch_last=True)
         self.device_box = QGroupBox(tr("所选村的设备"))
         device_layout = QVBoxLayout(self.device_box)
         device_layout.addWidget(self.device_table)
@@ -246,11 +234,3 @@ class VillagesPage(Page):
             ]
         )
 
-
-def _plain(table: QTableView) -> None:
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
