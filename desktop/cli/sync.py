@@ -183,10 +183,7 @@ def _sync_status(ledger: Ledger, args: argparse.Namespace) -> int:
             print(
                 f"  最近收到：{_when(d.last_in, d.last_in_at)}；最近发出：{_when(d.last_out, d.last_out_at)}"
             )
-        print(
-            f"  本机有它的操作：1–{d.complete_to} 条完整"
-            + (f"，最高到第 {d.holds} 条" if d.holds > d.complete_to else "")
-        )
+        print(f"  本机有它的操作：{_held_text(d.complete_to, d.holds)}")
         for lo, hi in d.gaps:
             print(f"  缺少第 {lo}–{hi} 条：请让它重新导出（--all）" if lo != hi else f"  缺少第 {lo} 条")
         if d.receipt:
@@ -209,6 +206,14 @@ def _device_revoke(ledger: Ledger, args: argparse.Namespace) -> int:
 
 def _when(bundle_id: str | None, at: Any) -> str:
     return "无" if not bundle_id else f"{at:%Y-%m-%d %H:%M}（{bundle_id[-8:]}）"
+
+
+def _held_text(complete_to: int, holds: int) -> str:
+    """How much of a device's change log this device holds: 无 · 第 1 条 · 1–N 条完整, and how far beyond."""
+    if holds == 0:
+        return "无"
+    whole = "无完整的开头" if complete_to == 0 else ("第 1 条" if complete_to == 1 else f"1–{complete_to} 条完整")
+    return whole + (f"，最高到第 {holds} 条" if holds > complete_to else "")
 
 
 def _size(size: int) -> str:

@@ -152,3 +152,18 @@ def test_the_township_exports_for_every_village_device_at_once(
         capsys, township, "bundle", "export", "--every-village", "--to", "x", "--out", str(stick)
     )
     assert code == 2
+
+
+def test_sync_status_says_none_for_a_device_with_no_operations(
+    homes: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    village, township = homes
+    assert run(capsys, township, "identity", "export", "--out", str(tmp_path / "t.zcid"))[0] == 0
+    code, _, err = run(
+        capsys, village, "trust", str(tmp_path / "t.zcid"), "--fingerprint", fingerprint(capsys, township)
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, village, "sync", "status")
+    assert code == 0
+    assert "本机有它的操作：无" in out  # the township has written nothing yet
+    assert "1–0" not in out
