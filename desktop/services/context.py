@@ -111,6 +111,21 @@ class Ledger:
             url=location.url,
         )
 
+    def data_stamp(self) -> tuple[int, ...] | None:
+        """Changes whenever anything writes the data folder's database (this program or another, e.g. a
+        command-line export): the modification times of the file and its write-ahead log. None for a
+        server database (its readers are told otherwise)."""
+        location = self.store.location
+        if not location.is_sqlite or location.url is not None:
+            return None
+        stamps: list[int] = []
+        for path in (location.db_path, location.db_path.with_name(location.db_path.name + "-wal")):
+            try:
+                stamps.append(path.stat().st_mtime_ns)
+            except OSError:
+                stamps.append(0)
+        return tuple(stamps)
+
     def sign_as(self, user: str) -> None:
         """What is written from now on is signed by ``user`` (another member of the team unlocked)."""
         self.store.set_author(user)

@@ -3,7 +3,7 @@ village and how far the last sync is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.context import EVERYTHING
 from desktop.services.exchange.status import sync_summary
 from desktop.services.setup import is_demo
 from desktop.services.village.info import village_summary
@@ -184,7 +185,16 @@ class MainWindow(QMainWindow):
         menu.addAction(about)
         self.addAction(manual)  # the shortcut works while the menu bar is not in use
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Back in the window after working elsewhere: if another program wrote the ledger meanwhile (a
+        command-line export or import), every page and the status bar read again."""
+        super().changeEvent(event)
+        activated = event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+        if activated and self.ctx.ledger.data_stamp() != self._data_seen:
+            self.ctx.changed.emit(EVERYTHING)
+
     def _update_status(self) -> None:
+        self._data_seen = self.ctx.ledger.data_stamp()  # what the window shows now is read after it
         summary = village_summary(self.ctx.ledger, self.ctx.village_id)
         device = self.ctx.ledger.this_device()
         if self.ctx.is_township:

@@ -83,3 +83,35 @@ def test_pages_read_again_only_when_the_change_concerns_them(
     ctx.changed.emit(EVERYTHING)  # another program wrote: every visible page reads again
     qtbot.waitUntil(lambda: len(calls["diary"]) == 1 and len(calls["monitoring"]) == 1)
     assert len(calls["visits"]) == 2
+
+
+def test_back_in_the_window_after_another_program_wrote_the_status_bar_reads_again(
+    qtbot: QtBot, ledger: Ledger, tmp_path: Any
+) -> None:
+    from desktop.app import open_ledger
+    from desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(UiContext(ledger))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = window.sync_label.text()
+    assert "未导出修改" in before
+
+    other = open_ledger(tmp_path)  # another program on the same data folder (a command, say)
+    try:
+        edit_household(other, "001", {"phone": "13800007777"})
+    finally:
+        other.store.close()
+    assert window.sync_label.text() == before  # nothing tells the window while it is in the background
+
+    focus_elsewhere = MainWindow(UiContext(ledger))  # the user works in another window …
+    qtbot.addWidget(focus_elsewhere)
+    focus_elsewhere.show()
+    focus_elsewhere.activateWindow()
+    qtbot.waitUntil(focus_elsewhere.isActiveWindow)
+    window.activateWindow()  # … and comes back
+    qtbot.waitUntil(lambda: window.sync_label.text() != before)
+    unsent = [int(part.split("：")[1].split()[0]) for part in window.sync_label.text().split("　") if "未导出修改" in part]
+    assert unsent and f"未导出修改：{unsent[0] - 1} 条" in before
