@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -51,7 +52,10 @@ class UiContext(QObject):
     def _committed(self, change: Change) -> None:  # on the thread that wrote
         with self._kinds_lock:
             self._kinds |= change.kinds
-        self._commit_arrived.emit()
+        # a worker's commits are reported when its job ends (run() reports everything then): no Qt call
+        # from a worker thread, which might meet this object while the application shuts down
+        if threading.current_thread() is threading.main_thread() and shiboken6.isValid(self):
+            self._commit_arrived.emit()
 
     @Slot()
     def _report_soon(self) -> None:
