@@ -81,9 +81,17 @@ class ModalDialogs(QObject):
         return [seen for seen in self.seen if seen.name == name]
 
     def stop(self) -> None:
+        """Stop answering; close every modal dialog the test left open (a later test must never meet it:
+        it would block that test's own dialogs) and say so in problems()."""
         global _current
         self.timer.stop()
         _current = None
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget.isModal():
+                if widget.windowModality() == Qt.WindowModality.ApplicationModal:  # run with exec()
+                    self.unanswered.append(f"a dialog left open: {widget.objectName()} {_text(widget)!r}")
+                widget.done(QDialog.DialogCode.Rejected)
+                widget.hide()
 
     def problems(self) -> list[str]:
         said = list(self.unanswered)
@@ -115,8 +123,13 @@ class ModalDialogs(QObject):
             self.seen.append(Seen(widget.objectName(), widget.code, "written down", widget))
             if widget.continue_button.isEnabled():
                 self.unanswered.append("继续 could be pressed before the code was written down")
-            QTest.mouseClick(widget.written, Qt.MouseButton.LeftButton)
-            QTest.mouseClick(widget.continue_button, Qt.MouseButton.LeftButton)
+            # the keyboard, as a user without a mouse would: Space ticks the box, Space on 继续 presses it
+            widget.written.setFocus()
+            QTest.keyClick(widget.written, Qt.Key.Key_Space)
+            if not widget.written.isChecked():
+                self.unanswered.append("Space did not tick 我已抄下恢复码")
+                widget.written.setChecked(True)
+            QTest.keyClick(widget.continue_button, Qt.Key.Key_Space)
             return
         if not isinstance(widget, QMessageBox):
             return  # another dialog run with exec() (QPrintDialog, the unlock dialog): left to the test

@@ -26,7 +26,7 @@ from desktop.ui.security.recovery_code_dialog import RecoveryCodeDialog
 from desktop.ui.settings.page import SettingsPage
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.main_window import MainWindow
-from tests.ui.dialogs import current
+from tests.ui.dialogs import ModalDialogs, current
 from tests.ui.encrypted_folder import (
     JPEG_MAGIC,
     LIGHT_KDF,
@@ -216,7 +216,9 @@ def test_enable_encryption_from_the_gui_on_a_plain_folder(plain: Folder, qtbot: 
         reopened.store.close()
 
 
-def test_run_gui_opens_the_ledger_again_encrypted_after_enabling(plain: Folder, qtbot: Any) -> None:
+def test_run_gui_opens_the_ledger_again_encrypted_after_enabling(
+    plain: Folder, qtbot: Any, modal: ModalDialogs
+) -> None:
     """The whole route through app.py: the plain window closes, the same process opens the ledger with
     the new keyring unlocked, in a new window that locks."""
     app = QApplication.instance()
@@ -242,13 +244,14 @@ def test_run_gui_opens_the_ledger_again_encrypted_after_enabling(plain: Folder, 
     QTimer.singleShot(50, step)
     safety_net = QTimer()  # never hang the suite (stopped after: it must not quit a later test's loop)
     safety_net.setSingleShot(True)
-    safety_net.timeout.connect(app.quit)
-    safety_net.start(90_000)
+    safety_net.timeout.connect(lambda: (seen.setdefault("timed out", True), app.quit()))
+    safety_net.start(180_000)
     try:
         code = run_gui(plain.home, argv=["zhucun"])
     finally:
         safety_net.stop()
         app.setFont(font)
+    assert "timed out" not in seen, (seen, modal.texts())
     assert code == 0
     assert seen == {"first locks": False, "second user": USER, "second locks": True, "households": 71}
     assert is_encrypted(plain.home)
