@@ -4,7 +4,7 @@ itself when the field allows it."""
 
 from __future__ import annotations
 
-from desktop.domain.codes import code_list
+from desktop.domain.codes import code_list, normalise
 from desktop.domain.errors import InvalidInput
 from desktop.domain.fields import CHOICES, label
 
@@ -36,6 +36,10 @@ def choice_value(table: str, field: str, text: str) -> str:
             raise InvalidInput(codes.refusal(label(table, field), text))
         return found
     choices = CHOICES.get((table, field))
-    if choices is not None and text not in choices:
+    if choices is None or text in choices:
+        return text
+    folded = {choice.casefold(): choice for choice in choices}  # 住房鉴定等级 b is B
+    found = folded.get(normalise(text).casefold())
+    if found is None:
         raise InvalidInput(f"{label(table, field)}不能是“{text}”，可选：{'、'.join(choices)}")
-    return text
+    return found

@@ -12,7 +12,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="37"/>
-        <location filename="../../desktop/ui/households/window.py" line="60"/>
+        <location filename="../../desktop/ui/households/window.py" line="82"/>
         <location filename="../../desktop/ui/overview/page.py" line="277"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>达标</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="38"/>
-        <location filename="../../desktop/ui/households/window.py" line="61"/>
+        <location filename="../../desktop/ui/households/window.py" line="83"/>
         <location filename="../../desktop/ui/overview/page.py" line="34"/>
         <location filename="../../desktop/ui/overview/page.py" line="70"/>
         <location filename="../../desktop/ui/overview/page.py" line="277"/>
@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="39"/>
-        <location filename="../../desktop/ui/households/window.py" line="62"/>
+        <location filename="../../desktop/ui/households/window.py" line="84"/>
         <location filename="../../desktop/ui/overview/page.py" line="35"/>
         <location filename="../../desktop/ui/overview/page.py" line="70"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
@@ -95,6 +95,7 @@
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="96"/>
         <location filename="../../desktop/ui/households/income_form.py" line="66"/>
+        <location filename="../../desktop/ui/households/window.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -198,7 +199,7 @@
         <translation>Not met: {not_met} households; to verify: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="66"/>
+        <location filename="../../desktop/ui/checks/page.py" line="67"/>
         <location filename="../../desktop/ui/shell/registry.py" line="22"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
@@ -206,62 +207,62 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="74"/>
+        <location filename="../../desktop/ui/checks/page.py" line="75"/>
         <source>只看有短板或待核实的户</source>
         <translation>Only gaps and to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="87"/>
+        <location filename="../../desktop/ui/checks/page.py" line="88"/>
         <source>按这一天判断年龄、适龄入学和各项结论（默认今天）</source>
         <translation>Judge ages, school age and every verdict as of this day (default: today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="103"/>
+        <location filename="../../desktop/ui/checks/page.py" line="104"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="106"/>
+        <location filename="../../desktop/ui/checks/page.py" line="107"/>
         <source>判断日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="112"/>
+        <location filename="../../desktop/ui/checks/page.py" line="113"/>
         <source>把有短板或待核实的农户导出为 Excel 表格（按判断日期）</source>
         <translation>Export the households with a gap or an unknown to an Excel sheet (judged on the date above)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="158"/>
+        <location filename="../../desktop/ui/checks/page.py" line="159"/>
         <source>两不愁三保障短板-{day}.xlsx</source>
         <translation>gaps-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="160"/>
+        <location filename="../../desktop/ui/checks/page.py" line="161"/>
         <source>导出短板</source>
         <translation>Export gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="174"/>
+        <location filename="../../desktop/ui/checks/page.py" line="175"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="194"/>
+        <location filename="../../desktop/ui/checks/page.py" line="195"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="213"/>
+        <location filename="../../desktop/ui/checks/page.py" line="214"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="280"/>
+        <location filename="../../desktop/ui/checks/page.py" line="274"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="285"/>
+        <location filename="../../desktop/ui/checks/page.py" line="279"/>
         <location filename="../../desktop/ui/diary/page.py" line="420"/>
         <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>、</source>
@@ -269,18 +270,18 @@
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="286"/>
+        <location filename="../../desktop/ui/checks/page.py" line="280"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="287"/>
+        <location filename="../../desktop/ui/checks/page.py" line="281"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="288"/>
+        <location filename="../../desktop/ui/checks/page.py" line="282"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>
@@ -288,7 +289,7 @@
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
         <location filename="../../desktop/ui/diary/page.py" line="65"/>
         <location filename="../../desktop/ui/diary/page.py" line="281"/>
-        <location filename="../../desktop/ui/households/window.py" line="153"/>
+        <location filename="../../desktop/ui/households/window.py" line="169"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
         <source>日期</source>
@@ -323,7 +324,7 @@
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="66"/>
         <location filename="../../desktop/ui/diary/page.py" line="74"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
@@ -347,8 +348,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="75"/>
-        <location filename="../../desktop/ui/households/window.py" line="49"/>
-        <location filename="../../desktop/ui/households/window.py" line="90"/>
+        <location filename="../../desktop/ui/households/window.py" line="71"/>
+        <location filename="../../desktop/ui/households/window.py" line="106"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
         <source>姓名</source>
         <extracomment>desktop/domain/fields.py: member.name</extracomment>
@@ -479,7 +480,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="284"/>
-        <location filename="../../desktop/ui/households/window.py" line="156"/>
+        <location filename="../../desktop/ui/households/window.py" line="172"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
         <extracomment>desktop/domain/fields.py: work_log.content</extracomment>
@@ -534,9 +535,9 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="355"/>
-        <location filename="../../desktop/ui/households/window.py" line="109"/>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="45"/>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="96"/>
+        <location filename="../../desktop/ui/households/window.py" line="125"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -768,7 +769,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="56"/>
-        <location filename="../../desktop/ui/households/window.py" line="121"/>
+        <location filename="../../desktop/ui/households/window.py" line="137"/>
         <location filename="../../desktop/domain/fields.py" line="146"/>
         <source>措施类别</source>
         <extracomment>desktop/domain/fields.py: measure.group_name</extracomment>
@@ -800,7 +801,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="60"/>
-        <location filename="../../desktop/ui/households/window.py" line="125"/>
+        <location filename="../../desktop/ui/households/window.py" line="141"/>
         <location filename="../../desktop/domain/fields.py" line="149"/>
         <source>实施单位</source>
         <extracomment>desktop/domain/fields.py: measure.unit</extracomment>
@@ -808,7 +809,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
-        <location filename="../../desktop/ui/households/window.py" line="124"/>
+        <location filename="../../desktop/ui/households/window.py" line="140"/>
         <source>资金（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
@@ -893,13 +894,13 @@
         <translation>Poverty category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="43"/>
+        <location filename="../../desktop/ui/households/page.py" line="44"/>
         <source>搜索姓名、拼音、户编号、身份证号或电话</source>
         <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="55"/>
-        <location filename="../../desktop/ui/households/page.py" line="249"/>
+        <location filename="../../desktop/ui/households/page.py" line="56"/>
+        <location filename="../../desktop/ui/households/page.py" line="250"/>
         <location filename="../../desktop/ui/shell/registry.py" line="19"/>
         <location filename="../../desktop/ui/shell/self_check.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
@@ -908,161 +909,161 @@
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="73"/>
-        <location filename="../../desktop/ui/households/page.py" line="295"/>
+        <location filename="../../desktop/ui/households/page.py" line="74"/>
+        <location filename="../../desktop/ui/households/page.py" line="296"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="74"/>
+        <location filename="../../desktop/ui/households/page.py" line="75"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="75"/>
+        <location filename="../../desktop/ui/households/page.py" line="76"/>
         <source>全部核查情况</source>
         <translation>All check results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="76"/>
+        <location filename="../../desktop/ui/households/page.py" line="77"/>
         <location filename="../../desktop/ui/overview/page.py" line="63"/>
         <source>有短板或待核实</source>
         <translation>Gaps or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="79"/>
+        <location filename="../../desktop/ui/households/page.py" line="80"/>
         <source>{dimension}未达标或待核实</source>
         <translation>{dimension}: not met or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="81"/>
+        <location filename="../../desktop/ui/households/page.py" line="82"/>
         <source>全部监测状态</source>
         <translation>All monitoring states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="84"/>
+        <location filename="../../desktop/ui/households/page.py" line="85"/>
         <source> 天未走访</source>
         <translation> days not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="85"/>
+        <location filename="../../desktop/ui/households/page.py" line="86"/>
         <source>不限走访</source>
         <translation>Any last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="86"/>
+        <location filename="../../desktop/ui/households/page.py" line="87"/>
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="92"/>
+        <location filename="../../desktop/ui/households/page.py" line="93"/>
         <source>新增农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="95"/>
+        <location filename="../../desktop/ui/households/page.py" line="96"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="99"/>
+        <location filename="../../desktop/ui/households/page.py" line="100"/>
         <source>把下面的列表（按现在的搜索和筛选）导出为 Excel 表格</source>
         <translation>Export the list below (as searched and filtered now) to an Excel sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="102"/>
+        <location filename="../../desktop/ui/households/page.py" line="103"/>
         <source>设村民小组…</source>
         <translation>Set village group…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="104"/>
+        <location filename="../../desktop/ui/households/page.py" line="105"/>
         <source>把选中的农户（按住 Ctrl 或 Shift 多选）放进一个村民小组，可撤销</source>
         <translation>Put the selected households (Ctrl or Shift to select several) into one village group; undoable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="106"/>
+        <location filename="../../desktop/ui/households/page.py" line="107"/>
         <source>打印所选</source>
         <translation>Print selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="109"/>
+        <location filename="../../desktop/ui/households/page.py" line="110"/>
         <source>选中农户的一户一档…</source>
         <translation>Household files of the selected households…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="111"/>
+        <location filename="../../desktop/ui/households/page.py" line="112"/>
         <source>选中农户的明白卡…</source>
         <translation>Cards of the selected households…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="176"/>
-        <location filename="../../desktop/ui/households/page.py" line="205"/>
+        <location filename="../../desktop/ui/households/page.py" line="177"/>
+        <location filename="../../desktop/ui/households/page.py" line="206"/>
         <source>请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）</source>
         <translation>Select households in the list first (Ctrl or Shift to select several)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="182"/>
+        <location filename="../../desktop/ui/households/page.py" line="183"/>
         <source>设村民小组</source>
         <translation>Set village group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="183"/>
+        <location filename="../../desktop/ui/households/page.py" line="184"/>
         <source>把选中的 {n} 户放进村民小组：</source>
         <translation>Put the {n} selected households into the village group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="195"/>
+        <location filename="../../desktop/ui/households/page.py" line="196"/>
         <source>{n} 户设为{group}</source>
         <translation>{n} households set to {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="207"/>
+        <location filename="../../desktop/ui/households/page.py" line="208"/>
         <location filename="../../desktop/ui/printing/request.py" line="36"/>
         <source>明白卡</source>
         <translation>Household info cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="207"/>
+        <location filename="../../desktop/ui/households/page.py" line="208"/>
         <source>一户一档</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="209"/>
+        <location filename="../../desktop/ui/households/page.py" line="210"/>
         <source>{what}-选中{n}户.pdf</source>
         <translation>{what}-{n}-selected.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="211"/>
+        <location filename="../../desktop/ui/households/page.py" line="212"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="211"/>
+        <location filename="../../desktop/ui/households/page.py" line="212"/>
         <source>打印{what}</source>
         <translation>Print {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="226"/>
+        <location filename="../../desktop/ui/households/page.py" line="227"/>
         <source>已生成 {path}（{n} 户，{pages} 页）</source>
         <translation>Made {path} ({n} households, {pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="231"/>
+        <location filename="../../desktop/ui/households/page.py" line="232"/>
         <source>正在生成{what}…</source>
         <translation>Making {what}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="250"/>
+        <location filename="../../desktop/ui/households/page.py" line="251"/>
         <source>农户列表-{day}.xlsx</source>
         <translation>households-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="254"/>
+        <location filename="../../desktop/ui/households/page.py" line="255"/>
         <source>导出农户列表</source>
         <translation>Export household list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="278"/>
+        <location filename="../../desktop/ui/households/page.py" line="279"/>
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
@@ -1096,8 +1097,8 @@
     <message>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="156"/>
-        <location filename="../../desktop/ui/households/window.py" line="132"/>
-        <location filename="../../desktop/ui/households/window.py" line="147"/>
+        <location filename="../../desktop/ui/households/window.py" line="148"/>
+        <location filename="../../desktop/ui/households/window.py" line="163"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶责任人</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['pairing'] (a kind of record)</extracomment>
@@ -1232,86 +1233,116 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/table_model.py" line="34"/>
-        <location filename="../../desktop/ui/villages/page.py" line="41"/>
+        <location filename="../../desktop/ui/villages/page.py" line="39"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="50"/>
-        <location filename="../../desktop/ui/households/window.py" line="92"/>
+        <location filename="../../desktop/ui/households/window.py" line="54"/>
+        <source>基本情况</source>
+        <translation>Basic facts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="56"/>
+        <source>识别与脱贫</source>
+        <translation>Identification and exit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="58"/>
+        <source>住房</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="61"/>
+        <source>饮水</source>
+        <translation>Drinking water</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="63"/>
+        <source>生产生活条件</source>
+        <translation>Living conditions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="64"/>
+        <source>土地</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="72"/>
+        <location filename="../../desktop/ui/households/window.py" line="108"/>
         <location filename="../../desktop/domain/fields.py" line="90"/>
         <source>与户主关系</source>
         <extracomment>desktop/domain/fields.py: member.relation</extracomment>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="51"/>
+        <location filename="../../desktop/ui/households/window.py" line="73"/>
         <location filename="../../desktop/domain/fields.py" line="88"/>
         <source>性别</source>
         <extracomment>desktop/domain/fields.py: member.sex</extracomment>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="52"/>
-        <location filename="../../desktop/ui/households/window.py" line="94"/>
+        <location filename="../../desktop/ui/households/window.py" line="74"/>
+        <location filename="../../desktop/ui/households/window.py" line="110"/>
         <location filename="../../desktop/domain/fields.py" line="89"/>
         <source>证件号码</source>
         <extracomment>desktop/domain/fields.py: member.id_number</extracomment>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="53"/>
+        <location filename="../../desktop/ui/households/window.py" line="75"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="54"/>
+        <location filename="../../desktop/ui/households/window.py" line="76"/>
         <location filename="../../desktop/domain/fields.py" line="95"/>
         <source>在校生状况</source>
         <extracomment>desktop/domain/fields.py: member.schooling</extracomment>
         <translation>Schooling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="55"/>
+        <location filename="../../desktop/ui/households/window.py" line="77"/>
         <location filename="../../desktop/domain/fields.py" line="97"/>
         <source>健康状况</source>
         <extracomment>desktop/domain/fields.py: member.health</extracomment>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="56"/>
+        <location filename="../../desktop/ui/households/window.py" line="78"/>
         <location filename="../../desktop/domain/fields.py" line="99"/>
         <source>劳动技能</source>
         <extracomment>desktop/domain/fields.py: member.labour</extracomment>
         <translation>Work ability</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="57"/>
+        <location filename="../../desktop/ui/households/window.py" line="79"/>
         <source>参加医保</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="95"/>
+        <location filename="../../desktop/ui/households/window.py" line="111"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="110"/>
+        <location filename="../../desktop/ui/households/window.py" line="126"/>
         <source>家庭纯收入（元）</source>
         <translation>Household net income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="111"/>
+        <location filename="../../desktop/ui/households/window.py" line="127"/>
         <source>人均纯收入（元）</source>
         <translation>Net income per person (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="112"/>
+        <location filename="../../desktop/ui/households/window.py" line="128"/>
         <source>当年贫困线（元）</source>
         <translation>Poverty line that year (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="113"/>
+        <location filename="../../desktop/ui/households/window.py" line="129"/>
         <location filename="../../desktop/ui/sync/tables.py" line="35"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="204"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="409"/>
@@ -1320,41 +1351,41 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="122"/>
+        <location filename="../../desktop/ui/households/window.py" line="138"/>
         <location filename="../../desktop/ui/sync/tables.py" line="45"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="69"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="123"/>
-        <location filename="../../desktop/ui/households/window.py" line="135"/>
+        <location filename="../../desktop/ui/households/window.py" line="139"/>
+        <location filename="../../desktop/ui/households/window.py" line="151"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="126"/>
+        <location filename="../../desktop/ui/households/window.py" line="142"/>
         <source>成效</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="133"/>
+        <location filename="../../desktop/ui/households/window.py" line="149"/>
         <source>单位</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="134"/>
+        <location filename="../../desktop/ui/households/window.py" line="150"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="136"/>
+        <location filename="../../desktop/ui/households/window.py" line="152"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="142"/>
-        <location filename="../../desktop/ui/households/window.py" line="183"/>
+        <location filename="../../desktop/ui/households/window.py" line="158"/>
+        <location filename="../../desktop/ui/households/window.py" line="199"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="123"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶措施</source>
@@ -1362,21 +1393,21 @@
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="154"/>
+        <location filename="../../desktop/ui/households/window.py" line="170"/>
         <location filename="../../desktop/ui/visits/page.py" line="95"/>
         <location filename="../../desktop/ui/visits/page.py" line="390"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="155"/>
+        <location filename="../../desktop/ui/households/window.py" line="171"/>
         <location filename="../../desktop/ui/visits/page.py" line="96"/>
         <location filename="../../desktop/ui/visits/page.py" line="397"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="157"/>
+        <location filename="../../desktop/ui/households/window.py" line="173"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="63"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="200"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
@@ -1384,67 +1415,67 @@
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="167"/>
+        <location filename="../../desktop/ui/households/window.py" line="183"/>
         <source>记录一次走访…</source>
         <translation>Record a visit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="172"/>
+        <location filename="../../desktop/ui/households/window.py" line="188"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="173"/>
+        <location filename="../../desktop/ui/households/window.py" line="189"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="174"/>
+        <location filename="../../desktop/ui/households/window.py" line="190"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="68"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="175"/>
+        <location filename="../../desktop/ui/households/window.py" line="191"/>
         <source>修改内容</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="179"/>
+        <location filename="../../desktop/ui/households/window.py" line="195"/>
         <source>基本信息</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="180"/>
+        <location filename="../../desktop/ui/households/window.py" line="196"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>家庭成员</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['member'] (a kind of record)</extracomment>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="181"/>
+        <location filename="../../desktop/ui/households/window.py" line="197"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>收入</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['income'] (a kind of record)</extracomment>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="182"/>
+        <location filename="../../desktop/ui/households/window.py" line="198"/>
         <source>两不愁三保障</source>
         <translation>Two Assurances and Three Guarantees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="187"/>
+        <location filename="../../desktop/ui/households/window.py" line="203"/>
         <source>驻村日志中的记录</source>
         <translation>In the work diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="189"/>
+        <location filename="../../desktop/ui/households/window.py" line="205"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="190"/>
+        <location filename="../../desktop/ui/households/window.py" line="206"/>
         <location filename="../../desktop/ui/photos/page.py" line="54"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
         <location filename="../../desktop/ui/visits/page.py" line="404"/>
@@ -1454,68 +1485,73 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="191"/>
+        <location filename="../../desktop/ui/households/window.py" line="207"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="198"/>
+        <location filename="../../desktop/ui/households/window.py" line="214"/>
         <source>显示证件号码和电话</source>
         <translation>Show ID and phone numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="216"/>
+        <location filename="../../desktop/ui/households/window.py" line="232"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; 户　户编号 {number}　{village}　{n} 人</source>
         <translation>Household of &lt;b&gt;{head}&lt;/b&gt; · No. {number} · {village} · {n} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="220"/>
+        <location filename="../../desktop/ui/households/window.py" line="236"/>
         <source>{head} 户 — 驻村台账</source>
         <translation>Household of {head} — Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="241"/>
+        <location filename="../../desktop/ui/households/window.py" line="257"/>
         <source>{year} 年脱贫退出标准（{standard}）</source>
         <translation>{year} household exit standard ({standard})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="250"/>
+        <location filename="../../desktop/ui/households/window.py" line="266"/>
         <source>脱贫退出标准（一超六有）</source>
         <translation>Household exit standard (一超六有)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="250"/>
+        <location filename="../../desktop/ui/households/window.py" line="266"/>
         <source>尚未录入收入，无法对照退出标准</source>
         <translation>No income recorded yet: the exit standard cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="269"/>
+        <location filename="../../desktop/ui/households/window.py" line="287"/>
         <source>勾选“显示证件号码和电话”后可查看和修改</source>
         <translation>Tick “Show ID and phone numbers” to see and change it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="302"/>
+        <location filename="../../desktop/ui/households/window.py" line="338"/>
+        <source>以下字段的内容没有保存（原因写在字段下方）：{fields}。仍然关闭并放弃这些内容吗？</source>
+        <translation>These fields hold text that was not saved (the reason is under each field): {fields}. Close anyway and drop it?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="375"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="318"/>
+        <location filename="../../desktop/ui/households/window.py" line="391"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="337"/>
+        <location filename="../../desktop/ui/households/window.py" line="410"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="338"/>
+        <location filename="../../desktop/ui/households/window.py" line="411"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="340"/>
+        <location filename="../../desktop/ui/households/window.py" line="413"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="70"/>
         <source>（空）</source>
         <translation>(empty)</translation>
@@ -1541,7 +1577,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="69"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="195"/>
         <location filename="../../desktop/ui/settings/page.py" line="58"/>
-        <location filename="../../desktop/ui/villages/page.py" line="57"/>
+        <location filename="../../desktop/ui/villages/page.py" line="55"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="23"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -1707,7 +1743,7 @@
     <message>
         <location filename="../../desktop/ui/overview/page.py" line="59"/>
         <location filename="../../desktop/ui/overview/page.py" line="67"/>
-        <location filename="../../desktop/ui/villages/page.py" line="40"/>
+        <location filename="../../desktop/ui/villages/page.py" line="38"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -1728,7 +1764,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/overview/page.py" line="64"/>
-        <location filename="../../desktop/ui/villages/page.py" line="44"/>
+        <location filename="../../desktop/ui/villages/page.py" line="42"/>
         <source>近 30 天走访</source>
         <translation>Visited, 30 days</translation>
     </message>
@@ -1817,8 +1853,8 @@
     <message>
         <location filename="../../desktop/ui/overview/page.py" line="156"/>
         <location filename="../../desktop/ui/sync/tables.py" line="157"/>
-        <location filename="../../desktop/ui/villages/page.py" line="49"/>
-        <location filename="../../desktop/ui/villages/page.py" line="56"/>
+        <location filename="../../desktop/ui/villages/page.py" line="47"/>
+        <location filename="../../desktop/ui/villages/page.py" line="54"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -2908,15 +2944,15 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="55"/>
         <location filename="../../desktop/ui/sync/tables.py" line="51"/>
-        <location filename="../../desktop/ui/villages/page.py" line="45"/>
-        <location filename="../../desktop/ui/villages/page.py" line="53"/>
+        <location filename="../../desktop/ui/villages/page.py" line="43"/>
+        <location filename="../../desktop/ui/villages/page.py" line="51"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="56"/>
         <location filename="../../desktop/ui/sync/tables.py" line="58"/>
-        <location filename="../../desktop/ui/villages/page.py" line="58"/>
+        <location filename="../../desktop/ui/villages/page.py" line="56"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
@@ -2968,13 +3004,13 @@ Device ID: {device}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="118"/>
-        <location filename="../../desktop/ui/villages/page.py" line="242"/>
+        <location filename="../../desktop/ui/villages/page.py" line="230"/>
         <source>已吊销</source>
         <translation>revoked</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="118"/>
-        <location filename="../../desktop/ui/villages/page.py" line="242"/>
+        <location filename="../../desktop/ui/villages/page.py" line="230"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
@@ -3183,89 +3219,89 @@ After restoring, the undo history is cleared.</translation>
         <translation>{field}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="44"/>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="95"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="42"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="85"/>
         <source>标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="46"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="44"/>
         <source>元/人·年</source>
         <translation>Yuan per person and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="47"/>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="98"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="45"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="88"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="50"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="48"/>
         <source>扶贫标准</source>
         <translation>Poverty line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="51"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="49"/>
         <source>监测标准</source>
         <translation>Monitoring threshold</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="56"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="54"/>
         <source>政策标准</source>
         <translation>Policy figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="69"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="67"/>
         <source>元/人·年，如 8800</source>
         <translation>Yuan per person and year, e.g. 8800</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="72"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="70"/>
         <source>文件名称和年份（必填）</source>
         <translation>Document and year (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="76"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="74"/>
         <source>保存标准</source>
         <translation>Save figure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="79"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="77"/>
         <source>撤销所选</source>
         <translation>Withdraw selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="97"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="87"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="108"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="98"/>
         <source>本省文件有、程序未附来源的数字在此填写；保存后随同步包发到各村。</source>
         <translation>Figures from your province's documents that the program ships without a source go here; once saved they reach every village with its sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="110"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="100"/>
         <source>政策标准由乡镇设置，随乡镇的同步包发到本村；这里可查看各年度现用的标准。</source>
         <translation>Policy figures are set by the township and reach this village with its sync bundle; here you can see which figure each year uses.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="143"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="133"/>
         <source>设置 {year} 年{kind}</source>
         <translation>Set the {year} {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="153"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="143"/>
         <source>请先在表中选择要撤销的标准</source>
         <translation>Select the figure to withdraw in the table first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="172"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="162"/>
         <source>撤销 {year} 年{kind}</source>
         <translation>Withdraw the {year} {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/policy_box.py" line="181"/>
+        <location filename="../../desktop/ui/settings/policy_box.py" line="171"/>
         <source>现用：</source>
         <translation>In use: </translation>
     </message>
@@ -3457,7 +3493,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/help.py" line="114"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
         <source>关于驻村台账</source>
         <translation>About Zhucun</translation>
     </message>
@@ -3472,81 +3508,81 @@ After restoring, the undo history is cleared.</translation>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="111"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="112"/>
         <source>走访表单里有没有保存的内容，关闭前要保存吗？</source>
         <translation>The visit form holds something not saved. Save it before closing?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="162"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="163"/>
         <source>撤销</source>
         <comment>undo the last edit</comment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="165"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="175"/>
         <source>使用说明</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <location filename="../../desktop/domain/fields.py" line="25"/>
         <source>乡镇</source>
         <extracomment>desktop/domain/fields.py: village.township</extracomment>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
         <source>驻村台账 — {place}（乡镇）{in_view}</source>
         <translation>Zhucun — {place} (township){in_view}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
         <source>驻村台账 — {village}</source>
         <translation>Zhucun — {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
         <source>（演示数据，虚构）</source>
         <translation> (demo data, fictional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
         <source>使用人：{user}　　{place_kind}：{place}</source>
         <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="209"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="220"/>
         <location filename="../../desktop/ui/sync/tables.py" line="150"/>
         <location filename="../../desktop/ui/sync/tables.py" line="151"/>
-        <location filename="../../desktop/ui/villages/page.py" line="47"/>
-        <location filename="../../desktop/ui/villages/page.py" line="54"/>
+        <location filename="../../desktop/ui/villages/page.py" line="45"/>
+        <location filename="../../desktop/ui/villages/page.py" line="52"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="221"/>
         <source>上次导出：{out}　上次导入：{came}　未导出修改：{unsent} 条</source>
         <translation>Last export: {out}　Last import: {came}　Changes not exported: {unsent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="225"/>
         <source>　已导出待回执：{n} 条</source>
         <translation>　Exported, awaiting receipt: {n}</translation>
     </message>
@@ -3558,7 +3594,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/registry.py" line="29"/>
-        <location filename="../../desktop/ui/villages/page.py" line="103"/>
+        <location filename="../../desktop/ui/villages/page.py" line="101"/>
         <source>各村</source>
         <translation>Villages</translation>
     </message>
@@ -3923,7 +3959,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync/tables.py" line="53"/>
-        <location filename="../../desktop/ui/villages/page.py" line="54"/>
+        <location filename="../../desktop/ui/villages/page.py" line="52"/>
         <source>最近收到</source>
         <translation>Last in</translation>
     </message>
@@ -3939,7 +3975,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync/tables.py" line="56"/>
-        <location filename="../../desktop/ui/villages/page.py" line="56"/>
+        <location filename="../../desktop/ui/villages/page.py" line="54"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
@@ -4110,102 +4146,102 @@ fingerprint {expected}</translation>
         <translation>Choose identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="35"/>
+        <location filename="../../desktop/ui/villages/page.py" line="33"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="38"/>
+        <location filename="../../desktop/ui/villages/page.py" line="36"/>
         <location filename="../../desktop/domain/fields.py" line="20"/>
         <source>村代码</source>
         <extracomment>desktop/domain/fields.py: village.code</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="39"/>
+        <location filename="../../desktop/ui/villages/page.py" line="37"/>
         <location filename="../../desktop/domain/fields.py" line="21"/>
         <source>村名</source>
         <extracomment>desktop/domain/fields.py: village.name</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="42"/>
+        <location filename="../../desktop/ui/villages/page.py" line="40"/>
         <source>有短板户</source>
         <translation>With gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="43"/>
+        <location filename="../../desktop/ui/villages/page.py" line="41"/>
         <source>待核实户</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="47"/>
+        <location filename="../../desktop/ui/villages/page.py" line="45"/>
         <source>最近收到同步包</source>
         <translation>Last bundle in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="49"/>
+        <location filename="../../desktop/ui/villages/page.py" line="47"/>
         <source>缺少的操作</source>
         <translation>Missing changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="55"/>
+        <location filename="../../desktop/ui/villages/page.py" line="53"/>
         <source>完整到</source>
         <translation>Complete to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="117"/>
+        <location filename="../../desktop/ui/villages/page.py" line="115"/>
         <source>查看范围：</source>
         <translation>Showing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="135"/>
+        <location filename="../../desktop/ui/villages/page.py" line="128"/>
         <source>只看所选的村</source>
         <translation>Only the selected village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="138"/>
+        <location filename="../../desktop/ui/villages/page.py" line="131"/>
         <source>看全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="154"/>
-        <location filename="../../desktop/ui/villages/page.py" line="232"/>
+        <location filename="../../desktop/ui/villages/page.py" line="142"/>
+        <location filename="../../desktop/ui/villages/page.py" line="220"/>
         <source>所选村的设备</source>
         <translation>Devices of the selected village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="171"/>
+        <location filename="../../desktop/ui/villages/page.py" line="159"/>
         <source>正在统计各村…（户数较多，请稍候）</source>
         <translation>Counting the villages… (many households, please wait)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="180"/>
+        <location filename="../../desktop/ui/villages/page.py" line="168"/>
         <source>共 {villages} 个村，{households} 户</source>
         <translation>{villages} villages, {households} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="205"/>
+        <location filename="../../desktop/ui/villages/page.py" line="193"/>
         <source>其他各页现在只显示{name}。</source>
         <translation>The other pages now show {name} only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="207"/>
+        <location filename="../../desktop/ui/villages/page.py" line="195"/>
         <source>其他各页现在显示全部村；双击一个村只看它。</source>
         <translation>The other pages now show every village; double-click one to see only it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="232"/>
+        <location filename="../../desktop/ui/villages/page.py" line="220"/>
         <source>{village}的设备</source>
         <translation>Devices of {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="240"/>
+        <location filename="../../desktop/ui/villages/page.py" line="228"/>
         <source>还没有</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="240"/>
+        <location filename="../../desktop/ui/villages/page.py" line="228"/>
         <source>第 {n} 条</source>
         <translation>no. {n}</translation>
     </message>

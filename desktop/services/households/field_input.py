@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric
 
+from desktop.domain.codes import code_list
 from desktop.domain.errors import InvalidInput
-from desktop.domain.field_values import choice_value
-from desktop.domain.fields import TABLE_LABELS, field_by_name_or_label, label
+from desktop.domain.field_values import CODE_LISTS, choice_value
+from desktop.domain.fields import CHOICES, TABLE_LABELS, field_by_name_or_label, label
 from desktop.domain.idnumber import parse_id_number
 from desktop.store import models as _models  # noqa: F401  (every model registered for synced_models)
 from desktop.store.base import Synced, synced_models, table_of
@@ -83,6 +84,27 @@ def parse_value(model: type[Synced] | str, field: str, text: str) -> Any:
         items = [item for item in re.split(r"[,，、;；]\s*", text) if item]
         return [choice_value(table, field, item) for item in items]
     return choice_value(table, field, text)
+
+
+def field_choices(model: type[Synced] | str, field: str) -> tuple[str, ...] | None:
+    """What a pick list offers for a field: a national code list's values (resources/codes, the lists
+    the importer reads), a fixed list of the domain, 是/否 for a yes-no field; None for free text."""
+    model = _model(model)
+    table = model.__tablename__
+    key = CODE_LISTS.get((table, field))
+    if key is not None:
+        return code_list(key).choices
+    if (table, field) in CHOICES:
+        return CHOICES[(table, field)]
+    if isinstance(table_of(model).columns[field].type, Boolean):
+        return ("是", "否")
+    return None
+
+
+def editable_fields(model: type[Synced] | str) -> list[str]:
+    """The fields a person may change in place, in the table's order (not the ids, the village, the
+    archive marks: those change through their own commands)."""
+    return [c.name for c in table_of(_model(model)).columns if c.name not in PROTECTED]
 
 
 def _model(model: type[Synced] | str) -> type[Synced]:

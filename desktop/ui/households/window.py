@@ -6,19 +6,24 @@ Fields are edited in place; each save is one service call pushed on the undo sta
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -27,10 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import HEAD_RELATIONS, Status
+from desktop.domain.errors import UserError
 from desktop.domain.fields import label
-from desktop.domain.masking import mask_id_number, mask_numbers_in, mask_phone
+from desktop.domain.masking import mask_account, mask_id_number, mask_numbers_in, mask_phone
 from desktop.services.households.detail import HouseholdDetail, show_household
-from desktop.services.households.field_input import parse_value
+from desktop.services.households.field_input import field_choices, parse_value
 from desktop.services.households.history import record_history
 from desktop.services.households.households import edit_household
 from desktop.services.households.members import add_member, edit_member
@@ -38,13 +44,29 @@ from desktop.ui.diary.household import diary_rows, diary_table_model
 from desktop.ui.households.record_forms import HouseholdRecordActions
 from desktop.ui.photos.strip import HouseholdPhotos
 from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.dialogs import confirm
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
+from desktop.ui.widgets.field_editor import FieldEditor
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 
-BASIC_FIELDS = (
-    "number", "group_name", "address", "phone", "category", "poverty_status", "identified_year",
-    "exit_year", "main_cause", "house_grade", "house_structure", "water_source", "has_power", "tv",
+# 基本信息 in the sections of the 一户一档 (every field it prints, editable here)
+BASIC_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (tr_noop("基本情况"), ("number", "group_name", "natural_village", "address", "phone", "bank_account",
+                       "military_family", "coop_member")),
+    (tr_noop("识别与脱贫"), ("standard", "category", "poverty_status", "identified_year", "exit_year",
+                        "main_cause", "other_causes", "exit_steps")),
+    (tr_noop("住房"), ("house_area", "house_structure", "house_built_year", "house_grade", "house_appraiser",
+                     "house_appraised_on", "renovation_year", "renovation_subsidy", "relocation_mode",
+                     "relocation_site", "relocation_date")),
+    (tr_noop("饮水"), ("water_source", "water_lpd", "water_quality_ok", "water_fetch_minutes",
+                     "water_days_without", "water_short_area", "water_safe", "water_difficult")),
+    (tr_noop("生产生活条件"), ("has_power", "production_power", "tv", "road_distance_km", "fuel", "toilet")),
+    (tr_noop("土地"), ("farmland_mu", "irrigated_mu", "forest_mu", "grain_to_forest_mu", "pasture_mu")),
+    (tr_noop("备注"), ("note",)),
 )  # fmt: skip
+BASIC_FIELDS = tuple(name for _, names in BASIC_SECTIONS for name in names)
+# numbers masked like every list until 显示证件号码和电话 is ticked (then shown whole and editable)
+PRIVATE_FIELDS = {"phone": mask_phone, "bank_account": mask_account}
 MEMBER_COLUMNS = (
     Column("name", tr_noop("姓名"), True),
     Column("relation", tr_noop("与户主关系"), True),
@@ -74,15 +96,9 @@ class HouseholdDialog(QDialog):
         self.ctx = ctx
         self.household_id = household_id
         self.tabs = QTabWidget()
-        self.basic = QWidget()
-        self.basic_form = QFormLayout(self.basic)
-        self.basic_edits: dict[str, QLineEdit] = {}
-        for name in BASIC_FIELDS:
-            edit = QLineEdit()
-            edit.setObjectName(f"field_{name}")
-            edit.editingFinished.connect(lambda n=name: self._save_field(n))
-            self.basic_edits[name] = edit
-            self.basic_form.addRow(tr_marked(label("household", name)), edit)
+        self.basic_edits: dict[str, FieldEditor] = {}
+        self.basic_forms: dict[str, QFormLayout] = {}
+        self.basic = self._basic_tab()
         self.members = RecordTableModel(MEMBER_COLUMNS, self._edit_member, self)
         self.member_table = _table(self.members, editable=True)
         self.member_table.setObjectName("memberTable")
@@ -218,10 +234,10 @@ class HouseholdDialog(QDialog):
             )
         )
         self.setWindowTitle(tr("{head} 户 — 驻村台账").format(head=head))
-        for name, edit in self.basic_edits.items():
-            if not edit.hasFocus():
-                edit.setText(_text(detail.fields.get(name)))
-        self._mask_basic_phone()
+        for name, editor in self.basic_edits.items():
+            if name not in PRIVATE_FIELDS:
+                editor.show_stored(_text(detail.fields.get(name)))
+        self._mask_private_fields()
         self.members.set_rows(detail.members)
         self.incomes.set_rows(
             [{"year": i.year, "net": i.net, "per_person": i.per_person, "poverty_line": i.poverty_line,
@@ -260,16 +276,79 @@ class HouseholdDialog(QDialog):
     def _show_private_numbers(self, show: bool) -> None:
         for model in (self.members, self.pairings, self.history):
             model.set_masked(not show)
-        self._mask_basic_phone()
+        self._mask_private_fields()
 
-    def _mask_basic_phone(self) -> None:
-        """The phone on 基本信息 is masked like every list until 显示证件号码和电话 (then editable)."""
-        edit, shown = self.basic_edits["phone"], self.show_private.isChecked()
-        edit.setReadOnly(not shown)
-        edit.setToolTip("" if shown else tr("勾选“显示证件号码和电话”后可查看和修改"))
-        if self.detail is not None and not (shown and edit.hasFocus()):  # never under the user's typing
-            phone = _text(self.detail.fields.get("phone"))
-            edit.setText(phone if shown else mask_phone(phone))
+    def _mask_private_fields(self) -> None:
+        """The phone and the bank account on 基本信息 are masked like every list until 显示证件号码和电话
+        is ticked (then shown whole and editable)."""
+        shown = self.show_private.isChecked()
+        for name, mask in PRIVATE_FIELDS.items():
+            editor = self.basic_edits[name]
+            editor.set_read_only(not shown, tr("勾选“显示证件号码和电话”后可查看和修改"))
+            if self.detail is None:
+                continue
+            value = _text(self.detail.fields.get(name))
+            if shown:
+                editor.show_stored(value)
+            elif not editor.pending() or editor.line.isReadOnly():
+                editor.error.hide()
+                editor.line.setText(mask(value) if value else "")
+                editor._stored = editor.text()
+
+    def _basic_tab(self) -> QScrollArea:
+        """Every field of the household, in the sections of the 一户一档, two columns of sections."""
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        for position, (title, names) in enumerate(BASIC_SECTIONS):
+            box = QGroupBox(tr_marked(title))
+            form = QFormLayout(box)
+            for name in names:
+                editor = FieldEditor(
+                    name, partial(parse_value, "household", name), field_choices("household", name)
+                )
+                editor.committed.connect(lambda text, n=name: self._save_field(n, text))
+                self.basic_edits[name] = editor
+                self.basic_forms[name] = form
+                form.addRow(tr_marked(label("household", name)), editor)
+            grid.addWidget(box, position // 2 if position < 6 else 3, position % 2 if position < 6 else 0,
+                           1, 1 if position < 6 else 2)  # fmt: skip
+        grid.setRowStretch(4, 1)
+        area = QScrollArea()
+        area.setObjectName("basicInfo")
+        area.setWidgetResizable(True)
+        area.setWidget(inner)
+        return area
+
+    def basic_label(self, name: str) -> str:
+        """The label 基本信息 shows beside a field."""
+        form = self.basic_forms[name]
+        shown = form.labelForField(self.basic_edits[name])
+        return shown.text() if isinstance(shown, QLabel) else ""
+
+    def unsaved_fields(self) -> list[str]:
+        """The fields of 基本信息 holding typed text that is not stored (a refused value)."""
+        return [self.basic_label(name) for name, editor in self.basic_edits.items()
+                if editor.pending() and not editor.line.isReadOnly()]  # fmt: skip
+
+    def may_close(self) -> bool:
+        """Closing with a refused value in a field says so: what was typed is never dropped unseen."""
+        unsaved = self.unsaved_fields()
+        return not unsaved or confirm(
+            self,
+            tr("以下字段的内容没有保存（原因写在字段下方）：{fields}。仍然关闭并放弃这些内容吗？").format(
+                fields="、".join(unsaved)
+            ),
+        )
+
+    def reject(self) -> None:
+        if self.may_close():
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.may_close():
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def _label(self) -> str:
         detail = self.detail
@@ -279,22 +358,16 @@ class HouseholdDialog(QDialog):
         return f"{detail.number}　{head}"
 
     # --- edits -------------------------------------------------------------------------------------
-    def _save_field(self, name: str) -> None:
+    def _save_field(self, name: str, text: str) -> None:
         if self.detail is None:
             return
-        if self.basic_edits[name].isReadOnly():
-            return  # a masked number is not what the user typed
-        text = self.basic_edits[name].text().strip()
         old = self.detail.fields.get(name)
         if text == _text(old):
             return
         try:
             value = parse_value("household", name, text)
-        except Exception as error:
-            from desktop.ui.shell.dialogs import show_error
-
-            show_error(self, error)
-            self.basic_edits[name].setText(_text(old))
+        except UserError as error:
+            self.basic_edits[name].refuse(str(error))  # beside the field; the text stays
             return
         ref = self.household_id
         self.ctx.edit(

@@ -375,7 +375,7 @@ def test_domain_labels_and_dimensions_read_in_the_interface_language(
     window = window_on(ledger, qtbot)
     dialog = window.open_household(next(r.id for r in list_households(ledger) if r.number == "001"))
     qtbot.addWidget(dialog)
-    shown = {name: row_label(dialog.basic_form, edit) for name, edit in dialog.basic_edits.items()}
+    shown = {name: dialog.basic_label(name) for name in dialog.basic_edits}
     if english:
         assert shown["number"] == "Household no." and shown["phone"] == "Phone"
         assert shown["address"] == "Address" and shown["main_cause"] == "Main cause of poverty"
