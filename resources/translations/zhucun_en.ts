@@ -12,7 +12,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="37"/>
-        <location filename="../../desktop/ui/households/window.py" line="82"/>
+        <location filename="../../desktop/ui/households/window.py" line="84"/>
         <location filename="../../desktop/ui/overview/page.py" line="277"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>达标</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="38"/>
-        <location filename="../../desktop/ui/households/window.py" line="83"/>
+        <location filename="../../desktop/ui/households/window.py" line="85"/>
         <location filename="../../desktop/ui/overview/page.py" line="34"/>
         <location filename="../../desktop/ui/overview/page.py" line="70"/>
         <location filename="../../desktop/ui/overview/page.py" line="277"/>
@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="39"/>
-        <location filename="../../desktop/ui/households/window.py" line="84"/>
+        <location filename="../../desktop/ui/households/window.py" line="86"/>
         <location filename="../../desktop/ui/overview/page.py" line="35"/>
         <location filename="../../desktop/ui/overview/page.py" line="70"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
@@ -94,8 +94,9 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="96"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="177"/>
         <location filename="../../desktop/ui/households/income_form.py" line="66"/>
-        <location filename="../../desktop/ui/households/window.py" line="65"/>
+        <location filename="../../desktop/ui/households/window.py" line="67"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -289,7 +290,8 @@
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
         <location filename="../../desktop/ui/diary/page.py" line="65"/>
         <location filename="../../desktop/ui/diary/page.py" line="281"/>
-        <location filename="../../desktop/ui/households/window.py" line="169"/>
+        <location filename="../../desktop/ui/households/window.py" line="171"/>
+        <location filename="../../desktop/ui/households/window.py" line="211"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
         <source>日期</source>
@@ -348,8 +350,9 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="75"/>
-        <location filename="../../desktop/ui/households/window.py" line="71"/>
-        <location filename="../../desktop/ui/households/window.py" line="106"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="161"/>
+        <location filename="../../desktop/ui/households/window.py" line="73"/>
+        <location filename="../../desktop/ui/households/window.py" line="108"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
         <source>姓名</source>
         <extracomment>desktop/domain/fields.py: member.name</extracomment>
@@ -480,7 +483,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="284"/>
-        <location filename="../../desktop/ui/households/window.py" line="172"/>
+        <location filename="../../desktop/ui/households/window.py" line="174"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
         <extracomment>desktop/domain/fields.py: work_log.content</extracomment>
@@ -535,7 +538,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="355"/>
-        <location filename="../../desktop/ui/households/window.py" line="125"/>
+        <location filename="../../desktop/ui/households/window.py" line="127"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
         <source>年度</source>
@@ -615,6 +618,307 @@
         <location filename="../../desktop/ui/diary/page.py" line="484"/>
         <source>已达到</source>
         <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="48"/>
+        <source>出生（新增成员）</source>
+        <translation>Birth (new member)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="48"/>
+        <source>婚入（新增成员）</source>
+        <translation>Marriage in (new member)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="49"/>
+        <source>从村外迁入（新增成员）</source>
+        <translation>Moved in from outside the village (new member)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="50"/>
+        <source>死亡（减员）</source>
+        <translation>Death (member leaves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="50"/>
+        <source>婚出（减员）</source>
+        <translation>Marriage out (member leaves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="50"/>
+        <source>迁出村外（减员）</source>
+        <translation>Moved out of the village (member leaves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="52"/>
+        <source>迁到本村另一户</source>
+        <translation>Moved to another household of the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="53"/>
+        <source>分户</source>
+        <translation>Household split</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="54"/>
+        <source>合户（本户全部成员并入另一户）</source>
+        <translation>Households merged (all members join another household)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="55"/>
+        <source>易地搬迁</source>
+        <translation>Relocation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="56"/>
+        <source>注销农户（记录保留）</source>
+        <translation>Close the household (the record is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="75"/>
+        <source>登记家庭变动</source>
+        <translation>Register a household change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="108"/>
+        <source>变动类型</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="109"/>
+        <source>变动日期</source>
+        <translation>Date of the change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="160"/>
+        <source>可以以后再填</source>
+        <translation>can be filled in later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="162"/>
+        <location filename="../../desktop/ui/households/window.py" line="75"/>
+        <location filename="../../desktop/domain/fields.py" line="88"/>
+        <source>性别</source>
+        <extracomment>desktop/domain/fields.py: member.sex</extracomment>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="163"/>
+        <location filename="../../desktop/ui/households/window.py" line="74"/>
+        <location filename="../../desktop/ui/households/window.py" line="110"/>
+        <location filename="../../desktop/domain/fields.py" line="90"/>
+        <source>与户主关系</source>
+        <extracomment>desktop/domain/fields.py: member.relation</extracomment>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="164"/>
+        <location filename="../../desktop/ui/households/window.py" line="76"/>
+        <location filename="../../desktop/ui/households/window.py" line="112"/>
+        <location filename="../../desktop/domain/fields.py" line="89"/>
+        <source>证件号码</source>
+        <extracomment>desktop/domain/fields.py: member.id_number</extracomment>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="171"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="205"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="324"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="172"/>
+        <source>新户主</source>
+        <translation>New head</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="175"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="189"/>
+        <location filename="../../desktop/ui/households/window.py" line="213"/>
+        <location filename="../../desktop/ui/households/window.py" line="452"/>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="190"/>
+        <source>迁入户</source>
+        <translation>Moving into household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="191"/>
+        <source>在新户中与户主关系</source>
+        <translation>Relation to the head in the new household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="208"/>
+        <source>分出的成员</source>
+        <translation>Members who split off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="209"/>
+        <source>新户户主</source>
+        <translation>Head of the new household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="210"/>
+        <source>新户户编号</source>
+        <translation>Number of the new household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="218"/>
+        <source>并入户</source>
+        <translation>Merge into household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="229"/>
+        <source>安置方式</source>
+        <translation>Resettlement mode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="230"/>
+        <location filename="../../desktop/domain/fields.py" line="58"/>
+        <source>安置点</source>
+        <extracomment>desktop/domain/fields.py: household.relocation_site</extracomment>
+        <translation>Resettlement site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="238"/>
+        <source>如 全户死亡、全户迁出</source>
+        <translation>e.g. whole household deceased, whole household moved away</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="239"/>
+        <location filename="../../desktop/domain/fields.py" line="82"/>
+        <source>注销原因</source>
+        <extracomment>desktop/domain/fields.py: household.archive_reason</extracomment>
+        <translation>Reason closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="283"/>
+        <location filename="../../desktop/ui/households/window.py" line="305"/>
+        <source>户 {number}</source>
+        <translation>household {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="285"/>
+        <source>（姓名未填）</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="286"/>
+        <source>{day} {kind}：{name} 成为{household}的成员（{relation}）</source>
+        <translation>{day} {kind}: {name} becomes a member of {household} ({relation})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="293"/>
+        <source>这户没有可减员的成员。</source>
+        <translation>This household has no member who could leave.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="294"/>
+        <source>{day} {kind}：{name} 从{household}减员，记录保留。</source>
+        <translation>{day} {kind}: {name} leaves {household}; the record is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="300"/>
+        <source>新户主：{name}。</source>
+        <translation>New head: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="302"/>
+        <source>请选择新户主。</source>
+        <translation>Choose the new head.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="307"/>
+        <source>（请选择迁入户）</source>
+        <translation>(choose the household)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="308"/>
+        <source>{day} {name} 从{household}迁到 {target}（{relation}），两户各记一条迁移。</source>
+        <translation>{day} {name} moves from {household} to {target} ({relation}); both households record the move.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="317"/>
+        <source>（请勾选分出的成员）</source>
+        <translation>(tick the members who split off)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="319"/>
+        <source>{day} 分户：{names} 从{household}分出，成为新户 {new}，户主 {head}。</source>
+        <translation>{day} split: {names} leave {household} and form the new household {new}, head {head}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="323"/>
+        <source>（户编号未填）</source>
+        <translation>(number not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="330"/>
+        <source>（请选择并入户）</source>
+        <translation>(choose the household to merge into)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="332"/>
+        <source>{day} 合户：{household}的 {n} 名成员并入 {target}，{household}注销（记录保留）。</source>
+        <translation>{day} merge: the {n} members of {household} join {target}; {household} is closed (the record is kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="336"/>
+        <source>{day} 易地搬迁：{household}{mode}到 {site}，住房安全按已搬迁判断。</source>
+        <translation>{day} relocation: {household} resettled ({mode}) at {site}; housing safety is judged as relocated.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="339"/>
+        <source>注销{household}：不再列出，记录保留；原因：{reason}</source>
+        <translation>Close {household}: no longer listed, the record is kept; reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="340"/>
+        <source>（请写明原因）</source>
+        <translation>(write the reason)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="366"/>
+        <source>这户没有可减员的成员</source>
+        <translation>This household has no member who could leave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="375"/>
+        <source>请从列表中选择迁入户</source>
+        <translation>Choose from the list the household the member moves into</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="378"/>
+        <source>请填写在新户中与户主关系</source>
+        <translation>Fill in the relation to the head in the new household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="386"/>
+        <source>请勾选分出的成员</source>
+        <translation>Tick the members who split off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="388"/>
+        <source>请选择新户户主</source>
+        <translation>Choose the head of the new household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="390"/>
+        <source>请填写新户的户编号</source>
+        <translation>Fill in the number of the new household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="403"/>
+        <source>请从列表中选择并入户</source>
+        <translation>Choose from the list the household to merge into</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="428"/>
+        <source>登记{kind}</source>
+        <translation>Register {kind}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/form_parts.py" line="23"/>
@@ -769,7 +1073,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="56"/>
-        <location filename="../../desktop/ui/households/window.py" line="137"/>
+        <location filename="../../desktop/ui/households/window.py" line="139"/>
         <location filename="../../desktop/domain/fields.py" line="146"/>
         <source>措施类别</source>
         <extracomment>desktop/domain/fields.py: measure.group_name</extracomment>
@@ -801,7 +1105,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="60"/>
-        <location filename="../../desktop/ui/households/window.py" line="141"/>
+        <location filename="../../desktop/ui/households/window.py" line="143"/>
         <location filename="../../desktop/domain/fields.py" line="149"/>
         <source>实施单位</source>
         <extracomment>desktop/domain/fields.py: measure.unit</extracomment>
@@ -809,7 +1113,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
-        <location filename="../../desktop/ui/households/window.py" line="140"/>
+        <location filename="../../desktop/ui/households/window.py" line="142"/>
         <source>资金（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
@@ -1097,8 +1401,8 @@
     <message>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="156"/>
-        <location filename="../../desktop/ui/households/window.py" line="148"/>
-        <location filename="../../desktop/ui/households/window.py" line="163"/>
+        <location filename="../../desktop/ui/households/window.py" line="150"/>
+        <location filename="../../desktop/ui/households/window.py" line="165"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶责任人</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['pairing'] (a kind of record)</extracomment>
@@ -1238,111 +1542,89 @@
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="54"/>
+        <location filename="../../desktop/ui/households/window.py" line="56"/>
         <source>基本情况</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="56"/>
+        <location filename="../../desktop/ui/households/window.py" line="58"/>
         <source>识别与脱贫</source>
         <translation>Identification and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="58"/>
+        <location filename="../../desktop/ui/households/window.py" line="60"/>
         <source>住房</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="61"/>
+        <location filename="../../desktop/ui/households/window.py" line="63"/>
         <source>饮水</source>
         <translation>Drinking water</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="63"/>
+        <location filename="../../desktop/ui/households/window.py" line="65"/>
         <source>生产生活条件</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="64"/>
+        <location filename="../../desktop/ui/households/window.py" line="66"/>
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="72"/>
-        <location filename="../../desktop/ui/households/window.py" line="108"/>
-        <location filename="../../desktop/domain/fields.py" line="90"/>
-        <source>与户主关系</source>
-        <extracomment>desktop/domain/fields.py: member.relation</extracomment>
-        <translation>Relation to head</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="73"/>
-        <location filename="../../desktop/domain/fields.py" line="88"/>
-        <source>性别</source>
-        <extracomment>desktop/domain/fields.py: member.sex</extracomment>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="74"/>
-        <location filename="../../desktop/ui/households/window.py" line="110"/>
-        <location filename="../../desktop/domain/fields.py" line="89"/>
-        <source>证件号码</source>
-        <extracomment>desktop/domain/fields.py: member.id_number</extracomment>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="75"/>
+        <location filename="../../desktop/ui/households/window.py" line="77"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="76"/>
+        <location filename="../../desktop/ui/households/window.py" line="78"/>
         <location filename="../../desktop/domain/fields.py" line="95"/>
         <source>在校生状况</source>
         <extracomment>desktop/domain/fields.py: member.schooling</extracomment>
         <translation>Schooling</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="77"/>
+        <location filename="../../desktop/ui/households/window.py" line="79"/>
         <location filename="../../desktop/domain/fields.py" line="97"/>
         <source>健康状况</source>
         <extracomment>desktop/domain/fields.py: member.health</extracomment>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="78"/>
+        <location filename="../../desktop/ui/households/window.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="99"/>
         <source>劳动技能</source>
         <extracomment>desktop/domain/fields.py: member.labour</extracomment>
         <translation>Work ability</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="79"/>
+        <location filename="../../desktop/ui/households/window.py" line="81"/>
         <source>参加医保</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="111"/>
+        <location filename="../../desktop/ui/households/window.py" line="113"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="126"/>
+        <location filename="../../desktop/ui/households/window.py" line="128"/>
         <source>家庭纯收入（元）</source>
         <translation>Household net income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="127"/>
+        <location filename="../../desktop/ui/households/window.py" line="129"/>
         <source>人均纯收入（元）</source>
         <translation>Net income per person (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="128"/>
+        <location filename="../../desktop/ui/households/window.py" line="130"/>
         <source>当年贫困线（元）</source>
         <translation>Poverty line that year (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="129"/>
+        <location filename="../../desktop/ui/households/window.py" line="131"/>
+        <location filename="../../desktop/ui/households/window.py" line="215"/>
         <location filename="../../desktop/ui/sync/tables.py" line="35"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="204"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="409"/>
@@ -1351,41 +1633,41 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="138"/>
+        <location filename="../../desktop/ui/households/window.py" line="140"/>
         <location filename="../../desktop/ui/sync/tables.py" line="45"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="69"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="139"/>
-        <location filename="../../desktop/ui/households/window.py" line="151"/>
+        <location filename="../../desktop/ui/households/window.py" line="141"/>
+        <location filename="../../desktop/ui/households/window.py" line="153"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="142"/>
+        <location filename="../../desktop/ui/households/window.py" line="144"/>
         <source>成效</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="149"/>
+        <location filename="../../desktop/ui/households/window.py" line="151"/>
         <source>单位</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="150"/>
+        <location filename="../../desktop/ui/households/window.py" line="152"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="152"/>
+        <location filename="../../desktop/ui/households/window.py" line="154"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="158"/>
-        <location filename="../../desktop/ui/households/window.py" line="199"/>
+        <location filename="../../desktop/ui/households/window.py" line="160"/>
+        <location filename="../../desktop/ui/households/window.py" line="201"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="123"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶措施</source>
@@ -1393,21 +1675,21 @@
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="170"/>
+        <location filename="../../desktop/ui/households/window.py" line="172"/>
         <location filename="../../desktop/ui/visits/page.py" line="95"/>
         <location filename="../../desktop/ui/visits/page.py" line="390"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="171"/>
+        <location filename="../../desktop/ui/households/window.py" line="173"/>
         <location filename="../../desktop/ui/visits/page.py" line="96"/>
         <location filename="../../desktop/ui/visits/page.py" line="397"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="173"/>
+        <location filename="../../desktop/ui/households/window.py" line="175"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="63"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="200"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
@@ -1415,67 +1697,67 @@
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="183"/>
+        <location filename="../../desktop/ui/households/window.py" line="185"/>
         <source>记录一次走访…</source>
         <translation>Record a visit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="188"/>
+        <location filename="../../desktop/ui/households/window.py" line="190"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="189"/>
+        <location filename="../../desktop/ui/households/window.py" line="191"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="190"/>
+        <location filename="../../desktop/ui/households/window.py" line="192"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="68"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="191"/>
+        <location filename="../../desktop/ui/households/window.py" line="193"/>
         <source>修改内容</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="195"/>
+        <location filename="../../desktop/ui/households/window.py" line="197"/>
         <source>基本信息</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="196"/>
+        <location filename="../../desktop/ui/households/window.py" line="198"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>家庭成员</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['member'] (a kind of record)</extracomment>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="197"/>
+        <location filename="../../desktop/ui/households/window.py" line="199"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>收入</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['income'] (a kind of record)</extracomment>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="198"/>
+        <location filename="../../desktop/ui/households/window.py" line="200"/>
         <source>两不愁三保障</source>
         <translation>Two Assurances and Three Guarantees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="203"/>
+        <location filename="../../desktop/ui/households/window.py" line="205"/>
         <source>驻村日志中的记录</source>
         <translation>In the work diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="205"/>
+        <location filename="../../desktop/ui/households/window.py" line="207"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="206"/>
+        <location filename="../../desktop/ui/households/window.py" line="208"/>
         <location filename="../../desktop/ui/photos/page.py" line="54"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
         <location filename="../../desktop/ui/visits/page.py" line="404"/>
@@ -1485,73 +1767,98 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="207"/>
+        <location filename="../../desktop/ui/households/window.py" line="212"/>
+        <source>变动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="214"/>
+        <source>相关户</source>
+        <translation>Other household</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="221"/>
+        <source>家庭变动</source>
+        <translation>Household changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="225"/>
+        <source>字段修改</source>
+        <translation>Field changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="227"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="214"/>
+        <location filename="../../desktop/ui/households/window.py" line="234"/>
         <source>显示证件号码和电话</source>
         <translation>Show ID and phone numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="232"/>
+        <location filename="../../desktop/ui/households/window.py" line="238"/>
+        <source>登记家庭变动…</source>
+        <translation>Register a household change…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="240"/>
+        <source>出生、死亡、婚入婚出、迁入迁出、分户、合户、易地搬迁、注销</source>
+        <translation>Birth, death, marriage in or out, moving in or out, split, merge, relocation, closing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/window.py" line="257"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; 户　户编号 {number}　{village}　{n} 人</source>
         <translation>Household of &lt;b&gt;{head}&lt;/b&gt; · No. {number} · {village} · {n} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="236"/>
+        <location filename="../../desktop/ui/households/window.py" line="261"/>
         <source>{head} 户 — 驻村台账</source>
         <translation>Household of {head} — Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="257"/>
+        <location filename="../../desktop/ui/households/window.py" line="282"/>
         <source>{year} 年脱贫退出标准（{standard}）</source>
         <translation>{year} household exit standard ({standard})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="266"/>
+        <location filename="../../desktop/ui/households/window.py" line="291"/>
         <source>脱贫退出标准（一超六有）</source>
         <translation>Household exit standard (一超六有)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="266"/>
+        <location filename="../../desktop/ui/households/window.py" line="291"/>
         <source>尚未录入收入，无法对照退出标准</source>
         <translation>No income recorded yet: the exit standard cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="287"/>
+        <location filename="../../desktop/ui/households/window.py" line="322"/>
         <source>勾选“显示证件号码和电话”后可查看和修改</source>
         <translation>Tick “Show ID and phone numbers” to see and change it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="338"/>
+        <location filename="../../desktop/ui/households/window.py" line="373"/>
         <source>以下字段的内容没有保存（原因写在字段下方）：{fields}。仍然关闭并放弃这些内容吗？</source>
         <translation>These fields hold text that was not saved (the reason is under each field): {fields}. Close anyway and drop it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="375"/>
+        <location filename="../../desktop/ui/households/window.py" line="416"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="391"/>
+        <location filename="../../desktop/ui/households/window.py" line="432"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="410"/>
+        <location filename="../../desktop/ui/households/window.py" line="451"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="411"/>
-        <source>成员</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="413"/>
+        <location filename="../../desktop/ui/households/window.py" line="454"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="70"/>
         <source>（空）</source>
         <translation>(empty)</translation>
@@ -5030,12 +5337,6 @@ fingerprint {expected}</translation>
         <translation>Relocation type</translation>
     </message>
     <message>
-        <location filename="../../desktop/domain/fields.py" line="58"/>
-        <source>安置点</source>
-        <extracomment>desktop/domain/fields.py: household.relocation_site</extracomment>
-        <translation>Resettlement site</translation>
-    </message>
-    <message>
         <location filename="../../desktop/domain/fields.py" line="59"/>
         <source>搬迁入住日期</source>
         <extracomment>desktop/domain/fields.py: household.relocation_date</extracomment>
@@ -5167,12 +5468,6 @@ fingerprint {expected}</translation>
         <source>已注销</source>
         <extracomment>desktop/domain/fields.py: household.archived</extracomment>
         <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/domain/fields.py" line="82"/>
-        <source>注销原因</source>
-        <extracomment>desktop/domain/fields.py: household.archive_reason</extracomment>
-        <translation>Reason closed</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/fields.py" line="85"/>

@@ -104,11 +104,7 @@ def show_household(ledger: Ledger, ref: str, *, as_of: dt.date | None = None) ->
 
 
 def _children(session: Any, model: Any, household_id: str, *, order: Any) -> list[Any]:
-    query = (
-        select(model)
-        .where(model.household_id == household_id, live(model))
-        .order_by(order, model.id)
-    )
+    query = select(model).where(model.household_id == household_id, live(model)).order_by(order, model.id)
     return list(session.execute(query).scalars())
 
 

@@ -20,8 +20,13 @@ from desktop.domain.field_values import choice_value
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import members_of, resolve_household, resolve_member
 from desktop.services.households.members import check_member_fields
+from desktop.services.households.reversal import Reversal, writer_for
 from desktop.store.models import Household, HouseholdEvent, Member
+from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter
+
+ARRIVALS: tuple[str, ...] = ("出生", "婚入", "迁入")  # a new member: born, married in, moved in from outside
+DEPARTURES: tuple[str, ...] = ("死亡", "婚出", "迁出")  # a member leaves: died, married out, moved away
 
 
 @dataclass(frozen=True)
@@ -73,10 +78,16 @@ def _live_member(session: Session, ledger: Ledger, ref: str) -> Member:
 
 
 def add_person(
-    ledger: Ledger, household: str, fields: dict[str, Any], *, kind: str, happened_on: dt.date | None = None
+    ledger: Ledger,
+    household: str,
+    fields: dict[str, Any],
+    *,
+    kind: str,
+    happened_on: dt.date | None = None,
+    reversal: Reversal | None = None,
 ) -> str:
     """出生 or 婚入: a new member arrives in the household."""
-    if kind not in ("出生", "婚入", "迁入"):
+    if kind not in ARRIVALS:
         raise InvalidInput(f"新增成员的变动类型不能是“{kind}”")
     if not (fields.get("name") or "").strip():
         raise InvalidInput("需要新成员的姓名（name=…）")
@@ -86,7 +97,7 @@ def add_person(
     with ledger.store.session() as session:
         target = resolve_household(session, household, ledger.current_village_id())
         checked = check_member_fields(session, fields, village_id=target.village_id)
-        writer = ChangeWriter(session)
+        writer = writer_for(session, reversal)
         member_id = writer.create(Member, {**checked, "household_id": target.id})
         _event(writer, target.id, kind, day, member_id=member_id)
         return member_id
@@ -100,14 +111,15 @@ def remove_person(
     happened_on: dt.date | None = None,
     new_head: str | None = None,
     note: str | None = None,
+    reversal: Reversal | None = None,
 ) -> None:
     """死亡, 婚出 or 迁出: the member leaves; kept in the record, archived with the reason and date."""
-    if kind not in ("死亡", "婚出", "迁出"):
+    if kind not in DEPARTURES:
         raise InvalidInput(f"减员的变动类型不能是“{kind}”")
     day = _checked_date(ledger, happened_on, kind)
     with ledger.store.session() as session:
         person = _live_member(session, ledger, member)
-        writer = ChangeWriter(session)
+        writer = writer_for(session, reversal)
         if person.relation in HEAD_RELATIONS:
             _hand_over_head(session, ledger, writer, person, new_head)
         writer.update(Member, person.id, {"archived": True, "archive_reason": kind, "left_on": day})
@@ -136,6 +148,7 @@ def move_member(
     to_household: str,
     relation: str,
     happened_on: dt.date | None = None,
+    reversal: Reversal | None = None,
 ) -> None:
     """A member moves to another household of the village (e.g. marries within the village)."""
     typed = relation
@@ -151,7 +164,7 @@ def move_member(
         source = person.household_id or ""
         if target.id == source:
             raise InvalidInput(f"{person.name} 已在户 {target.number}")
-        writer = ChangeWriter(session)
+        writer = writer_for(session, reversal)
         writer.update(Member, person.id, {"household_id": target.id, "relation": relation})
         _event(writer, source, "迁出", day, member_id=person.id, other=target.id)
         _event(writer, target.id, "迁入", day, member_id=person.id, other=source)
@@ -165,6 +178,7 @@ def split_household(
     members: list[str],
     new_head: str,
     happened_on: dt.date | None = None,
+    reversal: Reversal | None = None,
 ) -> str:
     """分户: some members form a new household with one of them as head."""
     day = _checked_date(ledger, happened_on, "分户")
@@ -188,7 +202,7 @@ def split_household(
                 raise InvalidInput(f"{person.name} 是原户户主，不能分出；请先变更原户户主")
         if len(moving) >= len(members_of(session, source.id)):
             raise InvalidInput("分户后原户不能没有成员")
-        writer = ChangeWriter(session)
+        writer = writer_for(session, reversal)
         copied = {k: getattr(source, k) for k in ("village_id", "group_name", "natural_village", "address")}
         new_id = writer.create(Household, {**copied, "number": new_number, "category": source.category})
         for person in moving:
@@ -200,7 +214,12 @@ def split_household(
 
 
 def merge_households(
-    ledger: Ledger, household: str, *, into: str, happened_on: dt.date | None = None
+    ledger: Ledger,
+    household: str,
+    *,
+    into: str,
+    happened_on: dt.date | None = None,
+    reversal: Reversal | None = None,
 ) -> None:
     """合户: every member of one household joins another, which keeps its head; the first is archived."""
     day = _checked_date(ledger, happened_on, "合户")
@@ -211,7 +230,7 @@ def merge_households(
             raise InvalidInput("不能把一户合并到它自己")
         if source.archived or target.archived:
             raise InvalidInput("已注销的农户不能合户")
-        writer = ChangeWriter(session)
+        writer = writer_for(session, reversal)
         for person in members_of(session, source.id):
             changes: dict[str, Any] = {"household_id": target.id}
             if person.relation in HEAD_RELATIONS:
@@ -223,7 +242,13 @@ def merge_households(
 
 
 def relocate_household(
-    ledger: Ledger, household: str, *, mode: str, site: str, happened_on: dt.date | None = None
+    ledger: Ledger,
+    household: str,
+    *,
+    mode: str,
+    site: str,
+    happened_on: dt.date | None = None,
+    reversal: Reversal | None = None,
 ) -> None:
     """易地搬迁: the household moved to a resettlement site (its house is then safe)."""
     if mode not in RELOCATION_MODES:
@@ -233,7 +258,7 @@ def relocate_household(
     day = _checked_date(ledger, happened_on, "搬迁")
     with ledger.store.session() as session:
         target = resolve_household(session, household, ledger.current_village_id())
-        writer = ChangeWriter(session)
+        writer = writer_for(session, reversal)
         writer.update(
             Household, target.id, {"relocation_mode": mode, "relocation_site": site, "relocation_date": day}
         )
@@ -244,7 +269,7 @@ def household_events(ledger: Ledger, household: str) -> list[EventRow]:
     with ledger.store.read_session() as session:
         target = resolve_household(session, household, ledger.current_village_id())
         events = session.execute(
-            select(HouseholdEvent).where(HouseholdEvent.household_id == target.id)
+            select(HouseholdEvent).where(HouseholdEvent.household_id == target.id, live(HouseholdEvent))
         ).scalars()
         rows = []
         for event in events:

@@ -13,6 +13,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.services.households.members import check_member_fields
+from desktop.services.households.reversal import Reversal, writer_for
 from desktop.store.models import Household, HouseholdSearch, Member
 from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
@@ -171,12 +172,16 @@ def edit_household(ledger: Ledger, ref: str, changes: dict[str, Any]) -> dict[st
         return ChangeWriter(session).update(Household, household.id, changes)
 
 
-def archive_household(ledger: Ledger, ref: str, reason: str) -> None:
+def archive_household(ledger: Ledger, ref: str, reason: str, *, reversal: Reversal | None = None) -> None:
     if not reason.strip():
         raise InvalidInput("注销农户需要写明原因")
     with ledger.store.session() as session:
         household = resolve_household(session, ref, ledger.current_village_id())
-        ChangeWriter(session).update(Household, household.id, {"archived": True, "archive_reason": reason})
+        if household.archived:
+            raise InvalidInput(f"户 {household.number} 已注销（{household.archive_reason or '未写原因'}）")
+        writer_for(session, reversal).update(
+            Household, household.id, {"archived": True, "archive_reason": reason.strip()}
+        )
 
 
 def _one(session: Session, household_id: str) -> HouseholdRow:

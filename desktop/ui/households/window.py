@@ -36,11 +36,13 @@ from desktop.domain.errors import UserError
 from desktop.domain.fields import label
 from desktop.domain.masking import mask_account, mask_id_number, mask_numbers_in, mask_phone
 from desktop.services.households.detail import HouseholdDetail, show_household
+from desktop.services.households.events import household_events
 from desktop.services.households.field_input import field_choices, parse_value
 from desktop.services.households.history import record_history
 from desktop.services.households.households import edit_household
 from desktop.services.households.members import add_member, edit_member
 from desktop.ui.diary.household import diary_rows, diary_table_model
+from desktop.ui.households.event_form import HouseholdEventForm
 from desktop.ui.households.record_forms import HouseholdRecordActions
 from desktop.ui.photos.strip import HouseholdPhotos
 from desktop.ui.shell.context import UiContext
@@ -204,7 +206,25 @@ class HouseholdDialog(QDialog):
         visits_layout.addWidget(_table(self.diary), 1)
         self.tabs.addTab(visits_tab, tr("走访记录"))
         self.tabs.addTab(photos_tab, tr("照片"))
-        self.tabs.addTab(_table(self.history), tr("变更记录"))
+        self.events = RecordTableModel(
+            [
+                Column("happened_on", tr_noop("日期")),
+                Column("kind", tr_noop("变动")),
+                Column("member_name", tr_noop("成员")),
+                Column("other", tr_noop("相关户")),
+                Column("note", tr_noop("说明")),
+            ],
+            parent=self,
+        )
+        history_tab = QWidget()
+        history_layout = QVBoxLayout(history_tab)
+        history_layout.addWidget(QLabel(tr("家庭变动")))
+        self.event_table = _table(self.events)
+        self.event_table.setObjectName("eventTable")
+        history_layout.addWidget(self.event_table, 1)
+        history_layout.addWidget(QLabel(tr("字段修改")))
+        history_layout.addWidget(_table(self.history), 2)
+        self.tabs.addTab(history_tab, tr("变更记录"))
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("householdHeading")
@@ -215,6 +235,11 @@ class HouseholdDialog(QDialog):
         self.show_private.setObjectName("showPrivate")
         self.show_private.toggled.connect(self._show_private_numbers)
         ctx.locked.connect(lambda: self.show_private.setChecked(False))  # shown on request, never kept
+        register = QPushButton(tr("登记家庭变动…"))
+        register.setObjectName("registerEvent")
+        register.setToolTip(tr("出生、死亡、婚入婚出、迁入迁出、分户、合户、易地搬迁、注销"))
+        register.clicked.connect(lambda: self.open_event_form())
+        heading_row.addWidget(register)
         heading_row.addWidget(self.show_private)
         layout.addLayout(heading_row)
         layout.addWidget(self.tabs, 1)
@@ -272,6 +297,16 @@ class HouseholdDialog(QDialog):
         self.diary.set_rows(diary_rows(self.ctx.ledger, self.household_id))
         self.photos.refresh(self._label())
         self.history.set_rows(self._history(detail))
+        self.events.set_rows(
+            [
+                {
+                    **vars(e),
+                    "other": e.other_household_number
+                    and tr("户 {number}").format(number=e.other_household_number),
+                }
+                for e in household_events(self.ctx.ledger, detail.id)
+            ]
+        )
 
     def _show_private_numbers(self, show: bool) -> None:
         for model in (self.members, self.pairings, self.history):
@@ -349,6 +384,12 @@ class HouseholdDialog(QDialog):
             super().closeEvent(event)
         else:
             event.ignore()
+
+    def open_event_form(self, kind: str | None = None) -> HouseholdEventForm:
+        detail = self.detail or show_household(self.ctx.ledger, self.household_id)
+        form = HouseholdEventForm(self.ctx, detail.id, detail.number or "", list(detail.members), self, kind)
+        form.open()
+        return form
 
     def _label(self) -> str:
         detail = self.detail

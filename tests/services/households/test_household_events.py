@@ -112,3 +112,60 @@ def test_impossible_changes_are_refused_and_change_nothing(family: Ledger, actio
     with pytest.raises(InvalidInput):
         action(family)  # type: ignore[operator]
     assert dump_ledger(family) == before
+
+
+# 撤销 and 重做 of an event, as the household window does them (Ctrl+Z / Ctrl+Shift+Z)
+
+
+def _state(ledger: Ledger) -> dict[str, list[tuple[str, str]]]:
+    return {
+        row.number: sorted((m["name"], m["relation"]) for m in show_household(ledger, row.id).members)
+        for row in list_households(ledger)
+    }
+
+
+def test_a_split_taken_back_leaves_the_households_as_before_and_frees_the_number(family: Ledger) -> None:
+    from desktop.services.households.reversal import Reversal, put_back, take_back
+
+    before = _state(family)
+    reversal = Reversal()
+    split_household(family, "001", new_number="003", members=[SON], new_head=SON, reversal=reversal)
+    after = _state(family)
+    assert after["003"] == [("格桑", "本人或户主")]
+    take_back(family, reversal)
+    assert _state(family) == before
+    assert household_events(family, "001") == []  # the event is withdrawn with it
+    put_back(family, reversal)
+    assert _state(family) == after
+    assert [e.kind for e in household_events(family, "001")] == ["分户"]
+    take_back(family, reversal)
+    # the number is free again: the same split can be registered anew
+    split_household(family, "001", new_number="003", members=[SON], new_head=SON)
+    assert _state(family) == after
+
+
+def test_a_death_of_the_head_taken_back_restores_the_head(family: Ledger) -> None:
+    from desktop.services.households.reversal import Reversal, take_back
+
+    before = _state(family)
+    reversal = Reversal()
+    remove_person(
+        family, HEAD, kind="死亡", happened_on=dt.date(2026, 6, 1), new_head=SPOUSE, reversal=reversal
+    )
+    assert ("扎西", "本人或户主") in _state(family)["001"]
+    take_back(family, reversal)
+    assert _state(family) == before
+    assert '"archive_reason":"登记有误，已撤销"' in dump_ledger(family)  # history kept, nothing deleted
+
+
+def test_redo_is_refused_when_the_number_was_taken_meanwhile(family: Ledger) -> None:
+    from desktop.services.households.reversal import Reversal, put_back, take_back
+
+    reversal = Reversal()
+    split_household(family, "001", new_number="003", members=[SON], new_head=SON, reversal=reversal)
+    take_back(family, reversal)
+    add_household(family, number="003", head={"name": "白玛"})
+    before = _state(family)
+    with pytest.raises(InvalidInput, match="户编号 003 已被另一户使用"):
+        put_back(family, reversal)
+    assert _state(family) == before
