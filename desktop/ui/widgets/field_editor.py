@@ -47,7 +47,8 @@ class FieldEditor(QWidget):
             self.combo = combo_for(choices)
             self.combo.setObjectName(f"field_{name}")
             line = self.combo.lineEdit()
-            assert line is not None
+            if line is None:  # an editable combo always has its line
+                raise RuntimeError("an editable QComboBox without a line edit")
             self.line = line
             self.combo.activated.connect(lambda _index: self._finish())
         else:
