@@ -96,7 +96,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return NO_DISPLAY_EXIT
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.domain.errors import UserError
@@ -163,11 +163,17 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
             if quit_after is not None:
                 QTimer.singleShot(quit_after, app.quit)
             code = app.exec()
+            # Work still running on a pool thread (a page's background count, a thumbnail) must end,
+            # and the window go, while Python and the application still exist: a thread left running
+            # into interpreter shutdown crashed the process on quit (2 of 20 quick starts).
+            window.hide()
+            QThreadPool.globalInstance().waitForDone(60_000)
+            thumbnail_hub().wait()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             if ctx.reopen_with is None:
                 return code
             unlocked = ctx.reopen_with
-            window.deleteLater()
-            thumbnail_hub().wait()
             ledger.store.close()
             ledger = None
     except UserError as error:

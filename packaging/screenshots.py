@@ -159,6 +159,14 @@ def _village_run(scene: Scene, out: Path) -> tuple[Path, list[Path]]:
             tabs.setCurrentIndex(titles.index(tr("两不愁三保障")))
             _settle()
             saved.append(_save(dialog, out / "village-household-checklist.png"))
+        if tabs is not None and tr("家庭成员") in titles:
+            tabs.setCurrentIndex(titles.index(tr("家庭成员")))
+            _settle()
+            saved.append(_save(dialog, out / "village-household-members.png"))
+        form = dialog.open_event_form("split")  # 登记家庭变动…, as it looks before anything is ticked
+        _settle()
+        saved.append(_save(form, out / "village-household-event.png"))
+        form.done(0)
         dialog.close()
     window.close()
     return sync.last_export.path, saved

@@ -94,7 +94,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="96"/>
-        <location filename="../../desktop/ui/households/event_form.py" line="177"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="178"/>
         <location filename="../../desktop/ui/households/income_form.py" line="66"/>
         <location filename="../../desktop/ui/households/window.py" line="67"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
@@ -350,7 +350,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="75"/>
-        <location filename="../../desktop/ui/households/event_form.py" line="161"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="162"/>
         <location filename="../../desktop/ui/households/window.py" line="73"/>
         <location filename="../../desktop/ui/households/window.py" line="108"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
@@ -690,12 +690,12 @@
         <translation>Date of the change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="160"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="161"/>
         <source>可以以后再填</source>
         <translation>can be filled in later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="162"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="163"/>
         <location filename="../../desktop/ui/households/window.py" line="75"/>
         <location filename="../../desktop/domain/fields.py" line="88"/>
         <source>性别</source>
@@ -703,7 +703,7 @@
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="163"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="164"/>
         <location filename="../../desktop/ui/households/window.py" line="74"/>
         <location filename="../../desktop/ui/households/window.py" line="110"/>
         <location filename="../../desktop/domain/fields.py" line="90"/>
@@ -712,7 +712,7 @@
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="164"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="165"/>
         <location filename="../../desktop/ui/households/window.py" line="76"/>
         <location filename="../../desktop/ui/households/window.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="89"/>
@@ -721,202 +721,207 @@
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="171"/>
-        <location filename="../../desktop/ui/households/event_form.py" line="205"/>
-        <location filename="../../desktop/ui/households/event_form.py" line="324"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="172"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="206"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="328"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="172"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="173"/>
         <source>新户主</source>
         <translation>New head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="175"/>
-        <location filename="../../desktop/ui/households/event_form.py" line="189"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="176"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="190"/>
         <location filename="../../desktop/ui/households/window.py" line="213"/>
         <location filename="../../desktop/ui/households/window.py" line="452"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="190"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="191"/>
         <source>迁入户</source>
         <translation>Moving into household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="191"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="192"/>
         <source>在新户中与户主关系</source>
         <translation>Relation to the head in the new household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="208"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="209"/>
         <source>分出的成员</source>
         <translation>Members who split off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="209"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="210"/>
         <source>新户户主</source>
         <translation>Head of the new household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="210"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="211"/>
         <source>新户户编号</source>
         <translation>Number of the new household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="218"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="219"/>
         <source>并入户</source>
         <translation>Merge into household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="229"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="230"/>
         <source>安置方式</source>
         <translation>Resettlement mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="230"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="231"/>
         <location filename="../../desktop/domain/fields.py" line="58"/>
         <source>安置点</source>
         <extracomment>desktop/domain/fields.py: household.relocation_site</extracomment>
         <translation>Resettlement site</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="238"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="239"/>
         <source>如 全户死亡、全户迁出</source>
         <translation>e.g. whole household deceased, whole household moved away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="239"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="240"/>
         <location filename="../../desktop/domain/fields.py" line="82"/>
         <source>注销原因</source>
         <extracomment>desktop/domain/fields.py: household.archive_reason</extracomment>
         <translation>Reason closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="283"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="287"/>
         <location filename="../../desktop/ui/households/window.py" line="305"/>
         <source>户 {number}</source>
         <translation>household {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="285"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="289"/>
         <source>（姓名未填）</source>
         <translation>(no name yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="286"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="290"/>
         <source>{day} {kind}：{name} 成为{household}的成员（{relation}）</source>
         <translation>{day} {kind}: {name} becomes a member of {household} ({relation})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="293"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="297"/>
         <source>这户没有可减员的成员。</source>
         <translation>This household has no member who could leave.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="294"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="298"/>
         <source>{day} {kind}：{name} 从{household}减员，记录保留。</source>
         <translation>{day} {kind}: {name} leaves {household}; the record is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="300"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="304"/>
         <source>新户主：{name}。</source>
         <translation>New head: {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="302"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="306"/>
         <source>请选择新户主。</source>
         <translation>Choose the new head.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="307"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="311"/>
         <source>（请选择迁入户）</source>
         <translation>(choose the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="308"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="312"/>
         <source>{day} {name} 从{household}迁到 {target}（{relation}），两户各记一条迁移。</source>
         <translation>{day} {name} moves from {household} to {target} ({relation}); both households record the move.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="317"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="321"/>
         <source>（请勾选分出的成员）</source>
         <translation>(tick the members who split off)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="319"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="323"/>
         <source>{day} 分户：{names} 从{household}分出，成为新户 {new}，户主 {head}。</source>
         <translation>{day} split: {names} leave {household} and form the new household {new}, head {head}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="323"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="327"/>
         <source>（户编号未填）</source>
         <translation>(number not filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="330"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="334"/>
         <source>（请选择并入户）</source>
         <translation>(choose the household to merge into)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="332"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="336"/>
         <source>{day} 合户：{household}的 {n} 名成员并入 {target}，{household}注销（记录保留）。</source>
         <translation>{day} merge: the {n} members of {household} join {target}; {household} is closed (the record is kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="336"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="340"/>
         <source>{day} 易地搬迁：{household}{mode}到 {site}，住房安全按已搬迁判断。</source>
         <translation>{day} relocation: {household} resettled ({mode}) at {site}; housing safety is judged as relocated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="339"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="343"/>
         <source>注销{household}：不再列出，记录保留；原因：{reason}</source>
         <translation>Close {household}: no longer listed, the record is kept; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="340"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="344"/>
         <source>（请写明原因）</source>
         <translation>(write the reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="366"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="370"/>
         <source>这户没有可减员的成员</source>
         <translation>This household has no member who could leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="375"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="379"/>
+        <source>户主不能单独迁走：整户变动请用分户或合户</source>
+        <translation>The head cannot move alone: for the whole household use split or merge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/event_form.py" line="381"/>
         <source>请从列表中选择迁入户</source>
         <translation>Choose from the list the household the member moves into</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="378"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="384"/>
         <source>请填写在新户中与户主关系</source>
         <translation>Fill in the relation to the head in the new household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="386"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="392"/>
         <source>请勾选分出的成员</source>
         <translation>Tick the members who split off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="388"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="394"/>
         <source>请选择新户户主</source>
         <translation>Choose the head of the new household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="390"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="396"/>
         <source>请填写新户的户编号</source>
         <translation>Fill in the number of the new household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="403"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="409"/>
         <source>请从列表中选择并入户</source>
         <translation>Choose from the list the household to merge into</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/event_form.py" line="428"/>
+        <location filename="../../desktop/ui/households/event_form.py" line="434"/>
         <source>登记{kind}</source>
         <translation>Register {kind}</translation>
     </message>

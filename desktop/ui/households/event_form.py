@@ -137,12 +137,13 @@ class HouseholdEventForm(AsksBeforeClosing, QDialog):
         self.resize(520, 420)
 
     # --- the parts -----------------------------------------------------------------------------------
-    def _member_combo(self, name: str, *, blank: str | None = None) -> QComboBox:
+    def _member_combo(self, name: str, *, blank: str | None = None, head: bool = True) -> QComboBox:
+        """The household's members; without the head where the head cannot be the one (a split, a move)."""
         combo = QComboBox()
         combo.setObjectName(name)
         if blank is not None:
             combo.addItem(blank, "")
-        for member in self.members:
+        for member in self.members if head else self._not_head():
             combo.addItem(_member_label(member), member["id"])
         return combo
 
@@ -181,7 +182,7 @@ class HouseholdEventForm(AsksBeforeClosing, QDialog):
     def _move_part(self) -> QWidget:
         part = QWidget()
         form = QFormLayout(part)
-        self.mover = self._member_combo("eventMover")
+        self.mover = self._member_combo("eventMover", head=False)
         self.target = HouseholdPicker(self.ctx)
         self.target.setObjectName("eventTarget")
         self.move_relation = combo_for(field_choices("member", "relation") or ())
@@ -196,13 +197,13 @@ class HouseholdEventForm(AsksBeforeClosing, QDialog):
         form = QFormLayout(part)
         self.split_members = QListWidget()
         self.split_members.setObjectName("eventSplitMembers")
-        for member in self.members:
+        for member in self._not_head():
             item = QListWidgetItem(_member_label(member))
             item.setData(Qt.ItemDataRole.UserRole, member["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.split_members.addItem(item)
-        self.split_head = self._member_combo("eventSplitHead", blank=tr("（请选择）"))
+        self.split_head = self._member_combo("eventSplitHead", blank=tr("（请选择）"), head=False)
         self.new_number = QLineEdit()
         self.new_number.setObjectName("eventNewNumber")
         form.addRow(tr("分出的成员"), self.split_members)
@@ -261,6 +262,9 @@ class HouseholdEventForm(AsksBeforeClosing, QDialog):
         needed = leaving is not None and leaving.get("relation") in HEAD_RELATIONS and len(self.members) > 1
         self.new_head.setVisible(needed)
         self.new_head_label.setVisible(needed)
+
+    def _not_head(self) -> list[dict[str, Any]]:
+        return [m for m in self.members if m.get("relation") not in HEAD_RELATIONS]
 
     def _member(self, member_id: Any) -> dict[str, Any] | None:
         return next((m for m in self.members if m["id"] == member_id), None)
@@ -371,6 +375,8 @@ class HouseholdEventForm(AsksBeforeClosing, QDialog):
             )
         if part == "move":
             member, target = str(self.mover.currentData() or ""), self.target.household_id()
+            if not member:  # the head moves with the whole household: 分户 or 合户
+                raise InvalidInput(tr("户主不能单独迁走：整户变动请用分户或合户"))
             if not target:
                 raise InvalidInput(tr("请从列表中选择迁入户"))
             relation = self.move_relation.currentText().strip()
