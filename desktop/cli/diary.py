@@ -1,4 +1,4 @@
-"""``zhucun diary add|list|edit|present``, ``zhucun leave add|list``, ``zhucun attendance`` and
+"""``zhucun diary add|list|edit|present``, ``zhucun leave add|edit|remove|list``, ``zhucun attendance`` and
 ``zhucun ledger diary`` (驻村工作日志 and 在岗考勤, issue 18)."""
 
 from __future__ import annotations
@@ -44,8 +44,10 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--search", default="", help="内容、地点或类别中的文字")
     p.add_argument("--village", help="村代码（乡镇设备用）")
     p.add_argument("--json", action="store_true")
-    p = diary.add_parser("present", help="记一天在村（没有写日志的日子）")
+    p = diary.add_parser("present", help="记一天在村（没有写日志的日子）；--remove 取消")
+    p.add_argument("day", nargs="?", metavar="DATE", help="日期，默认今天（也可写 --date）")
     p.add_argument("--date", help="日期，默认今天")
+    p.add_argument("--remove", action="store_true", help="取消这一天的在村记录（修改记录保留）")
     p.add_argument("--person", help="记录人，默认本机用户")
 
     leave = sub.add_parser("leave", help="请假和外出开会").add_subparsers(dest="action", metavar="操作")
@@ -55,6 +57,17 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--to", dest="end", help="结束日期（含），默认与开始日期相同")
     p.add_argument("--approver", required=True, help="批准人")
     p.add_argument("--reason", default="")
+    p.add_argument("--person", help="请假人，默认本机用户")
+    p = leave.add_parser("edit", help="修改一条请假（修改记录保留，zhucun log ID 可查）")
+    p.add_argument("leave", metavar="ID|DATE", help="请假的编号，或它包含的一个日期")
+    p.add_argument("--kind", help=_LEAVE_KINDS)
+    p.add_argument("--from", dest="start", help="开始日期")
+    p.add_argument("--to", dest="end", help="结束日期（含）")
+    p.add_argument("--approver", help="批准人")
+    p.add_argument("--reason")
+    p.add_argument("--person", help="请假人，默认本机用户")
+    p = leave.add_parser("remove", help="删除一条记错的请假（变更日志保留）")
+    p.add_argument("leave", metavar="ID|DATE", help="请假的编号，或它包含的一个日期")
     p.add_argument("--person", help="请假人，默认本机用户")
     p = leave.add_parser("list", help="列出请假")
     p.add_argument("--month", help="月份，如 2026-11")
@@ -172,9 +185,15 @@ def _diary_list(ledger: Ledger, args: argparse.Namespace) -> int:
 
 
 def _diary_present(ledger: Ledger, args: argparse.Namespace) -> int:
-    from desktop.services.diary import mark_present
+    from desktop.services.diary import mark_present, unmark_present
 
-    day = _date(args.date, ledger, "在村日期")
+    if args.day is not None and args.date is not None and args.day != args.date:
+        raise InvalidInput(f"日期写了两次（{args.day} 和 --date {args.date}），请只写一个")
+    day = _date(args.day or args.date, ledger, "在村日期")
+    if args.remove:
+        unmark_present(ledger, day=day, person=args.person)
+        print(f"已取消 {day.isoformat()} 在村（修改记录保留）")
+        return 0
     mark_present(ledger, day=day, person=args.person)
     print(f"已记 {day.isoformat()} 在村")
     return 0
@@ -195,6 +214,37 @@ def _leave_add(ledger: Ledger, args: argparse.Namespace) -> int:
         reason=args.reason,
     )
     print(f"已记录{args.kind.strip()} {start.isoformat()} 至 {end.isoformat()}（{leave_id}）")
+    return 0
+
+
+def _leave_edit(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.domain.fields import label
+    from desktop.services.diary import edit_leave
+
+    changed = edit_leave(
+        ledger,
+        args.leave,
+        person=args.person,
+        kind=args.kind,
+        start=None if args.start is None else _date(args.start, ledger, "开始日期"),
+        end=None if args.end is None else _date(args.end, ledger, "结束日期"),
+        approver=args.approver,
+        reason=args.reason,
+    )
+    if not changed:
+        print("没有变化")
+    else:
+        print("已修改：" + "，".join(f"{label('work_log', k)}={v}" for k, v in changed.items()))
+    return 0
+
+
+def _leave_remove(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.diary import remove_leave
+
+    row = remove_leave(ledger, args.leave, person=args.person)
+    print(
+        f"已删除 {row.person} {row.start.isoformat()} 至 {row.end.isoformat()} 的{row.kind}（变更日志保留）"
+    )
     return 0
 
 
@@ -276,6 +326,8 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     ("diary", "list"): _diary_list,
     ("diary", "present"): _diary_present,
     ("leave", "add"): _leave_add,
+    ("leave", "edit"): _leave_edit,
+    ("leave", "remove"): _leave_remove,
     ("leave", "list"): _leave_list,
     ("attendance", None): _attendance,
     ("ledger", "diary"): _ledger_diary,

@@ -61,6 +61,30 @@ def test_attendance_counts_the_month_and_leave(zhucun) -> None:
     refused(zhucun("attendance", "--set-required", "20", "--source", "某文件"), 2, "由乡镇设定")
 
 
+def test_a_present_mark_and_a_leave_are_corrected_and_removed(zhucun) -> None:
+    assert zhucun("diary", "present", "2026-11-05").code == 0
+    result = zhucun("diary", "present", "2026-11-05", "--remove")
+    assert (result.code, result.out.strip()) == (0, "已取消 2026-11-05 在村（修改记录保留）")
+    (row,) = json.loads(zhucun("attendance", "--month", "2026-11", "--json").out)
+    assert row["present"] == 0
+    refused(zhucun("diary", "present", "2026-11-05", "--remove"), 2, "扎西 2026-11-05 没有记在村，无需取消")
+
+    added = zhucun("leave", "add", "--kind", "事假", "--from", "2026-11-10", "--to", "2026-11-11",
+                   "--approver", "李书记")  # fmt: skip
+    leave_id = added.out.strip().rsplit("（", 1)[1].rstrip("）")
+    result = zhucun("leave", "edit", "2026-11-11", "--kind", "病假", "--to", "2026-11-12")
+    assert (result.code, result.out.strip()) == (0, "已修改：类别=病假，截止日期=2026-11-12")
+    assert "2026-11-10 至 2026-11-12  扎西  病假  批准人 李书记" in zhucun("leave", "list").out
+    assert "事假" in zhucun("log", leave_id).out  # the first version stays in the history
+    result = zhucun("leave", "remove", leave_id)
+    assert (result.code, result.out.strip()) == (
+        0,
+        "已删除 扎西 2026-11-10 至 2026-11-12 的病假（变更日志保留）",
+    )
+    assert "共 0 条" in zhucun("leave", "list").out
+    refused(zhucun("leave", "remove", "2026-11-10"), 3, "扎西 2026-11-10 没有请假")
+
+
 @pytest.fixture
 def other_village(ledger: Ledger, home: Path) -> None:
     with ledger.store.session() as session:
@@ -85,12 +109,16 @@ def other_village(ledger: Ledger, home: Path) -> None:
         (("leave", "add", "--kind", "年假", "--from", "2026-11-01", "--approver", "李"), "请假类别“年假”无法识别"),
         (("diary", "present", "--date", "2026-11-13"), "公休中，不能同时记在村"),
         (("attendance", "--month", "2026-13"), "月份“2026-13”无效"),
+        (("leave", "edit", "2026-11-12", "--to", "2026-11-16"), "扎西 2026-11-16 已记在村，不能在这一天请假"),
+        (("leave", "edit", "2026-11-12", "--to", "2026-11-01"), "早于开始日期"),
+        (("diary", "present", "2026-11-10", "--remove"), "当天的日志写在村里"),
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_and_nothing_is_written(zhucun, argv: tuple[str, ...], message: str) -> None:
     assert zhucun("diary", "add", "--date", "2026-11-10", "--kind", "会议", "--content", "村两委会").code == 0
     assert zhucun("leave", "add", "--kind", "公休", "--from", "2026-11-12", "--to", "2026-11-15",
                   "--approver", "李").code == 0  # fmt: skip
+    assert zhucun("diary", "present", "2026-11-16").code == 0
     before = dump(zhucun)
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     result = zhucun(*(tomorrow if a == "FUTURE" else a for a in argv))

@@ -3,9 +3,11 @@
 Left, the month's calendar, each day coloured present / leave / meeting / away for the person chosen,
 and the month's counts against the township's required days. In the middle, on a village laptop, the
 form for the day picked in the calendar: a day with an entry opens it for correction (one entry per day
-and person), Enter in a line saves; 在村 marks a day with no entry; below it, leave. Right, the entries
+and person), Enter in a line saves; 在村 marks a day with no entry, 取消在村 takes a mark back; below
+it, leave, and the month's leave of the person with 修改 and 删除. Right, the entries
 with a search box, and the month table of every person (a township: every village) with the gaps.
-A township only reads: the forms are hidden.
+A township only reads: the forms are hidden. Every mark, leave and correction is one step of 撤销
+(Ctrl+Z), itself a logged edit.
 """
 
 from __future__ import annotations
@@ -33,17 +35,24 @@ from PySide6.QtWidgets import (
 
 from desktop.services.diary import (
     DiaryEntry,
+    LeaveRow,
     PersonMonth,
     add_entry,
     add_leave,
     attendance,
     edit_entry,
+    edit_leave,
     entry_on,
     list_entries,
+    list_leaves,
     mark_present,
+    month_span,
+    remove_leave,
+    restore_leave,
     rules,
     set_required_days,
     team_members,
+    unmark_present,
 )
 from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, PRESENT_DAY
 from desktop.services.village.info import village_summary
@@ -70,6 +79,12 @@ ENTRY_COLUMNS = (
     Column("content", tr_noop("工作内容")),
     Column("households", tr_noop("涉及农户")),
 )
+LEAVE_COLUMNS = (
+    Column("kind", tr_noop("类别")),
+    Column("start", tr_noop("从")),
+    Column("end", tr_noop("到")),
+    Column("approver", tr_noop("批准人")),
+)
 MONTH_COLUMNS = (
     Column("village_name", tr_noop("村")),
     Column("person", tr_noop("姓名")),
@@ -92,6 +107,8 @@ class DiaryPage(Page):
         super().__init__(ctx, parent)
         self.months: list[PersonMonth] = []
         self.shown: DiaryEntry | None = None  # the entry the form corrects, None: a new one
+        self.leaves: list[LeaveRow] = []  # the person's leave in the month shown, as listed
+        self.editing_leave: LeaveRow | None = None  # the leave the leave form corrects, None: a new one
         column = QWidget()
         left = QVBoxLayout(column)
         left.setContentsMargins(0, 0, 0, 0)
@@ -170,31 +187,125 @@ class DiaryPage(Page):
         return True
 
     def mark_day_present(self) -> bool:
+        """记为在村 the day picked (Ctrl+Z takes it back)."""
         ledger, day = self.ctx.ledger, py_date(self.entry_date.date())
         person = self.person.currentText() or None
-        done = self.ctx.write(self, lambda: mark_present(ledger, day=day, person=person))
-        if done is not None:
+        if self.day_state(day) == PRESENT_DAY:
+            self.saved_label.setText(tr("{day} 已经记为在村").format(day=day.isoformat()))
+            return False
+        done = self.ctx.edit(
+            self,
+            tr("记 {day} 在村").format(day=day.isoformat()),
+            lambda: mark_present(ledger, day=day, person=person),
+            lambda: unmark_present(ledger, day=day, person=person),
+        )
+        if done:
             self.saved_label.setText(tr("已记 {day} 在村").format(day=day.isoformat()))
-        return done is not None
+        return done
+
+    def unmark_day_present(self) -> bool:
+        """取消在村 for the day picked: the mark is archived, its history kept (Ctrl+Z puts it back)."""
+        ledger, day = self.ctx.ledger, py_date(self.entry_date.date())
+        person = self.person.currentText() or None
+        done = self.ctx.edit(
+            self,
+            tr("取消 {day} 在村").format(day=day.isoformat()),
+            lambda: unmark_present(ledger, day=day, person=person),
+            lambda: mark_present(ledger, day=day, person=person),
+        )
+        if done:
+            self.saved_label.setText(tr("已取消 {day} 在村（修改记录保留）").format(day=day.isoformat()))
+        return done
 
     def save_leave(self) -> bool:
+        """Save the leave form: a new leave, or the correction of the leave chosen with 修改."""
         ledger = self.ctx.ledger
         start, end = py_date(self.leave_from.date()), py_date(self.leave_to.date())
         kind, approver = self.leave_kind.currentText(), self.approver.text()
         person = self.person.currentText() or None
-        done = self.ctx.write(
-            self,
-            lambda: add_leave(ledger, kind=kind, start=start, end=end, approver=approver, person=person),
-        )
-        if done is None:
+        old = self.editing_leave
+        if old is not None:
+            done = self.ctx.edit(
+                self,
+                tr("修改请假：{kind} {start}").format(kind=old.kind, start=old.start.isoformat()),
+                lambda: edit_leave(ledger, old.id, kind=kind, start=start, end=end, approver=approver),
+                lambda: edit_leave(
+                    ledger, old.id, kind=old.kind, start=old.start, end=old.end, approver=old.approver
+                ),
+            )
+            what = tr("已修改请假：{kind} {start} 至 {end}（修改记录保留）")
+        else:
+            saved: list[str] = []
+
+            def add() -> None:  # the first time writes the leave, a redo after 撤销 brings it back
+                if saved:
+                    restore_leave(ledger, saved[0])
+                    return
+                saved.append(
+                    add_leave(ledger, kind=kind, start=start, end=end, approver=approver, person=person)
+                )
+
+            done = self.ctx.edit(
+                self,
+                tr("请假：{kind} {start}").format(kind=kind, start=start.isoformat()),
+                add,
+                lambda: remove_leave(ledger, saved[0]),
+            )
+            what = tr("已记录{kind} {start} 至 {end}")
+        if not done:
             return False
-        self.leave_label.setText(
-            tr("已记录{kind} {start} 至 {end}").format(
-                kind=kind, start=start.isoformat(), end=end.isoformat()
+        self.leave_label.setText(what.format(kind=kind, start=start.isoformat(), end=end.isoformat()))
+        self.new_leave()
+        return True
+
+    def edit_selected_leave(self) -> bool:
+        """修改: the leave chosen in the table goes into the form; Enter or 保存修改 saves it."""
+        leave = self._selected_leave()
+        if leave is None:
+            return False
+        self.editing_leave = leave
+        self.leave_kind.setCurrentText(leave.kind)
+        self.leave_from.setDate(QDate(leave.start))
+        self.leave_to.setDate(QDate(leave.end))
+        self.approver.setText(leave.approver)
+        self.leave_state.setText(
+            tr("修改请假：{kind} {start} 至 {end}").format(
+                kind=leave.kind, start=leave.start.isoformat(), end=leave.end.isoformat()
             )
         )
-        self.approver.clear()
+        self.leave_save.setText(tr("保存修改"))
+        self.leave_cancel.setVisible(True)
+        self.approver.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def new_leave(self) -> None:
+        """The leave form for a new leave again (after saving, or 取消修改)."""
+        self.editing_leave = None
+        self.leave_state.setText("")
+        self.leave_save.setText(tr("记录请假"))
+        self.leave_cancel.setVisible(False)
+        self.approver.clear()
+
+    def remove_selected_leave(self) -> bool:
+        """删除 the leave chosen in the table (archived, the change log keeps it; Ctrl+Z puts it back)."""
+        leave = self._selected_leave()
+        if leave is None:
+            return False
+        ledger = self.ctx.ledger
+        what = tr("{kind} {start} 至 {end}").format(
+            kind=leave.kind, start=leave.start.isoformat(), end=leave.end.isoformat()
+        )
+        done = self.ctx.edit(
+            self,
+            tr("删除请假：{what}").format(what=what),
+            lambda: remove_leave(ledger, leave.id),
+            lambda: restore_leave(ledger, leave.id),
+        )
+        if done:
+            if self.editing_leave is not None and self.editing_leave.id == leave.id:
+                self.new_leave()
+            self.leave_label.setText(tr("已删除请假：{what}（Ctrl+Z 撤销）").format(what=what))
+        return done
 
     def save_required(self) -> bool:
         """The township sets the days a month in the village (a 政策标准 record for every village)."""
@@ -273,6 +384,10 @@ class DiaryPage(Page):
         present = QPushButton(tr("记为在村"))
         present.setObjectName("diaryPresent")
         present.clicked.connect(self.mark_day_present)
+        unmark = QPushButton(tr("取消在村"))
+        unmark.setObjectName("diaryUnmark")
+        unmark.setToolTip(tr("取消这一天的在村记录（修改记录保留，Ctrl+Z 撤销）"))
+        unmark.clicked.connect(self.unmark_day_present)
         for label in (self.form_state, self.saved_label):
             label.setWordWrap(True)
         form = QFormLayout(self.form_box)
@@ -285,8 +400,13 @@ class DiaryPage(Page):
         form.addRow(tr("涉及农户"), self.households)
         buttons = QHBoxLayout()
         buttons.addWidget(save)
-        buttons.addWidget(present)
+        buttons.addStretch(1)
         form.addRow(buttons)
+        marks = QHBoxLayout()  # a row of its own: three buttons side by side do not fit a small screen
+        marks.addWidget(present)
+        marks.addWidget(unmark)
+        marks.addStretch(1)
+        form.addRow(marks)
         form.addRow(self.saved_label)
         return self.form_box
 
@@ -309,20 +429,51 @@ class DiaryPage(Page):
         self.approver.setObjectName("leaveApprover")
         self.approver.setPlaceholderText(tr("批准人（回车保存）"))
         self.approver.returnPressed.connect(self.save_leave)
-        add = QPushButton(tr("记录请假"))
-        add.setObjectName("leaveSave")
-        add.clicked.connect(self.save_leave)
+        self.leave_save = QPushButton(tr("记录请假"))
+        self.leave_save.setObjectName("leaveSave")
+        self.leave_save.clicked.connect(self.save_leave)
+        self.leave_cancel = QPushButton(tr("取消修改"))
+        self.leave_cancel.setObjectName("leaveCancelEdit")
+        self.leave_cancel.clicked.connect(self.new_leave)
+        self.leave_cancel.setVisible(False)
+        self.leave_state = QLabel()
+        self.leave_state.setObjectName("leaveFormState")
         self.leave_label = QLabel()
         self.leave_label.setObjectName("leaveSaved")
-        self.leave_label.setWordWrap(True)
+        for label in (self.leave_state, self.leave_label):
+            label.setWordWrap(True)
+        self.leave_rows = RecordTableModel(LEAVE_COLUMNS)
+        self.leave_table = read_only_table(self.leave_rows, "leaveTable", stretch_last=True)
+        self.leave_table.setMinimumHeight(110)
+        self.leave_table.doubleClicked.connect(lambda _i: self.edit_selected_leave())
+        correct = QPushButton(tr("修改"))
+        correct.setObjectName("leaveEdit")
+        correct.clicked.connect(self.edit_selected_leave)
+        remove = QPushButton(tr("删除"))
+        remove.setObjectName("leaveRemove")
+        remove.setToolTip(tr("删除记错的请假（变更日志保留，Ctrl+Z 撤销）"))
+        remove.clicked.connect(self.remove_selected_leave)
         form = QFormLayout(self.leave_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.leave_state)
         form.addRow(tr("类别"), self.leave_kind)
         form.addRow(tr("从"), self.leave_from)
         form.addRow(tr("到"), self.leave_to)
         form.addRow(tr("批准人"), self.approver)
-        form.addRow(add)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.leave_save)
+        buttons.addWidget(self.leave_cancel)
+        form.addRow(buttons)
         form.addRow(self.leave_label)
+        listed = QLabel(tr("本月请假（选中一条可修改或删除）"))
+        listed.setWordWrap(True)
+        form.addRow(listed)
+        form.addRow(self.leave_table)
+        row = QHBoxLayout()
+        row.addWidget(correct)
+        row.addWidget(remove)
+        row.addStretch(1)
+        form.addRow(row)
         return self.leave_box
 
     def _build_required(self) -> QWidget:
@@ -400,6 +551,17 @@ class DiaryPage(Page):
             self.person.addItems(sorted({m.person for m in self.months}))
         self.month.set_rows([_month_record(m) for m in self.months])
         self._paint_calendar(year, month)
+        if not self.ctx.is_township:
+            first, last = month_span(year, month)
+            person = self.person.currentText()
+            self.leaves = list_leaves(self.ctx.ledger, start=first, end=last, person=person) if person else []
+            self.leave_rows.set_rows([_leave_record(r) for r in self.leaves])
+
+    def _selected_leave(self) -> LeaveRow | None:
+        index = self.leave_table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.leaves):
+            return None
+        return self.leaves[index.row()]
 
     def _person_month(self) -> PersonMonth | None:
         person = self.person.currentText()
@@ -468,6 +630,16 @@ def _entry_record(entry: DiaryEntry) -> dict[str, Any]:
         "place": entry.place or tr("村里"),
         "content": entry.content,
         "households": "、".join(entry.households),
+    }
+
+
+def _leave_record(leave: LeaveRow) -> dict[str, Any]:
+    return {
+        "id": leave.id,
+        "kind": leave.kind,
+        "start": leave.start.isoformat(),
+        "end": leave.end.isoformat(),
+        "approver": leave.approver,
     }
 
 

@@ -16,9 +16,13 @@ from desktop.services.diary import (
     add_leave,
     attendance,
     edit_entry,
+    edit_leave,
     list_entries,
     list_leaves,
     mark_present,
+    remove_leave,
+    restore_leave,
+    unmark_present,
 )
 from desktop.services.households.history import record_history
 from desktop.services.households.households import add_household
@@ -159,3 +163,69 @@ def test_month_counts_across_a_month_boundary_and_leave(ledger: Ledger) -> None:
     )
     with pytest.raises(InvalidInput, match="2026 年 12 月还没有到"):
         attendance(ledger, year=2026, month=12)
+
+
+def test_a_present_mark_is_removed_and_put_back_with_its_history(ledger: Ledger) -> None:
+    mark_id = mark_present(ledger, day=D(2026, 11, 10))
+    assert unmark_present(ledger, day=D(2026, 11, 10)) == mark_id
+    (nov,) = attendance(ledger, year=2026, month=11)
+    assert nov.present == 0 and nov.days[D(2026, 11, 10)] == "不在村"
+    # the same record comes back: mark, removal and mark again are three changes in its history
+    assert mark_present(ledger, day=D(2026, 11, 10)) == mark_id
+    assert attendance(ledger, year=2026, month=11)[0].present == 1
+    assert len(record_history(ledger, mark_id)) == 3
+    # a day present because of its diary entry is corrected on the entry, not here
+    add_entry(ledger, day=D(2026, 11, 11), kind="走访", content="到一组", place="一组")
+    before = dump_ledger(ledger)
+    with pytest.raises(InvalidInput, match=r"^扎西 2026-11-11 记为在村是因为当天的日志写在村里"):
+        unmark_present(ledger, day=D(2026, 11, 11))
+    with pytest.raises(InvalidInput, match=r"^扎西 2026-11-12 没有记在村，无需取消$"):
+        unmark_present(ledger, day=D(2026, 11, 12))
+    assert dump_ledger(ledger) == before
+
+
+def test_a_leave_is_corrected_and_removed_keeping_its_history(ledger: Ledger) -> None:
+    leave_id = add_leave(ledger, kind="事假", start=D(2026, 11, 10), end=D(2026, 11, 12), approver="李书记")
+    mark_present(ledger, day=D(2026, 11, 14))
+    # by a day it covers: the kind and the last day change; the history keeps the first entry
+    assert edit_leave(ledger, "2026-11-11", kind="病假", end=D(2026, 11, 13)) == {
+        "kind": "病假",
+        "until": D(2026, 11, 13),
+    }
+    (leave,) = list_leaves(ledger)
+    assert (leave.id, leave.kind, leave.start, leave.end) == (
+        leave_id,
+        "病假",
+        D(2026, 11, 10),
+        D(2026, 11, 13),
+    )
+    _first, correction = record_history(ledger, leave_id)
+    assert ("类别", "事假", "病假") in [(c.label, c.old, c.new) for c in correction.changes]
+    assert attendance(ledger, year=2026, month=11)[0].leave == {"病假": 4}
+
+    # a correction running into a present day or another leave is refused, nothing written
+    add_leave(ledger, kind="公休", start=D(2026, 11, 16), end=D(2026, 11, 17), approver="李书记")
+    before = dump_ledger(ledger)
+    with pytest.raises(InvalidInput, match=r"^扎西 2026-11-14 已记在村，不能在这一天请假$"):
+        edit_leave(ledger, leave_id, end=D(2026, 11, 15))
+    with pytest.raises(InvalidInput, match=r"^与 扎西 2026-11-16 至 2026-11-17 的公休重叠$"):
+        edit_leave(ledger, leave_id, start=D(2026, 11, 15), end=D(2026, 11, 16))
+    with pytest.raises(InvalidInput, match="早于开始日期"):
+        edit_leave(ledger, leave_id, end=D(2026, 11, 1))
+    with pytest.raises(NotFound, match=r"^扎西 2026-11-20 没有请假$"):
+        edit_leave(ledger, "2026-11-20", kind="事假")
+    assert dump_ledger(ledger) == before
+
+    # removed: gone from the lists and the counts, kept in the change log; undo puts it back
+    removed = remove_leave(ledger, "2026-11-10")
+    assert removed.id == leave_id and [r.kind for r in list_leaves(ledger)] == ["公休"]
+    assert attendance(ledger, year=2026, month=11)[0].leave == {"公休": 2}
+    assert len(record_history(ledger, leave_id)) == 3
+    with pytest.raises(NotFound):
+        remove_leave(ledger, leave_id)
+    mark_present(ledger, day=D(2026, 11, 11))  # the day is taken meanwhile: the leave cannot come back
+    with pytest.raises(InvalidInput, match="2026-11-11 已记在村"):
+        restore_leave(ledger, leave_id)
+    unmark_present(ledger, day=D(2026, 11, 11))
+    restore_leave(ledger, leave_id)
+    assert [r.kind for r in list_leaves(ledger)] == ["病假", "公休"]
