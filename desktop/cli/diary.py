@@ -1,5 +1,6 @@
-"""``zhucun diary add|list|edit|present``, ``zhucun leave add|edit|remove|list``, ``zhucun attendance`` and
-``zhucun ledger diary`` (驻村工作日志 and 在岗考勤, issue 18)."""
+"""``zhucun diary add|list|edit|present``, ``zhucun leave add|edit|remove|list``, ``zhucun attendance``
+(one month, or the gaps month by month with ``--from``/``--to``) and ``zhucun ledger diary``
+(驻村工作日志 and 在岗考勤, issue 18)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,8 @@ def add_parsers(sub: Any) -> None:
 
     p = sub.add_parser("attendance", help="在岗考勤：每人一个月的在村天数、请假和所需天数")
     p.add_argument("--month", help="月份，如 2026-11（默认本月）")
+    p.add_argument("--from", dest="start", metavar="MONTH", help="缺口：从这个月起逐月列出（如 2026-09）")
+    p.add_argument("--to", dest="end", metavar="MONTH", help="缺口：列到这个月（默认本月；最多 24 个月）")
     p.add_argument("--village", help="村代码（乡镇设备用；不写则全部村）")
     p.add_argument("--person")
     p.add_argument("--json", action="store_true")
@@ -275,6 +278,8 @@ def _attendance(ledger: Ledger, args: argparse.Namespace) -> int:
         count = set_required_days(ledger, year=year, days=args.set_required, source=args.source)
         print(f"已为 {count} 个村设定 {year} 年每月所需在村天数 {args.set_required} 天")
         return 0
+    if args.start is not None or args.end is not None:
+        return _attendance_gaps(ledger, args)
     year, month = _month(ledger, args.month)
     rows = attendance(ledger, year=year, month=month, village_code=args.village, person=args.person)
     if args.json:
@@ -300,6 +305,55 @@ def _attendance(ledger: Ledger, args: argparse.Namespace) -> int:
         )
     if not rows:
         print("没有考勤记录")
+    return 0
+
+
+def _attendance_gaps(ledger: Ledger, args: argparse.Namespace) -> int:
+    """``attendance --from 2026-09 --to 2026-11``: per person and month, the days against the required
+    ones; 【缺口】 marks a month below them or with a week without diary."""
+    from desktop.services.diary import attendance_gaps
+
+    if args.month is not None:
+        raise InvalidInput(
+            "--month 与 --from/--to 不能同时使用：查一个月用 --month，逐月查缺口用 --from/--to"
+        )
+    end = _month(ledger, args.end)
+    start = end if args.start is None else _month(ledger, args.start)
+    rows = attendance_gaps(ledger, start=start, end=end, village_code=args.village, person=args.person)
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    span = f"{start[0]}-{start[1]:02d} 至 {end[0]}-{end[1]:02d}"
+    village = None
+    for row in rows:
+        counts = row.counts
+        if counts.village_code != village:
+            village = counts.village_code
+            print(f"{counts.village_name}（{counts.village_code}）{span} 考勤缺口")
+        if counts.required is None:
+            required = "所需天数尚未设置"
+        elif counts.gap:
+            required = f"所需 {counts.required} 天，差 {counts.gap} 天"
+        else:
+            required = f"所需 {counts.required} 天，已达到"
+        weeks = (
+            f"；无日志的周：{'、'.join(d.strftime('%m-%d') + ' 起' for d in counts.weeks_without_diary)}"
+            if counts.weeks_without_diary
+            else ""
+        )
+        flag = "  【缺口】" if row.flagged else ""
+        print(
+            f"  {counts.person} {row.label}：在村 {counts.present} 天，在岗 {counts.on_duty} 天，{required}{weeks}{flag}"
+        )
+    flagged = sum(1 for r in rows if r.flagged)
+    if not rows:
+        print("没有考勤记录")
+    else:
+        print(
+            f"共 {len(rows)} 个人月，其中 {flagged} 个有缺口"
+            if flagged
+            else f"共 {len(rows)} 个人月，没有缺口"
+        )
     return 0
 
 

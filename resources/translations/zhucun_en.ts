@@ -263,7 +263,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/page.py" line="279"/>
-        <location filename="../../desktop/ui/diary/page.py" line="582"/>
+        <location filename="../../desktop/ui/diary/page.py" line="642"/>
+        <location filename="../../desktop/ui/diary/page.py" line="721"/>
         <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>、</source>
         <comment>between the items of a list</comment>
@@ -287,8 +288,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
-        <location filename="../../desktop/ui/diary/page.py" line="74"/>
-        <location filename="../../desktop/ui/diary/page.py" line="396"/>
+        <location filename="../../desktop/ui/diary/page.py" line="78"/>
+        <location filename="../../desktop/ui/diary/page.py" line="416"/>
         <location filename="../../desktop/ui/households/window.py" line="169"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
@@ -298,7 +299,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="17"/>
-        <location filename="../../desktop/ui/diary/page.py" line="76"/>
+        <location filename="../../desktop/ui/diary/page.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="168"/>
         <source>记录人</source>
         <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
@@ -306,10 +307,10 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="18"/>
-        <location filename="../../desktop/ui/diary/page.py" line="77"/>
-        <location filename="../../desktop/ui/diary/page.py" line="83"/>
-        <location filename="../../desktop/ui/diary/page.py" line="397"/>
-        <location filename="../../desktop/ui/diary/page.py" line="459"/>
+        <location filename="../../desktop/ui/diary/page.py" line="81"/>
+        <location filename="../../desktop/ui/diary/page.py" line="87"/>
+        <location filename="../../desktop/ui/diary/page.py" line="417"/>
+        <location filename="../../desktop/ui/diary/page.py" line="479"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="169"/>
         <source>类别</source>
@@ -318,13 +319,14 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="19"/>
-        <location filename="../../desktop/ui/diary/page.py" line="79"/>
+        <location filename="../../desktop/ui/diary/page.py" line="83"/>
         <source>工作内容</source>
         <translation>Work done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="75"/>
-        <location filename="../../desktop/ui/diary/page.py" line="89"/>
+        <location filename="../../desktop/ui/diary/page.py" line="79"/>
+        <location filename="../../desktop/ui/diary/page.py" line="93"/>
+        <location filename="../../desktop/ui/diary/page.py" line="105"/>
         <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
@@ -332,43 +334,45 @@
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="78"/>
-        <location filename="../../desktop/ui/diary/page.py" line="398"/>
+        <location filename="../../desktop/ui/diary/page.py" line="82"/>
+        <location filename="../../desktop/ui/diary/page.py" line="418"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="80"/>
-        <location filename="../../desktop/ui/diary/page.py" line="400"/>
+        <location filename="../../desktop/ui/diary/page.py" line="84"/>
+        <location filename="../../desktop/ui/diary/page.py" line="420"/>
         <location filename="../../desktop/domain/fields.py" line="174"/>
         <source>涉及农户</source>
         <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
         <translation>Households concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="84"/>
-        <location filename="../../desktop/ui/diary/page.py" line="460"/>
+        <location filename="../../desktop/ui/diary/page.py" line="88"/>
+        <location filename="../../desktop/ui/diary/page.py" line="480"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="85"/>
-        <location filename="../../desktop/ui/diary/page.py" line="461"/>
+        <location filename="../../desktop/ui/diary/page.py" line="89"/>
+        <location filename="../../desktop/ui/diary/page.py" line="481"/>
+        <location filename="../../desktop/ui/diary/page.py" line="566"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="86"/>
-        <location filename="../../desktop/ui/diary/page.py" line="462"/>
+        <location filename="../../desktop/ui/diary/page.py" line="90"/>
+        <location filename="../../desktop/ui/diary/page.py" line="482"/>
         <location filename="../../desktop/domain/fields.py" line="176"/>
         <source>批准人</source>
         <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="90"/>
+        <location filename="../../desktop/ui/diary/page.py" line="94"/>
+        <location filename="../../desktop/ui/diary/page.py" line="106"/>
         <location filename="../../desktop/ui/households/window.py" line="71"/>
         <location filename="../../desktop/ui/households/window.py" line="106"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
@@ -377,207 +381,222 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="91"/>
+        <location filename="../../desktop/ui/diary/page.py" line="95"/>
+        <location filename="../../desktop/ui/diary/page.py" line="108"/>
         <location filename="../../desktop/domain/fields.py" line="170"/>
         <source>在村</source>
         <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
         <translation>In village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="92"/>
+        <location filename="../../desktop/ui/diary/page.py" line="96"/>
         <source>请假和外出</source>
         <translation>Leave and time away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="93"/>
+        <location filename="../../desktop/ui/diary/page.py" line="97"/>
         <source>不在村</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="94"/>
+        <location filename="../../desktop/ui/diary/page.py" line="98"/>
+        <location filename="../../desktop/ui/diary/page.py" line="109"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="95"/>
+        <location filename="../../desktop/ui/diary/page.py" line="99"/>
+        <location filename="../../desktop/ui/diary/page.py" line="110"/>
         <source>所需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="96"/>
+        <location filename="../../desktop/ui/diary/page.py" line="100"/>
+        <location filename="../../desktop/ui/diary/page.py" line="111"/>
         <source>差额</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="97"/>
+        <location filename="../../desktop/ui/diary/page.py" line="101"/>
+        <location filename="../../desktop/ui/diary/page.py" line="112"/>
         <source>无日志的周</source>
         <translation>Weeks without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="103"/>
+        <location filename="../../desktop/ui/diary/page.py" line="107"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="113"/>
+        <source>缺口</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="119"/>
         <location filename="../../desktop/ui/shell/registry.py" line="21"/>
         <source>日志</source>
         <translation>Diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="130"/>
+        <location filename="../../desktop/ui/diary/page.py" line="146"/>
         <source>本月考勤</source>
         <translation>This month's attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="161"/>
+        <location filename="../../desktop/ui/diary/page.py" line="180"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="185"/>
+        <location filename="../../desktop/ui/diary/page.py" line="205"/>
         <source>已保存 {day} 的日志</source>
         <translation>Saved the diary of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="185"/>
+        <location filename="../../desktop/ui/diary/page.py" line="205"/>
         <source>已修改 {day} 的日志（修改记录保留）</source>
         <translation>Corrected the diary of {day} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="194"/>
+        <location filename="../../desktop/ui/diary/page.py" line="214"/>
         <source>{day} 已经记为在村</source>
         <translation>{day} is already marked in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="198"/>
+        <location filename="../../desktop/ui/diary/page.py" line="218"/>
         <source>记 {day} 在村</source>
         <translation>Mark {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="203"/>
+        <location filename="../../desktop/ui/diary/page.py" line="223"/>
         <source>已记 {day} 在村</source>
         <translation>Marked {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="212"/>
+        <location filename="../../desktop/ui/diary/page.py" line="232"/>
         <source>取消 {day} 在村</source>
         <translation>Take back {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="217"/>
+        <location filename="../../desktop/ui/diary/page.py" line="237"/>
         <source>已取消 {day} 在村（修改记录保留）</source>
         <translation>Took back {day} in the village (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="230"/>
+        <location filename="../../desktop/ui/diary/page.py" line="250"/>
         <source>修改请假：{kind} {start}</source>
         <translation>Correct leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="236"/>
+        <location filename="../../desktop/ui/diary/page.py" line="256"/>
         <source>已修改请假：{kind} {start} 至 {end}（修改记录保留）</source>
         <translation>Corrected leave: {kind} {start} to {end} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="250"/>
+        <location filename="../../desktop/ui/diary/page.py" line="270"/>
         <source>请假：{kind} {start}</source>
         <translation>Leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="254"/>
+        <location filename="../../desktop/ui/diary/page.py" line="274"/>
         <source>已记录{kind} {start} 至 {end}</source>
         <translation>Recorded {kind} from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="272"/>
+        <location filename="../../desktop/ui/diary/page.py" line="292"/>
         <source>修改请假：{kind} {start} 至 {end}</source>
         <translation>Correcting leave: {kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="276"/>
+        <location filename="../../desktop/ui/diary/page.py" line="296"/>
         <location filename="../../desktop/ui/photos/details.py" line="59"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="285"/>
-        <location filename="../../desktop/ui/diary/page.py" line="432"/>
+        <location filename="../../desktop/ui/diary/page.py" line="305"/>
+        <location filename="../../desktop/ui/diary/page.py" line="452"/>
         <source>记录请假</source>
         <translation>Record leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="295"/>
+        <location filename="../../desktop/ui/diary/page.py" line="315"/>
         <source>{kind} {start} 至 {end}</source>
         <translation>{kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="300"/>
+        <location filename="../../desktop/ui/diary/page.py" line="320"/>
         <source>删除请假：{what}</source>
         <translation>Remove leave: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="307"/>
+        <location filename="../../desktop/ui/diary/page.py" line="327"/>
         <source>已删除请假：{what}（Ctrl+Z 撤销）</source>
         <translation>Removed leave: {what} (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="318"/>
+        <location filename="../../desktop/ui/diary/page.py" line="338"/>
         <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
         <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="329"/>
+        <location filename="../../desktop/ui/diary/page.py" line="349"/>
         <source>在岗日历</source>
         <translation>Presence calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="339"/>
+        <location filename="../../desktop/ui/diary/page.py" line="359"/>
         <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
         <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="347"/>
+        <location filename="../../desktop/ui/diary/page.py" line="367"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="356"/>
+        <location filename="../../desktop/ui/diary/page.py" line="376"/>
         <source>写日志</source>
         <translation>Write the diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="368"/>
+        <location filename="../../desktop/ui/diary/page.py" line="388"/>
         <source>村民小组，或 乡里开会 等；不填即在村里</source>
         <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="371"/>
+        <location filename="../../desktop/ui/diary/page.py" line="391"/>
         <source>这一天做了什么（回车保存）</source>
         <translation>What was done this day (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="374"/>
+        <location filename="../../desktop/ui/diary/page.py" line="394"/>
         <source>涉及的农户：户编号，逗号分隔</source>
         <translation>Households concerned: household numbers, comma separated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="381"/>
+        <location filename="../../desktop/ui/diary/page.py" line="401"/>
         <source>保存日志</source>
         <translation>Save diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="384"/>
+        <location filename="../../desktop/ui/diary/page.py" line="404"/>
         <source>记为在村</source>
         <translation>Mark in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="387"/>
+        <location filename="../../desktop/ui/diary/page.py" line="407"/>
         <source>取消在村</source>
         <translation>Not in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="389"/>
+        <location filename="../../desktop/ui/diary/page.py" line="409"/>
         <source>取消这一天的在村记录（修改记录保留，Ctrl+Z 撤销）</source>
         <translation>Take back this day's in-village mark (the history is kept; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="399"/>
+        <location filename="../../desktop/ui/diary/page.py" line="419"/>
         <location filename="../../desktop/ui/households/window.py" line="172"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
@@ -585,58 +604,58 @@
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="414"/>
+        <location filename="../../desktop/ui/diary/page.py" line="434"/>
         <source>请假和外出开会</source>
         <translation>Leave and meetings away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="430"/>
+        <location filename="../../desktop/ui/diary/page.py" line="450"/>
         <source>批准人（回车保存）</source>
         <translation>Approved by (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="435"/>
+        <location filename="../../desktop/ui/diary/page.py" line="455"/>
         <source>取消修改</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="449"/>
+        <location filename="../../desktop/ui/diary/page.py" line="469"/>
         <location filename="../../desktop/ui/security/dialogs.py" line="149"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="452"/>
+        <location filename="../../desktop/ui/diary/page.py" line="472"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="454"/>
+        <location filename="../../desktop/ui/diary/page.py" line="474"/>
         <source>删除记错的请假（变更日志保留，Ctrl+Z 撤销）</source>
         <translation>Remove a leave entered by mistake (the change log keeps it; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="468"/>
+        <location filename="../../desktop/ui/diary/page.py" line="488"/>
         <source>本月请假（选中一条可修改或删除）</source>
         <translation>Leave this month (select one to correct or remove)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="480"/>
+        <location filename="../../desktop/ui/diary/page.py" line="500"/>
         <source>所需在村天数</source>
         <translation>Required days in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="493"/>
+        <location filename="../../desktop/ui/diary/page.py" line="513"/>
         <source>依据：文件名称和年份（必填，回车保存）</source>
         <translation>Source: document name and year (required, Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="496"/>
+        <location filename="../../desktop/ui/diary/page.py" line="516"/>
         <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
         <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="506"/>
+        <location filename="../../desktop/ui/diary/page.py" line="526"/>
         <location filename="../../desktop/ui/households/window.py" line="125"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
@@ -644,77 +663,104 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="507"/>
+        <location filename="../../desktop/ui/diary/page.py" line="527"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="508"/>
+        <location filename="../../desktop/ui/diary/page.py" line="528"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="515"/>
+        <location filename="../../desktop/ui/diary/page.py" line="535"/>
         <source>搜索日志：内容、地点、类别或记录人</source>
         <translation>Search the diary: content, place, kind or writer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="574"/>
+        <location filename="../../desktop/ui/diary/page.py" line="564"/>
+        <source>逐月缺口，从</source>
+        <translation>Gaps month by month, from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="618"/>
+        <source>没有缺口</source>
+        <translation>No gaps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="618"/>
+        <source>{n} 个人月有缺口</source>
+        <translation>{n} person-months with a gap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="634"/>
         <source>本月没有考勤记录</source>
         <translation>No attendance recorded this month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="583"/>
+        <location filename="../../desktop/ui/diary/page.py" line="643"/>
         <source>{kind} {days} 天</source>
         <translation>{kind} {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="585"/>
+        <location filename="../../desktop/ui/diary/page.py" line="645"/>
         <source>无请假</source>
         <translation>no leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="586"/>
+        <location filename="../../desktop/ui/diary/page.py" line="646"/>
         <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
         <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="592"/>
+        <location filename="../../desktop/ui/diary/page.py" line="652"/>
         <source>所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）</source>
         <translation>Required days in the village not set yet (the township sets them on the Diary page from the province’s rules)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="594"/>
+        <location filename="../../desktop/ui/diary/page.py" line="654"/>
         <source>所需 {required} 天，差 {gap} 天</source>
         <translation>{required} days required, {gap} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="596"/>
+        <location filename="../../desktop/ui/diary/page.py" line="656"/>
         <source>所需 {required} 天，已达到</source>
         <translation>{required} days required, met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="611"/>
+        <location filename="../../desktop/ui/diary/page.py" line="671"/>
         <source>新日志：{day}</source>
         <translation>New entry: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="616"/>
+        <location filename="../../desktop/ui/diary/page.py" line="676"/>
         <source>修改 {day} 的日志</source>
         <translation>Correcting the entry of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="630"/>
+        <location filename="../../desktop/ui/diary/page.py" line="690"/>
         <source>村里</source>
         <translation>In the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="655"/>
+        <location filename="../../desktop/ui/diary/page.py" line="708"/>
+        <source>低于所需天数</source>
+        <translation>Below the required days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="710"/>
+        <source>有周无日志</source>
+        <translation>A week without diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="718"/>
+        <location filename="../../desktop/ui/diary/page.py" line="734"/>
         <source>尚未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="656"/>
+        <location filename="../../desktop/ui/diary/page.py" line="719"/>
+        <location filename="../../desktop/ui/diary/page.py" line="735"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>

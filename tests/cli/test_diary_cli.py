@@ -85,6 +85,39 @@ def test_a_present_mark_and_a_leave_are_corrected_and_removed(zhucun) -> None:
     refused(zhucun("leave", "remove", "2026-11-10"), 3, "扎西 2026-11-10 没有请假")
 
 
+def test_attendance_from_to_lists_each_person_and_month_and_flags_the_gaps(zhucun) -> None:
+    for day in range(1, 31):
+        assert zhucun("diary", "present", f"2026-09-{day:02d}").code == 0
+    assert zhucun("diary", "add", "--date", "2026-10-05", "--kind", "会议", "--content", "村两委会").code == 0
+    text = zhucun("attendance", "--from", "2026-09", "--to", "2026-11").out
+    assert text.splitlines()[0] == "亚弄村（513301）2026-09 至 2026-11 考勤缺口"
+    assert "  扎西 2026-09：在村 30 天，在岗 30 天，所需天数尚未设置；无日志的周：08-31 起" in text
+    assert "  扎西 2026-10：在村 1 天，在岗 1 天，所需天数尚未设置；无日志的周：09-28 起、10-12 起" in text
+    assert "  扎西 2026-11：在村 0 天" in text and text.count("【缺口】") == 3
+    assert text.splitlines()[-1] == "共 3 个人月，其中 3 个有缺口"
+    rows = json.loads(zhucun("attendance", "--from", "2026-09", "--to", "2026-11", "--json").out)
+    assert [(r["month"], r["present"], r["flagged"]) for r in rows] == [
+        ("2026-09", 30, True),
+        ("2026-10", 1, True),
+        ("2026-11", 0, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--from", "2024-01", "--to", "2026-11"), "2024-01 至 2026-11 共 35 个月，一次最多查 24 个月，请缩短范围"),
+        (("--from", "2026-11", "--to", "2026-09"), "开始月份 2026-11 晚于结束月份 2026-09"),
+        (("--from", "2026-09", "--to", "2099-01"), "结束月份 2099-01 还没有到"),
+        (("--from", "2026-13"), "月份“2026-13”无效"),
+        (("--month", "2026-11", "--from", "2026-09"), "--month 与 --from/--to 不能同时使用"),
+    ],
+)  # fmt: skip
+def test_a_bad_attendance_span_is_one_line(zhucun, argv: tuple[str, ...], message: str) -> None:
+    result = zhucun("attendance", *argv)
+    refused(result, 2, message)
+
+
 @pytest.fixture
 def other_village(ledger: Ledger, home: Path) -> None:
     with ledger.store.session() as session:

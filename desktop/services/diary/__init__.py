@@ -1,7 +1,14 @@
 """驻村工作日志 and 在岗考勤 (issue 18): diary entries, 在村 marks and leave as synced ``work_log``
 records, the month's attendance per person, and the township's required days."""
 
-from desktop.services.diary.attendance import PersonMonth, attendance, month_span, parse_month
+from desktop.services.diary.attendance import (
+    MonthGap,
+    PersonMonth,
+    attendance,
+    attendance_gaps,
+    month_span,
+    parse_month,
+)
 from desktop.services.diary.entries import (
     DiaryEntry,
     LeaveRow,
@@ -25,10 +32,12 @@ __all__ = [
     "REQUIRED_DAYS",
     "DiaryEntry",
     "LeaveRow",
+    "MonthGap",
     "PersonMonth",
     "add_entry",
     "add_leave",
     "attendance",
+    "attendance_gaps",
     "edit_entry",
     "edit_leave",
     "entry_on",

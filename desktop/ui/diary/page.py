@@ -5,7 +5,8 @@ and the month's counts against the township's required days. In the middle, on a
 form for the day picked in the calendar: a day with an entry opens it for correction (one entry per day
 and person), Enter in a line saves; 在村 marks a day with no entry, 取消在村 takes a mark back; below
 it, leave, and the month's leave of the person with 修改 and 删除. Right, the entries
-with a search box, and the month table of every person (a township: every village) with the gaps.
+with a search box, the month table of every person (a township: every village), and the gaps month
+by month over a span the user picks (a person below the required days, a week with no diary).
 A township only reads: the forms are hidden. Every mark, leave and correction is one step of 撤销
 (Ctrl+Z), itself a logged edit.
 """
@@ -33,13 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import UserError
 from desktop.services.diary import (
     DiaryEntry,
     LeaveRow,
+    MonthGap,
     PersonMonth,
     add_entry,
     add_leave,
     attendance,
+    attendance_gaps,
     edit_entry,
     edit_leave,
     entry_on,
@@ -97,6 +101,18 @@ MONTH_COLUMNS = (
     Column("weeks", tr_noop("无日志的周")),
 )
 
+GAP_COLUMNS = (
+    Column("village_name", tr_noop("村")),
+    Column("person", tr_noop("姓名")),
+    Column("month", tr_noop("月份")),
+    Column("present", tr_noop("在村")),
+    Column("on_duty", tr_noop("在岗")),
+    Column("required", tr_noop("所需")),
+    Column("gap", tr_noop("差额")),
+    Column("weeks", tr_noop("无日志的周")),
+    Column("flag", tr_noop("缺口")),
+)
+
 
 class DiaryPage(Page):
     watches = frozenset({"work_log", "policy_setting", "village", "photo", "household"})
@@ -129,6 +145,8 @@ class DiaryPage(Page):
         right.addWidget(self.entries_table, 3)
         right.addWidget(QLabel(tr("本月考勤")))
         right.addWidget(self.month_table, 2)
+        right.addLayout(self._build_gaps())
+        right.addWidget(self.gaps_table, 2)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 0)
         layout.addLayout(right, 1)
@@ -138,6 +156,7 @@ class DiaryPage(Page):
         self.required_box.setVisible(ctx.is_township)
         self.entries_table.setColumnHidden(1, writable)  # the village column: a township's only
         self.month_table.setColumnHidden(0, writable)
+        self.gaps_table.setColumnHidden(0, writable)
         today = QDate(ctx.ledger.today())
         self.calendar.setMaximumDate(today)
         self.calendar.setSelectedDate(today)
@@ -160,6 +179,7 @@ class DiaryPage(Page):
         self.entries.set_rows([_entry_record(e) for e in reversed(entries)])
         self.entry_count.setText(tr("共 {n} 条").format(n=len(entries)))
         self._load_month()
+        self._load_gaps()
         if not self.ctx.is_township:
             self._day_picked(self.calendar.selectedDate())
 
@@ -525,6 +545,29 @@ class DiaryPage(Page):
         row.addWidget(self.entry_count)
         return row
 
+    def _build_gaps(self) -> QHBoxLayout:
+        """缺口: per person and month from one month to another (at most 24), the days against the
+        required ones and the weeks with no diary; a month short of either is marked."""
+        today = self.ctx.ledger.today()
+        this_month = QDate(today.year, today.month, 1)
+        self.gaps_from, self.gaps_to = QDateEdit(this_month.addMonths(-2)), QDateEdit(this_month)
+        for edit, name in ((self.gaps_from, "gapsFrom"), (self.gaps_to, "gapsTo")):
+            edit.setObjectName(name)
+            edit.setDisplayFormat("yyyy-MM")
+            edit.setMaximumDate(QDate(today))
+            edit.dateChanged.connect(lambda _d: self._load_gaps())
+        self.gaps_state = QLabel()
+        self.gaps_state.setObjectName("gapsState")
+        self.gaps = RecordTableModel(GAP_COLUMNS)
+        self.gaps_table = read_only_table(self.gaps, "diaryGaps", stretch_last=True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("逐月缺口，从")))
+        row.addWidget(self.gaps_from)
+        row.addWidget(QLabel(tr("到")))
+        row.addWidget(self.gaps_to)
+        row.addWidget(self.gaps_state, 1)
+        return row
+
     # --- behaviour ---------------------------------------------------------------------------------
     def _village_code(self) -> str | None:
         village_id = self.ctx.village_id
@@ -556,6 +599,23 @@ class DiaryPage(Page):
             person = self.person.currentText()
             self.leaves = list_leaves(self.ctx.ledger, start=first, end=last, person=person) if person else []
             self.leave_rows.set_rows([_leave_record(r) for r in self.leaves])
+
+    def _load_gaps(self) -> None:
+        start, end = self.gaps_from.date(), self.gaps_to.date()
+        try:
+            rows = attendance_gaps(
+                self.ctx.ledger,
+                start=(start.year(), start.month()),
+                end=(end.year(), end.month()),
+                village_code=self._village_code(),
+            )
+        except UserError as error:  # a span beyond 24 months: said beside the dates, nothing shown
+            self.gaps.set_rows([])
+            self.gaps_state.setText(error.message)
+            return
+        self.gaps.set_rows([_gap_record(r) for r in rows])
+        flagged = sum(1 for r in rows if r.flagged)
+        self.gaps_state.setText(tr("{n} 个人月有缺口").format(n=flagged) if flagged else tr("没有缺口"))
 
     def _selected_leave(self) -> LeaveRow | None:
         index = self.leave_table.currentIndex()
@@ -640,6 +700,25 @@ def _leave_record(leave: LeaveRow) -> dict[str, Any]:
         "start": leave.start.isoformat(),
         "end": leave.end.isoformat(),
         "approver": leave.approver,
+    }
+
+
+def _gap_record(row: MonthGap) -> dict[str, Any]:
+    counts = row.counts
+    flags = [tr("低于所需天数")] if row.below_required else []
+    if counts.weeks_without_diary:
+        flags.append(tr("有周无日志"))
+    return {
+        "id": f"{counts.village_code}/{counts.person}/{row.label}",
+        "village_name": counts.village_name,
+        "person": counts.person,
+        "month": row.label,
+        "present": counts.present,
+        "on_duty": counts.on_duty,
+        "required": tr("尚未设置") if counts.required is None else counts.required,
+        "gap": "" if counts.gap is None else (counts.gap or tr("已达到")),
+        "weeks": "、".join(d.strftime("%m-%d") for d in counts.weeks_without_diary),
+        "flag": tr("、", "between the items of a list").join(flags),
     }
 
 

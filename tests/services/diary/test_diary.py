@@ -15,6 +15,7 @@ from desktop.services.diary import (
     add_entry,
     add_leave,
     attendance,
+    attendance_gaps,
     edit_entry,
     edit_leave,
     list_entries,
@@ -229,3 +230,60 @@ def test_a_leave_is_corrected_and_removed_keeping_its_history(ledger: Ledger) ->
     unmark_present(ledger, day=D(2026, 11, 11))
     restore_leave(ledger, leave_id)
     assert [r.kind for r in list_leaves(ledger)] == ["病假", "公休"]
+
+
+def test_the_gaps_month_by_month_flag_a_person_below_the_required_days(ledger: Ledger) -> None:
+    with ledger.store.session() as session:
+        village_id = session.query(Village.id).scalar()
+    for day in range(1, 31):  # September: in the village every day
+        mark_present(ledger, day=D(2026, 9, day))
+    add_entry(ledger, day=D(2026, 9, 7), kind="走访", content="一组走访")
+    for day in range(1, 11):  # October: ten days, one diary entry
+        mark_present(ledger, day=D(2026, 10, day))
+    add_entry(ledger, day=D(2026, 10, 2), kind="会议", content="村两委会")
+    set_required(ledger, village_id, 20)
+    sept, october, november = attendance_gaps(ledger, start=(2026, 9), end=(2026, 11))
+    assert [(g.label, g.counts.present, g.counts.gap) for g in (sept, october, november)] == [
+        ("2026-09", 30, 0),
+        ("2026-10", 10, 10),
+        ("2026-11", 0, 20),
+    ]
+    assert not sept.below_required and october.below_required and november.below_required
+    # September: weeks with no entry besides the one of the 7th are flagged, although the days are met
+    assert sept.counts.weeks_without_diary and sept.flagged
+    assert october.as_json()["month"] == "2026-10" and october.as_json()["flagged"] is True
+    assert attendance_gaps(ledger, start=(2026, 11), end=(2026, 11), person="王强") == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        ((2024, 11), (2026, 11), "2024-11 至 2026-11 共 25 个月，一次最多查 24 个月，请缩短范围"),
+        ((2026, 11), (2026, 9), "开始月份 2026-11 晚于结束月份 2026-09"),
+        ((2026, 11), (2026, 12), "结束月份 2026-12 还没有到，最晚可查到本月（2026-11）"),
+    ],
+)
+def test_a_gaps_span_beyond_two_years_or_the_present_is_one_line(
+    ledger: Ledger, start: tuple[int, int], end: tuple[int, int], message: str
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        attendance_gaps(ledger, start=start, end=end)
+    assert caught.value.message == message
+    assert len(attendance_gaps(ledger, start=(2024, 12), end=(2026, 11))) == 24  # two years is allowed
+
+
+def set_required(ledger: Ledger, village_id: str, days: int) -> None:
+    """The township's figure, as it arrives in a bundle (a 政策标准 record for the village)."""
+    from decimal import Decimal
+
+    from desktop.services.diary import REQUIRED_DAYS
+    from desktop.store.ids import natural_id
+    from desktop.store.models import PolicySetting
+
+    with ledger.store.session() as session:
+        ChangeWriter(session).create(
+            PolicySetting,
+            {"village_id": village_id, "kind": REQUIRED_DAYS, "year": 2026, "amount": Decimal(days),
+             "source": "某县驻村干部管理办法（2026 年）"},
+            natural_id("policy_setting", village_id, REQUIRED_DAYS, "2026"),
+        )  # fmt: skip
