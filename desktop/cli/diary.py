@@ -30,6 +30,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--place", default="", help="地点：村民小组，或 乡里开会 之类；不写即在村里")
     p.add_argument("--households", default="", help="涉及的农户：户编号，逗号分隔")
     p.add_argument("--person", help="记录人（工作队员），默认本机用户")
+    p.add_argument("--photo", action="append", metavar="FILE", help="照片文件（JPEG/PNG），可写多次")
     _in_village_options(p)
     p = diary.add_parser("edit", help="修改一条日志（修改记录保留，zhucun log ID 可查）")
     p.add_argument("entry", metavar="DATE|ID", help="日志的日期（如 2026-11-20）或编号")
@@ -38,6 +39,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--place")
     p.add_argument("--households", help='涉及的农户：户编号，逗号分隔（写 "" 清空）')
     p.add_argument("--person", help="记录人，默认本机用户")
+    p.add_argument("--photo", action="append", metavar="FILE", help="给这条日志加照片（JPEG/PNG），可写多次")
     _in_village_options(p)
     p = diary.add_parser("list", help="列出日志")
     p.add_argument("--month", help="月份，如 2026-11（默认全部）")
@@ -119,6 +121,10 @@ def _households(text: str | None) -> list[str] | None:
     return [t.strip() for t in text.replace("，", ",").replace("、", ",").split(",") if t.strip()]
 
 
+def _photos(files: list[str] | None) -> list[Path] | None:
+    return None if not files else [Path(f) for f in files]
+
+
 def _month(ledger: Ledger, text: str | None) -> tuple[int, int]:
     from desktop.services.diary import parse_month
 
@@ -138,8 +144,10 @@ def _diary_add(ledger: Ledger, args: argparse.Namespace) -> int:
         person=args.person,
         households=_households(args.households),
         in_village=args.in_village,
+        photos=_photos(args.photo),
     )
-    print(f"已记录日志 {entry_id}")
+    photos = f"（照片 {len(args.photo)} 张）" if args.photo else ""
+    print(f"已记录日志{photos} {entry_id}")
     return 0
 
 
@@ -156,11 +164,18 @@ def _diary_edit(ledger: Ledger, args: argparse.Namespace) -> int:
         place=args.place,
         households=_households(args.households),
         in_village=args.in_village,
+        photos=_photos(args.photo),
     )
     if not changed:
         print("没有变化")
     else:
-        print("已修改：" + "，".join(f"{label('work_log', k)}={v}" for k, v in changed.items()))
+        print(
+            "已修改："
+            + "，".join(
+                f"加照片 {v} 张" if k == "photos" else f"{label('work_log', k)}={v}"
+                for k, v in changed.items()
+            )
+        )
     return 0
 
 
@@ -179,6 +194,7 @@ def _diary_list(ledger: Ledger, args: argparse.Namespace) -> int:
     for row in rows:
         where = row.place or "村里"
         households = f"  涉及 {'、'.join(row.households)}" if row.households else ""
+        households += f"  照片 {row.photos} 张" if row.photos else ""
         village = (
             f"{row.village_name}  " if args.village is None and ledger.current_village_id() is None else ""
         )

@@ -263,8 +263,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/page.py" line="279"/>
-        <location filename="../../desktop/ui/diary/page.py" line="642"/>
-        <location filename="../../desktop/ui/diary/page.py" line="721"/>
+        <location filename="../../desktop/ui/diary/page.py" line="710"/>
+        <location filename="../../desktop/ui/diary/page.py" line="798"/>
         <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>、</source>
         <comment>between the items of a list</comment>
@@ -288,8 +288,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
-        <location filename="../../desktop/ui/diary/page.py" line="78"/>
-        <location filename="../../desktop/ui/diary/page.py" line="416"/>
+        <location filename="../../desktop/ui/diary/page.py" line="86"/>
+        <location filename="../../desktop/ui/diary/page.py" line="479"/>
         <location filename="../../desktop/ui/households/window.py" line="169"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
@@ -299,7 +299,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="17"/>
-        <location filename="../../desktop/ui/diary/page.py" line="80"/>
+        <location filename="../../desktop/ui/diary/page.py" line="88"/>
         <location filename="../../desktop/domain/fields.py" line="168"/>
         <source>记录人</source>
         <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
@@ -307,10 +307,10 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="18"/>
-        <location filename="../../desktop/ui/diary/page.py" line="81"/>
-        <location filename="../../desktop/ui/diary/page.py" line="87"/>
-        <location filename="../../desktop/ui/diary/page.py" line="417"/>
-        <location filename="../../desktop/ui/diary/page.py" line="479"/>
+        <location filename="../../desktop/ui/diary/page.py" line="89"/>
+        <location filename="../../desktop/ui/diary/page.py" line="96"/>
+        <location filename="../../desktop/ui/diary/page.py" line="480"/>
+        <location filename="../../desktop/ui/diary/page.py" line="547"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="169"/>
         <source>类别</source>
@@ -319,14 +319,14 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="19"/>
-        <location filename="../../desktop/ui/diary/page.py" line="83"/>
+        <location filename="../../desktop/ui/diary/page.py" line="91"/>
         <source>工作内容</source>
         <translation>Work done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="79"/>
-        <location filename="../../desktop/ui/diary/page.py" line="93"/>
-        <location filename="../../desktop/ui/diary/page.py" line="105"/>
+        <location filename="../../desktop/ui/diary/page.py" line="87"/>
+        <location filename="../../desktop/ui/diary/page.py" line="102"/>
+        <location filename="../../desktop/ui/diary/page.py" line="114"/>
         <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
@@ -334,45 +334,57 @@
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="82"/>
-        <location filename="../../desktop/ui/diary/page.py" line="418"/>
+        <location filename="../../desktop/ui/diary/page.py" line="90"/>
+        <location filename="../../desktop/ui/diary/page.py" line="481"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="84"/>
-        <location filename="../../desktop/ui/diary/page.py" line="420"/>
+        <location filename="../../desktop/ui/diary/page.py" line="92"/>
+        <location filename="../../desktop/ui/diary/page.py" line="483"/>
         <location filename="../../desktop/domain/fields.py" line="174"/>
         <source>涉及农户</source>
         <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
         <translation>Households concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="88"/>
-        <location filename="../../desktop/ui/diary/page.py" line="480"/>
+        <location filename="../../desktop/ui/diary/page.py" line="93"/>
+        <location filename="../../desktop/ui/diary/page.py" line="487"/>
+        <location filename="../../desktop/ui/households/window.py" line="206"/>
+        <location filename="../../desktop/ui/photos/page.py" line="54"/>
+        <location filename="../../desktop/ui/shell/registry.py" line="24"/>
+        <location filename="../../desktop/ui/visits/page.py" line="404"/>
+        <location filename="../../desktop/domain/fields.py" line="14"/>
+        <source>照片</source>
+        <extracomment>desktop/domain/fields.py: TABLE_LABELS['photo'] (a kind of record)</extracomment>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="97"/>
+        <location filename="../../desktop/ui/diary/page.py" line="548"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="89"/>
-        <location filename="../../desktop/ui/diary/page.py" line="481"/>
-        <location filename="../../desktop/ui/diary/page.py" line="566"/>
+        <location filename="../../desktop/ui/diary/page.py" line="98"/>
+        <location filename="../../desktop/ui/diary/page.py" line="549"/>
+        <location filename="../../desktop/ui/diary/page.py" line="634"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="90"/>
-        <location filename="../../desktop/ui/diary/page.py" line="482"/>
+        <location filename="../../desktop/ui/diary/page.py" line="99"/>
+        <location filename="../../desktop/ui/diary/page.py" line="550"/>
         <location filename="../../desktop/domain/fields.py" line="176"/>
         <source>批准人</source>
         <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="94"/>
-        <location filename="../../desktop/ui/diary/page.py" line="106"/>
+        <location filename="../../desktop/ui/diary/page.py" line="103"/>
+        <location filename="../../desktop/ui/diary/page.py" line="115"/>
         <location filename="../../desktop/ui/households/window.py" line="71"/>
         <location filename="../../desktop/ui/households/window.py" line="106"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
@@ -381,222 +393,260 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="95"/>
-        <location filename="../../desktop/ui/diary/page.py" line="108"/>
+        <location filename="../../desktop/ui/diary/page.py" line="104"/>
+        <location filename="../../desktop/ui/diary/page.py" line="117"/>
         <location filename="../../desktop/domain/fields.py" line="170"/>
         <source>在村</source>
         <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
         <translation>In village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="96"/>
+        <location filename="../../desktop/ui/diary/page.py" line="105"/>
         <source>请假和外出</source>
         <translation>Leave and time away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="97"/>
+        <location filename="../../desktop/ui/diary/page.py" line="106"/>
         <source>不在村</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="98"/>
-        <location filename="../../desktop/ui/diary/page.py" line="109"/>
+        <location filename="../../desktop/ui/diary/page.py" line="107"/>
+        <location filename="../../desktop/ui/diary/page.py" line="118"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="99"/>
-        <location filename="../../desktop/ui/diary/page.py" line="110"/>
+        <location filename="../../desktop/ui/diary/page.py" line="108"/>
+        <location filename="../../desktop/ui/diary/page.py" line="119"/>
         <source>所需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="100"/>
-        <location filename="../../desktop/ui/diary/page.py" line="111"/>
+        <location filename="../../desktop/ui/diary/page.py" line="109"/>
+        <location filename="../../desktop/ui/diary/page.py" line="120"/>
         <source>差额</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="101"/>
-        <location filename="../../desktop/ui/diary/page.py" line="112"/>
+        <location filename="../../desktop/ui/diary/page.py" line="110"/>
+        <location filename="../../desktop/ui/diary/page.py" line="121"/>
         <source>无日志的周</source>
         <translation>Weeks without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="107"/>
+        <location filename="../../desktop/ui/diary/page.py" line="116"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="113"/>
+        <location filename="../../desktop/ui/diary/page.py" line="122"/>
         <source>缺口</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="119"/>
+        <location filename="../../desktop/ui/diary/page.py" line="128"/>
         <location filename="../../desktop/ui/shell/registry.py" line="21"/>
         <source>日志</source>
         <translation>Diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="146"/>
+        <location filename="../../desktop/ui/diary/page.py" line="156"/>
         <source>本月考勤</source>
         <translation>This month's attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="180"/>
+        <location filename="../../desktop/ui/diary/page.py" line="190"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="205"/>
+        <location filename="../../desktop/ui/diary/page.py" line="216"/>
         <source>已保存 {day} 的日志</source>
         <translation>Saved the diary of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="205"/>
+        <location filename="../../desktop/ui/diary/page.py" line="216"/>
         <source>已修改 {day} 的日志（修改记录保留）</source>
         <translation>Corrected the diary of {day} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="214"/>
+        <location filename="../../desktop/ui/diary/page.py" line="218"/>
+        <source>，照片 {n} 张</source>
+        <translation>, {n} photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="239"/>
+        <source>{day} 的日志照片</source>
+        <translation>Diary photo of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="243"/>
+        <source>{day} 日志照片.jpg</source>
+        <translation>diary photo {day}.jpg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="251"/>
+        <source>选择日志照片</source>
+        <translation>Choose diary photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="253"/>
+        <location filename="../../desktop/ui/photos/page.py" line="240"/>
+        <location filename="../../desktop/ui/visits/page.py" line="525"/>
+        <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="262"/>
         <source>{day} 已经记为在村</source>
         <translation>{day} is already marked in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="218"/>
+        <location filename="../../desktop/ui/diary/page.py" line="266"/>
         <source>记 {day} 在村</source>
         <translation>Mark {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="223"/>
+        <location filename="../../desktop/ui/diary/page.py" line="271"/>
         <source>已记 {day} 在村</source>
         <translation>Marked {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="232"/>
+        <location filename="../../desktop/ui/diary/page.py" line="280"/>
         <source>取消 {day} 在村</source>
         <translation>Take back {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="237"/>
+        <location filename="../../desktop/ui/diary/page.py" line="285"/>
         <source>已取消 {day} 在村（修改记录保留）</source>
         <translation>Took back {day} in the village (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="250"/>
+        <location filename="../../desktop/ui/diary/page.py" line="298"/>
         <source>修改请假：{kind} {start}</source>
         <translation>Correct leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="256"/>
+        <location filename="../../desktop/ui/diary/page.py" line="304"/>
         <source>已修改请假：{kind} {start} 至 {end}（修改记录保留）</source>
         <translation>Corrected leave: {kind} {start} to {end} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="270"/>
+        <location filename="../../desktop/ui/diary/page.py" line="318"/>
         <source>请假：{kind} {start}</source>
         <translation>Leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="274"/>
+        <location filename="../../desktop/ui/diary/page.py" line="322"/>
         <source>已记录{kind} {start} 至 {end}</source>
         <translation>Recorded {kind} from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="292"/>
+        <location filename="../../desktop/ui/diary/page.py" line="340"/>
         <source>修改请假：{kind} {start} 至 {end}</source>
         <translation>Correcting leave: {kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="296"/>
+        <location filename="../../desktop/ui/diary/page.py" line="344"/>
         <location filename="../../desktop/ui/photos/details.py" line="59"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="305"/>
-        <location filename="../../desktop/ui/diary/page.py" line="452"/>
+        <location filename="../../desktop/ui/diary/page.py" line="353"/>
+        <location filename="../../desktop/ui/diary/page.py" line="520"/>
         <source>记录请假</source>
         <translation>Record leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="315"/>
+        <location filename="../../desktop/ui/diary/page.py" line="363"/>
         <source>{kind} {start} 至 {end}</source>
         <translation>{kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="320"/>
+        <location filename="../../desktop/ui/diary/page.py" line="368"/>
         <source>删除请假：{what}</source>
         <translation>Remove leave: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="327"/>
+        <location filename="../../desktop/ui/diary/page.py" line="375"/>
         <source>已删除请假：{what}（Ctrl+Z 撤销）</source>
         <translation>Removed leave: {what} (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="338"/>
+        <location filename="../../desktop/ui/diary/page.py" line="386"/>
         <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
         <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="349"/>
+        <location filename="../../desktop/ui/diary/page.py" line="397"/>
         <source>在岗日历</source>
         <translation>Presence calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="359"/>
+        <location filename="../../desktop/ui/diary/page.py" line="407"/>
         <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
         <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="367"/>
+        <location filename="../../desktop/ui/diary/page.py" line="415"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="376"/>
+        <location filename="../../desktop/ui/diary/page.py" line="424"/>
         <source>写日志</source>
         <translation>Write the diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="388"/>
+        <location filename="../../desktop/ui/diary/page.py" line="436"/>
         <source>村民小组，或 乡里开会 等；不填即在村里</source>
         <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="391"/>
+        <location filename="../../desktop/ui/diary/page.py" line="439"/>
         <source>这一天做了什么（回车保存）</source>
         <translation>What was done this day (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="394"/>
+        <location filename="../../desktop/ui/diary/page.py" line="442"/>
         <source>涉及的农户：户编号，逗号分隔</source>
         <translation>Households concerned: household numbers, comma separated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="401"/>
+        <location filename="../../desktop/ui/diary/page.py" line="448"/>
+        <source>把照片文件拖到这里，保存日志时一起保存；选中后按 Delete 移除</source>
+        <translation>Drag photo files here: they are saved with the diary; select one and press Delete to remove it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="449"/>
+        <location filename="../../desktop/ui/visits/page.py" line="367"/>
+        <source>选择照片…</source>
+        <translation>Choose photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="464"/>
         <source>保存日志</source>
         <translation>Save diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="404"/>
+        <location filename="../../desktop/ui/diary/page.py" line="467"/>
         <source>记为在村</source>
         <translation>Mark in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="407"/>
+        <location filename="../../desktop/ui/diary/page.py" line="470"/>
         <source>取消在村</source>
         <translation>Not in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="409"/>
+        <location filename="../../desktop/ui/diary/page.py" line="472"/>
         <source>取消这一天的在村记录（修改记录保留，Ctrl+Z 撤销）</source>
         <translation>Take back this day's in-village mark (the history is kept; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="419"/>
+        <location filename="../../desktop/ui/diary/page.py" line="482"/>
         <location filename="../../desktop/ui/households/window.py" line="172"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
@@ -604,58 +654,58 @@
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="434"/>
+        <location filename="../../desktop/ui/diary/page.py" line="502"/>
         <source>请假和外出开会</source>
         <translation>Leave and meetings away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="450"/>
+        <location filename="../../desktop/ui/diary/page.py" line="518"/>
         <source>批准人（回车保存）</source>
         <translation>Approved by (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="455"/>
+        <location filename="../../desktop/ui/diary/page.py" line="523"/>
         <source>取消修改</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="469"/>
+        <location filename="../../desktop/ui/diary/page.py" line="537"/>
         <location filename="../../desktop/ui/security/dialogs.py" line="149"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="472"/>
+        <location filename="../../desktop/ui/diary/page.py" line="540"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="474"/>
+        <location filename="../../desktop/ui/diary/page.py" line="542"/>
         <source>删除记错的请假（变更日志保留，Ctrl+Z 撤销）</source>
         <translation>Remove a leave entered by mistake (the change log keeps it; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="488"/>
+        <location filename="../../desktop/ui/diary/page.py" line="556"/>
         <source>本月请假（选中一条可修改或删除）</source>
         <translation>Leave this month (select one to correct or remove)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="500"/>
+        <location filename="../../desktop/ui/diary/page.py" line="568"/>
         <source>所需在村天数</source>
         <translation>Required days in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="513"/>
+        <location filename="../../desktop/ui/diary/page.py" line="581"/>
         <source>依据：文件名称和年份（必填，回车保存）</source>
         <translation>Source: document name and year (required, Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="516"/>
+        <location filename="../../desktop/ui/diary/page.py" line="584"/>
         <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
         <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="526"/>
+        <location filename="../../desktop/ui/diary/page.py" line="594"/>
         <location filename="../../desktop/ui/households/window.py" line="125"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
@@ -663,104 +713,109 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="527"/>
+        <location filename="../../desktop/ui/diary/page.py" line="595"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="528"/>
+        <location filename="../../desktop/ui/diary/page.py" line="596"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="535"/>
+        <location filename="../../desktop/ui/diary/page.py" line="603"/>
         <source>搜索日志：内容、地点、类别或记录人</source>
         <translation>Search the diary: content, place, kind or writer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="564"/>
+        <location filename="../../desktop/ui/diary/page.py" line="632"/>
         <source>逐月缺口，从</source>
         <translation>Gaps month by month, from</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="618"/>
+        <location filename="../../desktop/ui/diary/page.py" line="686"/>
         <source>没有缺口</source>
         <translation>No gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="618"/>
+        <location filename="../../desktop/ui/diary/page.py" line="686"/>
         <source>{n} 个人月有缺口</source>
         <translation>{n} person-months with a gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="634"/>
+        <location filename="../../desktop/ui/diary/page.py" line="702"/>
         <source>本月没有考勤记录</source>
         <translation>No attendance recorded this month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="643"/>
+        <location filename="../../desktop/ui/diary/page.py" line="711"/>
         <source>{kind} {days} 天</source>
         <translation>{kind} {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="645"/>
+        <location filename="../../desktop/ui/diary/page.py" line="713"/>
         <source>无请假</source>
         <translation>no leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="646"/>
+        <location filename="../../desktop/ui/diary/page.py" line="714"/>
         <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
         <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="652"/>
+        <location filename="../../desktop/ui/diary/page.py" line="720"/>
         <source>所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）</source>
         <translation>Required days in the village not set yet (the township sets them on the Diary page from the province’s rules)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="654"/>
+        <location filename="../../desktop/ui/diary/page.py" line="722"/>
         <source>所需 {required} 天，差 {gap} 天</source>
         <translation>{required} days required, {gap} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="656"/>
+        <location filename="../../desktop/ui/diary/page.py" line="724"/>
         <source>所需 {required} 天，已达到</source>
         <translation>{required} days required, met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="671"/>
+        <location filename="../../desktop/ui/diary/page.py" line="739"/>
         <source>新日志：{day}</source>
         <translation>New entry: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="676"/>
+        <location filename="../../desktop/ui/diary/page.py" line="749"/>
         <source>修改 {day} 的日志</source>
         <translation>Correcting the entry of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="690"/>
+        <location filename="../../desktop/ui/diary/page.py" line="751"/>
+        <source>（照片 {n} 张，双击查看）</source>
+        <translation> ({n} photos; double-click to view)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="766"/>
         <source>村里</source>
         <translation>In the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="708"/>
+        <location filename="../../desktop/ui/diary/page.py" line="785"/>
         <source>低于所需天数</source>
         <translation>Below the required days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="710"/>
+        <location filename="../../desktop/ui/diary/page.py" line="787"/>
         <source>有周无日志</source>
         <translation>A week without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="718"/>
-        <location filename="../../desktop/ui/diary/page.py" line="734"/>
+        <location filename="../../desktop/ui/diary/page.py" line="795"/>
+        <location filename="../../desktop/ui/diary/page.py" line="811"/>
         <source>尚未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="719"/>
-        <location filename="../../desktop/ui/diary/page.py" line="735"/>
+        <location filename="../../desktop/ui/diary/page.py" line="796"/>
+        <location filename="../../desktop/ui/diary/page.py" line="812"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
@@ -1623,16 +1678,6 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="206"/>
-        <location filename="../../desktop/ui/photos/page.py" line="54"/>
-        <location filename="../../desktop/ui/shell/registry.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="404"/>
-        <location filename="../../desktop/domain/fields.py" line="14"/>
-        <source>照片</source>
-        <extracomment>desktop/domain/fields.py: TABLE_LABELS['photo'] (a kind of record)</extracomment>
-        <translation>Photos</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/households/window.py" line="207"/>
         <source>变更记录</source>
         <translation>History</translation>
@@ -2109,7 +2154,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/photos/details.py" line="99"/>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="106"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="108"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -2156,36 +2201,41 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="36"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="37"/>
+        <source>驻村工作日志</source>
+        <translation>Work diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="38"/>
         <source>农户照片</source>
         <translation>Household photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="40"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="42"/>
         <source>拍摄时间未知</source>
         <translation>time taken unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="81"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="83"/>
         <source>日期未知
 {caption}</source>
         <translation>date unknown
 {caption}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="85"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="87"/>
         <source>（无说明）</source>
         <translation>(no caption)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="100"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="102"/>
         <source>照片文件
 尚未同步到本机</source>
         <translation>Photo file
 not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="102"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="104"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
@@ -2270,12 +2320,6 @@ Drag photo files here, or click “Add photos…”</translation>
         <location filename="../../desktop/ui/photos/page.py" line="238"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/photos/page.py" line="240"/>
-        <location filename="../../desktop/ui/visits/page.py" line="525"/>
-        <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
-        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photos/page.py" line="257"/>
@@ -4530,11 +4574,6 @@ fingerprint {expected}</translation>
         <location filename="../../desktop/ui/visits/page.py" line="362"/>
         <source>选中后按 Delete 移除</source>
         <translation>Select and press Delete to remove</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="367"/>
-        <source>选择照片…</source>
-        <translation>Choose photos…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/page.py" line="373"/>

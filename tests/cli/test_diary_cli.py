@@ -118,6 +118,30 @@ def test_a_bad_attendance_span_is_one_line(zhucun, argv: tuple[str, ...], messag
     refused(result, 2, message)
 
 
+def test_diary_add_and_edit_take_photos(zhucun, tmp_path: Path) -> None:
+    from PIL import Image
+
+    first, second = tmp_path / "一.jpg", tmp_path / "二.jpg"
+    Image.new("RGB", (640, 480), (30, 120, 200)).save(first, "JPEG")
+    Image.new("RGB", (640, 480), (200, 60, 30)).save(second, "JPEG")
+    result = zhucun("diary", "add", "--date", "2026-11-20", "--kind", "项目", "--content", "查看水渠",
+                    "--photo", str(first))  # fmt: skip
+    assert result.code == 0 and result.out.startswith("已记录日志（照片 1 张）"), result.err
+    result = zhucun("diary", "edit", "2026-11-20", "--photo", str(second))
+    assert (result.code, result.out.strip()) == (0, "已修改：加照片 1 张")
+    assert "查看水渠  照片 2 张" in zhucun("diary", "list").out
+    (row,) = json.loads(zhucun("diary", "list", "--json").out)
+    assert row["photos"] == 2
+    bad = tmp_path / "坏.jpg"
+    bad.write_bytes(b"not a photo")
+    before = dump(zhucun)
+    result = zhucun(
+        "diary", "add", "--date", "2026-11-21", "--kind", "项目", "--content", "x", "--photo", str(bad)
+    )
+    refused(result, 2, "坏.jpg")
+    assert dump(zhucun) == before
+
+
 @pytest.fixture
 def other_village(ledger: Ledger, home: Path) -> None:
     with ledger.store.session() as session:

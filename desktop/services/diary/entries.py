@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.services.context import Ledger
 from desktop.services.diary.rules import PRESENT, rules
+from desktop.services.photos import ReadyPhoto, read_photos
 from desktop.store.ids import is_uuid, natural_id
-from desktop.store.models import Household, Village, WorkLog
-from desktop.store.queries import live
+from desktop.store.models import Household, Photo, Village, WorkLog
+from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
 
 UNMARKED = "取消在村"  # the archive reason of a 在村 mark taken back
@@ -44,6 +46,7 @@ class DiaryEntry:
     in_village: bool
     content: str
     households: tuple[str, ...]  # 户编号 (or the id where a household has no number)
+    photos: int = 0  # how many photos the entry has
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,14 @@ def add_entry(
     person: str | None = None,
     households: list[str] | None = None,
     in_village: bool | None = None,
+    photos: list[Path] | None = None,
 ) -> str:
-    """Write the day's diary entry; returns its id."""
+    """Write the day's diary entry with its photos (one transaction); returns its id."""
     _check_day(ledger, day, "日志日期")
     kind = _checked_kind(kind)
     if not content.strip():
         raise InvalidInput("请填写日志内容：这一天做了什么")
+    ready = _read_photos(ledger, photos)
     with ledger.store.session() as session:
         village = _own_village(ledger, session)
         writer = ChangeWriter(session)
@@ -90,7 +95,7 @@ def add_entry(
         present = _is_in_village(session, village, place) if in_village is None else in_village
         if present:
             _refuse_on_leave(session, village.id, person, day, day)
-        return writer.create(
+        entry_id = writer.create(
             WorkLog,
             {
                 "village_id": village.id,
@@ -104,6 +109,8 @@ def add_entry(
             },
             natural_id("work_log", village.id, person, day.isoformat()),
         )
+        _record_photos(session, writer, entry_id, ready)
+        return entry_id
 
 
 def edit_entry(
@@ -116,8 +123,11 @@ def edit_entry(
     place: str | None = None,
     households: list[str] | None = None,
     in_village: bool | None = None,
+    photos: list[Path] | None = None,
 ) -> dict[str, object]:
-    """Correct an entry (by its id, or by its date and person); returns the fields that changed."""
+    """Correct an entry (by its id, or by its date and person), adding ``photos`` to it; returns the
+    fields that changed (``photos``: how many photos were added)."""
+    ready = _read_photos(ledger, photos)
     with ledger.store.session() as session:
         village = _own_village(ledger, session)
         writer = ChangeWriter(session)
@@ -144,7 +154,9 @@ def edit_entry(
             and row.author is not None
         ):
             _refuse_on_leave(session, village.id, row.author, row.day, row.day)
-        return writer.update(WorkLog, row.id, changes)
+        changed = writer.update(WorkLog, row.id, changes)
+        added = _record_photos(session, writer, row.id, ready)
+        return {**changed, "photos": added} if added else changed
 
 
 def mark_present(ledger: Ledger, *, day: dt.date, person: str | None = None) -> str:
@@ -313,6 +325,7 @@ def list_entries(
             query = query.where(WorkLog.author == person)
         rows = list(session.execute(query).scalars())
         numbers = _numbers(session, {h for r in rows for h in r.household_ids or []})
+        photo_counts = _photo_counts(session, [r.id for r in rows])
     words = search.strip()
     result = []
     for row in rows:
@@ -331,6 +344,7 @@ def list_entries(
             bool(row.in_village),
             row.content or "",
             tuple(numbers.get(h, h) for h in row.household_ids or []),
+            photo_counts.get(row.id, 0),
         )
         if words and not any(
             words in text for text in (entry.content, entry.place, entry.kind, entry.person)
@@ -589,6 +603,40 @@ def _household_ids(session: Session, village: Village, refs: list[str]) -> list[
         if ours[0].id not in ids:
             ids.append(ours[0].id)
     return ids
+
+
+def _read_photos(ledger: Ledger, files: list[Path] | None) -> list[ReadyPhoto]:
+    """The photos read in before anything is written: a bad file is one line and nothing is written."""
+    return read_photos(ledger, files) if files else []
+
+
+def _record_photos(session: Session, writer: ChangeWriter, entry_id: str, ready: list[ReadyPhoto]) -> int:
+    """The entry's photo records; an image the entry already has is not recorded twice."""
+    have = set(
+        session.execute(select(Photo.sha256).where(Photo.work_log_id == entry_id, live(Photo))).scalars()
+    )
+    added = 0
+    for photo in ready:
+        if photo.sha256 in have:
+            continue
+        have.add(photo.sha256)
+        writer.create(Photo, {**photo.fields, "work_log_id": entry_id})
+        added += 1
+    return added
+
+
+def _photo_counts(session: Session, entry_ids: list[str]) -> dict[str, int]:
+    if not entry_ids:
+        return {}
+    counts: dict[str, int] = {}
+    for chunk in in_chunks(entry_ids):
+        query = (
+            select(Photo.work_log_id, func.count())
+            .where(Photo.work_log_id.in_(chunk), live(Photo))
+            .group_by(Photo.work_log_id)
+        )
+        counts.update({entry_id or "": int(n) for entry_id, n in session.execute(query).all()})
+    return counts
 
 
 def _numbers(session: Session, ids: set[str]) -> dict[str, str]:

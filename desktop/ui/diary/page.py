@@ -14,14 +14,16 @@ A township only reads: the forms are hidden. Every mark, leave and correction is
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -59,8 +61,14 @@ from desktop.services.diary import (
     unmark_present,
 )
 from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, PRESENT_DAY
+from desktop.services.photos import photo_bytes, photos_of_entry, save_photo_copy
 from desktop.services.village.info import village_summary
+from desktop.ui.photos.drop import PhotoDropList
+from desktop.ui.photos.grid_model import PhotoGridModel, taken_text
+from desktop.ui.photos.grid_view import PhotoGridView
+from desktop.ui.photos.viewer import PhotoViewer
 from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr, tr_noop
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.dates import py_date
@@ -82,6 +90,7 @@ ENTRY_COLUMNS = (
     Column("place", tr_noop("地点")),
     Column("content", tr_noop("工作内容")),
     Column("households", tr_noop("涉及农户")),
+    Column("photos", tr_noop("照片")),
 )
 LEAVE_COLUMNS = (
     Column("kind", tr_noop("类别")),
@@ -125,6 +134,7 @@ class DiaryPage(Page):
         self.shown: DiaryEntry | None = None  # the entry the form corrects, None: a new one
         self.leaves: list[LeaveRow] = []  # the person's leave in the month shown, as listed
         self.editing_leave: LeaveRow | None = None  # the leave the leave form corrects, None: a new one
+        self.viewer: PhotoViewer | None = None  # an entry's photo at full size
         column = QWidget()
         left = QVBoxLayout(column)
         left.setContentsMargins(0, 0, 0, 0)
@@ -194,6 +204,7 @@ class DiaryPage(Page):
             "place": self.place.text(),
             "households": households,
             "person": self.person.currentText() or None,
+            "photos": self.photos.files() or None,
         }
         shown = self.shown
         if shown is None:
@@ -203,8 +214,45 @@ class DiaryPage(Page):
         if saved is None:
             return False
         what = tr("已保存 {day} 的日志") if shown is None else tr("已修改 {day} 的日志（修改记录保留）")
+        if fields["photos"]:
+            what += tr("，照片 {n} 张").format(n=len(fields["photos"]))
         self.saved_label.setText(what.format(day=day.isoformat()))
+        self.photos.clear_files()
         return True
+
+    def open_entry_photo(self, index: QModelIndex) -> PhotoViewer | None:
+        """Double-click on one of the entry's photos: the picture at full size."""
+        if not index.isValid():
+            return None
+        row = self.entry_photos.row_at(index.row())
+        try:
+            data = photo_bytes(self.ctx.ledger, row.sha256) if row.available else None
+        except (OSError, UserError) as error:
+            show_error(self, error)
+            return None
+        if data is None:
+            return None
+        ledger, sha = self.ctx.ledger, row.sha256
+        day = self.shown.day.isoformat() if self.shown is not None else ""
+        self.viewer = PhotoViewer(
+            data,
+            tr("{day} 的日志照片").format(day=day),
+            taken_text(row),
+            self,
+            save_copy=lambda target: save_photo_copy(ledger, sha, target),
+            file_name=tr("{day} 日志照片.jpg").format(day=day),
+        )
+        self.viewer.show()
+        return self.viewer
+
+    def _pick_photos(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            tr("选择日志照片"),
+            str(Path.home()),
+            tr("照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)"),
+        )
+        self.photos.add_files([Path(f) for f in files])
 
     def mark_day_present(self) -> bool:
         """记为在村 the day picked (Ctrl+Z takes it back)."""
@@ -394,6 +442,21 @@ class DiaryPage(Page):
         self.households.setPlaceholderText(tr("涉及的农户：户编号，逗号分隔"))
         for line in (self.place, self.content, self.households):
             line.returnPressed.connect(self.save_entry)
+        self.photos = PhotoDropList()
+        self.photos.setObjectName("diaryPhotos")
+        self.photos.setMaximumHeight(64)
+        self.photos.setToolTip(tr("把照片文件拖到这里，保存日志时一起保存；选中后按 Delete 移除"))
+        pick = QPushButton(tr("选择照片…"))
+        pick.setObjectName("diaryPickPhotos")
+        pick.clicked.connect(self._pick_photos)
+        self.entry_photos = PhotoGridModel(self.ctx.ledger, self, icon_edge=72)
+        self.entry_photo_grid = PhotoGridView()
+        self.entry_photo_grid.setObjectName("diaryEntryPhotos")
+        self.entry_photo_grid.setAcceptDrops(False)
+        self.entry_photo_grid.setModel(self.entry_photos)
+        self.entry_photo_grid.setMaximumHeight(110)
+        self.entry_photo_grid.activated.connect(self.open_entry_photo)
+        self.entry_photo_grid.setVisible(False)
         self.form_state = QLabel()
         self.form_state.setObjectName("diaryFormState")
         self.saved_label = QLabel()
@@ -418,6 +481,11 @@ class DiaryPage(Page):
         form.addRow(tr("地点"), self.place)
         form.addRow(tr("内容"), self.content)
         form.addRow(tr("涉及农户"), self.households)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos, 1)
+        photo_row.addWidget(pick)
+        form.addRow(tr("照片"), photo_row)
+        form.addRow(self.entry_photo_grid)
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addStretch(1)
@@ -672,8 +740,16 @@ class DiaryPage(Page):
             self.content.clear()
             self.place.clear()
             self.households.clear()
+            self.entry_photos.set_rows([])
+            self.entry_photo_grid.setVisible(False)
             return
-        self.form_state.setText(tr("修改 {day} 的日志").format(day=day.isoformat()))
+        photos = photos_of_entry(self.ctx.ledger, self.shown.id) if self.shown.photos else []
+        self.entry_photos.set_rows(photos)
+        self.entry_photo_grid.setVisible(bool(photos))
+        state = tr("修改 {day} 的日志").format(day=day.isoformat())
+        if photos:
+            state += tr("（照片 {n} 张，双击查看）").format(n=len(photos))
+        self.form_state.setText(state)
         self.kind.setCurrentText(self.shown.kind)
         self.place.setText(self.shown.place)
         self.content.setText(self.shown.content)
@@ -690,6 +766,7 @@ def _entry_record(entry: DiaryEntry) -> dict[str, Any]:
         "place": entry.place or tr("村里"),
         "content": entry.content,
         "households": "、".join(entry.households),
+        "photos": entry.photos or "",
     }
 
 

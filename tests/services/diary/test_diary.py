@@ -4,6 +4,7 @@ across a month boundary and leave, and the bad inputs that write nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from records import make_id_number
@@ -287,3 +288,39 @@ def set_required(ledger: Ledger, village_id: str, days: int) -> None:
              "source": "某县驻村干部管理办法（2026 年）"},
             natural_id("policy_setting", village_id, REQUIRED_DAYS, "2026"),
         )  # fmt: skip
+
+
+def jpeg(path: Path, colour: tuple[int, int, int]) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (640, 480), colour).save(path, "JPEG", quality=90)
+    return path
+
+
+def test_an_entry_has_photos_added_with_it_and_later(ledger: Ledger, tmp_path: Path) -> None:
+    from desktop.services.photos import photo_bytes, photos_of_entry
+
+    first = jpeg(tmp_path / "一组.jpg", (30, 120, 200))
+    entry_id = add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="查看水渠", photos=[first])
+    (entry,) = list_entries(ledger)
+    assert entry.photos == 1
+    (photo,) = photos_of_entry(ledger, entry_id)
+    assert (photo.width, photo.height, photo.household_id) == (640, 480, "")
+    assert photo_bytes(ledger, photo.sha256) is not None
+    second = jpeg(tmp_path / "二组.jpg", (200, 60, 30))
+    # the same image again is not recorded twice; a new one is added, the text unchanged
+    assert edit_entry(ledger, entry_id, photos=[first, second]) == {"photos": 1}
+    assert list_entries(ledger)[0].photos == 2
+
+
+def test_a_bad_photo_file_writes_neither_the_entry_nor_a_photo(ledger: Ledger, tmp_path: Path) -> None:
+    good = jpeg(tmp_path / "好.jpg", (30, 120, 200))
+    bad = tmp_path / "坏.jpg"
+    bad.write_bytes(b"not a photo")
+    before = dump_ledger(ledger)
+    with pytest.raises(InvalidInput) as caught:
+        add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="查看水渠", photos=[good, bad])
+    assert "坏.jpg" in caught.value.message and "\n" not in caught.value.message
+    with pytest.raises(UserError, match=r"没有\.jpg：找不到这个文件"):
+        add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="x", photos=[tmp_path / "没有.jpg"])
+    assert dump_ledger(ledger) == before

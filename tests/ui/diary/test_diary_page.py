@@ -235,3 +235,49 @@ def test_the_gaps_table_lists_each_month_and_a_span_over_two_years_is_said_besid
     qtbot.keyClicks(page.gaps_from, "12")
     assert page.gaps_from.text() == "2024-12"
     assert page.gaps.rowCount() == 24 and page.gaps_state.text() == "24 个人月有缺口"
+
+
+def test_photos_are_attached_to_an_entry_and_shown_on_it(
+    page: DiaryPage, ledger: Ledger, qtbot: Any, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from desktop.services.photos import photos_of_entry
+
+    files = [tmp_path / "水渠一.jpg", tmp_path / "水渠二.jpg"]
+    for path, colour in zip(files, ((30, 120, 200), (200, 60, 30)), strict=True):
+        Image.new("RGB", (640, 480), colour).save(path, "JPEG", quality=90)
+    day = dt.date(2026, 11, 20)
+    pick(page, day)
+    page.kind.setCurrentText("项目")
+    page.photos.add_files(files)  # as dropped on the list (or chosen with 选择照片…)
+    type_chinese(page.content, "查看水渠工程")
+    qtbot.keyClick(page.content, Qt.Key.Key_Return)
+    assert errors() == []
+    (entry,) = list_entries(ledger)
+    assert entry.photos == 2 and len(photos_of_entry(ledger, entry.id)) == 2
+    assert page.saved_label.text() == "已保存 2026-11-20 的日志，照片 2 张"
+    assert page.photos.count() == 0 and page.entries.row_at(0)["photos"] == 2
+
+    # the day opened again: the entry's photos shown as thumbnails, a double-click shows one at full size
+    pick(page, dt.date(2026, 11, 19))
+    assert not page.entry_photo_grid.isVisible()
+    pick(page, day)
+    assert page.form_state.text() == "修改 2026-11-20 的日志（照片 2 张，双击查看）"
+    assert page.entry_photo_grid.isVisible() and page.entry_photos.rowCount() == 2
+    grid = page.entry_photo_grid
+    spot = grid.visualRect(page.entry_photos.index(0, 0)).center()
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: page.viewer is not None and page.viewer.isVisible())
+    assert page.viewer is not None and page.viewer.windowTitle() == "2026-11-20 的日志照片"
+    page.viewer.close()
+
+    # a bad file with the correction: one line, nothing written, the files stay in the list to fix
+    bad = tmp_path / "坏.jpg"
+    bad.write_bytes(b"not a photo")
+    page.photos.add_files([bad])
+    qtbot.keyClick(page.content, Qt.Key.Key_Return)
+    (message,) = errors()
+    assert "坏.jpg" in message and "\n" not in message
+    assert list_entries(ledger)[0].photos == 2 and page.photos.count() == 1
