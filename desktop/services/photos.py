@@ -117,18 +117,25 @@ class ReadyPhoto:
 
 
 def read_photos(
-    ledger: Ledger, files: Iterable[Path | str], options: IngestOptions | None = None
+    ledger: Ledger,
+    files: Iterable[Path | str],
+    options: IngestOptions | None = None,
+    *,
+    progress: Callable[[int, int], bool] | None = None,
 ) -> list[ReadyPhoto]:
     """Read every file before anything is recorded: the first bad file raises its one Chinese line
-    (``InvalidInput`` naming it), so the caller writes nothing."""
+    (``InvalidInput`` naming it), so the caller writes nothing. ``progress(done, total)`` (a GUI
+    worker's) returning False stops with a line saying nothing was saved."""
     paths = [Path(f) for f in files]
     if not paths:
         return []
     options = options or IngestOptions()
     blobs = BlobStore.of_home(ledger.store.location.home)
     ledger.store.require_free(sum(2 * _size_estimate(p) for p in paths), f"无法保存 {len(paths)} 张照片")
-    ready = []
+    ready: list[ReadyPhoto] = []
     for path in paths:
+        if progress is not None and progress(len(ready), len(paths)) is False:
+            raise InvalidInput("已取消读取照片，日志和照片都没有保存")
         photo = ingest_file(path, blobs, options).photo
         meta = photo.meta
         fields = {

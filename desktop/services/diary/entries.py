@@ -14,6 +14,7 @@ may not be dated after today. A leave overlapping a present day or another leave
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def add_entry(
     person: str | None = None,
     households: list[str] | None = None,
     in_village: bool | None = None,
-    photos: list[Path] | None = None,
+    photos: Sequence[Path | ReadyPhoto] | None = None,
 ) -> str:
     """Write the day's diary entry with its photos (one transaction); returns its id."""
     _check_day(ledger, day, "日志日期")
@@ -123,7 +124,7 @@ def edit_entry(
     place: str | None = None,
     households: list[str] | None = None,
     in_village: bool | None = None,
-    photos: list[Path] | None = None,
+    photos: Sequence[Path | ReadyPhoto] | None = None,
 ) -> dict[str, object]:
     """Correct an entry (by its id, or by its date and person), adding ``photos`` to it; returns the
     fields that changed (``photos``: how many photos were added)."""
@@ -605,9 +606,12 @@ def _household_ids(session: Session, village: Village, refs: list[str]) -> list[
     return ids
 
 
-def _read_photos(ledger: Ledger, files: list[Path] | None) -> list[ReadyPhoto]:
-    """The photos read in before anything is written: a bad file is one line and nothing is written."""
-    return read_photos(ledger, files) if files else []
+def _read_photos(ledger: Ledger, photos: Sequence[Path | ReadyPhoto] | None) -> list[ReadyPhoto]:
+    """The photos read in before anything is written (files; photos a GUI worker read in already pass
+    as they are): a bad file is one line and nothing is written."""
+    files = [p for p in photos or [] if not isinstance(p, ReadyPhoto)]
+    read = iter(read_photos(ledger, files) if files else [])
+    return [p if isinstance(p, ReadyPhoto) else next(read) for p in photos or []]
 
 
 def _record_photos(session: Session, writer: ChangeWriter, entry_id: str, ready: list[ReadyPhoto]) -> int:

@@ -61,7 +61,7 @@ from desktop.services.diary import (
     unmark_present,
 )
 from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, PRESENT_DAY
-from desktop.services.photos import photo_bytes, photos_of_entry, save_photo_copy
+from desktop.services.photos import ReadyPhoto, photo_bytes, photos_of_entry, read_photos, save_photo_copy
 from desktop.services.village.info import village_summary
 from desktop.ui.photos.drop import PhotoDropList
 from desktop.ui.photos.grid_model import PhotoGridModel, taken_text
@@ -70,6 +70,7 @@ from desktop.ui.photos.viewer import PhotoViewer
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr, tr_noop
+from desktop.ui.shell.jobs import Job
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.dates import py_date
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
@@ -135,6 +136,7 @@ class DiaryPage(Page):
         self.leaves: list[LeaveRow] = []  # the person's leave in the month shown, as listed
         self.editing_leave: LeaveRow | None = None  # the leave the leave form corrects, None: a new one
         self.viewer: PhotoViewer | None = None  # an entry's photo at full size
+        self.photo_job: Job | None = None  # the entry's photos being read in
         column = QWidget()
         left = QVBoxLayout(column)
         left.setContentsMargins(0, 0, 0, 0)
@@ -194,8 +196,9 @@ class DiaryPage(Page):
             self._day_picked(self.calendar.selectedDate())
 
     def save_entry(self) -> bool:
-        """Save the form: a new entry for the day, or the correction of the day's entry."""
-        ledger = self.ctx.ledger
+        """Save the form: a new entry for the day, or the correction of the day's entry. Photos in the
+        list are read in first on a worker thread (a progress dialog for big ones); the entry, as the
+        form held it on saving, and its photos are then written together, or nothing when a file is bad."""
         day = py_date(self.entry_date.date())
         households = [h for h in self.households.text().replace("，", ",").split(",") if h.strip()]
         fields: dict[str, Any] = {
@@ -204,9 +207,29 @@ class DiaryPage(Page):
             "place": self.place.text(),
             "households": households,
             "person": self.person.currentText() or None,
-            "photos": self.photos.files() or None,
         }
-        shown = self.shown
+        shown, files = self.shown, self.photos.files()
+        if not files:
+            return self._write_entry(day, shown, fields, [])
+        ledger = self.ctx.ledger
+        self.photo_job = self.ctx.run(
+            self,
+            tr("正在读取 {n} 张日志照片…").format(n=len(files)),
+            lambda progress: read_photos(ledger, files, progress=progress),
+            lambda ready: self._photos_read(day, shown, fields, ready),
+        )
+        return True
+
+    def _photos_read(
+        self, day: dt.date, shown: DiaryEntry | None, fields: dict[str, Any], ready: list[ReadyPhoto]
+    ) -> None:
+        self._write_entry(day, shown, fields, ready)
+
+    def _write_entry(
+        self, day: dt.date, shown: DiaryEntry | None, fields: dict[str, Any], ready: list[ReadyPhoto]
+    ) -> bool:
+        ledger = self.ctx.ledger
+        fields = {**fields, "photos": ready or None}
         if shown is None:
             saved = self.ctx.write(self, lambda: add_entry(ledger, day=day, **fields))
         else:
@@ -214,9 +237,10 @@ class DiaryPage(Page):
         if saved is None:
             return False
         what = tr("已保存 {day} 的日志") if shown is None else tr("已修改 {day} 的日志（修改记录保留）")
-        if fields["photos"]:
-            what += tr("，照片 {n} 张").format(n=len(fields["photos"]))
-        self.saved_label.setText(what.format(day=day.isoformat()))
+        what = what.format(day=day.isoformat())
+        if ready:
+            what += tr("，照片 {n} 张").format(n=len(ready))
+        self.saved_label.setText(what)
         self.photos.clear_files()
         return True
 

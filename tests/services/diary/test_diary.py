@@ -324,3 +324,18 @@ def test_a_bad_photo_file_writes_neither_the_entry_nor_a_photo(ledger: Ledger, t
     with pytest.raises(UserError, match=r"没有\.jpg：找不到这个文件"):
         add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="x", photos=[tmp_path / "没有.jpg"])
     assert dump_ledger(ledger) == before
+
+
+def test_photos_read_in_first_are_saved_with_the_entry_and_a_cancel_saves_nothing(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    from desktop.services.photos import read_photos
+
+    files = [jpeg(tmp_path / "一.jpg", (30, 120, 200)), jpeg(tmp_path / "二.jpg", (200, 60, 30))]
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(InvalidInput, match=r"^已取消读取照片，日志和照片都没有保存$"):
+        read_photos(ledger, files, progress=lambda done, total: seen.append((done, total)) or done < 1)
+    assert seen == [(0, 2), (1, 2)]
+    ready = read_photos(ledger, files)  # as the GUI's worker reads them, before the entry is written
+    add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="查看水渠", photos=ready)
+    assert list_entries(ledger)[0].photos == 2

@@ -252,7 +252,8 @@ def test_photos_are_attached_to_an_entry_and_shown_on_it(
     page.kind.setCurrentText("项目")
     page.photos.add_files(files)  # as dropped on the list (or chosen with 选择照片…)
     type_chinese(page.content, "查看水渠工程")
-    qtbot.keyClick(page.content, Qt.Key.Key_Return)
+    qtbot.keyClick(page.content, Qt.Key.Key_Return)  # the photos are read in on a worker, then saved
+    qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=30_000)
     assert errors() == []
     (entry,) = list_entries(ledger)
     assert entry.photos == 2 and len(photos_of_entry(ledger, entry.id)) == 2
@@ -278,6 +279,7 @@ def test_photos_are_attached_to_an_entry_and_shown_on_it(
     bad.write_bytes(b"not a photo")
     page.photos.add_files([bad])
     qtbot.keyClick(page.content, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=30_000)
     (message,) = errors()
     assert "坏.jpg" in message and "\n" not in message
     assert list_entries(ledger)[0].photos == 2 and page.photos.count() == 1
