@@ -1,5 +1,7 @@
 """Photos as evidence: add a batch of files to a household (and a visit, a checklist dimension or a
-monitoring record), list them, edit caption and time taken, archive a wrong one.
+monitoring record), list them, edit caption and time taken, archive a wrong one. A 驻村工作日志 entry's
+photos (``work_log_id``, issue 18) are read in first with ``read_photos`` and recorded by the diary
+service in the entry's own transaction.
 
 Each file of a batch is handled on its own: a bad file (not an image, truncated, a decompression bomb,
 empty, missing) gets a ``PhotoResult`` with a Chinese message naming it, nothing is stored for it, and
@@ -89,6 +91,7 @@ class PhotoRow:
     mime: str | None
     archived: bool
     available: bool  # the image file is on this device (a bundle may bring the record before the file)
+    work_log_id: str | None = None  # a 驻村工作日志 entry's photo
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,60 @@ class _Target:
 
 
 PHOTO_ESTIMATE_CAP = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadyPhoto:
+    """A file read in and its image stored as a blob, not yet recorded: ``fields`` are the ``photo``
+    record's (a blob nobody records is swept as an orphan later)."""
+
+    file: Path
+    sha256: str
+    fields: dict[str, Any]
+
+
+def read_photos(
+    ledger: Ledger,
+    files: Iterable[Path | str],
+    options: IngestOptions | None = None,
+    *,
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[ReadyPhoto]:
+    """Read every file before anything is recorded: the first bad file raises its one Chinese line
+    (``InvalidInput`` naming it), so the caller writes nothing. ``progress(done, total)`` (a GUI
+    worker's) returning False stops with a line saying nothing was saved."""
+    paths = [Path(f) for f in files]
+    if not paths:
+        return []
+    options = options or IngestOptions()
+    blobs = BlobStore.of_home(ledger.store.location.home)
+    ledger.store.require_free(sum(2 * _size_estimate(p) for p in paths), f"无法保存 {len(paths)} 张照片")
+    ready: list[ReadyPhoto] = []
+    for path in paths:
+        if progress is not None and progress(len(ready), len(paths)) is False:
+            raise InvalidInput("已取消读取照片，日志和照片都没有保存")
+        photo = ingest_file(path, blobs, options).photo
+        meta = photo.meta
+        fields = {
+            "sha256": photo.sha256,
+            "taken_at": meta.taken_at,
+            "gps_lat": meta.gps_lat,
+            "gps_lon": meta.gps_lon,
+            "width": photo.width,
+            "height": photo.height,
+            "mime": photo.mime,
+        }
+        ready.append(ReadyPhoto(path, photo.sha256, fields))
+    return ready
+
+
+def photos_of_entry(ledger: Ledger, work_log_id: str) -> list[PhotoRow]:
+    """A diary entry's photos, oldest taken first."""
+    blobs = BlobStore.of_home(ledger.store.location.home)
+    with ledger.store.read_session() as session:
+        query = select(Photo).where(Photo.work_log_id == work_log_id, Photo.sha256.is_not(None), live(Photo))
+        rows = [_row(photo, blobs) for photo in session.execute(query).scalars()]
+    return sorted(rows, key=lambda r: (r.taken_at is None, r.taken_at or dt.datetime.min, r.id))
 
 
 def add_photos(
@@ -405,4 +462,5 @@ def _row(photo: Photo, blobs: BlobStore) -> PhotoRow:
         mime=photo.mime,
         archived=bool(photo.archived),
         available=bool(sha) and blobs.has(sha),
+        work_log_id=photo.work_log_id,
     )

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models, table_of
-from desktop.store.models import Household
+from desktop.store.models import Household, WorkLog
 
 
 def in_village(table: Table, village_id: str) -> ColumnElement[bool]:
@@ -17,6 +17,10 @@ def in_village(table: Table, village_id: str) -> ColumnElement[bool]:
         return table.c.id == village_id
     if "village_id" in table.c:
         return table.c.village_id == village_id
+    if table.name == "photo":  # a household's photo, or a diary entry's (which may name no household)
+        return table.c.household_id.in_(
+            select(Household.id).where(Household.village_id == village_id)
+        ) | table.c.work_log_id.in_(select(WorkLog.id).where(WorkLog.village_id == village_id))
     if "household_id" in table.c:
         return table.c.household_id.in_(select(Household.id).where(Household.village_id == village_id))
     raise ValueError(f"{table.name} has no link to a village")

@@ -264,7 +264,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/page.py" line="279"/>
-        <location filename="../../desktop/ui/diary/page.py" line="420"/>
+        <location filename="../../desktop/ui/diary/page.py" line="734"/>
+        <location filename="../../desktop/ui/diary/page.py" line="822"/>
         <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>、</source>
         <comment>between the items of a list</comment>
@@ -288,8 +289,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
-        <location filename="../../desktop/ui/diary/page.py" line="65"/>
-        <location filename="../../desktop/ui/diary/page.py" line="281"/>
+        <location filename="../../desktop/ui/diary/page.py" line="87"/>
+        <location filename="../../desktop/ui/diary/page.py" line="503"/>
         <location filename="../../desktop/ui/households/window.py" line="171"/>
         <location filename="../../desktop/ui/households/window.py" line="211"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
@@ -300,7 +301,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="17"/>
-        <location filename="../../desktop/ui/diary/page.py" line="67"/>
+        <location filename="../../desktop/ui/diary/page.py" line="89"/>
         <location filename="../../desktop/domain/fields.py" line="168"/>
         <source>记录人</source>
         <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
@@ -308,9 +309,10 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="18"/>
-        <location filename="../../desktop/ui/diary/page.py" line="68"/>
-        <location filename="../../desktop/ui/diary/page.py" line="282"/>
-        <location filename="../../desktop/ui/diary/page.py" line="320"/>
+        <location filename="../../desktop/ui/diary/page.py" line="90"/>
+        <location filename="../../desktop/ui/diary/page.py" line="97"/>
+        <location filename="../../desktop/ui/diary/page.py" line="504"/>
+        <location filename="../../desktop/ui/diary/page.py" line="571"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="169"/>
         <source>类别</source>
@@ -319,13 +321,14 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="19"/>
-        <location filename="../../desktop/ui/diary/page.py" line="70"/>
+        <location filename="../../desktop/ui/diary/page.py" line="92"/>
         <source>工作内容</source>
         <translation>Work done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="66"/>
-        <location filename="../../desktop/ui/diary/page.py" line="74"/>
+        <location filename="../../desktop/ui/diary/page.py" line="88"/>
+        <location filename="../../desktop/ui/diary/page.py" line="103"/>
+        <location filename="../../desktop/ui/diary/page.py" line="115"/>
         <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
@@ -333,23 +336,57 @@
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="69"/>
-        <location filename="../../desktop/ui/diary/page.py" line="283"/>
+        <location filename="../../desktop/ui/diary/page.py" line="91"/>
+        <location filename="../../desktop/ui/diary/page.py" line="505"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="71"/>
-        <location filename="../../desktop/ui/diary/page.py" line="285"/>
+        <location filename="../../desktop/ui/diary/page.py" line="93"/>
+        <location filename="../../desktop/ui/diary/page.py" line="507"/>
         <location filename="../../desktop/domain/fields.py" line="174"/>
         <source>涉及农户</source>
         <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
         <translation>Households concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="75"/>
+        <location filename="../../desktop/ui/diary/page.py" line="94"/>
+        <location filename="../../desktop/ui/diary/page.py" line="511"/>
+        <location filename="../../desktop/ui/households/window.py" line="208"/>
+        <location filename="../../desktop/ui/photos/page.py" line="54"/>
+        <location filename="../../desktop/ui/shell/registry.py" line="24"/>
+        <location filename="../../desktop/ui/visits/page.py" line="404"/>
+        <location filename="../../desktop/domain/fields.py" line="14"/>
+        <source>照片</source>
+        <extracomment>desktop/domain/fields.py: TABLE_LABELS['photo'] (a kind of record)</extracomment>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="98"/>
+        <location filename="../../desktop/ui/diary/page.py" line="572"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="99"/>
+        <location filename="../../desktop/ui/diary/page.py" line="573"/>
+        <location filename="../../desktop/ui/diary/page.py" line="658"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="100"/>
+        <location filename="../../desktop/ui/diary/page.py" line="574"/>
+        <location filename="../../desktop/domain/fields.py" line="176"/>
+        <source>批准人</source>
+        <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="104"/>
+        <location filename="../../desktop/ui/diary/page.py" line="116"/>
         <location filename="../../desktop/ui/households/event_form.py" line="162"/>
         <location filename="../../desktop/ui/households/window.py" line="73"/>
         <location filename="../../desktop/ui/households/window.py" line="108"/>
@@ -359,130 +396,265 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="76"/>
+        <location filename="../../desktop/ui/diary/page.py" line="105"/>
+        <location filename="../../desktop/ui/diary/page.py" line="118"/>
         <location filename="../../desktop/domain/fields.py" line="170"/>
         <source>在村</source>
         <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
         <translation>In village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="77"/>
+        <location filename="../../desktop/ui/diary/page.py" line="106"/>
         <source>请假和外出</source>
         <translation>Leave and time away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="78"/>
+        <location filename="../../desktop/ui/diary/page.py" line="107"/>
         <source>不在村</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="79"/>
+        <location filename="../../desktop/ui/diary/page.py" line="108"/>
+        <location filename="../../desktop/ui/diary/page.py" line="119"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="80"/>
+        <location filename="../../desktop/ui/diary/page.py" line="109"/>
+        <location filename="../../desktop/ui/diary/page.py" line="120"/>
         <source>所需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="81"/>
+        <location filename="../../desktop/ui/diary/page.py" line="110"/>
+        <location filename="../../desktop/ui/diary/page.py" line="121"/>
         <source>差额</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="82"/>
+        <location filename="../../desktop/ui/diary/page.py" line="111"/>
+        <location filename="../../desktop/ui/diary/page.py" line="122"/>
         <source>无日志的周</source>
         <translation>Weeks without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="88"/>
+        <location filename="../../desktop/ui/diary/page.py" line="117"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="123"/>
+        <source>缺口</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="129"/>
         <location filename="../../desktop/ui/shell/registry.py" line="21"/>
         <source>日志</source>
         <translation>Diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="113"/>
+        <location filename="../../desktop/ui/diary/page.py" line="158"/>
         <source>本月考勤</source>
         <translation>This month's attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="144"/>
+        <location filename="../../desktop/ui/diary/page.py" line="192"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="168"/>
+        <location filename="../../desktop/ui/diary/page.py" line="217"/>
+        <source>正在读取 {n} 张日志照片…</source>
+        <translation>Reading {n} diary photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="239"/>
         <source>已保存 {day} 的日志</source>
         <translation>Saved the diary of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="168"/>
+        <location filename="../../desktop/ui/diary/page.py" line="239"/>
         <source>已修改 {day} 的日志（修改记录保留）</source>
         <translation>Corrected the diary of {day} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="177"/>
+        <location filename="../../desktop/ui/diary/page.py" line="242"/>
+        <source>，照片 {n} 张</source>
+        <translation>, {n} photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="263"/>
+        <source>{day} 的日志照片</source>
+        <translation>Diary photo of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="267"/>
+        <source>{day} 日志照片.jpg</source>
+        <translation>diary photo {day}.jpg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="275"/>
+        <source>选择日志照片</source>
+        <translation>Choose diary photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="277"/>
+        <location filename="../../desktop/ui/photos/page.py" line="240"/>
+        <location filename="../../desktop/ui/visits/page.py" line="525"/>
+        <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="286"/>
+        <source>{day} 已经记为在村</source>
+        <translation>{day} is already marked in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="290"/>
+        <source>记 {day} 在村</source>
+        <translation>Mark {day} in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="295"/>
         <source>已记 {day} 在村</source>
         <translation>Marked {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="192"/>
+        <location filename="../../desktop/ui/diary/page.py" line="304"/>
+        <source>取消 {day} 在村</source>
+        <translation>Take back {day} in the village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="309"/>
+        <source>已取消 {day} 在村（修改记录保留）</source>
+        <translation>Took back {day} in the village (the history is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="322"/>
+        <source>修改请假：{kind} {start}</source>
+        <translation>Correct leave: {kind} {start}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="328"/>
+        <source>已修改请假：{kind} {start} 至 {end}（修改记录保留）</source>
+        <translation>Corrected leave: {kind} {start} to {end} (the history is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="342"/>
+        <source>请假：{kind} {start}</source>
+        <translation>Leave: {kind} {start}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="346"/>
         <source>已记录{kind} {start} 至 {end}</source>
         <translation>Recorded {kind} from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="207"/>
+        <location filename="../../desktop/ui/diary/page.py" line="364"/>
+        <source>修改请假：{kind} {start} 至 {end}</source>
+        <translation>Correcting leave: {kind} {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="368"/>
+        <location filename="../../desktop/ui/photos/details.py" line="59"/>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="377"/>
+        <location filename="../../desktop/ui/diary/page.py" line="544"/>
+        <source>记录请假</source>
+        <translation>Record leave</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="387"/>
+        <source>{kind} {start} 至 {end}</source>
+        <translation>{kind} {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="392"/>
+        <source>删除请假：{what}</source>
+        <translation>Remove leave: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="399"/>
+        <source>已删除请假：{what}（Ctrl+Z 撤销）</source>
+        <translation>Removed leave: {what} (Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="410"/>
         <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
         <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="218"/>
+        <location filename="../../desktop/ui/diary/page.py" line="421"/>
         <source>在岗日历</source>
         <translation>Presence calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="228"/>
+        <location filename="../../desktop/ui/diary/page.py" line="431"/>
         <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
         <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="236"/>
+        <location filename="../../desktop/ui/diary/page.py" line="439"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="245"/>
+        <location filename="../../desktop/ui/diary/page.py" line="448"/>
         <source>写日志</source>
         <translation>Write the diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="257"/>
+        <location filename="../../desktop/ui/diary/page.py" line="460"/>
         <source>村民小组，或 乡里开会 等；不填即在村里</source>
         <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="260"/>
+        <location filename="../../desktop/ui/diary/page.py" line="463"/>
         <source>这一天做了什么（回车保存）</source>
         <translation>What was done this day (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="263"/>
+        <location filename="../../desktop/ui/diary/page.py" line="466"/>
         <source>涉及的农户：户编号，逗号分隔</source>
         <translation>Households concerned: household numbers, comma separated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="270"/>
+        <location filename="../../desktop/ui/diary/page.py" line="472"/>
+        <source>把照片文件拖到这里，保存日志时一起保存；选中后按 Delete 移除</source>
+        <translation>Drag photo files here: they are saved with the diary; select one and press Delete to remove it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="473"/>
+        <location filename="../../desktop/ui/visits/page.py" line="367"/>
+        <source>选择照片…</source>
+        <translation>Choose photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="488"/>
         <source>保存日志</source>
         <translation>Save diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="273"/>
+        <location filename="../../desktop/ui/diary/page.py" line="491"/>
         <source>记为在村</source>
         <translation>Mark in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="284"/>
+        <location filename="../../desktop/ui/diary/page.py" line="494"/>
+        <source>取消在村</source>
+        <translation>Not in village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="496"/>
+        <source>取消这一天的在村记录（修改记录保留，Ctrl+Z 撤销）</source>
+        <translation>Take back this day's in-village mark (the history is kept; Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="506"/>
         <location filename="../../desktop/ui/households/window.py" line="174"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
@@ -490,54 +662,58 @@
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="294"/>
+        <location filename="../../desktop/ui/diary/page.py" line="526"/>
         <source>请假和外出开会</source>
         <translation>Leave and meetings away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="310"/>
+        <location filename="../../desktop/ui/diary/page.py" line="542"/>
         <source>批准人（回车保存）</source>
         <translation>Approved by (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="312"/>
-        <source>记录请假</source>
-        <translation>Record leave</translation>
+        <location filename="../../desktop/ui/diary/page.py" line="547"/>
+        <source>取消修改</source>
+        <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="321"/>
-        <source>从</source>
-        <translation>From</translation>
+        <location filename="../../desktop/ui/diary/page.py" line="561"/>
+        <location filename="../../desktop/ui/security/dialogs.py" line="149"/>
+        <source>修改</source>
+        <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="322"/>
-        <source>到</source>
-        <translation>To</translation>
+        <location filename="../../desktop/ui/diary/page.py" line="564"/>
+        <source>删除</source>
+        <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="323"/>
-        <location filename="../../desktop/domain/fields.py" line="176"/>
-        <source>批准人</source>
-        <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
-        <translation>Approved by</translation>
+        <location filename="../../desktop/ui/diary/page.py" line="566"/>
+        <source>删除记错的请假（变更日志保留，Ctrl+Z 撤销）</source>
+        <translation>Remove a leave entered by mistake (the change log keeps it; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="329"/>
+        <location filename="../../desktop/ui/diary/page.py" line="580"/>
+        <source>本月请假（选中一条可修改或删除）</source>
+        <translation>Leave this month (select one to correct or remove)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="592"/>
         <source>所需在村天数</source>
         <translation>Required days in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="342"/>
+        <location filename="../../desktop/ui/diary/page.py" line="605"/>
         <source>依据：文件名称和年份（必填，回车保存）</source>
         <translation>Source: document name and year (required, Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="345"/>
+        <location filename="../../desktop/ui/diary/page.py" line="608"/>
         <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
         <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="355"/>
+        <location filename="../../desktop/ui/diary/page.py" line="618"/>
         <location filename="../../desktop/ui/households/window.py" line="127"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
@@ -545,77 +721,109 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="356"/>
+        <location filename="../../desktop/ui/diary/page.py" line="619"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="357"/>
+        <location filename="../../desktop/ui/diary/page.py" line="620"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="364"/>
+        <location filename="../../desktop/ui/diary/page.py" line="627"/>
         <source>搜索日志：内容、地点、类别或记录人</source>
         <translation>Search the diary: content, place, kind or writer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="412"/>
+        <location filename="../../desktop/ui/diary/page.py" line="656"/>
+        <source>逐月缺口，从</source>
+        <translation>Gaps month by month, from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="710"/>
+        <source>没有缺口</source>
+        <translation>No gaps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="710"/>
+        <source>{n} 个人月有缺口</source>
+        <translation>{n} person-months with a gap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="726"/>
         <source>本月没有考勤记录</source>
         <translation>No attendance recorded this month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="421"/>
+        <location filename="../../desktop/ui/diary/page.py" line="735"/>
         <source>{kind} {days} 天</source>
         <translation>{kind} {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="423"/>
+        <location filename="../../desktop/ui/diary/page.py" line="737"/>
         <source>无请假</source>
         <translation>no leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="424"/>
+        <location filename="../../desktop/ui/diary/page.py" line="738"/>
         <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
         <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="430"/>
+        <location filename="../../desktop/ui/diary/page.py" line="744"/>
         <source>所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）</source>
         <translation>Required days in the village not set yet (the township sets them on the Diary page from the province’s rules)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="432"/>
+        <location filename="../../desktop/ui/diary/page.py" line="746"/>
         <source>所需 {required} 天，差 {gap} 天</source>
         <translation>{required} days required, {gap} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="434"/>
+        <location filename="../../desktop/ui/diary/page.py" line="748"/>
         <source>所需 {required} 天，已达到</source>
         <translation>{required} days required, met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="449"/>
+        <location filename="../../desktop/ui/diary/page.py" line="763"/>
         <source>新日志：{day}</source>
         <translation>New entry: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="454"/>
+        <location filename="../../desktop/ui/diary/page.py" line="773"/>
         <source>修改 {day} 的日志</source>
         <translation>Correcting the entry of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="468"/>
+        <location filename="../../desktop/ui/diary/page.py" line="775"/>
+        <source>（照片 {n} 张，双击查看）</source>
+        <translation> ({n} photos; double-click to view)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="790"/>
         <source>村里</source>
         <translation>In the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="483"/>
+        <location filename="../../desktop/ui/diary/page.py" line="809"/>
+        <source>低于所需天数</source>
+        <translation>Below the required days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="811"/>
+        <source>有周无日志</source>
+        <translation>A week without diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="819"/>
+        <location filename="../../desktop/ui/diary/page.py" line="835"/>
         <source>尚未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="484"/>
+        <location filename="../../desktop/ui/diary/page.py" line="820"/>
+        <location filename="../../desktop/ui/diary/page.py" line="836"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
@@ -1762,16 +1970,6 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="208"/>
-        <location filename="../../desktop/ui/photos/page.py" line="54"/>
-        <location filename="../../desktop/ui/shell/registry.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="404"/>
-        <location filename="../../desktop/domain/fields.py" line="14"/>
-        <source>照片</source>
-        <extracomment>desktop/domain/fields.py: TABLE_LABELS['photo'] (a kind of record)</extracomment>
-        <translation>Photos</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/households/window.py" line="212"/>
         <source>变动</source>
         <translation>Change</translation>
@@ -2246,11 +2444,6 @@
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/details.py" line="59"/>
-        <source>保存修改</source>
-        <translation>Save changes</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/photos/details.py" line="61"/>
         <source>保存说明和拍摄时间（Ctrl+Z 可撤销）</source>
         <translation>Save the caption and time taken (Ctrl+Z undoes it)</translation>
@@ -2278,7 +2471,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/photos/details.py" line="99"/>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="106"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="108"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -2325,36 +2518,41 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="36"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="37"/>
+        <source>驻村工作日志</source>
+        <translation>Work diary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="38"/>
         <source>农户照片</source>
         <translation>Household photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="40"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="42"/>
         <source>拍摄时间未知</source>
         <translation>time taken unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="81"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="83"/>
         <source>日期未知
 {caption}</source>
         <translation>date unknown
 {caption}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="85"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="87"/>
         <source>（无说明）</source>
         <translation>(no caption)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="100"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="102"/>
         <source>照片文件
 尚未同步到本机</source>
         <translation>Photo file
 not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photos/grid_model.py" line="102"/>
+        <location filename="../../desktop/ui/photos/grid_model.py" line="104"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
@@ -2439,12 +2637,6 @@ Drag photo files here, or click “Add photos…”</translation>
         <location filename="../../desktop/ui/photos/page.py" line="238"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/photos/page.py" line="240"/>
-        <location filename="../../desktop/ui/visits/page.py" line="525"/>
-        <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
-        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photos/page.py" line="257"/>
@@ -2939,11 +3131,6 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <location filename="../../desktop/ui/security/dialogs.py" line="148"/>
         <source>修改 {user} 的口令。数据不会重新加密，其他用户的口令不变。</source>
         <translation>Change the passphrase of {user}. The data is not encrypted again, and other users' passphrases stay the same.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/security/dialogs.py" line="149"/>
-        <source>修改</source>
-        <translation>Change</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/security/dialogs.py" line="157"/>
@@ -4704,11 +4891,6 @@ fingerprint {expected}</translation>
         <location filename="../../desktop/ui/visits/page.py" line="362"/>
         <source>选中后按 Delete 移除</source>
         <translation>Select and press Delete to remove</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/visits/page.py" line="367"/>
-        <source>选择照片…</source>
-        <translation>Choose photos…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/page.py" line="373"/>

@@ -61,6 +61,87 @@ def test_attendance_counts_the_month_and_leave(zhucun) -> None:
     refused(zhucun("attendance", "--set-required", "20", "--source", "某文件"), 2, "由乡镇设定")
 
 
+def test_a_present_mark_and_a_leave_are_corrected_and_removed(zhucun) -> None:
+    assert zhucun("diary", "present", "2026-11-05").code == 0
+    result = zhucun("diary", "present", "2026-11-05", "--remove")
+    assert (result.code, result.out.strip()) == (0, "已取消 2026-11-05 在村（修改记录保留）")
+    (row,) = json.loads(zhucun("attendance", "--month", "2026-11", "--json").out)
+    assert row["present"] == 0
+    refused(zhucun("diary", "present", "2026-11-05", "--remove"), 2, "扎西 2026-11-05 没有记在村，无需取消")
+
+    added = zhucun("leave", "add", "--kind", "事假", "--from", "2026-11-10", "--to", "2026-11-11",
+                   "--approver", "李书记")  # fmt: skip
+    leave_id = added.out.strip().rsplit("（", 1)[1].rstrip("）")
+    result = zhucun("leave", "edit", "2026-11-11", "--kind", "病假", "--to", "2026-11-12")
+    assert (result.code, result.out.strip()) == (0, "已修改：类别=病假，截止日期=2026-11-12")
+    assert "2026-11-10 至 2026-11-12  扎西  病假  批准人 李书记" in zhucun("leave", "list").out
+    assert "事假" in zhucun("log", leave_id).out  # the first version stays in the history
+    result = zhucun("leave", "remove", leave_id)
+    assert (result.code, result.out.strip()) == (
+        0,
+        "已删除 扎西 2026-11-10 至 2026-11-12 的病假（变更日志保留）",
+    )
+    assert "共 0 条" in zhucun("leave", "list").out
+    refused(zhucun("leave", "remove", "2026-11-10"), 3, "扎西 2026-11-10 没有请假")
+
+
+def test_attendance_from_to_lists_each_person_and_month_and_flags_the_gaps(zhucun) -> None:
+    for day in range(1, 31):
+        assert zhucun("diary", "present", f"2026-09-{day:02d}").code == 0
+    assert zhucun("diary", "add", "--date", "2026-10-05", "--kind", "会议", "--content", "村两委会").code == 0
+    text = zhucun("attendance", "--from", "2026-09", "--to", "2026-11").out
+    assert text.splitlines()[0] == "亚弄村（513301）2026-09 至 2026-11 考勤缺口"
+    assert "  扎西 2026-09：在村 30 天，在岗 30 天，所需天数尚未设置；无日志的周：08-31 起" in text
+    assert "  扎西 2026-10：在村 1 天，在岗 1 天，所需天数尚未设置；无日志的周：09-28 起、10-12 起" in text
+    assert "  扎西 2026-11：在村 0 天" in text and text.count("【缺口】") == 3
+    assert text.splitlines()[-1] == "共 3 个人月，其中 3 个有缺口"
+    rows = json.loads(zhucun("attendance", "--from", "2026-09", "--to", "2026-11", "--json").out)
+    assert [(r["month"], r["present"], r["flagged"]) for r in rows] == [
+        ("2026-09", 30, True),
+        ("2026-10", 1, True),
+        ("2026-11", 0, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--from", "2024-01", "--to", "2026-11"), "2024-01 至 2026-11 共 35 个月，一次最多查 24 个月，请缩短范围"),
+        (("--from", "2026-11", "--to", "2026-09"), "开始月份 2026-11 晚于结束月份 2026-09"),
+        (("--from", "2026-09", "--to", "2099-01"), "结束月份 2099-01 还没有到"),
+        (("--from", "2026-13"), "月份“2026-13”无效"),
+        (("--month", "2026-11", "--from", "2026-09"), "--month 与 --from/--to 不能同时使用"),
+    ],
+)  # fmt: skip
+def test_a_bad_attendance_span_is_one_line(zhucun, argv: tuple[str, ...], message: str) -> None:
+    result = zhucun("attendance", *argv)
+    refused(result, 2, message)
+
+
+def test_diary_add_and_edit_take_photos(zhucun, tmp_path: Path) -> None:
+    from PIL import Image
+
+    first, second = tmp_path / "一.jpg", tmp_path / "二.jpg"
+    Image.new("RGB", (640, 480), (30, 120, 200)).save(first, "JPEG")
+    Image.new("RGB", (640, 480), (200, 60, 30)).save(second, "JPEG")
+    result = zhucun("diary", "add", "--date", "2026-11-20", "--kind", "项目", "--content", "查看水渠",
+                    "--photo", str(first))  # fmt: skip
+    assert result.code == 0 and result.out.startswith("已记录日志（照片 1 张）"), result.err
+    result = zhucun("diary", "edit", "2026-11-20", "--photo", str(second))
+    assert (result.code, result.out.strip()) == (0, "已修改：加照片 1 张")
+    assert "查看水渠  照片 2 张" in zhucun("diary", "list").out
+    (row,) = json.loads(zhucun("diary", "list", "--json").out)
+    assert row["photos"] == 2
+    bad = tmp_path / "坏.jpg"
+    bad.write_bytes(b"not a photo")
+    before = dump(zhucun)
+    result = zhucun(
+        "diary", "add", "--date", "2026-11-21", "--kind", "项目", "--content", "x", "--photo", str(bad)
+    )
+    refused(result, 2, "坏.jpg")
+    assert dump(zhucun) == before
+
+
 @pytest.fixture
 def other_village(ledger: Ledger, home: Path) -> None:
     with ledger.store.session() as session:
@@ -85,12 +166,16 @@ def other_village(ledger: Ledger, home: Path) -> None:
         (("leave", "add", "--kind", "年假", "--from", "2026-11-01", "--approver", "李"), "请假类别“年假”无法识别"),
         (("diary", "present", "--date", "2026-11-13"), "公休中，不能同时记在村"),
         (("attendance", "--month", "2026-13"), "月份“2026-13”无效"),
+        (("leave", "edit", "2026-11-12", "--to", "2026-11-16"), "扎西 2026-11-16 已记在村，不能在这一天请假"),
+        (("leave", "edit", "2026-11-12", "--to", "2026-11-01"), "早于开始日期"),
+        (("diary", "present", "2026-11-10", "--remove"), "当天的日志写在村里"),
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_and_nothing_is_written(zhucun, argv: tuple[str, ...], message: str) -> None:
     assert zhucun("diary", "add", "--date", "2026-11-10", "--kind", "会议", "--content", "村两委会").code == 0
     assert zhucun("leave", "add", "--kind", "公休", "--from", "2026-11-12", "--to", "2026-11-15",
                   "--approver", "李").code == 0  # fmt: skip
+    assert zhucun("diary", "present", "2026-11-16").code == 0
     before = dump(zhucun)
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     result = zhucun(*(tomorrow if a == "FUTURE" else a for a in argv))

@@ -1,5 +1,5 @@
 """驻村工作日志, leave and presence travel village → township in bundles (SQLite and PostgreSQL township):
-the township reads every team's diary and month table, sets the required days, and the village sees them."""
+the township reads every team's diary (with its photos) and month table, sets the required days, and the village sees them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from desktop.domain.errors import InvalidInput
 from desktop.services.diary import (
@@ -22,6 +23,7 @@ from desktop.services.diary import (
 )
 from desktop.services.exchange.bundles import Outcome
 from desktop.services.households.history import record_history
+from desktop.services.photos import photo_bytes, photos_of_entry
 
 from .devices import join, township_device, village_device
 
@@ -29,7 +31,9 @@ D = dt.date
 
 
 @pytest.mark.parametrize("database", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def test_diary_leave_and_presence_round_trip(tmp_path: Path, database: str, request: pytest.FixtureRequest) -> None:
+def test_diary_leave_and_presence_round_trip(
+    tmp_path: Path, database: str, request: pytest.FixtureRequest
+) -> None:
     url = None
     if database == "postgresql":
         server = request.getfixturevalue("postgres")
@@ -39,7 +43,11 @@ def test_diary_leave_and_presence_round_trip(tmp_path: Path, database: str, requ
     rila = village_device(tmp_path, "rila", code="513302", village="日拉村", user="王强")
     for village in (yanong, rila):
         join(village, township)
-    entry = add_entry(yanong.ledger, day=D(2026, 11, 2), kind="走访", content="到一组走访", place="一组")
+    picture = tmp_path / "一组.jpg"
+    Image.new("RGB", (640, 480), (30, 120, 200)).save(picture, "JPEG", quality=90)
+    entry = add_entry(
+        yanong.ledger, day=D(2026, 11, 2), kind="走访", content="到一组走访", place="一组", photos=[picture]
+    )
     edit_entry(yanong.ledger, entry, content="到一组走访五户")
     mark_present(yanong.ledger, day=D(2026, 11, 3))
     add_leave(yanong.ledger, kind="县里开会", start=D(2026, 11, 4), end=D(2026, 11, 5), approver="李书记")
@@ -53,6 +61,9 @@ def test_diary_leave_and_presence_round_trip(tmp_path: Path, database: str, requ
         ("日拉村", "王强", "修水渠"),
     ]
     assert len(record_history(township.ledger, entry)) == 2  # the correction's history came along
+    (photo,) = photos_of_entry(township.ledger, entry)  # the entry's photo, its image with it
+    assert photo_bytes(township.ledger, photo.sha256) == photo_bytes(yanong.ledger, photo.sha256) is not None
+    assert list_entries(township.ledger)[0].photos == 1
     assert [(r.village_code, r.kind) for r in list_leaves(township.ledger)] == [("513301", "县里开会")]
     with pytest.raises(InvalidInput, match="乡镇设备只能查看各村的驻村日志"):
         add_entry(township.ledger, day=D(2026, 11, 2), kind="走访", content="x")
@@ -63,7 +74,9 @@ def test_diary_leave_and_presence_round_trip(tmp_path: Path, database: str, requ
         ("513301", "扎西", 2, 4, None),
         ("513302", "王强", 1, 1, None),
     ]
-    assert set_required_days(township.ledger, year=2026, days=20, source="某县驻村干部管理办法（2026 年）") == 2
+    assert (
+        set_required_days(township.ledger, year=2026, days=20, source="某县驻村干部管理办法（2026 年）") == 2
+    )
     rows = attendance(township.ledger, year=2026, month=11, village_code="513302")
     assert [(r.person, r.required, r.gap) for r in rows] == [("王强", 20, 19)]
     assert yanong.receive(township.send(yanong)).outcome is Outcome.APPLIED

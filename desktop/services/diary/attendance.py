@@ -25,6 +25,7 @@ from desktop.services.diary.rules import NOT_SET, PRESENT, required_days, rules
 from desktop.store.models import WorkLog
 
 PRESENT_DAY, LEAVE_DAY, MEETING_DAY, AWAY_DAY, FUTURE_DAY = "在村", "请假", "开会", "不在村", ""
+MAX_MONTHS = 24  # the longest span of the gaps view (two years of a posting)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,36 @@ class PersonMonth:
             "required_note": None if self.required is not None else NOT_SET,
             "gap": self.gap,
             "weeks_without_diary": [d.isoformat() for d in self.weeks_without_diary],
+        }
+
+
+@dataclass(frozen=True)
+class MonthGap:
+    """One person's month in the gaps view: the month's counts and what is short."""
+
+    year: int
+    month: int
+    counts: PersonMonth
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+    @property
+    def below_required(self) -> bool:
+        """Fewer days on duty than the township requires (unknown while the figure is not set)."""
+        return bool(self.counts.gap)
+
+    @property
+    def flagged(self) -> bool:
+        return self.below_required or bool(self.counts.weeks_without_diary)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "month": self.label,
+            **self.counts.as_json(),
+            "below_required": self.below_required,
+            "flagged": self.flagged,
         }
 
 
@@ -174,3 +205,38 @@ def _month_of(
         days,
         tuple(weeks),
     )
+
+
+def attendance_gaps(
+    ledger: Ledger,
+    *,
+    start: tuple[int, int],
+    end: tuple[int, int],
+    village_code: str | None = None,
+    person: str | None = None,
+) -> list[MonthGap]:
+    """Every person's months from ``start`` to ``end`` (at most 24), by village, person and month: days
+    present and on duty against the required days, and the weeks with no diary."""
+    months = _months(start, end, ledger.today())
+    rows = [
+        MonthGap(year, month, counts)
+        for year, month in months
+        for counts in attendance(ledger, year=year, month=month, village_code=village_code, person=person)
+    ]
+    return sorted(rows, key=lambda r: (r.counts.village_code, r.counts.person, r.year, r.month))
+
+
+def _months(start: tuple[int, int], end: tuple[int, int], today: dt.date) -> list[tuple[int, int]]:
+    first, last = f"{start[0]}-{start[1]:02d}", f"{end[0]}-{end[1]:02d}"
+    if end < start:
+        raise InvalidInput(f"开始月份 {first} 晚于结束月份 {last}")
+    if end > (today.year, today.month):
+        raise InvalidInput(f"结束月份 {last} 还没有到，最晚可查到本月（{today.year}-{today.month:02d}）")
+    count = (end[0] - start[0]) * 12 + end[1] - start[1] + 1
+    if count > MAX_MONTHS:
+        raise InvalidInput(f"{first} 至 {last} 共 {count} 个月，一次最多查 {MAX_MONTHS} 个月，请缩短范围")
+    year, month, result = start[0], start[1], []
+    for _ in range(count):
+        result.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result

@@ -14,19 +14,25 @@ may not be dated after today. A leave overlapping a present day or another leave
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.services.context import Ledger
 from desktop.services.diary.rules import PRESENT, rules
+from desktop.services.photos import ReadyPhoto, read_photos
 from desktop.store.ids import is_uuid, natural_id
-from desktop.store.models import Household, Village, WorkLog
-from desktop.store.queries import live
+from desktop.store.models import Household, Photo, Village, WorkLog
+from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
+
+UNMARKED = "取消在村"  # the archive reason of a 在村 mark taken back
+LEAVE_REMOVED = "删除请假"  # the archive reason of a leave removed
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class DiaryEntry:
     in_village: bool
     content: str
     households: tuple[str, ...]  # 户编号 (or the id where a household has no number)
+    photos: int = 0  # how many photos the entry has
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,6 @@ class LeaveRow:
     end: dt.date
     approver: str
     reason: str
-
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -69,12 +75,14 @@ def add_entry(
     person: str | None = None,
     households: list[str] | None = None,
     in_village: bool | None = None,
+    photos: Sequence[Path | ReadyPhoto] | None = None,
 ) -> str:
-    """Write the day's diary entry; returns its id."""
+    """Write the day's diary entry with its photos (one transaction); returns its id."""
     _check_day(ledger, day, "日志日期")
     kind = _checked_kind(kind)
     if not content.strip():
         raise InvalidInput("请填写日志内容：这一天做了什么")
+    ready = _read_photos(ledger, photos)
     with ledger.store.session() as session:
         village = _own_village(ledger, session)
         writer = ChangeWriter(session)
@@ -88,7 +96,7 @@ def add_entry(
         present = _is_in_village(session, village, place) if in_village is None else in_village
         if present:
             _refuse_on_leave(session, village.id, person, day, day)
-        return writer.create(
+        entry_id = writer.create(
             WorkLog,
             {
                 "village_id": village.id,
@@ -102,6 +110,8 @@ def add_entry(
             },
             natural_id("work_log", village.id, person, day.isoformat()),
         )
+        _record_photos(session, writer, entry_id, ready)
+        return entry_id
 
 
 def edit_entry(
@@ -114,8 +124,11 @@ def edit_entry(
     place: str | None = None,
     households: list[str] | None = None,
     in_village: bool | None = None,
+    photos: Sequence[Path | ReadyPhoto] | None = None,
 ) -> dict[str, object]:
-    """Correct an entry (by its id, or by its date and person); returns the fields that changed."""
+    """Correct an entry (by its id, or by its date and person), adding ``photos`` to it; returns the
+    fields that changed (``photos``: how many photos were added)."""
+    ready = _read_photos(ledger, photos)
     with ledger.store.session() as session:
         village = _own_village(ledger, session)
         writer = ChangeWriter(session)
@@ -135,13 +148,21 @@ def edit_entry(
             changes["in_village"] = in_village
         if households is not None:
             changes["household_ids"] = _household_ids(session, village, households) or None
-        if changes.get("in_village") and not row.in_village and row.day is not None and row.author is not None:
+        if (
+            changes.get("in_village")
+            and not row.in_village
+            and row.day is not None
+            and row.author is not None
+        ):
             _refuse_on_leave(session, village.id, row.author, row.day, row.day)
-        return writer.update(WorkLog, row.id, changes)
+        changed = writer.update(WorkLog, row.id, changes)
+        added = _record_photos(session, writer, row.id, ready)
+        return {**changed, "photos": added} if added else changed
 
 
 def mark_present(ledger: Ledger, *, day: dt.date, person: str | None = None) -> str:
-    """在村 for a day with no diary entry; a day already counted present is left as it is."""
+    """在村 for a day with no diary entry; a day already counted present is left as it is (a mark
+    removed before is put back: the same record, its history kept)."""
     _check_day(ledger, day, "在村日期")
     with ledger.store.session() as session:
         village = _own_village(ledger, session)
@@ -149,12 +170,36 @@ def mark_present(ledger: Ledger, *, day: dt.date, person: str | None = None) -> 
         person = _person(person, writer.author)
         _refuse_on_leave(session, village.id, person, day, day)
         record_id = natural_id("work_log", village.id, person, day.isoformat(), PRESENT)
-        if session.get(WorkLog, record_id) is None:
+        mark = session.get(WorkLog, record_id)
+        if mark is None:
             writer.create(
                 WorkLog,
                 {"village_id": village.id, "day": day, "author": person, "kind": PRESENT, "in_village": True},
                 record_id,
             )
+        elif mark.archived:
+            writer.update(WorkLog, record_id, {"archived": None, "archive_reason": None})
+        return record_id
+
+
+def unmark_present(ledger: Ledger, *, day: dt.date, person: str | None = None) -> str:
+    """取消在村: the day's 在村 mark archived (a synced change; ``zhucun log ID`` keeps its history).
+    A day counted present because of a diary entry in the village is corrected on the entry."""
+    with ledger.store.session() as session:
+        village = _own_village(ledger, session)
+        writer = ChangeWriter(session)
+        person = _person(person, writer.author)
+        record_id = natural_id("work_log", village.id, person, day.isoformat(), PRESENT)
+        mark = session.get(WorkLog, record_id)
+        if mark is None or mark.archived:
+            entry = _entry_of(session, village.id, person, day)
+            if entry is not None and entry.in_village:
+                raise InvalidInput(
+                    f"{person} {day.isoformat()} 记为在村是因为当天的日志写在村里，"
+                    f"请修改日志的地点（zhucun diary edit {day.isoformat()} --away）"
+                )
+            raise InvalidInput(f"{person} {day.isoformat()} 没有记在村，无需取消")
+        writer.update(WorkLog, record_id, {"archived": True, "archive_reason": UNMARKED})
         return record_id
 
 
@@ -169,28 +214,12 @@ def add_leave(
     reason: str = "",
 ) -> str:
     """A leave (or a meeting away) from ``start`` to ``end`` inclusive, with who approved it."""
-    kind = kind.strip()
-    if kind not in rules().leave_kinds:
-        raise InvalidInput(f"请假类别“{kind}”无法识别，可选：{'、'.join(rules().leave_kinds)}")
-    if end < start:
-        raise InvalidInput(f"请假结束日期 {end} 早于开始日期 {start}")
-    if (end - start).days > 366:
-        raise InvalidInput(f"请假从 {start} 到 {end} 超过一年，请检查日期")
-    if not approver.strip():
-        raise InvalidInput("请填写批准人")
+    kind = _checked_leave(kind, start, end, approver)
     with ledger.store.session() as session:
         village = _own_village(ledger, session)
         writer = ChangeWriter(session)
         person = _person(person, writer.author)
-        present = session.execute(
-            select(WorkLog.day)
-            .where(*_of_person(village.id, person), WorkLog.in_village.is_(True))
-            .where(WorkLog.day >= start, WorkLog.day <= end)
-            .order_by(WorkLog.day)
-        ).scalar()
-        if present is not None:
-            raise InvalidInput(f"{person} {present.isoformat()} 已记在村，不能在这一天请假")
-        _refuse_on_leave(session, village.id, person, start, end, leave=True)
+        _refuse_leave_days(session, village.id, person, start, end)
         return writer.create(
             WorkLog,
             {
@@ -205,6 +234,70 @@ def add_leave(
                 "content": reason.strip() or None,
             },
         )
+
+
+def edit_leave(
+    ledger: Ledger,
+    ref: str,
+    *,
+    person: str | None = None,
+    kind: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    approver: str | None = None,
+    reason: str | None = None,
+) -> dict[str, object]:
+    """Correct a leave (by its id, or a date it covers and the person); returns the fields that
+    changed. The new dates are checked like a new leave's (no present day, no other leave)."""
+    with ledger.store.session() as session:
+        village = _own_village(ledger, session)
+        writer = ChangeWriter(session)
+        row = _find_leave(session, village.id, ref, _person(person, writer.author))
+        old_start = row.day or dt.date.min
+        old_end = row.until or old_start
+        new_start = start or old_start
+        new_end = end if end is not None else max(old_end, new_start)  # a later start moves a 1-day leave
+        new_kind = _checked_leave(
+            row.kind or "" if kind is None else kind,
+            new_start,
+            new_end,
+            row.approver or "" if approver is None else approver,
+        )
+        who = row.author or ""
+        if (new_start, new_end) != (old_start, old_end):
+            _refuse_leave_days(session, village.id, who, new_start, new_end, skip=row.id)
+        changes: dict[str, object] = {"kind": new_kind, "day": new_start, "until": new_end}
+        if approver is not None:
+            changes["approver"] = approver.strip()
+        if reason is not None:
+            changes["content"] = reason.strip() or None
+        return writer.update(WorkLog, row.id, changes)
+
+
+def remove_leave(ledger: Ledger, ref: str, *, person: str | None = None) -> LeaveRow:
+    """删除 a leave entered by mistake: archived (the change log keeps it); returns what was removed."""
+    with ledger.store.session() as session:
+        village = _own_village(ledger, session)
+        writer = ChangeWriter(session)
+        row = _find_leave(session, village.id, ref, _person(person, writer.author))
+        removed = _leave_row(row, village.code or "")
+        writer.update(WorkLog, row.id, {"archived": True, "archive_reason": LEAVE_REMOVED})
+        return removed
+
+
+def restore_leave(ledger: Ledger, leave_id: str) -> None:
+    """Undo of 删除: the leave comes back, unless its days have been marked present or taken by
+    another leave meanwhile."""
+    with ledger.store.session() as session:
+        village = _own_village(ledger, session)
+        row = session.get(WorkLog, leave_id)
+        if row is None or row.village_id != village.id or row.kind not in rules().leave_kinds:
+            raise NotFound(f"没有编号为 {leave_id} 的请假")
+        if not row.archived:
+            raise InvalidInput("这条请假没有删除，无需恢复")
+        if row.day is not None:
+            _refuse_leave_days(session, village.id, row.author or "", row.day, row.until or row.day)
+        ChangeWriter(session).update(WorkLog, row.id, {"archived": None, "archive_reason": None})
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -233,6 +326,7 @@ def list_entries(
             query = query.where(WorkLog.author == person)
         rows = list(session.execute(query).scalars())
         numbers = _numbers(session, {h for r in rows for h in r.household_ids or []})
+        photo_counts = _photo_counts(session, [r.id for r in rows])
     words = search.strip()
     result = []
     for row in rows:
@@ -251,6 +345,7 @@ def list_entries(
             bool(row.in_village),
             row.content or "",
             tuple(numbers.get(h, h) for h in row.household_ids or []),
+            photo_counts.get(row.id, 0),
         )
         if words and not any(
             words in text for text in (entry.content, entry.place, entry.kind, entry.person)
@@ -291,18 +386,7 @@ def list_leaves(
         last = row.until or row.day
         if (start is not None and last < start) or (end is not None and row.day > end):
             continue
-        result.append(
-            LeaveRow(
-                row.id,
-                villages[row.village_id or ""][0],
-                row.author or "",
-                row.kind or "",
-                row.day,
-                last,
-                row.approver or "",
-                row.content or "",
-            )
-        )
+        result.append(_leave_row(row, villages[row.village_id or ""][0]))
     return sorted(result, key=lambda r: (r.village_code, r.start, r.person))
 
 
@@ -396,15 +480,85 @@ def _find_entry(session: Session, village_id: str, ref: str, person: str) -> Wor
     return found
 
 
-def _refuse_on_leave(
-    session: Session, village_id: str, person: str, start: dt.date, end: dt.date, *, leave: bool = False
+def _checked_leave(kind: str, start: dt.date, end: dt.date, approver: str) -> str:
+    kind = kind.strip()
+    if kind not in rules().leave_kinds:
+        raise InvalidInput(f"请假类别“{kind}”无法识别，可选：{'、'.join(rules().leave_kinds)}")
+    if end < start:
+        raise InvalidInput(f"请假结束日期 {end} 早于开始日期 {start}")
+    if (end - start).days > 366:
+        raise InvalidInput(f"请假从 {start} 到 {end} 超过一年，请检查日期")
+    if not approver.strip():
+        raise InvalidInput("请填写批准人")
+    return kind
+
+
+def _refuse_leave_days(
+    session: Session, village_id: str, person: str, start: dt.date, end: dt.date, *, skip: str | None = None
 ) -> None:
-    """Refuse a present day or a leave that meets a leave of the same person."""
+    """Refuse leave days that meet a present day or another leave of the person."""
+    present = session.execute(
+        select(WorkLog.day)
+        .where(*_of_person(village_id, person), WorkLog.in_village.is_(True))
+        .where(WorkLog.day >= start, WorkLog.day <= end)
+        .order_by(WorkLog.day)
+    ).scalar()
+    if present is not None:
+        raise InvalidInput(f"{person} {present.isoformat()} 已记在村，不能在这一天请假")
+    _refuse_on_leave(session, village_id, person, start, end, leave=True, skip=skip)
+
+
+def _find_leave(session: Session, village_id: str, ref: str, person: str) -> WorkLog:
+    """A leave by its id, or the person's leave covering a date."""
+    ref = ref.strip()
+    if is_uuid(ref):
+        row = session.get(WorkLog, ref)
+        if row is None or row.village_id != village_id or row.kind not in rules().leave_kinds or row.archived:
+            raise NotFound(f"没有编号为 {ref} 的请假")
+        return row
+    from desktop.services.households.field_input import parse_date
+
+    day = parse_date(ref, "请假日期")
+    query = select(WorkLog).where(
+        *_of_person(village_id, person), WorkLog.kind.in_(rules().leave_kinds), WorkLog.day <= day
+    )
+    for row in session.execute(query.order_by(WorkLog.day.desc())).scalars():
+        if row.day is not None and (row.until or row.day) >= day:
+            return row
+    raise NotFound(f"{person} {day.isoformat()} 没有请假")
+
+
+def _leave_row(row: WorkLog, village_code: str) -> LeaveRow:
+    day = row.day or dt.date.min
+    return LeaveRow(
+        row.id,
+        village_code,
+        row.author or "",
+        row.kind or "",
+        day,
+        row.until or day,
+        row.approver or "",
+        row.content or "",
+    )
+
+
+def _refuse_on_leave(
+    session: Session,
+    village_id: str,
+    person: str,
+    start: dt.date,
+    end: dt.date,
+    *,
+    leave: bool = False,
+    skip: str | None = None,
+) -> None:
+    """Refuse a present day or a leave that meets a leave of the same person (``skip``: the leave
+    being corrected)."""
     query = select(WorkLog).where(
         *_of_person(village_id, person), WorkLog.kind.in_(rules().leave_kinds), WorkLog.day <= end
     )
     for found in session.execute(query.order_by(WorkLog.day)).scalars():
-        if found.day is None:  # a record that has not received its day yet (an operation still to come)
+        if found.day is None or found.id == skip:  # no day yet: an operation still to come
             continue
         last = found.until or found.day
         if last >= start:
@@ -450,6 +604,43 @@ def _household_ids(session: Session, village: Village, refs: list[str]) -> list[
         if ours[0].id not in ids:
             ids.append(ours[0].id)
     return ids
+
+
+def _read_photos(ledger: Ledger, photos: Sequence[Path | ReadyPhoto] | None) -> list[ReadyPhoto]:
+    """The photos read in before anything is written (files; photos a GUI worker read in already pass
+    as they are): a bad file is one line and nothing is written."""
+    files = [p for p in photos or [] if not isinstance(p, ReadyPhoto)]
+    read = iter(read_photos(ledger, files) if files else [])
+    return [p if isinstance(p, ReadyPhoto) else next(read) for p in photos or []]
+
+
+def _record_photos(session: Session, writer: ChangeWriter, entry_id: str, ready: list[ReadyPhoto]) -> int:
+    """The entry's photo records; an image the entry already has is not recorded twice."""
+    have = set(
+        session.execute(select(Photo.sha256).where(Photo.work_log_id == entry_id, live(Photo))).scalars()
+    )
+    added = 0
+    for photo in ready:
+        if photo.sha256 in have:
+            continue
+        have.add(photo.sha256)
+        writer.create(Photo, {**photo.fields, "work_log_id": entry_id})
+        added += 1
+    return added
+
+
+def _photo_counts(session: Session, entry_ids: list[str]) -> dict[str, int]:
+    if not entry_ids:
+        return {}
+    counts: dict[str, int] = {}
+    for chunk in in_chunks(entry_ids):
+        query = (
+            select(Photo.work_log_id, func.count())
+            .where(Photo.work_log_id.in_(chunk), live(Photo))
+            .group_by(Photo.work_log_id)
+        )
+        counts.update({entry_id or "": int(n) for entry_id, n in session.execute(query).all()})
+    return counts
 
 
 def _numbers(session: Session, ids: set[str]) -> dict[str, str]:

@@ -20,6 +20,8 @@ class Photo(Synced, Base):
     assessment_id: Mapped[str | None] = mapped_column(ref("assessment.id"))
     dimension: Mapped[str | None] = mapped_column(String(8))
     monitoring_id: Mapped[str | None] = mapped_column(ref("monitoring.id"))
+    # a 驻村工作日志 entry's photo (issue 18): it may have no household at all
+    work_log_id: Mapped[str | None] = mapped_column(ref("work_log.id"), index=True)
     caption: Mapped[str | None] = mapped_column(Text)
     taken_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     gps_lat: Mapped[Decimal | None] = mapped_column(Numeric(10, 7))

@@ -33,6 +33,8 @@ def attachment(row: PhotoRow) -> str:
         return tr("防返贫监测")
     if row.visit_id:
         return tr("走访")
+    if row.work_log_id:
+        return tr("驻村工作日志")
     return tr("农户照片")
 
 

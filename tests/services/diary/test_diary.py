@@ -4,6 +4,7 @@ across a month boundary and leave, and the bad inputs that write nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from records import make_id_number
@@ -15,10 +16,15 @@ from desktop.services.diary import (
     add_entry,
     add_leave,
     attendance,
+    attendance_gaps,
     edit_entry,
+    edit_leave,
     list_entries,
     list_leaves,
     mark_present,
+    remove_leave,
+    restore_leave,
+    unmark_present,
 )
 from desktop.services.households.history import record_history
 from desktop.services.households.households import add_household
@@ -159,3 +165,177 @@ def test_month_counts_across_a_month_boundary_and_leave(ledger: Ledger) -> None:
     )
     with pytest.raises(InvalidInput, match="2026 年 12 月还没有到"):
         attendance(ledger, year=2026, month=12)
+
+
+def test_a_present_mark_is_removed_and_put_back_with_its_history(ledger: Ledger) -> None:
+    mark_id = mark_present(ledger, day=D(2026, 11, 10))
+    assert unmark_present(ledger, day=D(2026, 11, 10)) == mark_id
+    (nov,) = attendance(ledger, year=2026, month=11)
+    assert nov.present == 0 and nov.days[D(2026, 11, 10)] == "不在村"
+    # the same record comes back: mark, removal and mark again are three changes in its history
+    assert mark_present(ledger, day=D(2026, 11, 10)) == mark_id
+    assert attendance(ledger, year=2026, month=11)[0].present == 1
+    assert len(record_history(ledger, mark_id)) == 3
+    # a day present because of its diary entry is corrected on the entry, not here
+    add_entry(ledger, day=D(2026, 11, 11), kind="走访", content="到一组", place="一组")
+    before = dump_ledger(ledger)
+    with pytest.raises(InvalidInput, match=r"^扎西 2026-11-11 记为在村是因为当天的日志写在村里"):
+        unmark_present(ledger, day=D(2026, 11, 11))
+    with pytest.raises(InvalidInput, match=r"^扎西 2026-11-12 没有记在村，无需取消$"):
+        unmark_present(ledger, day=D(2026, 11, 12))
+    assert dump_ledger(ledger) == before
+
+
+def test_a_leave_is_corrected_and_removed_keeping_its_history(ledger: Ledger) -> None:
+    leave_id = add_leave(ledger, kind="事假", start=D(2026, 11, 10), end=D(2026, 11, 12), approver="李书记")
+    mark_present(ledger, day=D(2026, 11, 14))
+    # by a day it covers: the kind and the last day change; the history keeps the first entry
+    assert edit_leave(ledger, "2026-11-11", kind="病假", end=D(2026, 11, 13)) == {
+        "kind": "病假",
+        "until": D(2026, 11, 13),
+    }
+    (leave,) = list_leaves(ledger)
+    assert (leave.id, leave.kind, leave.start, leave.end) == (
+        leave_id,
+        "病假",
+        D(2026, 11, 10),
+        D(2026, 11, 13),
+    )
+    _first, correction = record_history(ledger, leave_id)
+    assert ("类别", "事假", "病假") in [(c.label, c.old, c.new) for c in correction.changes]
+    assert attendance(ledger, year=2026, month=11)[0].leave == {"病假": 4}
+
+    # a correction running into a present day or another leave is refused, nothing written
+    add_leave(ledger, kind="公休", start=D(2026, 11, 16), end=D(2026, 11, 17), approver="李书记")
+    before = dump_ledger(ledger)
+    with pytest.raises(InvalidInput, match=r"^扎西 2026-11-14 已记在村，不能在这一天请假$"):
+        edit_leave(ledger, leave_id, end=D(2026, 11, 15))
+    with pytest.raises(InvalidInput, match=r"^与 扎西 2026-11-16 至 2026-11-17 的公休重叠$"):
+        edit_leave(ledger, leave_id, start=D(2026, 11, 15), end=D(2026, 11, 16))
+    with pytest.raises(InvalidInput, match="早于开始日期"):
+        edit_leave(ledger, leave_id, end=D(2026, 11, 1))
+    with pytest.raises(NotFound, match=r"^扎西 2026-11-20 没有请假$"):
+        edit_leave(ledger, "2026-11-20", kind="事假")
+    assert dump_ledger(ledger) == before
+
+    # removed: gone from the lists and the counts, kept in the change log; undo puts it back
+    removed = remove_leave(ledger, "2026-11-10")
+    assert removed.id == leave_id and [r.kind for r in list_leaves(ledger)] == ["公休"]
+    assert attendance(ledger, year=2026, month=11)[0].leave == {"公休": 2}
+    assert len(record_history(ledger, leave_id)) == 3
+    with pytest.raises(NotFound):
+        remove_leave(ledger, leave_id)
+    mark_present(ledger, day=D(2026, 11, 11))  # the day is taken meanwhile: the leave cannot come back
+    with pytest.raises(InvalidInput, match="2026-11-11 已记在村"):
+        restore_leave(ledger, leave_id)
+    unmark_present(ledger, day=D(2026, 11, 11))
+    restore_leave(ledger, leave_id)
+    assert [r.kind for r in list_leaves(ledger)] == ["病假", "公休"]
+
+
+def test_the_gaps_month_by_month_flag_a_person_below_the_required_days(ledger: Ledger) -> None:
+    with ledger.store.session() as session:
+        village_id = session.query(Village.id).scalar()
+    for day in range(1, 31):  # September: in the village every day
+        mark_present(ledger, day=D(2026, 9, day))
+    add_entry(ledger, day=D(2026, 9, 7), kind="走访", content="一组走访")
+    for day in range(1, 11):  # October: ten days, one diary entry
+        mark_present(ledger, day=D(2026, 10, day))
+    add_entry(ledger, day=D(2026, 10, 2), kind="会议", content="村两委会")
+    set_required(ledger, village_id, 20)
+    sept, october, november = attendance_gaps(ledger, start=(2026, 9), end=(2026, 11))
+    assert [(g.label, g.counts.present, g.counts.gap) for g in (sept, october, november)] == [
+        ("2026-09", 30, 0),
+        ("2026-10", 10, 10),
+        ("2026-11", 0, 20),
+    ]
+    assert not sept.below_required and october.below_required and november.below_required
+    # September: weeks with no entry besides the one of the 7th are flagged, although the days are met
+    assert sept.counts.weeks_without_diary and sept.flagged
+    assert october.as_json()["month"] == "2026-10" and october.as_json()["flagged"] is True
+    assert attendance_gaps(ledger, start=(2026, 11), end=(2026, 11), person="王强") == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        ((2024, 11), (2026, 11), "2024-11 至 2026-11 共 25 个月，一次最多查 24 个月，请缩短范围"),
+        ((2026, 11), (2026, 9), "开始月份 2026-11 晚于结束月份 2026-09"),
+        ((2026, 11), (2026, 12), "结束月份 2026-12 还没有到，最晚可查到本月（2026-11）"),
+    ],
+)
+def test_a_gaps_span_beyond_two_years_or_the_present_is_one_line(
+    ledger: Ledger, start: tuple[int, int], end: tuple[int, int], message: str
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        attendance_gaps(ledger, start=start, end=end)
+    assert caught.value.message == message
+    assert len(attendance_gaps(ledger, start=(2024, 12), end=(2026, 11))) == 24  # two years is allowed
+
+
+def set_required(ledger: Ledger, village_id: str, days: int) -> None:
+    """The township's figure, as it arrives in a bundle (a 政策标准 record for the village)."""
+    from decimal import Decimal
+
+    from desktop.services.diary import REQUIRED_DAYS
+    from desktop.store.ids import natural_id
+    from desktop.store.models import PolicySetting
+
+    with ledger.store.session() as session:
+        ChangeWriter(session).create(
+            PolicySetting,
+            {"village_id": village_id, "kind": REQUIRED_DAYS, "year": 2026, "amount": Decimal(days),
+             "source": "某县驻村干部管理办法（2026 年）"},
+            natural_id("policy_setting", village_id, REQUIRED_DAYS, "2026"),
+        )  # fmt: skip
+
+
+def jpeg(path: Path, colour: tuple[int, int, int]) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (640, 480), colour).save(path, "JPEG", quality=90)
+    return path
+
+
+def test_an_entry_has_photos_added_with_it_and_later(ledger: Ledger, tmp_path: Path) -> None:
+    from desktop.services.photos import photo_bytes, photos_of_entry
+
+    first = jpeg(tmp_path / "一组.jpg", (30, 120, 200))
+    entry_id = add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="查看水渠", photos=[first])
+    (entry,) = list_entries(ledger)
+    assert entry.photos == 1
+    (photo,) = photos_of_entry(ledger, entry_id)
+    assert (photo.width, photo.height, photo.household_id) == (640, 480, "")
+    assert photo_bytes(ledger, photo.sha256) is not None
+    second = jpeg(tmp_path / "二组.jpg", (200, 60, 30))
+    # the same image again is not recorded twice; a new one is added, the text unchanged
+    assert edit_entry(ledger, entry_id, photos=[first, second]) == {"photos": 1}
+    assert list_entries(ledger)[0].photos == 2
+
+
+def test_a_bad_photo_file_writes_neither_the_entry_nor_a_photo(ledger: Ledger, tmp_path: Path) -> None:
+    good = jpeg(tmp_path / "好.jpg", (30, 120, 200))
+    bad = tmp_path / "坏.jpg"
+    bad.write_bytes(b"not a photo")
+    before = dump_ledger(ledger)
+    with pytest.raises(InvalidInput) as caught:
+        add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="查看水渠", photos=[good, bad])
+    assert "坏.jpg" in caught.value.message and "\n" not in caught.value.message
+    with pytest.raises(UserError, match=r"没有\.jpg：找不到这个文件"):
+        add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="x", photos=[tmp_path / "没有.jpg"])
+    assert dump_ledger(ledger) == before
+
+
+def test_photos_read_in_first_are_saved_with_the_entry_and_a_cancel_saves_nothing(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    from desktop.services.photos import read_photos
+
+    files = [jpeg(tmp_path / "一.jpg", (30, 120, 200)), jpeg(tmp_path / "二.jpg", (200, 60, 30))]
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(InvalidInput, match=r"^已取消读取照片，日志和照片都没有保存$"):
+        read_photos(ledger, files, progress=lambda done, total: seen.append((done, total)) or done < 1)
+    assert seen == [(0, 2), (1, 2)]
+    ready = read_photos(ledger, files)  # as the GUI's worker reads them, before the entry is written
+    add_entry(ledger, day=D(2026, 11, 20), kind="项目", content="查看水渠", photos=ready)
+    assert list_entries(ledger)[0].photos == 2

@@ -173,6 +173,12 @@ def test_the_township_reads_every_team_without_a_form(tmp_path: Path, qtbot: Any
     assert page.required_label.text() == "已为 1 个村设定 2026 年每月所需在村天数 20 天"
     (row,) = [page.month.row_at(r) for r in range(page.month.rowCount())]
     assert (row["required"], row["gap"]) == (20, 19)
+    # the gaps month by month, read from the bundles: November is short of the days and of diary
+    (november,) = [
+        page.gaps.row_at(r) for r in range(page.gaps.rowCount()) if page.gaps.row_at(r)["month"] == "2026-11"
+    ]
+    assert (november["village_name"], november["person"], november["gap"]) == ("亚弄村", "扎西", 19)
+    assert november["flag"] == "低于所需天数、有周无日志" and not page.gaps_table.isColumnHidden(0)
     page.close()
     village.close()
     township.close()
@@ -194,3 +200,86 @@ def test_an_entry_naming_a_household_shows_in_its_window(ledger: Ledger, qtbot: 
     assert [(r["day"], r["person"], r["content"]) for r in rows] == [
         ("2026-11-05", "扎西", "与卓嘎商量危房改造")
     ]
+
+
+def test_the_gaps_table_lists_each_month_and_a_span_over_two_years_is_said_beside_it(
+    page: DiaryPage, ledger: Ledger, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from desktop.services.diary import mark_present
+
+    for day in range(1, 31):
+        mark_present(ledger, day=dt.date(2026, 9, day))
+    add_entry(ledger, day=dt.date(2026, 10, 5), kind="会议", content="村两委会")
+    page.ctx.changed.emit(EVERYTHING)
+    assert (page.gaps_from.text(), page.gaps_to.text()) == ("2026-09", "2026-11")
+    rows = [page.gaps.row_at(r) for r in range(page.gaps.rowCount())]
+    assert [(r["person"], r["month"], r["present"], r["required"]) for r in rows] == [
+        ("扎西", "2026-09", 30, "尚未设置"),
+        ("扎西", "2026-10", 1, "尚未设置"),
+        ("扎西", "2026-11", 0, "尚未设置"),
+    ]
+    assert rows[1]["weeks"] == "09-28、10-12、10-19、10-26" and rows[1]["flag"] == "有周无日志"
+    assert page.gaps_state.text() == "3 个人月有缺口"
+
+    # the year typed back to 2024: 27 months, more than the 24 the view lists
+    page.gaps_from.setFocus()
+    page.gaps_from.setSelectedSection(QDateTimeEdit.Section.YearSection)
+    qtbot.keyClicks(page.gaps_from, "2024")
+    assert page.gaps_from.text() == "2024-09"
+    assert page.gaps_state.text() == "2024-09 至 2026-11 共 27 个月，一次最多查 24 个月，请缩短范围"
+    assert page.gaps.rowCount() == 0 and errors() == []
+    # December 2024: exactly 24 months, listed
+    page.gaps_from.setSelectedSection(QDateTimeEdit.Section.MonthSection)
+    qtbot.keyClicks(page.gaps_from, "12")
+    assert page.gaps_from.text() == "2024-12"
+    assert page.gaps.rowCount() == 24 and page.gaps_state.text() == "24 个人月有缺口"
+
+
+def test_photos_are_attached_to_an_entry_and_shown_on_it(
+    page: DiaryPage, ledger: Ledger, qtbot: Any, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from desktop.services.photos import photos_of_entry
+
+    files = [tmp_path / "水渠一.jpg", tmp_path / "水渠二.jpg"]
+    for path, colour in zip(files, ((30, 120, 200), (200, 60, 30)), strict=True):
+        Image.new("RGB", (640, 480), colour).save(path, "JPEG", quality=90)
+    day = dt.date(2026, 11, 20)
+    pick(page, day)
+    page.kind.setCurrentText("项目")
+    page.photos.add_files(files)  # as dropped on the list (or chosen with 选择照片…)
+    type_chinese(page.content, "查看水渠工程")
+    qtbot.keyClick(page.content, Qt.Key.Key_Return)  # the photos are read in on a worker, then saved
+    qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=30_000)
+    assert errors() == []
+    (entry,) = list_entries(ledger)
+    assert entry.photos == 2 and len(photos_of_entry(ledger, entry.id)) == 2
+    assert page.saved_label.text() == "已保存 2026-11-20 的日志，照片 2 张"
+    assert page.photos.count() == 0 and page.entries.row_at(0)["photos"] == 2
+
+    # the day opened again: the entry's photos shown as thumbnails, a double-click shows one at full size
+    pick(page, dt.date(2026, 11, 19))
+    assert not page.entry_photo_grid.isVisible()
+    pick(page, day)
+    assert page.form_state.text() == "修改 2026-11-20 的日志（照片 2 张，双击查看）"
+    assert page.entry_photo_grid.isVisible() and page.entry_photos.rowCount() == 2
+    grid = page.entry_photo_grid
+    spot = grid.visualRect(page.entry_photos.index(0, 0)).center()
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: page.viewer is not None and page.viewer.isVisible())
+    assert page.viewer is not None and page.viewer.windowTitle() == "2026-11-20 的日志照片"
+    page.viewer.close()
+
+    # a bad file with the correction: one line, nothing written, the files stay in the list to fix
+    bad = tmp_path / "坏.jpg"
+    bad.write_bytes(b"not a photo")
+    page.photos.add_files([bad])
+    qtbot.keyClick(page.content, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=30_000)
+    (message,) = errors()
+    assert "坏.jpg" in message and "\n" not in message
+    assert list_entries(ledger)[0].photos == 2 and page.photos.count() == 1
