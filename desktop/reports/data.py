@@ -168,7 +168,7 @@ class ExitLine:
 # --- roster 台账 ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # tens of thousands at a township: no __dict__ each
 class RosterPerson:
     number: str  # 人编号
     name: str
@@ -184,7 +184,7 @@ class RosterPerson:
     serious_illness: str  # 参加大病医疗
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RosterHousehold:
     county: str
     township: str

@@ -10,7 +10,7 @@ the first page is drawn, every page can say "第 x 页 共 y 页" in a single pa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import BinaryIO
@@ -156,14 +156,16 @@ class _Layout:
     def _height(cells: dict[int, tuple[str, ...]]) -> float:
         return max([1, *(len(lines) for lines in cells.values())]) * LEADING + 2 * PAD
 
-    def pages(self) -> list[_Page]:
-        pages: list[_Page] = []
+    def pages(self) -> Iterator[_Page]:
+        """The pages, one at a time: a township's roster is never laid out whole in memory."""
+        emitted = 0
         current: list[_Block] = []
         used = 0.0
         village = None
         for household in self.roster.households:
             if village is not None and household.village != village and current:
-                pages.append(_Page(village, tuple(current)))  # each village starts on a new page
+                emitted += 1
+                yield _Page(village, tuple(current))  # each village starts on a new page
                 current, used = [], 0.0
             village = household.village
             first_cells = self._cells(_household_cells(household))
@@ -182,7 +184,8 @@ class _Layout:
                     used += whole
                     break
                 if whole <= self.capacity and not continued:  # fits on a page of its own: move it
-                    pages.append(_Page(village, tuple(current)))
+                    emitted += 1
+                    yield _Page(village, tuple(current))
                     current, used = [], 0.0
                     continue
                 # longer than a page: fill this page row by row and continue on the next
@@ -196,18 +199,19 @@ class _Layout:
                 if taken == 0:
                     if not current:  # a single row taller than a page: cannot happen with these sizes
                         raise ValueError("roster row taller than a page")
-                    pages.append(_Page(village, tuple(current)))
+                    emitted += 1
+                    yield _Page(village, tuple(current))
                     current, used = [], 0.0
                     continue
                 part = tuple(remaining[:taken])
                 current.append(_Block(household, part, head_cells, max(head_height, height), continued))
-                pages.append(_Page(village, tuple(current)))
+                emitted += 1
+                yield _Page(village, tuple(current))
                 current, used = [], 0.0
                 start += taken
                 continued = True
-        if current or not pages:
-            pages.append(_Page(village or "", tuple(current)))
-        return pages
+        if current or not emitted:
+            yield _Page(village or "", tuple(current))
 
 
 def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
@@ -238,14 +242,14 @@ def _column_widths(total: float) -> list[float]:
 def write_roster(out: BinaryIO, roster: Roster, *, progress: Progress | None = None) -> int:
     """Write the roster; returns the page count. ``progress(done, total)`` is called per page."""
     layout = _Layout(roster)
-    pages = layout.pages()
+    count = sum(1 for _ in layout.pages())  # for 第 x 页 共 y 页; the breaks are cached for the second pass
     canv = Canvas(out, pagesize=LANDSCAPE, initialFontName=FONT_NAME, initialFontSize=SIZE, lang="zh-CN")
     canv.setTitle(roster.title)
     canv.setAuthor("驻村台账 Zhucun")
     canv.setCreator("驻村台账 Zhucun")
     villages = len({h.village for h in roster.households})
-    total = len(pages) + (roster.village_exit is not None)
-    for number, page in enumerate(pages, 1):
+    total = count + (roster.village_exit is not None)
+    for number, page in enumerate(layout.pages(), 1):
         if progress is not None and not progress(number - 1, total):
             raise Cancelled
         _draw_page(canv, layout, page, number, total, villages > 1)
