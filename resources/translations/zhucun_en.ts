@@ -348,7 +348,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="75"/>
-        <location filename="../../desktop/ui/households/member_grid.py" line="338"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="351"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
         <source>姓名</source>
         <extracomment>desktop/domain/fields.py: member.name</extracomment>
@@ -862,100 +862,105 @@
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="146"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="159"/>
         <location filename="../../desktop/ui/households/window.py" line="263"/>
         <source>勾选“显示证件号码和电话”后可查看和修改</source>
         <translation>Tick “Show ID and phone numbers” to see and change it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="159"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="172"/>
         <source>修改成员{field}</source>
         <translation>Change member's {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="332"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="345"/>
         <source>Tab、回车移到下一格；Ctrl+C 复制、Ctrl+V 从 Excel 粘贴、Ctrl+D 向下填充，Ctrl+Z 整步撤销</source>
         <translation>Tab and Enter move to the next cell; Ctrl+C copies, Ctrl+V pastes from Excel, Ctrl+D fills down, Ctrl+Z undoes a whole step</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="343"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="356"/>
         <location filename="../../desktop/domain/fields.py" line="90"/>
         <source>与户主关系</source>
         <extracomment>desktop/domain/fields.py: member.relation</extracomment>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="346"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="360"/>
         <location filename="../../desktop/domain/fields.py" line="89"/>
         <source>证件号码</source>
         <extracomment>desktop/domain/fields.py: member.id_number</extracomment>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="347"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="361"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="395"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="410"/>
         <source>{field}不能直接修改</source>
         <translation>{field} cannot be changed directly</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="399"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="414"/>
         <source>勾选“显示证件号码和电话”后才能修改{field}</source>
         <translation>Tick “Show ID and phone numbers” to change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="557"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="559"/>
+        <source>这一户还没有成员，没有粘贴：请先用“添加成员”加入，再粘贴</source>
+        <translation>This household has no members yet; nothing was pasted: add members with “Add member” first, then paste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="581"/>
         <source>粘贴的内容比成员多 {n} 行，多出的行没有粘贴：新成员请先用“添加成员”加入，再粘贴</source>
         <translation>The pasted text has {n} more rows than there are members; the extra rows were not pasted: add new members with “Add member” first, then paste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="562"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="586"/>
         <source>粘贴的内容超出最后一列 {n} 列，超出的没有粘贴</source>
         <translation>The pasted text goes {n} columns past the last column; those were not pasted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="563"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="587"/>
         <source>粘贴到家庭成员（{n} 格）</source>
         <translation>Paste into members ({n} cells)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="587"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="611"/>
         <source>向下填充家庭成员（{n} 格）</source>
         <translation>Fill down members ({n} cells)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="594"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="618"/>
         <source>清空家庭成员（{n} 格）</source>
         <translation>Clear member cells ({n} cells)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="605"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="629"/>
         <source>新成员需要姓名</source>
         <translation>A new member needs a name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="611"/>
-        <location filename="../../desktop/ui/households/member_grid.py" line="623"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="635"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="647"/>
         <source>新成员没有添加：{reason}</source>
         <translation>The new member was not added: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="636"/>
-        <location filename="../../desktop/ui/households/member_grid.py" line="637"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="660"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="661"/>
         <location filename="../../desktop/ui/households/window.py" line="362"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="650"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="674"/>
         <source>未保存（改正后重新输入，或按 Esc 放弃）：</source>
         <translation>Not saved (type a correction, or press Esc to drop it): </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/member_grid.py" line="652"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="676"/>
         <source>；另有 {n} 格</source>
         <translation>; {n} more cells</translation>
     </message>

@@ -354,6 +354,7 @@ class MemberGrid(QWidget):
         relation_line = self.new_member_relation.lineEdit()
         assert relation_line is not None
         relation_line.setPlaceholderText(tr("与户主关系"))
+        self.new_member_relation.setMinimumContentsLength(8)
         self.new_member_id = QLineEdit()
         self.new_member_id.setObjectName("newMemberId")
         self.new_member_id.setPlaceholderText(tr("证件号码"))
@@ -390,6 +391,7 @@ class MemberGrid(QWidget):
         """Store typed or pasted texts ``(row, column, text)`` as ONE undo step; a cell that cannot be
         stored keeps its text as refused, with the reason. Returns how many cells were saved."""
         model = self.model
+        self._typing = ""  # the cell being typed in is done: saved or refused below
         pending: list[tuple[str, str, str, Any, Any]] = []  # member id, field, text, new value, old text
         refused: dict[tuple[str, str], Refusal] = {}
         ordered = sorted(cells, key=lambda c: (c[0], model.field_at(c[1]) not in _FIRST, c[1]))
@@ -551,7 +553,11 @@ class MemberGrid(QWidget):
     def paste(self) -> None:
         """Tab-separated text (from Excel) from the selected cell on, as one undo step."""
         grid = _parse_tsv(QGuiApplication.clipboard().text())
-        if not grid or self.model.rowCount() == 0:
+        if not grid:
+            return
+        if self.model.rowCount() == 0:
+            self._notes = [tr("这一户还没有成员，没有粘贴：请先用“添加成员”加入，再粘贴")]
+            self._show_errors()
             return
         selected = [i for i in self.view.selectedIndexes() if i.isValid()]
         current = self.view.currentIndex()

@@ -333,3 +333,25 @@ def test_an_id_number_typed_brings_sex_and_birth_date_and_ctrl_z_takes_all_back(
     member = stored(ledger, "001", "次仁")
     assert (member["id_number"], member["sex"], member["birth_date"]) == (None, None, None)
     assert cell(dialog, "次仁", "sex") == ""
+
+
+def test_one_copied_value_pastes_into_every_selected_cell_and_delete_empties_them(
+    main: MainWindow, ledger: Ledger, qtbot: Any
+) -> None:
+    dialog = open_household(main, ledger, qtbot)
+    view = dialog.member_table
+    go_to(qtbot, dialog, "拉姆", "labour")
+    type_text(qtbot, view, "普通劳动力")
+    qtbot.keyClick(editor(dialog), Qt.Key.Key_Return)
+    go_to(qtbot, dialog, "拉姆", "labour")
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    go_to(qtbot, dialog, "多吉", "labour", to=("平措", "labour"))
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [cell(dialog, n, "labour") for n in ("多吉", "德吉", "平措")] == ["普通劳动力"] * 3
+    assert dialog.member_grid.error_text() == ""
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [stored(ledger, "010", n)["labour"] for n in ("拉姆", "多吉", "德吉", "平措")] == [
+        "普通劳动力", None, None, None,
+    ]  # fmt: skip
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [cell(dialog, n, "labour") for n in ("多吉", "德吉", "平措")] == ["普通劳动力"] * 3
