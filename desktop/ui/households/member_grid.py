@@ -407,6 +407,8 @@ class MemberGrid(QWidget):
                 continue
             field_name = tr_marked(col.label)
             if not col.editable:
+                if not text:
+                    continue  # an empty cell pasted over 年龄 (it follows from the birth date)
                 refused[key] = Refusal(raw, tr("{field}不能直接修改").format(field=field_name))
                 continue
             if model.locked(column):

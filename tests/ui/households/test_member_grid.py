@@ -355,3 +355,18 @@ def test_one_copied_value_pastes_into_every_selected_cell_and_delete_empties_the
     ]  # fmt: skip
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [cell(dialog, n, "labour") for n in ("多吉", "德吉", "平措")] == ["普通劳动力"] * 3
+
+
+def test_rows_copied_from_excel_with_dates_and_yes_no_paste_across_columns(
+    main: MainWindow, ledger: Ledger, qtbot: Any
+) -> None:
+    dialog = open_household(main, ledger, qtbot)
+    # 出生日期 … 政治面貌 as an Excel sheet in Chinese shows them (and copies them): 1995/1/1
+    QApplication.clipboard().setText("2001/3/9\t\t藏族\t共青团员\r\n2010年9月1日\t\t藏族\t群众\r\n")
+    go_to(qtbot, dialog, "拉姆", "birth_date")
+    qtbot.keyClick(dialog.member_table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.member_grid.error_text() == ""  # 年龄 left empty in the paste: nothing to refuse
+    assert (stored(ledger, "010", "拉姆")["birth_date"], cell(dialog, "拉姆", "political_status")) == (
+        "2001-03-09", "共青团员",
+    )  # fmt: skip
+    assert cell(dialog, "多吉", "birth_date") == "2010-09-01" and cell(dialog, "多吉", "age") != ""
