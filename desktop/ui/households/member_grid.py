@@ -36,7 +36,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -187,6 +195,12 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, grid: MemberGrid) -> None:
         super().__init__(grid)
         self._grid = grid
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        if self._grid.model.refusal(index) is not None:  # still red when selected
+            option.palette.setColor(QPalette.ColorRole.Highlight, REFUSED_TEXT)
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         field = self._grid.model.field_at(index.column())
@@ -432,13 +446,24 @@ class MemberGrid(QWidget):
         olds: dict[str, dict[str, Any]] = {}  # member id -> the stored values the step takes back
 
         def first() -> None:
+            by_member: dict[str, list[tuple[str, str, Any]]] = {}
             for member_id, field, raw, value, _old in pending:
-                try:
-                    edit_member(self.ctx.ledger, member_id, {field: value})
-                except UserError as error:
-                    refused[(member_id, field)] = Refusal(raw, error_text(error))
+                by_member.setdefault(member_id, []).append((field, raw, value))
+            for member_id, changes in by_member.items():
+                try:  # a member's cells in one write; refused, they are tried one by one
+                    edit_member(self.ctx.ledger, member_id, {field: value for field, _raw, value in changes})
+                except UserError:
+                    pass
+                else:
+                    accepted.extend((member_id, field, value) for field, _raw, value in changes)
                     continue
-                accepted.append((member_id, field, value))
+                for field, raw, value in changes:
+                    try:
+                        edit_member(self.ctx.ledger, member_id, {field: value})
+                    except UserError as error:
+                        refused[(member_id, field)] = Refusal(raw, error_text(error))
+                        continue
+                    accepted.append((member_id, field, value))
             for member_id, field, _raw, _value, old in pending:
                 if (member_id, field) in refused:
                     continue
@@ -449,8 +474,11 @@ class MemberGrid(QWidget):
                         back.setdefault(other, parse_value("member", other, before[(member_id, other)]))
 
         def again() -> None:
+            by_member: dict[str, dict[str, Any]] = {}
             for member_id, field, value in accepted:
-                edit_member(self.ctx.ledger, member_id, {field: value})
+                by_member.setdefault(member_id, {})[field] = value
+            for member_id, values in by_member.items():
+                edit_member(self.ctx.ledger, member_id, values)
 
         def back() -> None:
             for member_id, values in reversed(olds.items()):
