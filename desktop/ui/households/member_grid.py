@@ -222,7 +222,12 @@ class CellDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        filled = editor.property("filled")
+        shown = editor.currentText() if isinstance(editor, QComboBox) else getattr(editor, "text", str)()
+        if filled is not None and shown != filled:
+            return  # the ledger read again (another window, a sync) never overwrites what is being typed
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.setProperty("filled", text)
         if isinstance(editor, QComboBox):
             found = editor.findText(text, Qt.MatchFlag.MatchExactly) if text else -1
             editor.setCurrentIndex(found)

@@ -370,3 +370,19 @@ def test_rows_copied_from_excel_with_dates_and_yes_no_paste_across_columns(
         "2001-03-09", "共青团员",
     )  # fmt: skip
     assert cell(dialog, "多吉", "birth_date") == "2010-09-01" and cell(dialog, "多吉", "age") != ""
+
+
+def test_the_ledger_read_again_while_typing_keeps_what_is_typed(
+    main: MainWindow, ledger: Ledger, qtbot: Any
+) -> None:
+    from desktop.services.context import EVERYTHING
+
+    dialog = open_household(main, ledger, qtbot)
+    go_to(qtbot, dialog, "平措", "school_name")
+    type_text(qtbot, dialog.member_table, "yanong")
+    main.ctx.changed.emit(EVERYTHING)  # as after a sync or another window's edit
+    line = editor(dialog)
+    assert isinstance(line, QLineEdit) and line.text() == "yanong"
+    qtbot.keyClick(line, Qt.Key.Key_Escape)  # Esc while editing: the cell as it was, nothing saved
+    assert dialog.member_table.state() != QAbstractItemView.State.EditingState
+    assert cell(dialog, "平措", "school_name") == "" and stored(ledger, "010", "平措")["school_name"] is None
