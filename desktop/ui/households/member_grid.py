@@ -63,7 +63,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import UserError
 from desktop.domain.fields import label
-from desktop.domain.masking import mask_id_number, mask_phone
+from desktop.domain.masking import mask_id_number, mask_numbers_in, mask_phone
 from desktop.services.households.field_input import editable_fields, field_choices, parse_value
 from desktop.services.households.members import add_member, edit_member
 from desktop.ui.shell.context import UiContext
@@ -154,9 +154,9 @@ class MemberGridModel(RecordTableModel):
         refusal = self.refusal(index)
         if refusal is not None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return refusal.text
+                return self.masked_text(index.column(), refusal.text)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return refusal.reason
+                return self.masked_reason(refusal.reason)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(REFUSED_BACKGROUND)
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -179,6 +179,19 @@ class MemberGridModel(RecordTableModel):
         field = self.field_at(index.column())
         what = tr("修改成员{field}").format(field=tr_marked(label("member", field)))
         return self._grid.write_cells([(index.row(), index.column(), str(value))], what) > 0
+
+    def masked_text(self, column: int, text: str) -> str:
+        """A typed number as the column shows it: masked while masked (the window may have been locked
+        since it was typed)."""
+        mask = self.columns[column].mask
+        return mask(text) if mask is not None and self.masked() and text else text
+
+    def masked_reason(self, reason: str) -> str:
+        return mask_numbers_in(reason) if self.masked() else reason
+
+    def set_masked(self, masked: bool) -> None:
+        super().set_masked(masked)
+        self._grid.show_errors()
 
     def stored_text(self, row: int, column: int) -> str:
         """A cell's stored value as typed into an edit (no refusal)."""
@@ -393,7 +406,7 @@ class MemberGrid(QWidget):
     # --- what the window reads ---------------------------------------------------------------------
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
-        self._show_errors()
+        self.show_errors()
 
     def unsaved(self) -> list[str]:
         """The refused cells, as 成员·字段 (what closing the window would drop)."""
@@ -512,7 +525,7 @@ class MemberGrid(QWidget):
             model.dataChanged.emit(
                 model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
             )
-        self._show_errors()
+        self.show_errors()
         return len(accepted)
 
     def forget_refusals(self, indexes: Sequence[QModelIndex]) -> None:
@@ -527,7 +540,7 @@ class MemberGrid(QWidget):
                 self.model.dataChanged.emit(index, index)
         if dropped or self._typing:
             self._typing = ""
-            self._show_errors()
+            self.show_errors()
 
     def typing(self, index: QPersistentModelIndex, line: QLineEdit, text: str) -> None:
         """While a cell is being typed in, what is wrong with it shows under the grid (and the cell is red)."""
@@ -542,7 +555,7 @@ class MemberGrid(QWidget):
                 )
         if shiboken6.isValid(line):
             line.setStyleSheet(TYPING_STYLE if self._typing else "")
-        self._show_errors()
+        self.show_errors()
 
     # --- keys --------------------------------------------------------------------------------------
     def step(self, *, across: bool, back: bool) -> None:
@@ -550,7 +563,7 @@ class MemberGrid(QWidget):
         view, model = self.view, self.model
         current = view.currentIndex()
         self._typing = ""
-        self._show_errors()
+        self.show_errors()
         view.setFocus()
         if not current.isValid() or model.rowCount() == 0:
             return
@@ -592,7 +605,7 @@ class MemberGrid(QWidget):
             return
         if self.model.rowCount() == 0:
             self._notes = [tr("这一户还没有成员，没有粘贴：请先用“添加成员”加入，再粘贴")]
-            self._show_errors()
+            self.show_errors()
             return
         selected = [i for i in self.view.selectedIndexes() if i.isValid()]
         current = self.view.currentIndex()
@@ -668,7 +681,7 @@ class MemberGrid(QWidget):
                 fields["id_number"] = parse_value("member", "id_number", self.new_member_id.text())
         except UserError as error:
             self._notes = [tr("新成员没有添加：{reason}").format(reason=error_text(error))]
-            self._show_errors()
+            self.show_errors()
             return
 
         def action() -> Any:
@@ -685,7 +698,7 @@ class MemberGrid(QWidget):
             self.new_member_relation.setCurrentIndex(0)
             self.new_member_relation.setEditText("")
             self.new_member_id.clear()
-        self._show_errors()
+        self.show_errors()
 
     # --- private -----------------------------------------------------------------------------------
     def _member_name(self, member_id: str) -> str:
@@ -695,14 +708,16 @@ class MemberGrid(QWidget):
                 return str(record.get("name") or tr("成员"))
         return tr("成员")
 
-    def _show_errors(self) -> None:
+    def show_errors(self) -> None:
         lines = list(self._notes)
         if self._typing:
             lines.append(self._typing)
         refused = list(self.model.refused.items())
         if refused:
             named = [
-                f"{self._member_name(mid)}·{tr_marked(label('member', field))}“{r.text}”：{r.reason}"
+                f"{self._member_name(mid)}·{tr_marked(label('member', field))}"
+                f"“{self.model.masked_text(MEMBER_FIELDS.index(field), r.text)}”："
+                f"{self.model.masked_reason(r.reason)}"
                 for (mid, field), r in refused[:_SHOWN_REFUSALS]
             ]
             more = len(refused) - _SHOWN_REFUSALS

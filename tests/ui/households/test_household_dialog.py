@@ -58,6 +58,10 @@ def test_an_invalid_id_number_is_refused_with_the_reason_and_nothing_saved(
     members = {m["name"]: m for m in show_household(ledger, "001").members}
     assert members["次仁"].get("id_number") is None
     assert index.data() == "513301199001011234"  # what was typed stays, refused, until Esc
+    dialog.show_private.setChecked(False)  # (or the window locks): the typed number is masked too
+    assert index.data() == "513301********1234"
+    assert "19900101" not in dialog.member_grid.error_text() + index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "次仁·证件号码“513301********1234”" in dialog.member_grid.error_text()
 
 
 def test_an_edit_is_saved_at_once_and_undone_with_ctrl_z(
