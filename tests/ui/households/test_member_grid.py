@@ -386,3 +386,21 @@ def test_the_ledger_read_again_while_typing_keeps_what_is_typed(
     qtbot.keyClick(line, Qt.Key.Key_Escape)  # Esc while editing: the cell as it was, nothing saved
     assert dialog.member_table.state() != QAbstractItemView.State.EditingState
     assert cell(dialog, "平措", "school_name") == "" and stored(ledger, "010", "平措")["school_name"] is None
+
+
+def test_enter_and_tab_move_without_editing_too(main: MainWindow, ledger: Ledger, qtbot: Any) -> None:
+    dialog = open_household(main, ledger, qtbot)
+    view = dialog.member_table
+    go_to(qtbot, dialog, "拉姆", "relation")
+
+    def where() -> tuple[int, int]:
+        return view.currentIndex().row(), view.currentIndex().column()
+
+    start = where()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert where() == (start[0] + 1, start[1])
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert where() == start
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert where() == (start[0], start[1] + 1)
+    assert view.state() != QAbstractItemView.State.EditingState  # moving is not editing
