@@ -126,8 +126,9 @@ class MemberGridModel(RecordTableModel):
         return self.masked() and self.columns[column].mask is not None
 
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        """The same members in the same order are updated in place (the current cell and the selection
-        stay where they are); otherwise the table is reset and the grid puts the current cell back."""
+        """The same members are updated in place, or moved as a layout change when their order changed
+        (the current cell, the selection and an open editor stay with their member); members added or
+        gone reset the table, and the grid puts the current cell back on its member."""
         ids = [r.get("id") for r in rows]
         before = [r.get("id") for r in self._rows]
         if ids and ids == before:
