@@ -12,7 +12,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="37"/>
-        <location filename="../../desktop/ui/households/window.py" line="84"/>
+        <location filename="../../desktop/ui/households/window.py" line="72"/>
         <location filename="../../desktop/ui/overview/page.py" line="277"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>达标</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="38"/>
-        <location filename="../../desktop/ui/households/window.py" line="85"/>
+        <location filename="../../desktop/ui/households/window.py" line="73"/>
         <location filename="../../desktop/ui/overview/page.py" line="34"/>
         <location filename="../../desktop/ui/overview/page.py" line="70"/>
         <location filename="../../desktop/ui/overview/page.py" line="277"/>
@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="39"/>
-        <location filename="../../desktop/ui/households/window.py" line="86"/>
+        <location filename="../../desktop/ui/households/window.py" line="74"/>
         <location filename="../../desktop/ui/overview/page.py" line="35"/>
         <location filename="../../desktop/ui/overview/page.py" line="70"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
@@ -96,7 +96,7 @@
         <location filename="../../desktop/ui/checks/form.py" line="96"/>
         <location filename="../../desktop/ui/households/event_form.py" line="178"/>
         <location filename="../../desktop/ui/households/income_form.py" line="66"/>
-        <location filename="../../desktop/ui/households/window.py" line="67"/>
+        <location filename="../../desktop/ui/households/window.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="80"/>
         <location filename="../../desktop/domain/fields.py" line="112"/>
         <location filename="../../desktop/domain/fields.py" line="121"/>
@@ -291,8 +291,8 @@
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
         <location filename="../../desktop/ui/diary/page.py" line="87"/>
         <location filename="../../desktop/ui/diary/page.py" line="503"/>
-        <location filename="../../desktop/ui/households/window.py" line="171"/>
-        <location filename="../../desktop/ui/households/window.py" line="211"/>
+        <location filename="../../desktop/ui/households/window.py" line="147"/>
+        <location filename="../../desktop/ui/households/window.py" line="187"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
         <location filename="../../desktop/domain/fields.py" line="167"/>
         <source>日期</source>
@@ -354,7 +354,7 @@
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="94"/>
         <location filename="../../desktop/ui/diary/page.py" line="511"/>
-        <location filename="../../desktop/ui/households/window.py" line="208"/>
+        <location filename="../../desktop/ui/households/window.py" line="184"/>
         <location filename="../../desktop/ui/photos/page.py" line="54"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
         <location filename="../../desktop/ui/visits/page.py" line="404"/>
@@ -388,8 +388,7 @@
         <location filename="../../desktop/ui/diary/page.py" line="104"/>
         <location filename="../../desktop/ui/diary/page.py" line="116"/>
         <location filename="../../desktop/ui/households/event_form.py" line="162"/>
-        <location filename="../../desktop/ui/households/window.py" line="73"/>
-        <location filename="../../desktop/ui/households/window.py" line="108"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="384"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
         <source>姓名</source>
         <extracomment>desktop/domain/fields.py: member.name</extracomment>
@@ -655,7 +654,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="506"/>
-        <location filename="../../desktop/ui/households/window.py" line="174"/>
+        <location filename="../../desktop/ui/households/window.py" line="150"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
         <extracomment>desktop/domain/fields.py: work_log.content</extracomment>
@@ -714,7 +713,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="618"/>
-        <location filename="../../desktop/ui/households/window.py" line="127"/>
+        <location filename="../../desktop/ui/households/window.py" line="103"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
         <source>年度</source>
@@ -904,7 +903,6 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/event_form.py" line="163"/>
-        <location filename="../../desktop/ui/households/window.py" line="75"/>
         <location filename="../../desktop/domain/fields.py" line="88"/>
         <source>性别</source>
         <extracomment>desktop/domain/fields.py: member.sex</extracomment>
@@ -912,8 +910,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/event_form.py" line="164"/>
-        <location filename="../../desktop/ui/households/window.py" line="74"/>
-        <location filename="../../desktop/ui/households/window.py" line="110"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="389"/>
         <location filename="../../desktop/domain/fields.py" line="90"/>
         <source>与户主关系</source>
         <extracomment>desktop/domain/fields.py: member.relation</extracomment>
@@ -921,8 +918,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/event_form.py" line="165"/>
-        <location filename="../../desktop/ui/households/window.py" line="76"/>
-        <location filename="../../desktop/ui/households/window.py" line="112"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="393"/>
         <location filename="../../desktop/domain/fields.py" line="89"/>
         <source>证件号码</source>
         <extracomment>desktop/domain/fields.py: member.id_number</extracomment>
@@ -943,8 +939,10 @@
     <message>
         <location filename="../../desktop/ui/households/event_form.py" line="176"/>
         <location filename="../../desktop/ui/households/event_form.py" line="190"/>
-        <location filename="../../desktop/ui/households/window.py" line="213"/>
-        <location filename="../../desktop/ui/households/window.py" line="452"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="709"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="710"/>
+        <location filename="../../desktop/ui/households/window.py" line="189"/>
+        <location filename="../../desktop/ui/households/window.py" line="403"/>
         <source>成员</source>
         <translation>Member</translation>
     </message>
@@ -1004,7 +1002,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/event_form.py" line="287"/>
-        <location filename="../../desktop/ui/households/window.py" line="305"/>
+        <location filename="../../desktop/ui/households/window.py" line="281"/>
         <source>户 {number}</source>
         <translation>household {number}</translation>
     </message>
@@ -1286,7 +1284,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="56"/>
-        <location filename="../../desktop/ui/households/window.py" line="139"/>
+        <location filename="../../desktop/ui/households/window.py" line="115"/>
         <location filename="../../desktop/domain/fields.py" line="146"/>
         <source>措施类别</source>
         <extracomment>desktop/domain/fields.py: measure.group_name</extracomment>
@@ -1318,7 +1316,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="60"/>
-        <location filename="../../desktop/ui/households/window.py" line="143"/>
+        <location filename="../../desktop/ui/households/window.py" line="119"/>
         <location filename="../../desktop/domain/fields.py" line="149"/>
         <source>实施单位</source>
         <extracomment>desktop/domain/fields.py: measure.unit</extracomment>
@@ -1326,7 +1324,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/measure_form.py" line="61"/>
-        <location filename="../../desktop/ui/households/window.py" line="142"/>
+        <location filename="../../desktop/ui/households/window.py" line="118"/>
         <source>资金（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
@@ -1373,6 +1371,93 @@
         <location filename="../../desktop/ui/households/measure_form.py" line="72"/>
         <source>户主已签字确认成效</source>
         <translation>The head has signed off the result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="88"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="168"/>
+        <location filename="../../desktop/ui/households/window.py" line="298"/>
+        <source>勾选“显示证件号码和电话”后可查看和修改</source>
+        <translation>Tick “Show ID and phone numbers” to see and change it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="181"/>
+        <source>修改成员{field}</source>
+        <translation>Change member's {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="378"/>
+        <source>Tab、回车移到下一格；Ctrl+C 复制、Ctrl+V 从 Excel 粘贴、Ctrl+D 向下填充，Ctrl+Z 整步撤销</source>
+        <translation>Tab and Enter move to the next cell; Ctrl+C copies, Ctrl+V pastes from Excel, Ctrl+D fills down, Ctrl+Z undoes a whole step</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="394"/>
+        <source>添加成员</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="445"/>
+        <source>{field}不能直接修改</source>
+        <translation>{field} cannot be changed directly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="449"/>
+        <source>勾选“显示证件号码和电话”后才能修改{field}</source>
+        <translation>Tick “Show ID and phone numbers” to change {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="608"/>
+        <source>这一户还没有成员，没有粘贴：请先用“添加成员”加入，再粘贴</source>
+        <translation>This household has no members yet; nothing was pasted: add members with “Add member” first, then paste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="630"/>
+        <source>粘贴的内容比成员多 {n} 行，多出的行没有粘贴：新成员请先用“添加成员”加入，再粘贴</source>
+        <translation>The pasted text has {n} more rows than there are members; the extra rows were not pasted: add new members with “Add member” first, then paste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="635"/>
+        <source>粘贴的内容超出最后一列 {n} 列，超出的没有粘贴</source>
+        <translation>The pasted text goes {n} columns past the last column; those were not pasted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="636"/>
+        <source>粘贴到家庭成员（{n} 格）</source>
+        <translation>Paste into members ({n} cells)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="660"/>
+        <source>向下填充家庭成员（{n} 格）</source>
+        <translation>Fill down members ({n} cells)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="667"/>
+        <source>清空家庭成员（{n} 格）</source>
+        <translation>Clear member cells ({n} cells)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="678"/>
+        <source>新成员需要姓名</source>
+        <translation>A new member needs a name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="684"/>
+        <location filename="../../desktop/ui/households/member_grid.py" line="696"/>
+        <source>新成员没有添加：{reason}</source>
+        <translation>The new member was not added: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="725"/>
+        <source>未保存（改正后重新输入，或按 Esc 放弃）：</source>
+        <translation>Not saved (type a correction, or press Esc to drop it): </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/member_grid.py" line="727"/>
+        <source>；另有 {n} 格</source>
+        <translation>; {n} more cells</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/new_household.py" line="20"/>
@@ -1614,8 +1699,8 @@
     <message>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="83"/>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="156"/>
-        <location filename="../../desktop/ui/households/window.py" line="150"/>
-        <location filename="../../desktop/ui/households/window.py" line="165"/>
+        <location filename="../../desktop/ui/households/window.py" line="126"/>
+        <location filename="../../desktop/ui/households/window.py" line="141"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶责任人</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['pairing'] (a kind of record)</extracomment>
@@ -1755,89 +1840,53 @@
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="56"/>
+        <location filename="../../desktop/ui/households/window.py" line="55"/>
         <source>基本情况</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="58"/>
+        <location filename="../../desktop/ui/households/window.py" line="57"/>
         <source>识别与脱贫</source>
         <translation>Identification and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="60"/>
+        <location filename="../../desktop/ui/households/window.py" line="59"/>
         <source>住房</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="63"/>
+        <location filename="../../desktop/ui/households/window.py" line="62"/>
         <source>饮水</source>
         <translation>Drinking water</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="65"/>
+        <location filename="../../desktop/ui/households/window.py" line="64"/>
         <source>生产生活条件</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="66"/>
+        <location filename="../../desktop/ui/households/window.py" line="65"/>
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="77"/>
-        <source>年龄</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="78"/>
-        <location filename="../../desktop/domain/fields.py" line="95"/>
-        <source>在校生状况</source>
-        <extracomment>desktop/domain/fields.py: member.schooling</extracomment>
-        <translation>Schooling</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="79"/>
-        <location filename="../../desktop/domain/fields.py" line="97"/>
-        <source>健康状况</source>
-        <extracomment>desktop/domain/fields.py: member.health</extracomment>
-        <translation>Health</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="80"/>
-        <location filename="../../desktop/domain/fields.py" line="99"/>
-        <source>劳动技能</source>
-        <extracomment>desktop/domain/fields.py: member.labour</extracomment>
-        <translation>Work ability</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="81"/>
-        <source>参加医保</source>
-        <translation>Medical insurance</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="113"/>
-        <source>添加成员</source>
-        <translation>Add member</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="128"/>
+        <location filename="../../desktop/ui/households/window.py" line="104"/>
         <source>家庭纯收入（元）</source>
         <translation>Household net income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="129"/>
+        <location filename="../../desktop/ui/households/window.py" line="105"/>
         <source>人均纯收入（元）</source>
         <translation>Net income per person (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="130"/>
+        <location filename="../../desktop/ui/households/window.py" line="106"/>
         <source>当年贫困线（元）</source>
         <translation>Poverty line that year (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="131"/>
-        <location filename="../../desktop/ui/households/window.py" line="215"/>
+        <location filename="../../desktop/ui/households/window.py" line="107"/>
+        <location filename="../../desktop/ui/households/window.py" line="191"/>
         <location filename="../../desktop/ui/sync/tables.py" line="35"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="204"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="409"/>
@@ -1846,41 +1895,41 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="140"/>
+        <location filename="../../desktop/ui/households/window.py" line="116"/>
         <location filename="../../desktop/ui/sync/tables.py" line="45"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="69"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="141"/>
-        <location filename="../../desktop/ui/households/window.py" line="153"/>
+        <location filename="../../desktop/ui/households/window.py" line="117"/>
+        <location filename="../../desktop/ui/households/window.py" line="129"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="144"/>
+        <location filename="../../desktop/ui/households/window.py" line="120"/>
         <source>成效</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="151"/>
+        <location filename="../../desktop/ui/households/window.py" line="127"/>
         <source>单位</source>
         <translation>Work unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="152"/>
+        <location filename="../../desktop/ui/households/window.py" line="128"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="154"/>
+        <location filename="../../desktop/ui/households/window.py" line="130"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="160"/>
-        <location filename="../../desktop/ui/households/window.py" line="201"/>
+        <location filename="../../desktop/ui/households/window.py" line="136"/>
+        <location filename="../../desktop/ui/households/window.py" line="177"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="123"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>帮扶措施</source>
@@ -1888,21 +1937,21 @@
         <translation>Assistance measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="172"/>
+        <location filename="../../desktop/ui/households/window.py" line="148"/>
         <location filename="../../desktop/ui/visits/page.py" line="95"/>
         <location filename="../../desktop/ui/visits/page.py" line="390"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="173"/>
+        <location filename="../../desktop/ui/households/window.py" line="149"/>
         <location filename="../../desktop/ui/visits/page.py" line="96"/>
         <location filename="../../desktop/ui/visits/page.py" line="397"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="175"/>
+        <location filename="../../desktop/ui/households/window.py" line="151"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="63"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="200"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
@@ -1910,158 +1959,148 @@
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="185"/>
+        <location filename="../../desktop/ui/households/window.py" line="161"/>
         <source>记录一次走访…</source>
         <translation>Record a visit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="190"/>
+        <location filename="../../desktop/ui/households/window.py" line="166"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="191"/>
+        <location filename="../../desktop/ui/households/window.py" line="167"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="192"/>
+        <location filename="../../desktop/ui/households/window.py" line="168"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="68"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="193"/>
+        <location filename="../../desktop/ui/households/window.py" line="169"/>
         <source>修改内容</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="197"/>
+        <location filename="../../desktop/ui/households/window.py" line="173"/>
         <source>基本信息</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="198"/>
+        <location filename="../../desktop/ui/households/window.py" line="174"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>家庭成员</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['member'] (a kind of record)</extracomment>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="199"/>
+        <location filename="../../desktop/ui/households/window.py" line="175"/>
         <location filename="../../desktop/domain/fields.py" line="13"/>
         <source>收入</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['income'] (a kind of record)</extracomment>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="200"/>
+        <location filename="../../desktop/ui/households/window.py" line="176"/>
         <source>两不愁三保障</source>
         <translation>Two Assurances and Three Guarantees</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="205"/>
+        <location filename="../../desktop/ui/households/window.py" line="181"/>
         <source>驻村日志中的记录</source>
         <translation>In the work diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="207"/>
+        <location filename="../../desktop/ui/households/window.py" line="183"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="212"/>
+        <location filename="../../desktop/ui/households/window.py" line="188"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="214"/>
+        <location filename="../../desktop/ui/households/window.py" line="190"/>
         <source>相关户</source>
         <translation>Other household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="221"/>
+        <location filename="../../desktop/ui/households/window.py" line="197"/>
         <source>家庭变动</source>
         <translation>Household changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="225"/>
+        <location filename="../../desktop/ui/households/window.py" line="201"/>
         <source>字段修改</source>
         <translation>Field changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="227"/>
+        <location filename="../../desktop/ui/households/window.py" line="203"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="234"/>
+        <location filename="../../desktop/ui/households/window.py" line="210"/>
         <source>显示证件号码和电话</source>
         <translation>Show ID and phone numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="238"/>
+        <location filename="../../desktop/ui/households/window.py" line="214"/>
         <source>登记家庭变动…</source>
         <translation>Register a household change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="240"/>
+        <location filename="../../desktop/ui/households/window.py" line="216"/>
         <source>出生、死亡、婚入婚出、迁入迁出、分户、合户、易地搬迁、注销</source>
         <translation>Birth, death, marriage in or out, moving in or out, split, merge, relocation, closing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="257"/>
+        <location filename="../../desktop/ui/households/window.py" line="233"/>
         <source>&lt;b&gt;{head}&lt;/b&gt; 户　户编号 {number}　{village}　{n} 人</source>
         <translation>Household of &lt;b&gt;{head}&lt;/b&gt; · No. {number} · {village} · {n} people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="261"/>
+        <location filename="../../desktop/ui/households/window.py" line="237"/>
         <source>{head} 户 — 驻村台账</source>
         <translation>Household of {head} — Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="282"/>
+        <location filename="../../desktop/ui/households/window.py" line="258"/>
         <source>{year} 年脱贫退出标准（{standard}）</source>
         <translation>{year} household exit standard ({standard})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="291"/>
+        <location filename="../../desktop/ui/households/window.py" line="267"/>
         <source>脱贫退出标准（一超六有）</source>
         <translation>Household exit standard (一超六有)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="291"/>
+        <location filename="../../desktop/ui/households/window.py" line="267"/>
         <source>尚未录入收入，无法对照退出标准</source>
         <translation>No income recorded yet: the exit standard cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="322"/>
-        <source>勾选“显示证件号码和电话”后可查看和修改</source>
-        <translation>Tick “Show ID and phone numbers” to see and change it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="373"/>
+        <location filename="../../desktop/ui/households/window.py" line="349"/>
         <source>以下字段的内容没有保存（原因写在字段下方）：{fields}。仍然关闭并放弃这些内容吗？</source>
         <translation>These fields hold text that was not saved (the reason is under each field): {fields}. Close anyway and drop it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="416"/>
+        <location filename="../../desktop/ui/households/window.py" line="392"/>
         <source>修改{field}</source>
         <translation>Change {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="432"/>
-        <source>修改成员{field}</source>
-        <translation>Change member's {field}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/households/window.py" line="451"/>
+        <location filename="../../desktop/ui/households/window.py" line="402"/>
         <source>户</source>
         <comment>the household record, beside its members</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/window.py" line="454"/>
+        <location filename="../../desktop/ui/households/window.py" line="405"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="70"/>
         <source>（空）</source>
         <translation>(empty)</translation>
@@ -5694,16 +5733,34 @@ fingerprint {expected}</translation>
         <translation>Education</translation>
     </message>
     <message>
+        <location filename="../../desktop/domain/fields.py" line="95"/>
+        <source>在校生状况</source>
+        <extracomment>desktop/domain/fields.py: member.schooling</extracomment>
+        <translation>Schooling</translation>
+    </message>
+    <message>
         <location filename="../../desktop/domain/fields.py" line="96"/>
         <source>就读学校</source>
         <extracomment>desktop/domain/fields.py: member.school_name</extracomment>
         <translation>School</translation>
     </message>
     <message>
+        <location filename="../../desktop/domain/fields.py" line="97"/>
+        <source>健康状况</source>
+        <extracomment>desktop/domain/fields.py: member.health</extracomment>
+        <translation>Health</translation>
+    </message>
+    <message>
         <location filename="../../desktop/domain/fields.py" line="98"/>
         <source>残疾类别等级</source>
         <extracomment>desktop/domain/fields.py: member.disability</extracomment>
         <translation>Disability type and grade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/domain/fields.py" line="99"/>
+        <source>劳动技能</source>
+        <extracomment>desktop/domain/fields.py: member.labour</extracomment>
+        <translation>Work ability</translation>
     </message>
     <message>
         <location filename="../../desktop/domain/fields.py" line="100"/>
@@ -6016,6 +6073,10 @@ fingerprint {expected}</translation>
     <message>
         <source>使用人：{user}</source>
         <translation type="obsolete">User: {user}</translation>
+    </message>
+    <message>
+        <source>参加医保</source>
+        <translation type="obsolete">Medical insurance</translation>
     </message>
     <message>
         <source>所需在村天数尚未设置（由乡镇在 设置 → 政策标准 中设定）</source>

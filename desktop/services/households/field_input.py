@@ -120,6 +120,10 @@ def parse_date(text: str, name: str = "日期") -> dt.date:
     cleaned = text.strip().replace("/", "-").replace(".", "-")
     if re.fullmatch(r"\d{8}", cleaned):
         cleaned = f"{cleaned[:4]}-{cleaned[4:6]}-{cleaned[6:]}"
+    # as Excel shows (and copies) a date in Chinese: 1995/1/1, 1995年1月1日
+    parts = re.fullmatch(r"(\d{4})\s*[-年]\s*(\d{1,2})\s*[-月]\s*(\d{1,2})\s*日?", cleaned)
+    if parts:
+        cleaned = f"{parts[1]}-{int(parts[2]):02d}-{int(parts[3]):02d}"
     try:
         return dt.date.fromisoformat(cleaned)
     except ValueError:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -34,15 +33,15 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import HEAD_RELATIONS, Status
 from desktop.domain.errors import UserError
 from desktop.domain.fields import label
-from desktop.domain.masking import mask_account, mask_id_number, mask_numbers_in, mask_phone
+from desktop.domain.masking import mask_account, mask_numbers_in, mask_phone
 from desktop.services.households.detail import HouseholdDetail, show_household
 from desktop.services.households.events import household_events
 from desktop.services.households.field_input import field_choices, parse_value
 from desktop.services.households.history import record_history
 from desktop.services.households.households import edit_household
-from desktop.services.households.members import add_member, edit_member
 from desktop.ui.diary.household import diary_rows, diary_table_model
 from desktop.ui.households.event_form import HouseholdEventForm
+from desktop.ui.households.member_grid import MemberGrid
 from desktop.ui.households.record_forms import HouseholdRecordActions
 from desktop.ui.photos.strip import HouseholdPhotos
 from desktop.ui.shell.context import UiContext
@@ -69,17 +68,6 @@ BASIC_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 BASIC_FIELDS = tuple(name for _, names in BASIC_SECTIONS for name in names)
 # numbers masked like every list until 显示证件号码和电话 is ticked (then shown whole and editable)
 PRIVATE_FIELDS = {"phone": mask_phone, "bank_account": mask_account}
-MEMBER_COLUMNS = (
-    Column("name", tr_noop("姓名"), True),
-    Column("relation", tr_noop("与户主关系"), True),
-    Column("sex", tr_noop("性别")),
-    Column("id_number", tr_noop("证件号码"), True, mask=mask_id_number),
-    Column("age", tr_noop("年龄")),
-    Column("schooling", tr_noop("在校生状况"), True),
-    Column("health", tr_noop("健康状况"), True),
-    Column("labour", tr_noop("劳动技能"), True),
-    Column("medical_insurance", tr_noop("参加医保"), True),
-)
 STATUS_TEXT = {
     Status.MET: tr_noop("达标"),
     Status.NOT_MET: tr_noop("未达标"),
@@ -101,26 +89,14 @@ class HouseholdDialog(QDialog):
         self.basic_edits: dict[str, FieldEditor] = {}
         self.basic_forms: dict[str, QFormLayout] = {}
         self.basic = self._basic_tab()
-        self.members = RecordTableModel(MEMBER_COLUMNS, self._edit_member, self)
-        self.member_table = _table(self.members, editable=True)
-        self.member_table.setObjectName("memberTable")
-        self.new_member_name = QLineEdit()
-        self.new_member_name.setPlaceholderText(tr("姓名"))
-        self.new_member_relation = QLineEdit()
-        self.new_member_relation.setPlaceholderText(tr("与户主关系"))
-        self.new_member_id = QLineEdit()
-        self.new_member_id.setPlaceholderText(tr("证件号码"))
-        add = QPushButton(tr("添加成员"))
-        add.setObjectName("addMember")
-        add.clicked.connect(self._add_member)
-        members_tab = QWidget()
-        members_layout = QVBoxLayout(members_tab)
-        members_layout.addWidget(self.member_table, 1)
-        row = QHBoxLayout()
-        for widget in (self.new_member_name, self.new_member_relation, self.new_member_id):
-            row.addWidget(widget)
-        row.addWidget(add)
-        members_layout.addLayout(row)
+        # 家庭成员: a spreadsheet of every member field the 一户一档 prints (member_grid.py)
+        self.member_grid = MemberGrid(ctx, household_id, self)
+        self.members = self.member_grid.model
+        self.member_table = self.member_grid.view
+        self.new_member_name = self.member_grid.new_member_name
+        self.new_member_relation = self.member_grid.new_member_relation
+        self.new_member_id = self.member_grid.new_member_id
+        members_tab = self.member_grid
 
         self.incomes = RecordTableModel(
             [
@@ -263,7 +239,7 @@ class HouseholdDialog(QDialog):
             if name not in PRIVATE_FIELDS:
                 editor.show_stored(_text(detail.fields.get(name)))
         self._mask_private_fields()
-        self.members.set_rows(detail.members)
+        self.member_grid.set_rows(detail.members)
         self.incomes.set_rows(
             [{"year": i.year, "net": i.net, "per_person": i.per_person, "poverty_line": i.poverty_line,
               "line_note": i.line_note} for i in detail.incomes]
@@ -363,7 +339,7 @@ class HouseholdDialog(QDialog):
     def unsaved_fields(self) -> list[str]:
         """The fields of 基本信息 holding typed text that is not stored (a refused value)."""
         return [self.basic_label(name) for name, editor in self.basic_edits.items()
-                if editor.pending() and not editor.line.isReadOnly()]  # fmt: skip
+                if editor.pending() and not editor.line.isReadOnly()] + self.member_grid.unsaved()  # fmt: skip
 
     def may_close(self) -> bool:
         """Closing with a refused value in a field says so: what was typed is never dropped unseen."""
@@ -418,33 +394,8 @@ class HouseholdDialog(QDialog):
             lambda: edit_household(self.ctx.ledger, ref, {name: parse_value("household", name, _text(old))}),
         )
 
-    def _edit_member(self, record: dict[str, Any], field: str, text: str) -> bool:
-        member_id, old = record["id"], _text(record.get(field))
-        try:
-            value = parse_value("member", field, text)
-        except Exception as error:
-            from desktop.ui.shell.dialogs import show_error
-
-            show_error(self, error)
-            return False
-        return self.ctx.edit(
-            self,
-            tr("修改成员{field}").format(field=tr_marked(label("member", field))),
-            lambda: edit_member(self.ctx.ledger, member_id, {field: value}),
-            lambda: edit_member(self.ctx.ledger, member_id, {field: parse_value("member", field, old)}),
-        )
-
     def _add_member(self) -> None:
-        fields: dict[str, Any] = {
-            "name": self.new_member_name.text().strip(),
-            "relation": self.new_member_relation.text().strip() or None,
-        }
-        if self.new_member_id.text().strip():
-            fields["id_number"] = self.new_member_id.text().strip()
-        done = self.ctx.write(self, lambda: add_member(self.ctx.ledger, self.household_id, fields))
-        if done is not None:
-            for edit in (self.new_member_name, self.new_member_relation, self.new_member_id):
-                edit.clear()
+        self.member_grid.add_member()
 
     def _history(self, detail: HouseholdDetail) -> list[dict[str, Any]]:
         rows = []

@@ -28,3 +28,12 @@ def test_a_wrong_value_or_field_is_named_in_chinese() -> None:
 def test_an_unknown_table_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="no synced table"):
         parse_value("households", "number", "001")
+
+
+def test_a_date_as_excel_shows_it_in_chinese_is_a_date() -> None:
+    import datetime as dt
+
+    for text in ("1995/1/1", "1995年1月1日", "1995.1.1", "19950101", "1995-01-01"):
+        assert parse_value("member", "birth_date", text) == dt.date(1995, 1, 1), text
+    with pytest.raises(InvalidInput, match="出生日期“1995/13/1”不是有效日期"):
+        parse_value("member", "birth_date", "1995/13/1")

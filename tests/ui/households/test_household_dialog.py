@@ -47,15 +47,21 @@ def test_an_invalid_id_number_is_refused_with_the_reason_and_nothing_saved(
     main: MainWindow, ledger: Ledger
 ) -> None:
     dialog = main.open_household(household_id(ledger, "001"))
+    dialog.show_private.setChecked(True)  # ID numbers are edited when shown
     row = member_row(dialog, "次仁")
     column = [c.field for c in dialog.members.columns].index("id_number")
     index = dialog.members.index(row, column)
     assert dialog.members.setData(index, "513301199001011234", Qt.ItemDataRole.EditRole) is False
-    (text,) = error_dialogs()
-    assert "校验码" in text or "证件号码" in text
+    assert error_dialogs() == []  # said in the cell and under the grid, not in a message box
+    text = dialog.member_grid.error_text()
+    assert "次仁·证件号码" in text and "校验码" in text
     members = {m["name"]: m for m in show_household(ledger, "001").members}
     assert members["次仁"].get("id_number") is None
-    assert index.data() == ""
+    assert index.data() == "513301199001011234"  # what was typed stays, refused, until Esc
+    dialog.show_private.setChecked(False)  # (or the window locks): the typed number is masked too
+    assert index.data() == "513301********1234"
+    assert "19900101" not in dialog.member_grid.error_text() + index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "次仁·证件号码“513301********1234”" in dialog.member_grid.error_text()
 
 
 def test_an_edit_is_saved_at_once_and_undone_with_ctrl_z(
@@ -79,7 +85,7 @@ def test_an_edit_is_saved_at_once_and_undone_with_ctrl_z(
 def test_a_member_added_in_the_window_appears_in_the_roster_count(main: MainWindow, ledger: Ledger) -> None:
     dialog = main.open_household(household_id(ledger, "002"))
     dialog.new_member_name.setText("德吉")
-    dialog.new_member_relation.setText("之女")
+    dialog.new_member_relation.setEditText("之女")
     dialog._add_member()
     assert [m["name"] for m in show_household(ledger, "002").members].count("德吉") == 1
     counts = {r.number: r.member_count for r in list_households(ledger)}
@@ -164,8 +170,9 @@ def test_id_and_phone_numbers_are_masked_until_asked_for(main: MainWindow, ledge
     assert "110105********002X" in shown() and "136****5432" in shown()
     row = member_row(dialog, "卓嘎")
     column = [c.field for c in dialog.members.columns].index("id_number")
-    # editing the cell shows the whole number: that is asking for it
-    assert dialog.members.index(row, column).data(Qt.ItemDataRole.EditRole) == "11010519491231002X"
+    # while masked the cell is read only and never gives the whole number (not to an editor, not to Ctrl+C)
+    assert dialog.members.index(row, column).data(Qt.ItemDataRole.EditRole) == "110105********002X"
+    assert not dialog.members.index(row, column).flags() & Qt.ItemFlag.ItemIsEditable
     dialog.show_private.setChecked(True)
     assert "11010519491231002X" in shown() and number in shown() and helper_phone in shown()
     assert basic_phone.text() == phone and not basic_phone.isReadOnly()
