@@ -1,4 +1,5 @@
-"""Drafts of what is typed but not yet saved (the 走访 form: text, follow-ups, the photos picked), kept so
+"""Drafts of what is typed but not yet saved (the 走访 form: text, follow-ups, the photos picked; the 日志
+form's entry), kept so
 that a crash or a power cut loses nothing; offered again at the next start.
 
 Where a draft is kept:
@@ -21,6 +22,7 @@ from desktop.services.context import Ledger
 from desktop.store.models import LocalSetting
 
 VISIT = "visit"
+DIARY = "diary"  # the 日志 form's entry
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 FOLDER = "drafts"
 

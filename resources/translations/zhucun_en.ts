@@ -264,8 +264,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/page.py" line="279"/>
-        <location filename="../../desktop/ui/diary/page.py" line="734"/>
-        <location filename="../../desktop/ui/diary/page.py" line="822"/>
+        <location filename="../../desktop/ui/diary/page.py" line="842"/>
+        <location filename="../../desktop/ui/diary/page.py" line="968"/>
         <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>、</source>
         <comment>between the items of a list</comment>
@@ -289,8 +289,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
-        <location filename="../../desktop/ui/diary/page.py" line="87"/>
-        <location filename="../../desktop/ui/diary/page.py" line="503"/>
+        <location filename="../../desktop/ui/diary/page.py" line="89"/>
+        <location filename="../../desktop/ui/diary/page.py" line="611"/>
         <location filename="../../desktop/ui/households/window.py" line="147"/>
         <location filename="../../desktop/ui/households/window.py" line="187"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
@@ -301,7 +301,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="17"/>
-        <location filename="../../desktop/ui/diary/page.py" line="89"/>
+        <location filename="../../desktop/ui/diary/page.py" line="91"/>
         <location filename="../../desktop/domain/fields.py" line="168"/>
         <source>记录人</source>
         <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
@@ -309,10 +309,10 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="18"/>
-        <location filename="../../desktop/ui/diary/page.py" line="90"/>
-        <location filename="../../desktop/ui/diary/page.py" line="97"/>
-        <location filename="../../desktop/ui/diary/page.py" line="504"/>
-        <location filename="../../desktop/ui/diary/page.py" line="571"/>
+        <location filename="../../desktop/ui/diary/page.py" line="92"/>
+        <location filename="../../desktop/ui/diary/page.py" line="99"/>
+        <location filename="../../desktop/ui/diary/page.py" line="612"/>
+        <location filename="../../desktop/ui/diary/page.py" line="679"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="169"/>
         <source>类别</source>
@@ -321,39 +321,39 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="19"/>
-        <location filename="../../desktop/ui/diary/page.py" line="92"/>
+        <location filename="../../desktop/ui/diary/page.py" line="94"/>
         <source>工作内容</source>
         <translation>Work done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="88"/>
-        <location filename="../../desktop/ui/diary/page.py" line="103"/>
-        <location filename="../../desktop/ui/diary/page.py" line="115"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/diary/page.py" line="90"/>
+        <location filename="../../desktop/ui/diary/page.py" line="105"/>
+        <location filename="../../desktop/ui/diary/page.py" line="117"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="240"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="91"/>
-        <location filename="../../desktop/ui/diary/page.py" line="505"/>
+        <location filename="../../desktop/ui/diary/page.py" line="93"/>
+        <location filename="../../desktop/ui/diary/page.py" line="613"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="93"/>
-        <location filename="../../desktop/ui/diary/page.py" line="507"/>
+        <location filename="../../desktop/ui/diary/page.py" line="95"/>
+        <location filename="../../desktop/ui/diary/page.py" line="615"/>
         <location filename="../../desktop/domain/fields.py" line="174"/>
         <source>涉及农户</source>
         <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
         <translation>Households concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="94"/>
-        <location filename="../../desktop/ui/diary/page.py" line="511"/>
+        <location filename="../../desktop/ui/diary/page.py" line="96"/>
+        <location filename="../../desktop/ui/diary/page.py" line="619"/>
         <location filename="../../desktop/ui/households/window.py" line="184"/>
         <location filename="../../desktop/ui/photos/page.py" line="54"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
@@ -364,29 +364,29 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="98"/>
-        <location filename="../../desktop/ui/diary/page.py" line="572"/>
+        <location filename="../../desktop/ui/diary/page.py" line="100"/>
+        <location filename="../../desktop/ui/diary/page.py" line="680"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="99"/>
-        <location filename="../../desktop/ui/diary/page.py" line="573"/>
-        <location filename="../../desktop/ui/diary/page.py" line="658"/>
+        <location filename="../../desktop/ui/diary/page.py" line="101"/>
+        <location filename="../../desktop/ui/diary/page.py" line="681"/>
+        <location filename="../../desktop/ui/diary/page.py" line="766"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="100"/>
-        <location filename="../../desktop/ui/diary/page.py" line="574"/>
+        <location filename="../../desktop/ui/diary/page.py" line="102"/>
+        <location filename="../../desktop/ui/diary/page.py" line="682"/>
         <location filename="../../desktop/domain/fields.py" line="176"/>
         <source>批准人</source>
         <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="104"/>
-        <location filename="../../desktop/ui/diary/page.py" line="116"/>
+        <location filename="../../desktop/ui/diary/page.py" line="106"/>
+        <location filename="../../desktop/ui/diary/page.py" line="118"/>
         <location filename="../../desktop/ui/households/event_form.py" line="162"/>
         <location filename="../../desktop/ui/households/member_grid.py" line="384"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
@@ -395,265 +395,270 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="105"/>
-        <location filename="../../desktop/ui/diary/page.py" line="118"/>
+        <location filename="../../desktop/ui/diary/page.py" line="107"/>
+        <location filename="../../desktop/ui/diary/page.py" line="120"/>
         <location filename="../../desktop/domain/fields.py" line="170"/>
         <source>在村</source>
         <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
         <translation>In village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="106"/>
+        <location filename="../../desktop/ui/diary/page.py" line="108"/>
         <source>请假和外出</source>
         <translation>Leave and time away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="107"/>
+        <location filename="../../desktop/ui/diary/page.py" line="109"/>
         <source>不在村</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="108"/>
-        <location filename="../../desktop/ui/diary/page.py" line="119"/>
+        <location filename="../../desktop/ui/diary/page.py" line="110"/>
+        <location filename="../../desktop/ui/diary/page.py" line="121"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="109"/>
-        <location filename="../../desktop/ui/diary/page.py" line="120"/>
+        <location filename="../../desktop/ui/diary/page.py" line="111"/>
+        <location filename="../../desktop/ui/diary/page.py" line="122"/>
         <source>所需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="110"/>
-        <location filename="../../desktop/ui/diary/page.py" line="121"/>
+        <location filename="../../desktop/ui/diary/page.py" line="112"/>
+        <location filename="../../desktop/ui/diary/page.py" line="123"/>
         <source>差额</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="111"/>
-        <location filename="../../desktop/ui/diary/page.py" line="122"/>
+        <location filename="../../desktop/ui/diary/page.py" line="113"/>
+        <location filename="../../desktop/ui/diary/page.py" line="124"/>
         <source>无日志的周</source>
         <translation>Weeks without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="117"/>
+        <location filename="../../desktop/ui/diary/page.py" line="119"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="123"/>
+        <location filename="../../desktop/ui/diary/page.py" line="125"/>
         <source>缺口</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="129"/>
+        <location filename="../../desktop/ui/diary/page.py" line="135"/>
         <location filename="../../desktop/ui/shell/registry.py" line="21"/>
         <source>日志</source>
         <translation>Diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="158"/>
+        <location filename="../../desktop/ui/diary/page.py" line="164"/>
         <source>本月考勤</source>
         <translation>This month's attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="192"/>
+        <location filename="../../desktop/ui/diary/page.py" line="214"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="217"/>
+        <location filename="../../desktop/ui/diary/page.py" line="239"/>
         <source>正在读取 {n} 张日志照片…</source>
         <translation>Reading {n} diary photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="239"/>
+        <location filename="../../desktop/ui/diary/page.py" line="261"/>
         <source>已保存 {day} 的日志</source>
         <translation>Saved the diary of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="239"/>
+        <location filename="../../desktop/ui/diary/page.py" line="261"/>
         <source>已修改 {day} 的日志（修改记录保留）</source>
         <translation>Corrected the diary of {day} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="242"/>
+        <location filename="../../desktop/ui/diary/page.py" line="264"/>
         <source>，照片 {n} 张</source>
         <translation>, {n} photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="263"/>
+        <location filename="../../desktop/ui/diary/page.py" line="318"/>
+        <source>上次有一条没有保存的日志（{day}，{person}），要恢复到日志表单吗？</source>
+        <translation>A diary entry was left unsaved last time ({day}, {person}). Put it back in the diary form?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="371"/>
         <source>{day} 的日志照片</source>
         <translation>Diary photo of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="267"/>
+        <location filename="../../desktop/ui/diary/page.py" line="375"/>
         <source>{day} 日志照片.jpg</source>
         <translation>diary photo {day}.jpg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="275"/>
+        <location filename="../../desktop/ui/diary/page.py" line="383"/>
         <source>选择日志照片</source>
         <translation>Choose diary photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="277"/>
+        <location filename="../../desktop/ui/diary/page.py" line="385"/>
         <location filename="../../desktop/ui/photos/page.py" line="240"/>
         <location filename="../../desktop/ui/visits/page.py" line="525"/>
         <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="286"/>
+        <location filename="../../desktop/ui/diary/page.py" line="394"/>
         <source>{day} 已经记为在村</source>
         <translation>{day} is already marked in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="290"/>
+        <location filename="../../desktop/ui/diary/page.py" line="398"/>
         <source>记 {day} 在村</source>
         <translation>Mark {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="295"/>
+        <location filename="../../desktop/ui/diary/page.py" line="403"/>
         <source>已记 {day} 在村</source>
         <translation>Marked {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="304"/>
+        <location filename="../../desktop/ui/diary/page.py" line="412"/>
         <source>取消 {day} 在村</source>
         <translation>Take back {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="309"/>
+        <location filename="../../desktop/ui/diary/page.py" line="417"/>
         <source>已取消 {day} 在村（修改记录保留）</source>
         <translation>Took back {day} in the village (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="322"/>
+        <location filename="../../desktop/ui/diary/page.py" line="430"/>
         <source>修改请假：{kind} {start}</source>
         <translation>Correct leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="328"/>
+        <location filename="../../desktop/ui/diary/page.py" line="436"/>
         <source>已修改请假：{kind} {start} 至 {end}（修改记录保留）</source>
         <translation>Corrected leave: {kind} {start} to {end} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="342"/>
+        <location filename="../../desktop/ui/diary/page.py" line="450"/>
         <source>请假：{kind} {start}</source>
         <translation>Leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="346"/>
+        <location filename="../../desktop/ui/diary/page.py" line="454"/>
         <source>已记录{kind} {start} 至 {end}</source>
         <translation>Recorded {kind} from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="364"/>
+        <location filename="../../desktop/ui/diary/page.py" line="472"/>
         <source>修改请假：{kind} {start} 至 {end}</source>
         <translation>Correcting leave: {kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="368"/>
+        <location filename="../../desktop/ui/diary/page.py" line="476"/>
         <location filename="../../desktop/ui/photos/details.py" line="59"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="377"/>
-        <location filename="../../desktop/ui/diary/page.py" line="544"/>
+        <location filename="../../desktop/ui/diary/page.py" line="485"/>
+        <location filename="../../desktop/ui/diary/page.py" line="652"/>
         <source>记录请假</source>
         <translation>Record leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="387"/>
+        <location filename="../../desktop/ui/diary/page.py" line="495"/>
         <source>{kind} {start} 至 {end}</source>
         <translation>{kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="392"/>
+        <location filename="../../desktop/ui/diary/page.py" line="500"/>
         <source>删除请假：{what}</source>
         <translation>Remove leave: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="399"/>
+        <location filename="../../desktop/ui/diary/page.py" line="507"/>
         <source>已删除请假：{what}（Ctrl+Z 撤销）</source>
         <translation>Removed leave: {what} (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="410"/>
+        <location filename="../../desktop/ui/diary/page.py" line="518"/>
         <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
         <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="421"/>
+        <location filename="../../desktop/ui/diary/page.py" line="529"/>
         <source>在岗日历</source>
         <translation>Presence calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="431"/>
+        <location filename="../../desktop/ui/diary/page.py" line="539"/>
         <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
         <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="439"/>
+        <location filename="../../desktop/ui/diary/page.py" line="547"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="448"/>
+        <location filename="../../desktop/ui/diary/page.py" line="556"/>
         <source>写日志</source>
         <translation>Write the diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="460"/>
+        <location filename="../../desktop/ui/diary/page.py" line="568"/>
         <source>村民小组，或 乡里开会 等；不填即在村里</source>
         <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="463"/>
+        <location filename="../../desktop/ui/diary/page.py" line="571"/>
         <source>这一天做了什么（回车保存）</source>
         <translation>What was done this day (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="466"/>
+        <location filename="../../desktop/ui/diary/page.py" line="574"/>
         <source>涉及的农户：户编号，逗号分隔</source>
         <translation>Households concerned: household numbers, comma separated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="472"/>
+        <location filename="../../desktop/ui/diary/page.py" line="580"/>
         <source>把照片文件拖到这里，保存日志时一起保存；选中后按 Delete 移除</source>
         <translation>Drag photo files here: they are saved with the diary; select one and press Delete to remove it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="473"/>
+        <location filename="../../desktop/ui/diary/page.py" line="581"/>
         <location filename="../../desktop/ui/visits/page.py" line="367"/>
         <source>选择照片…</source>
         <translation>Choose photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="488"/>
+        <location filename="../../desktop/ui/diary/page.py" line="596"/>
         <source>保存日志</source>
         <translation>Save diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="491"/>
+        <location filename="../../desktop/ui/diary/page.py" line="599"/>
         <source>记为在村</source>
         <translation>Mark in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="494"/>
+        <location filename="../../desktop/ui/diary/page.py" line="602"/>
         <source>取消在村</source>
         <translation>Not in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="496"/>
+        <location filename="../../desktop/ui/diary/page.py" line="604"/>
         <source>取消这一天的在村记录（修改记录保留，Ctrl+Z 撤销）</source>
         <translation>Take back this day's in-village mark (the history is kept; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="506"/>
+        <location filename="../../desktop/ui/diary/page.py" line="614"/>
         <location filename="../../desktop/ui/households/window.py" line="150"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
@@ -661,58 +666,58 @@
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="526"/>
+        <location filename="../../desktop/ui/diary/page.py" line="634"/>
         <source>请假和外出开会</source>
         <translation>Leave and meetings away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="542"/>
+        <location filename="../../desktop/ui/diary/page.py" line="650"/>
         <source>批准人（回车保存）</source>
         <translation>Approved by (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="547"/>
+        <location filename="../../desktop/ui/diary/page.py" line="655"/>
         <source>取消修改</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="561"/>
+        <location filename="../../desktop/ui/diary/page.py" line="669"/>
         <location filename="../../desktop/ui/security/dialogs.py" line="149"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="564"/>
+        <location filename="../../desktop/ui/diary/page.py" line="672"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="566"/>
+        <location filename="../../desktop/ui/diary/page.py" line="674"/>
         <source>删除记错的请假（变更日志保留，Ctrl+Z 撤销）</source>
         <translation>Remove a leave entered by mistake (the change log keeps it; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="580"/>
+        <location filename="../../desktop/ui/diary/page.py" line="688"/>
         <source>本月请假（选中一条可修改或删除）</source>
         <translation>Leave this month (select one to correct or remove)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="592"/>
+        <location filename="../../desktop/ui/diary/page.py" line="700"/>
         <source>所需在村天数</source>
         <translation>Required days in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="605"/>
+        <location filename="../../desktop/ui/diary/page.py" line="713"/>
         <source>依据：文件名称和年份（必填，回车保存）</source>
         <translation>Source: document name and year (required, Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="608"/>
+        <location filename="../../desktop/ui/diary/page.py" line="716"/>
         <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
         <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="618"/>
+        <location filename="../../desktop/ui/diary/page.py" line="726"/>
         <location filename="../../desktop/ui/households/window.py" line="103"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
@@ -720,109 +725,115 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="619"/>
+        <location filename="../../desktop/ui/diary/page.py" line="727"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="620"/>
+        <location filename="../../desktop/ui/diary/page.py" line="728"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="627"/>
+        <location filename="../../desktop/ui/diary/page.py" line="735"/>
         <source>搜索日志：内容、地点、类别或记录人</source>
         <translation>Search the diary: content, place, kind or writer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="656"/>
+        <location filename="../../desktop/ui/diary/page.py" line="764"/>
         <source>逐月缺口，从</source>
         <translation>Gaps month by month, from</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="710"/>
+        <location filename="../../desktop/ui/diary/page.py" line="818"/>
         <source>没有缺口</source>
         <translation>No gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="710"/>
+        <location filename="../../desktop/ui/diary/page.py" line="818"/>
         <source>{n} 个人月有缺口</source>
         <translation>{n} person-months with a gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="726"/>
+        <location filename="../../desktop/ui/diary/page.py" line="834"/>
         <source>本月没有考勤记录</source>
         <translation>No attendance recorded this month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="735"/>
+        <location filename="../../desktop/ui/diary/page.py" line="843"/>
         <source>{kind} {days} 天</source>
         <translation>{kind} {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="737"/>
+        <location filename="../../desktop/ui/diary/page.py" line="845"/>
         <source>无请假</source>
         <translation>no leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="738"/>
+        <location filename="../../desktop/ui/diary/page.py" line="846"/>
         <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
         <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="744"/>
+        <location filename="../../desktop/ui/diary/page.py" line="852"/>
         <source>所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）</source>
         <translation>Required days in the village not set yet (the township sets them on the Diary page from the province’s rules)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="746"/>
+        <location filename="../../desktop/ui/diary/page.py" line="854"/>
         <source>所需 {required} 天，差 {gap} 天</source>
         <translation>{required} days required, {gap} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="748"/>
+        <location filename="../../desktop/ui/diary/page.py" line="856"/>
         <source>所需 {required} 天，已达到</source>
         <translation>{required} days required, met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="763"/>
+        <location filename="../../desktop/ui/diary/page.py" line="878"/>
+        <location filename="../../desktop/ui/diary/page.py" line="907"/>
         <source>新日志：{day}</source>
         <translation>New entry: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="773"/>
+        <location filename="../../desktop/ui/diary/page.py" line="881"/>
+        <source>{day} 的日志有改动还没有保存，换到另一天之前要保存吗？</source>
+        <translation>The diary entry for {day} has unsaved changes. Save it before going to another day?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="918"/>
         <source>修改 {day} 的日志</source>
         <translation>Correcting the entry of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="775"/>
+        <location filename="../../desktop/ui/diary/page.py" line="920"/>
         <source>（照片 {n} 张，双击查看）</source>
         <translation> ({n} photos; double-click to view)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="790"/>
+        <location filename="../../desktop/ui/diary/page.py" line="936"/>
         <source>村里</source>
         <translation>In the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="809"/>
+        <location filename="../../desktop/ui/diary/page.py" line="955"/>
         <source>低于所需天数</source>
         <translation>Below the required days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="811"/>
+        <location filename="../../desktop/ui/diary/page.py" line="957"/>
         <source>有周无日志</source>
         <translation>A week without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="819"/>
-        <location filename="../../desktop/ui/diary/page.py" line="835"/>
+        <location filename="../../desktop/ui/diary/page.py" line="965"/>
+        <location filename="../../desktop/ui/diary/page.py" line="981"/>
         <source>尚未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="820"/>
-        <location filename="../../desktop/ui/diary/page.py" line="836"/>
+        <location filename="../../desktop/ui/diary/page.py" line="966"/>
+        <location filename="../../desktop/ui/diary/page.py" line="982"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
@@ -4031,7 +4042,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/help.py" line="114"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
         <source>关于驻村台账</source>
         <translation>About Zhucun</translation>
     </message>
@@ -4046,67 +4057,72 @@ After restoring, the undo history is cleared.</translation>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="115"/>
+        <source>日志表单里有没有保存的内容，关闭前要保存吗？</source>
+        <translation>The diary form holds text that is not saved. Save it before closing?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="138"/>
         <source>走访表单里有没有保存的内容，关闭前要保存吗？</source>
         <translation>The visit form holds something not saved. Save it before closing?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
         <source>撤销</source>
         <comment>undo the last edit</comment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
         <source>使用说明</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="240"/>
         <location filename="../../desktop/domain/fields.py" line="25"/>
         <source>乡镇</source>
         <extracomment>desktop/domain/fields.py: village.township</extracomment>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="230"/>
         <source>驻村台账 — {place}（乡镇）{in_view}</source>
         <translation>Zhucun — {place} (township){in_view}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="234"/>
         <source>驻村台账 — {village}</source>
         <translation>Zhucun — {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="236"/>
         <source>（演示数据，虚构）</source>
         <translation> (demo data, fictional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="238"/>
         <source>使用人：{user}　　{place_kind}：{place}</source>
         <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="219"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="246"/>
         <location filename="../../desktop/ui/sync/tables.py" line="150"/>
         <location filename="../../desktop/ui/sync/tables.py" line="151"/>
         <location filename="../../desktop/ui/villages/page.py" line="45"/>
@@ -4115,12 +4131,12 @@ After restoring, the undo history is cleared.</translation>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="247"/>
         <source>上次导出：{out}　上次导入：{came}　未导出修改：{unsent} 条</source>
         <translation>Last export: {out}　Last import: {came}　Changes not exported: {unsent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="251"/>
         <source>　已导出待回执：{n} 条</source>
         <translation>　Exported, awaiting receipt: {n}</translation>
     </message>

@@ -17,7 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -61,6 +61,8 @@ from desktop.services.diary import (
     unmark_present,
 )
 from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, PRESENT_DAY
+from desktop.services.drafts import DIARY as DIARY_DRAFT
+from desktop.services.drafts import discard_draft, load_draft, save_draft
 from desktop.services.photos import ReadyPhoto, photo_bytes, photos_of_entry, read_photos, save_photo_copy
 from desktop.services.village.info import village_summary
 from desktop.ui.photos.drop import PhotoDropList
@@ -68,7 +70,7 @@ from desktop.ui.photos.grid_model import PhotoGridModel, taken_text
 from desktop.ui.photos.grid_view import PhotoGridView
 from desktop.ui.photos.viewer import PhotoViewer
 from desktop.ui.shell.context import UiContext
-from desktop.ui.shell.dialogs import show_error
+from desktop.ui.shell.dialogs import CANCEL, SAVE, ask_save, confirm, show_error
 from desktop.ui.shell.i18n import tr, tr_noop
 from desktop.ui.shell.jobs import Job
 from desktop.ui.shell.page import Page
@@ -124,7 +126,11 @@ GAP_COLUMNS = (
 )
 
 
+DRAFT_DELAY_MS = 600  # the draft is written this long after the last change (one write per pause)
+
+
 class DiaryPage(Page):
+    draft_restored = Signal()  # a draft from before was put back in the form: the window shows this page
     watches = frozenset({"work_log", "policy_setting", "village", "photo", "household"})
     title = tr_noop("日志")
     object_name = "diaryPage"
@@ -169,10 +175,26 @@ class DiaryPage(Page):
         self.entries_table.setColumnHidden(1, writable)  # the village column: a township's only
         self.month_table.setColumnHidden(0, writable)
         self.gaps_table.setColumnHidden(0, writable)
+        # what the form held when the day was loaded: typing makes it differ (then nothing wipes it)
+        self._loaded: tuple[Any, ...] | None = None
+        self._form_day: dt.date | None = None
         today = QDate(ctx.ledger.today())
         self.calendar.setMaximumDate(today)
         self.calendar.setSelectedDate(today)
         self._day_picked(today)
+        # the draft (drafts.py): kept a moment after each change, offered again after a crash
+        self._draft_ready = False  # not before the kept draft was offered: it would be overwritten
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        for signal in (
+            self.place.textChanged, self.content.textChanged, self.households.textChanged,
+            self.kind.currentIndexChanged, self.photos.changed,
+        ):  # fmt: skip
+            signal.connect(self._draft_timer.start)
+        if writable:
+            QTimer.singleShot(0, self.offer_draft)
 
     # --- public ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -192,14 +214,14 @@ class DiaryPage(Page):
         self.entry_count.setText(tr("共 {n} 条").format(n=len(entries)))
         self._load_month()
         self._load_gaps()
-        if not self.ctx.is_township:
+        if not self.ctx.is_township and not self.typed():  # never over what is being typed
             self._day_picked(self.calendar.selectedDate())
 
     def save_entry(self) -> bool:
         """Save the form: a new entry for the day, or the correction of the day's entry. Photos in the
         list are read in first on a worker thread (a progress dialog for big ones); the entry, as the
         form held it on saving, and its photos are then written together, or nothing when a file is bad."""
-        day = py_date(self.entry_date.date())
+        day = self._form_day or py_date(self.entry_date.date())
         households = [h for h in self.households.text().replace("，", ",").split(",") if h.strip()]
         fields: dict[str, Any] = {
             "kind": self.kind.currentText(),
@@ -242,7 +264,93 @@ class DiaryPage(Page):
             what += tr("，照片 {n} 张").format(n=len(ready))
         self.saved_label.setText(what)
         self.photos.clear_files()
+        self._load_day(day)  # the saved entry, as stored: nothing typed is pending any more
+        self.keep_draft()
         return True
+
+    # --- the form's unsaved text and its draft -----------------------------------------------------
+    def typed(self) -> bool:
+        """The form holds something the user typed or picked and has not saved."""
+        return not self.ctx.is_township and self._loaded is not None and self._form_values() != self._loaded
+
+    def draft(self) -> dict[str, Any] | None:
+        if not self.typed() or self._form_day is None:
+            return None
+        return {
+            "day": self._form_day.isoformat(),
+            "person": self.person.currentText(),
+            "entry_id": self.shown.id if self.shown is not None else None,
+            "kind": self.kind.currentText(),
+            "place": self.place.text(),
+            "content": self.content.text(),
+            "households": self.households.text(),
+            "photos": [str(path) for path in self.photos.files()],
+        }
+
+    def keep_draft(self) -> None:
+        """Write the draft now (a moment after each change); a form with nothing unsaved removes it."""
+        self._draft_timer.stop()
+        if not self._draft_ready:
+            return
+        draft = self.draft()
+        try:
+            if draft is None:
+                discard_draft(self.ctx.ledger, DIARY_DRAFT)
+            else:
+                save_draft(self.ctx.ledger, DIARY_DRAFT, draft)
+        except OSError:
+            pass  # a full disk: the form itself is still there; saving the entry will say what is wrong
+
+    def throw_away_draft(self) -> None:
+        """放弃: the form shows the day as stored again and the kept draft is removed."""
+        if self._form_day is not None:
+            self._load_day(self._form_day)
+        self.photos.clear_files()
+        self.keep_draft()
+
+    def offer_draft(self) -> bool:
+        """At start: a diary entry left unsaved by a crash or a power cut is offered back."""
+        if self._draft_ready:
+            return False
+        draft = load_draft(self.ctx.ledger, DIARY_DRAFT)
+        restored = False
+        if draft is not None:
+            question = tr("上次有一条没有保存的日志（{day}，{person}），要恢复到日志表单吗？").format(
+                day=draft.get("day") or "", person=draft.get("person") or ""
+            )
+            if confirm(self, question):
+                self._restore(draft)
+                restored = True
+        self._draft_ready = True
+        self.keep_draft()  # a refused draft is removed; a restored one stays kept until saved
+        if restored:
+            self.draft_restored.emit()
+        return restored
+
+    def _restore(self, draft: dict[str, Any]) -> None:
+        person = str(draft.get("person") or "")
+        if person and self.person.findText(person) >= 0:
+            self.person.setCurrentText(person)
+        day = QDate.fromString(str(draft.get("day") or ""), "yyyy-MM-dd")
+        if day.isValid() and day <= self.calendar.maximumDate():
+            self.calendar.setSelectedDate(day)
+            self._day_picked(day)
+        if draft.get("kind") in rules().kinds:
+            self.kind.setCurrentText(str(draft["kind"]))
+        self.place.setText(str(draft.get("place") or ""))
+        self.content.setText(str(draft.get("content") or ""))
+        self.households.setText(str(draft.get("households") or ""))
+        self.photos.add_files([Path(p) for p in draft.get("photos") or []])  # those still there
+        self.content.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _form_values(self) -> tuple[Any, ...]:
+        return (
+            self.kind.currentText(),
+            self.place.text(),
+            self.content.text(),
+            self.households.text(),
+            tuple(self.photos.files()),
+        )
 
     def open_entry_photo(self, index: QModelIndex) -> PhotoViewer | None:
         """Double-click on one of the entry's photos: the picture at full size."""
@@ -758,6 +866,42 @@ class DiaryPage(Page):
         if self.ctx.is_township:
             return
         day = py_date(date)
+        if self.typed() and self._form_day is not None:
+            if day == self._form_day:
+                return  # the ledger was read again (an edit, a sync) while typing: the text stays
+            moving = (
+                self.shown is None
+                and entry_on(self.ctx.ledger, day, self.person.currentText() or None) is None
+            )
+            if moving:  # a new entry whose date is changed: the typed text goes with it
+                self._form_day = day
+                self.form_state.setText(tr("新日志：{day}").format(day=day.isoformat()))
+                return
+            answer = ask_save(
+                self, tr("{day} 的日志有改动还没有保存，换到另一天之前要保存吗？").format(day=self._form_day)
+            )
+            if answer == CANCEL or (answer == SAVE and not self._save_before_leaving()):
+                self._show_day(self._form_day)  # back to the day being written
+                return
+        self._load_day(day)
+
+    def _save_before_leaving(self) -> bool:
+        """保存 when going to another day: True once the entry is stored (its photos read at once)."""
+        saved = self.save_entry()
+        return saved and not (self.photo_job is not None and self.photo_job in self.ctx.jobs)
+
+    def _show_day(self, day: dt.date) -> None:
+        date = QDate(day.year, day.month, day.day)
+        for widget in (self.entry_date, self.calendar):
+            widget.blockSignals(True)
+        self.entry_date.setDate(date)
+        self.calendar.setSelectedDate(date)
+        for widget in (self.entry_date, self.calendar):
+            widget.blockSignals(False)
+
+    def _load_day(self, day: dt.date) -> None:
+        """The form shows ``day``'s entry as stored (or an empty form for a new one)."""
+        self._form_day = day
         self.shown = entry_on(self.ctx.ledger, day, self.person.currentText() or None)
         if self.shown is None:
             self.form_state.setText(tr("新日志：{day}").format(day=day.isoformat()))
@@ -766,6 +910,7 @@ class DiaryPage(Page):
             self.households.clear()
             self.entry_photos.set_rows([])
             self.entry_photo_grid.setVisible(False)
+            self._loaded = self._form_values()
             return
         photos = photos_of_entry(self.ctx.ledger, self.shown.id) if self.shown.photos else []
         self.entry_photos.set_rows(photos)
@@ -778,6 +923,7 @@ class DiaryPage(Page):
         self.place.setText(self.shown.place)
         self.content.setText(self.shown.content)
         self.households.setText(",".join(self.shown.households))
+        self._loaded = self._form_values()
 
 
 def _entry_record(entry: DiaryEntry) -> dict[str, Any]:

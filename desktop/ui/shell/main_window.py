@@ -20,6 +20,7 @@ from desktop.services.context import EVERYTHING
 from desktop.services.exchange.status import sync_summary
 from desktop.services.setup import is_demo
 from desktop.services.village.info import village_summary
+from desktop.ui.diary.page import DiaryPage
 from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.households.window import HouseholdDialog
 from desktop.ui.shell.context import UiContext
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
             page.household_requested.connect(self.open_household)
             if isinstance(page, VisitsPage):
                 page.draft_restored.connect(lambda: self.show_page("走访"))
+            if isinstance(page, DiaryPage):
+                page.draft_restored.connect(lambda: self.show_page("日志"))
         # as wide as the longest label in the interface language
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -99,6 +102,29 @@ class MainWindow(QMainWindow):
         dialog.photos_requested.connect(self._show_photos)
         dialog.show()
         return dialog
+
+    def _settle_diary_draft(self) -> bool:
+        """A diary entry typed and not saved: 保存 (refused: the window stays), 放弃, or 取消."""
+        page = next((p for p in self.pages if isinstance(p, DiaryPage)), None)
+        if page is None or not page.typed():
+            return True
+        if self.ctx.is_locked:  # nobody to ask: the draft is kept for the next start
+            page.keep_draft()
+            return True
+        self.show_page("日志")
+        answer = ask_save(self, tr("日志表单里有没有保存的内容，关闭前要保存吗？"))
+        if answer == CANCEL:
+            return False
+        if answer == DISCARD:
+            page.throw_away_draft()
+            return True
+        if not page.save_entry():
+            return False
+        job = page.photo_job
+        if job is not None and job in self.ctx.jobs:
+            job.finished.connect(self.close, Qt.ConnectionType.QueuedConnection)
+            return False
+        return not page.typed()
 
     def _settle_visit_draft(self) -> bool:
         """An unsaved visit: 保存 (refused: the window stays), 放弃, or 取消 (the window stays)."""
@@ -228,7 +254,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is saved as it is made; a visit typed and not saved is asked about; running jobs are
         # waited for
-        if not self._settle_visit_draft():
+        if not self._settle_visit_draft() or not self._settle_diary_draft():
             event.ignore()
             return
         for job in list(self.ctx.jobs):

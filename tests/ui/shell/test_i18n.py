@@ -84,7 +84,7 @@ NOT_INTERFACE_TEXT = {
     "households/income_form.py": {"撤销"},  # the same
     "households/measure_form.py": {"撤销添加"},
     "households/pairing_forms.py": {"撤销添加"},
-    "shell/main_window.py": {"各村", "走访", "照片"},  # page keys (titles are translated where shown)
+    "shell/main_window.py": {"各村", "走访", "日志", "照片"},  # page keys (titles are translated where shown)
     "widgets/record_table_model.py": {"是", "否"},  # a boolean as the edit field holds it
     "checks/page.py": {"饮水安全"},  # measured: the narrowest verdict column
     "visits/page.py": {"演示驻村干", "走访内容"},  # measured: column widths
