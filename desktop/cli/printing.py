@@ -24,14 +24,14 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--out", required=True, help="PDF 文件")
     add_as_of(p)
     p = ledger.add_parser("households", help="全村每户的一户一档：每户一个文件，或合成一个文件")
-    p.add_argument("households", nargs="*", metavar="ID", help="只打这几户（户编号或 UUID）；不写则全村每户")
+    p.add_argument("households", nargs="*", metavar="ID", help="只打这几户（户编号、村:户编号或 UUID）；不写则全村每户")
     p.add_argument("--out", required=True, help="文件夹（分户）或 PDF 文件（--combined）")
     p.add_argument("--combined", action="store_true", help="合成一个 PDF，每户一个书签")
-    p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
     add_as_of(p)
     p = ledger.add_parser("roster", help="人口台账：A4 横向，每人一行，按户分组，全国系统导出的列顺序")
     p.add_argument("--out", required=True, help="PDF 文件")
-    p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
     p.add_argument("--all-villages", action="store_true", help="台账中的所有村（乡镇汇总）")
     p.add_argument("--registered", action="store_true", help="只列建档立卡户（脱贫户、监测户）")
     p.add_argument("--year", type=int, help="人均纯收入的年度（默认最近一年）")
@@ -46,7 +46,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--from", dest="notice_from", help="公示开始日期，默认今天")
     p.add_argument("--days", type=int, default=7, help="公示天数，默认 7")
     p.add_argument("--since", help="只列这一天以后评议（或消除风险）的户")
-    p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
 
 
 def _household(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -116,8 +116,10 @@ def _report(result: PrintResult) -> int:
     if len(result.paths) == 1:
         print(f"已写入 {result.paths[0]}（{result.pages} 页，{result.households} 户）")
     else:
-        folder = result.paths[0].parent if result.paths else ""
+        folder = result.folder or (result.paths[0].parent if result.paths else "")
         print(f"已写入 {len(result.paths)} 个文件到 {folder}（共 {result.pages} 页）")
+    for existing, new in result.not_overwritten:
+        print(f"注意：{existing} 已存在（以前打印的），未覆盖，这次的写入了 {new.name}")
     if result.missing_glyphs:
         chars = " ".join(result.missing_glyphs)
         print(f"注意：字体中没有这些字：{chars}，打印出来是空白方框，请核对", file=sys.stderr)

@@ -25,6 +25,7 @@ class HouseholdChecklist:
     number: str
     head_name: str
     verdicts: dict[Dimension, Verdict]
+    village_name: str = ""  # its village's name (``（未归村）`` for none): a township lists several
 
     @property
     def gaps(self) -> dict[Dimension, Verdict]:
@@ -56,7 +57,11 @@ def village_checklists(
 
 
 def checklists(session: Session, ledger: Ledger, households: list[Household]) -> list[HouseholdChecklist]:
-    provinces = dict(session.execute(select(Village.id, Village.province)).all())
+    villages = {
+        v.id: (v.province, v.name or v.code or "")
+        for v in session.execute(select(Village.id, Village.province, Village.name, Village.code))
+    }
+    provinces = {village_id: province for village_id, (province, _name) in villages.items()}
     today = ledger.judged_on()
     result = []
     # 500 households at a time, members and checks read as plain rows (not ORM objects) and dropped once
@@ -88,5 +93,8 @@ def checklists(session: Session, ledger: Ledger, households: list[Household]) ->
             head = next(
                 (m.name for m in people if m.relation in HEAD_RELATIONS and not m.archived and m.name), ""
             )
-            result.append(HouseholdChecklist(household.id, household.number or "", head, verdicts))
+            village_name = villages.get(household.village_id or "", (None, "（未归村）"))[1]
+            result.append(
+                HouseholdChecklist(household.id, household.number or "", head, verdicts, village_name)
+            )
     return result

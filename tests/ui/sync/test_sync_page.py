@@ -258,7 +258,7 @@ def test_conflicts_are_listed_and_settled_from_the_page(
     township.ctx.changed.emit(EVERYTHING)
     assert township.page.tabs.tabText(2) == "冲突（1）"
     row = township.page.conflicts.row_at(0)
-    assert row["household"].startswith("户 001") and row["what"] == "农户·联系电话"
+    assert row["household"].startswith("亚弄村 户 001") and row["what"] == "农户·联系电话"  # at a township: the village
     assert {"13800000001", "13900000002"} == {row["mine"].split("（")[0], row["theirs"].split("（")[0]}
     with qtbot.waitSignal(township.page.household_requested):
         township.page.conflict_table.activated.emit(township.page.conflicts.index(0, 0))
