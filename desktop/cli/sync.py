@@ -120,7 +120,8 @@ def _export_every_village(ledger: Ledger, out: Path, *, full: bool) -> int:
             print(f"{result.recipient}：未导出。{result.problem}", file=sys.stderr)
         else:
             report = result.report
-            print(f"{result.recipient}：{report.path.name}（{_size(report.size)}，操作 {report.ops} 条）")
+            shown = f"{report.path.parent.name}/{report.path.name}"  # in its village's folder
+            print(f"{result.recipient}：{shown}（{_size(report.size)}，操作 {report.ops} 条）")
     failed = sum(1 for r in results if r.report is None)
     print(
         f"共 {len(results)} 台村设备，导出 {len(results) - failed} 个同步包"
@@ -140,7 +141,7 @@ def _bundle_import(ledger: Ledger, args: argparse.Namespace) -> int:
             print(f"  {line}", file=stream)
         for change in report.changes:
             print(f"  {change.describe()}")
-    order = [Outcome.REJECTED, Outcome.QUARANTINED, Outcome.APPLIED, Outcome.ALREADY_HAD]
+    order = [Outcome.REJECTED, Outcome.QUARANTINED, Outcome.APPLIED, Outcome.ALREADY_HAD, Outcome.SKIPPED]
     worst = next(o for o in order if any(r.outcome == o for r in reports))
     return EXIT_CODES[worst]
 

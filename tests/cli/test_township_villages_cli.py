@@ -225,3 +225,22 @@ def test_one_file_per_household_goes_into_its_village_folder_and_nothing_is_over
     r = run(capsys, office, "ledger", "households", "--out", str(one), "--village", "日拉村")
     assert (r.code, pdfs(one)) == (0, ["001-卓嘎.pdf", "004-扎西.pdf"])
 
+
+def test_the_round_goes_in_a_folder_per_village_and_each_village_skips_the_others(
+    capsys: pytest.CaptureFixture[str], office: ThreeVillages, tmp_path: Path
+) -> None:
+    assert run(capsys, office, "household", "edit", "色乌绒村:004", "--set", "phone=13900000004").code == 0
+    stick = tmp_path / "round"
+    stick.mkdir()
+    r = run(capsys, office, "bundle", "export", "--every-village", "--out", str(stick))
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in stick.iterdir()) == ["亚弄村", "日拉村", "色乌绒村"]
+    assert "色乌绒村/zhucun-513301100-to-513301207203-" in r.out
+    seuron = office.villages[2]
+    capsys.readouterr()
+    code = main(["--home", str(seuron.home), "bundle", "import", *map(str, sorted(stick.rglob("*.zcb")))])
+    out = capsys.readouterr().out
+    assert code == 0  # the others' bundles are no failure
+    assert out.count("：已跳过。这个同步包是发给另一台设备（指纹 ") == 2
+    assert out.count("：已导入。") == 1
+    assert "13900000004" in {row.phone for row in list_households(seuron.ledger)}

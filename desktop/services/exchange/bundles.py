@@ -25,7 +25,7 @@ from desktop.sync.applying import apply_bundle, record_import, snapshot
 from desktop.sync.chain import describe_ranges
 from desktop.sync.container import SUFFIX
 from desktop.sync.documents import read_card
-from desktop.sync.incoming import Rejected, Untrusted, read_manifest, verify_bundle
+from desktop.sync.incoming import NotForMe, Rejected, Untrusted, read_manifest, verify_bundle
 from desktop.sync.keys import normalise_fingerprint
 from desktop.sync.outgoing import Cancelled, Progress, plan_bundle, record_export, write_bundle
 from desktop.sync.vector import gaps
@@ -37,6 +37,7 @@ class Outcome(StrEnum):
     ALREADY_HAD = "already_had"
     QUARANTINED = "quarantined"
     REJECTED = "rejected"
+    SKIPPED = "skipped"  # a trusted device's bundle for another device: not for this one, no failure
 
 
 OUTCOME_LABELS = {
@@ -44,8 +45,15 @@ OUTCOME_LABELS = {
     Outcome.ALREADY_HAD: "已有，无新内容",
     Outcome.QUARANTINED: "已隔离，等待信任",
     Outcome.REJECTED: "已拒绝",
+    Outcome.SKIPPED: "已跳过",
 }
-EXIT_CODES = {Outcome.APPLIED: 0, Outcome.ALREADY_HAD: 10, Outcome.QUARANTINED: 11, Outcome.REJECTED: 12}
+EXIT_CODES = {
+    Outcome.APPLIED: 0,
+    Outcome.ALREADY_HAD: 10,
+    Outcome.QUARANTINED: 11,
+    Outcome.REJECTED: 12,
+    Outcome.SKIPPED: 0,
+}
 
 
 @dataclass
@@ -159,6 +167,10 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
         except Untrusted as untrusted:
             session.rollback()
             return _quarantine(ledger, path, untrusted.manifest, size, dry_run=dry_run)
+        except NotForMe as elsewhere:
+            session.rollback()
+            note = f"{elsewhere.reason}（另一台设备的，本机不需要导入）"
+            return ImportReport(path, Outcome.SKIPPED, note, bundle_id=elsewhere.bundle_id)
         except Rejected as rejected:
             session.rollback()
             if not dry_run:

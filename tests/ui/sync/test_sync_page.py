@@ -331,7 +331,8 @@ def test_the_township_exports_for_every_village_from_the_page(
     assert township.page.export_every_village() is not None
     wait_for_jobs(township.ctx, qtbot)
     (result,) = township.page.last_village_exports
-    assert result.report is not None and [p.name for p in stick.iterdir()] == [result.report.path.name]
+    assert result.report is not None and [p.name for p in stick.rglob("*.zcb")] == [result.report.path.name]
+    assert result.report.path.parent.parent == stick  # in its village's folder
     assert "已为 1 台村设备导出同步包" in township.page.export_note.text()
     assert result.report.path.name in township.page.export_note.text()
     assert import_bundle(village.ledger, result.report.path).outcome.value == "applied"
