@@ -167,12 +167,11 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
         except Untrusted as untrusted:
             session.rollback()
             return _quarantine(ledger, path, untrusted.manifest, size, dry_run=dry_run)
-        except NotForMe as elsewhere:
-            session.rollback()
-            note = f"{elsewhere.reason}（另一台设备的，本机不需要导入）"
-            return ImportReport(path, Outcome.SKIPPED, note, bundle_id=elsewhere.bundle_id)
         except Rejected as rejected:
             session.rollback()
+            # a trusted device's bundle for another device (the township's round): passed over, and
+            # the receipt tells its sender where it went
+            skipped = isinstance(rejected, NotForMe)
             if not dry_run:
                 with store.session() as journal:
                     record_import(
@@ -180,7 +179,7 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
                         bundle_id=rejected.bundle_id or "?",
                         sender_id=rejected.sender,
                         sender_fingerprint=None,
-                        status=Outcome.REJECTED,
+                        status=Outcome.SKIPPED if skipped else Outcome.REJECTED,
                         reason=rejected.reason,
                         op_count=0,
                         applied=0,
@@ -188,6 +187,9 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
                         size=size,
                         file_name=str(path),
                     )
+            if skipped:
+                note = f"{rejected.reason}（另一台设备的，本机不需要导入）"
+                return ImportReport(path, Outcome.SKIPPED, note, bundle_id=rejected.bundle_id)
             return ImportReport(path, Outcome.REJECTED, rejected.reason, bundle_id=rejected.bundle_id)
         previous = (
             session.execute(
