@@ -376,6 +376,7 @@ READ_ONLY: frozenset[tuple[str, str | None]] = frozenset(
         ("helper", "list"),
         ("diary", "list"),
         ("leave", "list"),
+        ("villages", None),
     }
 )
 

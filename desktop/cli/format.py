@@ -93,7 +93,12 @@ def check_text(report: CheckReport) -> str:
     if not gaps:
         lines.append("  ✓ 各户均达标")
     not_met = sum(1 for c in gaps for v in c.gaps.values() if v.status is Status.NOT_MET)
-    lines.append(f"共 {len(report.checklists)} 户，{len(gaps)} 户有短板（未达标 {not_met} 项）")
+    short = sum(1 for c in gaps if c.short)
+    to_verify = sum(1 for c in gaps if c.to_verify)
+    lines.append(
+        f"共 {len(report.checklists)} 户，{short} 户有短板（未达标 {not_met} 项）"
+        + (f"，{to_verify} 户待核实" if to_verify else "")
+    )
     return "\n".join(lines)
 
 

@@ -36,6 +36,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--registered", action="store_true", help="只列建档立卡户（脱贫户、监测户）")
     p.add_argument("--year", type=int, help="人均纯收入的年度（默认最近一年）")
     add_as_of(p)
+    p = ledger.add_parser("villages", help="乡镇：各村汇总（每村一行，久未同步的村标出）")
+    p.add_argument("--out", required=True, help="PDF 文件")
+    p.add_argument("--silent-days", type=int, metavar="N", help="超过 N 天没有同步包的村标出（默认按设置，30 天）")
     p = ledger.add_parser("card", help="明白卡：每户一页，张贴在户里")
     p.add_argument("households", nargs="*", metavar="ID", help="户编号或 UUID；不写则全村每户一页")
     p.add_argument("--out", required=True, help="PDF 文件")
@@ -84,6 +87,12 @@ def _roster(ledger: Ledger, args: argparse.Namespace) -> int:
         as_of=as_of(args),
     )
     return _report(result)
+
+
+def _villages(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.printing.ledgers import print_township_summary
+
+    return _report(print_township_summary(ledger, Path(args.out), silent_days=args.silent_days))
 
 
 def _card(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -145,6 +154,7 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     ("ledger", "household"): _household,
     ("ledger", "households"): _households,
     ("ledger", "roster"): _roster,
+    ("ledger", "villages"): _villages,
     ("ledger", "card"): _card,
     ("ledger", "notice"): _notice,
 }

@@ -53,6 +53,12 @@ def add_parsers(sub: Any) -> None:
     sync = sub.add_parser("sync", help="同步状态").add_subparsers(dest="action", metavar="操作")
     p = sync.add_parser("status", help="各设备：最近的同步包、已有的操作、缺失")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "villages",
+        help="乡镇：各村汇总（户数、人数、建档立卡户、监测户、短板、待核实、近 30 天走访、最近的同步包）",
+    )
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--silent-days", type=int, metavar="N", help="超过 N 天没有同步包的村标出（默认按设置，30 天）")
 
 
 def _identity_show(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -168,6 +174,36 @@ def _bundle_quarantine(ledger: Ledger, args: argparse.Namespace) -> int:
     return 0
 
 
+def _villages(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.village.township_overview import (
+        SUMMARY_HEADERS,
+        summary_rows,
+        township_villages,
+    )
+
+    villages = township_villages(ledger, silent_days=args.silent_days)
+    rows = summary_rows(villages)
+    if args.json:
+        print_json(
+            [
+                dict(zip(("code", "name", "households", "people", "registered", "monitored", "not_met",
+                          "unknown", "visited", "last_in_at", "last_in_device", "sync"), row, strict=True))
+                | {"silent": v.silent, "silent_days": v.silent_for}
+                for row, v in zip(rows, villages, strict=True)
+            ]
+        )  # fmt: skip
+        return 0
+    print("\t".join(SUMMARY_HEADERS))
+    for row in rows:
+        print("\t".join(str(cell) for cell in row))
+    silent = [v.name for v in villages if v.silent]
+    print(
+        f"共 {len(villages)} 个村，{sum(v.households for v in villages)} 户"
+        + (f"；{len(silent)} 个村超过 {villages[0].silent_days} 天没有同步包：{'、'.join(silent)}" if silent else "")
+    )
+    return 0
+
+
 def _sync_status(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.exchange.status import sync_status
 
@@ -230,5 +266,6 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     ("bundle", "inspect"): _bundle_inspect,
     ("bundle", "quarantine"): _bundle_quarantine,
     ("sync", "status"): _sync_status,
+    ("villages", None): _villages,
     ("device", "revoke"): _device_revoke,
 }

@@ -32,6 +32,18 @@ class HouseholdChecklist:
         """Dimensions not met or not known: what the work team has to act on or find out."""
         return {d: v for d, v in self.verdicts.items() if v.status is not Status.MET}
 
+    # the one definition of 有短板 and 待核实 that 各村, 概况, ``check`` and the Excel export count by:
+    # a household is counted once, under the worse of the two
+    @property
+    def short(self) -> bool:
+        """有短板: a dimension not met."""
+        return any(v.status is Status.NOT_MET for v in self.verdicts.values())
+
+    @property
+    def to_verify(self) -> bool:
+        """待核实: nothing found not met, but a dimension still to find out."""
+        return not self.short and any(v.status is Status.UNKNOWN for v in self.verdicts.values())
+
 
 def household_checklist(ledger: Ledger, ref: str, *, as_of: dt.date | None = None) -> HouseholdChecklist:
     ledger = judged_as_of(ledger, as_of)

@@ -262,6 +262,38 @@ def print_notice(
     return PrintResult((out,), pages, len(notice.rows), _missing_glyphs(notice))
 
 
+def print_township_summary(
+    ledger: Ledger, out: Path, *, silent_days: int | None = None, resources: Path | None = None
+) -> PrintResult:
+    """各村汇总 of a township: a row per village with the figures of 各村, silent villages marked."""
+    from desktop.reports.data import TownshipSummary
+    from desktop.reports.township import write_township_summary
+    from desktop.services.village.township_overview import (
+        SUMMARY_HEADERS,
+        SUMMARY_NOTE,
+        summary_rows,
+        township_villages,
+    )
+
+    _font(resources)
+    villages = township_villages(ledger, silent_days=silent_days)
+    if not villages:
+        raise InvalidInput("本机还没有任何村的记录，没有可打印的汇总")
+    me = ledger.this_device()
+    township = me.township_name or ""
+    summary = TownshipSummary(
+        title=f"{township}各村汇总",
+        township=township,
+        printed_on=ledger.today(),
+        headers=SUMMARY_HEADERS,
+        rows=tuple(tuple(str(cell) for cell in row) for row in summary_rows(villages)),
+        silent=tuple(i for i, v in enumerate(villages) if v.silent),
+        note=SUMMARY_NOTE.format(days=villages[0].silent_days),
+    )
+    pages = _write(out, lambda handle: write_township_summary(handle, summary))
+    return PrintResult((out,), pages, sum(v.households for v in villages), _missing_glyphs(summary))
+
+
 # --- writing -----------------------------------------------------------------------------------------
 
 

@@ -3,6 +3,8 @@ says which village each is of, and 新增农户 asks for the village."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ from desktop.ui.checks.page import ChecksPage
 from desktop.ui.households.new_household import NewHouseholdDialog
 from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.households.table_model import COL_HEAD, COL_NUMBER, COL_VILLAGE
+from desktop.ui.printing.page import PrintingPage
+from desktop.ui.printing.request import Document
 from desktop.ui.shell.context import UiContext
 from tests.ui.dialogs import ModalDialogs
 
@@ -124,3 +128,28 @@ def test_the_checks_of_all_villages_say_which_village(office: ThreeVillages, qtb
     assert page.overview.title() == "全村核查总览（双击格子打开农户）"
     assert page.table.isColumnHidden(COL_CHECK_VILLAGE)
     assert page.matrix.rowCount() == 2
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+def test_the_township_summary_is_printed_from_the_printing_page(
+    office: ThreeVillages, qtbot: Any, tmp_path: Path, ledger: Any
+) -> None:
+    village_page = PrintingPage(UiContext(ledger))
+    qtbot.addWidget(village_page)
+    assert not village_page.options.documents.button(list(Document).index(Document.VILLAGES)).isVisibleTo(
+        village_page
+    )  # a village has no villages to sum up
+    page = PrintingPage(UiContext(office.township.ledger))
+    qtbot.addWidget(page)
+    page.resize(1246, 690)
+    page.show()
+    page.options.folder.setText(str(tmp_path / "打印"))
+    page.options.choose(Document.VILLAGES)
+    assert page.options.name.text().startswith("各村汇总-")
+    job = page.make()
+    assert job is not None
+    qtbot.waitUntil(lambda: not page.ctx.jobs, timeout=60_000)
+    assert job.error is None, job.error
+    (made,) = (tmp_path / "打印").iterdir()
+    text = subprocess.run(["pdftotext", str(made), "-"], capture_output=True, check=True, text=True).stdout
+    assert "姑咱镇各村汇总" in text and "色乌绒村" in text
