@@ -13,7 +13,7 @@
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="37"/>
         <location filename="../../desktop/ui/households/window.py" line="82"/>
-        <location filename="../../desktop/ui/overview/page.py" line="277"/>
+        <location filename="../../desktop/ui/overview/page.py" line="286"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>达标</source>
         <extracomment>desktop/domain/enums.py: Status.MET.label (a checklist verdict)</extracomment>
@@ -23,8 +23,8 @@
         <location filename="../../desktop/ui/checks/form.py" line="38"/>
         <location filename="../../desktop/ui/households/window.py" line="83"/>
         <location filename="../../desktop/ui/overview/page.py" line="34"/>
-        <location filename="../../desktop/ui/overview/page.py" line="70"/>
-        <location filename="../../desktop/ui/overview/page.py" line="277"/>
+        <location filename="../../desktop/ui/overview/page.py" line="72"/>
+        <location filename="../../desktop/ui/overview/page.py" line="286"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>未达标</source>
         <extracomment>desktop/domain/enums.py: Status.NOT_MET.label (a checklist verdict)</extracomment>
@@ -34,7 +34,7 @@
         <location filename="../../desktop/ui/checks/form.py" line="39"/>
         <location filename="../../desktop/ui/households/window.py" line="84"/>
         <location filename="../../desktop/ui/overview/page.py" line="35"/>
-        <location filename="../../desktop/ui/overview/page.py" line="70"/>
+        <location filename="../../desktop/ui/overview/page.py" line="72"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>待核实</source>
         <extracomment>desktop/domain/enums.py: Status.UNKNOWN.label (a checklist verdict)</extracomment>
@@ -176,6 +176,7 @@
         <location filename="../../desktop/ui/diary/page.py" line="74"/>
         <location filename="../../desktop/ui/households/new_household.py" line="44"/>
         <location filename="../../desktop/ui/households/table_model.py" line="37"/>
+        <location filename="../../desktop/ui/overview/page.py" line="36"/>
         <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
@@ -282,7 +283,7 @@
     <message>
         <location filename="../../desktop/ui/checks/page.py" line="288"/>
         <location filename="../../desktop/ui/diary/page.py" line="420"/>
-        <location filename="../../desktop/ui/overview/page.py" line="283"/>
+        <location filename="../../desktop/ui/overview/page.py" line="292"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
@@ -945,7 +946,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/page.py" line="83"/>
-        <location filename="../../desktop/ui/overview/page.py" line="63"/>
+        <location filename="../../desktop/ui/overview/page.py" line="65"/>
         <source>有短板或待核实</source>
         <translation>Gaps or to verify</translation>
     </message>
@@ -1754,124 +1755,124 @@
         <translation>The risk can be marked eliminated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="40"/>
+        <location filename="../../desktop/ui/overview/page.py" line="42"/>
         <location filename="../../desktop/ui/shell/registry.py" line="18"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="59"/>
-        <location filename="../../desktop/ui/overview/page.py" line="67"/>
+        <location filename="../../desktop/ui/overview/page.py" line="61"/>
+        <location filename="../../desktop/ui/overview/page.py" line="69"/>
         <location filename="../../desktop/ui/villages/page.py" line="42"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="60"/>
+        <location filename="../../desktop/ui/overview/page.py" line="62"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="61"/>
+        <location filename="../../desktop/ui/overview/page.py" line="63"/>
         <source>贫困发生率</source>
         <translation>Poverty incidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="62"/>
+        <location filename="../../desktop/ui/overview/page.py" line="64"/>
         <location filename="../../desktop/ui/villages/page.py" line="45"/>
         <source>监测户</source>
         <translation>Monitored</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="64"/>
+        <location filename="../../desktop/ui/overview/page.py" line="66"/>
         <location filename="../../desktop/ui/villages/page.py" line="48"/>
         <source>近 30 天走访</source>
         <translation>Visited, 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="67"/>
-        <location filename="../../desktop/ui/overview/page.py" line="71"/>
+        <location filename="../../desktop/ui/overview/page.py" line="69"/>
+        <location filename="../../desktop/ui/overview/page.py" line="73"/>
         <source>没有农户</source>
         <translation>No households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="71"/>
+        <location filename="../../desktop/ui/overview/page.py" line="73"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="72"/>
+        <location filename="../../desktop/ui/overview/page.py" line="74"/>
         <source>近 30 天走访覆盖（按村民小组）</source>
         <translation>Visits in 30 days, by group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="75"/>
+        <location filename="../../desktop/ui/overview/page.py" line="77"/>
         <source>有短板或待核实的农户（双击打开）</source>
         <translation>Households with gaps or items to verify (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="77"/>
+        <location filename="../../desktop/ui/overview/page.py" line="79"/>
         <source>贫困村退出标准</source>
         <translation>Village exit standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="89"/>
+        <location filename="../../desktop/ui/overview/page.py" line="91"/>
         <source>户类别（贫困户属性）</source>
         <translation>Households by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="91"/>
+        <location filename="../../desktop/ui/overview/page.py" line="93"/>
         <source>两不愁三保障及饮水安全：各项短板户数</source>
         <translation>Households short, by item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="124"/>
+        <location filename="../../desktop/ui/overview/page.py" line="126"/>
         <source>正在统计…（户数较多，请稍候）</source>
         <translation>Counting… (many households, please wait)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="135"/>
+        <location filename="../../desktop/ui/overview/page.py" line="137"/>
         <source>{place}　概况（截至 {today:%Y年%m月%d日}）</source>
         <translation>{place}  Overview (as of {today:%Y-%m-%d})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="137"/>
-        <location filename="../../desktop/ui/overview/page.py" line="142"/>
+        <location filename="../../desktop/ui/overview/page.py" line="139"/>
+        <location filename="../../desktop/ui/overview/page.py" line="144"/>
         <source>户</source>
         <translation>households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="138"/>
+        <location filename="../../desktop/ui/overview/page.py" line="140"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="141"/>
+        <location filename="../../desktop/ui/overview/page.py" line="143"/>
         <source>户，风险未消除</source>
         <translation>households at risk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="145"/>
+        <location filename="../../desktop/ui/overview/page.py" line="147"/>
         <source>户（{share}）</source>
         <translation>households ({share})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="150"/>
+        <location filename="../../desktop/ui/overview/page.py" line="152"/>
         <source>{n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="153"/>
+        <location filename="../../desktop/ui/overview/page.py" line="155"/>
         <source>{status} {n} 户</source>
         <translation>{status} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="155"/>
+        <location filename="../../desktop/ui/overview/page.py" line="157"/>
         <source>脱贫属性：{statuses}。贫困人口 {poor} 人（未脱贫与返贫户的成员）。</source>
         <translation>Poverty status: {statuses}. {poor} people in poverty (members of households not yet out of poverty or fallen back).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="156"/>
+        <location filename="../../desktop/ui/overview/page.py" line="158"/>
         <location filename="../../desktop/ui/sync/tables.py" line="159"/>
         <location filename="../../desktop/ui/villages/page.py" line="55"/>
         <location filename="../../desktop/ui/villages/page.py" line="63"/>
@@ -1879,62 +1880,62 @@
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="159"/>
+        <location filename="../../desktop/ui/overview/page.py" line="161"/>
         <source>非贫困户 {n} 户没有脱贫属性，不计入。</source>
         <translation> {n} non-poor households have no poverty-exit status and are not counted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="168"/>
+        <location filename="../../desktop/ui/overview/page.py" line="170"/>
         <source>近 {days} 天走访覆盖（{since:%m月%d日}起，共 {visits} 次）</source>
         <translation>{visits} visits since {since:%m-%d} ({days} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="177"/>
+        <location filename="../../desktop/ui/overview/page.py" line="179"/>
         <source>{visited}/{households} 户（{share}）</source>
         <translation>{visited}/{households} ({share})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="197"/>
+        <location filename="../../desktop/ui/overview/page.py" line="203"/>
         <source>有短板或待核实的农户：{n} 户（双击打开）</source>
         <translation>Households with gaps or items to verify: {n} (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="252"/>
+        <location filename="../../desktop/ui/overview/page.py" line="261"/>
         <source>按村查看（在上方选择一个村）时显示该村的退出标准。</source>
         <translation>Choose one village above to see its exit standard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="257"/>
+        <location filename="../../desktop/ui/overview/page.py" line="266"/>
         <source>来源：{source}</source>
         <translation>Source: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="272"/>
+        <location filename="../../desktop/ui/overview/page.py" line="281"/>
         <source>人口为零</source>
         <translation>no people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="272"/>
+        <location filename="../../desktop/ui/overview/page.py" line="281"/>
         <source>未设地区标准</source>
         <translation>no regional standard set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="274"/>
+        <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>{region}标准 &lt; {limit}，{verdict}</source>
         <translation>{region} standard &lt; {limit}: {verdict}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="288"/>
+        <location filename="../../desktop/ui/overview/page.py" line="297"/>
         <source>全部达标</source>
         <translation>all met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="292"/>
+        <location filename="../../desktop/ui/overview/page.py" line="301"/>
         <source>{not_met} 户未达标</source>
         <translation>{not_met} not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="293"/>
+        <location filename="../../desktop/ui/overview/page.py" line="302"/>
         <source>{unknown} 户待核实</source>
         <translation>{unknown} to verify</translation>
     </message>

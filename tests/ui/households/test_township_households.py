@@ -22,6 +22,7 @@ from desktop.ui.checks.page import ChecksPage
 from desktop.ui.households.new_household import NewHouseholdDialog
 from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.households.table_model import COL_HEAD, COL_NUMBER, COL_VILLAGE
+from desktop.ui.overview.page import GAP_VILLAGE, OverviewPage
 from desktop.ui.printing.page import PrintingPage
 from desktop.ui.printing.request import Document
 from desktop.ui.shell.context import UiContext
@@ -153,3 +154,29 @@ def test_the_township_summary_is_printed_from_the_printing_page(
     (made,) = (tmp_path / "打印").iterdir()
     text = subprocess.run(["pdftotext", str(made), "-"], capture_output=True, check=True, text=True).stdout
     assert "姑咱镇各村汇总" in text and "色乌绒村" in text
+
+
+def test_the_overview_gap_list_of_all_villages_says_the_village(office: ThreeVillages, qtbot: Any) -> None:
+    ctx = UiContext(office.township.ledger)
+    page = OverviewPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.gap_model.rowCount() == 7)  # nobody checked yet: every household
+    assert not page.gap_table.isColumnHidden(GAP_VILLAGE)
+    assert page.gap_table.horizontalHeader().visualIndex(GAP_VILLAGE) == 0
+    shown = sorted(
+        (page.gap_model.row_at(r)["village"], page.gap_model.row_at(r)["number"])
+        for r in range(page.gap_model.rowCount())
+        if page.gap_model.row_at(r)["head_name"] == "卓嘎"
+    )
+    assert shown == [("亚弄村", "001"), ("日拉村", "001"), ("色乌绒村", "001")]
+    assert page.gap_model.index(0, GAP_VILLAGE).data() in ("亚弄村", "日拉村", "色乌绒村")
+    # visit coverage: 一组 of each village apart, not added up across villages
+    assert [bar.label for bar in page.coverage_chart.bars()] == [
+        "亚弄村一组", "亚弄村未分组", "日拉村一组", "色乌绒村一组",
+    ]  # fmt: skip
+    ctx.set_village(office.villages[0].ledger.current_village_id())
+    page.refresh()
+    qtbot.waitUntil(lambda: page.gap_model.rowCount() == 3)
+    assert page.gap_table.isColumnHidden(GAP_VILLAGE)
