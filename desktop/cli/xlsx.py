@@ -34,7 +34,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("what", choices=EXPORTS, help="roster / gaps / visits / villages（乡镇：各村汇总）")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="gaps：按这一天判断各项结论（默认今天）")
     p.add_argument("file", metavar="FILE", help="要写的 .xlsx 文件")
-    p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
     p.add_argument(
         "--silent-days", type=int, metavar="N", help="villages：超过 N 天没有同步包的村标出（默认按设置，30 天）"
     )

@@ -244,3 +244,15 @@ def test_the_round_goes_in_a_folder_per_village_and_each_village_skips_the_other
     assert out.count("：已跳过。这个同步包是发给另一台设备（指纹 ") == 2
     assert out.count("：已导入。") == 1
     assert "13900000004" in {row.phone for row in list_households(seuron.ledger)}
+
+
+def test_an_excel_export_at_a_township_takes_a_village_name(
+    capsys: pytest.CaptureFixture[str], office: ThreeVillages, tmp_path: Path
+) -> None:
+    r = run(capsys, office, "xlsx", "export", "roster", str(tmp_path / "r.xlsx"))
+    assert r.code == 2
+    assert "请指定要导出的村（--village 村代码或村名）：亚弄村（513301207201）、日拉村" in r.err
+    assert not (tmp_path / "r.xlsx").exists()
+    r = run(capsys, office, "xlsx", "export", "roster", str(tmp_path / "r.xlsx"), "--village", "日拉村")
+    assert r.code == 0, r.err
+    assert r.out.strip().endswith("2 户，2 人")

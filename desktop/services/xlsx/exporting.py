@@ -202,7 +202,13 @@ def export_visits(
 def _village(ledger: Ledger, session: Session, code: str | None) -> str:
     chosen = chosen_village_ids(ledger, session, code)
     if chosen is None:
-        raise InvalidInput("本机是乡镇设备，没有自己的村：请指定要导出的村（--village 村代码）")
+        from desktop.services.village.info import village_choices
+
+        villages = list(session.execute(select(Village)).scalars())
+        raise InvalidInput(
+            "本机是乡镇设备，没有自己的村：请指定要导出的村（--village 村代码或村名）"
+            + (f"：{village_choices(villages)}" if villages else "")
+        )
     return chosen[0]
 
 
