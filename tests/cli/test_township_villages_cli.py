@@ -256,3 +256,12 @@ def test_an_excel_export_at_a_township_takes_a_village_name(
     r = run(capsys, office, "xlsx", "export", "roster", str(tmp_path / "r.xlsx"), "--village", "日拉村")
     assert r.code == 0, r.err
     assert r.out.strip().endswith("2 户，2 人")
+
+
+def test_sync_status_json_names_each_devices_village(
+    capsys: pytest.CaptureFixture[str], office: ThreeVillages
+) -> None:
+    r = run(capsys, office, "sync", "status", "--json")
+    assert r.code == 0, r.err
+    villages = {(d["village_code"], d["village_name"]) for d in json.loads(r.out) if not d["is_me"]}
+    assert villages == {("513301207201", "亚弄村"), ("513301207202", "日拉村"), ("513301207203", "色乌绒村")}
