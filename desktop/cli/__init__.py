@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="检查数据完整性和各户两不愁三保障短板")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--repair-village",
+        metavar="村",
+        help="把不属于任何村的农户归入这个村（村代码或村名；写入变更记录，随同步包发出）",
+    )
     add_as_of(p)
 
     p = sub.add_parser("log", help="一条记录的变更历史")
@@ -187,7 +192,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         db_url=args.db,
         create=command in ("init", "demo"),
         unlocked=unlocked,
-        read_only=(command, getattr(args, "action", None)) in READ_ONLY,
+        read_only=(command, getattr(args, "action", None)) in READ_ONLY
+        and not getattr(args, "repair_village", None),
     )
     try:
         return handler(ledger, args)
@@ -290,8 +296,14 @@ def _demo(ledger: Ledger, args: argparse.Namespace) -> int:
 
 def _check(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.cli.format import check_text
-    from desktop.services.maintenance.check import run_check
+    from desktop.services.maintenance.check import repair_village, run_check
 
+    if args.repair_village:
+        repaired = repair_village(ledger, args.repair_village)
+        if repaired.numbers:
+            print(f"已把 {len(repaired.numbers)} 户归入{repaired.village_name}：{'、'.join(repaired.numbers)}")
+        else:
+            print("没有不属于任何村的农户，未做任何改动")
     report = run_check(ledger, as_of=as_of(args))
     if args.json:
         print_json(report.to_json())
@@ -364,6 +376,7 @@ READ_ONLY: frozenset[tuple[str, str | None]] = frozenset(
         ("helper", "list"),
         ("diary", "list"),
         ("leave", "list"),
+        ("villages", None),
     }
 )
 

@@ -68,23 +68,43 @@ def household_text(detail: HouseholdDetail) -> str:
 def check_text(report: CheckReport) -> str:
     lines = ["一、数据完整性"]
     lines += [f"  ✗ {p}" for p in report.integrity] or ["  ✓ 数据库和变更记录完好"]
+    for u in report.unplaced:
+        lines.append(f"  ✗ 户 {u.number}（{u.head_name}）不属于任何村")
+    if report.unplaced:
+        lines.append(
+            f"  {len(report.unplaced)} 户不属于任何村：不计入各村，也不随同步包发出；"
+            "用 zhucun check --repair-village 村名 把它们归入所属的村"
+        )
     lines.append("二、数据质量")
-    lines += [f"  户 {q.household_number}：{q.problem}" for q in report.quality] or ["  ✓ 未发现问题"]
+    lines += [
+        f"  {_in(q.village)}户 {q.household_number}：{q.problem}" for q in report.quality
+    ] or ["  ✓ 未发现问题"]
     judged = f"（按 {report.judged_on.isoformat()} 判断）" if report.judged_on else ""
     lines.append(f"三、两不愁三保障及饮水安全短板{judged}")
     gaps = [c for c in report.checklists if c.gaps]
-    for c in gaps:
+    for c in sorted(gaps, key=lambda c: (report.village(c.household_id), c.number)):
         for dimension, verdict in c.gaps.items():
             mark = "✗" if verdict.status is Status.NOT_MET else "?"
             lines.append(
-                f"  {mark} 户 {c.number}（{c.head_name}）{dimension.value}{verdict.status.label}："
+                f"  {mark} {_in(report.village(c.household_id))}户 {c.number}（{c.head_name}）"
+                f"{dimension.value}{verdict.status.label}："
                 + "；".join(verdict.reasons)
             )
     if not gaps:
         lines.append("  ✓ 各户均达标")
     not_met = sum(1 for c in gaps for v in c.gaps.values() if v.status is Status.NOT_MET)
-    lines.append(f"共 {len(report.checklists)} 户，{len(gaps)} 户有短板（未达标 {not_met} 项）")
+    short = sum(1 for c in gaps if c.short)
+    to_verify = sum(1 for c in gaps if c.to_verify)
+    lines.append(
+        f"共 {len(report.checklists)} 户，{short} 户有短板（未达标 {not_met} 项）"
+        + (f"，{to_verify} 户待核实" if to_verify else "")
+    )
     return "\n".join(lines)
+
+
+def _in(village: str) -> str:
+    """``亚弄村 `` before a household where several villages are listed together; nothing otherwise."""
+    return f"{village} " if village else ""
 
 
 def _yes_no(value: object) -> object:

@@ -19,9 +19,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--search", help="姓名、拼音首字母、户编号、身份证号或电话")
     p.add_argument("--json", action="store_true")
     p.add_argument("--archived", action="store_true", help="包括已注销的农户")
-    p.add_argument("--village", help="只列这个村（村代码；乡镇设备用）")
+    p.add_argument("--village", help="只列这个村（村代码或村名；乡镇设备用）")
     p = household.add_parser("show", help="显示一户的全部信息")
-    p.add_argument("household", help="户编号或 UUID")
+    p.add_argument("household", help="户编号、村:户编号（如 亚弄村:004，乡镇设备用）或 UUID")
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--show-numbers", action="store_true", help="显示完整的证件号码、电话和银行账号（默认遮挡）"
@@ -29,6 +29,7 @@ def add_parsers(sub: Any) -> None:
     add_as_of(p)
     p = household.add_parser("add", help="新增农户（连同户主）")
     p.add_argument("--number", required=True, help="户编号")
+    p.add_argument("--village", help="所属的村（村代码或村名；乡镇设备必填）")
     p.add_argument("--head", action="append", default=[], metavar="字段=值", help="户主信息，如 name=卓嘎")
     p.add_argument("--set", action="append", default=[], metavar="字段=值")
     p = household.add_parser("edit", help="修改农户信息")
@@ -113,19 +114,24 @@ def add_parsers(sub: Any) -> None:
 
 def _household_list(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.households.households import list_households
-    from desktop.services.village.info import village_id_for_code
+    from desktop.services.village.info import village_id_in
 
-    village_id = village_id_for_code(ledger, args.village) if args.village else None
+    village_id = village_id_in(ledger, args.village) if args.village else None
     rows = list_households(ledger, search=args.search, include_archived=args.archived, village_id=village_id)
     if args.json:
         print_json([row.__dict__ for row in rows])
         return 0
+    # several villages together (a township): the 村 first, or "001 卓嘎" of two villages look alike
+    several = ledger.this_device().role == "township" and not args.village
+    if several:
+        rows = sorted(rows, key=lambda r: (r.village_code, r.village_name))  # stable: by 户编号 within
     for row in rows:
         print(
-            f"{row.number}\t{row.head_name}\t{row.group_name}\t{row.category}\t{row.member_count} 人"
+            (f"{row.village_name}\t" if several else "")
+            + f"{row.number}\t{row.head_name}\t{row.group_name}\t{row.category}\t{row.member_count} 人"
             + ("\t已注销" if row.archived else "")
         )
-    print(f"共 {len(rows)} 户")
+    print(f"共 {len(rows)} 户" + (f"（{len({r.village_id for r in rows if r.village_id})} 个村）" if several and rows else ""))
     return 0
 
 
@@ -163,14 +169,21 @@ def _household_show(ledger: Ledger, args: argparse.Namespace) -> int:
 def _household_add(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.households.field_input import parse_assignments
     from desktop.services.households.households import add_household
+    from desktop.services.village.info import village_id_in
 
     head = parse_assignments("member", args.head)
     if not head.get("name"):
         raise InvalidInput("需要户主姓名：--head name=…")
+    village_id = village_id_in(ledger, args.village) if args.village else None
     row = add_household(
-        ledger, number=args.number, head=head, fields=parse_assignments("household", args.set)
+        ledger,
+        number=args.number,
+        head=head,
+        fields=parse_assignments("household", args.set),
+        village_id=village_id,
     )
-    print(f"已新增农户 {row.number}（户主 {row.head_name}，{row.id}）")
+    where = f"{row.village_name}" if args.village else ""
+    print(f"已新增农户 {where}{row.number}（户主 {row.head_name}，{row.id}）")
     return 0
 
 

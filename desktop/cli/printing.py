@@ -24,18 +24,21 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--out", required=True, help="PDF 文件")
     add_as_of(p)
     p = ledger.add_parser("households", help="全村每户的一户一档：每户一个文件，或合成一个文件")
-    p.add_argument("households", nargs="*", metavar="ID", help="只打这几户（户编号或 UUID）；不写则全村每户")
+    p.add_argument("households", nargs="*", metavar="ID", help="只打这几户（户编号、村:户编号或 UUID）；不写则全村每户")
     p.add_argument("--out", required=True, help="文件夹（分户）或 PDF 文件（--combined）")
     p.add_argument("--combined", action="store_true", help="合成一个 PDF，每户一个书签")
-    p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
     add_as_of(p)
     p = ledger.add_parser("roster", help="人口台账：A4 横向，每人一行，按户分组，全国系统导出的列顺序")
     p.add_argument("--out", required=True, help="PDF 文件")
-    p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
     p.add_argument("--all-villages", action="store_true", help="台账中的所有村（乡镇汇总）")
     p.add_argument("--registered", action="store_true", help="只列建档立卡户（脱贫户、监测户）")
     p.add_argument("--year", type=int, help="人均纯收入的年度（默认最近一年）")
     add_as_of(p)
+    p = ledger.add_parser("villages", help="乡镇：各村汇总（每村一行，久未同步的村标出）")
+    p.add_argument("--out", required=True, help="PDF 文件")
+    p.add_argument("--silent-days", type=int, metavar="N", help="超过 N 天没有同步包的村标出（默认按设置，30 天）")
     p = ledger.add_parser("card", help="明白卡：每户一页，张贴在户里")
     p.add_argument("households", nargs="*", metavar="ID", help="户编号或 UUID；不写则全村每户一页")
     p.add_argument("--out", required=True, help="PDF 文件")
@@ -46,7 +49,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--from", dest="notice_from", help="公示开始日期，默认今天")
     p.add_argument("--days", type=int, default=7, help="公示天数，默认 7")
     p.add_argument("--since", help="只列这一天以后评议（或消除风险）的户")
-    p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
 
 
 def _household(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -86,6 +89,12 @@ def _roster(ledger: Ledger, args: argparse.Namespace) -> int:
     return _report(result)
 
 
+def _villages(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.printing.ledgers import print_township_summary
+
+    return _report(print_township_summary(ledger, Path(args.out), silent_days=args.silent_days))
+
+
 def _card(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.printing.ledgers import print_cards
 
@@ -116,8 +125,10 @@ def _report(result: PrintResult) -> int:
     if len(result.paths) == 1:
         print(f"已写入 {result.paths[0]}（{result.pages} 页，{result.households} 户）")
     else:
-        folder = result.paths[0].parent if result.paths else ""
+        folder = result.folder or (result.paths[0].parent if result.paths else "")
         print(f"已写入 {len(result.paths)} 个文件到 {folder}（共 {result.pages} 页）")
+    for existing, new in result.not_overwritten:
+        print(f"注意：{existing} 已存在（以前打印的），未覆盖，这次的写入了 {new.name}")
     if result.missing_glyphs:
         chars = " ".join(result.missing_glyphs)
         print(f"注意：字体中没有这些字：{chars}，打印出来是空白方框，请核对", file=sys.stderr)
@@ -143,6 +154,7 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     ("ledger", "household"): _household,
     ("ledger", "households"): _households,
     ("ledger", "roster"): _roster,
+    ("ledger", "villages"): _villages,
     ("ledger", "card"): _card,
     ("ledger", "notice"): _notice,
 }

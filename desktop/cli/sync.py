@@ -53,6 +53,12 @@ def add_parsers(sub: Any) -> None:
     sync = sub.add_parser("sync", help="同步状态").add_subparsers(dest="action", metavar="操作")
     p = sync.add_parser("status", help="各设备：最近的同步包、已有的操作、缺失")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "villages",
+        help="乡镇：各村汇总（户数、人数、建档立卡户、监测户、短板、待核实、近 30 天走访、最近的同步包）",
+    )
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--silent-days", type=int, metavar="N", help="超过 N 天没有同步包的村标出（默认按设置，30 天）")
 
 
 def _identity_show(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -120,7 +126,8 @@ def _export_every_village(ledger: Ledger, out: Path, *, full: bool) -> int:
             print(f"{result.recipient}：未导出。{result.problem}", file=sys.stderr)
         else:
             report = result.report
-            print(f"{result.recipient}：{report.path.name}（{_size(report.size)}，操作 {report.ops} 条）")
+            shown = f"{report.path.parent.name}/{report.path.name}"  # in its village's folder
+            print(f"{result.recipient}：{shown}（{_size(report.size)}，操作 {report.ops} 条）")
     failed = sum(1 for r in results if r.report is None)
     print(
         f"共 {len(results)} 台村设备，导出 {len(results) - failed} 个同步包"
@@ -140,7 +147,7 @@ def _bundle_import(ledger: Ledger, args: argparse.Namespace) -> int:
             print(f"  {line}", file=stream)
         for change in report.changes:
             print(f"  {change.describe()}")
-    order = [Outcome.REJECTED, Outcome.QUARANTINED, Outcome.APPLIED, Outcome.ALREADY_HAD]
+    order = [Outcome.REJECTED, Outcome.QUARANTINED, Outcome.APPLIED, Outcome.ALREADY_HAD, Outcome.SKIPPED]
     worst = next(o for o in order if any(r.outcome == o for r in reports))
     return EXIT_CODES[worst]
 
@@ -164,6 +171,36 @@ def _bundle_quarantine(ledger: Ledger, args: argparse.Namespace) -> int:
         )
     if waiting:
         print("电话核对指纹后，用 zhucun trust 身份卡 --fingerprint 指纹 信任，隔离的同步包随即导入")
+    return 0
+
+
+def _villages(ledger: Ledger, args: argparse.Namespace) -> int:
+    from desktop.services.village.township_overview import (
+        SUMMARY_HEADERS,
+        summary_rows,
+        township_villages,
+    )
+
+    villages = township_villages(ledger, silent_days=args.silent_days)
+    rows = summary_rows(villages)
+    if args.json:
+        print_json(
+            [
+                dict(zip(("code", "name", "households", "people", "registered", "monitored", "not_met",
+                          "unknown", "visited", "last_in_at", "last_in_device", "sync"), row, strict=True))
+                | {"silent": v.silent, "silent_days": v.silent_for}
+                for row, v in zip(rows, villages, strict=True)
+            ]
+        )  # fmt: skip
+        return 0
+    print("\t".join(SUMMARY_HEADERS))
+    for row in rows:
+        print("\t".join(str(cell) for cell in row))
+    silent = [v.name for v in villages if v.silent]
+    print(
+        f"共 {len(villages)} 个村，{sum(v.households for v in villages)} 户"
+        + (f"；{len(silent)} 个村超过 {villages[0].silent_days} 天没有同步包：{'、'.join(silent)}" if silent else "")
+    )
     return 0
 
 
@@ -229,5 +266,6 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], in
     ("bundle", "inspect"): _bundle_inspect,
     ("bundle", "quarantine"): _bundle_quarantine,
     ("sync", "status"): _sync_status,
+    ("villages", None): _villages,
     ("device", "revoke"): _device_revoke,
 }

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from desktop.services.context import Ledger
     from desktop.services.xlsx.importing import ImportReport
 
-EXPORTS = ("roster", "gaps", "visits")
+EXPORTS = ("roster", "gaps", "visits", "villages")
 SHOWN_PROBLEMS = 200  # more go to the --problems copy
 
 
@@ -31,10 +31,13 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--accept-valid", action="store_true", help="有问题的户不导入，其余照常导入")
     p.add_argument("--problems", metavar="OUT.xlsx", help="另存一份标出问题单元格、加“问题”列的表格")
     p = xlsx.add_parser("export", help="导出 .xlsx：roster 花名册（国家系统列序）、gaps 短板、visits 走访")
-    p.add_argument("what", choices=EXPORTS, help="roster / gaps / visits")
+    p.add_argument("what", choices=EXPORTS, help="roster / gaps / visits / villages（乡镇：各村汇总）")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="gaps：按这一天判断各项结论（默认今天）")
     p.add_argument("file", metavar="FILE", help="要写的 .xlsx 文件")
-    p.add_argument("--village", help="村代码（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
+    p.add_argument(
+        "--silent-days", type=int, metavar="N", help="villages：超过 N 天没有同步包的村标出（默认按设置，30 天）"
+    )
     p.add_argument("--codes", action="store_true", help="花名册的代码项写国家代码（01、02 …）而不是文字")
 
 
@@ -113,7 +116,7 @@ def _print_report(report: ImportReport) -> None:
 
 
 def _export(ledger: Ledger, args: argparse.Namespace) -> int:
-    from desktop.services.xlsx.exporting import export_gaps, export_roster, export_visits
+    from desktop.services.xlsx.exporting import export_gaps, export_roster, export_villages, export_visits
 
     path = Path(args.file)
     day = as_of(args)
@@ -122,9 +125,12 @@ def _export(ledger: Ledger, args: argparse.Namespace) -> int:
     if args.what == "roster":
         result = export_roster(ledger, path, village_code=args.village, codes=args.codes)
         print(f"已导出花名册 {result.path}：{result.households} 户，{result.rows} 人")
+    elif args.what == "villages":
+        result = export_villages(ledger, path, silent_days=args.silent_days)
+        print(f"已导出各村汇总 {result.path}：{result.rows} 个村，{result.households} 户")
     elif args.what == "gaps":
         result = export_gaps(ledger, path, village_code=args.village, as_of=day)
-        print(f"已导出两不愁三保障短板 {result.path}：{result.rows} 户有短板")
+        print(f"已导出两不愁三保障短板 {result.path}：{result.short} 户有短板，{result.to_verify} 户待核实")
     else:
         result = export_visits(ledger, path, village_code=args.village)
         print(f"已导出走访记录 {result.path}：{result.rows} 次走访，{result.households} 户")

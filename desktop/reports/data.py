@@ -270,3 +270,16 @@ class Notice:
     contact: str  # where objections go (an office, never a personal phone)
     issuer: str  # 亚弄村村民委员会
     issued_on: dt.date
+
+
+@dataclass(frozen=True)
+class TownshipSummary:
+    """各村汇总: a row per village as 各村 shows it; the silent villages' rows are marked."""
+
+    title: str  # 甲根坝乡各村汇总
+    township: str
+    printed_on: dt.date
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    silent: tuple[int, ...]  # rows (0-based) of villages that sent no bundle for too long
+    note: str  # what 有短板, 待核实 and the silence mean

@@ -57,3 +57,11 @@ def idle_lock_minutes(ledger: Ledger) -> int:
 
 # the short first-run guide above the pages: shown on the first start of a ledger until dismissed
 FIRST_RUN_GUIDE = Preference("ui.first_run_guide", "show", (("show", "显示"), ("dismissed", "不再显示")))
+
+
+# 各村 (township): a village whose last sync bundle arrived more than this many days ago is marked
+SILENT_DAYS_SETTING = Preference(
+    "township.silent_days",
+    "30",
+    (("7", "7 天"), ("14", "14 天"), ("30", "30 天"), ("60", "60 天"), ("90", "90 天")),
+)

@@ -46,6 +46,11 @@ class Rejected(Exception):
         self.sender = sender
 
 
+class NotForMe(Rejected):
+    """A bundle a trusted device signed for another device: plainly someone else's (the township's
+    folder of every village's bundles), passed over rather than refused."""
+
+
 class Untrusted(Exception):
     def __init__(self, manifest: Manifest) -> None:
         super().__init__("untrusted sender")
@@ -115,7 +120,8 @@ def _verify(
         raise Rejected("这是本机自己导出的同步包，不需要导入", bundle_id=bundle_id)
     peer = session.execute(select(Peer).where(Peer.sign_key == sender_key)).scalar_one_or_none()
     if normalise_fingerprint(manifest.recipient.fingerprint) != normalise_fingerprint(me.fingerprint):
-        raise Rejected(
+        plainly = peer is not None and peer.revoked_after_seq is None
+        raise (NotForMe if plainly else Rejected)(
             f"这个同步包是发给另一台设备（指纹 {manifest.recipient.fingerprint}）的，不是发给本机的",
             bundle_id=bundle_id,
             sender=peer.device_id if peer is not None else None,

@@ -13,7 +13,7 @@
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="37"/>
         <location filename="../../desktop/ui/households/window.py" line="72"/>
-        <location filename="../../desktop/ui/overview/page.py" line="277"/>
+        <location filename="../../desktop/ui/overview/page.py" line="286"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>达标</source>
         <extracomment>desktop/domain/enums.py: Status.MET.label (a checklist verdict)</extracomment>
@@ -23,8 +23,8 @@
         <location filename="../../desktop/ui/checks/form.py" line="38"/>
         <location filename="../../desktop/ui/households/window.py" line="73"/>
         <location filename="../../desktop/ui/overview/page.py" line="34"/>
-        <location filename="../../desktop/ui/overview/page.py" line="70"/>
-        <location filename="../../desktop/ui/overview/page.py" line="277"/>
+        <location filename="../../desktop/ui/overview/page.py" line="72"/>
+        <location filename="../../desktop/ui/overview/page.py" line="286"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>未达标</source>
         <extracomment>desktop/domain/enums.py: Status.NOT_MET.label (a checklist verdict)</extracomment>
@@ -34,7 +34,7 @@
         <location filename="../../desktop/ui/checks/form.py" line="39"/>
         <location filename="../../desktop/ui/households/window.py" line="74"/>
         <location filename="../../desktop/ui/overview/page.py" line="35"/>
-        <location filename="../../desktop/ui/overview/page.py" line="70"/>
+        <location filename="../../desktop/ui/overview/page.py" line="72"/>
         <location filename="../../desktop/domain/enums.py" line="151"/>
         <source>待核实</source>
         <extracomment>desktop/domain/enums.py: Status.UNKNOWN.label (a checklist verdict)</extracomment>
@@ -72,7 +72,7 @@
         <location filename="../../desktop/ui/checks/form.py" line="79"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="118"/>
         <location filename="../../desktop/ui/photos/page.py" line="169"/>
-        <location filename="../../desktop/ui/printing/options.py" line="57"/>
+        <location filename="../../desktop/ui/printing/options.py" line="58"/>
         <location filename="../../desktop/ui/visits/page.py" line="396"/>
         <source>农户</source>
         <comment>one household, chosen in a form</comment>
@@ -136,45 +136,59 @@
         <translation>Answer at least one dimension or one yes/no question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="31"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="32"/>
         <source>不愁吃</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="32"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="33"/>
         <source>不愁穿</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Clothing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="33"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="34"/>
         <source>义务教育</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="34"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="35"/>
         <source>基本医疗</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="35"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="36"/>
         <source>住房安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="36"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="37"/>
         <source>饮水安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="137"/>
-        <location filename="../../desktop/ui/households/new_household.py" line="32"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="29"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="141"/>
+        <location filename="../../desktop/ui/diary/page.py" line="90"/>
+        <location filename="../../desktop/ui/diary/page.py" line="105"/>
+        <location filename="../../desktop/ui/diary/page.py" line="117"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="44"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="37"/>
+        <location filename="../../desktop/ui/overview/page.py" line="36"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="240"/>
+        <location filename="../../desktop/domain/fields.py" line="12"/>
+        <source>村</source>
+        <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="142"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="45"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="30"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="64"/>
         <location filename="../../desktop/ui/overview/page.py" line="32"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="24"/>
@@ -185,8 +199,8 @@
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="137"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="30"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="142"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="31"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="65"/>
         <location filename="../../desktop/ui/overview/page.py" line="33"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="25"/>
@@ -195,12 +209,12 @@
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="141"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="146"/>
         <source>未达标 {not_met} 户，待核实 {unknown} 户</source>
         <translation>Not met: {not_met} households; to verify: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="67"/>
+        <location filename="../../desktop/ui/checks/page.py" line="68"/>
         <location filename="../../desktop/ui/shell/registry.py" line="22"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>核查</source>
@@ -208,82 +222,88 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="75"/>
+        <location filename="../../desktop/ui/checks/page.py" line="76"/>
         <source>只看有短板或待核实的户</source>
         <translation>Only gaps and to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="88"/>
+        <location filename="../../desktop/ui/checks/page.py" line="89"/>
         <source>按这一天判断年龄、适龄入学和各项结论（默认今天）</source>
         <translation>Judge ages, school age and every verdict as of this day (default: today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="104"/>
+        <location filename="../../desktop/ui/checks/page.py" line="105"/>
+        <location filename="../../desktop/ui/checks/page.py" line="180"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="107"/>
+        <location filename="../../desktop/ui/checks/page.py" line="108"/>
         <source>判断日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="113"/>
+        <location filename="../../desktop/ui/checks/page.py" line="114"/>
         <source>把有短板或待核实的农户导出为 Excel 表格（按判断日期）</source>
         <translation>Export the households with a gap or an unknown to an Excel sheet (judged on the date above)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="159"/>
+        <location filename="../../desktop/ui/checks/page.py" line="160"/>
         <source>两不愁三保障短板-{day}.xlsx</source>
         <translation>gaps-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="161"/>
+        <location filename="../../desktop/ui/checks/page.py" line="162"/>
         <source>导出短板</source>
         <translation>Export gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="175"/>
+        <location filename="../../desktop/ui/checks/page.py" line="180"/>
+        <source>各村核查总览（双击格子打开农户）</source>
+        <translation>Checks of all villages (double-click a cell to open the household)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks/page.py" line="182"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="195"/>
+        <location filename="../../desktop/ui/checks/page.py" line="202"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="214"/>
+        <location filename="../../desktop/ui/checks/page.py" line="221"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="274"/>
+        <location filename="../../desktop/ui/checks/page.py" line="283"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="279"/>
+        <location filename="../../desktop/ui/checks/page.py" line="288"/>
         <location filename="../../desktop/ui/diary/page.py" line="842"/>
         <location filename="../../desktop/ui/diary/page.py" line="968"/>
-        <location filename="../../desktop/ui/overview/page.py" line="283"/>
+        <location filename="../../desktop/ui/overview/page.py" line="292"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="280"/>
+        <location filename="../../desktop/ui/checks/page.py" line="289"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="281"/>
+        <location filename="../../desktop/ui/checks/page.py" line="290"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="282"/>
+        <location filename="../../desktop/ui/checks/page.py" line="291"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>
@@ -324,16 +344,6 @@
         <location filename="../../desktop/ui/diary/page.py" line="94"/>
         <source>工作内容</source>
         <translation>Work done</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/diary/page.py" line="90"/>
-        <location filename="../../desktop/ui/diary/page.py" line="105"/>
-        <location filename="../../desktop/ui/diary/page.py" line="117"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="240"/>
-        <location filename="../../desktop/domain/fields.py" line="12"/>
-        <source>村</source>
-        <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
-        <translation>Village</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="93"/>
@@ -1215,7 +1225,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/income_form.py" line="54"/>
-        <location filename="../../desktop/ui/printing/options.py" line="60"/>
+        <location filename="../../desktop/ui/printing/options.py" line="61"/>
         <location filename="../../desktop/domain/fields.py" line="131"/>
         <source>收入年度</source>
         <extracomment>desktop/domain/fields.py: income.year</extracomment>
@@ -1471,28 +1481,33 @@
         <translation>; {n} more cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="20"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="23"/>
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="25"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="28"/>
         <source>18 位身份证号码</source>
         <translation>18-digit ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="33"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="39"/>
+        <source>（请选择村）</source>
+        <translation>(choose the village)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/new_household.py" line="46"/>
         <source>户主姓名</source>
         <translation>Name of the head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="34"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="47"/>
         <source>户主证件号码</source>
         <translation>ID number of the head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="35"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="31"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="48"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="32"/>
         <location filename="../../desktop/domain/fields.py" line="28"/>
         <location filename="../../desktop/domain/fields.py" line="35"/>
         <source>村民小组</source>
@@ -1500,20 +1515,25 @@
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="36"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="49"/>
         <location filename="../../desktop/domain/fields.py" line="41"/>
         <source>贫困户属性</source>
         <extracomment>desktop/domain/fields.py: household.category</extracomment>
         <translation>Poverty category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="44"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="62"/>
+        <source>请选择农户所属的村</source>
+        <translation>Choose the village the household belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="50"/>
         <source>搜索姓名、拼音、户编号、身份证号或电话</source>
         <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="56"/>
-        <location filename="../../desktop/ui/households/page.py" line="250"/>
+        <location filename="../../desktop/ui/households/page.py" line="62"/>
+        <location filename="../../desktop/ui/households/page.py" line="263"/>
         <location filename="../../desktop/ui/shell/registry.py" line="19"/>
         <location filename="../../desktop/ui/shell/self_check.py" line="65"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
@@ -1522,161 +1542,161 @@
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="74"/>
-        <location filename="../../desktop/ui/households/page.py" line="296"/>
+        <location filename="../../desktop/ui/households/page.py" line="80"/>
+        <location filename="../../desktop/ui/households/page.py" line="309"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="75"/>
+        <location filename="../../desktop/ui/households/page.py" line="81"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="76"/>
+        <location filename="../../desktop/ui/households/page.py" line="82"/>
         <source>全部核查情况</source>
         <translation>All check results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="77"/>
-        <location filename="../../desktop/ui/overview/page.py" line="63"/>
+        <location filename="../../desktop/ui/households/page.py" line="83"/>
+        <location filename="../../desktop/ui/overview/page.py" line="65"/>
         <source>有短板或待核实</source>
         <translation>Gaps or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="80"/>
+        <location filename="../../desktop/ui/households/page.py" line="86"/>
         <source>{dimension}未达标或待核实</source>
         <translation>{dimension}: not met or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="82"/>
+        <location filename="../../desktop/ui/households/page.py" line="88"/>
         <source>全部监测状态</source>
         <translation>All monitoring states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="85"/>
+        <location filename="../../desktop/ui/households/page.py" line="91"/>
         <source> 天未走访</source>
         <translation> days not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="86"/>
+        <location filename="../../desktop/ui/households/page.py" line="92"/>
         <source>不限走访</source>
         <translation>Any last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="87"/>
+        <location filename="../../desktop/ui/households/page.py" line="93"/>
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="93"/>
+        <location filename="../../desktop/ui/households/page.py" line="99"/>
         <source>新增农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="96"/>
+        <location filename="../../desktop/ui/households/page.py" line="102"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="100"/>
+        <location filename="../../desktop/ui/households/page.py" line="106"/>
         <source>把下面的列表（按现在的搜索和筛选）导出为 Excel 表格</source>
         <translation>Export the list below (as searched and filtered now) to an Excel sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="103"/>
+        <location filename="../../desktop/ui/households/page.py" line="109"/>
         <source>设村民小组…</source>
         <translation>Set village group…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="105"/>
+        <location filename="../../desktop/ui/households/page.py" line="111"/>
         <source>把选中的农户（按住 Ctrl 或 Shift 多选）放进一个村民小组，可撤销</source>
         <translation>Put the selected households (Ctrl or Shift to select several) into one village group; undoable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="107"/>
+        <location filename="../../desktop/ui/households/page.py" line="113"/>
         <source>打印所选</source>
         <translation>Print selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="110"/>
+        <location filename="../../desktop/ui/households/page.py" line="116"/>
         <source>选中农户的一户一档…</source>
         <translation>Household files of the selected households…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="112"/>
+        <location filename="../../desktop/ui/households/page.py" line="118"/>
         <source>选中农户的明白卡…</source>
         <translation>Cards of the selected households…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="177"/>
-        <location filename="../../desktop/ui/households/page.py" line="206"/>
+        <location filename="../../desktop/ui/households/page.py" line="185"/>
+        <location filename="../../desktop/ui/households/page.py" line="214"/>
         <source>请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）</source>
         <translation>Select households in the list first (Ctrl or Shift to select several)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="183"/>
+        <location filename="../../desktop/ui/households/page.py" line="191"/>
         <source>设村民小组</source>
         <translation>Set village group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="184"/>
+        <location filename="../../desktop/ui/households/page.py" line="192"/>
         <source>把选中的 {n} 户放进村民小组：</source>
         <translation>Put the {n} selected households into the village group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="196"/>
+        <location filename="../../desktop/ui/households/page.py" line="204"/>
         <source>{n} 户设为{group}</source>
         <translation>{n} households set to {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="208"/>
-        <location filename="../../desktop/ui/printing/request.py" line="36"/>
+        <location filename="../../desktop/ui/households/page.py" line="216"/>
+        <location filename="../../desktop/ui/printing/request.py" line="37"/>
         <source>明白卡</source>
         <translation>Household info cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="208"/>
+        <location filename="../../desktop/ui/households/page.py" line="216"/>
         <source>一户一档</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="210"/>
+        <location filename="../../desktop/ui/households/page.py" line="218"/>
         <source>{what}-选中{n}户.pdf</source>
         <translation>{what}-{n}-selected.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="212"/>
+        <location filename="../../desktop/ui/households/page.py" line="220"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="212"/>
+        <location filename="../../desktop/ui/households/page.py" line="220"/>
         <source>打印{what}</source>
         <translation>Print {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="227"/>
+        <location filename="../../desktop/ui/households/page.py" line="235"/>
         <source>已生成 {path}（{n} 户，{pages} 页）</source>
         <translation>Made {path} ({n} households, {pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="232"/>
+        <location filename="../../desktop/ui/households/page.py" line="240"/>
         <source>正在生成{what}…</source>
         <translation>Making {what}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="251"/>
+        <location filename="../../desktop/ui/households/page.py" line="264"/>
         <source>农户列表-{day}.xlsx</source>
         <translation>households-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="255"/>
+        <location filename="../../desktop/ui/households/page.py" line="268"/>
         <source>导出农户列表</source>
         <translation>Export household list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="279"/>
+        <location filename="../../desktop/ui/households/page.py" line="292"/>
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
@@ -1740,7 +1760,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="35"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="36"/>
         <location filename="../../desktop/domain/fields.py" line="38"/>
         <location filename="../../desktop/domain/fields.py" line="110"/>
         <location filename="../../desktop/domain/fields.py" line="162"/>
@@ -1833,20 +1853,20 @@
         <translation>Select a helper in the table of helpers first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/table_model.py" line="32"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="33"/>
         <source>户类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/table_model.py" line="33"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="34"/>
         <location filename="../../desktop/domain/fields.py" line="42"/>
         <source>脱贫属性</source>
         <extracomment>desktop/domain/fields.py: household.poverty_status</extracomment>
         <translation>Poverty status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/table_model.py" line="34"/>
-        <location filename="../../desktop/ui/villages/page.py" line="39"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="35"/>
+        <location filename="../../desktop/ui/villages/page.py" line="43"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
@@ -1898,7 +1918,7 @@
     <message>
         <location filename="../../desktop/ui/households/window.py" line="107"/>
         <location filename="../../desktop/ui/households/window.py" line="191"/>
-        <location filename="../../desktop/ui/sync/tables.py" line="35"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="37"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="204"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="409"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="419"/>
@@ -1907,7 +1927,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="116"/>
-        <location filename="../../desktop/ui/sync/tables.py" line="45"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="47"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="69"/>
         <source>项目</source>
         <translation>Item</translation>
@@ -2137,7 +2157,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="69"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="195"/>
         <location filename="../../desktop/ui/settings/page.py" line="58"/>
-        <location filename="../../desktop/ui/villages/page.py" line="55"/>
+        <location filename="../../desktop/ui/villages/page.py" line="64"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="23"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -2226,8 +2246,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/monitoring/page.py" line="311"/>
-        <location filename="../../desktop/ui/printing/options.py" line="86"/>
-        <location filename="../../desktop/ui/printing/request.py" line="64"/>
+        <location filename="../../desktop/ui/printing/options.py" line="87"/>
+        <location filename="../../desktop/ui/printing/request.py" line="66"/>
         <location filename="../../desktop/ui/visits/page.py" line="170"/>
         <source>请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择</source>
         <translation>Choose a household first: type a name, pinyin initials or household no., then pick it from the list</translation>
@@ -2295,186 +2315,187 @@
         <translation>The risk can be marked eliminated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="40"/>
+        <location filename="../../desktop/ui/overview/page.py" line="42"/>
         <location filename="../../desktop/ui/shell/registry.py" line="18"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="59"/>
-        <location filename="../../desktop/ui/overview/page.py" line="67"/>
-        <location filename="../../desktop/ui/villages/page.py" line="38"/>
+        <location filename="../../desktop/ui/overview/page.py" line="61"/>
+        <location filename="../../desktop/ui/overview/page.py" line="69"/>
+        <location filename="../../desktop/ui/villages/page.py" line="42"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="60"/>
+        <location filename="../../desktop/ui/overview/page.py" line="62"/>
         <source>人口</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="61"/>
+        <location filename="../../desktop/ui/overview/page.py" line="63"/>
         <source>贫困发生率</source>
         <translation>Poverty incidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="62"/>
+        <location filename="../../desktop/ui/overview/page.py" line="64"/>
+        <location filename="../../desktop/ui/villages/page.py" line="45"/>
         <source>监测户</source>
         <translation>Monitored</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="64"/>
-        <location filename="../../desktop/ui/villages/page.py" line="42"/>
+        <location filename="../../desktop/ui/overview/page.py" line="66"/>
+        <location filename="../../desktop/ui/villages/page.py" line="48"/>
         <source>近 30 天走访</source>
         <translation>Visited, 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="67"/>
-        <location filename="../../desktop/ui/overview/page.py" line="71"/>
+        <location filename="../../desktop/ui/overview/page.py" line="69"/>
+        <location filename="../../desktop/ui/overview/page.py" line="73"/>
         <source>没有农户</source>
         <translation>No households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="71"/>
+        <location filename="../../desktop/ui/overview/page.py" line="73"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="72"/>
+        <location filename="../../desktop/ui/overview/page.py" line="74"/>
         <source>近 30 天走访覆盖（按村民小组）</source>
         <translation>Visits in 30 days, by group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="75"/>
+        <location filename="../../desktop/ui/overview/page.py" line="77"/>
         <source>有短板或待核实的农户（双击打开）</source>
         <translation>Households with gaps or items to verify (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="77"/>
+        <location filename="../../desktop/ui/overview/page.py" line="79"/>
         <source>贫困村退出标准</source>
         <translation>Village exit standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="89"/>
+        <location filename="../../desktop/ui/overview/page.py" line="91"/>
         <source>户类别（贫困户属性）</source>
         <translation>Households by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="91"/>
+        <location filename="../../desktop/ui/overview/page.py" line="93"/>
         <source>两不愁三保障及饮水安全：各项短板户数</source>
         <translation>Households short, by item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="124"/>
+        <location filename="../../desktop/ui/overview/page.py" line="126"/>
         <source>正在统计…（户数较多，请稍候）</source>
         <translation>Counting… (many households, please wait)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="135"/>
+        <location filename="../../desktop/ui/overview/page.py" line="137"/>
         <source>{place}　概况（截至 {today:%Y年%m月%d日}）</source>
         <translation>{place}  Overview (as of {today:%Y-%m-%d})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="137"/>
-        <location filename="../../desktop/ui/overview/page.py" line="142"/>
+        <location filename="../../desktop/ui/overview/page.py" line="139"/>
+        <location filename="../../desktop/ui/overview/page.py" line="144"/>
         <source>户</source>
         <translation>households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="138"/>
+        <location filename="../../desktop/ui/overview/page.py" line="140"/>
         <source>人</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="141"/>
+        <location filename="../../desktop/ui/overview/page.py" line="143"/>
         <source>户，风险未消除</source>
         <translation>households at risk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="145"/>
+        <location filename="../../desktop/ui/overview/page.py" line="147"/>
         <source>户（{share}）</source>
         <translation>households ({share})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="150"/>
+        <location filename="../../desktop/ui/overview/page.py" line="152"/>
         <source>{n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="153"/>
+        <location filename="../../desktop/ui/overview/page.py" line="155"/>
         <source>{status} {n} 户</source>
         <translation>{status} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="155"/>
+        <location filename="../../desktop/ui/overview/page.py" line="157"/>
         <source>脱贫属性：{statuses}。贫困人口 {poor} 人（未脱贫与返贫户的成员）。</source>
         <translation>Poverty status: {statuses}. {poor} people in poverty (members of households not yet out of poverty or fallen back).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="156"/>
-        <location filename="../../desktop/ui/sync/tables.py" line="157"/>
-        <location filename="../../desktop/ui/villages/page.py" line="47"/>
-        <location filename="../../desktop/ui/villages/page.py" line="54"/>
+        <location filename="../../desktop/ui/overview/page.py" line="158"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="159"/>
+        <location filename="../../desktop/ui/villages/page.py" line="55"/>
+        <location filename="../../desktop/ui/villages/page.py" line="63"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="159"/>
+        <location filename="../../desktop/ui/overview/page.py" line="161"/>
         <source>非贫困户 {n} 户没有脱贫属性，不计入。</source>
         <translation> {n} non-poor households have no poverty-exit status and are not counted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="168"/>
+        <location filename="../../desktop/ui/overview/page.py" line="170"/>
         <source>近 {days} 天走访覆盖（{since:%m月%d日}起，共 {visits} 次）</source>
         <translation>{visits} visits since {since:%m-%d} ({days} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="177"/>
+        <location filename="../../desktop/ui/overview/page.py" line="179"/>
         <source>{visited}/{households} 户（{share}）</source>
         <translation>{visited}/{households} ({share})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="197"/>
+        <location filename="../../desktop/ui/overview/page.py" line="203"/>
         <source>有短板或待核实的农户：{n} 户（双击打开）</source>
         <translation>Households with gaps or items to verify: {n} (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="252"/>
+        <location filename="../../desktop/ui/overview/page.py" line="261"/>
         <source>按村查看（在上方选择一个村）时显示该村的退出标准。</source>
         <translation>Choose one village above to see its exit standard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="257"/>
+        <location filename="../../desktop/ui/overview/page.py" line="266"/>
         <source>来源：{source}</source>
         <translation>Source: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="272"/>
+        <location filename="../../desktop/ui/overview/page.py" line="281"/>
         <source>人口为零</source>
         <translation>no people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="272"/>
+        <location filename="../../desktop/ui/overview/page.py" line="281"/>
         <source>未设地区标准</source>
         <translation>no regional standard set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="274"/>
+        <location filename="../../desktop/ui/overview/page.py" line="283"/>
         <source>{region}标准 &lt; {limit}，{verdict}</source>
         <translation>{region} standard &lt; {limit}: {verdict}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="288"/>
+        <location filename="../../desktop/ui/overview/page.py" line="297"/>
         <source>全部达标</source>
         <translation>all met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="292"/>
+        <location filename="../../desktop/ui/overview/page.py" line="301"/>
         <source>{not_met} 户未达标</source>
         <translation>{not_met} not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/page.py" line="293"/>
+        <location filename="../../desktop/ui/overview/page.py" line="302"/>
         <source>{unknown} 户待核实</source>
         <translation>{unknown} to verify</translation>
     </message>
@@ -2784,80 +2805,80 @@ Drag photo files here, or click “Add photos…”</translation>
         <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="61"/>
+        <location filename="../../desktop/ui/printing/options.py" line="62"/>
         <source>公示内容</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="62"/>
+        <location filename="../../desktop/ui/printing/options.py" line="63"/>
         <source>公示开始</source>
         <translation>Posted from</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="64"/>
+        <location filename="../../desktop/ui/printing/options.py" line="65"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="65"/>
-        <location filename="../../desktop/ui/printing/options.py" line="165"/>
+        <location filename="../../desktop/ui/printing/options.py" line="66"/>
+        <location filename="../../desktop/ui/printing/options.py" line="166"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="88"/>
+        <location filename="../../desktop/ui/printing/options.py" line="89"/>
         <source>请选择保存到哪个文件夹</source>
         <translation>Choose the folder to save to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="90"/>
+        <location filename="../../desktop/ui/printing/options.py" line="91"/>
         <source>请填写文件名</source>
         <translation>Fill in the file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="113"/>
+        <location filename="../../desktop/ui/printing/options.py" line="114"/>
         <source>留空则全部农户每户一张</source>
         <translation>Leave empty for one card per household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="115"/>
+        <location filename="../../desktop/ui/printing/options.py" line="116"/>
         <source>只列建档立卡户（脱贫户、监测户）</source>
         <translation>Registered households only (lifted out of poverty, monitored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="121"/>
+        <location filename="../../desktop/ui/printing/options.py" line="122"/>
         <source>最近一年</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="132"/>
+        <location filename="../../desktop/ui/printing/options.py" line="133"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="133"/>
+        <location filename="../../desktop/ui/printing/options.py" line="134"/>
         <source>公示</source>
         <translation>posted for</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="134"/>
+        <location filename="../../desktop/ui/printing/options.py" line="135"/>
         <source>只列此日期以后评议或消除风险的户</source>
         <translation>Only households assessed or cleared of risk since</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="141"/>
+        <location filename="../../desktop/ui/printing/options.py" line="142"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="148"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="159"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="165"/>
+        <location filename="../../desktop/ui/printing/options.py" line="166"/>
         <source>文件夹名</source>
         <translation>Folder name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/options.py" line="180"/>
+        <location filename="../../desktop/ui/printing/options.py" line="181"/>
         <source>保存到哪个文件夹</source>
         <translation>Save to which folder</translation>
     </message>
@@ -2919,50 +2940,55 @@ Drag photo files here, or click “Add photos…”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/printing/page.py" line="157"/>
+        <source>{n} 个同名文件是以前打印的，没有覆盖，这次的另起了名字（如 {name}）。</source>
+        <translation>{n} files of the same name were printed earlier and were not overwritten: the new ones got other names (such as {name}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing/page.py" line="163"/>
         <source>字体中没有这些字，打印出来是空白方框，请核对：{characters}</source>
         <translation>The font lacks these characters, which print as empty boxes; please check: {characters}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/page.py" line="163"/>
+        <location filename="../../desktop/ui/printing/page.py" line="169"/>
         <source>{missing_photos} 张照片的文件本机还没有，同步后再打印即可。</source>
         <translation>{missing_photos} photo files are not on this computer yet: print again after syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/page.py" line="188"/>
+        <location filename="../../desktop/ui/printing/page.py" line="194"/>
         <source>{document}：还没有生成。点“生成 PDF 并预览”。</source>
         <translation>{document}: not made yet. Click “Make PDF and preview”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/page.py" line="205"/>
+        <location filename="../../desktop/ui/printing/page.py" line="211"/>
         <source>{parent}（{files} 个文件）</source>
         <translation>{parent} ({files} files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/page.py" line="211"/>
+        <location filename="../../desktop/ui/printing/page.py" line="217"/>
         <source>预览 {name}（共 {pages} 页）</source>
         <translation>Preview of {name} ({pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/page.py" line="215"/>
+        <location filename="../../desktop/ui/printing/page.py" line="221"/>
         <source>共 {pages} 页</source>
         <translation>{pages} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/page.py" line="219"/>
+        <location filename="../../desktop/ui/printing/page.py" line="225"/>
         <source>{where}
 本机无法显示 PDF 预览：请点“打开文件夹”，用 PDF 阅读器查看和打印。</source>
         <translation>{where}
 This computer cannot preview PDFs: click “Open folder” and use a PDF reader to view and print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/page.py" line="231"/>
+        <location filename="../../desktop/ui/printing/page.py" line="237"/>
         <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="56"/>
         <location filename="../../desktop/ui/security/recovery_code_dialog.py" line="125"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/page.py" line="236"/>
+        <location filename="../../desktop/ui/printing/page.py" line="242"/>
         <source>已发送 {sheets} 页到打印机。</source>
         <translation>Sent {sheets} pages to the printer.</translation>
     </message>
@@ -3062,32 +3088,37 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/request.py" line="32"/>
+        <location filename="../../desktop/ui/printing/request.py" line="33"/>
         <source>一户一档（一户）</source>
         <translation>Household file (one household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/request.py" line="33"/>
+        <location filename="../../desktop/ui/printing/request.py" line="34"/>
         <source>一户一档（全部农户，合成一个文件）</source>
         <translation>Household files (all, in one PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/request.py" line="34"/>
+        <location filename="../../desktop/ui/printing/request.py" line="35"/>
         <source>一户一档（全部农户，每户一个文件）</source>
         <translation>Household files (all, a PDF each)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/request.py" line="35"/>
+        <location filename="../../desktop/ui/printing/request.py" line="36"/>
         <source>人口台账</source>
         <translation>Population roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/request.py" line="37"/>
+        <location filename="../../desktop/ui/printing/request.py" line="38"/>
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing/request.py" line="71"/>
+        <location filename="../../desktop/ui/printing/request.py" line="39"/>
+        <source>各村汇总（乡镇）</source>
+        <translation>Summary of the villages (township)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing/request.py" line="73"/>
         <source>无法建立文件夹 {out}：{value}</source>
         <translation>Cannot create the folder {out}: {value}</translation>
     </message>
@@ -3492,22 +3523,22 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="55"/>
-        <location filename="../../desktop/ui/sync/tables.py" line="51"/>
-        <location filename="../../desktop/ui/villages/page.py" line="43"/>
-        <location filename="../../desktop/ui/villages/page.py" line="51"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="53"/>
+        <location filename="../../desktop/ui/villages/page.py" line="49"/>
+        <location filename="../../desktop/ui/villages/page.py" line="60"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="56"/>
-        <location filename="../../desktop/ui/sync/tables.py" line="58"/>
-        <location filename="../../desktop/ui/villages/page.py" line="56"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="60"/>
+        <location filename="../../desktop/ui/villages/page.py" line="65"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="57"/>
-        <location filename="../../desktop/ui/sync/tables.py" line="52"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="54"/>
         <source>信任方式</source>
         <translation>Trusted via</translation>
     </message>
@@ -3553,13 +3584,13 @@ Device ID: {device}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="118"/>
-        <location filename="../../desktop/ui/villages/page.py" line="230"/>
+        <location filename="../../desktop/ui/villages/page.py" line="289"/>
         <source>已吊销</source>
         <translation>revoked</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="118"/>
-        <location filename="../../desktop/ui/villages/page.py" line="230"/>
+        <location filename="../../desktop/ui/villages/page.py" line="289"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
@@ -4123,10 +4154,10 @@ After restoring, the undo history is cleared.</translation>
     <message>
         <location filename="../../desktop/ui/shell/main_window.py" line="245"/>
         <location filename="../../desktop/ui/shell/main_window.py" line="246"/>
-        <location filename="../../desktop/ui/sync/tables.py" line="150"/>
-        <location filename="../../desktop/ui/sync/tables.py" line="151"/>
-        <location filename="../../desktop/ui/villages/page.py" line="45"/>
-        <location filename="../../desktop/ui/villages/page.py" line="52"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="152"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="153"/>
+        <location filename="../../desktop/ui/villages/page.py" line="51"/>
+        <location filename="../../desktop/ui/villages/page.py" line="61"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -4143,12 +4174,13 @@ After restoring, the undo history is cleared.</translation>
     <message>
         <location filename="../../desktop/ui/shell/registry.py" line="26"/>
         <location filename="../../desktop/ui/sync/page.py" line="71"/>
+        <location filename="../../desktop/ui/villages/page.py" line="54"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/registry.py" line="29"/>
-        <location filename="../../desktop/ui/villages/page.py" line="101"/>
+        <location filename="../../desktop/ui/villages/page.py" line="124"/>
         <source>各村</source>
         <translation>Villages</translation>
     </message>
@@ -4461,130 +4493,135 @@ After restoring, the undo history is cleared.</translation>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="33"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="24"/>
+        <source>已跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/tables.py" line="35"/>
         <source>同步包</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="34"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="36"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="38"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="40"/>
         <source>收到时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="39"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="41"/>
         <source>发送设备</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="40"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="42"/>
         <source>发送设备指纹</source>
         <translation>Sender's fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="41"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="43"/>
         <source>同步包编号</source>
         <translation>Bundle no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="44"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="46"/>
         <source>农户</source>
         <comment>the household a row is about</comment>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="46"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="48"/>
         <source>本机现在的值</source>
         <translation>Value here now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="47"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="49"/>
         <source>另一台设备的值</source>
         <translation>Other device's value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="48"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="50"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="53"/>
-        <location filename="../../desktop/ui/villages/page.py" line="52"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="55"/>
+        <location filename="../../desktop/ui/villages/page.py" line="61"/>
         <source>最近收到</source>
         <translation>Last in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="54"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="56"/>
         <source>最近发出</source>
         <translation>Last out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="55"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="57"/>
         <source>收到它的操作</source>
         <translation>Its changes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="56"/>
-        <location filename="../../desktop/ui/villages/page.py" line="54"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="58"/>
+        <location filename="../../desktop/ui/villages/page.py" line="63"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="57"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="59"/>
         <source>对方回执</source>
         <translation>Their receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="87"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="89"/>
         <source>试运行：</source>
         <translation>Dry run: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="131"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="133"/>
         <source>（已吊销）</source>
         <translation> (revoked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="133"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="135"/>
         <source>本机共写了 {n} 条</source>
         <translation>{n} written here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="135"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="137"/>
         <source>还没有收到</source>
         <translation>none received yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="135"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="137"/>
         <source>完整到第 {n} 条</source>
         <translation>complete to no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="137"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="139"/>
         <source>（最高第 {n} 条）</source>
         <translation> (highest no. {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="142"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="144"/>
         <source>收到本机同步包 {n} 个</source>
         <translation>received {n} of our bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="143"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="145"/>
         <source>，拒绝 {rejected} 个</source>
         <translation>, refused {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="154"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="156"/>
         <source>第 {lo}–{hi} 条</source>
         <translation>nos. {lo}–{hi}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/tables.py" line="154"/>
+        <location filename="../../desktop/ui/sync/tables.py" line="156"/>
         <source>第 {lo} 条</source>
         <translation>no. {lo}</translation>
     </message>
@@ -4700,102 +4737,152 @@ fingerprint {expected}</translation>
         <translation>Choose identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="33"/>
+        <location filename="../../desktop/ui/villages/page.py" line="37"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="36"/>
+        <location filename="../../desktop/ui/villages/page.py" line="40"/>
         <location filename="../../desktop/domain/fields.py" line="20"/>
         <source>村代码</source>
         <extracomment>desktop/domain/fields.py: village.code</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="37"/>
+        <location filename="../../desktop/ui/villages/page.py" line="41"/>
         <location filename="../../desktop/domain/fields.py" line="21"/>
         <source>村名</source>
         <extracomment>desktop/domain/fields.py: village.name</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="40"/>
+        <location filename="../../desktop/ui/villages/page.py" line="44"/>
+        <source>建档立卡户</source>
+        <translation>Registered poor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="46"/>
         <source>有短板户</source>
         <translation>With gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="41"/>
+        <location filename="../../desktop/ui/villages/page.py" line="47"/>
         <source>待核实户</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="45"/>
+        <location filename="../../desktop/ui/villages/page.py" line="51"/>
         <source>最近收到同步包</source>
         <translation>Last bundle in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="47"/>
+        <location filename="../../desktop/ui/villages/page.py" line="53"/>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="54"/>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="55"/>
         <source>缺少的操作</source>
         <translation>Missing changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="53"/>
+        <location filename="../../desktop/ui/villages/page.py" line="62"/>
         <source>完整到</source>
         <translation>Complete to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="115"/>
+        <location filename="../../desktop/ui/villages/page.py" line="120"/>
+        <source>从未收到同步包</source>
+        <translation>No bundle ever received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="120"/>
+        <source>已 {days} 天没有同步包</source>
+        <translation>No bundle for {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="141"/>
+        <source>{days} 天</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="146"/>
+        <source>标出多久没有同步包的村：</source>
+        <translation>Mark villages without a bundle for:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="149"/>
         <source>查看范围：</source>
         <translation>Showing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="128"/>
+        <location filename="../../desktop/ui/villages/page.py" line="164"/>
         <source>只看所选的村</source>
         <translation>Only the selected village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="131"/>
+        <location filename="../../desktop/ui/villages/page.py" line="167"/>
         <source>看全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="142"/>
-        <location filename="../../desktop/ui/villages/page.py" line="220"/>
+        <location filename="../../desktop/ui/villages/page.py" line="171"/>
+        <source>把各村汇总（上面的表）导出为 Excel 表格</source>
+        <translation>Export the summary of the villages (the table above) as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="182"/>
+        <location filename="../../desktop/ui/villages/page.py" line="279"/>
         <source>所选村的设备</source>
         <translation>Devices of the selected village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="159"/>
+        <location filename="../../desktop/ui/villages/page.py" line="199"/>
         <source>正在统计各村…（户数较多，请稍候）</source>
         <translation>Counting the villages… (many households, please wait)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="168"/>
+        <location filename="../../desktop/ui/villages/page.py" line="208"/>
         <source>共 {villages} 个村，{households} 户</source>
         <translation>{villages} villages, {households} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="193"/>
+        <location filename="../../desktop/ui/villages/page.py" line="221"/>
+        <source>各村汇总-{day}.xlsx</source>
+        <translation>villages-summary-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="223"/>
+        <source>导出各村汇总</source>
+        <translation>Export the villages' summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="243"/>
         <source>其他各页现在只显示{name}。</source>
         <translation>The other pages now show {name} only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="195"/>
+        <location filename="../../desktop/ui/villages/page.py" line="245"/>
         <source>其他各页现在显示全部村；双击一个村只看它。</source>
         <translation>The other pages now show every village; double-click one to see only it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="220"/>
+        <location filename="../../desktop/ui/villages/page.py" line="279"/>
         <source>{village}的设备</source>
         <translation>Devices of {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="228"/>
+        <location filename="../../desktop/ui/villages/page.py" line="287"/>
         <source>还没有</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="228"/>
+        <location filename="../../desktop/ui/villages/page.py" line="287"/>
         <source>第 {n} 条</source>
         <translation>no. {n}</translation>
     </message>

@@ -83,3 +83,16 @@ def test_bad_input_is_a_user_error(village: Village, out: Path) -> None:
     with pytest.raises(SystemExit):
         run(village, "ledger", "roster")  # --out is required
     assert list(out.iterdir()) == []
+
+
+def test_two_households_of_one_file_name_in_a_job_both_print(
+    ledger: Ledger, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``00/1`` and ``00:1`` are both ``00_1`` on disk: the second gets `` (2)``, neither is lost."""
+    for number, sequence in (("00/1", 31), ("00:1", 33)):
+        add_household(
+            ledger, number=number, head={"name": "卓嘎", "id_number": make_id_number(dt.date(1980, 1, 1), sequence)}
+        )
+    assert run(ledger, "ledger", "households", "--out", str(tmp_path / "files")) == 0
+    assert sorted(p.name for p in (tmp_path / "files").iterdir()) == ["00_1-卓嘎 (2).pdf", "00_1-卓嘎.pdf"]
+    assert "已写入 2 个文件" in capsys.readouterr().out

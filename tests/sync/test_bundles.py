@@ -148,14 +148,19 @@ def test_dry_run_lists_changes_record_by_record_and_writes_nothing(pair: tuple[D
     assert township.receive(bundle).outcome == Outcome.APPLIED  # the dry run did not mark it imported
 
 
-def test_bundle_for_another_device_is_rejected(tmp_path: Path) -> None:
+def test_bundle_for_another_device_is_skipped_not_applied(tmp_path: Path) -> None:
+    """A trusted device's bundle for another device is plainly someone else's: 已跳过, nothing applied
+    (issue 19: a village importing the township's whole round)."""
     village, township = village_device(tmp_path, "v1"), township_device(tmp_path)
     other = township_device(tmp_path, "other-township")
     join(village, township)
     join(village, other)
+    add(village, "001", "卓嘎", 1)
+    before = other.dump()
     bundle = village.send(township)
     report = other.receive(bundle)
-    assert report.outcome == Outcome.REJECTED and "不是发给本机" in report.message
+    assert report.outcome == Outcome.SKIPPED and "不是发给本机" in report.message
+    assert other.dump() == before
 
 
 def test_township_relays_other_devices_work_with_their_signed_chain(tmp_path: Path) -> None:
@@ -236,15 +241,15 @@ def test_receipt_tells_the_village_what_the_township_did(tmp_path: Path) -> None
     township.receive(good)
     village.trust(stranger)
     misdirected = village.send(stranger)
-    assert township.receive(misdirected).outcome == Outcome.REJECTED
+    assert township.receive(misdirected).outcome == Outcome.SKIPPED
     village.receive(township.send(village))
     status = {s.device_id: s for s in sync_status(village.ledger)}
     receipt = status[township.device_id].receipt
     assert receipt is not None
     by_status = {b["status"] for b in receipt["bundles"]}
-    assert {"applied", "rejected"} <= by_status
-    rejected = [b for b in receipt["bundles"] if b["status"] == "rejected"]
-    assert "不是发给本机" in rejected[0]["reason"]
+    assert {"applied", "skipped"} <= by_status
+    skipped = [b for b in receipt["bundles"] if b["status"] == "skipped"]
+    assert "不是发给本机" in skipped[0]["reason"]
 
 
 def test_revoked_device_is_refused_everywhere_the_revocation_arrives(tmp_path: Path) -> None:

@@ -25,11 +25,24 @@ class HouseholdChecklist:
     number: str
     head_name: str
     verdicts: dict[Dimension, Verdict]
+    village_name: str = ""  # its village's name (``（未归村）`` for none): a township lists several
 
     @property
     def gaps(self) -> dict[Dimension, Verdict]:
         """Dimensions not met or not known: what the work team has to act on or find out."""
         return {d: v for d, v in self.verdicts.items() if v.status is not Status.MET}
+
+    # the one definition of 有短板 and 待核实 that 各村, 概况, ``check`` and the Excel export count by:
+    # a household is counted once, under the worse of the two
+    @property
+    def short(self) -> bool:
+        """有短板: a dimension not met."""
+        return any(v.status is Status.NOT_MET for v in self.verdicts.values())
+
+    @property
+    def to_verify(self) -> bool:
+        """待核实: nothing found not met, but a dimension still to find out."""
+        return not self.short and any(v.status is Status.UNKNOWN for v in self.verdicts.values())
 
 
 def household_checklist(ledger: Ledger, ref: str, *, as_of: dt.date | None = None) -> HouseholdChecklist:
@@ -56,7 +69,11 @@ def village_checklists(
 
 
 def checklists(session: Session, ledger: Ledger, households: list[Household]) -> list[HouseholdChecklist]:
-    provinces = dict(session.execute(select(Village.id, Village.province)).all())
+    villages = {
+        v.id: (v.province, v.name or v.code or "")
+        for v in session.execute(select(Village.id, Village.province, Village.name, Village.code))
+    }
+    provinces = {village_id: province for village_id, (province, _name) in villages.items()}
     today = ledger.judged_on()
     result = []
     # 500 households at a time, members and checks read as plain rows (not ORM objects) and dropped once
@@ -88,5 +105,8 @@ def checklists(session: Session, ledger: Ledger, households: list[Household]) ->
             head = next(
                 (m.name for m in people if m.relation in HEAD_RELATIONS and not m.archived and m.name), ""
             )
-            result.append(HouseholdChecklist(household.id, household.number or "", head, verdicts))
+            village_name = villages.get(household.village_id or "", (None, "（未归村）"))[1]
+            result.append(
+                HouseholdChecklist(household.id, household.number or "", head, verdicts, village_name)
+            )
     return result

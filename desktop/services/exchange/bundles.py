@@ -25,7 +25,7 @@ from desktop.sync.applying import apply_bundle, record_import, snapshot
 from desktop.sync.chain import describe_ranges
 from desktop.sync.container import SUFFIX
 from desktop.sync.documents import read_card
-from desktop.sync.incoming import Rejected, Untrusted, read_manifest, verify_bundle
+from desktop.sync.incoming import NotForMe, Rejected, Untrusted, read_manifest, verify_bundle
 from desktop.sync.keys import normalise_fingerprint
 from desktop.sync.outgoing import Cancelled, Progress, plan_bundle, record_export, write_bundle
 from desktop.sync.vector import gaps
@@ -37,6 +37,7 @@ class Outcome(StrEnum):
     ALREADY_HAD = "already_had"
     QUARANTINED = "quarantined"
     REJECTED = "rejected"
+    SKIPPED = "skipped"  # a trusted device's bundle for another device: not for this one, no failure
 
 
 OUTCOME_LABELS = {
@@ -44,8 +45,15 @@ OUTCOME_LABELS = {
     Outcome.ALREADY_HAD: "已有，无新内容",
     Outcome.QUARANTINED: "已隔离，等待信任",
     Outcome.REJECTED: "已拒绝",
+    Outcome.SKIPPED: "已跳过",
 }
-EXIT_CODES = {Outcome.APPLIED: 0, Outcome.ALREADY_HAD: 10, Outcome.QUARANTINED: 11, Outcome.REJECTED: 12}
+EXIT_CODES = {
+    Outcome.APPLIED: 0,
+    Outcome.ALREADY_HAD: 10,
+    Outcome.QUARANTINED: 11,
+    Outcome.REJECTED: 12,
+    Outcome.SKIPPED: 0,
+}
 
 
 @dataclass
@@ -161,6 +169,9 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
             return _quarantine(ledger, path, untrusted.manifest, size, dry_run=dry_run)
         except Rejected as rejected:
             session.rollback()
+            # a trusted device's bundle for another device (the township's round): passed over, and
+            # the receipt tells its sender where it went
+            skipped = isinstance(rejected, NotForMe)
             if not dry_run:
                 with store.session() as journal:
                     record_import(
@@ -168,7 +179,7 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
                         bundle_id=rejected.bundle_id or "?",
                         sender_id=rejected.sender,
                         sender_fingerprint=None,
-                        status=Outcome.REJECTED,
+                        status=Outcome.SKIPPED if skipped else Outcome.REJECTED,
                         reason=rejected.reason,
                         op_count=0,
                         applied=0,
@@ -176,6 +187,9 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
                         size=size,
                         file_name=str(path),
                     )
+            if skipped:
+                note = f"{rejected.reason}（另一台设备的，本机不需要导入）"
+                return ImportReport(path, Outcome.SKIPPED, note, bundle_id=rejected.bundle_id)
             return ImportReport(path, Outcome.REJECTED, rejected.reason, bundle_id=rejected.bundle_id)
         previous = (
             session.execute(

@@ -25,7 +25,7 @@ from desktop.store.base import synced_models, table_of
 from desktop.store.clock import physical_ms
 from desktop.store.codec import from_json
 from desktop.store.device import get_device
-from desktop.store.models import Conflict, Household, Member, Operation, Peer
+from desktop.store.models import Conflict, Household, Member, Operation, Peer, Village
 from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
 
@@ -57,6 +57,9 @@ class ConflictRow:
     mine: ConflictSide  # what this device shows now (the winner)
     theirs: ConflictSide  # the value that lost
     detected_at: dt.datetime
+    # the household's village, at a township (several villages listed together); empty at a village
+    village_code: str = ""
+    village_name: str = ""
 
     @property
     def household_text(self) -> str:
@@ -64,7 +67,8 @@ class ConflictRow:
         if self.household_number is None and self.household_head is None:
             return ""
         head = f"（{self.household_head}）" if self.household_head else ""
-        return f"户 {self.household_number or '（无户编号）'}{head}"
+        village = f"{self.village_name} " if self.village_name else ""
+        return f"{village}户 {self.household_number or '（无户编号）'}{head}"
 
     def to_json(self) -> dict[str, Any]:
         def side(s: ConflictSide) -> dict[str, Any]:
@@ -87,6 +91,8 @@ class ConflictRow:
             "household_id": self.household_id,
             "household_number": self.household_number,
             "household_head": self.household_head,
+            "village_code": self.village_code,
+            "village_name": self.village_name,
             "mine": side(self.mine),
             "theirs": side(self.theirs),
             "detected_at": self.detected_at.isoformat(timespec="seconds"),
@@ -112,7 +118,15 @@ def list_conflicts(ledger: Ledger) -> list[ConflictRow]:
             return []
         rows = _rows(session, conflicts)
     return sorted(
-        rows, key=lambda r: (r.household_number or "\uffff", r.household_id or "", r.table, r.field, r.id)
+        rows,
+        key=lambda r: (
+            r.village_code,
+            r.household_number or "\uffff",
+            r.household_id or "",
+            r.table,
+            r.field,
+            r.id,
+        ),
     )
 
 
@@ -183,6 +197,9 @@ def _rows(session: Session, conflicts: Sequence[Conflict]) -> list[ConflictRow]:
     found_peers = session.execute(select(Peer.device_id, Peer.user_name).where(Peer.device_id.in_(origins)))
     peers = {device_id: name for device_id, name in found_peers}
     households = _households(session, conflicts)
+    villages = _villages(session, {hid for hid, _n, _h in households.values()}) if (
+        device is not None and device.role == "township"
+    ) else {}
     models = synced_models()
 
     def side(origin: str, seq: int, value_json: str | None, table: str, field: str) -> ConflictSide:
@@ -205,6 +222,7 @@ def _rows(session: Session, conflicts: Sequence[Conflict]) -> list[ConflictRow]:
     rows = []
     for c in conflicts:
         household_id, number, head = households.get((c.table_name, c.record_id), (None, None, None))
+        village_code, village_name = villages.get(household_id or "", ("", ""))
         rows.append(
             ConflictRow(
                 id=c.id,
@@ -219,9 +237,23 @@ def _rows(session: Session, conflicts: Sequence[Conflict]) -> list[ConflictRow]:
                 mine=side(c.winner_origin, c.winner_seq, c.winner_value, c.table_name, c.field_name),
                 theirs=side(c.loser_origin, c.loser_seq, c.loser_value, c.table_name, c.field_name),
                 detected_at=c.detected_at,
+                village_code=village_code,
+                village_name=village_name,
             )
         )
     return rows
+
+
+def _villages(session: Session, household_ids: set[str]) -> dict[str, tuple[str, str]]:
+    """household id -> (村代码, 村名) of its village; ``（未归村）`` for a household of none."""
+    names = {v.id: (v.code or "", v.name or v.code or "") for v in session.execute(select(Village)).scalars()}
+    found: dict[str, tuple[str, str]] = {}
+    for chunk in in_chunks(sorted(household_ids)):
+        for household_id, village_id in session.execute(
+            select(Household.id, Household.village_id).where(Household.id.in_(chunk))
+        ):
+            found[household_id] = names.get(village_id or "", ("", "（未归村）"))
+    return found
 
 
 def _households(

@@ -33,6 +33,9 @@ class DeviceStatus:
     gaps: list[tuple[int, int]] = field(default_factory=list)
     peer_has: dict[str, int] = field(default_factory=dict)
     receipt: dict[str, Any] | None = None
+    # the device's village (its card's code and name); empty for a township or an unknown device
+    village_code: str = ""
+    village_name: str = ""
 
 
 def sync_status(ledger: Ledger) -> list[DeviceStatus]:
@@ -60,6 +63,8 @@ def sync_status(ledger: Ledger) -> list[DeviceStatus]:
             top.get(me.device_id, 0),
             vector.get(me.device_id, 0),
             missing.get(me.device_id, []),
+            village_code=me.village_code or "",
+            village_name=me.village_name or "",
         )
     ]
     for device_id in sorted(set(peers) | set(top) - {me.device_id}):
@@ -83,6 +88,8 @@ def sync_status(ledger: Ledger) -> list[DeviceStatus]:
                 gaps=missing.get(device_id, []),
                 peer_has=json.loads(peer.has_vector) if peer and peer.has_vector else {},
                 receipt=receipts.get(device_id),
+                village_code=(peer.village_code or "") if peer else "",
+                village_name=(peer.village_name or "") if peer else "",
             )
         )
     return found

@@ -1,14 +1,17 @@
-"""The township's round: one sync bundle for every village device it trusts, in one folder.
+"""The township's round: one sync bundle for every village device it trusts, a folder per village.
 
 A township officer going out to the villages (or handing a USB stick to each village's courier)
-needs every village's corrections at once. Each device gets its own bundle, named after its
-village and device, so two laptops of one village never overwrite each other's file. One device
+needs every village's corrections at once. Each village's bundles go into a folder named after the
+village (亚弄村/…), so a village importing its own folder meets no bundle of another village; each
+device gets its own bundle, named after its village and device, so two laptops of one village never
+overwrite each other's file. One device
 failing (revoked meanwhile, a disk error) is reported on its row; the rest are still written.
 Cancelling stops before the next device; bundles already finished stay (each is complete).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +23,7 @@ from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.context import Ledger
 from desktop.services.exchange.bundles import ExportReport, export_bundle
 from desktop.services.exchange.identity import describe, identity_of
-from desktop.store.models import Peer
+from desktop.store.models import Peer, Village
 from desktop.sync.container import SUFFIX
 from desktop.sync.keys import fingerprint
 
@@ -39,6 +42,7 @@ class VillageExport:
 class _Target:
     fingerprint: str
     name: str
+    folder: str  # the village's name (its code when it has none)
     file_name: str
 
 
@@ -71,10 +75,17 @@ def export_for_every_village(
         if not part(0, 1):
             break
         try:
+            target_folder = folder / target.folder
+            try:
+                target_folder.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise InvalidInput(f"无法建立文件夹 {target_folder}：{exc.strerror or exc}") from exc
             report = export_bundle(
-                ledger, target.fingerprint, folder / target.file_name, full=full, progress=part
+                ledger, target.fingerprint, target_folder / target.file_name, full=full, progress=part
             )
         except UserError as error:
+            with contextlib.suppress(OSError):  # a folder left empty by a failed or cancelled export
+                target_folder.rmdir()
             results.append(VillageExport(target.name, target.fingerprint, None, error.message))
             if cancelled:
                 break
@@ -95,11 +106,24 @@ def _targets(ledger: Ledger) -> list[_Target]:
             )
         ).scalars()
         place = me.township_code or me.village_code or "device"
+        names = {v.id: v.name for v in session.execute(select(Village.id, Village.name)) if v.name}
         return [
             _Target(
                 fingerprint(peer.sign_key, peer.box_key),
                 describe(peer),
+                _safe(
+                    names.get(peer.village_id or "")
+                    or peer.village_name
+                    or peer.village_code
+                    or f"village-{peer.device_id[-6:]}"
+                ),
                 f"zhucun-{place}-to-{peer.village_code or 'village'}-{peer.device_id[-6:]}-{stamp}{SUFFIX}",
             )
             for peer in sorted(peers, key=lambda p: (p.village_code or "", p.device_id))
         ]
+
+
+def _safe(name: str) -> str:
+    """A folder name every file system takes."""
+    cleaned = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in name).strip(". ")
+    return cleaned or "village"

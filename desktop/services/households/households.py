@@ -14,7 +14,7 @@ from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.services.households.members import check_member_fields
 from desktop.services.households.reversal import Reversal, writer_for
-from desktop.store.models import Household, HouseholdSearch, Member
+from desktop.store.models import Household, HouseholdSearch, Member, Village
 from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
 
@@ -30,6 +30,9 @@ class HouseholdRow:
     member_count: int
     phone: str
     archived: bool
+    village_id: str = ""
+    village_code: str = ""
+    village_name: str = ""  # ``（未归村）`` for a household of no village (``check --repair-village``)
 
 
 def list_households(
@@ -63,6 +66,7 @@ def _rows(
         Household.poverty_status,
         Household.phone,
         Household.archived,
+        Household.village_id,
     ).where(Household.number.is_not(None))
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
@@ -96,9 +100,14 @@ def _rows(
     people: dict[str, tuple[int, str | None]] = {}
     for chunk in chunks:
         people.update((hid, (n, name)) for hid, n, name in session.execute(chunk))
+    villages = {
+        v.id: (v.code or "", v.name or v.code or "")
+        for v in session.execute(select(Village.id, Village.code, Village.name))
+    }
     rows = []
     for h in households:
         n, name = people.get(h.id, (0, None))
+        village_code, village_name = villages.get(h.village_id or "", ("", "（未归村）"))
         rows.append(
             HouseholdRow(
                 id=h.id,
@@ -110,9 +119,12 @@ def _rows(
                 member_count=n,
                 phone=h.phone or "",
                 archived=bool(h.archived),
+                village_id=h.village_id or "",
+                village_code=village_code,
+                village_name=village_name,
             )
         )
-    return sorted(rows, key=lambda r: (r.number, r.id))
+    return sorted(rows, key=lambda r: (r.number, r.village_code, r.village_name, r.id))
 
 
 def _search_clause(text: str) -> Any:
@@ -140,6 +152,9 @@ def add_household(
         raise InvalidInput("户编号不能为空")
     village_id = village_id or ledger.current_village_id()
     with ledger.store.session() as session:
+        if village_id is None or session.get(Village, village_id) is None:
+            # a township holds many villages: a household of none would count nowhere and sync nowhere
+            raise InvalidInput(_village_needed(session))
         clash = session.execute(
             select(Household.id).where(Household.number == number, Household.village_id == village_id)
         ).first()
@@ -152,6 +167,15 @@ def add_household(
         head_fields = check_member_fields(session, {**head, "relation": HEAD_RELATION}, village_id=village_id)
         writer.create(Member, {**head_fields, "household_id": household_id})
         return _one(session, household_id)
+
+
+def _village_needed(session: Session) -> str:
+    from desktop.services.village.info import village_choices
+
+    villages = list(session.execute(select(Village)).scalars())
+    if not villages:
+        return "新增农户需要先有村：本机还没有任何村的记录（先导入村里的同步包），未做任何改动"
+    return f"请指定农户所属的村（村代码或村名）：{village_choices(villages)}。未做任何改动"
 
 
 def edit_household(ledger: Ledger, ref: str, changes: dict[str, Any]) -> dict[str, Any]:

@@ -14,20 +14,41 @@ from desktop.store.queries import live
 
 
 def resolve_household(session: Session, ref: str, village_id: str | None) -> Household:
+    """The household a person names: its UUID, its 户编号 (in ``village_id`` when given), or
+    ``村:户编号`` (村代码 or name, e.g. ``亚弄村:004``) where one number is used in several villages."""
     ref = ref.strip()
     if is_uuid(ref):
         found = session.get(Household, ref)
         if found is None or (found.number is None and found.village_id is None):
             raise NotFound(f"没有找到编号为 {ref} 的农户")
         return found
-    query = select(Household).where(Household.number == ref)
+    village_ref, colon, number = ref.replace("：", ":").rpartition(":")
+    if colon and village_ref.strip() and number.strip():
+        from desktop.services.village.info import village_in
+
+        village = village_in(session, village_ref)
+        if village_id is not None and village.id != village_id:
+            raise NotFound(f"{village.name or village.code} 不是本村，本机只能找本村的农户")
+        return _numbered(session, number.strip(), village.id, shown=f"{village.name or village.code}的户编号")
+    return _numbered(session, ref, village_id, shown="户编号")
+
+
+def _numbered(session: Session, number: str, village_id: str | None, *, shown: str) -> Household:
+    query = select(Household).where(Household.number == number)
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
     matches = session.execute(query).scalars().all()
     if not matches:
-        raise NotFound(f"没有找到户编号为 {ref} 的农户")
+        raise NotFound(f"没有找到{shown}为 {number} 的农户")
     if len(matches) > 1:
-        raise InvalidInput(f"户编号 {ref} 在多个村都有，请用农户的 UUID 或先选定村")
+        # several villages (a township): say which, and how to name one
+        from desktop.services.village.info import village_name_of
+
+        names = sorted({village_name_of(session, m.village_id) for m in matches})
+        example = next((n for n in names if n != "（未归村）"), "村名")
+        raise InvalidInput(
+            f"户编号 {number} 在多个村都有（{'、'.join(names)}），请写成“村:户编号”，如 {example}:{number}"
+        )
     return matches[0]
 
 

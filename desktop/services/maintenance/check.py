@@ -8,22 +8,36 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATIONS
+from desktop.domain.errors import InvalidInput
 from desktop.domain.fields import TABLE_LABELS
 from desktop.domain.income import net_income, per_person
 from desktop.domain.quality import household_problems
 from desktop.services.checklist.facts import income_figures, member_facts
 from desktop.services.checklist.verdicts import HouseholdChecklist, village_checklists
 from desktop.services.context import Ledger, judged_as_of
+from desktop.services.village.info import village_in
 from desktop.store.base import synced_models
-from desktop.store.models import Household, Income, Member, Operation, OpLink
+from desktop.store.models import Household, Income, Member, Operation, OpLink, Village
 from desktop.store.oplog import GENESIS_HASH, Op, chain_hash
 from desktop.store.queries import live
+from desktop.store.writer import ChangeWriter
 
 
 @dataclass(frozen=True)
 class QualityProblem:
     household_number: str
     problem: str
+    village: str = ""  # the village's name where several villages are checked together (a township)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A household that belongs to no village: it counts on no village's page and travels in no bundle."""
+
+    household_id: str
+    number: str
+    head_name: str
 
 
 @dataclass(frozen=True)
@@ -32,19 +46,32 @@ class CheckReport:
     quality: list[QualityProblem] = field(default_factory=list)
     checklists: list[HouseholdChecklist] = field(default_factory=list)
     judged_on: dt.date | None = None  # the day ages and verdicts were judged on
+    unplaced: list[Unplaced] = field(default_factory=list)
+    # household id -> its village's name, filled where several villages are checked together
+    village_of: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not self.integrity
+        return not self.integrity and not self.unplaced
+
+    def village(self, household_id: str) -> str:
+        return self.village_of.get(household_id, "")
 
     def to_json(self) -> dict[str, object]:
         return {
             "judged_on": self.judged_on.isoformat() if self.judged_on else None,
             "integrity": self.integrity,
-            "quality": [{"household": q.household_number, "problem": q.problem} for q in self.quality],
+            "quality": [
+                {"household": q.household_number, "village": q.village, "problem": q.problem}
+                for q in self.quality
+            ],
+            "without_village": [
+                {"id": u.household_id, "household": u.number, "head": u.head_name} for u in self.unplaced
+            ],
             "gaps": [
                 {
                     "household": c.number,
+                    "village": self.village(c.household_id),
                     "head": c.head_name,
                     "gaps": {
                         d.value: {"status": v.status.value, "reasons": list(v.reasons)}
@@ -64,8 +91,84 @@ def run_check(ledger: Ledger, *, as_of: dt.date | None = None) -> CheckReport:
     with ledger.store.read_session() as session:
         integrity = _database_integrity(session) + _chain_problems(session) + _missing_records(session)
         integrity += _duplicate_id_numbers(session, village_id)
-        quality = _quality(session, ledger, village_id)
-    return CheckReport(integrity, quality, village_checklists(ledger), ledger.judged_on())
+        village_of = {} if village_id else _village_names(session)
+        quality = _quality(session, ledger, village_id, village_of)
+        unplaced = _unplaced(session)
+    return CheckReport(
+        integrity, quality, village_checklists(ledger), ledger.judged_on(), unplaced, village_of
+    )
+
+
+def _village_names(session: Session) -> dict[str, str]:
+    """Every live household's village name (a township checks all its villages at once)."""
+    names = {v.id: v.name or v.code or "" for v in session.execute(select(Village)).scalars()}
+    return {
+        household_id: names.get(village_id or "", "（未归村）")
+        for household_id, village_id in session.execute(
+            select(Household.id, Household.village_id).where(Household.number.is_not(None), live(Household))
+        )
+    }
+
+
+def _unplaced(session: Session) -> list[Unplaced]:
+    """Live households with a 户编号 and no village (or one whose record is not held)."""
+    villages = select(Village.id)
+    found = session.execute(
+        select(Household.id, Household.number).where(
+            Household.number.is_not(None),
+            live(Household),
+            (Household.village_id.is_(None)) | Household.village_id.not_in(villages),
+        )
+    ).all()
+    heads = _head_names(session, [h.id for h in found])
+    return sorted(
+        (Unplaced(h.id, h.number or "", heads.get(h.id, "")) for h in found),
+        key=lambda u: (u.number, u.household_id),
+    )
+
+
+def _head_names(session: Session, household_ids: list[str]) -> dict[str, str]:
+    if not household_ids:
+        return {}
+    rows = session.execute(
+        select(Member.household_id, Member.name).where(
+            Member.household_id.in_(household_ids), Member.relation.in_(sorted(HEAD_RELATIONS)), live(Member)
+        )
+    )
+    return {household_id or "": name or "" for household_id, name in rows}
+
+
+@dataclass(frozen=True)
+class RepairResult:
+    village_name: str
+    numbers: list[str]
+
+
+def repair_village(ledger: Ledger, village: str) -> RepairResult:
+    """Every household of no village joins ``village`` (村代码 or name): ordinary edits in the change
+    log, so the next bundle to the village carries them."""
+    with ledger.store.session() as session:
+        target = village_in(session, village)
+        own = ledger.current_village_id()
+        if own is not None and target.id != own:
+            raise InvalidInput("这台设备只管本村的农户，只能归入本村，未做任何改动")
+        unplaced = _unplaced(session)
+        writer = ChangeWriter(session)
+        for household in unplaced:
+            clash = session.execute(
+                select(Household.id).where(
+                    Household.village_id == target.id,
+                    Household.number == household.number,
+                    Household.id != household.household_id,
+                )
+            ).first()
+            if clash:
+                raise InvalidInput(
+                    f"{target.name or target.code}已有户编号 {household.number} 的农户，不能把未归村的同号农户归入"
+                    "（先改其中一户的户编号），未做任何改动"
+                )
+            writer.update(Household, household.household_id, {"village_id": target.id})
+        return RepairResult(target.name or target.code or "", [u.number for u in unplaced])
 
 
 def _database_integrity(session: Session) -> list[str]:
@@ -141,13 +244,17 @@ def _duplicate_id_numbers(session: Session, village_id: str | None) -> list[str]
     return [f"证件号码 {number} 登记在 {count} 名成员名下" for number, count in session.execute(query)]
 
 
-def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[QualityProblem]:
+def _quality(
+    session: Session, ledger: Ledger, village_id: str | None, village_of: dict[str, str]
+) -> list[QualityProblem]:
     query = select(Household).where(
         Household.number.is_not(None), live(Household)
     )
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
-    households = sorted(session.execute(query).scalars(), key=lambda h: h.number or "")
+    households = sorted(
+        session.execute(query).scalars(), key=lambda h: (village_of.get(h.id, ""), h.number or "")
+    )
     members: dict[str, list[Member]] = {}
     household_ids = select(Household.id).where(Household.village_id == village_id) if village_id else None
     member_query = (
@@ -183,5 +290,5 @@ def _quality(session: Session, ledger: Ledger, village_id: str | None) -> list[Q
             household.forest_mu,
             ledger.judged_on(),
         ):
-            result.append(QualityProblem(household.number or "", problem))
+            result.append(QualityProblem(household.number or "", problem, village_of.get(household.id, "")))
     return result

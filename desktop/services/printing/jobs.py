@@ -43,6 +43,9 @@ class PrintResult:
     missing_glyphs: tuple[str, ...] = ()  # characters the font lacks: printed as empty boxes
     missing_photos: int = 0  # photo records whose image is not on this device (yet)
     cancelled: bool = False
+    folder: Path | None = None  # one file per household: the folder they went into
+    # a file of an earlier run that was in the way, and the name the new one got instead
+    not_overwritten: tuple[tuple[Path, Path], ...] = ()
 
 
 # --- the five print jobs ------------------------------------------------------------------------------
@@ -120,10 +123,21 @@ def _one_file_each(
     written: list[Path] = []
     pages = 0
     glyphs: set[str] = set()
+    # several villages: a folder each (亚弄村/004-卓嘎.pdf), or two villages' 004 卓嘎 are one file
+    by_village = len({h.village_id for h in chosen}) > 1
+    kept: list[tuple[Path, Path]] = []
     for file in household_files(session, ledger, chosen, photos):
         if progress is not None and not progress(len(written), len(chosen)):
             break
-        path = folder / _file_name(file.number, file.head)
+        place = folder / _safe(file.village or "未归村") if by_village else folder
+        wanted = place / _file_name(file.number, file.head)
+        path = _free_name(wanted, written)
+        if wanted.exists() and wanted not in written:
+            kept.append((wanted, path))  # an earlier run's file: never overwritten
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(f"无法建立文件夹 {place}：{exc.strerror or exc}") from exc
         pages += _write(path, partial(_household_file, file))
         written.append(path)
         glyphs.update(_missing_glyphs(file))
@@ -131,7 +145,26 @@ def _one_file_each(
         if progress is not None:
             progress(len(written), len(chosen))
     cancelled = len(written) < len(chosen)
-    return PrintResult(tuple(written), pages, len(written), tuple(sorted(glyphs)), photos.missing, cancelled)
+    return PrintResult(
+        tuple(written),
+        pages,
+        len(written),
+        tuple(sorted(glyphs)),
+        photos.missing,
+        cancelled,
+        folder=folder,
+        not_overwritten=tuple(kept),
+    )
+
+
+def _free_name(wanted: Path, written: list[Path]) -> Path:
+    """``wanted``, or ``004-卓嘎 (2).pdf``, ``(3)`` … when this job or an earlier one already has it."""
+    path, n = wanted, 1
+    taken = set(written)
+    while path in taken or path.exists():
+        n += 1
+        path = wanted.with_name(f"{wanted.stem} ({n}){wanted.suffix}")
+    return path
 
 
 def print_roster(
@@ -229,6 +262,38 @@ def print_notice(
     return PrintResult((out,), pages, len(notice.rows), _missing_glyphs(notice))
 
 
+def print_township_summary(
+    ledger: Ledger, out: Path, *, silent_days: int | None = None, resources: Path | None = None
+) -> PrintResult:
+    """各村汇总 of a township: a row per village with the figures of 各村, silent villages marked."""
+    from desktop.reports.data import TownshipSummary
+    from desktop.reports.township import write_township_summary
+    from desktop.services.village.township_overview import (
+        SUMMARY_HEADERS,
+        SUMMARY_NOTE,
+        summary_rows,
+        township_villages,
+    )
+
+    _font(resources)
+    villages = township_villages(ledger, silent_days=silent_days)
+    if not villages:
+        raise InvalidInput("本机还没有任何村的记录，没有可打印的汇总")
+    me = ledger.this_device()
+    township = me.township_name or ""
+    summary = TownshipSummary(
+        title=f"{township}各村汇总",
+        township=township,
+        printed_on=ledger.today(),
+        headers=SUMMARY_HEADERS,
+        rows=tuple(tuple(str(cell) for cell in row) for row in summary_rows(villages)),
+        silent=tuple(i for i, v in enumerate(villages) if v.silent),
+        note=SUMMARY_NOTE.format(days=villages[0].silent_days),
+    )
+    pages = _write(out, lambda handle: write_township_summary(handle, summary))
+    return PrintResult((out,), pages, sum(v.households for v in villages), _missing_glyphs(summary))
+
+
 # --- writing -----------------------------------------------------------------------------------------
 
 
@@ -261,5 +326,9 @@ def _missing_glyphs(value: Any) -> tuple[str, ...]:
 
 
 def _file_name(number: str, head: str) -> str:
-    name = f"{number}-{head}" if head else number
-    return "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in name) + ".pdf"
+    return _safe(f"{number}-{head}" if head else number) + ".pdf"
+
+
+def _safe(name: str) -> str:
+    """A name every file system takes: no path separators, wildcards or control characters."""
+    return "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in name)

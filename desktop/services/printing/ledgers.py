@@ -18,6 +18,7 @@ from desktop.services.printing.jobs import (
     print_household_files,
     print_notice,
     print_roster,
+    print_township_summary,
 )
 from desktop.services.printing.notice_data import HEALTH_RISKS, NOTICE_PURPOSES
 from desktop.services.printing.photos import PHOTO_EDGE
@@ -35,4 +36,5 @@ __all__ = [
     "print_household_files",
     "print_notice",
     "print_roster",
+    "print_township_summary",
 ]

@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATIONS
-from desktop.domain.errors import NotFound
 from desktop.services.context import Ledger
 from desktop.store.models import Household, Member, Village
 from desktop.store.queries import live
@@ -19,10 +18,9 @@ from desktop.store.queries import live
 def chosen_village_ids(ledger: Ledger, session: Session, code: str | None) -> list[str] | None:
     """The village asked for, else this device's village; None (all villages) on a township device."""
     if code:
-        found = session.execute(select(Village.id).where(Village.code == code.strip())).scalar()
-        if found is None:
-            raise NotFound(f"没有村代码为 {code} 的村")
-        return [found]
+        from desktop.services.village.info import village_in
+
+        return [village_in(session, code).id]  # 村代码 or name
     current = ledger.current_village_id()
     return None if current is None else [current]
 

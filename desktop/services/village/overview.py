@@ -59,6 +59,7 @@ class GapHousehold:
     head_name: str
     not_met: tuple[str, ...]  # dimensions
     unknown: tuple[str, ...]
+    village: str = ""  # its village's name: a township's 概况 of all villages lists several
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def village_overview(
             )
         )
         villages = list(session.execute(select(Village.name, Village.west)).all())
+        names = {v.id: v.name or v.code or "" for v in session.execute(select(Village.id, Village.name, Village.code))}
         village = session.get(Village, scope) if scope is not None else None
         place = (village.name or "") if village is not None else f"全部村（{len(villages)} 个）"
         west = village.west if village is not None else _same({w for _, w in villages})
@@ -179,6 +181,7 @@ def village_overview(
                 c.head_name,
                 tuple(d.value for d, v in c.gaps.items() if v.status is Status.NOT_MET),
                 tuple(d.value for d, v in c.gaps.items() if v.status is Status.UNKNOWN),
+                c.village_name,
             )
             for c in found
             if c.gaps
@@ -187,7 +190,8 @@ def village_overview(
         since=since,
         visited=len(visited & {h.id for h in households}),
         visits=len(visits),
-        coverage=_coverage(households, visited, groups),
+        # all villages together: 一组 of 亚弄村 is not 一组 of 日拉村
+        coverage=_coverage(households, visited, groups, None if village is not None else names),
         village_exit=exit_verdict,
         village_exit_source=exit_source(ledger),
     )
@@ -263,12 +267,23 @@ def _counts(values: list[str | None], order: tuple[str, ...]) -> tuple[Count, ..
     return tuple(known + [Count(label, n) for label, n in rest])
 
 
-def _coverage(households: list[Household], visited: set[str], order: list[str]) -> tuple[GroupCoverage, ...]:
+def _coverage(
+    households: list[Household],
+    visited: set[str],
+    order: list[str],
+    villages: dict[str, str] | None = None,
+) -> tuple[GroupCoverage, ...]:
     """Per 村民小组 in the village's own order (一组, 二组, 三组 — not the code points' 一, 三, 二), then
-    groups it does not list in the order their first household appears, then the ungrouped."""
+    groups it does not list in the order their first household appears, then the ungrouped. With
+    ``villages`` (id -> name; several villages together) a group is named with its village (亚弄村一组)."""
     groups: dict[str, list[str]] = {group: [] for group in order}
+    if villages is not None and len(set(villages.values())) > 1:
+        households = sorted(households, key=lambda h: (villages.get(h.village_id or "", ""), h.number or ""))
     for household in households:
-        groups.setdefault(household.group_name or NO_GROUP, []).append(household.id)
+        group = household.group_name or NO_GROUP
+        if villages is not None and len(set(villages.values())) > 1:
+            group = f"{villages.get(household.village_id or '', '')}{group}"
+        groups.setdefault(group, []).append(household.id)
     ungrouped = groups.pop(NO_GROUP, [])
     listed = [(g, ids) for g, ids in groups.items() if ids] + ([(NO_GROUP, ungrouped)] if ungrouped else [])
     return tuple(GroupCoverage(group, len(ids), sum(1 for i in ids if i in visited)) for group, ids in listed)

@@ -6,15 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, select
 
-from desktop.domain.enums import Status
 from desktop.services.checklist.verdicts import village_checklists
 from desktop.services.context import Ledger
 from desktop.services.exchange.status import sync_status
-from desktop.services.village.overview import COVERAGE_DAYS
-from desktop.store.models import Household, Member, Peer, Village, Visit
+from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference
+from desktop.services.village.overview import COVERAGE_DAYS, NON_POOR
+from desktop.store.models import Household, Member, Monitoring, Peer, Village, Visit
 from desktop.store.queries import live
+
+SILENT_DAYS = 30  # the default of the setting
+
+
+def silent_days_setting(ledger: Ledger) -> int:
+    return int(get_preference(ledger, SILENT_DAYS_SETTING))
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,28 @@ class VillageRow:
     unknown: int  # households with no dimension failed but one still to find out
     visited: int  # households visited in the last ``days``
     devices: tuple[VillageDevice, ...]
+    registered: int = 0  # 建档立卡户: a 贫困户属性 other than 非贫困户
+    monitored: int = 0  # households under 防返贫 monitoring, risk not yet eliminated (as 概况 counts)
+    silent_days: int = SILENT_DAYS  # no bundle for longer than this: the village is marked
+    today: dt.date | None = None
+
+    @property
+    def last_in_device(self) -> str:
+        """The device whose work arrived last (``扎西的设备``); empty when nothing arrived."""
+        arrived = [d for d in self.devices if d.last_in_at]
+        return max(arrived, key=lambda d: d.last_in_at or dt.datetime.min).name if arrived else ""
+
+    @property
+    def silent_for(self) -> int | None:
+        """Days since the last bundle arrived; None when none ever did."""
+        last = self.last_in_at
+        return None if last is None or self.today is None else (self.today - last.date()).days
+
+    @property
+    def silent(self) -> bool:
+        """No bundle for more than ``silent_days`` days (or never one)."""
+        days = self.silent_for
+        return days is None or days > self.silent_days
 
     @property
     def coverage(self) -> float:
@@ -59,9 +87,14 @@ class VillageRow:
         return "；".join(f"{d.name}缺{d.gap_text}" for d in self.devices if d.gaps)
 
 
-def township_villages(ledger: Ledger, *, days: int = COVERAGE_DAYS) -> list[VillageRow]:
-    """Every village the device holds or has a trusted device of, by 村代码."""
+def township_villages(
+    ledger: Ledger, *, days: int = COVERAGE_DAYS, silent_days: int | None = None
+) -> list[VillageRow]:
+    """Every village the device holds or has a trusted device of, by 村代码. A village whose last bundle
+    came more than ``silent_days`` ago (default: the 同步包间隔 setting, 30 days) is marked silent."""
     today = ledger.today()
+    if silent_days is None:
+        silent_days = silent_days_setting(ledger)
     since = today - dt.timedelta(days=days - 1)
     checklists = village_checklists(ledger)  # a township has no village of its own: all of them
     statuses = {s.device_id: s for s in sync_status(ledger) if not s.is_me}
@@ -93,6 +126,21 @@ def township_villages(ledger: Ledger, *, days: int = COVERAGE_DAYS) -> list[Vill
             ).scalars()
         )
         peers = list(session.execute(select(Peer).where(Peer.role == "village")).scalars())
+        registered = dict(
+            session.execute(
+                select(Household.village_id, func.count())
+                .where(*numbered, Household.category.is_not(None), Household.category != NON_POOR)
+                .group_by(Household.village_id)
+            ).all()
+        )
+        monitored = dict(
+            session.execute(
+                select(Household.village_id, func.count(distinct(Monitoring.household_id)))
+                .join(Household, Household.id == Monitoring.household_id)
+                .where(*numbered, live(Monitoring), Monitoring.eliminated_on.is_(None))
+                .group_by(Household.village_id)
+            ).all()
+        )
     for peer in peers:
         # a village whose own record has not arrived (a trusted device that sent nothing yet, or a gap
         # before the record's first operation) is named as its device's card names it
@@ -108,12 +156,11 @@ def township_villages(ledger: Ledger, *, days: int = COVERAGE_DAYS) -> list[Vill
     not_met: dict[str, int] = {}
     unknown: dict[str, int] = {}
     for checklist in checklists:
-        checked_village = village_of.get(checklist.household_id)
-        found = {v.status for v in checklist.gaps.values()}
-        if Status.NOT_MET in found:
-            not_met[checked_village or ""] = not_met.get(checked_village or "", 0) + 1
-        elif found:
-            unknown[checked_village or ""] = unknown.get(checked_village or "", 0) + 1
+        checked_village = village_of.get(checklist.household_id) or ""
+        if checklist.short:
+            not_met[checked_village] = not_met.get(checked_village, 0) + 1
+        elif checklist.to_verify:
+            unknown[checked_village] = unknown.get(checked_village, 0) + 1
     devices: dict[str, list[VillageDevice]] = {}
     for peer in peers:
         status = statuses.get(peer.device_id)
@@ -143,8 +190,54 @@ def township_villages(ledger: Ledger, *, days: int = COVERAGE_DAYS) -> list[Vill
                 unknown=unknown.get(village_id, 0),
                 visited=visited.get(village_id, 0),
                 devices=tuple(sorted(devices.get(village_id, []), key=lambda d: (d.name, d.device_id))),
+                registered=registered.get(village_id, 0),
+                monitored=monitored.get(village_id, 0),
+                silent_days=silent_days,
+                today=today,
             )
             for village_id, (code, name) in villages.items()
         ),
         key=lambda row: (row.code, row.name, row.village_id),
     )
+
+
+SUMMARY_HEADERS = (
+    "村代码", "村名", "户数", "人数", "建档立卡户", "监测户", "有短板户", "待核实户",
+    f"近 {COVERAGE_DAYS} 天走访户", "最近收到同步包", "来自", "同步",
+)  # fmt: skip
+
+
+SUMMARY_NOTE = (
+    "有短板户：两不愁三保障及饮水安全有一项未达标；待核实户：没有未达标、但有一项尚待核实（一户只算一次）。"
+    f"近 {COVERAGE_DAYS} 天走访户：{COVERAGE_DAYS} 天内有走访记录的户。"
+    "同步：超过 {days} 天没有收到该村的同步包的村标出。"
+)
+
+
+def summary_rows(villages: list[VillageRow]) -> list[list[object]]:
+    """The township summary as the Excel export and the command line give it: a row per village, the
+    figures of 各村, and the silence of a village that sent nothing for too long in words."""
+    return [
+        [
+            v.code,
+            v.name,
+            v.households,
+            v.people,
+            v.registered,
+            v.monitored,
+            v.not_met,
+            v.unknown,
+            v.visited,
+            f"{v.last_in_at:%Y-%m-%d %H:%M}" if v.last_in_at else "从未",
+            v.last_in_device,
+            silence_text(v),
+        ]
+        for v in villages
+    ]
+
+
+def silence_text(village: VillageRow) -> str:
+    if not village.silent:
+        return "正常"
+    days = village.silent_for
+    return "从未收到同步包" if days is None else f"已 {days} 天没有同步包"

@@ -45,6 +45,8 @@ class ExportResult:
     path: Path
     rows: int
     households: int
+    short: int = 0  # gaps: households with a dimension not met (有短板)
+    to_verify: int = 0  # gaps: the rest, with a dimension still to find out (待核实)
 
 
 def export_roster(
@@ -89,6 +91,24 @@ def export_list(
     return ExportResult(path, len(rows), len(rows))
 
 
+def export_villages(ledger: Ledger, path: Path, *, silent_days: int | None = None) -> ExportResult:
+    """各村汇总 (a township): a row per village with the figures of 各村."""
+    from desktop.services.village.township_overview import (
+        SUMMARY_HEADERS,
+        summary_rows,
+        township_villages,
+    )
+
+    villages = township_villages(ledger, silent_days=silent_days)
+    if not villages:
+        raise InvalidInput("本机还没有任何村的记录，没有可导出的汇总")
+    rows = [list(r) for r in summary_rows(villages)]
+    silent = len(SUMMARY_HEADERS) - 1
+    fills = {(i, silent): "yellow" for i, v in enumerate(villages) if v.silent}
+    write_workbook(path, [SheetData("各村汇总", list(SUMMARY_HEADERS), rows, frozenset({0}), fills)])
+    return ExportResult(path, len(rows), sum(v.households for v in villages))
+
+
 def export_gaps(
     ledger: Ledger,
     path: Path,
@@ -123,7 +143,8 @@ def export_gaps(
         row.append(len(checklist.gaps))
         rows.append(row)
     write_workbook(path, [SheetData(GAPS_SHEET, headers, rows, frozenset({0}), fills)])
-    return ExportResult(path, len(rows), len(rows))
+    short = sum(1 for c in checklists if c.short)
+    return ExportResult(path, len(rows), len(rows), short=short, to_verify=len(rows) - short)
 
 
 def export_visits(
@@ -181,7 +202,13 @@ def export_visits(
 def _village(ledger: Ledger, session: Session, code: str | None) -> str:
     chosen = chosen_village_ids(ledger, session, code)
     if chosen is None:
-        raise InvalidInput("本机是乡镇设备，没有自己的村：请指定要导出的村（--village 村代码）")
+        from desktop.services.village.info import village_choices
+
+        villages = list(session.execute(select(Village)).scalars())
+        raise InvalidInput(
+            "本机是乡镇设备，没有自己的村：请指定要导出的村（--village 村代码或村名）"
+            + (f"：{village_choices(villages)}" if villages else "")
+        )
     return chosen[0]
 
 

@@ -25,6 +25,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COL_NUMBER, COL_HEAD = 0, 1
 COL_FIRST_DIMENSION = 2
 DIMENSIONS: tuple[Dimension, ...] = tuple(Dimension)
+COL_VILLAGE = COL_FIRST_DIMENSION + len(DIMENSIONS)  # last; the page shows it first, at a township
 # the matrix's column headers: the dimension's name in Chinese, one word in a longer language (the form
 # beside the matrix names it in full)
 HEADERS = {
@@ -91,7 +92,7 @@ class ChecklistMatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COL_FIRST_DIMENSION + len(DIMENSIONS)
+        return 0 if parent.isValid() else COL_VILLAGE + 1
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -102,6 +103,8 @@ class ChecklistMatrixModel(QAbstractTableModel):
         dimension = self.dimension_at(column)
         if dimension is None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                if column == COL_VILLAGE:
+                    return row.village_name
                 return row.number if column == COL_NUMBER else row.head_name
             return None
         verdict = row.verdicts.get(dimension)
@@ -134,6 +137,8 @@ class ChecklistMatrixModel(QAbstractTableModel):
         dimension = self.dimension_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if dimension is None:
+                if section == COL_VILLAGE:
+                    return tr("村")
                 return tr("户编号") if section == COL_NUMBER else tr("户主")
             return tr_marked(HEADERS[dimension])
         if role == Qt.ItemDataRole.ToolTipRole and dimension is not None:

@@ -42,6 +42,7 @@ from desktop.ui.checks.matrix_model import (
     BACKGROUND,
     COL_FIRST_DIMENSION,
     COL_NUMBER,
+    COL_VILLAGE,
     DIMENSIONS,
     FOREGROUND,
     ChecklistMatrixModel,
@@ -101,7 +102,7 @@ class ChecksPage(Page):
                 " padding: 1px 8px; border-radius: 3px;"
             )
             top.addWidget(chip)
-        overview = QGroupBox(tr("全村核查总览（双击格子打开农户）"))
+        overview = self.overview = QGroupBox(tr("全村核查总览（双击格子打开农户）"))
         left = QVBoxLayout(overview)
         judged = QHBoxLayout()  # a row of its own: the row below stays short in any language
         judged_label = QLabel(tr("判断日期"))
@@ -172,6 +173,12 @@ class ChecksPage(Page):
         if self.only_gaps.isChecked():
             rows = [r for r in rows if r.gaps]
         self.matrix.set_rows(rows)
+        # a township's villages together: say so, and which village each household is of
+        several = self.ctx.is_township and self.ctx.village_id is None
+        self.table.setColumnHidden(COL_VILLAGE, not several)
+        self.overview.setTitle(
+            tr("各村核查总览（双击格子打开农户）") if several else tr("全村核查总览（双击格子打开农户）")
+        )
         self.count_label.setText(tr("{shown} / {total} 户").format(shown=len(rows), total=total))
         self._summarise()
         if self.household_id:
@@ -225,6 +232,8 @@ class ChecksPage(Page):
         header = table.horizontalHeader()
         for column in range(COL_FIRST_DIMENSION, COL_FIRST_DIMENSION + len(DIMENSIONS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.moveSection(header.visualIndex(COL_VILLAGE), 0)
+        table.setColumnHidden(COL_VILLAGE, True)
         # a verdict is never elided (in any language): with a large font the matrix scrolls sideways instead
         verdicts = ("饮水安全", *(tr_marked(status.label) for status in Status))
         header.setMinimumSectionSize(max(header.fontMetrics().horizontalAdvance(t) for t in verdicts) + 12)

@@ -6,8 +6,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES
+from desktop.domain.errors import InvalidInput
 from desktop.services.households.households import add_household
+from desktop.services.village.info import list_villages
 from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr
 
 
@@ -29,6 +32,16 @@ class NewHouseholdDialog(QDialog):
         for value in HOUSEHOLD_CATEGORIES:
             self.category.addItem(value, value)
         form = QFormLayout(self)
+        # a township holds many villages: the household's village is chosen, never left empty
+        self.village = QComboBox()
+        self.village.setObjectName("newHouseholdVillage")
+        if ctx.is_township:
+            self.village.addItem(tr("（请选择村）"), "")
+            for choice in list_villages(ctx.ledger):
+                self.village.addItem(choice.label, choice.id)
+            index = self.village.findData(ctx.village_id) if ctx.village_id else 0
+            self.village.setCurrentIndex(max(index, 0))
+            form.addRow(tr("村"), self.village)
         form.addRow(tr("户编号"), self.number)
         form.addRow(tr("户主姓名"), self.head_name)
         form.addRow(tr("户主证件号码"), self.head_id)
@@ -42,6 +55,13 @@ class NewHouseholdDialog(QDialog):
         form.addRow(buttons)
 
     def save(self) -> None:
+        village_id = self.ctx.village_id
+        if self.ctx.is_township:
+            village_id = self.village.currentData() or None
+            if village_id is None:
+                show_error(self, InvalidInput(tr("请选择农户所属的村")))
+                self.village.setFocus()
+                return
         head = {"name": self.head_name.text().strip()}
         if self.head_id.text().strip():
             head["id_number"] = self.head_id.text().strip()
@@ -56,7 +76,7 @@ class NewHouseholdDialog(QDialog):
                 number=self.number.text(),
                 head=head,
                 fields=fields,
-                village_id=self.ctx.village_id,
+                village_id=village_id,
             ),
         )
         if row is not None:

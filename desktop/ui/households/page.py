@@ -32,7 +32,13 @@ from desktop.services.households.flags import ELIMINATED, MONITORED, HouseholdFl
 from desktop.services.households.households import list_households
 from desktop.services.printing.jobs import PrintResult, print_cards, print_household_files
 from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
-from desktop.ui.households.table_model import COL_MEMBERS, COL_NUMBER, HouseholdIdRole, HouseholdTableModel
+from desktop.ui.households.table_model import (
+    COL_MEMBERS,
+    COL_NUMBER,
+    COL_VILLAGE,
+    HouseholdIdRole,
+    HouseholdTableModel,
+)
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error, show_info
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
@@ -155,6 +161,8 @@ class HouseholdsPage(Page):
             all_villages=self.ctx.village_id is None,
         )  # fmt: skip
         self.model.set_rows(rows)
+        # all villages of a township together: which village each 001 卓嘎 is of
+        self.table.setColumnHidden(COL_VILLAGE, not (self.ctx.is_township and self.ctx.village_id is None))
         self._fill_groups(sorted({r.group_name for r in rows if r.group_name}))
         self._apply_filters()
         self._select(keep)
@@ -233,7 +241,12 @@ class HouseholdsPage(Page):
 
     def shown_rows(self) -> tuple[list[str], list[list[str]]]:
         """The list as it is on the screen: its column titles and its rows, filtered and sorted."""
-        columns = range(self.proxy.columnCount())
+        header = self.table.horizontalHeader()
+        columns = [
+            column
+            for column in (header.logicalIndex(v) for v in range(header.count()))
+            if not self.table.isColumnHidden(column)
+        ]
         horizontal = Qt.Orientation.Horizontal
         headers = [str(self.proxy.headerData(c, horizontal)) for c in columns]
         rows = [
@@ -308,8 +321,10 @@ class HouseholdsPage(Page):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # batch actions
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (COL_NUMBER, COL_MEMBERS):
+        for column in (COL_NUMBER, COL_MEMBERS, COL_VILLAGE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.moveSection(header.visualIndex(COL_VILLAGE), 0)
+        table.setColumnHidden(COL_VILLAGE, True)
         table.activated.connect(self._activated)
         return table
 

@@ -24,6 +24,7 @@ COL_CATEGORY = 3
 COL_STATUS = 4
 COL_MEMBERS = 5
 COL_PHONE = 6
+COL_VILLAGE = 7  # shown where several villages are listed together (a township), first
 
 HEADERS = {
     COL_NUMBER: tr_noop("户编号"),
@@ -33,6 +34,7 @@ HEADERS = {
     COL_STATUS: tr_noop("脱贫属性"),
     COL_MEMBERS: tr_noop("人数"),
     COL_PHONE: tr_noop("联系电话"),
+    COL_VILLAGE: tr_noop("村"),
 }
 
 HouseholdIdRole = Qt.ItemDataRole.UserRole + 1
@@ -133,4 +135,5 @@ _TEXT_FIELDS = {
     COL_GROUP: "group_name",
     COL_CATEGORY: "category",
     COL_STATUS: "poverty_status",
+    COL_VILLAGE: "village_name",
 }

@@ -33,7 +33,9 @@ GAP_COLUMNS = (
     Column("head_name", tr_noop("户主")),
     Column("not_met", tr_noop("未达标")),
     Column("unknown", tr_noop("待核实")),
+    Column("village", tr_noop("村")),  # shown first, where all villages of a township are summed up
 )
+GAP_VILLAGE = len(GAP_COLUMNS) - 1
 
 
 class OverviewPage(Page):
@@ -189,9 +191,13 @@ class OverviewPage(Page):
                     "head_name": h.head_name,
                     "not_met": _dimensions(h.not_met),
                     "unknown": _dimensions(h.unknown),
+                    "village": h.village,
                 }
                 for h in overview.gap_households
             ]
+        )
+        self.gap_table.setColumnHidden(
+            GAP_VILLAGE, not (self.ctx.is_township and self.ctx.village_id is None)
         )
         self.gap_box.setTitle(
             tr("有短板或待核实的农户：{n} 户（双击打开）").format(n=len(overview.gap_households))
@@ -201,6 +207,9 @@ class OverviewPage(Page):
     def _make_table(self) -> QTableView:
         table = read_only_table(self.gap_model, "overviewGapTable", stretch_last=True)
         table.setMinimumHeight(150)
+        header = table.horizontalHeader()
+        header.moveSection(header.visualIndex(GAP_VILLAGE), 0)
+        table.setColumnHidden(GAP_VILLAGE, True)
         table.activated.connect(self._open)
         return table
 

@@ -50,6 +50,7 @@ class PrintOptions(QGroupBox):
             button.setObjectName(f"document_{document.name.lower()}")
             self.documents.addButton(button, number)
             choices.addWidget(button)
+            button.setVisible(document != Document.VILLAGES or ctx.is_township)
         self.documents.button(0).setChecked(True)
         self.documents.idToggled.connect(lambda _id, on: self._document_changed() if on else None)
         self._build_fields()

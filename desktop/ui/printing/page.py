@@ -147,11 +147,17 @@ class PrintingPage(Page):
                 name=result.paths[0].name, pages=result.pages, households=result.households
             )
         else:
-            folder = result.paths[0].parent if result.paths else ""
+            folder = result.folder or (result.paths[0].parent if result.paths else "")
             made = tr("已生成 {files} 个文件（共 {pages} 页）到 {folder}。").format(
                 files=len(result.paths), pages=result.pages, folder=folder
             )
         notes = [made]
+        if result.not_overwritten:
+            notes.append(
+                tr("{n} 个同名文件是以前打印的，没有覆盖，这次的另起了名字（如 {name}）。").format(
+                    n=len(result.not_overwritten), name=result.not_overwritten[0][1].name
+                )
+            )
         if result.missing_glyphs:
             notes.append(
                 tr("字体中没有这些字，打印出来是空白方框，请核对：{characters}").format(
@@ -203,7 +209,7 @@ class PrintingPage(Page):
             str(result.paths[0])
             if len(result.paths) == 1
             else tr("{parent}（{files} 个文件）").format(
-                parent=result.paths[0].parent, files=len(result.paths)
+                parent=result.folder or result.paths[0].parent, files=len(result.paths)
             )
         )
         if printed.previewed is not None:

@@ -23,6 +23,7 @@ from desktop.services.printing.ledgers import (
     print_household_files,
     print_notice,
     print_roster,
+    print_township_summary,
 )
 from desktop.services.village.profile import village_profile
 from desktop.ui.shell.i18n import tr, tr_noop
@@ -35,6 +36,7 @@ class Document(StrEnum):
     ROSTER = tr_noop("人口台账")
     CARD = tr_noop("明白卡")
     NOTICE = tr_noop("公示名单")
+    VILLAGES = tr_noop("各村汇总（乡镇）")  # offered at a township only
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def run_request(ledger: Ledger, request: PrintRequest, progress: Progress) -> Pr
         return print_household_files(
             ledger, out, combined=document == Document.COMBINED, village_code=code, progress=progress
         )
+    if document == Document.VILLAGES:
+        return print_township_summary(ledger, out)
     if document == Document.ROSTER:
         return print_roster(
             ledger, out, village_code=code, all_villages=everywhere,
@@ -100,6 +104,7 @@ def default_name(request: PrintRequest, household_label: str, today: dt.date) ->
         Document.ROSTER: f"{'建档立卡' if request.registered_only else ''}人口台账-{today}.pdf",
         Document.CARD: f"明白卡-{who}.pdf" if who else f"明白卡-{today}.pdf",
         Document.NOTICE: f"公示-{request.purpose}-{today}.pdf",
+        Document.VILLAGES: f"各村汇总-{today}.pdf",
     }
     return names[request.document]
 

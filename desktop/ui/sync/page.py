@@ -380,7 +380,7 @@ class SyncPage(Page):
                 lines.append(
                     tr("{device}：{file}（{size}，操作 {ops} 条）").format(
                         device=result.recipient,
-                        file=result.report.path.name,
+                        file=f"{result.report.path.parent.name}/{result.report.path.name}",
                         size=_size(result.report.size),
                         ops=result.report.ops,
                     )

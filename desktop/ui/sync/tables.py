@@ -21,12 +21,14 @@ SHORT_OUTCOMES = {
     Outcome.ALREADY_HAD: tr_noop("已有"),
     Outcome.QUARANTINED: tr_noop("已隔离"),
     Outcome.REJECTED: tr_noop("已拒绝"),
+    Outcome.SKIPPED: tr_noop("已跳过"),
 }
 OUTCOME_COLOURS = {
     Outcome.APPLIED: QColor("#d8f0dc"),
     Outcome.ALREADY_HAD: QColor("#e6e9ee"),
     Outcome.QUARANTINED: QColor("#fbe7c2"),
     Outcome.REJECTED: QColor("#f6d0cf"),
+    Outcome.SKIPPED: QColor("#e6e9ee"),
 }
 
 RESULT_COLUMNS = (

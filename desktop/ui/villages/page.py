@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -20,14 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference, set_preference
 from desktop.services.village.overview import count_households
 from desktop.services.village.township_overview import VillageRow, township_villages
 from desktop.ui.shell.background import BackgroundQuery
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
+from desktop.ui.shell.jobs import Job
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.record_table_model import AnyIndex, Column, RecordIdRole, RecordTableModel
 from desktop.ui.widgets.tables import read_only_table
+from desktop.ui.widgets.xlsx_export import export_button, run_export
 
 SortRole = Qt.ItemDataRole.UserRole + 2
 ALL_VILLAGES = tr_noop("全部村")
@@ -37,6 +41,8 @@ VILLAGE_COLUMNS = (
     Column("name", tr_noop("村名")),
     Column("households", tr_noop("户数")),
     Column("people", tr_noop("人数")),
+    Column("registered", tr_noop("建档立卡户")),
+    Column("monitored", tr_noop("监测户"), show=lambda v: f"{v}" if v else "—"),
     Column("not_met", tr_noop("有短板户"), show=lambda v: f"{v}" if v else "—"),
     Column("unknown", tr_noop("待核实户"), show=lambda v: f"{v}" if v else "—"),
     Column("coverage", tr_noop("近 30 天走访"), show=lambda v: f"{v * 100:.0f}%"),
@@ -44,8 +50,11 @@ VILLAGE_COLUMNS = (
     Column(
         "last_in_at", tr_noop("最近收到同步包"), show=lambda v: f"{v:%Y-%m-%d %H:%M}" if v else tr("从未")
     ),
+    Column("last_in_device", tr_noop("来自"), show=lambda v: v or "—"),
+    Column("silent", tr_noop("同步"), show=lambda v: v or tr("正常")),
     Column("gaps", tr_noop("缺少的操作"), show=lambda v: v or tr("无")),
 )
+SILENT_BACKGROUND = QColor("#ffe0b2")  # the colour is never the only cue: the 同步 column says it in words
 COL_NAME = 1
 DEVICE_COLUMNS = (
     Column("name", tr_noop("设备")),
@@ -72,12 +81,16 @@ class VillageTableModel(RecordTableModel):
                     "name": v.name,
                     "households": v.households,
                     "people": v.people,
+                    "registered": v.registered,
+                    "monitored": v.monitored,
                     "not_met": v.not_met,
                     "unknown": v.unknown,
                     "coverage": v.coverage,
                     "visited": v.visited,
                     "devices": len(v.devices),
                     "last_in_at": v.last_in_at,
+                    "last_in_device": v.last_in_device,
+                    "silent": _silence(v),
                     "gaps": v.gap_text,
                 }
                 for v in villages
@@ -90,11 +103,21 @@ class VillageTableModel(RecordTableModel):
             if value is None or hasattr(value, "isoformat"):
                 return value.isoformat() if value is not None else ""
             return value
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and 0 <= index.row() < self.rowCount():
+            return QBrush(SILENT_BACKGROUND) if self.row_at(index.row()).get("silent") else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid():
             if isinstance(self.row_at(index.row()).get(self.columns[index.column()].field), int | float):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         return super().data(index, role)
+
+
+def _silence(village: VillageRow) -> str:
+    """``已 45 天没有同步包`` / ``从未收到同步包`` for a village silent too long; empty otherwise."""
+    if not village.silent:
+        return ""
+    days = village.silent_for
+    return tr("从未收到同步包") if days is None else tr("已 {days} 天没有同步包").format(days=days)
 
 
 class VillagesPage(Page):
@@ -111,10 +134,23 @@ class VillagesPage(Page):
         self.scope.activated.connect(self._scope_chosen)
         self.scope_note = QLabel()
         self.scope_note.setWordWrap(True)
+        # the 同步 column marks a village whose last bundle is older than this (a setting of this device)
+        self.silent_days = QComboBox()
+        self.silent_days.setObjectName("silentDays")
+        for value, _text in SILENT_DAYS_SETTING.choices:
+            self.silent_days.addItem(tr("{days} 天").format(days=value), value)
+        self.silent_days.setCurrentIndex(
+            max(self.silent_days.findData(get_preference(ctx.ledger, SILENT_DAYS_SETTING)), 0)
+        )
+        self.silent_days.activated.connect(self._silent_days_chosen)
+        silent_label = QLabel(tr("标出多久没有同步包的村："))
+        silent_label.setBuddy(self.silent_days)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("查看范围：")))
         top.addWidget(self.scope)
         top.addWidget(self.scope_note, 1)
+        top.addWidget(silent_label)
+        top.addWidget(self.silent_days)
 
         self.model = VillageTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -131,11 +167,15 @@ class VillagesPage(Page):
         everything = QPushButton(tr("看全部村"))
         everything.clicked.connect(lambda: self.choose(None))
         self.count_label = QLabel()
+        self.export_button = export_button("exportVillages")
+        self.export_button.setToolTip(tr("把各村汇总（上面的表）导出为 Excel 表格"))
+        self.export_button.clicked.connect(self.export_summary)
         buttons = QHBoxLayout()
         buttons.addWidget(choose)
         buttons.addWidget(everything)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
+        buttons.addWidget(self.export_button)
 
         self.devices = RecordTableModel(DEVICE_COLUMNS, parent=self)
         self.device_table = read_only_table(self.devices, "villageDevices", stretch_last=True)
@@ -173,6 +213,16 @@ class VillagesPage(Page):
     def choose(self, village_id: str | None) -> None:
         self.ctx.set_village(village_id)
 
+    def export_summary(self) -> Job | None:
+        """导出 Excel…: the township summary, a row per village, as the service tabulates it."""
+        from desktop.services.xlsx.exporting import export_villages
+
+        ledger = self.ctx.ledger
+        name = tr("各村汇总-{day}.xlsx").format(day=ledger.today().isoformat())
+        return run_export(
+            self.ctx, self, tr("导出各村汇总"), name, lambda path: export_villages(ledger, path)
+        )
+
     def choose_selected(self) -> None:
         village_id = self._selected_id()
         if village_id:
@@ -194,6 +244,15 @@ class VillagesPage(Page):
             if village_id
             else tr("其他各页现在显示全部村；双击一个村只看它。")
         )
+
+    def _silent_days_chosen(self, index: int) -> None:
+        value = self.silent_days.itemData(index)
+        def save() -> bool:
+            set_preference(self.ctx.ledger, SILENT_DAYS_SETTING, value)
+            return True
+
+        if self.ctx.write(self, save):
+            self.refresh()
 
     def _scope_chosen(self, index: int) -> None:
         self.choose(self.scope.itemData(index))

@@ -163,9 +163,9 @@ ROWS = [
 def test_matrix_model_cells_roles_and_headers() -> None:
     model = ChecklistMatrixModel()
     model.set_rows(ROWS)
-    assert (model.rowCount(), model.columnCount()) == (2, 2 + len(Dimension))
+    assert (model.rowCount(), model.columnCount()) == (2, 3 + len(Dimension))
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["户编号", "户主", *(d.value for d in Dimension)]
+    assert headers == ["户编号", "户主", *(d.value for d in Dimension), "村"]
     assert model.index(1, COL_NUMBER).data() == "002"
     assert model.index(1, COL_HEAD).data() == "户主002"
     clothes = model.index(1, COL_FIRST_DIMENSION + 1)

@@ -46,7 +46,7 @@ def test_headers_and_cells() -> None:
     model = HouseholdTableModel()
     model.set_rows(ROWS)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["户编号", "户主", "村民小组", "户类别", "脱贫属性", "人数", "联系电话"]
+    assert headers == ["户编号", "户主", "村民小组", "户类别", "脱贫属性", "人数", "联系电话", "村"]
     assert model.rowCount() == 3
     cells: dict[int, Any] = {
         COL_NUMBER: "001",

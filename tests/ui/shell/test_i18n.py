@@ -99,6 +99,7 @@ NOT_INTERFACE_TEXT = {
         "{}人口台账-{}.pdf",
         "明白卡-{}.pdf",
         "公示-{}-{}.pdf",
+        "各村汇总-{}.pdf",
     },
     "xlsx_import/dialog.py": {"{}-问题.xlsx"},  # the file name of the annotated copy
     "shell/self_check.py": {
@@ -352,7 +353,8 @@ def test_english_reads_english_even_for_texts_made_at_import_time(
         "Overview", "Households", "Visits", "Diary", "Checks", "Monitoring", "Photos", "Print ledgers", "Sync", "Settings"
     ]  # fmt: skip
     assert headers(window) == [
-        "Household no.", "Head of household", "Village group", "Category", "Poverty status", "People", "Phone"
+        "Household no.", "Head of household", "Village group", "Category", "Poverty status", "People", "Phone",
+        "Village",
     ]  # fmt: skip
     assert cancel_text() == "Cancel"
     assert window.windowTitle() == "Zhucun — 亚弄村"  # the village's name is data: it stays as written

@@ -258,7 +258,7 @@ def test_conflicts_are_listed_and_settled_from_the_page(
     township.ctx.changed.emit(EVERYTHING)
     assert township.page.tabs.tabText(2) == "冲突（1）"
     row = township.page.conflicts.row_at(0)
-    assert row["household"].startswith("户 001") and row["what"] == "农户·联系电话"
+    assert row["household"].startswith("亚弄村 户 001") and row["what"] == "农户·联系电话"  # at a township: the village
     assert {"13800000001", "13900000002"} == {row["mine"].split("（")[0], row["theirs"].split("（")[0]}
     with qtbot.waitSignal(township.page.household_requested):
         township.page.conflict_table.activated.emit(township.page.conflicts.index(0, 0))
@@ -331,7 +331,8 @@ def test_the_township_exports_for_every_village_from_the_page(
     assert township.page.export_every_village() is not None
     wait_for_jobs(township.ctx, qtbot)
     (result,) = township.page.last_village_exports
-    assert result.report is not None and [p.name for p in stick.iterdir()] == [result.report.path.name]
+    assert result.report is not None and [p.name for p in stick.rglob("*.zcb")] == [result.report.path.name]
+    assert result.report.path.parent.parent == stick  # in its village's folder
     assert "已为 1 台村设备导出同步包" in township.page.export_note.text()
     assert result.report.path.name in township.page.export_note.text()
     assert import_bundle(village.ledger, result.report.path).outcome.value == "applied"

@@ -162,7 +162,7 @@ def test_a_device_whose_operations_are_missing_shows_the_gap(
     yanong = rows(page)["亚弄村"]
     assert yanong["gaps"].startswith("扎西的设备缺第 1–")
     row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 1).data() == "亚弄村")
-    assert page.proxy.index(row, 9).data() == yanong["gaps"]
+    assert page.proxy.index(row, len(page.model.columns) - 1).data() == yanong["gaps"]
     page.table.selectRow(row)
     assert page.devices.row_at(0)["gaps"].startswith("第 1–")
     assert rows(page)["色乌绒村"]["devices"] == 1  # trusted, nothing arrived yet: still listed
@@ -184,7 +184,7 @@ def test_a_trusted_village_without_bundles_is_listed_empty(township: Township, q
     assert set(found) == {"亚弄村", "色乌绒村"}
     assert found["亚弄村"].households == 0 and found["亚弄村"].last_in_at is None
     page = make_page(UiContext(township.ledger), qtbot)
-    assert page.proxy.index(0, 8).data() == "从未"
+    assert page.proxy.index(0, 10).data() == "从未"  # 最近收到同步包
 
 
 def test_village_model_sorts_numbers_as_numbers_and_passes_qtmodeltester(qtmodeltester: Any) -> None:
@@ -199,9 +199,9 @@ def test_village_model_sorts_numbers_as_numbers_and_passes_qtmodeltester(qtmodel
     model = VillageTableModel()
     model.set_villages(villages)
     qtmodeltester.check(model)
-    assert model.index(0, 9).data() == "扎西的设备缺第 121–130 条"
-    assert model.index(0, 8).data() == "2026-11-01 09:30"
-    assert model.index(1, 4).data() == "—" and model.index(2, 6).data() == "50%"
+    assert model.index(0, 13).data() == "扎西的设备缺第 121–130 条"
+    assert model.index(0, 10).data() == "2026-11-01 09:30"
+    assert model.index(1, 6).data() == "—" and model.index(2, 8).data() == "50%"
     assert model.index(2, 2).data(Qt.ItemDataRole.TextAlignmentRole) is not None
     from PySide6.QtCore import QSortFilterProxyModel
 
@@ -210,5 +210,35 @@ def test_village_model_sorts_numbers_as_numbers_and_passes_qtmodeltester(qtmodel
     proxy.setSortRole(SortRole)
     proxy.sort(2, Qt.SortOrder.AscendingOrder)  # 9, 10, 100 — not "10", "100", "9"
     assert [proxy.index(r, 2).data() for r in range(3)] == ["9", "10", "100"]
-    proxy.sort(8, Qt.SortOrder.DescendingOrder)
+    proxy.sort(10, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, 1).data() == "亚弄村"
+
+
+def test_the_summary_marks_a_silent_village_and_exports(
+    township: Township, tmp_path: Path, qtbot: Any, modal: Any
+) -> None:
+    """Only 亚弄村's bundle arrived: 色乌绒村 (a trusted device, nothing sent) is marked, in words and
+    colour; 建档立卡户 and 监测户 stand beside the households (issue 19)."""
+    assert import_bundle(township.ledger, send(township.yanong, township.ledger, tmp_path)).outcome == "applied"
+    township.ledger.today = dt.date.today  # the bundle arrived today
+    page = make_page(UiContext(township.ledger), qtbot)
+    found = rows(page)
+    assert found["色乌绒村"]["silent"] == "从未收到同步包"
+    assert found["亚弄村"]["silent"] == "" and found["亚弄村"]["last_in_device"] == "扎西的设备"
+    column = next(c for c, col in enumerate(page.model.columns) if col.field == "silent")
+    seuron = next(r for r in range(page.model.rowCount()) if page.model.row_at(r)["name"] == "色乌绒村")
+    assert page.model.index(seuron, column).data() == "从未收到同步包"
+    assert page.model.index(seuron, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    yanong = 1 - seuron
+    assert page.model.index(yanong, column).data() == "正常"
+    assert {"registered", "monitored"} <= set(found["亚弄村"])
+    # a month and more later, 亚弄村 too; the setting (on this page) decides after how many days
+    township.ledger.today = lambda: dt.date.today() + dt.timedelta(days=31)
+    page.refresh()
+    assert rows(page)["亚弄村"]["silent"] == "已 31 天没有同步包"
+    page.silent_days.setFocus()
+    index = page.silent_days.findData("60")
+    page.silent_days.setCurrentIndex(index)
+    page.silent_days.activated.emit(index)
+    assert rows(page)["亚弄村"]["silent"] == ""
+    assert UiContext(township.ledger) and VillagesPage(UiContext(township.ledger)).silent_days.currentData() == "60"
