@@ -12,9 +12,12 @@ from desktop.services.village.info import list_villages
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.i18n import tr
+from desktop.ui.widgets.unsaved import AsksBeforeClosing
 
 
-class NewHouseholdDialog(QDialog):
+class NewHouseholdDialog(AsksBeforeClosing, QDialog):
+    """Closing it with something typed (Esc, ×, 取消) asks 保存 / 放弃 / 取消 first."""
+
     created = Signal(str)  # the new household's id
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -23,8 +26,11 @@ class NewHouseholdDialog(QDialog):
         self.setWindowTitle(tr("新增农户"))
         self.ctx = ctx
         self.number = QLineEdit()
+        self.number.setObjectName("newHouseholdNumber")
         self.head_name = QLineEdit()
+        self.head_name.setObjectName("newHouseholdHead")
         self.head_id = QLineEdit()
+        self.head_id.setObjectName("newHouseholdHeadId")
         self.head_id.setPlaceholderText(tr("18 位身份证号码"))
         self.group = QLineEdit()
         self.category = QComboBox()
@@ -54,14 +60,14 @@ class NewHouseholdDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def save(self) -> None:
+    def save(self) -> bool:
         village_id = self.ctx.village_id
         if self.ctx.is_township:
             village_id = self.village.currentData() or None
             if village_id is None:
                 show_error(self, InvalidInput(tr("请选择农户所属的村")))
                 self.village.setFocus()
-                return
+                return False
         head = {"name": self.head_name.text().strip()}
         if self.head_id.text().strip():
             head["id_number"] = self.head_id.text().strip()
@@ -79,6 +85,8 @@ class NewHouseholdDialog(QDialog):
                 village_id=village_id,
             ),
         )
-        if row is not None:
-            self.created.emit(row.id)
-            self.accept()
+        if row is None:
+            return False
+        self.created.emit(row.id)
+        self.accept()
+        return True

@@ -180,3 +180,32 @@ def test_the_overview_gap_list_of_all_villages_says_the_village(office: ThreeVil
     page.refresh()
     qtbot.waitUntil(lambda: page.gap_model.rowCount() == 3)
     assert page.gap_table.isColumnHidden(GAP_VILLAGE)
+
+
+def test_a_new_household_typed_and_closed_asks_before_anything_is_lost(
+    ledger: Any, qtbot: Any, modal: ModalDialogs
+) -> None:
+    empty = NewHouseholdDialog(UiContext(ledger))
+    qtbot.addWidget(empty)
+    empty.show()
+    qtbot.waitExposed(empty)
+    QTest.keyClick(empty, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+    assert not empty.isVisible() and modal.texts() == []
+
+    before = len(list_households(ledger))
+    dialog = NewHouseholdDialog(UiContext(ledger))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.number, "012")
+    commit_text(dialog.head_name, "格桑")
+    modal.answer("cancel")
+    QTest.keyClick(dialog.head_name, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(modal.texts()) == 1)
+    assert "有改动还没有保存" in modal.texts()[0]
+    assert dialog.isVisible() and dialog.head_name.text() == "格桑"  # 取消: still there, as typed
+    modal.answer("save")
+    with qtbot.waitSignal(dialog.created):
+        QTest.keyClick(dialog.head_name, Qt.Key.Key_Escape)  # 保存 from the question saves it
+    assert not dialog.isVisible()
+    assert len(list_households(ledger)) == before + 1
