@@ -173,10 +173,10 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/matrix_model.py" line="141"/>
-        <location filename="../../desktop/ui/diary/page.py" line="90"/>
-        <location filename="../../desktop/ui/diary/page.py" line="105"/>
-        <location filename="../../desktop/ui/diary/page.py" line="117"/>
-        <location filename="../../desktop/ui/households/new_household.py" line="44"/>
+        <location filename="../../desktop/ui/diary/page.py" line="91"/>
+        <location filename="../../desktop/ui/diary/page.py" line="106"/>
+        <location filename="../../desktop/ui/diary/page.py" line="118"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="50"/>
         <location filename="../../desktop/ui/households/table_model.py" line="37"/>
         <location filename="../../desktop/ui/overview/page.py" line="36"/>
         <location filename="../../desktop/ui/shell/main_window.py" line="240"/>
@@ -187,7 +187,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/matrix_model.py" line="142"/>
-        <location filename="../../desktop/ui/households/new_household.py" line="45"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="51"/>
         <location filename="../../desktop/ui/households/table_model.py" line="30"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="64"/>
         <location filename="../../desktop/ui/overview/page.py" line="32"/>
@@ -284,8 +284,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/page.py" line="288"/>
-        <location filename="../../desktop/ui/diary/page.py" line="842"/>
-        <location filename="../../desktop/ui/diary/page.py" line="968"/>
+        <location filename="../../desktop/ui/diary/page.py" line="851"/>
+        <location filename="../../desktop/ui/diary/page.py" line="977"/>
         <location filename="../../desktop/ui/overview/page.py" line="292"/>
         <source>、</source>
         <comment>between the items of a list</comment>
@@ -309,8 +309,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
-        <location filename="../../desktop/ui/diary/page.py" line="89"/>
-        <location filename="../../desktop/ui/diary/page.py" line="611"/>
+        <location filename="../../desktop/ui/diary/page.py" line="90"/>
+        <location filename="../../desktop/ui/diary/page.py" line="620"/>
         <location filename="../../desktop/ui/households/window.py" line="147"/>
         <location filename="../../desktop/ui/households/window.py" line="187"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="17"/>
-        <location filename="../../desktop/ui/diary/page.py" line="91"/>
+        <location filename="../../desktop/ui/diary/page.py" line="92"/>
         <location filename="../../desktop/domain/fields.py" line="168"/>
         <source>记录人</source>
         <extracomment>desktop/domain/fields.py: work_log.author</extracomment>
@@ -329,10 +329,10 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="18"/>
-        <location filename="../../desktop/ui/diary/page.py" line="92"/>
-        <location filename="../../desktop/ui/diary/page.py" line="99"/>
-        <location filename="../../desktop/ui/diary/page.py" line="612"/>
-        <location filename="../../desktop/ui/diary/page.py" line="679"/>
+        <location filename="../../desktop/ui/diary/page.py" line="93"/>
+        <location filename="../../desktop/ui/diary/page.py" line="100"/>
+        <location filename="../../desktop/ui/diary/page.py" line="621"/>
+        <location filename="../../desktop/ui/diary/page.py" line="688"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="169"/>
         <source>类别</source>
@@ -341,29 +341,29 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="19"/>
-        <location filename="../../desktop/ui/diary/page.py" line="94"/>
+        <location filename="../../desktop/ui/diary/page.py" line="95"/>
         <source>工作内容</source>
         <translation>Work done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="93"/>
-        <location filename="../../desktop/ui/diary/page.py" line="613"/>
+        <location filename="../../desktop/ui/diary/page.py" line="94"/>
+        <location filename="../../desktop/ui/diary/page.py" line="622"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="95"/>
-        <location filename="../../desktop/ui/diary/page.py" line="615"/>
+        <location filename="../../desktop/ui/diary/page.py" line="96"/>
+        <location filename="../../desktop/ui/diary/page.py" line="624"/>
         <location filename="../../desktop/domain/fields.py" line="174"/>
         <source>涉及农户</source>
         <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
         <translation>Households concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="96"/>
-        <location filename="../../desktop/ui/diary/page.py" line="619"/>
+        <location filename="../../desktop/ui/diary/page.py" line="97"/>
+        <location filename="../../desktop/ui/diary/page.py" line="628"/>
         <location filename="../../desktop/ui/households/window.py" line="184"/>
         <location filename="../../desktop/ui/photos/page.py" line="54"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
@@ -374,29 +374,29 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="100"/>
-        <location filename="../../desktop/ui/diary/page.py" line="680"/>
+        <location filename="../../desktop/ui/diary/page.py" line="101"/>
+        <location filename="../../desktop/ui/diary/page.py" line="689"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="101"/>
-        <location filename="../../desktop/ui/diary/page.py" line="681"/>
-        <location filename="../../desktop/ui/diary/page.py" line="766"/>
+        <location filename="../../desktop/ui/diary/page.py" line="102"/>
+        <location filename="../../desktop/ui/diary/page.py" line="690"/>
+        <location filename="../../desktop/ui/diary/page.py" line="775"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="102"/>
-        <location filename="../../desktop/ui/diary/page.py" line="682"/>
+        <location filename="../../desktop/ui/diary/page.py" line="103"/>
+        <location filename="../../desktop/ui/diary/page.py" line="691"/>
         <location filename="../../desktop/domain/fields.py" line="176"/>
         <source>批准人</source>
         <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="106"/>
-        <location filename="../../desktop/ui/diary/page.py" line="118"/>
+        <location filename="../../desktop/ui/diary/page.py" line="107"/>
+        <location filename="../../desktop/ui/diary/page.py" line="119"/>
         <location filename="../../desktop/ui/households/event_form.py" line="162"/>
         <location filename="../../desktop/ui/households/member_grid.py" line="384"/>
         <location filename="../../desktop/domain/fields.py" line="87"/>
@@ -405,270 +405,281 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="107"/>
-        <location filename="../../desktop/ui/diary/page.py" line="120"/>
+        <location filename="../../desktop/ui/diary/page.py" line="108"/>
+        <location filename="../../desktop/ui/diary/page.py" line="121"/>
         <location filename="../../desktop/domain/fields.py" line="170"/>
         <source>在村</source>
         <extracomment>desktop/domain/fields.py: work_log.in_village</extracomment>
         <translation>In village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="108"/>
+        <location filename="../../desktop/ui/diary/page.py" line="109"/>
         <source>请假和外出</source>
         <translation>Leave and time away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="109"/>
+        <location filename="../../desktop/ui/diary/page.py" line="110"/>
         <source>不在村</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="110"/>
-        <location filename="../../desktop/ui/diary/page.py" line="121"/>
+        <location filename="../../desktop/ui/diary/page.py" line="111"/>
+        <location filename="../../desktop/ui/diary/page.py" line="122"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="111"/>
-        <location filename="../../desktop/ui/diary/page.py" line="122"/>
+        <location filename="../../desktop/ui/diary/page.py" line="112"/>
+        <location filename="../../desktop/ui/diary/page.py" line="123"/>
         <source>所需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="112"/>
-        <location filename="../../desktop/ui/diary/page.py" line="123"/>
+        <location filename="../../desktop/ui/diary/page.py" line="113"/>
+        <location filename="../../desktop/ui/diary/page.py" line="124"/>
         <source>差额</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="113"/>
-        <location filename="../../desktop/ui/diary/page.py" line="124"/>
+        <location filename="../../desktop/ui/diary/page.py" line="114"/>
+        <location filename="../../desktop/ui/diary/page.py" line="125"/>
         <source>无日志的周</source>
         <translation>Weeks without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="119"/>
+        <location filename="../../desktop/ui/diary/page.py" line="120"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="125"/>
+        <location filename="../../desktop/ui/diary/page.py" line="126"/>
         <source>缺口</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="135"/>
+        <location filename="../../desktop/ui/diary/page.py" line="136"/>
         <location filename="../../desktop/ui/shell/registry.py" line="21"/>
         <source>日志</source>
         <translation>Diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="164"/>
+        <location filename="../../desktop/ui/diary/page.py" line="165"/>
         <source>本月考勤</source>
         <translation>This month's attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="214"/>
+        <location filename="../../desktop/ui/diary/page.py" line="215"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="239"/>
+        <location filename="../../desktop/ui/diary/page.py" line="240"/>
         <source>正在读取 {n} 张日志照片…</source>
         <translation>Reading {n} diary photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="261"/>
+        <location filename="../../desktop/ui/diary/page.py" line="265"/>
+        <source>写 {day} 的日志</source>
+        <translation>Write the diary entry of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="265"/>
+        <location filename="../../desktop/ui/diary/page.py" line="927"/>
+        <source>修改 {day} 的日志</source>
+        <translation>Correcting the entry of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/diary/page.py" line="270"/>
         <source>已保存 {day} 的日志</source>
         <translation>Saved the diary of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="261"/>
+        <location filename="../../desktop/ui/diary/page.py" line="270"/>
         <source>已修改 {day} 的日志（修改记录保留）</source>
         <translation>Corrected the diary of {day} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="264"/>
+        <location filename="../../desktop/ui/diary/page.py" line="273"/>
         <source>，照片 {n} 张</source>
         <translation>, {n} photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="318"/>
+        <location filename="../../desktop/ui/diary/page.py" line="327"/>
         <source>上次有一条没有保存的日志（{day}，{person}），要恢复到日志表单吗？</source>
         <translation>A diary entry was left unsaved last time ({day}, {person}). Put it back in the diary form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="371"/>
+        <location filename="../../desktop/ui/diary/page.py" line="380"/>
         <source>{day} 的日志照片</source>
         <translation>Diary photo of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="375"/>
+        <location filename="../../desktop/ui/diary/page.py" line="384"/>
         <source>{day} 日志照片.jpg</source>
         <translation>diary photo {day}.jpg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="383"/>
+        <location filename="../../desktop/ui/diary/page.py" line="392"/>
         <source>选择日志照片</source>
         <translation>Choose diary photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="385"/>
+        <location filename="../../desktop/ui/diary/page.py" line="394"/>
         <location filename="../../desktop/ui/photos/page.py" line="240"/>
         <location filename="../../desktop/ui/visits/page.py" line="525"/>
         <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="394"/>
+        <location filename="../../desktop/ui/diary/page.py" line="403"/>
         <source>{day} 已经记为在村</source>
         <translation>{day} is already marked in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="398"/>
+        <location filename="../../desktop/ui/diary/page.py" line="407"/>
         <source>记 {day} 在村</source>
         <translation>Mark {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="403"/>
+        <location filename="../../desktop/ui/diary/page.py" line="412"/>
         <source>已记 {day} 在村</source>
         <translation>Marked {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="412"/>
+        <location filename="../../desktop/ui/diary/page.py" line="421"/>
         <source>取消 {day} 在村</source>
         <translation>Take back {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="417"/>
+        <location filename="../../desktop/ui/diary/page.py" line="426"/>
         <source>已取消 {day} 在村（修改记录保留）</source>
         <translation>Took back {day} in the village (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="430"/>
+        <location filename="../../desktop/ui/diary/page.py" line="439"/>
         <source>修改请假：{kind} {start}</source>
         <translation>Correct leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="436"/>
+        <location filename="../../desktop/ui/diary/page.py" line="445"/>
         <source>已修改请假：{kind} {start} 至 {end}（修改记录保留）</source>
         <translation>Corrected leave: {kind} {start} to {end} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="450"/>
+        <location filename="../../desktop/ui/diary/page.py" line="459"/>
         <source>请假：{kind} {start}</source>
         <translation>Leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="454"/>
+        <location filename="../../desktop/ui/diary/page.py" line="463"/>
         <source>已记录{kind} {start} 至 {end}</source>
         <translation>Recorded {kind} from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="472"/>
+        <location filename="../../desktop/ui/diary/page.py" line="481"/>
         <source>修改请假：{kind} {start} 至 {end}</source>
         <translation>Correcting leave: {kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="476"/>
+        <location filename="../../desktop/ui/diary/page.py" line="485"/>
         <location filename="../../desktop/ui/photos/details.py" line="59"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="485"/>
-        <location filename="../../desktop/ui/diary/page.py" line="652"/>
+        <location filename="../../desktop/ui/diary/page.py" line="494"/>
+        <location filename="../../desktop/ui/diary/page.py" line="661"/>
         <source>记录请假</source>
         <translation>Record leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="495"/>
+        <location filename="../../desktop/ui/diary/page.py" line="504"/>
         <source>{kind} {start} 至 {end}</source>
         <translation>{kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="500"/>
+        <location filename="../../desktop/ui/diary/page.py" line="509"/>
         <source>删除请假：{what}</source>
         <translation>Remove leave: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="507"/>
+        <location filename="../../desktop/ui/diary/page.py" line="516"/>
         <source>已删除请假：{what}（Ctrl+Z 撤销）</source>
         <translation>Removed leave: {what} (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="518"/>
+        <location filename="../../desktop/ui/diary/page.py" line="527"/>
         <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
         <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="529"/>
+        <location filename="../../desktop/ui/diary/page.py" line="538"/>
         <source>在岗日历</source>
         <translation>Presence calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="539"/>
+        <location filename="../../desktop/ui/diary/page.py" line="548"/>
         <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
         <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="547"/>
+        <location filename="../../desktop/ui/diary/page.py" line="556"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="556"/>
+        <location filename="../../desktop/ui/diary/page.py" line="565"/>
         <source>写日志</source>
         <translation>Write the diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="568"/>
+        <location filename="../../desktop/ui/diary/page.py" line="577"/>
         <source>村民小组，或 乡里开会 等；不填即在村里</source>
         <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="571"/>
+        <location filename="../../desktop/ui/diary/page.py" line="580"/>
         <source>这一天做了什么（回车保存）</source>
         <translation>What was done this day (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="574"/>
+        <location filename="../../desktop/ui/diary/page.py" line="583"/>
         <source>涉及的农户：户编号，逗号分隔</source>
         <translation>Households concerned: household numbers, comma separated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="580"/>
+        <location filename="../../desktop/ui/diary/page.py" line="589"/>
         <source>把照片文件拖到这里，保存日志时一起保存；选中后按 Delete 移除</source>
         <translation>Drag photo files here: they are saved with the diary; select one and press Delete to remove it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="581"/>
+        <location filename="../../desktop/ui/diary/page.py" line="590"/>
         <location filename="../../desktop/ui/visits/page.py" line="367"/>
         <source>选择照片…</source>
         <translation>Choose photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="596"/>
+        <location filename="../../desktop/ui/diary/page.py" line="605"/>
         <source>保存日志</source>
         <translation>Save diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="599"/>
+        <location filename="../../desktop/ui/diary/page.py" line="608"/>
         <source>记为在村</source>
         <translation>Mark in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="602"/>
+        <location filename="../../desktop/ui/diary/page.py" line="611"/>
         <source>取消在村</source>
         <translation>Not in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="604"/>
+        <location filename="../../desktop/ui/diary/page.py" line="613"/>
         <source>取消这一天的在村记录（修改记录保留，Ctrl+Z 撤销）</source>
         <translation>Take back this day's in-village mark (the history is kept; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="614"/>
+        <location filename="../../desktop/ui/diary/page.py" line="623"/>
         <location filename="../../desktop/ui/households/window.py" line="150"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
@@ -676,58 +687,58 @@
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="634"/>
+        <location filename="../../desktop/ui/diary/page.py" line="643"/>
         <source>请假和外出开会</source>
         <translation>Leave and meetings away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="650"/>
+        <location filename="../../desktop/ui/diary/page.py" line="659"/>
         <source>批准人（回车保存）</source>
         <translation>Approved by (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="655"/>
+        <location filename="../../desktop/ui/diary/page.py" line="664"/>
         <source>取消修改</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="669"/>
+        <location filename="../../desktop/ui/diary/page.py" line="678"/>
         <location filename="../../desktop/ui/security/dialogs.py" line="149"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="672"/>
+        <location filename="../../desktop/ui/diary/page.py" line="681"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="674"/>
+        <location filename="../../desktop/ui/diary/page.py" line="683"/>
         <source>删除记错的请假（变更日志保留，Ctrl+Z 撤销）</source>
         <translation>Remove a leave entered by mistake (the change log keeps it; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="688"/>
+        <location filename="../../desktop/ui/diary/page.py" line="697"/>
         <source>本月请假（选中一条可修改或删除）</source>
         <translation>Leave this month (select one to correct or remove)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="700"/>
+        <location filename="../../desktop/ui/diary/page.py" line="709"/>
         <source>所需在村天数</source>
         <translation>Required days in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="713"/>
+        <location filename="../../desktop/ui/diary/page.py" line="722"/>
         <source>依据：文件名称和年份（必填，回车保存）</source>
         <translation>Source: document name and year (required, Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="716"/>
+        <location filename="../../desktop/ui/diary/page.py" line="725"/>
         <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
         <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="726"/>
+        <location filename="../../desktop/ui/diary/page.py" line="735"/>
         <location filename="../../desktop/ui/households/window.py" line="103"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
@@ -735,115 +746,110 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="727"/>
+        <location filename="../../desktop/ui/diary/page.py" line="736"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="728"/>
+        <location filename="../../desktop/ui/diary/page.py" line="737"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="735"/>
+        <location filename="../../desktop/ui/diary/page.py" line="744"/>
         <source>搜索日志：内容、地点、类别或记录人</source>
         <translation>Search the diary: content, place, kind or writer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="764"/>
+        <location filename="../../desktop/ui/diary/page.py" line="773"/>
         <source>逐月缺口，从</source>
         <translation>Gaps month by month, from</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="818"/>
+        <location filename="../../desktop/ui/diary/page.py" line="827"/>
         <source>没有缺口</source>
         <translation>No gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="818"/>
+        <location filename="../../desktop/ui/diary/page.py" line="827"/>
         <source>{n} 个人月有缺口</source>
         <translation>{n} person-months with a gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="834"/>
+        <location filename="../../desktop/ui/diary/page.py" line="843"/>
         <source>本月没有考勤记录</source>
         <translation>No attendance recorded this month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="843"/>
+        <location filename="../../desktop/ui/diary/page.py" line="852"/>
         <source>{kind} {days} 天</source>
         <translation>{kind} {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="845"/>
+        <location filename="../../desktop/ui/diary/page.py" line="854"/>
         <source>无请假</source>
         <translation>no leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="846"/>
+        <location filename="../../desktop/ui/diary/page.py" line="855"/>
         <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
         <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="852"/>
+        <location filename="../../desktop/ui/diary/page.py" line="861"/>
         <source>所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）</source>
         <translation>Required days in the village not set yet (the township sets them on the Diary page from the province’s rules)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="854"/>
+        <location filename="../../desktop/ui/diary/page.py" line="863"/>
         <source>所需 {required} 天，差 {gap} 天</source>
         <translation>{required} days required, {gap} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="856"/>
+        <location filename="../../desktop/ui/diary/page.py" line="865"/>
         <source>所需 {required} 天，已达到</source>
         <translation>{required} days required, met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="878"/>
-        <location filename="../../desktop/ui/diary/page.py" line="907"/>
+        <location filename="../../desktop/ui/diary/page.py" line="887"/>
+        <location filename="../../desktop/ui/diary/page.py" line="916"/>
         <source>新日志：{day}</source>
         <translation>New entry: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="881"/>
+        <location filename="../../desktop/ui/diary/page.py" line="890"/>
         <source>{day} 的日志有改动还没有保存，换到另一天之前要保存吗？</source>
         <translation>The diary entry for {day} has unsaved changes. Save it before going to another day?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="918"/>
-        <source>修改 {day} 的日志</source>
-        <translation>Correcting the entry of {day}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/diary/page.py" line="920"/>
+        <location filename="../../desktop/ui/diary/page.py" line="929"/>
         <source>（照片 {n} 张，双击查看）</source>
         <translation> ({n} photos; double-click to view)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="936"/>
+        <location filename="../../desktop/ui/diary/page.py" line="945"/>
         <source>村里</source>
         <translation>In the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="955"/>
+        <location filename="../../desktop/ui/diary/page.py" line="964"/>
         <source>低于所需天数</source>
         <translation>Below the required days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="957"/>
+        <location filename="../../desktop/ui/diary/page.py" line="966"/>
         <source>有周无日志</source>
         <translation>A week without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="965"/>
-        <location filename="../../desktop/ui/diary/page.py" line="981"/>
+        <location filename="../../desktop/ui/diary/page.py" line="974"/>
+        <location filename="../../desktop/ui/diary/page.py" line="990"/>
         <source>尚未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="966"/>
-        <location filename="../../desktop/ui/diary/page.py" line="982"/>
+        <location filename="../../desktop/ui/diary/page.py" line="975"/>
+        <location filename="../../desktop/ui/diary/page.py" line="991"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
@@ -1481,32 +1487,32 @@
         <translation>; {n} more cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="23"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="26"/>
         <source>新增农户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="28"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="34"/>
         <source>18 位身份证号码</source>
         <translation>18-digit ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="39"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="45"/>
         <source>（请选择村）</source>
         <translation>(choose the village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="46"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="52"/>
         <source>户主姓名</source>
         <translation>Name of the head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="47"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="53"/>
         <source>户主证件号码</source>
         <translation>ID number of the head</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="48"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="54"/>
         <location filename="../../desktop/ui/households/table_model.py" line="32"/>
         <location filename="../../desktop/domain/fields.py" line="28"/>
         <location filename="../../desktop/domain/fields.py" line="35"/>
@@ -1515,14 +1521,14 @@
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="49"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="55"/>
         <location filename="../../desktop/domain/fields.py" line="41"/>
         <source>贫困户属性</source>
         <extracomment>desktop/domain/fields.py: household.category</extracomment>
         <translation>Poverty category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/new_household.py" line="62"/>
+        <location filename="../../desktop/ui/households/new_household.py" line="68"/>
         <source>请选择农户所属的村</source>
         <translation>Choose the village the household belongs to</translation>
     </message>

@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,6 +27,7 @@ from desktop.domain.errors import InvalidInput, NotFound
 from desktop.services.context import Ledger
 from desktop.services.diary.rules import PRESENT, rules
 from desktop.services.photos import ReadyPhoto, read_photos
+from desktop.services.reversal import Reversal, writer_for
 from desktop.store.ids import is_uuid, natural_id
 from desktop.store.models import Household, Photo, Village, WorkLog
 from desktop.store.queries import in_chunks, live
@@ -76,8 +78,10 @@ def add_entry(
     households: list[str] | None = None,
     in_village: bool | None = None,
     photos: Sequence[Path | ReadyPhoto] | None = None,
+    reversal: Reversal | None = None,
 ) -> str:
-    """Write the day's diary entry with its photos (one transaction); returns its id."""
+    """Write the day's diary entry with its photos (one transaction); returns its id. ``reversal``
+    notes what was written, for 撤销 (services/reversal.py)."""
     _check_day(ledger, day, "日志日期")
     kind = _checked_kind(kind)
     if not content.strip():
@@ -85,7 +89,7 @@ def add_entry(
     ready = _read_photos(ledger, photos)
     with ledger.store.session() as session:
         village = _own_village(ledger, session)
-        writer = ChangeWriter(session)
+        writer = writer_for(session, reversal)
         person = _person(person, writer.author)
         existing = _entry_of(session, village.id, person, day)
         if existing is not None:
@@ -96,20 +100,23 @@ def add_entry(
         present = _is_in_village(session, village, place) if in_village is None else in_village
         if present:
             _refuse_on_leave(session, village.id, person, day, day)
-        entry_id = writer.create(
-            WorkLog,
-            {
-                "village_id": village.id,
-                "day": day,
-                "author": person,
-                "kind": kind,
-                "place": place or None,
-                "in_village": present,
-                "content": content.strip(),
-                "household_ids": _household_ids(session, village, households or []),
-            },
-            natural_id("work_log", village.id, person, day.isoformat()),
-        )
+        record_id = natural_id("work_log", village.id, person, day.isoformat())
+        fields: dict[str, Any] = {
+            "village_id": village.id,
+            "day": day,
+            "author": person,
+            "kind": kind,
+            "place": place or None,
+            "in_village": present,
+            "content": content.strip(),
+            "household_ids": _household_ids(session, village, households or []) or None,
+        }
+        withdrawn = session.get(WorkLog, record_id)  # the day's entry, taken back (撤销) earlier
+        if withdrawn is None:
+            entry_id = writer.create(WorkLog, fields, record_id)
+        else:  # the same record again, every field as now written (none left from the one taken back)
+            writer.update(WorkLog, record_id, {**fields, "archived": None, "archive_reason": None})
+            entry_id = record_id
         _record_photos(session, writer, entry_id, ready)
         return entry_id
 
@@ -125,13 +132,14 @@ def edit_entry(
     households: list[str] | None = None,
     in_village: bool | None = None,
     photos: Sequence[Path | ReadyPhoto] | None = None,
+    reversal: Reversal | None = None,
 ) -> dict[str, object]:
     """Correct an entry (by its id, or by its date and person), adding ``photos`` to it; returns the
     fields that changed (``photos``: how many photos were added)."""
     ready = _read_photos(ledger, photos)
     with ledger.store.session() as session:
         village = _own_village(ledger, session)
-        writer = ChangeWriter(session)
+        writer = writer_for(session, reversal)
         row = _find_entry(session, village.id, ref, _person(person, writer.author))
         changes: dict[str, object] = {}
         if kind is not None:

@@ -20,7 +20,7 @@ from desktop.domain.field_values import choice_value
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import members_of, resolve_household, resolve_member
 from desktop.services.households.members import check_member_fields
-from desktop.services.households.reversal import Reversal, writer_for
+from desktop.services.reversal import Reversal, writer_for
 from desktop.store.models import Household, HouseholdEvent, Member
 from desktop.store.queries import live
 from desktop.store.writer import ChangeWriter

@@ -13,7 +13,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.services.households.members import check_member_fields
-from desktop.services.households.reversal import Reversal, writer_for
+from desktop.services.reversal import Reversal, writer_for
 from desktop.store.models import Household, HouseholdSearch, Member, Village
 from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter

@@ -64,6 +64,7 @@ from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, 
 from desktop.services.drafts import DIARY as DIARY_DRAFT
 from desktop.services.drafts import discard_draft, load_draft, save_draft
 from desktop.services.photos import ReadyPhoto, photo_bytes, photos_of_entry, read_photos, save_photo_copy
+from desktop.services.reversal import Reversal, put_back, take_back
 from desktop.services.village.info import village_summary
 from desktop.ui.photos.drop import PhotoDropList
 from desktop.ui.photos.grid_model import PhotoGridModel, taken_text
@@ -250,13 +251,21 @@ class DiaryPage(Page):
     def _write_entry(
         self, day: dt.date, shown: DiaryEntry | None, fields: dict[str, Any], ready: list[ReadyPhoto]
     ) -> bool:
-        ledger = self.ctx.ledger
+        ledger, reversal = self.ctx.ledger, Reversal()
         fields = {**fields, "photos": ready or None}
-        if shown is None:
-            saved = self.ctx.write(self, lambda: add_entry(ledger, day=day, **fields))
-        else:
-            saved = self.ctx.write(self, lambda: edit_entry(ledger, shown.id, **fields))
-        if saved is None:
+
+        def do() -> object:  # once; a redo after 撤销 writes the same again (services/reversal.py)
+            if not reversal.empty:
+                put_back(ledger, reversal)
+                return None
+            if shown is None:
+                return add_entry(ledger, day=day, reversal=reversal, **fields)
+            return edit_entry(ledger, shown.id, reversal=reversal, **fields)
+
+        label = tr("写 {day} 的日志") if shown is None else tr("修改 {day} 的日志")
+        if not self.ctx.edit(
+            self, label.format(day=day.isoformat()), do, lambda: take_back(ledger, reversal)
+        ):
             return False
         what = tr("已保存 {day} 的日志") if shown is None else tr("已修改 {day} 的日志（修改记录保留）")
         what = what.format(day=day.isoformat())

@@ -32,7 +32,7 @@ from desktop.domain.errors import InvalidInput, UserError
 from desktop.services.households import events as ev
 from desktop.services.households.field_input import field_choices, parse_value
 from desktop.services.households.households import archive_household
-from desktop.services.households.reversal import Reversal, put_back, take_back
+from desktop.services.reversal import Reversal, put_back, take_back
 from desktop.ui.households.form_parts import save_cancel
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import show_error

@@ -125,7 +125,7 @@ def _state(ledger: Ledger) -> dict[str, list[tuple[str, str]]]:
 
 
 def test_a_split_taken_back_leaves_the_households_as_before_and_frees_the_number(family: Ledger) -> None:
-    from desktop.services.households.reversal import Reversal, put_back, take_back
+    from desktop.services.reversal import Reversal, put_back, take_back
 
     before = _state(family)
     reversal = Reversal()
@@ -145,7 +145,7 @@ def test_a_split_taken_back_leaves_the_households_as_before_and_frees_the_number
 
 
 def test_a_death_of_the_head_taken_back_restores_the_head(family: Ledger) -> None:
-    from desktop.services.households.reversal import Reversal, take_back
+    from desktop.services.reversal import Reversal, take_back
 
     before = _state(family)
     reversal = Reversal()
@@ -159,7 +159,7 @@ def test_a_death_of_the_head_taken_back_restores_the_head(family: Ledger) -> Non
 
 
 def test_redo_is_refused_when_the_number_was_taken_meanwhile(family: Ledger) -> None:
-    from desktop.services.households.reversal import Reversal, put_back, take_back
+    from desktop.services.reversal import Reversal, put_back, take_back
 
     reversal = Reversal()
     split_household(family, "001", new_number="003", members=[SON], new_head=SON, reversal=reversal)

@@ -51,6 +51,14 @@ def open_window(ledger: Ledger, qtbot: Any) -> tuple[MainWindow, DiaryPage]:
     return window, page
 
 
+def focus_table(window: MainWindow, page: DiaryPage, qtbot: Any) -> None:
+    """The user clicks on the list of entries (offscreen, the window is activated again first)."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page.entries_table.setFocus()
+    qtbot.waitUntil(page.entries_table.hasFocus)
+
+
 def pick(page: DiaryPage, day: dt.date) -> None:
     page.calendar.setSelectedDate(QDate(day))
 
@@ -128,3 +136,42 @@ def test_a_draft_survives_a_crash_and_is_offered_at_the_next_start(
     assert [(e.day, e.content) for e in list_entries(dated)] == [(dt.date(2026, 11, 21), "雪后巡查村道")]
     assert load_draft(dated, DIARY) is None
     modal.answer("discard")  # the first window (the one "crashed") still holds the text when closed
+
+
+def test_saving_an_entry_is_one_ctrl_z_and_a_correction_too(
+    dated: Ledger, qtbot: Any, modal: ModalDialogs
+) -> None:
+    from PySide6.QtCore import Qt
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    window, page = open_window(dated, qtbot)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    pick(page, dt.date(2026, 11, 20))
+    type_chinese(page.place, "三组")
+    type_chinese(page.content, "雪后巡查村道")
+    qtbot.keyClick(page.content, Qt.Key.Key_Return)
+    assert page.ctx.undo_stack.count() == 1
+    assert [(e.day, e.content) for e in list_entries(dated)] == [(dt.date(2026, 11, 20), "雪后巡查村道")]
+    focus_table(window, page, qtbot)  # away from the text field, whose own Ctrl+Z undoes typing
+    qtbot.keyClick(page.entries_table, Qt.Key.Key_Z, ctrl)
+    qtbot.waitUntil(lambda: list_entries(dated) == [])
+    assert page.form_state.text() == "新日志：2026-11-20" and page.content.text() == ""
+    qtbot.keyClick(page.entries_table, Qt.Key.Key_Z, ctrl | shift)
+    qtbot.waitUntil(lambda: [e.content for e in list_entries(dated)] == ["雪后巡查村道"])
+    # a correction, then taken back: the words as they were
+    page.content.selectAll()
+    type_chinese(page.content, "雪后巡查三组村道，清理积雪")
+    qtbot.keyClick(page.content, Qt.Key.Key_Return)
+    assert [e.content for e in list_entries(dated)] == ["雪后巡查三组村道，清理积雪"]
+    focus_table(window, page, qtbot)
+    qtbot.keyClick(page.entries_table, Qt.Key.Key_Z, ctrl)
+    qtbot.waitUntil(lambda: [e.content for e in list_entries(dated)] == ["雪后巡查村道"])
+    assert page.content.text() == "雪后巡查村道" and page.place.text() == "三组"
+    # taken back for good, then written anew for the same day: nothing of the old one comes back
+    qtbot.keyClick(page.entries_table, Qt.Key.Key_Z, ctrl)
+    qtbot.waitUntil(lambda: list_entries(dated) == [])
+    type_chinese(page.content, "到乡里开会")
+    qtbot.keyClick(page.content, Qt.Key.Key_Return)
+    (entry,) = list_entries(dated)
+    assert (entry.content, entry.place) == ("到乡里开会", "")

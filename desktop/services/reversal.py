@@ -1,4 +1,4 @@
-"""Taking a household event back (撤销) and doing it again (重做), exactly.
+"""Taking a write back (撤销) and doing it again (重做), exactly: a household event, a diary entry.
 
 An event such as 分户 creates records and changes others. The window's undo cannot run the event
 backwards by its own rules (a 分户 undone and redone would find its new 户编号 taken), so the event is
@@ -75,9 +75,10 @@ def writer_for(session: Session, reversal: Reversal | None) -> ChangeWriter:
 
 
 def take_back(ledger: Ledger, reversal: Reversal) -> None:
-    """撤销: the fields get their old values (last change first), created records are archived."""
+    """撤销: the fields get their old values (last change first), created records are archived; a write
+    that changed nothing has nothing to take back."""
     if reversal.empty:
-        raise InvalidInput("这次变动没有可撤销的内容")
+        return
     with ledger.store.session() as session:
         writer = ChangeWriter(session)
         for model, record_id, before, _after in reversed(reversal.changed):
@@ -90,7 +91,7 @@ def take_back(ledger: Ledger, reversal: Reversal) -> None:
 def put_back(ledger: Ledger, reversal: Reversal) -> None:
     """重做: created records come back, the fields get the event's values again."""
     if reversal.empty:
-        raise InvalidInput("这次变动没有可重做的内容")
+        return
     with ledger.store.session() as session:
         writer = ChangeWriter(session)
         for model, record_id, held in reversal.created:
