@@ -91,7 +91,7 @@ def ingest_file(path: Path, store: BlobStore, options: IngestOptions | None = No
     prepared = prepare(read_photo_file(path), name, options)
     try:
         store.put(prepared.data)
-        thumb = thumbnail_sha(store, prepared.sha256)
+        thumb = thumbnail_sha(store, prepared.sha256, prepared.data)
     except OSError as exc:  # a full disk or a read-only data folder
         raise BadPhoto(name, f"保存照片时写入失败（{exc.strerror or exc}），请检查磁盘空间") from None
     return IngestedPhoto(prepared, thumb)
