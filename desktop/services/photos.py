@@ -27,11 +27,10 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Dimension
 from desktop.domain.errors import InvalidInput, NotFound
+from desktop.media.bad_photo import BadPhoto
 from desktop.media.blob_store import BlobStore
-from desktop.media.decode import BadPhoto
 from desktop.media.ingest import IngestedPhoto, IngestOptions, ingest_file
 from desktop.media.orphans import mark_swept, sweep_due, sweep_orphans
-from desktop.media.thumbnails import thumbnail_sha
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.store.atomic_file import write_atomic
@@ -266,6 +265,8 @@ def photo_path(ledger: Ledger, photo_sha: str) -> Path | None:
 def thumbnail_path(ledger: Ledger, photo_sha: str) -> Path | None:
     """The 320 px thumbnail's file, made now when missing; ``None`` when the image is not here."""
     blobs = BlobStore.of_home(ledger.store.location.home)
+    from desktop.media.thumbnails import thumbnail_sha  # Pillow, when a thumbnail is made
+
     found = thumbnail_sha(blobs, photo_sha)
     return blobs.path(found) if found else None
 
@@ -275,6 +276,8 @@ def photo_bytes(ledger: Ledger, photo_sha: str, *, thumbnail: bool = False) -> b
     an encrypted data folder, where the files themselves are ciphertext: the GUI shows photos from these
     bytes, never from a path. ``None`` when this device does not have the image (yet)."""
     blobs = BlobStore.of_home(ledger.store.location.home)
+    from desktop.media.thumbnails import thumbnail_sha  # Pillow, when a thumbnail is made
+
     found = thumbnail_sha(blobs, photo_sha) if thumbnail else photo_sha if blobs.has(photo_sha) else None
     return blobs.read(found) if found else None
 

@@ -33,7 +33,8 @@ def printable_households(session: Session, village_ids: list[str] | None) -> lis
         query = query.where(Household.village_id.in_(village_ids))
     codes = dict(session.execute(select(Village.id, Village.code)).all())
     return sorted(
-        session.execute(query).scalars(), key=lambda h: (codes.get(h.village_id or "") or "", h.number or "", h.id)
+        session.execute(query).scalars(),
+        key=lambda h: (codes.get(h.village_id or "") or "", h.number or "", h.id),
     )
 
 
