@@ -77,23 +77,35 @@ class BlobStore:
         return sha256
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, *, threads: bool = True) -> Iterator[None]:
         """Photos put inside are written by a few threads, each file fsynced before it takes its name,
         and each folder synced once, at the end (also when the block fails, after every write has
         finished): leave the block before committing records that name them. A write that failed
         raises when the block ends.
 
         One photo after another, the fsyncs of file and folder were a third of importing a bundle with
-        photos; concurrent ones share the file system's journal commits."""
+        photos; concurrent ones share the file system's journal commits.
+
+        ``threads=False`` (``photo add``, which reports each file's own failure): each photo is written
+        and fsynced in ``put`` itself, which raises when it cannot be written; only the folders wait
+        for the end of the block."""
         if self._batch is not None:  # nested: the outer batch finishes the writes
             yield
             return
-        self._batch = _Batch()
+        self._batch = _Batch(_Batch.WRITERS if threads else 0)
         try:
             yield
         finally:
             batch, self._batch = self._batch, None
             batch.finish()
+
+    def write_file(self, target: Path, data: bytes) -> None:
+        """A small file of the store's own beside the photos (a thumbnail pointer), complete or absent
+        like a blob: synced at once, its folder at the end of the batch when one is open."""
+        if self._batch is None:
+            write_atomic(target, data)
+        else:
+            self._batch.write_now(self.root, target, data)
 
     def _write(self, target: Path, sha256: str, data: bytes) -> None:
         sealed = data if self._key is None else seal(self._key, sha256, data)
@@ -125,12 +137,13 @@ class BlobStore:
 
 
 class _Batch:
-    """The photo writes of one ``BlobStore.batch``."""
+    """The photo writes of one ``BlobStore.batch``: by ``writers`` threads, or (0) in the caller's."""
 
     WRITERS = 4
 
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(self.WRITERS, thread_name_prefix="zhucun-photo")
+    def __init__(self, writers: int = WRITERS) -> None:
+        self._writers = writers
+        self._pool = ThreadPoolExecutor(writers, thread_name_prefix="zhucun-photo") if writers else None
         self._pending: dict[Path, Future[None]] = {}
         self._folders: set[Path] = set()
         self._queued: list[Future[None]] = []
@@ -139,12 +152,12 @@ class _Batch:
         return target in self._pending
 
     def write(self, root: Path, target: Path, data: bytes) -> None:
-        if not target.parent.is_dir():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(root)  # the new ``ab/`` entry lives in the root folder
-        self._folders.add(target.parent)
+        if self._pool is None:
+            self.write_now(root, target, data)
+            return
+        self._make_folder(root, target.parent)
         # at most a few photos in memory: wait for the writes queued when the queue is long
-        if len(self._queued) >= 4 * self.WRITERS:
+        if len(self._queued) >= 4 * self._writers:
             for future in self._queued:
                 future.result()
             self._queued.clear()
@@ -152,8 +165,27 @@ class _Batch:
         self._pending[target] = future
         self._queued.append(future)
 
+    def write_now(self, root: Path, target: Path, data: bytes) -> None:
+        """Written and fsynced here (raises here); the folder is synced at the end of the batch."""
+        self._make_folder(root, target.parent)
+        write_atomic(target, data, sync_folder=False)
+
+    def _make_folder(self, root: Path, folder: Path) -> None:
+        """``folder`` exists; it is synced at the end, and so is the parent of each folder made here
+        (where the new folder's entry lives)."""
+        missing = []
+        current = folder
+        while current != root and current.parent != current and not current.is_dir():
+            missing.append(current)
+            current = current.parent
+        if missing:
+            folder.mkdir(parents=True, exist_ok=True)
+        self._folders.update(made.parent for made in missing)
+        self._folders.add(folder)
+
     def finish(self) -> None:
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
         try:
             for future in self._pending.values():
                 future.result()  # the first failed write raises

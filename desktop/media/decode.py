@@ -36,7 +36,7 @@ from contextlib import contextmanager
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from desktop.domain.errors import InvalidInput
+from desktop.media.bad_photo import BadPhoto as BadPhoto  # re-exported: its old home
 
 FORMATS = ("JPEG", "PNG")
 MAX_PIXELS = 120_000_000
@@ -46,15 +46,6 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 # what Pillow's decoders raise for a damaged file (struct.error: a short header field)
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
-
-
-class BadPhoto(InvalidInput):
-    """One file that cannot be stored as a photo; ``message`` names the file and says why."""
-
-    def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f"{name}：{reason}")
-        self.name = name
-        self.reason = reason
 
 
 def open_image(data: bytes, name: str) -> Image.Image:

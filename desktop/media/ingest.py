@@ -28,14 +28,16 @@ import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, ImageOps
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import InvalidInput
+from desktop.media.bad_photo import BadPhoto
 from desktop.media.blob_store import BlobStore
-from desktop.media.decode import BadPhoto, caught_warnings, decode, open_image
-from desktop.media.exif import PhotoMeta, read_meta
-from desktop.media.thumbnails import thumbnail_sha
+
+if TYPE_CHECKING:  # Pillow is imported when a photo is read, not with the services that offer it
+    from PIL import Image
+
+    from desktop.media.exif import PhotoMeta
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a 108 MP JPEG is about 40 MB
 STORED_MIME = "image/jpeg"
@@ -87,11 +89,13 @@ class IngestedPhoto:
 
 def ingest_file(path: Path, store: BlobStore, options: IngestOptions | None = None) -> IngestedPhoto:
     """Read, process and store one photo file with its thumbnail. Raises ``BadPhoto``."""
+    from desktop.media.thumbnails import thumbnail_sha
+
     name = str(path)
     prepared = prepare(read_photo_file(path), name, options)
     try:
         store.put(prepared.data)
-        thumb = thumbnail_sha(store, prepared.sha256)
+        thumb = thumbnail_sha(store, prepared.sha256, prepared.data)
     except OSError as exc:  # a full disk or a read-only data folder
         raise BadPhoto(name, f"保存照片时写入失败（{exc.strerror or exc}），请检查磁盘空间") from None
     return IngestedPhoto(prepared, thumb)
@@ -123,6 +127,11 @@ def read_photo_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def prepare(data: bytes, name: str, options: IngestOptions | None = None) -> PreparedPhoto:
     """The stored image made from a file's bytes (no storage). Raises ``BadPhoto``."""
+    from PIL import ImageOps
+
+    from desktop.media.decode import caught_warnings, decode, open_image
+    from desktop.media.exif import read_meta
+
     options = options or IngestOptions()
     notes: list[str] = []
     with caught_warnings(notes), open_image(data, name) as image:
@@ -184,6 +193,8 @@ def _capped(image: Image.Image, max_edge: int) -> Image.Image:
         max_edge if width >= height else max(1, round(width * ratio)),
         max_edge if height > width else max(1, round(height * ratio)),
     )
+    from PIL import Image
+
     return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
@@ -197,6 +208,8 @@ def _flattened(image: Image.Image) -> Image.Image:
     if mode == "1" or mode == "F":
         return image.convert("L")
     if mode in ("RGBA", "LA", "PA", "RGBa", "La") or (mode == "P" and "transparency" in image.info):
+        from PIL import Image
+
         rgba = image.convert("RGBA")
         background = Image.new("RGB", rgba.size, _WHITE)
         background.paste(rgba, mask=rgba.getchannel("A"))

@@ -29,7 +29,6 @@ from PIL import Image, ImageOps
 
 from desktop.media.blob_store import BlobStore
 from desktop.media.decode import BadPhoto, decode, open_image
-from desktop.store.atomic_file import write_atomic
 
 THUMBNAIL_EDGE = 320
 THUMBNAIL_QUALITY = 80
@@ -61,12 +60,13 @@ def pointer_path(store: BlobStore, image_sha: str) -> Path:
 def store_thumbnail(store: BlobStore, image_sha: str, thumbnail: bytes) -> str:
     """Keep ``thumbnail`` as the thumbnail of the image ``image_sha``; returns the thumbnail's SHA-256."""
     thumb_sha = store.put(thumbnail)
-    write_atomic(pointer_path(store, image_sha), thumb_sha.encode("ascii"))
+    store.write_file(pointer_path(store, image_sha), thumb_sha.encode("ascii"))
     return thumb_sha
 
 
-def thumbnail_sha(store: BlobStore, image_sha: str) -> str | None:
-    """The blob name of the image's thumbnail, made now if this device has none yet."""
+def thumbnail_sha(store: BlobStore, image_sha: str, image: bytes | None = None) -> str | None:
+    """The blob name of the image's thumbnail, made now if this device has none yet (from ``image``,
+    the image's bytes, when the caller has them: it may have been stored in a batch not finished yet)."""
     pointer = pointer_path(store, image_sha)
     found = _read_pointer(pointer)
     if found is not None and store.has(found):
@@ -75,10 +75,12 @@ def thumbnail_sha(store: BlobStore, image_sha: str) -> str | None:
         found = _read_pointer(pointer)
         if found is not None and store.has(found):
             return found
-        if not store.has(image_sha):
+        if image is None and not store.has(image_sha):
             return None
         try:
-            thumbnail = make_thumbnail(store.read(image_sha), name=image_sha[:12])
+            thumbnail = make_thumbnail(
+                image if image is not None else store.read(image_sha), name=image_sha[:12]
+            )
         except BadPhoto:
             return None
         return store_thumbnail(store, image_sha, thumbnail)

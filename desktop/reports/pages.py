@@ -18,16 +18,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from desktop.reports.cancelled import Cancelled as Cancelled  # re-exported: its old home
 from desktop.reports.fonts import FONT_NAME
 from desktop.reports.styles import MARGIN, MUTED, RULE
 
 HEADER_SIZE = 8.5
 # progress(done, total) -> keep going; False cancels the build
 Progress = Callable[[int, int], bool]
-
-
-class Cancelled(Exception):
-    """The progress callback asked to stop; nothing was written."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,11 +29,10 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Dimension
 from desktop.domain.errors import InvalidInput, NotFound
+from desktop.media.bad_photo import BadPhoto
 from desktop.media.blob_store import BlobStore
-from desktop.media.decode import BadPhoto
 from desktop.media.ingest import IngestedPhoto, IngestOptions, ingest_file
 from desktop.media.orphans import mark_swept, sweep_due, sweep_orphans
-from desktop.media.thumbnails import thumbnail_sha
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.store.atomic_file import write_atomic
@@ -189,17 +189,49 @@ def add_photos(
     # before any file is stored: room for every stored image and thumbnail (each no bigger than its
     # file, capped: a 40 MB phone original is stored at 2048 px) and the records
     ledger.store.require_free(sum(2 * _size_estimate(p) for p in paths), f"无法保存 {len(paths)} 张照片")
-    results = []
-    for path in paths:
-        try:
-            ingested = ingest_file(path, blobs, options)
-        except BadPhoto as exc:
-            results.append(PhotoResult(path, PhotoStatus.FAILED, exc.message))
-        else:
-            results.append(_record(ledger, target, path, ingested, caption))
-        if progress is not None and progress(len(results), len(paths), results[-1]) is False:
-            break
+    results: list[PhotoResult] = []
+    start = 0
+    while start < len(paths):
+        group = _stored_group(paths, start, blobs, options)
+        start += len(group)
+        for path, ingested in group:
+            if isinstance(ingested, BadPhoto):
+                results.append(PhotoResult(path, PhotoStatus.FAILED, ingested.message))
+            else:
+                results.append(_record(ledger, target, path, ingested, caption))
+            if progress is not None and progress(len(results), len(paths), results[-1]) is False:
+                return results  # the group's photos not recorded are swept later as orphans
     return results
+
+
+GROUP_PHOTOS = 8  # files stored before their folders are synced and their records written …
+GROUP_SECONDS = 1.0  # … or fewer, when these took this long (the progress bar moves per group)
+
+
+def _stored_group(
+    paths: list[Path], start: int, blobs: BlobStore, options: IngestOptions
+) -> list[tuple[Path, IngestedPhoto | BadPhoto]]:
+    """Store the next few files' photos and thumbnails: each file fsynced as it is written, the
+    folders once for the group, before any of their records is committed (one photo after another,
+    syncing two or three folders per photo was much of adding it)."""
+    group: list[tuple[Path, IngestedPhoto | BadPhoto]] = []
+    began = time.monotonic()
+    try:
+        with blobs.batch(threads=False):
+            for path in paths[start : start + GROUP_PHOTOS]:
+                try:
+                    group.append((path, ingest_file(path, blobs, options)))
+                except BadPhoto as exc:
+                    group.append((path, exc))
+                if time.monotonic() - began >= GROUP_SECONDS:
+                    break
+    except OSError as exc:  # a folder could not be synced: none of the group's photos is recorded
+        reason = f"保存照片时写入失败（{exc.strerror or exc}），请检查磁盘空间"
+        return [
+            (path, BadPhoto(str(path), reason) if isinstance(done, IngestedPhoto) else done)
+            for path, done in group
+        ]
+    return group
 
 
 def _size_estimate(path: Path) -> int:
@@ -290,6 +322,8 @@ def photo_path(ledger: Ledger, photo_sha: str) -> Path | None:
 def thumbnail_path(ledger: Ledger, photo_sha: str) -> Path | None:
     """The 320 px thumbnail's file, made now when missing; ``None`` when the image is not here."""
     blobs = BlobStore.of_home(ledger.store.location.home)
+    from desktop.media.thumbnails import thumbnail_sha  # Pillow, when a thumbnail is made
+
     found = thumbnail_sha(blobs, photo_sha)
     return blobs.path(found) if found else None
 
@@ -299,6 +333,8 @@ def photo_bytes(ledger: Ledger, photo_sha: str, *, thumbnail: bool = False) -> b
     an encrypted data folder, where the files themselves are ciphertext: the GUI shows photos from these
     bytes, never from a path. ``None`` when this device does not have the image (yet)."""
     blobs = BlobStore.of_home(ledger.store.location.home)
+    from desktop.media.thumbnails import thumbnail_sha  # Pillow, when a thumbnail is made
+
     found = thumbnail_sha(blobs, photo_sha) if thumbnail else photo_sha if blobs.has(photo_sha) else None
     return blobs.read(found) if found else None
 

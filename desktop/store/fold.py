@@ -50,15 +50,33 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
     then the log rows, the placeholders of parents not seen yet and the records are written with
     ``executemany`` and ``INSERT … ON CONFLICT``. Records that already have logged operations go
     through the per-operation fold below, which consults the log for later writers."""
+    return apply_op_chunks(session, [ops])
+
+
+def apply_op_chunks(session: Session, chunks: Iterable[Iterable[Op]]) -> FoldResult:
+    """``apply_ops`` of every chunk in turn, in the caller's transaction, with one chunk in memory at a
+    time (a bundle read member by member). The state is the same as one ``apply_ops`` of them all: a
+    chunk's records that earlier chunks logged go through the per-operation fold, which consults the
+    log. The open conflicts are derived once, at the end, for the records that may have any."""
+    result = FoldResult()
+    suspects: set[tuple[str, str]] = set()
+    for chunk in chunks:
+        _apply_chunk(session, chunk, result, suspects)
+    result.conflicts = refresh_conflicts(session, suspects)
+    return result
+
+
+def _apply_chunk(
+    session: Session, ops: Iterable[Op], result: FoldResult, suspects: set[tuple[str, str]]
+) -> None:
     models = synced_models()
     batch = sorted({(op.origin, op.seq): op for op in ops}.values(), key=lambda op: op.clock)
-    result = FoldResult()
     if not batch:
-        return result
+        return
     session.flush()  # pending local writes are in the log and the tables the lookups read
     known = _already_logged(session, batch)
     fresh = [op for op in batch if (op.origin, op.seq) not in known]
-    result.already_had = len(batch) - len(fresh)
+    result.already_had += len(batch) - len(fresh)
     for op in fresh:
         if op.table not in models:
             raise UnknownTable(op.table)
@@ -67,20 +85,16 @@ def apply_ops(session: Session, ops: Iterable[Op]) -> FoldResult:
     for op in fresh:
         origins.setdefault((op.table, op.record_id), set()).add(op.origin)
         result.max_hlc = max(result.max_hlc, op.hlc)
-    result.applied = len(fresh)
-    result.touched = set(origins)
+    result.applied += len(fresh)
+    result.touched.update(origins)
     transaction = WriteTransaction.of(session)
     for key in origins:
         transaction.note_touched(*key)
     _fold_new_records(session, models, [op for op in fresh if op.record_id not in latest_hlc])
     _fold_logged_records(session, models, [op for op in fresh if op.record_id in latest_hlc], latest_hlc)
-    # A record that had no logged operation before this batch and got them all from one origin cannot
+    # A record that had no logged operation before this chunk and got them all from one origin cannot
     # be in conflict (a fresh import of a whole village skips the derivation entirely).
-    result.conflicts = refresh_conflicts(
-        session,
-        {key for key in result.touched if key[1] in latest_hlc or len(origins[key]) > 1},
-    )
-    return result
+    suspects.update(key for key in origins if key[1] in latest_hlc or len(origins[key]) > 1)
 
 
 _ROWS_PER_STATEMENT = 1000
@@ -374,4 +388,3 @@ def _fields_still_won(session: Session, op: Op) -> dict[str, Any]:
     for fields_json in later:
         overwritten.update(json.loads(fields_json))
     return {name: value for name, value in op.fields.items() if name not in overwritten}
-

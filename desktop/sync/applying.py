@@ -16,7 +16,7 @@ from desktop.store.base import synced_models, table_of
 from desktop.store.clock import physical_ms
 from desktop.store.codec import to_json
 from desktop.store.device import get_device
-from desktop.store.fold import apply_ops, held_keys
+from desktop.store.fold import apply_op_chunks, held_keys
 from desktop.store.models import BundleRecord, LocalSetting, Operation, OpLink, Peer, SignedHead
 from desktop.store.types import canonical_json
 from desktop.sync.incoming import Verified
@@ -43,9 +43,11 @@ class Applied:
 
 
 def apply_bundle(session: Session, bundle: Verified, *, now: dt.datetime | None = None) -> Applied:
+    """Raises ``Rejected`` when the bundle's file changed or cannot be read since it was verified (its
+    operations are read again chunk by chunk): the caller rolls back."""
     now = now or dt.datetime.now()
     result = Applied()
-    fold = apply_ops(session, bundle.ops)
+    fold = apply_op_chunks(session, bundle.op_chunks())
     result.applied, result.already_had, result.touched = fold.applied, fold.already_had, fold.touched
     result.conflicts = fold.conflicts
     _store_links(session, bundle, result)
@@ -185,20 +187,17 @@ def _store_links(session: Session, bundle: Verified, result: Applied) -> None:
 
 def _drop_links_now_held(session: Session, bundle: Verified) -> None:
     """Links whose operation the log now holds say nothing more: one set-based DELETE per origin, over
-    the range of seqs the bundle brought, of the links that have their operation in the log.
+    the range of seqs the bundle's operations span, of the links that have their operation in the log.
 
     A Core statement on the table (no ORM synchronise step walking the identity map, which made this
-    quadratic in the size of the bundle); the links are never loaded as objects, so nothing stale is
-    left in the session."""
-    ranges: dict[str, tuple[int, int]] = {}
-    for op in bundle.ops:
-        low, high = ranges.get(op.origin, (op.seq, op.seq))
-        ranges[op.origin] = (min(low, op.seq), max(high, op.seq))
-    if not ranges:
+    quadratic in the size of the bundle); each link is found through the primary key and its
+    operation too: linear in the links of the range. The links are never loaded as objects, so nothing
+    stale is left in the session."""
+    if not bundle.op_ranges:
         return
     links, log = table_of(OpLink), table_of(Operation)
     session.flush()  # the applied operations are in the log the statement reads
-    for origin, (low, high) in sorted(ranges.items()):
+    for origin, (low, high) in sorted(bundle.op_ranges.items()):
         held = select(log.c.seq).where(log.c.origin == links.c.origin, log.c.seq == links.c.seq).exists()
         session.execute(
             delete(links).where(links.c.origin == origin, links.c.seq.between(low, high), held),

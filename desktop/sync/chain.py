@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from desktop.store.oplog import GENESIS_HASH
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     hash: str
     prev_hash: str

@@ -128,7 +128,9 @@ class BundleReader:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self._file = open(path, "rb")  # noqa: SIM115 -- closed by close()
+            # unbuffered: a member read again (the operations, for the fold) comes from the file, not
+            # from a buffer of the first reading
+            self._file = open(path, "rb", buffering=0)  # noqa: SIM115 -- closed by close()
         except FileNotFoundError:
             raise BadBundle(f"找不到文件 {path}") from None
         except OSError as exc:

@@ -1,14 +1,19 @@
 """Reading a received bundle and proving every part of it, before the database is touched.
 
-``verify_bundle`` returns a ``Verified`` bundle or raises ``Rejected`` (with a Chinese reason) or
+``verify_bundle`` returns an open ``Verified`` bundle or raises ``Rejected`` (with a Chinese reason) or
 ``Untrusted`` (a well-formed bundle from a key no person has trusted yet: quarantine).
+
+Memory is bounded by one chunk of operations, not by the bundle: verification reads each chunk,
+proves every operation's hash and values and keeps only its place in the chain (seq, hash, prev);
+``Verified.op_chunks()`` then reads the chunks again from the file, each checked against the signed
+manifest's SHA-256 before it is handed out, for the fold. The caller closes the ``Verified`` bundle.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,10 +64,13 @@ class Untrusted(Exception):
 
 @dataclass
 class Verified:
+    """A proven bundle, still open: its operations are read again chunk by chunk by ``op_chunks``."""
+
     path: Path
     manifest: Manifest
     sender: Peer
-    ops: list[Op]
+    op_count: int
+    op_ranges: dict[str, tuple[int, int]]  # per origin, the lowest and highest seq of its operations
     links: list[Link]
     heads: list[dict[str, Any]]
     certified: list[tuple[Identity, dict[str, Any]]]
@@ -70,10 +78,69 @@ class Verified:
     receipt: dict[str, Any] | None
     blobs: list[str] = field(default_factory=list)  # SHA-256 of each photo carried
     missing_blobs: list[str] = field(default_factory=list)
+    _reader: BundleReader | None = field(default=None, repr=False)
+    _opener: Opener | None = field(default=None, repr=False)
+    _repeated: set[tuple[str, int]] = field(default_factory=set, repr=False)  # (origin, seq) seen twice
 
     @property
     def bundle_id(self) -> str:
         return self.manifest.bundle_id
+
+    @property
+    def origins(self) -> set[str]:
+        """The origins of the operations and links carried."""
+        return set(self.op_ranges) | {link.origin for link in self.links}
+
+    def op_chunks(self) -> Iterator[list[Op]]:
+        """The operations, one chunk (bundle member) at a time, each read again from the file and
+        checked against the signed manifest's SHA-256 first. An operation the bundle carries twice
+        (the same, or verification would have refused it) is handed out once. Raises ``Rejected``
+        when the file changed or cannot be read since it was verified."""
+        reader, opener = self._reader, self._opener
+        if reader is None or opener is None:
+            raise ValueError("the verified bundle is closed")
+        given: set[tuple[str, int]] = set()
+        for member in reader.members_of("ops"):
+            try:
+                raws = _json_list(reader, member, opener)
+                chunk = [Op.from_wire(raw) for raw in raws]
+            except BadBundle as exc:
+                raise self._rejected(f"{exc}（同步包在导入过程中被改动或无法读取：什么都没有导入）") from None
+            except Rejected as exc:
+                raise self._rejected(exc.reason) from None
+            except (OSError, ValueError):
+                raise self._rejected(
+                    f"读取 {member.name} 时出错（同步包在导入过程中被改动或无法读取）：什么都没有导入"
+                ) from None
+            if self._repeated:
+                kept = []
+                for op in chunk:
+                    key = (op.origin, op.seq)
+                    if key in self._repeated:
+                        if key in given:
+                            continue
+                        given.add(key)
+                    kept.append(op)
+                chunk = kept
+            yield chunk
+
+    def touched(self) -> set[tuple[str, str]]:
+        """(table, record id) of every operation carried: one more pass over the chunks."""
+        return {(op.table, op.record_id) for chunk in self.op_chunks() for op in chunk}
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+        self._reader = self._opener = None
+
+    def __enter__(self) -> Verified:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rejected(self, reason: str) -> Rejected:
+        return Rejected(reason, bundle_id=self.bundle_id, sender=self.sender.device_id)
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
@@ -93,11 +160,19 @@ def verify_bundle(
     *,
     store_blob: Callable[[bytes], object] | None = None,
 ) -> Verified:
+    """The proven bundle, open for ``op_chunks``: close it (``with verify_bundle(...) as verified``)."""
     try:
-        with BundleReader(path) as reader:
-            return _verify(reader, session, me, keys, store_blob=store_blob)
+        reader = BundleReader(path)
     except BadBundle as exc:
         raise Rejected(str(exc)) from None
+    try:
+        return _verify(reader, session, me, keys, store_blob=store_blob)
+    except BadBundle as exc:
+        reader.close()
+        raise Rejected(str(exc)) from None
+    except BaseException:
+        reader.close()
+        raise
 
 
 def _verify(
@@ -172,9 +247,9 @@ def _verify_content(
     cutoffs = {d: p.revoked_after_seq for d, p in peers.items() if p.revoked_after_seq is not None}
     cutoffs.update({str(r["device_id"]): int(r["after_seq"]) for r in revocations})
 
-    ops: list[Op] = []
+    chain = _ChainPlaces()
     for member in reader.members_of("ops"):
-        for raw in _json_list(reader, member, opener):
+        for raw in _json_list(reader, member, opener):  # one chunk in memory at a time
             try:
                 op = Op.from_wire(raw)
             except ValueError:
@@ -182,26 +257,33 @@ def _verify_content(
             if not op.verify_hash():
                 raise Rejected(f"设备 {op.origin[-8:]} 的第 {op.seq} 条操作内容与其哈希不符：被改动过")
             _check_values(op)
-            ops.append(op)
+            chain.add(op.origin, op.seq, op.hash, op.prev_hash, kind=0)
+    op_ranges = {origin: (low, high) for origin, (low, high, _, _) in chain.counted.items()}
     links: list[Link] = []
     for member in reader.members_of("links"):
         for raw in _json_list(reader, member, opener):
-            links.append(_link(raw, member))
-    _check_summary(reader, ops, links)
+            link = _link(raw, member)
+            links.append(link)
+            chain.add(link.origin, link.seq, link.hash, link.prev_hash, kind=1)
+    _check_summary(reader, chain)
     heads = _heads(control.heads, sign_keys)
-    _check_chains(session, ops, links, heads, sign_keys, cutoffs, peers)
+    _check_chains(session, chain, heads, sign_keys, cutoffs, peers)
 
     verified = Verified(
         path=reader.path,
         manifest=reader.info,
         sender=sender,
-        ops=ops,
+        op_count=chain.ops,
+        op_ranges=op_ranges,
         links=links,
         heads=heads,
         certified=certified,
         revocations=revocations,
         receipt=control.receipt,
         missing_blobs=list(control.missing_blobs),
+        _reader=reader,
+        _opener=opener,
+        _repeated=chain.repeated_ops,
     )
     for member in reader.members_of("blob"):
         data = reader.read_member(member, opener)
@@ -239,21 +321,51 @@ def _json_list(reader: BundleReader, member: Member, opener: Opener) -> list[Any
     return value
 
 
-def _check_summary(reader: BundleReader, ops: list[Op], links: list[Link]) -> None:
+class _ChainPlaces:
+    """What verification keeps of each operation and link: its place in its origin's chain (seq, hash,
+    prev hash), the counts and seq ranges the manifest declares, and the first fork inside the bundle.
+    A hash equal to the previous entry's is kept as the same string: one copy per entry."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, dict[int, Entry]] = {}
+        self.counted: dict[str, list[int]] = {}  # origin: [first seq, last seq, ops, links]
+        self.ops = 0
+        self.links = 0
+        self.fork: tuple[str, int] | None = None
+        self.repeated_ops: set[tuple[str, int]] = set()
+        self._last: dict[str, str] = {}
+
+    def add(self, origin: str, seq: int, hash_: str, prev_hash: str, *, kind: int) -> None:
+        last = self._last.get(origin)
+        if last is not None and last == prev_hash:
+            prev_hash = last
+        self._last[origin] = hash_
+        entry = Entry(hash_, prev_hash)
+        entries = self.entries.setdefault(origin, {})
+        held = entries.get(seq)
+        if held is not None:
+            if held != entry and self.fork is None:
+                self.fork = (origin, seq)
+            if kind == 0:
+                self.repeated_ops.add((origin, seq))
+        entries[seq] = entry
+        counted = self.counted.setdefault(origin, [seq, seq, 0, 0])
+        counted[0], counted[1] = min(counted[0], seq), max(counted[1], seq)
+        counted[2 + kind] += 1
+        if kind == 0:
+            self.ops += 1
+        else:
+            self.links += 1
+
+
+def _check_summary(reader: BundleReader, chain: _ChainPlaces) -> None:
     """The signed manifest's counts and per-origin ranges are those of the content."""
     blobs = sum(1 for _ in reader.members_of("blob"))
-    counted = {"ops": len(ops), "links": len(links), "blobs": blobs}
+    counted = {"ops": chain.ops, "links": chain.links, "blobs": blobs}
     if reader.info.counts != counted:
         raise Rejected(f"清单中的数量 {reader.info.counts} 与同步包的内容 {counted} 不符：文件是错误生成的")
-    ranges_found: dict[str, list[int]] = {}
-    for origin, seq, kind in [(op.origin, op.seq, 0) for op in ops] + [
-        (lk.origin, lk.seq, 1) for lk in links
-    ]:
-        entry = ranges_found.setdefault(origin, [seq, seq, 0, 0])
-        entry[0], entry[1] = min(entry[0], seq), max(entry[1], seq)
-        entry[2 + kind] += 1
     declared = {o.origin: [o.first_seq, o.last_seq, o.ops, o.links] for o in reader.info.origins}
-    if declared != ranges_found or len(declared) != len(reader.info.origins):
+    if declared != chain.counted or len(declared) != len(reader.info.origins):
         raise Rejected("清单中各设备的序号范围（origins）与同步包的内容不符：文件是错误生成的")
 
 
@@ -328,24 +440,16 @@ def _heads(documents: tuple[dict[str, Any], ...], sign_keys: dict[str, str]) -> 
 
 def _check_chains(
     session: Session,
-    ops: list[Op],
-    links: list[Link],
+    chain: _ChainPlaces,
     heads: list[dict[str, Any]],
     sign_keys: dict[str, str],
     cutoffs: dict[str, int],
     peers: dict[str, Peer],
 ) -> None:
-    incoming: dict[str, dict[int, Entry]] = {}
-    items: list[Op | Link] = [*ops, *links]
-    for item in items:
-        entries = incoming.setdefault(item.origin, {})
-        entry = Entry(item.hash, item.prev_hash)
-        if item.seq in entries and entries[item.seq] != entry:
-            raise Rejected(
-                f"设备 {_name(item.origin, peers)} 的记录链在第 {item.seq} 条分叉：同一序号有两个不同的操作"
-            )
-        entries[item.seq] = entry
-    for origin, entries in incoming.items():
+    if chain.fork is not None:
+        origin, seq = chain.fork
+        raise Rejected(f"设备 {_name(origin, peers)} 的记录链在第 {seq} 条分叉：同一序号有两个不同的操作")
+    for origin, entries in chain.entries.items():
         name = _name(origin, peers)
         if origin not in sign_keys:
             raise Rejected(f"同步包含有未知设备 {origin[-8:]} 的操作，无法验证来源（它没有乡镇签发的证书）")

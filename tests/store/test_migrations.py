@@ -87,3 +87,10 @@ def test_upgrading_an_empty_database_reaches_the_head(location: StoreLocation) -
             assert migrate.current_revision(connection) == migrate.head_revision()
     finally:
         engine.dispose()
+
+
+def test_the_revisions_read_as_text_are_alembics() -> None:
+    """A start reads the revisions from the files' text (no Alembic import): the same as Alembic's."""
+    directory = scripts()
+    assert migrate.known_revisions() == {script.revision for script in directory.walk_revisions()}
+    assert migrate.head_revision() == directory.get_current_head()

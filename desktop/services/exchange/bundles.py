@@ -25,7 +25,7 @@ from desktop.sync.applying import apply_bundle, record_import, snapshot
 from desktop.sync.chain import describe_ranges
 from desktop.sync.container import SUFFIX
 from desktop.sync.documents import read_card
-from desktop.sync.incoming import NotForMe, Rejected, Untrusted, read_manifest, verify_bundle
+from desktop.sync.incoming import NotForMe, Rejected, Untrusted, Verified, read_manifest, verify_bundle
 from desktop.sync.keys import normalise_fingerprint
 from desktop.sync.outgoing import Cancelled, Progress, plan_bundle, record_export, write_bundle
 from desktop.sync.vector import gaps
@@ -169,106 +169,117 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
             return _quarantine(ledger, path, untrusted.manifest, size, dry_run=dry_run)
         except Rejected as rejected:
             session.rollback()
-            # a trusted device's bundle for another device (the township's round): passed over, and
-            # the receipt tells its sender where it went
-            skipped = isinstance(rejected, NotForMe)
-            if not dry_run:
-                with store.session() as journal:
-                    record_import(
-                        journal,
-                        bundle_id=rejected.bundle_id or "?",
-                        sender_id=rejected.sender,
-                        sender_fingerprint=None,
-                        status=Outcome.SKIPPED if skipped else Outcome.REJECTED,
-                        reason=rejected.reason,
-                        op_count=0,
-                        applied=0,
-                        blob_count=0,
-                        size=size,
-                        file_name=str(path),
-                    )
-            if skipped:
-                note = f"{rejected.reason}（另一台设备的，本机不需要导入）"
-                return ImportReport(path, Outcome.SKIPPED, note, bundle_id=rejected.bundle_id)
-            return ImportReport(path, Outcome.REJECTED, rejected.reason, bundle_id=rejected.bundle_id)
-        previous = (
-            session.execute(
-                select(BundleRecord)
-                .where(
-                    BundleRecord.bundle_id == verified.bundle_id,
-                    BundleRecord.direction == "in",
-                    BundleRecord.status.in_([Outcome.APPLIED, Outcome.ALREADY_HAD]),
-                )
-                .order_by(BundleRecord.at)
-            )
-            .scalars()
-            .first()
-        )
-        touched = {(op.table, op.record_id) for op in verified.ops}
-        before = snapshot(session, touched) if dry_run else {}
-        result = apply_bundle(session, verified)
-        sender = describe(verified.sender)
-        report = ImportReport(
-            path,
-            Outcome.APPLIED,
-            "",
-            bundle_id=verified.bundle_id,
-            sender=sender,
-            applied=result.applied,
-            already_had=result.already_had,
-        )
-        if dry_run:
-            session.flush()
-            after = snapshot(session, result.touched)
-            report.changes = _changes(before, after)
-        report.gaps = _gap_lines(
-            session, {op.origin for op in verified.ops} | {lk.origin for lk in verified.links}
-        )
-        if result.clock_ahead is not None:
-            report.warnings.append(
-                f"发送设备的时钟比本机快约 {result.clock_ahead.days} 天：请核对那台电脑的日期（已照常导入）"
-            )
-        if result.conflicts:
-            report.warnings.append(
-                f"有 {result.conflicts} 处字段被两台设备同时修改，已按统一规则取值，落选的值保留待处理："
-                "zhucun conflicts list"
-            )
-        if verified.missing_blobs:
-            report.warnings.append(
-                f"发送方缺少 {len(verified.missing_blobs)} 张照片的文件，记录已导入，照片待补"
-            )
-        if result.anything_new:
-            report.message = f"从{sender}导入 {result.applied} 条新操作" + (
-                f"（{result.already_had} 条本机已有）" if result.already_had else ""
-            )
-        else:
-            report.outcome = Outcome.ALREADY_HAD
-            when = f"已于 {previous.at:%Y-%m-%d %H:%M} 导入过" if previous is not None else "的内容本机都已有"
-            report.message = f"这个同步包{when}，没有新内容，未做任何改动"
-        if dry_run:
-            session.rollback()
-            report.message = "（试运行，未写入）" + report.message
-            return report
-        record_import(
-            session,
-            bundle_id=verified.bundle_id,
-            sender_id=verified.sender.device_id,
-            sender_fingerprint=verified.sender.fingerprint,
-            status=report.outcome,
-            reason=None,
-            op_count=len(verified.ops),
-            applied=result.applied,
-            blob_count=len(verified.blobs),
-            size=size,
-            file_name=str(path),
-        )
-        session.commit()
-        return report
+            return _rejected(ledger, path, rejected, size, dry_run=dry_run)
+        with verified:  # its operations are read again from the file, one chunk at a time
+            try:
+                return _apply(ledger, session, path, verified, size, dry_run=dry_run)
+            except Rejected as rejected:  # the file changed or became unreadable since it was verified
+                session.rollback()
+                return _rejected(ledger, path, rejected, size, dry_run=dry_run)
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
+
+
+def _rejected(ledger: Ledger, path: Path, rejected: Rejected, size: int, *, dry_run: bool) -> ImportReport:
+    # a trusted device's bundle for another device (the township's round): passed over, and the
+    # receipt tells its sender where it went
+    skipped = isinstance(rejected, NotForMe)
+    if not dry_run:
+        with ledger.store.session() as journal:
+            record_import(
+                journal,
+                bundle_id=rejected.bundle_id or "?",
+                sender_id=rejected.sender,
+                sender_fingerprint=None,
+                status=Outcome.SKIPPED if skipped else Outcome.REJECTED,
+                reason=rejected.reason,
+                op_count=0,
+                applied=0,
+                blob_count=0,
+                size=size,
+                file_name=str(path),
+            )
+    if skipped:
+        note = f"{rejected.reason}（另一台设备的，本机不需要导入）"
+        return ImportReport(path, Outcome.SKIPPED, note, bundle_id=rejected.bundle_id)
+    return ImportReport(path, Outcome.REJECTED, rejected.reason, bundle_id=rejected.bundle_id)
+
+
+def _apply(
+    ledger: Ledger, session: Session, path: Path, verified: Verified, size: int, *, dry_run: bool
+) -> ImportReport:
+    """Fold a verified bundle in the import's transaction and commit it (or, dry, roll it back)."""
+    previous = (
+        session.execute(
+            select(BundleRecord)
+            .where(
+                BundleRecord.bundle_id == verified.bundle_id,
+                BundleRecord.direction == "in",
+                BundleRecord.status.in_([Outcome.APPLIED, Outcome.ALREADY_HAD]),
+            )
+            .order_by(BundleRecord.at)
+        )
+        .scalars()
+        .first()
+    )
+    before = snapshot(session, verified.touched()) if dry_run else {}
+    result = apply_bundle(session, verified)
+    sender = describe(verified.sender)
+    report = ImportReport(
+        path,
+        Outcome.APPLIED,
+        "",
+        bundle_id=verified.bundle_id,
+        sender=sender,
+        applied=result.applied,
+        already_had=result.already_had,
+    )
+    if dry_run:
+        session.flush()
+        after = snapshot(session, result.touched)
+        report.changes = _changes(before, after)
+    report.gaps = _gap_lines(session, verified.origins)
+    if result.clock_ahead is not None:
+        report.warnings.append(
+            f"发送设备的时钟比本机快约 {result.clock_ahead.days} 天：请核对那台电脑的日期（已照常导入）"
+        )
+    if result.conflicts:
+        report.warnings.append(
+            f"有 {result.conflicts} 处字段被两台设备同时修改，已按统一规则取值，落选的值保留待处理："
+            "zhucun conflicts list"
+        )
+    if verified.missing_blobs:
+        report.warnings.append(f"发送方缺少 {len(verified.missing_blobs)} 张照片的文件，记录已导入，照片待补")
+    if result.anything_new:
+        report.message = f"从{sender}导入 {result.applied} 条新操作" + (
+            f"（{result.already_had} 条本机已有）" if result.already_had else ""
+        )
+    else:
+        report.outcome = Outcome.ALREADY_HAD
+        when = f"已于 {previous.at:%Y-%m-%d %H:%M} 导入过" if previous is not None else "的内容本机都已有"
+        report.message = f"这个同步包{when}，没有新内容，未做任何改动"
+    if dry_run:
+        session.rollback()
+        report.message = "（试运行，未写入）" + report.message
+        return report
+    record_import(
+        session,
+        bundle_id=verified.bundle_id,
+        sender_id=verified.sender.device_id,
+        sender_fingerprint=verified.sender.fingerprint,
+        status=report.outcome,
+        reason=None,
+        op_count=verified.op_count,
+        applied=result.applied,
+        blob_count=len(verified.blobs),
+        size=size,
+        file_name=str(path),
+    )
+    session.commit()
+    return report
 
 
 def inspect_bundle(path: Path) -> dict[str, Any]:

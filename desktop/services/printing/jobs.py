@@ -18,9 +18,8 @@ from typing import Any, BinaryIO
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput
+from desktop.reports.cancelled import Cancelled
 from desktop.reports.data import HouseholdFile
-from desktop.reports.fonts import FONT_FILE, register_cjk_font, strings_in, uncovered
-from desktop.reports.pages import Cancelled
 from desktop.services.context import Ledger, judged_as_of
 from desktop.services.households.lookup import resolve_household
 from desktop.services.printing.card_data import card_of
@@ -298,6 +297,9 @@ def print_township_summary(
 
 
 def _font(resources: Path | None) -> None:
+    # reportlab is imported when something is printed, not when the window that offers it opens
+    from desktop.reports.fonts import FONT_FILE, register_cjk_font
+
     if resources is None:
         from desktop.resources import resources_dir
 
@@ -322,6 +324,8 @@ def _write(out: Path, render: Callable[[BinaryIO], int]) -> int:
 
 
 def _missing_glyphs(value: Any) -> tuple[str, ...]:
+    from desktop.reports.fonts import strings_in, uncovered
+
     return tuple(uncovered(strings_in(value)))
 
 

@@ -71,3 +71,26 @@ def test_first_start_creates_the_demo_village(tmp_path: Path) -> None:
     done = run(home, QT_QPA_PLATFORM="offscreen", **{QUIT_AFTER_ENV: "300"})
     assert done.returncode == 0, done.stderr
     assert has_ledger(home)
+
+
+HEAVY = ("reportlab", "openpyxl", "alembic", "PIL")
+
+
+def test_the_first_screen_imports_no_pdf_spreadsheet_migration_or_image_library(tmp_path: Path) -> None:
+    """They are imported when first used (printing, a spreadsheet, a migration, a photo): the window
+    comes up without them."""
+    build_village(tmp_path).store.close()
+    script = RUN.replace(
+        "print('qt imported' if 'PySide6.QtWidgets' in sys.modules else 'qt not imported'); ",
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules)); ",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", QUIT_AFTER_ENV: "300"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
