@@ -201,8 +201,6 @@ def archive_household(ledger: Ledger, ref: str, reason: str, *, reversal: Revers
         raise InvalidInput("注销农户需要写明原因")
     with ledger.store.session() as session:
         household = resolve_household(session, ref, ledger.current_village_id())
-        if household.archived:
-            raise InvalidInput(f"户 {household.number} 已注销（{household.archive_reason or '未写原因'}）")
         writer_for(session, reversal).update(
             Household, household.id, {"archived": True, "archive_reason": reason.strip()}
         )
