@@ -34,9 +34,13 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("what", choices=EXPORTS, help="roster / gaps / visits / villages（乡镇：各村汇总）")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="gaps：按这一天判断各项结论（默认今天）")
     p.add_argument("file", metavar="FILE", help="要写的 .xlsx 文件")
-    p.add_argument("--village", help="村代码或村名（乡镇设备用）")
+    p.add_argument("--village", help="村代码或村名（乡镇设备用；不写则导出全部村，首列为村）")
+    p.add_argument("--all-villages", action="store_true", help="台账中的所有村（乡镇设备的默认）")
     p.add_argument(
-        "--silent-days", type=int, metavar="N", help="villages：超过 N 天没有同步包的村标出（默认按设置，30 天）"
+        "--silent-days",
+        type=int,
+        metavar="N",
+        help="villages：超过 N 天没有同步包的村标出（默认按设置，30 天）",
     )
     p.add_argument("--codes", action="store_true", help="花名册的代码项写国家代码（01、02 …）而不是文字")
 
@@ -123,16 +127,20 @@ def _export(ledger: Ledger, args: argparse.Namespace) -> int:
     if day is not None and args.what != "gaps":
         raise InvalidInput("--as-of 只用于 xlsx export gaps")
     if args.what == "roster":
-        result = export_roster(ledger, path, village_code=args.village, codes=args.codes)
+        result = export_roster(
+            ledger, path, village_code=args.village, codes=args.codes, all_villages=args.all_villages
+        )
         print(f"已导出花名册 {result.path}：{result.households} 户，{result.rows} 人")
     elif args.what == "villages":
         result = export_villages(ledger, path, silent_days=args.silent_days)
         print(f"已导出各村汇总 {result.path}：{result.rows} 个村，{result.households} 户")
     elif args.what == "gaps":
-        result = export_gaps(ledger, path, village_code=args.village, as_of=day)
+        result = export_gaps(
+            ledger, path, village_code=args.village, as_of=day, all_villages=args.all_villages
+        )
         print(f"已导出两不愁三保障短板 {result.path}：{result.short} 户有短板，{result.to_verify} 户待核实")
     else:
-        result = export_visits(ledger, path, village_code=args.village)
+        result = export_visits(ledger, path, village_code=args.village, all_villages=args.all_villages)
         print(f"已导出走访记录 {result.path}：{result.rows} 次走访，{result.households} 户")
     return 0
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from three_villages import ThreeVillages, household_of_no_village, three_villages
 
 from desktop.cli import main
@@ -249,13 +250,22 @@ def test_the_round_goes_in_a_folder_per_village_and_each_village_skips_the_other
 def test_an_excel_export_at_a_township_takes_a_village_name(
     capsys: pytest.CaptureFixture[str], office: ThreeVillages, tmp_path: Path
 ) -> None:
-    r = run(capsys, office, "xlsx", "export", "roster", str(tmp_path / "r.xlsx"))
-    assert r.code == 2
-    assert "请指定要导出的村（--village 村代码或村名）：亚弄村（513301207201）、日拉村" in r.err
-    assert not (tmp_path / "r.xlsx").exists()
     r = run(capsys, office, "xlsx", "export", "roster", str(tmp_path / "r.xlsx"), "--village", "日拉村")
     assert r.code == 0, r.err
     assert r.out.strip().endswith("2 户，2 人")
+    # no village named: every village, the default at a township (the roster says each row's 行政村)
+    r = run(capsys, office, "xlsx", "export", "roster", str(tmp_path / "all.xlsx"))
+    assert r.code == 0, r.err
+    n = len(list_households(office.township.ledger, all_villages=True))
+    assert n > 2 and r.out.strip().endswith(f"{n} 户，{n} 人")
+    sheet = load_workbook(tmp_path / "all.xlsx", read_only=True).active
+    assert sheet is not None
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    village = rows[0].index("行政村")
+    assert sorted({row[village] for row in rows[1:]}) == ["亚弄村", "日拉村", "色乌绒村"]
+    r = run(capsys, office, "xlsx", "export", "visits", str(tmp_path / "v.xlsx"), "--village", "日拉村",
+            "--all-villages")  # fmt: skip
+    assert r.code == 2 and "--village 和 --all-villages 只能选一个" in r.err
 
 
 def test_sync_status_json_names_each_devices_village(

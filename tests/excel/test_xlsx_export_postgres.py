@@ -19,7 +19,6 @@ from pg_township import (
     townships_with_two_villages,
 )
 
-from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 from desktop.services.xlsx.exporting import export_gaps, export_roster, export_visits
 
@@ -70,8 +69,23 @@ def test_gaps_and_visits_from_postgresql_equal_sqlite(townships: Townships, tmp_
         assert on_postgres == exported(townships.sqlite.ledger, tmp_path / "sqlite.xlsx", DEMO_CODE, export)
 
 
-def test_a_township_must_name_the_village(townships: Townships, tmp_path: Path) -> None:
-    target = tmp_path / "roster.xlsx"
-    with pytest.raises(InvalidInput, match="指定要导出的村"):
-        export_roster(townships.postgres.ledger, target)
-    assert not target.exists()
+def test_a_township_exports_every_village_unless_one_is_named(townships: Townships, tmp_path: Path) -> None:
+    everything = exported(townships.postgres.ledger, tmp_path / "all.xlsx", None)
+    villages = {row[NATIONAL.index("行政村")] for row in everything[1:]}
+    assert len(villages) >= 2 and "日拉村" in villages  # the roster's own 行政村 column says which
+    one = exported(townships.postgres.ledger, tmp_path / "rila.xlsx", OTHER_CODE)
+    assert sorted(map(tuple, one[1:])) == sorted(
+        tuple(row) for row in everything[1:] if row[NATIONAL.index("行政村")] == "日拉村"
+    )
+    for export in (export_gaps, export_visits):  # a 村 column first when several villages are in it
+        sheet = exported(townships.sqlite.ledger, tmp_path / "several.xlsx", None, export)
+        assert sheet[0][0] == "村" and {row[0] for row in sheet[1:]} <= villages
+        single = exported(townships.sqlite.ledger, tmp_path / "single.xlsx", DEMO_CODE, export)
+        assert single[0][0] != "村"
+        assert [row[1:] for row in sheet[1:] if row[0] == single_name(townships, DEMO_CODE)] == single[1:]
+
+
+def single_name(townships: Townships, code: str) -> str:
+    from desktop.services.village.info import list_villages
+
+    return next(v.name for v in list_villages(townships.sqlite.ledger) if v.code == code)

@@ -50,35 +50,45 @@ class ExportResult:
 
 
 def export_roster(
-    ledger: Ledger, path: Path, *, village_code: str | None = None, codes: bool = False
+    ledger: Ledger,
+    path: Path,
+    *,
+    village_code: str | None = None,
+    codes: bool = False,
+    all_villages: bool = False,
 ) -> ExportResult:
     """One row per person of every live household, in the national export's column order, coded fields
     in their national spelling (a value stored as 户主 is written 本人或户主).
 
-    ``village_code``: which village, on a township device (a village device exports its own).
+    ``village_code``: which village (a village device exports its own; a township device, without one,
+    every village, as with ``all_villages``: the roster's own 村 column says which).
     ``codes``: write the national codes (01, 02 …) of coded fields instead; a value without a national
     code (a local addition such as 送教上门, or an older value such as 初中) is written as text."""
     with ledger.store.read_session() as session:
-        village_id = _village(ledger, session, village_code)
-        village = session.get(Village, village_id)
-        households = _households(session, village_id)
-        members = _live_members(session, [h.id for h in households])
-        incomes = _latest_incomes(session, [h.id for h in households])
         rows: list[list[Any]] = []
-        for household in households:
-            people = members.get(household.id, [])
-            income = incomes.get(household.id)
-            per = per_person(net_income(income_figures(income)), len(people)) if income else None
-            for member in people:
-                rows.append(
-                    [
-                        _national(t, _roster_value(t, village, household, member, len(people), per), codes)
-                        for _, t in NATIONAL_ROSTER
-                    ]
-                )
+        count = 0
+        for village_id in _villages(ledger, session, village_code, all_villages=all_villages):
+            village = session.get(Village, village_id)
+            households = _households(session, village_id)
+            members = _live_members(session, [h.id for h in households])
+            incomes = _latest_incomes(session, [h.id for h in households])
+            count += len(households)
+            for household in households:
+                people = members.get(household.id, [])
+                income = incomes.get(household.id)
+                per = per_person(net_income(income_figures(income)), len(people)) if income else None
+                for member in people:
+                    rows.append(
+                        [
+                            _national(
+                                t, _roster_value(t, village, household, member, len(people), per), codes
+                            )
+                            for _, t in NATIONAL_ROSTER
+                        ]
+                    )
     text = frozenset(i for i, (_, target) in enumerate(NATIONAL_ROSTER) if target in _TEXT_TARGETS)
     write_workbook(path, [SheetData(ROSTER_SHEET, [h for h, _ in NATIONAL_ROSTER], rows, text)])
-    return ExportResult(path, len(rows), len(households))
+    return ExportResult(path, len(rows), count)
 
 
 def export_list(
@@ -116,23 +126,40 @@ def export_gaps(
     village_code: str | None = None,
     as_of: dt.date | None = None,
     village_id: str | None = None,
+    all_villages: bool = False,
 ) -> ExportResult:
     """One row per household with a dimension not met or not known, one column per dimension, judged
-    on ``as_of`` (default today). ``village_id``: the village in view in the window (else by code)."""
+    on ``as_of`` (default today). ``village_id``: the village in view in the window (else by code; a
+    township without one: every village, a 村 column first)."""
     with ledger.store.read_session() as session:
-        village_id = village_id or _village(ledger, session, village_code)
-    checklists = [c for c in village_checklists(ledger, village_id=village_id, as_of=as_of) if c.gaps]
-    with ledger.store.read_session() as session:
+        ids = (
+            [village_id]
+            if village_id
+            else _villages(ledger, session, village_code, all_villages=all_villages)
+        )
+        names = dict(session.execute(select(Village.id, Village.name).where(Village.id.in_(ids))).all())
         groups = dict(
             session.execute(
-                select(Household.id, Household.group_name).where(Household.village_id == village_id)
+                select(Household.id, Household.group_name).where(Household.village_id.in_(ids))
             ).all()
         )
-    headers = ["户编号", "户主", "村民小组", *(d.value for d in Dimension), "短板数"]
+    several = len(ids) > 1
+    checklists = [
+        (vid, c) for vid in ids for c in village_checklists(ledger, village_id=vid, as_of=as_of) if c.gaps
+    ]
+    headers = [
+        *(["村"] if several else []),
+        "户编号",
+        "户主",
+        "村民小组",
+        *(d.value for d in Dimension),
+        "短板数",
+    ]
     rows: list[list[Any]] = []
     fills: dict[tuple[int, int], str] = {}
-    for row_index, checklist in enumerate(checklists):
-        row: list[Any] = [checklist.number, checklist.head_name, groups.get(checklist.household_id)]
+    for row_index, (vid, checklist) in enumerate(checklists):
+        row: list[Any] = [names.get(vid)] if several else []
+        row += [checklist.number, checklist.head_name, groups.get(checklist.household_id)]
         for dimension in Dimension:
             verdict = checklist.verdicts[dimension]
             if verdict.status is Status.MET:
@@ -142,19 +169,30 @@ def export_gaps(
             row.append(f"{verdict.status.label}：" + "；".join(verdict.reasons))
         row.append(len(checklist.gaps))
         rows.append(row)
-    write_workbook(path, [SheetData(GAPS_SHEET, headers, rows, frozenset({0}), fills)])
-    short = sum(1 for c in checklists if c.short)
+    text = frozenset({1 if several else 0})  # 户编号 stays 001
+    write_workbook(path, [SheetData(GAPS_SHEET, headers, rows, text, fills)])
+    short = sum(1 for _vid, c in checklists if c.short)
     return ExportResult(path, len(rows), len(rows), short=short, to_verify=len(rows) - short)
 
 
 def export_visits(
-    ledger: Ledger, path: Path, *, village_code: str | None = None, village_id: str | None = None
+    ledger: Ledger,
+    path: Path,
+    *,
+    village_code: str | None = None,
+    village_id: str | None = None,
+    all_villages: bool = False,
 ) -> ExportResult:
     """Every visit of the village, oldest first, with its follow-ups. ``village_id``: the village in view
-    in the window (else by code)."""
+    in the window (else by code; a township without one: every village, a 村 column first)."""
     with ledger.store.read_session() as session:
-        village_id = village_id or _village(ledger, session, village_code)
-        households = {h.id: h for h in _households(session, village_id, include_archived=True)}
+        ids = (
+            [village_id]
+            if village_id
+            else _villages(ledger, session, village_code, all_villages=all_villages)
+        )
+        names = dict(session.execute(select(Village.id, Village.name).where(Village.id.in_(ids))).all())
+        households = {h.id: h for vid in ids for h in _households(session, vid, include_archived=True)}
         heads = {
             m.household_id: m.name
             for ms in _live_members(session, list(households)).values()
@@ -170,14 +208,24 @@ def export_visits(
         for item in _in_chunks(session, FollowUp, FollowUp.visit_id, [v.id for v in visits]):
             if not item.archived:
                 follow_ups.setdefault(item.visit_id or "", []).append(item)
-    visits.sort(key=lambda v: (v.visited_on, households[v.household_id or ""].number or "", v.id))
-    headers = ["走访日期", "户编号", "户主", "方式", "走访人", "见到的人", "走访内容", "宣讲政策", "问题和诉求",
+    several = len(ids) > 1
+    order = {vid: i for i, vid in enumerate(ids)}
+    visits.sort(
+        key=lambda v: (
+            v.visited_on,
+            order.get(households[v.household_id or ""].village_id or "", 0),
+            households[v.household_id or ""].number or "",
+            v.id,
+        )
+    )
+    headers = [*(["村"] if several else []), "走访日期", "户编号", "户主", "方式", "走访人", "见到的人", "走访内容", "宣讲政策", "问题和诉求",
                "后续事项", "地点", "户签字"]  # fmt: skip
     rows = []
     for visit in visits:
         household = households[visit.household_id or ""]
         rows.append(
             [
+                *([names.get(household.village_id or "")] if several else []),
                 visit.visited_on,
                 household.number,
                 heads.get(household.id),
@@ -192,24 +240,27 @@ def export_visits(
                 visit.signed,
             ]
         )
-    write_workbook(path, [SheetData(VISITS_SHEET, headers, rows, frozenset({1}))])
-    return ExportResult(path, len(rows), len({r[1] for r in rows}))
+    number = 2 if several else 1
+    write_workbook(path, [SheetData(VISITS_SHEET, headers, rows, frozenset({number}))])
+    return ExportResult(path, len(rows), len({(r[0], r[number]) if several else r[number] for r in rows}))
 
 
 # --- helpers -----------------------------------------------------------------------------------------
 
 
-def _village(ledger: Ledger, session: Session, code: str | None) -> str:
-    chosen = chosen_village_ids(ledger, session, code)
-    if chosen is None:
-        from desktop.services.village.info import village_choices
-
-        villages = list(session.execute(select(Village)).scalars())
-        raise InvalidInput(
-            "本机是乡镇设备，没有自己的村：请指定要导出的村（--village 村代码或村名）"
-            + (f"：{village_choices(villages)}" if villages else "")
-        )
-    return chosen[0]
+def _villages(ledger: Ledger, session: Session, code: str | None, *, all_villages: bool = False) -> list[str]:
+    """The village asked for by code or name; else this device's village; else (a township, or asked
+    with ``all_villages``) every village of the ledger, in code order."""
+    if code and all_villages:
+        raise InvalidInput("--village 和 --all-villages 只能选一个")
+    chosen = None if all_villages else chosen_village_ids(ledger, session, code)
+    if chosen is not None:
+        return chosen
+    villages = session.execute(select(Village.id).where(live(Village)).order_by(Village.code, Village.id))
+    found = list(villages.scalars())
+    if not found:
+        raise InvalidInput("本机还没有任何村的记录，没有可导出的内容")
+    return found
 
 
 def _households(session: Session, village_id: str, *, include_archived: bool = False) -> list[Household]:
