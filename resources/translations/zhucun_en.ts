@@ -1872,7 +1872,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/table_model.py" line="35"/>
-        <location filename="../../desktop/ui/villages/page.py" line="43"/>
+        <location filename="../../desktop/ui/villages/page.py" line="46"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
@@ -2163,7 +2163,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="69"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="195"/>
         <location filename="../../desktop/ui/settings/page.py" line="58"/>
-        <location filename="../../desktop/ui/villages/page.py" line="64"/>
+        <location filename="../../desktop/ui/villages/page.py" line="67"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="23"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -2329,7 +2329,7 @@
     <message>
         <location filename="../../desktop/ui/overview/page.py" line="61"/>
         <location filename="../../desktop/ui/overview/page.py" line="69"/>
-        <location filename="../../desktop/ui/villages/page.py" line="42"/>
+        <location filename="../../desktop/ui/villages/page.py" line="45"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -2345,13 +2345,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/overview/page.py" line="64"/>
-        <location filename="../../desktop/ui/villages/page.py" line="45"/>
+        <location filename="../../desktop/ui/villages/page.py" line="48"/>
         <source>监测户</source>
         <translation>Monitored</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overview/page.py" line="66"/>
-        <location filename="../../desktop/ui/villages/page.py" line="48"/>
+        <location filename="../../desktop/ui/villages/page.py" line="51"/>
         <source>近 30 天走访</source>
         <translation>Visited, 30 days</translation>
     </message>
@@ -2440,8 +2440,8 @@
     <message>
         <location filename="../../desktop/ui/overview/page.py" line="158"/>
         <location filename="../../desktop/ui/sync/tables.py" line="159"/>
-        <location filename="../../desktop/ui/villages/page.py" line="55"/>
-        <location filename="../../desktop/ui/villages/page.py" line="63"/>
+        <location filename="../../desktop/ui/villages/page.py" line="58"/>
+        <location filename="../../desktop/ui/villages/page.py" line="66"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -3530,15 +3530,15 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="55"/>
         <location filename="../../desktop/ui/sync/tables.py" line="53"/>
-        <location filename="../../desktop/ui/villages/page.py" line="49"/>
-        <location filename="../../desktop/ui/villages/page.py" line="60"/>
+        <location filename="../../desktop/ui/villages/page.py" line="52"/>
+        <location filename="../../desktop/ui/villages/page.py" line="63"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="56"/>
         <location filename="../../desktop/ui/sync/tables.py" line="60"/>
-        <location filename="../../desktop/ui/villages/page.py" line="65"/>
+        <location filename="../../desktop/ui/villages/page.py" line="68"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
@@ -3590,13 +3590,13 @@ Device ID: {device}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="118"/>
-        <location filename="../../desktop/ui/villages/page.py" line="289"/>
+        <location filename="../../desktop/ui/villages/page.py" line="323"/>
         <source>已吊销</source>
         <translation>revoked</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="118"/>
-        <location filename="../../desktop/ui/villages/page.py" line="289"/>
+        <location filename="../../desktop/ui/villages/page.py" line="323"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
@@ -3631,6 +3631,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="209"/>
+        <location filename="../../desktop/ui/villages/page.py" line="216"/>
         <source>吊销 {device}？此后它签名的同步包一律拒绝，这一步不能撤销。</source>
         <translation>Revoke {device}? Every bundle it signs from now on is refused. This cannot be undone.</translation>
     </message>
@@ -3666,6 +3667,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="248"/>
+        <location filename="../../desktop/ui/villages/page.py" line="192"/>
         <source>吊销所选设备…</source>
         <translation>Revoke selected device…</translation>
     </message>
@@ -4162,8 +4164,8 @@ After restoring, the undo history is cleared.</translation>
         <location filename="../../desktop/ui/shell/main_window.py" line="246"/>
         <location filename="../../desktop/ui/sync/tables.py" line="152"/>
         <location filename="../../desktop/ui/sync/tables.py" line="153"/>
-        <location filename="../../desktop/ui/villages/page.py" line="51"/>
-        <location filename="../../desktop/ui/villages/page.py" line="61"/>
+        <location filename="../../desktop/ui/villages/page.py" line="54"/>
+        <location filename="../../desktop/ui/villages/page.py" line="64"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -4180,13 +4182,13 @@ After restoring, the undo history is cleared.</translation>
     <message>
         <location filename="../../desktop/ui/shell/registry.py" line="26"/>
         <location filename="../../desktop/ui/sync/page.py" line="71"/>
-        <location filename="../../desktop/ui/villages/page.py" line="54"/>
+        <location filename="../../desktop/ui/villages/page.py" line="57"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/registry.py" line="29"/>
-        <location filename="../../desktop/ui/villages/page.py" line="124"/>
+        <location filename="../../desktop/ui/villages/page.py" line="127"/>
         <source>各村</source>
         <translation>Villages</translation>
     </message>
@@ -4556,7 +4558,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync/tables.py" line="55"/>
-        <location filename="../../desktop/ui/villages/page.py" line="61"/>
+        <location filename="../../desktop/ui/villages/page.py" line="64"/>
         <source>最近收到</source>
         <translation>Last in</translation>
     </message>
@@ -4572,7 +4574,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync/tables.py" line="58"/>
-        <location filename="../../desktop/ui/villages/page.py" line="63"/>
+        <location filename="../../desktop/ui/villages/page.py" line="66"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
@@ -4743,152 +4745,162 @@ fingerprint {expected}</translation>
         <translation>Choose identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="37"/>
+        <location filename="../../desktop/ui/villages/page.py" line="40"/>
         <source>全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="40"/>
+        <location filename="../../desktop/ui/villages/page.py" line="43"/>
         <location filename="../../desktop/domain/fields.py" line="20"/>
         <source>村代码</source>
         <extracomment>desktop/domain/fields.py: village.code</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="41"/>
+        <location filename="../../desktop/ui/villages/page.py" line="44"/>
         <location filename="../../desktop/domain/fields.py" line="21"/>
         <source>村名</source>
         <extracomment>desktop/domain/fields.py: village.name</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="44"/>
+        <location filename="../../desktop/ui/villages/page.py" line="47"/>
         <source>建档立卡户</source>
         <translation>Registered poor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="46"/>
+        <location filename="../../desktop/ui/villages/page.py" line="49"/>
         <source>有短板户</source>
         <translation>With gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="47"/>
+        <location filename="../../desktop/ui/villages/page.py" line="50"/>
         <source>待核实户</source>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="51"/>
+        <location filename="../../desktop/ui/villages/page.py" line="54"/>
         <source>最近收到同步包</source>
         <translation>Last bundle in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="53"/>
+        <location filename="../../desktop/ui/villages/page.py" line="56"/>
         <source>来自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="54"/>
+        <location filename="../../desktop/ui/villages/page.py" line="57"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="55"/>
+        <location filename="../../desktop/ui/villages/page.py" line="58"/>
         <source>缺少的操作</source>
         <translation>Missing changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="62"/>
+        <location filename="../../desktop/ui/villages/page.py" line="65"/>
         <source>完整到</source>
         <translation>Complete to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="120"/>
+        <location filename="../../desktop/ui/villages/page.py" line="123"/>
         <source>从未收到同步包</source>
         <translation>No bundle ever received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="120"/>
+        <location filename="../../desktop/ui/villages/page.py" line="123"/>
         <source>已 {days} 天没有同步包</source>
         <translation>No bundle for {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="141"/>
+        <location filename="../../desktop/ui/villages/page.py" line="144"/>
         <source>{days} 天</source>
         <translation>{days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="146"/>
+        <location filename="../../desktop/ui/villages/page.py" line="149"/>
         <source>标出多久没有同步包的村：</source>
         <translation>Mark villages without a bundle for:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="149"/>
+        <location filename="../../desktop/ui/villages/page.py" line="152"/>
         <source>查看范围：</source>
         <translation>Showing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="164"/>
+        <location filename="../../desktop/ui/villages/page.py" line="167"/>
         <source>只看所选的村</source>
         <translation>Only the selected village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="167"/>
+        <location filename="../../desktop/ui/villages/page.py" line="170"/>
         <source>看全部村</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="171"/>
+        <location filename="../../desktop/ui/villages/page.py" line="174"/>
         <source>把各村汇总（上面的表）导出为 Excel 表格</source>
         <translation>Export the summary of the villages (the table above) as an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="182"/>
-        <location filename="../../desktop/ui/villages/page.py" line="279"/>
+        <location filename="../../desktop/ui/villages/page.py" line="185"/>
+        <location filename="../../desktop/ui/villages/page.py" line="313"/>
         <source>所选村的设备</source>
         <translation>Devices of the selected village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="199"/>
+        <location filename="../../desktop/ui/villages/page.py" line="191"/>
+        <source>吊销原因（如：笔记本电脑丢失）</source>
+        <translation>Reason for revoking (e.g. laptop lost)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="213"/>
+        <source>请先在所选村的设备表中选中一台设备。</source>
+        <translation>First choose a device in the table of the selected village's devices.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="232"/>
         <source>正在统计各村…（户数较多，请稍候）</source>
         <translation>Counting the villages… (many households, please wait)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="208"/>
+        <location filename="../../desktop/ui/villages/page.py" line="241"/>
         <source>共 {villages} 个村，{households} 户</source>
         <translation>{villages} villages, {households} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="221"/>
+        <location filename="../../desktop/ui/villages/page.py" line="254"/>
         <source>各村汇总-{day}.xlsx</source>
         <translation>villages-summary-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="223"/>
+        <location filename="../../desktop/ui/villages/page.py" line="256"/>
         <source>导出各村汇总</source>
         <translation>Export the villages' summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="243"/>
+        <location filename="../../desktop/ui/villages/page.py" line="276"/>
         <source>其他各页现在只显示{name}。</source>
         <translation>The other pages now show {name} only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="245"/>
+        <location filename="../../desktop/ui/villages/page.py" line="278"/>
         <source>其他各页现在显示全部村；双击一个村只看它。</source>
         <translation>The other pages now show every village; double-click one to see only it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="279"/>
+        <location filename="../../desktop/ui/villages/page.py" line="313"/>
         <source>{village}的设备</source>
         <translation>Devices of {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="287"/>
+        <location filename="../../desktop/ui/villages/page.py" line="321"/>
         <source>还没有</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="287"/>
+        <location filename="../../desktop/ui/villages/page.py" line="321"/>
         <source>第 {n} 条</source>
         <translation>no. {n}</translation>
     </message>

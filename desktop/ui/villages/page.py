@@ -16,16 +16,19 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.services.exchange.devices import revoke_device
 from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference, set_preference
 from desktop.services.village.overview import count_households
 from desktop.services.village.township_overview import VillageRow, township_villages
 from desktop.ui.shell.background import BackgroundQuery
 from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.dialogs import confirm, show_info
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
 from desktop.ui.shell.jobs import Job
 from desktop.ui.shell.page import Page
@@ -182,6 +185,18 @@ class VillagesPage(Page):
         self.device_box = QGroupBox(tr("所选村的设备"))
         device_layout = QVBoxLayout(self.device_box)
         device_layout.addWidget(self.device_table)
+        # a village's laptop lost or stolen: revoked here, where its village's devices are listed
+        self.revoke_reason = QLineEdit()
+        self.revoke_reason.setObjectName("revokeReason")
+        self.revoke_reason.setPlaceholderText(tr("吊销原因（如：笔记本电脑丢失）"))
+        self.revoke_button = QPushButton(tr("吊销所选设备…"))
+        self.revoke_button.setObjectName("revokeVillageDevice")
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        revoke_row = QHBoxLayout()
+        revoke_row.addStretch(1)
+        revoke_row.addWidget(self.revoke_reason, 1)
+        revoke_row.addWidget(self.revoke_button)
+        device_layout.addLayout(revoke_row)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -191,6 +206,24 @@ class VillagesPage(Page):
         ctx.village_changed.connect(self._show_scope)
 
     # --- public ------------------------------------------------------------------------------------
+    def revoke_selected(self) -> bool:
+        """吊销 the device chosen in the village's device list, after one question; the reason is said."""
+        index = self.device_table.currentIndex()
+        if not index.isValid():
+            show_info(self, tr("请先在所选村的设备表中选中一台设备。"))
+            return False
+        row = self.devices.row_at(index.row())
+        question = tr("吊销 {device}？此后它签名的同步包一律拒绝，这一步不能撤销。").format(
+            device=row["name"]
+        )
+        if not confirm(self, question):
+            return False
+        ledger, device_id, reason = self.ctx.ledger, str(row["id"]), self.revoke_reason.text()
+        if self.ctx.write(self, lambda: revoke_device(ledger, device_id, reason)) is None:
+            return False
+        self.revoke_reason.clear()
+        return True
+
     def refresh(self) -> None:
         ledger = self.ctx.ledger
         if count_households(ledger, all_villages=True) <= self.SYNC_LIMIT:
@@ -247,6 +280,7 @@ class VillagesPage(Page):
 
     def _silent_days_chosen(self, index: int) -> None:
         value = self.silent_days.itemData(index)
+
         def save() -> bool:
             set_preference(self.ctx.ledger, SILENT_DAYS_SETTING, value)
             return True
@@ -292,4 +326,3 @@ class VillagesPage(Page):
                 for d in (village.devices if village else ())
             ]
         )
-

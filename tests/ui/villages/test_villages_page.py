@@ -26,6 +26,7 @@ from desktop.ui.overview.page import OverviewPage
 from desktop.ui.shell.context import UiContext
 from desktop.ui.villages.page import SortRole, VillagesPage, VillageTableModel
 from tests.ui.conftest import HOUSEHOLDS, build_village, id_number
+from tests.ui.dialogs import ModalDialogs
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -219,7 +220,9 @@ def test_the_summary_marks_a_silent_village_and_exports(
 ) -> None:
     """Only 亚弄村's bundle arrived: 色乌绒村 (a trusted device, nothing sent) is marked, in words and
     colour; 建档立卡户 and 监测户 stand beside the households (issue 19)."""
-    assert import_bundle(township.ledger, send(township.yanong, township.ledger, tmp_path)).outcome == "applied"
+    assert (
+        import_bundle(township.ledger, send(township.yanong, township.ledger, tmp_path)).outcome == "applied"
+    )
     township.ledger.today = dt.date.today  # the bundle arrived today
     page = make_page(UiContext(township.ledger), qtbot)
     found = rows(page)
@@ -241,4 +244,40 @@ def test_the_summary_marks_a_silent_village_and_exports(
     page.silent_days.setCurrentIndex(index)
     page.silent_days.activated.emit(index)
     assert rows(page)["亚弄村"]["silent"] == ""
-    assert UiContext(township.ledger) and VillagesPage(UiContext(township.ledger)).silent_days.currentData() == "60"
+    assert (
+        UiContext(township.ledger)
+        and VillagesPage(UiContext(township.ledger)).silent_days.currentData() == "60"
+    )
+
+
+def test_a_lost_laptop_is_revoked_from_its_village_s_devices(
+    township: Township, tmp_path: Path, qtbot: Any, modal: ModalDialogs
+) -> None:
+    imported(township, tmp_path / "stick")
+    page = make_page(UiContext(township.ledger), qtbot)
+    page.table.selectRow(next(r for r in range(2) if page.proxy.index(r, 1).data() == "色乌绒村"))
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)  # no device chosen yet: says so
+    qtbot.waitUntil(lambda: modal.texts() == ["请先在所选村的设备表中选中一台设备。"])
+    page.device_table.selectRow(0)
+    modal.answer("no")
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)  # the question answered 否: nothing
+    qtbot.waitUntil(lambda: len(modal.texts()) == 2)
+    assert modal.texts()[1] == "吊销 次仁的设备？此后它签名的同步包一律拒绝，这一步不能撤销。"
+    assert page.devices.row_at(0)["state"] == "有效"
+    modal.answer("yes")
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)  # no reason written: refused, said
+    qtbot.waitUntil(lambda: len(modal.texts()) == 4)
+    assert "请写明吊销原因" in modal.texts()[3]
+    page.revoke_reason.setText("笔记本电脑丢失")
+    modal.answer("yes")
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(modal.texts()) == 5)
+    page.table.selectRow(next(r for r in range(2) if page.proxy.index(r, 1).data() == "色乌绒村"))
+    qtbot.waitUntil(lambda: page.devices.rowCount() == 1 and page.devices.row_at(0)["state"] == "已吊销")
+    # its next bundle is refused
+    later = tmp_path / "later"
+    later.mkdir()
+    add_household(
+        township.seuron, number="102", head={"name": "白玛", "id_number": id_number("19700101", "062")}
+    )
+    assert import_bundle(township.ledger, send(township.seuron, township.ledger, later)).outcome == "rejected"
