@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -58,7 +59,10 @@ def add_parsers(sub: Any) -> None:
         help="乡镇：各村汇总（户数、人数、建档立卡户、监测户、短板、待核实、近 30 天走访、最近的同步包）",
     )
     p.add_argument("--json", action="store_true")
-    p.add_argument("--silent-days", type=int, metavar="N", help="超过 N 天没有同步包的村标出（默认按设置，30 天）")
+    p.add_argument(
+        "--silent-days", type=int, metavar="N", help="超过 N 天没有同步包的村标出（默认按设置，30 天）"
+    )
+    p.add_argument("--by-township", action="store_true", help="县里：按乡镇合计各村（乡镇、村数、户数……）")
 
 
 def _identity_show(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -174,6 +178,20 @@ def _bundle_quarantine(ledger: Ledger, args: argparse.Namespace) -> int:
     return 0
 
 
+def _township_totals(villages: list[Any], *, as_json: bool) -> int:
+    """``villages --by-township``: a county office's view, each 乡镇's villages added up."""
+    from desktop.services.village.township_overview import TOWNSHIP_HEADERS, township_rows, township_totals
+
+    totals = township_totals(villages)
+    if as_json:
+        print_json([dataclasses.asdict(t) for t in totals])
+        return 0
+    print("\t".join(TOWNSHIP_HEADERS))
+    for row in township_rows(totals):
+        print("\t".join(str(cell) for cell in row))
+    return 0
+
+
 def _villages(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.village.township_overview import (
         SUMMARY_HEADERS,
@@ -182,6 +200,8 @@ def _villages(ledger: Ledger, args: argparse.Namespace) -> int:
     )
 
     villages = township_villages(ledger, silent_days=args.silent_days)
+    if args.by_township:
+        return _township_totals(villages, as_json=args.json)
     rows = summary_rows(villages)
     if args.json:
         print_json(
@@ -199,7 +219,11 @@ def _villages(ledger: Ledger, args: argparse.Namespace) -> int:
     silent = [v.name for v in villages if v.silent]
     print(
         f"共 {len(villages)} 个村，{sum(v.households for v in villages)} 户"
-        + (f"；{len(silent)} 个村超过 {villages[0].silent_days} 天没有同步包：{'、'.join(silent)}" if silent else "")
+        + (
+            f"；{len(silent)} 个村超过 {villages[0].silent_days} 天没有同步包：{'、'.join(silent)}"
+            if silent
+            else ""
+        )
     )
     return 0
 
@@ -249,7 +273,9 @@ def _held_text(complete_to: int, holds: int) -> str:
     """How much of a device's change log this device holds: 无 · 第 1 条 · 1–N 条完整, and how far beyond."""
     if holds == 0:
         return "无"
-    whole = "无完整的开头" if complete_to == 0 else ("第 1 条" if complete_to == 1 else f"1–{complete_to} 条完整")
+    whole = (
+        "无完整的开头" if complete_to == 0 else ("第 1 条" if complete_to == 1 else f"1–{complete_to} 条完整")
+    )
     return whole + (f"，最高到第 {holds} 条" if holds > complete_to else "")
 
 

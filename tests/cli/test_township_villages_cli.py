@@ -61,11 +61,22 @@ def test_household_add_at_a_township_needs_the_village(
     assert "没有名为或代码为“甲村”的村。本机有：亚弄村（513301207201）" in r.err
     assert dump(office) == before
 
-    r = run(capsys, office, "household", "add", "--number", "010", "--village", "日拉村", "--head", "name=格桑")
+    r = run(
+        capsys, office, "household", "add", "--number", "010", "--village", "日拉村", "--head", "name=格桑"
+    )
     assert r.code == 0, r.err
     assert r.out.startswith("已新增农户 日拉村010（户主 格桑")
     r = run(
-        capsys, office, "household", "add", "--number", "011", "--village", "513301207203", "--head", "name=达瓦"
+        capsys,
+        office,
+        "household",
+        "add",
+        "--number",
+        "011",
+        "--village",
+        "513301207203",
+        "--head",
+        "name=达瓦",
     )
     assert r.code == 0, r.err
     listed = json.loads(run(capsys, office, "household", "list", "--json").out)
@@ -93,7 +104,11 @@ def test_lists_carry_the_village(capsys: pytest.CaptureFixture[str], office: Thr
         ("513301207203", "色乌绒村"),
     ]
     r = run(capsys, office, "household", "list", "--village", "色乌绒村")
-    assert r.out.splitlines() == ["001\t卓嘎\t一组\t一般贫困户\t1 人", "004\t扎西\t一组\t一般贫困户\t1 人", "共 2 户"]
+    assert r.out.splitlines() == [
+        "001\t卓嘎\t一组\t一般贫困户\t1 人",
+        "004\t扎西\t一组\t一般贫困户\t1 人",
+        "共 2 户",
+    ]
 
 
 def test_a_number_of_several_villages_is_named_with_its_village(
@@ -155,9 +170,7 @@ def test_check_at_a_township_says_the_village_of_each_gap(
 
 
 @pytest.mark.postgres
-def test_the_same_on_postgresql(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres: object
-) -> None:
+def test_the_same_on_postgresql(capsys: pytest.CaptureFixture[str], tmp_path: Path, postgres: object) -> None:
     url = postgres.create_database(f"zhucun_three_{os.getpid()}")  # type: ignore[attr-defined]
     setup = three_villages(tmp_path, db_url=url)
     try:
@@ -170,7 +183,9 @@ def test_the_same_on_postgresql(
         assert json.loads(pg("household", "show", "色乌绒村:004", "--json").out)["village_name"] == "色乌绒村"
         r = pg("household", "add", "--number", "010", "--head", "name=格桑")
         assert r.code == 2 and r.err.startswith("错误：请指定农户所属的村")
-        assert pg("household", "add", "--number", "010", "--village", "日拉村", "--head", "name=格桑").code == 0
+        assert (
+            pg("household", "add", "--number", "010", "--village", "日拉村", "--head", "name=格桑").code == 0
+        )
         household_of_no_village(setup.township)
         r = pg("check")
         assert r.code == 1 and "  ✗ 户 009（拉姆）不属于任何村" in r.out
@@ -218,7 +233,10 @@ def test_one_file_per_household_goes_into_its_village_folder_and_nothing_is_over
     assert r.code == 0, r.err
     notes = [line for line in r.out.splitlines() if line.startswith("注意：")]
     assert len(notes) == 7
-    assert f"注意：{out / '日拉村' / '004-扎西.pdf'} 已存在（以前打印的），未覆盖，这次的写入了 004-扎西 (2).pdf" in notes
+    assert (
+        f"注意：{out / '日拉村' / '004-扎西.pdf'} 已存在（以前打印的），未覆盖，这次的写入了 004-扎西 (2).pdf"
+        in notes
+    )
     assert (out / "日拉村" / "004-扎西.pdf").read_bytes() == earlier
     assert len(pdfs(out)) == 14 and "色乌绒村/001-卓嘎 (2).pdf" in pdfs(out)
     # one village: no village folder
@@ -275,3 +293,36 @@ def test_sync_status_json_names_each_devices_village(
     assert r.code == 0, r.err
     villages = {(d["village_code"], d["village_name"]) for d in json.loads(r.out) if not d["is_me"]}
     assert villages == {("513301207201", "亚弄村"), ("513301207202", "日拉村"), ("513301207203", "色乌绒村")}
+
+
+def test_a_county_adds_up_its_townships(
+    capsys: pytest.CaptureFixture[str], office: ThreeVillages, tmp_path: Path
+) -> None:
+    from desktop.store.models import Village
+    from desktop.store.writer import ChangeWriter
+
+    ledger = office.township.ledger
+    with ledger.store.session() as session:  # 色乌绒村 belongs to another township of the county
+        seuron = next(v for v in session.query(Village).all() if v.name == "色乌绒村")
+        ChangeWriter(session).update(Village, seuron.id, {"township": "甲根坝乡"})
+    r = run(capsys, office, "villages", "--json")
+    assert r.code == 0, r.err
+    per_village = json.loads(r.out)
+    r = run(capsys, office, "villages", "--by-township", "--json")
+    assert r.code == 0, r.err
+    totals = {t["township"]: t for t in json.loads(r.out)}
+    assert set(totals) == {"甲根坝乡", next(k for k in totals if k != "甲根坝乡")} and len(totals) == 2
+    assert totals["甲根坝乡"]["villages"] == 1
+    for key in ("households", "people", "registered", "monitored", "not_met", "unknown", "visited"):
+        assert sum(t[key] for t in totals.values()) == sum(v[key] for v in per_village)  # nothing lost
+    seuron_row = next(v for v in per_village if v["name"] == "色乌绒村")
+    assert totals["甲根坝乡"]["households"] == seuron_row["households"]
+    r = run(capsys, office, "villages", "--by-township")
+    assert r.out.splitlines()[0].startswith("乡镇\t村数\t户数")
+    # the Excel summary gets a sheet of the townships added up
+    r = run(capsys, office, "xlsx", "export", "villages", str(tmp_path / "v.xlsx"))
+    assert r.code == 0, r.err
+    book = load_workbook(tmp_path / "v.xlsx", read_only=True)
+    assert book.sheetnames == ["各村汇总", "各乡镇汇总"]
+    rows = [list(row) for row in book["各乡镇汇总"].iter_rows(values_only=True)]
+    assert rows[0][:3] == ["乡镇", "村数", "户数"] and len(rows) == 3

@@ -54,6 +54,7 @@ class VillageRow:
     monitored: int = 0  # households under 防返贫 monitoring, risk not yet eliminated (as 概况 counts)
     silent_days: int = SILENT_DAYS  # no bundle for longer than this: the village is marked
     today: dt.date | None = None
+    township: str = ""  # 乡镇 of the village's record: a county office holds several
 
     @property
     def last_in_device(self) -> str:
@@ -99,7 +100,9 @@ def township_villages(
     checklists = village_checklists(ledger)  # a township has no village of its own: all of them
     statuses = {s.device_id: s for s in sync_status(ledger) if not s.is_me}
     with ledger.store.read_session() as session:
-        villages = {v.id: (v.code or "", v.name or "") for v in session.execute(select(Village)).scalars()}
+        records = list(session.execute(select(Village)).scalars())
+        villages = {v.id: (v.code or "", v.name or "") for v in records}
+        townships = {v.id: v.township or "" for v in records}
         numbered = (Household.number.is_not(None), live(Household))
         village_of: dict[str, str] = {
             household_id: village_id
@@ -194,6 +197,7 @@ def township_villages(
                 monitored=monitored.get(village_id, 0),
                 silent_days=silent_days,
                 today=today,
+                township=townships.get(village_id, ""),
             )
             for village_id, (code, name) in villages.items()
         ),
@@ -234,6 +238,59 @@ def summary_rows(villages: list[VillageRow]) -> list[list[object]]:
         ]
         for v in villages
     ]
+
+
+@dataclass(frozen=True)
+class TownshipTotal:
+    """A county's view: the villages of one 乡镇 added up (the figures of 各村, summed)."""
+
+    township: str
+    villages: int
+    households: int
+    people: int
+    registered: int
+    monitored: int
+    not_met: int
+    unknown: int
+    visited: int
+    silent: int  # villages marked silent
+
+
+TOWNSHIP_HEADERS = (
+    "乡镇", "村数", "户数", "人数", "建档立卡户", "监测户", "有短板户", "待核实户",
+    f"近 {COVERAGE_DAYS} 天走访户", "久未同步的村",
+)  # fmt: skip
+
+
+def township_totals(villages: list[VillageRow]) -> list[TownshipTotal]:
+    """Per 乡镇, in the order of their first village (by 村代码); a village with no 乡镇 on its record
+    is added up under 未填乡镇."""
+    groups: dict[str, list[VillageRow]] = {}
+    for village in villages:
+        groups.setdefault(village.township or "未填乡镇", []).append(village)
+    return [
+        TownshipTotal(
+            township=name,
+            villages=len(rows),
+            households=sum(v.households for v in rows),
+            people=sum(v.people for v in rows),
+            registered=sum(v.registered for v in rows),
+            monitored=sum(v.monitored for v in rows),
+            not_met=sum(v.not_met for v in rows),
+            unknown=sum(v.unknown for v in rows),
+            visited=sum(v.visited for v in rows),
+            silent=sum(1 for v in rows if v.silent),
+        )
+        for name, rows in groups.items()
+    ]
+
+
+def township_rows(totals: list[TownshipTotal]) -> list[list[object]]:
+    return [
+        [t.township, t.villages, t.households, t.people, t.registered, t.monitored, t.not_met, t.unknown,
+         t.visited, t.silent]
+        for t in totals
+    ]  # fmt: skip
 
 
 def silence_text(village: VillageRow) -> str:

@@ -105,7 +105,10 @@ def export_villages(ledger: Ledger, path: Path, *, silent_days: int | None = Non
     """各村汇总 (a township): a row per village with the figures of 各村."""
     from desktop.services.village.township_overview import (
         SUMMARY_HEADERS,
+        TOWNSHIP_HEADERS,
         summary_rows,
+        township_rows,
+        township_totals,
         township_villages,
     )
 
@@ -115,7 +118,11 @@ def export_villages(ledger: Ledger, path: Path, *, silent_days: int | None = Non
     rows = [list(r) for r in summary_rows(villages)]
     silent = len(SUMMARY_HEADERS) - 1
     fills = {(i, silent): "yellow" for i, v in enumerate(villages) if v.silent}
-    write_workbook(path, [SheetData("各村汇总", list(SUMMARY_HEADERS), rows, frozenset({0}), fills)])
+    sheets = [SheetData("各村汇总", list(SUMMARY_HEADERS), rows, frozenset({0}), fills)]
+    totals = township_totals(villages)
+    if len(totals) > 1:  # a county office: the townships added up on a sheet of their own
+        sheets.append(SheetData("各乡镇汇总", list(TOWNSHIP_HEADERS), township_rows(totals), frozenset()))
+    write_workbook(path, sheets)
     return ExportResult(path, len(rows), sum(v.households for v in villages))
 
 
