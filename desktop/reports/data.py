@@ -283,3 +283,6 @@ class TownshipSummary:
     rows: tuple[tuple[str, ...], ...]
     silent: tuple[int, ...]  # rows (0-based) of villages that sent no bundle for too long
     note: str  # what 有短板, 待核实 and the silence mean
+    # a county office (several townships): each township's villages added up, under the villages
+    township_headers: tuple[str, ...] = ()
+    township_rows: tuple[tuple[str, ...], ...] = ()

@@ -40,5 +40,19 @@ def write_township_summary(out: BinaryIO, summary: TownshipSummary) -> int:
         )
     else:
         story.append(nothing("（本机还没有任何村的记录）", styles))
+    if summary.township_rows:  # a county: the townships added up
+        weights = [1.6, *([0.8] * (len(summary.township_headers) - 1))]
+        total = sum(weights)
+        story += [
+            Spacer(1, 5 * mm),
+            para("各乡镇合计", styles.section),
+            table(
+                summary.township_headers,
+                summary.township_rows,
+                [doc.width * w / total for w in weights],
+                styles,
+                centre=tuple(range(1, len(summary.township_headers))),
+            ),
+        ]
     story += [Spacer(1, 4 * mm), para(summary.note, styles.body)]
     return doc.render(story)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -330,3 +331,9 @@ def test_a_county_adds_up_its_townships(
     assert book.sheetnames == ["各村汇总", "各乡镇汇总"]
     rows = [list(row) for row in book["各乡镇汇总"].iter_rows(values_only=True)]
     assert rows[0][:3] == ["乡镇", "村数", "户数"] and len(rows) == 3
+    # and the printed summary adds them up under the villages
+    r = run(capsys, office, "ledger", "villages", "--out", str(tmp_path / "v.pdf"))
+    assert r.code == 0, r.err
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "v.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    assert "各乡镇合计" in text and "甲根坝乡" in text

@@ -8,6 +8,7 @@ returns False to cancel, in which case no partial file is left behind.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -270,7 +271,10 @@ def print_township_summary(
     from desktop.services.village.township_overview import (
         SUMMARY_HEADERS,
         SUMMARY_NOTE,
+        TOWNSHIP_HEADERS,
         summary_rows,
+        township_rows,
+        township_totals,
         township_villages,
     )
 
@@ -289,6 +293,13 @@ def print_township_summary(
         silent=tuple(i for i, v in enumerate(villages) if v.silent),
         note=SUMMARY_NOTE.format(days=villages[0].silent_days),
     )
+    totals = township_totals(villages)
+    if len(totals) > 1:  # a county office: its townships added up under the villages
+        summary = dataclasses.replace(
+            summary,
+            township_headers=TOWNSHIP_HEADERS,
+            township_rows=tuple(tuple(str(cell) for cell in row) for row in township_rows(totals)),
+        )
     pages = _write(out, lambda handle: write_township_summary(handle, summary))
     return PrintResult((out,), pages, sum(v.households for v in villages), _missing_glyphs(summary))
 
