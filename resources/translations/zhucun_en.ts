@@ -3590,13 +3590,13 @@ Device ID: {device}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="118"/>
-        <location filename="../../desktop/ui/villages/page.py" line="323"/>
+        <location filename="../../desktop/ui/villages/page.py" line="346"/>
         <source>已吊销</source>
         <translation>revoked</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="118"/>
-        <location filename="../../desktop/ui/villages/page.py" line="323"/>
+        <location filename="../../desktop/ui/villages/page.py" line="346"/>
         <source>有效</source>
         <translation>valid</translation>
     </message>
@@ -3631,7 +3631,7 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/page.py" line="209"/>
-        <location filename="../../desktop/ui/villages/page.py" line="216"/>
+        <location filename="../../desktop/ui/villages/page.py" line="221"/>
         <source>吊销 {device}？此后它签名的同步包一律拒绝，这一步不能撤销。</source>
         <translation>Revoke {device}? Every bundle it signs from now on is refused. This cannot be undone.</translation>
     </message>
@@ -4845,7 +4845,7 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/villages/page.py" line="185"/>
-        <location filename="../../desktop/ui/villages/page.py" line="313"/>
+        <location filename="../../desktop/ui/villages/page.py" line="336"/>
         <source>所选村的设备</source>
         <translation>Devices of the selected village</translation>
     </message>
@@ -4855,52 +4855,62 @@ fingerprint {expected}</translation>
         <translation>Reason for revoking (e.g. laptop lost)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="213"/>
+        <location filename="../../desktop/ui/villages/page.py" line="218"/>
         <source>请先在所选村的设备表中选中一台设备。</source>
         <translation>First choose a device in the table of the selected village's devices.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="232"/>
+        <location filename="../../desktop/ui/villages/page.py" line="237"/>
         <source>正在统计各村…（户数较多，请稍候）</source>
         <translation>Counting the villages… (many households, please wait)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="241"/>
+        <location filename="../../desktop/ui/villages/page.py" line="246"/>
         <source>共 {villages} 个村，{households} 户</source>
         <translation>{villages} villages, {households} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="254"/>
+        <location filename="../../desktop/ui/villages/page.py" line="251"/>
+        <source>各乡镇合计：</source>
+        <translation>Totals by township: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="253"/>
+        <source>{township} {villages} 个村 {households} 户 {people} 人，有短板 {not_met} 户，待核实 {unknown} 户</source>
+        <translation>{township}: {villages} villages, {households} households, {people} people, {not_met} with a shortfall, {unknown} to verify</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/villages/page.py" line="277"/>
         <source>各村汇总-{day}.xlsx</source>
         <translation>villages-summary-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="256"/>
+        <location filename="../../desktop/ui/villages/page.py" line="279"/>
         <source>导出各村汇总</source>
         <translation>Export the villages' summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="276"/>
+        <location filename="../../desktop/ui/villages/page.py" line="299"/>
         <source>其他各页现在只显示{name}。</source>
         <translation>The other pages now show {name} only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="278"/>
+        <location filename="../../desktop/ui/villages/page.py" line="301"/>
         <source>其他各页现在显示全部村；双击一个村只看它。</source>
         <translation>The other pages now show every village; double-click one to see only it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="313"/>
+        <location filename="../../desktop/ui/villages/page.py" line="336"/>
         <source>{village}的设备</source>
         <translation>Devices of {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="321"/>
+        <location filename="../../desktop/ui/villages/page.py" line="344"/>
         <source>还没有</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/villages/page.py" line="321"/>
+        <location filename="../../desktop/ui/villages/page.py" line="344"/>
         <source>第 {n} 条</source>
         <translation>no. {n}</translation>
     </message>

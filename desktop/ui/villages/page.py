@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.services.exchange.devices import revoke_device
 from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference, set_preference
 from desktop.services.village.overview import count_households
-from desktop.services.village.township_overview import VillageRow, township_villages
+from desktop.services.village.township_overview import VillageRow, township_totals, township_villages
 from desktop.ui.shell.background import BackgroundQuery
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import confirm, show_info
@@ -202,6 +202,11 @@ class VillagesPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("townshipTotals")
+        self.totals_label.setWordWrap(True)
+        self.totals_label.setVisible(False)
+        layout.addWidget(self.totals_label)
         layout.addWidget(self.device_box, 2)
         ctx.village_changed.connect(self._show_scope)
 
@@ -239,6 +244,24 @@ class VillagesPage(Page):
         households = sum(v.households for v in villages)
         self.count_label.setText(
             tr("共 {villages} 个村，{households} 户").format(villages=len(villages), households=households)
+        )
+        totals = township_totals(villages)
+        self.totals_label.setVisible(len(totals) > 1)  # a county office holds several townships
+        self.totals_label.setText(
+            tr("各乡镇合计：")
+            + "；".join(
+                tr(
+                    "{township} {villages} 个村 {households} 户 {people} 人，有短板 {not_met} 户，待核实 {unknown} 户"
+                ).format(
+                    township=t.township,
+                    villages=t.villages,
+                    households=t.households,
+                    people=t.people,
+                    not_met=t.not_met,
+                    unknown=t.unknown,
+                )
+                for t in totals
+            )
         )
         self._show_scope(self.ctx.village_id)
         self._select(keep or self.ctx.village_id)

@@ -281,3 +281,23 @@ def test_a_lost_laptop_is_revoked_from_its_village_s_devices(
         township.seuron, number="102", head={"name": "白玛", "id_number": id_number("19700101", "062")}
     )
     assert import_bundle(township.ledger, send(township.seuron, township.ledger, later)).outcome == "rejected"
+
+
+def test_a_county_sees_its_townships_added_up(township: Township, tmp_path: Path, qtbot: Any) -> None:
+    from desktop.store.models import Village
+    from desktop.store.writer import ChangeWriter
+
+    imported(township, tmp_path / "stick")
+    page = make_page(UiContext(township.ledger), qtbot)
+    assert not page.totals_label.isVisible()  # one township: nothing to add up
+    with township.ledger.store.session() as session:  # 色乌绒村 belongs to another township
+        seuron = next(v for v in session.query(Village).all() if v.name == "色乌绒村")
+        ChangeWriter(session).update(Village, seuron.id, {"township": "甲根坝乡"})
+    page.refresh()
+    assert page.totals_label.isVisible()
+    text = page.totals_label.text()
+    assert text.startswith("各乡镇合计：")
+    assert (
+        f"姑咱镇 1 个村 {len(HOUSEHOLDS)} 户 {YANONG_PEOPLE} 人" in text
+        and "甲根坝乡 1 个村 1 户 1 人" in text
+    )
