@@ -337,3 +337,14 @@ def test_a_county_adds_up_its_townships(
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "v.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout  # fmt: skip
     assert "各乡镇合计" in text and "甲根坝乡" in text
+
+
+def test_a_village_device_never_calls_its_own_village_silent(
+    capsys: pytest.CaptureFixture[str], office: ThreeVillages
+) -> None:
+    capsys.readouterr()
+    code = main(["--home", str(office.villages[0].home), "villages", "--json"])
+    rows = json.loads(capsys.readouterr().out)
+    assert code == 0
+    own = next(row for row in rows if row["name"] == "亚弄村")
+    assert own["sync"] == "本机的村" and own["silent"] is False

@@ -55,6 +55,7 @@ class VillageRow:
     silent_days: int = SILENT_DAYS  # no bundle for longer than this: the village is marked
     today: dt.date | None = None
     township: str = ""  # 乡镇 of the village's record: a county office holds several
+    own: bool = False  # a village device's own village: written here, never waiting for a bundle
 
     @property
     def last_in_device(self) -> str:
@@ -70,7 +71,9 @@ class VillageRow:
 
     @property
     def silent(self) -> bool:
-        """No bundle for more than ``silent_days`` days (or never one)."""
+        """No bundle for more than ``silent_days`` days (or never one); never a village device's own."""
+        if self.own:
+            return False
         days = self.silent_for
         return days is None or days > self.silent_days
 
@@ -94,6 +97,7 @@ def township_villages(
     """Every village the device holds or has a trusted device of, by 村代码. A village whose last bundle
     came more than ``silent_days`` ago (default: the 同步包间隔 setting, 30 days) is marked silent."""
     today = ledger.today()
+    own_village = ledger.current_village_id()  # None at a township: every village is someone else's
     if silent_days is None:
         silent_days = silent_days_setting(ledger)
     since = today - dt.timedelta(days=days - 1)
@@ -198,6 +202,7 @@ def township_villages(
                 silent_days=silent_days,
                 today=today,
                 township=townships.get(village_id, ""),
+                own=village_id == own_village,
             )
             for village_id, (code, name) in villages.items()
         ),
@@ -294,6 +299,8 @@ def township_rows(totals: list[TownshipTotal]) -> list[list[object]]:
 
 
 def silence_text(village: VillageRow) -> str:
+    if village.own:
+        return "本机的村"
     if not village.silent:
         return "正常"
     days = village.silent_for
