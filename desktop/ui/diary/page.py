@@ -62,7 +62,6 @@ from desktop.services.diary import (
 )
 from desktop.services.diary.attendance import AWAY_DAY, LEAVE_DAY, MEETING_DAY, PRESENT_DAY
 from desktop.services.drafts import DIARY as DIARY_DRAFT
-from desktop.services.drafts import discard_draft, load_draft, save_draft
 from desktop.services.photos import ReadyPhoto, photo_bytes, photos_of_entry, read_photos, save_photo_copy
 from desktop.services.reversal import Reversal, put_back, take_back
 from desktop.services.village.info import village_summary
@@ -71,11 +70,12 @@ from desktop.ui.photos.grid_model import PhotoGridModel, taken_text
 from desktop.ui.photos.grid_view import PhotoGridView
 from desktop.ui.photos.viewer import PhotoViewer
 from desktop.ui.shell.context import UiContext
-from desktop.ui.shell.dialogs import CANCEL, SAVE, ask_save, confirm, show_error
+from desktop.ui.shell.dialogs import CANCEL, SAVE, ask_save, show_error
 from desktop.ui.shell.i18n import tr, tr_noop
 from desktop.ui.shell.jobs import Job
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.dates import py_date
+from desktop.ui.widgets.draft_keeper import DraftKeeper
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 from desktop.ui.widgets.tables import read_only_table
 
@@ -125,9 +125,6 @@ GAP_COLUMNS = (
     Column("weeks", tr_noop("无日志的周")),
     Column("flag", tr_noop("缺口")),
 )
-
-
-DRAFT_DELAY_MS = 600  # the draft is written this long after the last change (one write per pause)
 
 
 class DiaryPage(Page):
@@ -184,16 +181,11 @@ class DiaryPage(Page):
         self.calendar.setSelectedDate(today)
         self._day_picked(today)
         # the draft (drafts.py): kept a moment after each change, offered again after a crash
-        self._draft_ready = False  # not before the kept draft was offered: it would be overwritten
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.keep_draft)
-        for signal in (
+        self.drafts = DraftKeeper(ctx, DIARY_DRAFT, self.draft, self)
+        self.drafts.watch(
             self.place.textChanged, self.content.textChanged, self.households.textChanged,
             self.kind.currentIndexChanged, self.photos.changed,
-        ):  # fmt: skip
-            signal.connect(self._draft_timer.start)
+        )  # fmt: skip
         if writable:
             QTimer.singleShot(0, self.offer_draft)
 
@@ -298,17 +290,7 @@ class DiaryPage(Page):
 
     def keep_draft(self) -> None:
         """Write the draft now (a moment after each change); a form with nothing unsaved removes it."""
-        self._draft_timer.stop()
-        if not self._draft_ready:
-            return
-        draft = self.draft()
-        try:
-            if draft is None:
-                discard_draft(self.ctx.ledger, DIARY_DRAFT)
-            else:
-                save_draft(self.ctx.ledger, DIARY_DRAFT, draft)
-        except OSError:
-            pass  # a full disk: the form itself is still there; saving the entry will say what is wrong
+        self.drafts.keep()
 
     def throw_away_draft(self) -> None:
         """放弃: the form shows the day as stored again and the kept draft is removed."""
@@ -319,19 +301,13 @@ class DiaryPage(Page):
 
     def offer_draft(self) -> bool:
         """At start: a diary entry left unsaved by a crash or a power cut is offered back."""
-        if self._draft_ready:
-            return False
-        draft = load_draft(self.ctx.ledger, DIARY_DRAFT)
-        restored = False
-        if draft is not None:
-            question = tr("上次有一条没有保存的日志（{day}，{person}），要恢复到日志表单吗？").format(
+
+        def question(draft: dict[str, Any]) -> str:
+            return tr("上次有一条没有保存的日志（{day}，{person}），要恢复到日志表单吗？").format(
                 day=draft.get("day") or "", person=draft.get("person") or ""
             )
-            if confirm(self, question):
-                self._restore(draft)
-                restored = True
-        self._draft_ready = True
-        self.keep_draft()  # a refused draft is removed; a restored one stays kept until saved
+
+        restored = self.drafts.offer(question, self._restore)
         if restored:
             self.draft_restored.emit()
         return restored

@@ -3,6 +3,8 @@ village and how far the last sync is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -103,52 +105,52 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _settle_diary_draft(self) -> bool:
-        """A diary entry typed and not saved: 保存 (refused: the window stays), 放弃, or 取消."""
-        page = next((p for p in self.pages if isinstance(p, DiaryPage)), None)
-        if page is None or not page.typed():
-            return True
-        if self.ctx.is_locked:  # nobody to ask: the draft is kept for the next start
-            page.keep_draft()
-            return True
-        self.show_page("日志")
-        answer = ask_save(self, tr("日志表单里有没有保存的内容，关闭前要保存吗？"))
-        if answer == CANCEL:
-            return False
-        if answer == DISCARD:
-            page.throw_away_draft()
-            return True
-        if not page.save_entry():
-            return False
-        job = page.photo_job
-        if job is not None and job in self.ctx.jobs:
-            job.finished.connect(self.close, Qt.ConnectionType.QueuedConnection)
-            return False
-        return not page.typed()
+    def _settle_drafts(self) -> bool:
+        """The 走访 and 日志 forms holding something unsaved: each asked about in turn."""
+        visits = next((p for p in self.pages if isinstance(p, VisitsPage)), None)
+        diary = next((p for p in self.pages if isinstance(p, DiaryPage)), None)
+        return (
+            visits is None
+            or self._settle_draft(
+                visits, "走访", tr("走访表单里有没有保存的内容，关闭前要保存吗？"),
+                visits.has_draft, lambda: visits.save_visit() is not None,
+            )
+        ) and (
+            diary is None
+            or self._settle_draft(
+                diary, "日志", tr("日志表单里有没有保存的内容，关闭前要保存吗？"), diary.typed, diary.save_entry
+            )
+        )  # fmt: skip
 
-    def _settle_visit_draft(self) -> bool:
-        """An unsaved visit: 保存 (refused: the window stays), 放弃, or 取消 (the window stays)."""
-        page = next((p for p in self.pages if isinstance(p, VisitsPage)), None)
-        if page is None or not page.has_draft():
+    def _settle_draft(
+        self,
+        page: VisitsPage | DiaryPage,
+        key: str,
+        question: str,
+        unsaved: Callable[[], bool],
+        save: Callable[[], bool],
+    ) -> bool:
+        """A form with something unsaved: 保存 (refused: the window stays), 放弃, or 取消 (it stays)."""
+        if not unsaved():
             return True
         if self.ctx.is_locked:  # nobody to ask (the screen is locked): the draft is kept for the next start
             page.keep_draft()
             return True
-        self.show_page("走访")
-        answer = ask_save(self, tr("走访表单里有没有保存的内容，关闭前要保存吗？"))
+        self.show_page(key)
+        answer = ask_save(self, question)
         if answer == CANCEL:
             return False
         if answer == DISCARD:
             page.throw_away_draft()
             return True
-        if page.save_visit() is None:
+        if not save():
             return False
         job = page.photo_job
         if job is not None and job in self.ctx.jobs:
-            # its photos are part of the visit: the window closes once they are stored (with progress)
+            # its photos are part of what is saved: the window closes once they are stored (with progress)
             job.finished.connect(self.close, Qt.ConnectionType.QueuedConnection)
             return False
-        return True
+        return not unsaved()
 
     def _start_visit(self, household_id: str, label: str) -> None:
         page = self.show_page("走访")
@@ -254,7 +256,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is saved as it is made; a visit typed and not saved is asked about; running jobs are
         # waited for
-        if not self._settle_visit_draft() or not self._settle_diary_draft():
+        if not self._settle_drafts():
             event.ignore()
             return
         for job in list(self.ctx.jobs):

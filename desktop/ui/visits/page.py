@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import VISIT_KINDS
 from desktop.domain.errors import InvalidInput
 from desktop.services.drafts import VISIT as VISIT_DRAFT
-from desktop.services.drafts import discard_draft, load_draft, save_draft
+from desktop.services.drafts import discard_draft
 from desktop.services.photos import PhotoResult, add_photos
 from desktop.services.visits.follow_ups import set_follow_up_done
 from desktop.services.visits.lists import VisitRow, list_visits, open_follow_ups
@@ -51,7 +51,7 @@ from desktop.services.visits.visits import (
 )
 from desktop.ui.photos.drop import PhotoDropList
 from desktop.ui.shell.context import UiContext
-from desktop.ui.shell.dialogs import confirm, show_error, show_info
+from desktop.ui.shell.dialogs import show_error, show_info
 from desktop.ui.shell.i18n import tr, tr_noop
 from desktop.ui.shell.jobs import Job, Progress
 from desktop.ui.shell.page import Page
@@ -66,6 +66,7 @@ from desktop.ui.visits.follow_up_model import (
     HouseholdIdRole,
 )
 from desktop.ui.widgets.dates import py_date
+from desktop.ui.widgets.draft_keeper import DraftKeeper
 from desktop.ui.widgets.household_picker import HouseholdPicker
 from desktop.ui.widgets.record_table_model import Column, RecordTableModel
 from desktop.ui.widgets.tables import read_only_table
@@ -85,7 +86,6 @@ __all__ = [
 
 TODO_DAYS = 7  # the to-do list shows follow-ups overdue or due within this many days
 DEFAULT_DUE_DAYS = 7
-DRAFT_DELAY_MS = 600  # the draft is written this long after the last change (one write per pause)
 VISIT_LIMIT = 2000  # a township's "all villages" list stays quick to load
 
 
@@ -130,17 +130,12 @@ class VisitsPage(Page):
         self.visitors.setText(self.ctx.ledger.this_device().user_name or "")
         self._reset_form()
         # the draft (drafts.py): kept a moment after each change, offered again after a crash
-        self._draft_ready = False  # not before the kept draft was offered: it would be overwritten
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.keep_draft)
-        for signal in (
+        self.drafts = DraftKeeper(ctx, VISIT_DRAFT, self.draft, self)
+        self.drafts.watch(
             self.content_edit.textChanged, self.problems_edit.textChanged, self.people_met.textChanged,
             self.policies.textChanged, self.follow_action.textChanged, self.visitors.textChanged,
             self.picker.chosen, self.photos.changed, self.kind.currentIndexChanged, self.visit_date.dateChanged,
-        ):  # fmt: skip
-            signal.connect(self._draft_timer.start)
+        )  # fmt: skip
         QTimer.singleShot(0, self.offer_draft)
 
     # --- public ------------------------------------------------------------------------------------
@@ -235,17 +230,7 @@ class VisitsPage(Page):
 
     def keep_draft(self) -> None:
         """Write the draft now (after each change, a moment later); an empty form removes it."""
-        self._draft_timer.stop()
-        if not self._draft_ready:
-            return
-        draft = self.draft()
-        try:
-            if draft is None:
-                discard_draft(self.ctx.ledger, VISIT_DRAFT)
-            else:
-                save_draft(self.ctx.ledger, VISIT_DRAFT, draft)
-        except OSError:
-            pass  # a full disk: the form itself is still there; saving the visit will say what is wrong
+        self.drafts.keep()
 
     def throw_away_draft(self) -> None:
         """放弃: the form emptied and the kept draft removed."""
@@ -254,20 +239,14 @@ class VisitsPage(Page):
 
     def offer_draft(self) -> bool:
         """At start: a draft left by a crash or a power cut is offered; 是 puts it back in the form."""
-        if self._draft_ready:
-            return False
-        draft = load_draft(self.ctx.ledger, VISIT_DRAFT)
-        restored = False
-        if draft is not None:
+
+        def question(draft: dict[str, Any]) -> str:
             photos = draft.get("photos") or []
-            question = tr("上次有一份没有保存的走访（{label}，照片 {n} 张），要恢复到走访表单吗？").format(
+            return tr("上次有一份没有保存的走访（{label}，照片 {n} 张），要恢复到走访表单吗？").format(
                 label=draft.get("label") or tr("未选农户"), n=len(photos)
             )
-            if confirm(self, question):
-                self._restore(draft)
-                restored = True
-        self._draft_ready = True
-        self.keep_draft()  # a refused draft is removed; a restored one stays kept until saved
+
+        restored = self.drafts.offer(question, self._restore)
         if restored:
             self.draft_restored.emit()
         return restored
@@ -515,7 +494,7 @@ class VisitsPage(Page):
         self._pending.append(FollowUpInput(action=action, due_on=due))
         self.pending_list.addItem(tr("{action}（{due} 前）").format(action=action, due=due))
         self.follow_action.clear()
-        self._draft_timer.start()
+        self.drafts.timer.start()
 
     def _pick_photos(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -567,7 +546,7 @@ class VisitsPage(Page):
             row = self.pending_list.currentRow()
             self.pending_list.takeItem(row)
             del self._pending[row]
-            self._draft_timer.start()
+            self.drafts.timer.start()
             return True
         return super().eventFilter(watched, event)
 
@@ -592,8 +571,6 @@ def _visit_record(row: VisitRow) -> dict[str, Any]:
 
 def _names(text: str) -> list[str]:
     return [name for name in re.split(r"[、,，;；\s]+", text) if name]
-
-
 
 
 def _qdate(day: dt.date) -> QDate:
