@@ -4,9 +4,10 @@ records of one kind in bulk, and members in the order the ledger lists them."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATIONS
@@ -25,31 +26,32 @@ def chosen_village_ids(ledger: Ledger, session: Session, code: str | None) -> li
     return None if current is None else [current]
 
 
+Query = TypeVar("Query", bound=Select)  # a select of any columns
+
+
 def printable_households(session: Session, village_ids: list[str] | None) -> list[Household]:
-    query = select(Household).where(Household.number.is_not(None), live(Household))
-    if village_ids is not None:
-        query = query.where(Household.village_id.in_(village_ids))
-    codes = dict(session.execute(select(Village.id, Village.code)).all())
-    return sorted(
-        session.execute(query).scalars(),
-        key=lambda h: (codes.get(h.village_id or "") or "", h.number or "", h.id),
-    )
+    query = _printable(select(Household), village_ids)
+    return sorted(session.execute(query).scalars(), key=_print_order(session))
 
 
 def printable_household_ids(session: Session, village_ids: list[str] | None) -> list[tuple[str, str | None]]:
     """(id, 贫困户属性) of the households :func:`printable_households` gives, in the same order, without
     loading the records (a township's roster reads them a chunk at a time)."""
-    query = select(Household.id, Household.category, Household.village_id, Household.number).where(
-        Household.number.is_not(None), live(Household)
-    )
-    if village_ids is not None:
-        query = query.where(Household.village_id.in_(village_ids))
-    codes = dict(session.execute(select(Village.id, Village.code)).all())
-    rows = sorted(
-        session.execute(query).all(),
-        key=lambda h: (codes.get(h.village_id or "") or "", h.number or "", h.id),
-    )
+    columns = select(Household.id, Household.category, Household.village_id, Household.number)
+    rows = sorted(session.execute(_printable(columns, village_ids)).all(), key=_print_order(session))
     return [(row.id, row.category) for row in rows]
+
+
+def _printable(query: Query, village_ids: list[str] | None) -> Query:
+    """Households with a 户编号, not archived, of ``village_ids`` (None: every village)."""
+    query = query.where(Household.number.is_not(None), live(Household))
+    return query if village_ids is None else query.where(Household.village_id.in_(village_ids))
+
+
+def _print_order(session: Session) -> Callable[[Any], tuple[str, str, str]]:
+    """By 村代码, then 户编号 (then id, for a stable order)."""
+    codes = dict(session.execute(select(Village.id, Village.code)).all())
+    return lambda h: (codes.get(h.village_id or "") or "", h.number or "", h.id)
 
 
 def by_household(session: Session, model: Any, ids: list[str], *order: Any) -> dict[str, list[Any]]:
