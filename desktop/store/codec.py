@@ -7,6 +7,7 @@ or hashes and dumps would differ between SQLite and PostgreSQL or between device
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -55,6 +56,59 @@ def from_json(column: Column[Any], value: Any) -> Any:
     if isinstance(kind, Date):
         return dt.date.fromisoformat(value)
     return str(value)
+
+
+def decoder(column: Column[Any]) -> Callable[[Any], Any]:
+    """``from_json`` for one column, its type looked at once instead of at every value: the set fold
+    decodes a few hundred thousand values of a handful of columns."""
+    kind = column.type
+    if isinstance(kind, JsonText):
+        return decode_json
+    if isinstance(kind, Boolean):
+        return decode_boolean
+    if isinstance(kind, Integer):
+        return decode_integer
+    if isinstance(kind, Numeric):
+        step = Decimal(1).scaleb(-(kind.scale or 0))
+
+        def number(value: Any) -> Decimal | None:
+            if value is None:
+                return None
+            try:
+                return Decimal(str(value)).quantize(step)
+            except InvalidOperation as exc:
+                raise ValueError(f"not a number: {value!r}") from exc
+
+        return number
+    if isinstance(kind, DateTime):
+        return decode_datetime
+    if isinstance(kind, Date):
+        return decode_date
+    return decode_text
+
+
+def decode_json(value: Any) -> Any:
+    return value
+
+
+def decode_boolean(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def decode_integer(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def decode_datetime(value: Any) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromisoformat(value)
+
+
+def decode_date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def decode_text(value: Any) -> str | None:
+    return value if value is None or type(value) is str else str(value)
 
 
 def json_problem(column: Column[Any], value: Any) -> str | None:

@@ -8,18 +8,18 @@ The open conflicts of the records a batch touched are derived again at its end (
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import func, insert, select, tuple_
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
-from desktop.store.base import Synced, synced_models, table_of
-from desktop.store.codec import from_json
+from desktop.store.base import Base, Synced, synced_models, table_of
+from desktop.store.codec import decode_boolean, decode_date, decode_text, decoder, from_json
 from desktop.store.conflicts import refresh_conflicts
 from desktop.store.guard import sanction
 from desktop.store.models import Operation
@@ -70,153 +70,281 @@ def _apply_chunk(
     session: Session, ops: Iterable[Op], result: FoldResult, suspects: set[tuple[str, str]]
 ) -> None:
     models = synced_models()
-    batch = sorted({(op.origin, op.seq): op for op in ops}.values(), key=lambda op: op.clock)
+    batch = sorted({(op.origin, op.seq): op for op in ops}.values(), key=_CLOCK)
     if not batch:
         return
     session.flush()  # pending local writes are in the log and the tables the lookups read
-    known = _already_logged(session, batch)
-    fresh = [op for op in batch if (op.origin, op.seq) not in known]
+    empty_log = _log_is_empty(session)  # a first import or a fresh store: nothing to look up
+    known = set() if empty_log else _already_logged(session, batch)
+    fresh = [op for op in batch if (op.origin, op.seq) not in known] if known else batch
     result.already_had += len(batch) - len(fresh)
+    if not fresh:
+        return
+    for table_name in {op.table for op in fresh}:
+        if table_name not in models:
+            raise UnknownTable(table_name)
+    latest_hlc = {} if empty_log else _latest_hlcs(session, {op.record_id for op in fresh})
+    first_origin: dict[tuple[str, str], str] = {}  # the first origin applied to each record
+    several: set[tuple[str, str]] = set()  # records that got operations from more than one origin
     for op in fresh:
-        if op.table not in models:
-            raise UnknownTable(op.table)
-    latest_hlc = _latest_hlcs(session, {op.record_id for op in fresh})
-    origins: dict[tuple[str, str], set[str]] = {}  # the origins of the ops applied, per record
-    for op in fresh:
-        origins.setdefault((op.table, op.record_id), set()).add(op.origin)
-        result.max_hlc = max(result.max_hlc, op.hlc)
+        key = (op.table, op.record_id)
+        origin = first_origin.setdefault(key, op.origin)
+        if origin != op.origin:
+            several.add(key)
+    result.max_hlc = max(result.max_hlc, fresh[-1].hlc)  # the batch is in clock order
     result.applied += len(fresh)
-    result.touched.update(origins)
-    transaction = WriteTransaction.of(session)
-    for key in origins:
-        transaction.note_touched(*key)
-    _fold_new_records(session, models, [op for op in fresh if op.record_id not in latest_hlc])
-    _fold_logged_records(session, models, [op for op in fresh if op.record_id in latest_hlc], latest_hlc)
+    result.touched.update(first_origin)
+    WriteTransaction.of(session).note_touched_records(first_origin)
+    if latest_hlc:
+        _fold_new_records(session, models, [op for op in fresh if op.record_id not in latest_hlc])
+        _fold_logged_records(session, models, [op for op in fresh if op.record_id in latest_hlc], latest_hlc)
+    else:
+        _fold_new_records(session, models, fresh)
     # A record that had no logged operation before this chunk and got them all from one origin cannot
     # be in conflict (a fresh import of a whole village skips the derivation entirely).
-    suspects.update(key for key in origins if key[1] in latest_hlc or len(origins[key]) > 1)
+    suspects.update(several)
+    if latest_hlc:
+        suspects.update(key for key in first_origin if key[1] in latest_hlc)
 
 
-_ROWS_PER_STATEMENT = 1000
+_CLOCK = attrgetter("hlc", "origin")  # Op.clock, without a property call per sorted item
 
 
 def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: list[Op]) -> None:
-    """The set-based fold of ``ops`` (in clock order) of records without logged operations."""
+    """The set-based fold of ``ops`` (in clock order) of records without logged operations.
+
+    Such a record holds nothing yet (at most a parent's placeholder, every field empty), so its state is
+    the fields of its operations laid over each other in clock order. The log rows, the placeholders of
+    parents neither held nor in the batch, and the records are each sent as one ``executemany`` of a
+    statement compiled once per process, with values converted by per-column functions chosen once
+    (``_Plan``): no ORM object, no per-row statement work. Parents go before their children (tables in
+    dependency order), so the deferred foreign-key checks find them and have nothing left to count."""
     if not ops:
         return
-    folded: dict[tuple[str, str], dict[str, Any]] = {}
-    for op in ops:  # ascending clock: a later operation's fields replace an earlier one's
-        folded.setdefault((op.table, op.record_id), {}).update(op.fields)
-    _executemany(session, insert(table_of(Operation)), (_log_row(op) for op in ops))
-    placeholders: dict[str, set[str]] = {}
-    shapes: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
-    written = set(folded)
-    while folded:  # each record's folded fields give way to its row
-        (table_name, record_id), raw_fields = folded.popitem()
-        table = table_of(models[table_name])
-        values: dict[str, Any] = {}
-        for name, raw in raw_fields.items():
-            column = table.columns.get(name)
-            if column is None or name == "id":
-                continue  # a field this version does not know: kept in the log, ignored in the state
-            value = values[name] = from_json(column, raw)
-            if value is not None and column.foreign_keys:
-                # a child may arrive before its parent's creating operation: an empty record holds the
-                # parent's place until that operation fills it (dump leaves it out, check reports it)
-                (fk,) = column.foreign_keys
-                placeholders.setdefault(fk.column.table.name, set()).add(value)
-        shape = (table_name, tuple(sorted(values)))
-        shapes.setdefault(shape, []).append({"id": record_id, **values})
-    upsert = _upsert_for(session)
-    for table_name, ids in sorted(placeholders.items()):
-        table = table_of(models[table_name])
-        _executemany(
-            session,
-            upsert(table).on_conflict_do_nothing(index_elements=[table.c.id]),
-            ({"id": record_id} for record_id in sorted(ids)),
-        )
-    for (table_name, names), rows in sorted(shapes.items()):
-        table = table_of(models[table_name])
-        statement = upsert(table)
-        # the row may be a placeholder made earlier: its fields take the folded values
-        statement = (
-            statement.on_conflict_do_update(
-                index_elements=[table.c.id], set_={name: statement.excluded[name] for name in names}
-            )
-            if names
-            else statement.on_conflict_do_nothing(index_elements=[table.c.id])
-        )
-        _executemany(session, statement, rows)
-    _forget_loaded(session, written | {(t, i) for t, ids in placeholders.items() for i in ids})
-
-
-def _executemany(session: Session, statement: Any, rows: Iterable[dict[str, Any]]) -> None:
-    """``statement`` for each of ``rows`` (dicts of the same columns) through the driver's executemany:
-    the statement is compiled once and each column's bind processing (dates, decimals, booleans on
-    SQLite) applied here, without the per-row work of a Core execution. Rows are consumed and sent
-    ``_ROWS_PER_STATEMENT`` at a time: only that many are converted at once."""
     connection = session.connection()
     dialect = connection.dialect
-    table = statement.table
-    compiled: Any = None
-    for chunk in _batched(rows, _ROWS_PER_STATEMENT):
-        if compiled is None:
-            names = list(chunk[0])
-            compiled = statement.compile(dialect=dialect, column_keys=names)
-            processors = [
-                (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
-            ]
-            order = compiled.positiontup if compiled.positional else None
-        converted = [
-            {name: row[name] if process is None else process(row[name]) for name, process in processors}
-            for row in chunk
-        ]
-        parameters: list[Any] = (
-            converted if order is None else [tuple(row[name] for name in order) for row in converted]
+    folded: dict[tuple[str, str], dict[str, Any]] = {}
+    for op in ops:  # ascending clock: a later operation's fields replace an earlier one's
+        key = (op.table, op.record_id)
+        fields = folded.get(key)
+        if fields is None:
+            folded[key] = dict(op.fields)
+        else:
+            fields.update(op.fields)
+    log = table_of(Operation)
+    _send(
+        connection,
+        _statement(dialect, log, _LOG_COLUMNS, None),
+        [
+            (
+                op.origin,
+                op.seq,
+                op.hlc,
+                op.author,
+                op.table,
+                op.record_id,
+                op.fields_text(),
+                canonical_json(op.base) if op.base else None,
+                op.prev_hash,
+                op.hash,
+            )
+            for op in ops
+        ],
+    )
+    placeholders: dict[str, set[str]] = {}
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+    for (table_name, record_id), fields in folded.items():
+        plan = _plan(dialect, table_name, tuple(fields), models)
+        for name, parent in plan.references:
+            parent_id = fields[name]
+            if parent_id is not None:
+                # a child may arrive before its parent's creating operation: an empty record holds the
+                # parent's place until that operation fills it (dump leaves it out, check reports it)
+                parent_id = str(parent_id)
+                if (parent, parent_id) not in folded:
+                    placeholders.setdefault(parent, set()).add(parent_id)
+        groups.setdefault((table_name, plan.names), []).append(plan.row(record_id, fields))
+    order = _dependency_order()
+    for table_name in sorted(placeholders, key=order.__getitem__):
+        table = table_of(models[table_name])
+        _send(
+            connection,
+            _statement(dialect, table, ("id",), "nothing"),
+            [(record_id,) for record_id in sorted(placeholders[table_name])],
         )
-        connection.exec_driver_sql(compiled.string, parameters)
+    for (table_name, names), rows in sorted(groups.items(), key=lambda item: (order[item[0][0]], item[0][1])):
+        table = table_of(models[table_name])
+        # the row may be a placeholder made earlier: its fields take the folded values
+        rows.sort()  # by id: the primary key's pages are filled in order
+        _send(connection, _statement(dialect, table, ("id", *names), "update" if names else "nothing"), rows)
+    _forget_loaded(session, folded.keys() | {(t, i) for t, ids in placeholders.items() for i in ids})
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+_LOG_COLUMNS = (
+    "origin",
+    "seq",
+    "hlc",
+    "author",
+    "table_name",
+    "record_id",
+    "fields",
+    "base",
+    "prev_hash",
+    "hash",
+)
 
 
-def _upsert_for(session: Session) -> Any:
-    return postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+@dataclass(frozen=True)
+class _Plan:
+    """How the folded fields of one shape (the field names, in the order the operations gave them) of
+    one table become a row: the known columns (``names``, in table order) picked in one call
+    (``pick``), then converted from JSON values to the driver's parameters where that is more than
+    keeping a text (``converted``: codec.decoder, then the column type's bind processing), and the
+    references among them (column, parent table)."""
+
+    names: tuple[str, ...]
+    pick: Callable[[dict[str, Any]], tuple[Any, ...]]
+    converted: tuple[tuple[int, Callable[[Any], Any]], ...]  # (place in the row, converter)
+    texts: tuple[int, ...]  # places of text columns: kept when already a text
+    references: tuple[tuple[str, str], ...]
+
+    def row(self, record_id: str, fields: dict[str, Any]) -> tuple[Any, ...]:
+        values = [record_id, *self.pick(fields)]
+        for index, convert in self.converted:
+            values[index] = convert(values[index])
+        for index in self.texts:
+            value = values[index]
+            if value is not None and value.__class__ is not str:
+                values[index] = str(value)  # as codec.from_json spells a text column's value
+        return tuple(values)
 
 
-def _log_row(op: Op) -> dict[str, Any]:
-    return {
-        "origin": op.origin,
-        "seq": op.seq,
-        "hlc": op.hlc,
-        "author": op.author,
-        "table_name": op.table,
-        "record_id": op.record_id,
-        "fields": canonical_json(op.fields),
-        "base": canonical_json(op.base) if op.base else None,
-        "prev_hash": op.prev_hash,
-        "hash": op.hash,
-    }
+_PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan] = {}
+_STATEMENTS: dict[tuple[str, str, tuple[str, ...], str | None], str] = {}
 
 
-def _forget_loaded(session: Session, keys: set[tuple[str, str]]) -> None:
+def _dialect_key(dialect: Any) -> str:
+    return f"{dialect.name}+{dialect.driver}:{dialect.paramstyle}"
+
+
+def _plan(dialect: Any, table_name: str, shape: tuple[str, ...], models: dict[str, type[Synced]]) -> _Plan:
+    key = (_dialect_key(dialect), table_name, shape)
+    plan = _PLANS.get(key)
+    if plan is None:
+        table = table_of(models[table_name])
+        # a field this version does not know: kept in the log, ignored in the state
+        known = [column for column in table.columns if column.name in shape and column.name != "id"]
+        names = tuple(column.name for column in known)
+        converted: list[tuple[int, Callable[[Any], Any]]] = []
+        texts: list[int] = []
+        for index, column in enumerate(known, start=1):
+            convert = _converter(dialect, column)
+            if convert is decode_text:
+                texts.append(index)
+            else:
+                converted.append((index, convert))
+        references = []
+        for column in known:
+            if column.foreign_keys:
+                (fk,) = column.foreign_keys
+                references.append((column.name, fk.column.table.name))
+        plan = _PLANS[key] = _Plan(names, _picker(names), tuple(converted), tuple(texts), tuple(references))
+    return plan
+
+
+def _picker(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    if len(names) == 1:
+        (name,) = names
+        return lambda fields: (fields[name],)
+    if not names:
+        return lambda fields: ()
+    return itemgetter(*names)
+
+
+def _converter(dialect: Any, column: Any) -> Callable[[Any], Any]:
+    """JSON value -> the driver's parameter for ``column``: ``decode_text`` for a text column (nothing to do
+    for a text), else codec.decoder followed by the type's bind processing (on SQLite the usual types
+    directly, with the same results)."""
+    decode = decoder(column)
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return decode
+    if dialect.name == "sqlite":
+        if decode is decode_boolean:
+            return _sqlite_boolean
+        if decode is decode_date:
+            return _sqlite_date
+    return _then(decode, process)
+
+
+def _sqlite_boolean(value: Any) -> int | None:
+    return None if value is None else 1 if value else 0
+
+
+def _sqlite_date(value: Any) -> str | None:
+    # SQLAlchemy stores a date in SQLite as %04d-%02d-%02d: its ISO spelling
+    return None if value is None else dt.date.fromisoformat(value).isoformat()
+
+
+def _then(decode: Callable[[Any], Any], process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        return None if value is None else process(decode(value))
+
+    return convert
+
+
+def _statement(dialect: Any, table: Any, names: tuple[str, ...], conflict: str | None) -> str:
+    """The SQL of an insert of ``names`` into ``table``, its parameters in that order, written once
+    (the same words on SQLite and PostgreSQL): ``conflict`` None (a plain insert), "nothing" (keep the
+    row held) or "update" (the row held takes the values, its other columns stay)."""
+    key = (_dialect_key(dialect), table.name, names, conflict)
+    found = _STATEMENTS.get(key)
+    if found is None:
+        marks = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
+        if marks is None:
+            raise RuntimeError(f"no set fold for the parameter style {dialect.paramstyle}")
+        quote = dialect.identifier_preparer.quote
+        columns = [quote(table.c[name].name) for name in names]
+        found = f"INSERT INTO {quote(table.name)} ({', '.join(columns)}) VALUES ({', '.join([marks] * len(names))})"
+        if conflict is not None:
+            found += f" ON CONFLICT ({quote(table.c.id.name)}) DO "
+            updated = [column for name, column in zip(names, columns, strict=True) if name != "id"]
+            if conflict == "nothing" or not updated:
+                found += "NOTHING"
+            else:
+                found += "UPDATE SET " + ", ".join(f"{column} = excluded.{column}" for column in updated)
+        _STATEMENTS[key] = found
+    return found
+
+
+def _send(connection: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """``rows`` (values in the order of the statement's parameters) through the driver's executemany."""
+    if rows:
+        connection.exec_driver_sql(sql, rows)
+
+
+def _dependency_order() -> dict[str, int]:
+    """Each table's place in an order where a table comes after the tables it refers to."""
+    return {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
+
+
+def _log_is_empty(session: Session) -> bool:
+    log = Operation.__tablename__
+    return session.connection().exec_driver_sql(f"SELECT 1 FROM {log} LIMIT 1").first() is None
+
+
+def _forget_loaded(session: Session, keys: Iterable[tuple[str, str]]) -> None:
     """Records written around the ORM: the session's copies (and the row cache's) are read again."""
     transaction = WriteTransaction.current(session)
     cache = transaction.rows if transaction is not None else None
     if cache is not None:
-        for key in keys:
-            cache.forget(key)
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Synced) and (type(obj).__tablename__, obj.id) in keys:
-            session.expire(obj)
+        cache.forget_all(keys)
+    loaded = [obj for obj in session.identity_map.values() if isinstance(obj, Synced)]
+    if loaded:
+        wanted = set(keys)
+        for obj in loaded:
+            if (type(obj).__tablename__, obj.id) in wanted:
+                session.expire(obj)
 
 
 def _fold_logged_records(
@@ -293,6 +421,11 @@ class RowCache:
 
     def forget(self, key: tuple[str, str]) -> None:
         self._rows.pop(key, None)
+
+    def forget_all(self, keys: Iterable[tuple[str, str]]) -> None:
+        if self._rows:
+            for key in keys:
+                self._rows.pop(key, None)
 
     def mark_new(self, model: type[Synced], record_id: str) -> None:
         self._rows[(model.__tablename__, record_id)] = None

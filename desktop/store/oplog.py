@@ -42,10 +42,25 @@ def body_digest(
     fields: dict[str, Any],
     base: dict[str, list[str]] | None = None,
 ) -> str:
-    content: list[Any] = [origin, seq, hlc, author, table, record_id, fields]
-    if base:
-        content.append(base)
-    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+    return _digest_of(origin, seq, hlc, author, table, record_id, canonical_json(fields), base)
+
+
+def _digest_of(
+    origin: str,
+    seq: int,
+    hlc: int,
+    author: str,
+    table: str,
+    record_id: str,
+    fields_text: str,
+    base: dict[str, list[str]] | None,
+) -> str:
+    """``body_digest`` with the fields already in canonical JSON: the canonical JSON of a list is its
+    items' canonical JSON between brackets, joined by commas, so the fields are spelled once for the hash
+    and the log row alike."""
+    head = canonical_json([origin, seq, hlc, author, table, record_id])
+    tail = "," + canonical_json(base) + "]" if base else "]"
+    return hashlib.sha256(f"{head[:-1]},{fields_text}{tail}".encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +89,8 @@ class Op:
     prev_hash: str
     hash: str
     base: dict[str, list[str]] = field(default_factory=dict)
+    # the canonical JSON of ``fields`` once it was spelled (for the hash, or as read from the log)
+    fields_json: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def clock(self) -> tuple[int, str]:
@@ -95,14 +112,40 @@ class Op:
         base: dict[str, list[str]] | None = None,
     ) -> Op:
         base = {name: sorted(hashes) for name, hashes in (base or {}).items() if hashes}
-        digest = body_digest(origin, seq, hlc, author, table, record_id, fields, base)
+        text = canonical_json(fields)
+        digest = _digest_of(origin, seq, hlc, author, table, record_id, text, base)
         return cls(
-            origin, seq, hlc, author, table, record_id, fields, prev_hash, chain_hash(prev_hash, digest), base
+            origin,
+            seq,
+            hlc,
+            author,
+            table,
+            record_id,
+            fields,
+            prev_hash,
+            chain_hash(prev_hash, digest),
+            base,
+            text,
         )
 
+    def fields_text(self) -> str:
+        """``fields`` in canonical JSON (as the log stores them and the hash covers them), spelled once."""
+        text = self.fields_json
+        if text is None:
+            text = canonical_json(self.fields)
+            object.__setattr__(self, "fields_json", text)  # a cache: the value is fixed by ``fields``
+        return text
+
     def body_digest(self) -> str:
-        return body_digest(
-            self.origin, self.seq, self.hlc, self.author, self.table, self.record_id, self.fields, self.base
+        return _digest_of(
+            self.origin,
+            self.seq,
+            self.hlc,
+            self.author,
+            self.table,
+            self.record_id,
+            self.fields_text(),
+            self.base,
         )
 
     def link(self) -> Link:
@@ -120,7 +163,7 @@ class Op:
             author=self.author,
             table_name=self.table,
             record_id=self.record_id,
-            fields=canonical_json(self.fields),
+            fields=self.fields_text(),
             base=canonical_json(self.base) if self.base else None,
             prev_hash=self.prev_hash,
             hash=self.hash,
@@ -139,6 +182,7 @@ class Op:
             row.prev_hash,
             row.hash,
             json.loads(row.base) if row.base else {},
+            row.fields,
         )
 
     def to_wire(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ in ``guard`` and in ``search_index``): nothing attaches to SQLAlchemy's global `
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
@@ -55,6 +55,12 @@ class WriteTransaction:
     def note_touched(self, table: str, record_id: str) -> None:
         self.touched.add((table, record_id))
         self.changed_tables.add(table)
+
+    def note_touched_records(self, keys: Iterable[RecordKey]) -> None:
+        """``note_touched`` of many records at once (a bundle's)."""
+        keys = set(keys)
+        self.touched |= keys
+        self.changed_tables.update(table for table, _record_id in keys)
 
     def take_touched(self) -> set[RecordKey]:
         """The records changed since the last call (the search index refreshes them before commit)."""
