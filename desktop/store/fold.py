@@ -12,14 +12,15 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import Numeric, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.store.base import Base, Synced, synced_models, table_of
-from desktop.store.codec import decode_boolean, decode_date, decode_text, decoder, from_json
+from desktop.store.codec import decode_boolean, decode_date, decode_integer, decode_text, decoder, from_json
 from desktop.store.conflicts import refresh_conflicts
 from desktop.store.guard import sanction
 from desktop.store.models import Operation
@@ -153,7 +154,9 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     )
     placeholders: dict[str, set[str]] = {}
     groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
-    for (table_name, record_id), fields in folded.items():
+    households = WriteTransaction.of(session).households  # whole records: their household is known
+    for key, fields in folded.items():
+        table_name, record_id = key
         plan = _plan(dialect, table_name, tuple(fields), models)
         for name, parent in plan.references:
             parent_id = fields[name]
@@ -163,6 +166,8 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
                 parent_id = str(parent_id)
                 if (parent, parent_id) not in folded:
                     placeholders.setdefault(parent, set()).add(parent_id)
+                if name == "household_id":
+                    households[key] = parent_id
         groups.setdefault((table_name, plan.names), []).append(plan.row(record_id, fields))
     order = _dependency_order()
     for table_name in sorted(placeholders, key=order.__getitem__):
@@ -198,24 +203,21 @@ _LOG_COLUMNS = (
 class _Plan:
     """How the folded fields of one shape (the field names, in the order the operations gave them) of
     one table become a row: the known columns (``names``, in table order) picked in one call
-    (``pick``), then converted from JSON values to the driver's parameters where that is more than
-    keeping a text (``converted``: codec.decoder, then the column type's bind processing), and the
-    references among them (column, parent table)."""
+    (``pick``), then each value converted from JSON to the driver's parameter (codec.decoder, then the
+    column type's bind processing) unless it already is one (a text for a text column, a boolean for a
+    boolean: nothing to do), and the references among them (column, parent table)."""
 
     names: tuple[str, ...]
     pick: Callable[[dict[str, Any]], tuple[Any, ...]]
-    converted: tuple[tuple[int, Callable[[Any], Any]], ...]  # (place in the row, converter)
-    texts: tuple[int, ...]  # places of text columns: kept when already a text
+    converted: tuple[tuple[int, type | None, Callable[[Any], Any]], ...]  # (place, kept class, converter)
     references: tuple[tuple[str, str], ...]
 
     def row(self, record_id: str, fields: dict[str, Any]) -> tuple[Any, ...]:
         values = [record_id, *self.pick(fields)]
-        for index, convert in self.converted:
-            values[index] = convert(values[index])
-        for index in self.texts:
+        for index, kept, convert in self.converted:
             value = values[index]
-            if value is not None and value.__class__ is not str:
-                values[index] = str(value)  # as codec.from_json spells a text column's value
+            if value is not None and value.__class__ is not kept:
+                values[index] = convert(value)
         return tuple(values)
 
 
@@ -235,20 +237,15 @@ def _plan(dialect: Any, table_name: str, shape: tuple[str, ...], models: dict[st
         # a field this version does not know: kept in the log, ignored in the state
         known = [column for column in table.columns if column.name in shape and column.name != "id"]
         names = tuple(column.name for column in known)
-        converted: list[tuple[int, Callable[[Any], Any]]] = []
-        texts: list[int] = []
-        for index, column in enumerate(known, start=1):
-            convert = _converter(dialect, column)
-            if convert is decode_text:
-                texts.append(index)
-            else:
-                converted.append((index, convert))
+        converted = tuple(
+            (index, *_converter(dialect, column)) for index, column in enumerate(known, start=1)
+        )
         references = []
         for column in known:
             if column.foreign_keys:
                 (fk,) = column.foreign_keys
                 references.append((column.name, fk.column.table.name))
-        plan = _PLANS[key] = _Plan(names, _picker(names), tuple(converted), tuple(texts), tuple(references))
+        plan = _PLANS[key] = _Plan(names, _picker(names), converted, tuple(references))
     return plan
 
 
@@ -261,36 +258,44 @@ def _picker(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...
     return itemgetter(*names)
 
 
-def _converter(dialect: Any, column: Any) -> Callable[[Any], Any]:
-    """JSON value -> the driver's parameter for ``column``: ``decode_text`` for a text column (nothing to do
-    for a text), else codec.decoder followed by the type's bind processing (on SQLite the usual types
-    directly, with the same results)."""
+def _converter(dialect: Any, column: Any) -> tuple[type | None, Callable[[Any], Any]]:
+    """JSON value -> the driver's parameter for ``column`` (never called with None): codec.decoder
+    followed by the type's bind processing, with the class of a value that needs neither (None: every
+    value is converted). On SQLite the usual types are converted in one step, with the same results."""
     decode = decoder(column)
     process = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if process is None:
-        return decode
+    if decode is decode_text and process is None:
+        return str, decode_text
     if dialect.name == "sqlite":
         if decode is decode_boolean:
-            return _sqlite_boolean
+            return bool, decode_boolean  # sqlite3 binds True and False as 1 and 0, as the processor does
         if decode is decode_date:
-            return _sqlite_date
-    return _then(decode, process)
+            return None, _sqlite_date
+        if isinstance(column.type, Numeric):
+            return None, _sqlite_number(column.type.scale)
+    if decode is decode_integer and process is None:
+        return int, decode_integer
+    if process is None:
+        return None, decode
+    return None, lambda value: process(decode(value))
 
 
-def _sqlite_boolean(value: Any) -> int | None:
-    return None if value is None else 1 if value else 0
-
-
-def _sqlite_date(value: Any) -> str | None:
+def _sqlite_date(value: Any) -> str:
     # SQLAlchemy stores a date in SQLite as %04d-%02d-%02d: its ISO spelling
-    return None if value is None else dt.date.fromisoformat(value).isoformat()
+    return dt.date.fromisoformat(value).isoformat()
 
 
-def _then(decode: Callable[[Any], Any], process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def convert(value: Any) -> Any:
-        return None if value is None else process(decode(value))
+def _sqlite_number(scale: int | None) -> Callable[[Any], float]:
+    step = Decimal(1).scaleb(-(scale or 0))
 
-    return convert
+    def number(value: Any) -> float:
+        # codec.from_json's Decimal, then SQLAlchemy's float for SQLite
+        try:
+            return float(Decimal(value if value.__class__ is str else str(value)).quantize(step))
+        except InvalidOperation as exc:
+            raise ValueError(f"not a number: {value!r}") from exc
+
+    return number
 
 
 def _statement(dialect: Any, table: Any, names: tuple[str, ...], conflict: str | None) -> str:

@@ -128,8 +128,10 @@ def refresh_touched(session: Session) -> None:
     if transaction is None:
         return
     touched = transaction.take_touched()
+    known = transaction.take_households()  # a member written whole by the set fold: its household
     household_ids = {rid for table, rid in touched if table in _HOUSEHOLD_TABLES}
-    member_ids = [rid for table, rid in touched if table in _MEMBER_TABLES]
+    household_ids.update(known[key] for key in touched if key[0] in _MEMBER_TABLES and key in known)
+    member_ids = [rid for table, rid in touched if table in _MEMBER_TABLES and (table, rid) not in known]
     for chunk in in_chunks(member_ids):
         held = session.execute(select(Member.household_id).where(Member.id.in_(chunk))).scalars()
         household_ids.update(h for h in held if h)

@@ -38,6 +38,9 @@ class WriteTransaction:
         self.sanctioned: dict[RecordKey, dict[str, Any]] = {}  # values operations set, until the next flush
         self.conflicted: set[RecordKey] | None = None  # records with open conflicts, once asked
         self.rows: RowCache | None = None  # the records looked up, see fold.RowCache
+        # the household of a touched record, where the write knew it whole (the set fold of records new
+        # to the log): the search refresh need not look it up
+        self.households: dict[RecordKey, str] = {}
 
     @classmethod
     def of(cls, session: Session) -> WriteTransaction:
@@ -55,16 +58,26 @@ class WriteTransaction:
     def note_touched(self, table: str, record_id: str) -> None:
         self.touched.add((table, record_id))
         self.changed_tables.add(table)
+        if self.households:
+            self.households.pop((table, record_id), None)  # it may have moved: looked up again
 
     def note_touched_records(self, keys: Iterable[RecordKey]) -> None:
         """``note_touched`` of many records at once (a bundle's)."""
         keys = set(keys)
         self.touched |= keys
         self.changed_tables.update(table for table, _record_id in keys)
+        if self.households:
+            for key in keys:
+                self.households.pop(key, None)
 
     def take_touched(self) -> set[RecordKey]:
         """The records changed since the last call (the search index refreshes them before commit)."""
         taken, self.touched = self.touched, set()
+        return taken
+
+    def take_households(self) -> dict[RecordKey, str]:
+        """The households known for the records changed since the last call (see ``households``)."""
+        taken, self.households = self.households, {}
         return taken
 
     def sanction(self, table: str, record_id: str, field: str, value: Any) -> None:
