@@ -108,6 +108,15 @@ def _apply_chunk(
         suspects.update(key for key in first_origin if key[1] in latest_hlc)
 
 
+def write_new_records(session: Session, ops: list[Op]) -> None:
+    """Write ``ops`` (in clock order), operations this device just made of records nobody has written
+    yet (fresh ids: no logged operation, no row), through the set fold: their log rows and records in a
+    few statements, in the caller's transaction. The change writer's held creations (the demo)."""
+    if ops:
+        WriteTransaction.of(session).note_touched_records({(op.table, op.record_id) for op in ops})
+        _fold_new_records(session, synced_models(), ops)
+
+
 _CLOCK = attrgetter("hlc", "origin")  # Op.clock, without a property call per sorted item
 
 

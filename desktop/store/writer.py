@@ -21,7 +21,7 @@ from desktop.store.base import Synced, table_of
 from desktop.store.clock import HybridClock
 from desktop.store.codec import normalise, to_json
 from desktop.store.conflicts import has_open_conflicts, refresh_conflicts
-from desktop.store.fold import RowCache, set_fields
+from desktop.store.fold import RowCache, set_fields, write_new_records
 from desktop.store.ids import new_id
 from desktop.store.models import DeviceState, Operation
 from desktop.store.oplog import Op
@@ -35,8 +35,13 @@ class NotInitialised(RuntimeError):
 class ChangeWriter:
     """Writes on behalf of one author on this device, inside the caller's transaction."""
 
-    def __init__(self, session: Session, author: str | None = None) -> None:
+    def __init__(self, session: Session, author: str | None = None, *, hold_new: bool = False) -> None:
+        """``hold_new``: creations of ids the caller guarantees unused (``known_new``) are held and
+        written together by ``write_held`` through the set fold, without an ORM object each (the demo);
+        until then nothing reads them."""
         self.session = session
+        self._hold_new = hold_new
+        self._held: list[Op] = []
         state = session.execute(select(DeviceState).with_for_update()).scalar_one_or_none()
         if state is None:
             raise NotInitialised("device_state is empty: run init first")
@@ -58,9 +63,12 @@ class ChangeWriter:
         """``known_new``: the caller guarantees ``record_id`` is unused (as a fresh UUIDv7 is)."""
         rid = record_id or new_id()
         new = record_id is None or known_new
+        encoded = self._encode(model, {k: v for k, v in fields.items() if v is not None and v != []})
+        if new and self._hold_new:
+            self._held.append(self._next_op(model, rid, encoded, None))
+            return rid
         if new:
             self._rows.mark_new(model, rid)  # cannot exist yet: skip the lookup
-        encoded = self._encode(model, {k: v for k, v in fields.items() if v is not None and v != []})
         # a natural id (one income per household and year) may already have operations to build on
         self._record(model, rid, encoded, None if new else self._base(model, rid, encoded))
         return rid
@@ -130,10 +138,15 @@ class ChangeWriter:
                         best[name] = (op.clock, op.hash)
         return {name: [digest] for name, (_clock, digest) in best.items()}
 
-    def _record(
+    def write_held(self) -> None:
+        """Write the held creations (see ``hold_new``): their log rows and records, set-based."""
+        held, self._held = self._held, []
+        write_new_records(self.session, held)
+
+    def _next_op(
         self, model: type[Synced], record_id: str, fields: dict[str, Any], base: dict[str, list[str]] | None
-    ) -> None:
-        """``base`` None: a brand-new record (no operations yet, so no base and no open conflicts)."""
+    ) -> Op:
+        """The next operation of this device's chain, its clock ticked and its state advanced."""
         state = self.state
         op = Op.make(
             origin=state.device_id,
@@ -147,11 +160,18 @@ class ChangeWriter:
             base=base,
         )
         state.last_seq, state.last_hlc, state.chain_head = op.seq, op.hlc, op.hash
+        self.ops.append(op)
+        return op
+
+    def _record(
+        self, model: type[Synced], record_id: str, fields: dict[str, Any], base: dict[str, list[str]] | None
+    ) -> None:
+        """``base`` None: a brand-new record (no operations yet, so no base and no open conflicts)."""
+        op = self._next_op(model, record_id, fields, base)
         # A local op is newer than everything this device has seen (the clock guarantees it), so it
         # wins every field without consulting the log.
         self.session.add(op.to_row())
         set_fields(self._rows, model, record_id, fields)
         WriteTransaction.of(self.session).note_touched(op.table, record_id)
-        self.ops.append(op)
         if base is not None and has_open_conflicts(self.session, op.table, record_id):
             refresh_conflicts(self.session, {(op.table, record_id)})

@@ -19,7 +19,7 @@ from desktop.store.writer import ChangeWriter
 DEMO_FILE = "yanong.toml"
 MIN_HOUSEHOLDS_PER_VILLAGE = 10
 MAX_VILLAGES = 500
-# Every so many households: flush, and start a fresh ChangeWriter (each keeps every op it made in memory).
+# Every so many households: write them and start a fresh ChangeWriter (each keeps every op it made in memory).
 HOUSEHOLDS_PER_CHUNK = 200
 
 NON_POOR, GENERAL, DIBAO, TEKUN = "非贫困户", "一般贫困户", "低保贫困户", "特困供养贫困户"
@@ -173,10 +173,17 @@ class _BuilderBase:
         return natural_id("demo", self.seed, kind, str(index))
 
     def fresh_writer(self) -> ChangeWriter:
+        """A new writer, the previous one's records written. Every record of the demo is new, so each
+        writer holds its creations and writes them set-based (the fold's path for a bundle's new records)."""
+        self.write_held()
         if self.writer is not None:
             self.finished_ops += len(self.writer.ops)
-        self.writer = ChangeWriter(self.session, author=self.user)
+        self.writer = ChangeWriter(self.session, author=self.user, hold_new=True)
         return self.writer
+
+    def write_held(self) -> None:
+        if self.writer is not None:
+            self.writer.write_held()
 
     def create(self, model: type[Any], fields: dict[str, Any], record_id: str) -> str:
         return present(self.writer, "the demo's change writer").create(

@@ -90,8 +90,8 @@ def create_demo(
         session.flush()
         builder = _Builder(session, ledger, facts, seed, user, total, progress)
         sizes = [total // villages + (1 if v < total % villages else 0) for v in range(villages)]
-        # The writer looks up every record id it is given (ours are natural ids); with autoflush that lookup
-        # would flush everything written so far, once per record: flushed every HOUSEHOLDS_PER_CHUNK instead.
+        # Every record is new: the writers hold them and write them set-based every HOUSEHOLDS_PER_CHUNK
+        # households (ChangeWriter hold_new), nothing is read back in between.
         with session.no_autoflush:
             village_ids = builder.build(sizes)
         device.village_id = village_ids[0]
@@ -190,6 +190,7 @@ class _Builder(_VisitsMixin, _HomesMixin, _WorkMixin):
         contexts = [self._village(v, n) for v, n in enumerate(sizes)]
         for context in contexts:
             self._village_records(context)
+        self.write_held()
         return [c.id for c in contexts]
 
     def _village(self, v: int, n: int) -> _Context:
@@ -228,7 +229,6 @@ class _Builder(_VisitsMixin, _HomesMixin, _WorkMixin):
         plans = _village_plans(self.rng, village.n, self.facts["village"])
         for plan in plans:
             if self.households and self.households % HOUSEHOLDS_PER_CHUNK == 0:
-                self.session.flush()
                 self.fresh_writer()
             self._household(village, plan)
             self.households += 1
