@@ -2,9 +2,11 @@
 
 Prints: demo creation time; household search latency (median of many, through the service the CLI and
 GUI use); operations folded per second into a fresh store (what importing bundles costs); and the same
-rows bulk-inserted with plain ``sqlite3`` as the physical reference, as a ratio.
+rows bulk-inserted with plain ``sqlite3`` as the physical reference, as a ratio (goal: at most 3x). A
+smaller township (``--smaller``, default 1,000 households) is folded first in the same run, so the last
+lines also say how the fold and its reference grow with the ledger.
 
-    .venv/bin/python bench/bench_core.py [--households 10000] [--villages 20] [--searches 200]
+    .venv/bin/python bench/bench_core.py [--households 10000] [--villages 20] [--searches 200] [--smaller 1000]
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -31,17 +34,63 @@ from desktop.store.oplog import Op
 SEARCHES = ["zg", "卓嘎", "次仁", "0012", "1380", "zx", "格桑拉姆", "5133011980"]
 
 
+@dataclass(frozen=True)
+class FoldFigures:
+    households: int
+    ops: int
+    fold_seconds: float
+    rows: int
+    reference_seconds: float
+
+    @property
+    def ratio(self) -> float:
+        return self.fold_seconds / self.reference_seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=10_000)
     parser.add_argument("--villages", type=int, default=20)
     parser.add_argument("--searches", type=int, default=200)
+    parser.add_argument(
+        "--smaller", type=int, default=1_000, help="also fold a township of this many households (0: not)"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="zhucun-bench-"))
 
-    ledger = open_ledger(work / "township", create=True)
+    figures = []
+    if 0 < args.smaller < args.households:
+        villages = max(1, args.villages * args.smaller // args.households)
+        figures.append(fold_figures(work / "smaller", args.smaller, villages, searches=0))
+    figures.append(fold_figures(work / "township", args.households, args.villages, searches=args.searches))
+
+    print(
+        "\nfold into a fresh store vs plain sqlite3 bulk insert of the same final rows (one transaction each):"
+    )
+    print(
+        f"{'households':>10} {'operations':>10} {'fold s':>8} {'ops/s':>8} {'rows':>8} {'sqlite3 s':>9} {'ratio':>6}"
+    )
+    for f in figures:
+        print(
+            f"{f.households:>10,} {f.ops:>10,} {f.fold_seconds:>8.2f} {f.ops / f.fold_seconds:>8,.0f} "
+            f"{f.rows:>8,} {f.reference_seconds:>9.2f} {f.ratio:>5.1f}x"
+        )
+    if len(figures) == 2:
+        small, large = figures
+        print(
+            f"from {small.households:,} to {large.households:,} households: operations x{large.ops / small.ops:.1f}, "
+            f"fold time x{large.fold_seconds / small.fold_seconds:.1f}, "
+            f"sqlite3 time x{large.reference_seconds / small.reference_seconds:.1f}, "
+            f"ratio {small.ratio:.1f}x -> {large.ratio:.1f}x"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB; data in {work}")
+
+
+def fold_figures(home: Path, households: int, villages: int, *, searches: int) -> FoldFigures:
+    ledger = open_ledger(home, create=True)
     started = time.perf_counter()
-    summary = create_demo(ledger, households=args.households, villages=args.villages)
+    summary = create_demo(ledger, households=households, villages=villages)
     created = time.perf_counter() - started
     with ledger.store.read_session() as session:
         op_count = session.execute(select(func.count()).select_from(Operation)).scalar_one()
@@ -54,33 +103,34 @@ def main() -> None:
     # search within the current village, as the GUI does, and across the township
     for scope, all_villages in (("one village", False), ("whole township", True)):
         timings = []
-        for i in range(args.searches):
+        for i in range(searches):
             text = SEARCHES[i % len(SEARCHES)]
             t0 = time.perf_counter()
             list_households(ledger, search=text, all_villages=all_villages)
             timings.append(time.perf_counter() - t0)
-        print(
-            f"household search ({scope}): median {statistics.median(timings) * 1000:.1f} ms, "
-            f"p95 {sorted(timings)[int(len(timings) * 0.95)] * 1000:.1f} ms over {len(timings)} searches"
-        )
+        if timings:
+            print(
+                f"household search ({scope}): median {statistics.median(timings) * 1000:.1f} ms, "
+                f"p95 {sorted(timings)[int(len(timings) * 0.95)] * 1000:.1f} ms over {len(timings)} searches"
+            )
 
     with ledger.store.read_session() as session:
         ops = [Op.from_row(r) for r in session.execute(select(Operation).order_by(Operation.hlc)).scalars()]
     ledger.store.close()
 
-    target = open_store(StoreLocation(work / "fold"), create=True)
+    target = open_store(StoreLocation(home.with_name(home.name + "-fold")), create=True)
     t0 = time.perf_counter()
     with target.session() as session:
         apply_ops(session, ops)
     folded = time.perf_counter() - t0
     target.close()
     print(
-        f"fold into a fresh store: {len(ops)} operations in {folded:.1f} s = {len(ops) / folded:,.0f} ops/s"
+        f"fold into a fresh store: {len(ops)} operations in {folded:.2f} s = {len(ops) / folded:,.0f} ops/s"
     )
 
     # physical reference: the same final rows, inserted with plain sqlite3 in one transaction
-    source = sqlite3.connect(work / "township" / "zhucun.sqlite3")
-    reference = sqlite3.connect(work / "reference.sqlite3")
+    source = sqlite3.connect(home / "zhucun.sqlite3")
+    reference = sqlite3.connect(home.with_name(home.name + "-reference.sqlite3"))
     reference.execute("PRAGMA journal_mode=WAL")
     reference.execute("PRAGMA synchronous=FULL")
     rows_total = 0
@@ -95,12 +145,13 @@ def main() -> None:
                 reference.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
                 rows_total += len(rows)
     physical = time.perf_counter() - t0
+    source.close()
+    reference.close()
     print(
         f"plain sqlite3 bulk insert of the same {rows_total} rows: {physical:.2f} s "
-        f"= {rows_total / physical:,.0f} rows/s; fold / physical time ratio {folded / physical:.0f}x"
+        f"= {rows_total / physical:,.0f} rows/s; fold / plain sqlite3 time ratio {folded / physical:.1f}x"
     )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: {peak:.0f} MB; data in {work}")
+    return FoldFigures(households, len(ops), folded, rows_total, physical)
 
 
 if __name__ == "__main__":
