@@ -126,7 +126,7 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     Such a record holds nothing yet (at most a parent's placeholder, every field empty), so its state is
     the fields of its operations laid over each other in clock order. The log rows, the placeholders of
     parents neither held nor in the batch, and the records are each sent as one ``executemany`` of a
-    statement compiled once per process, with values converted by per-column functions chosen once
+    statement written once per process, with values converted by per-column functions chosen once
     (``_Plan``): no ORM object, no per-row statement work. Parents go before their children (tables in
     dependency order), so the deferred foreign-key checks find them and have nothing left to count."""
     if not ops:
