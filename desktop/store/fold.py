@@ -141,26 +141,27 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
             folded[key] = dict(op.fields)
         else:
             fields.update(op.fields)
-    log = table_of(Operation)
-    _send(
-        connection,
-        _statement(dialect, log, _LOG_COLUMNS, None),
-        [
-            (
-                op.origin,
-                op.seq,
-                op.hlc,
-                op.author,
-                op.table,
-                op.record_id,
-                op.fields_text(),
-                canonical_json(op.base) if op.base else None,
-                op.prev_hash,
-                op.hash,
-            )
-            for op in ops
-        ],
-    )
+    log_insert = _statement(dialect, table_of(Operation), _LOG_COLUMNS, None)
+    for start in range(0, len(ops), _LOG_ROWS_AT_ONCE):  # the log's texts are not all held twice
+        _send(
+            connection,
+            log_insert,
+            [
+                (
+                    op.origin,
+                    op.seq,
+                    op.hlc,
+                    op.author,
+                    op.table,
+                    op.record_id,
+                    op.fields_text(),
+                    canonical_json(op.base) if op.base else None,
+                    op.prev_hash,
+                    op.hash,
+                )
+                for op in ops[start : start + _LOG_ROWS_AT_ONCE]
+            ],
+        )
     placeholders: dict[str, set[str]] = {}
     groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
     households = WriteTransaction.of(session).households  # whole records: their household is known
@@ -194,6 +195,7 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     _forget_loaded(session, folded.keys() | {(t, i) for t, ids in placeholders.items() for i in ids})
 
 
+_LOG_ROWS_AT_ONCE = 5000
 _LOG_COLUMNS = (
     "origin",
     "seq",
