@@ -7,10 +7,12 @@ ends with one readable line instead of Qt's abort.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
 
+from desktop.domain.errors import UserError
 from desktop.domain.policy import load_policy
 from desktop.media.blob_store import BlobStore
 from desktop.resources import resources_dir as resources_dir  # re-exported: its old home
@@ -42,10 +44,13 @@ def open_ledger(
     unlocked: Unlocked | None = None,
     read_only: bool = False,
     busy_seconds: float | None = None,
+    defer_checks: bool = False,
 ) -> Ledger:
     """``unlocked``: the keyring unlocked by a user's passphrase, for an encrypted data folder; that user
     is the author of the operations written through this ledger. ``read_only``: a command that only
-    reads (it works on a full disk); ``busy_seconds``: how long a write waits for another program."""
+    reads (it works on a full disk); ``busy_seconds``: how long a write waits for another program.
+    ``defer_checks`` (the GUI): the integrity check, the day's backup and the orphan-photo sweep are left to
+    ``finish_opening``, which the caller runs once its window is up."""
     location = StoreLocation(home, db_url, data_key=unlocked.data_key if unlocked else None)
     store = open_store(
         location,
@@ -53,6 +58,7 @@ def open_ledger(
         author=unlocked.user if unlocked else None,
         read_only=read_only,
         busy_seconds=busy_seconds,
+        defer_check=defer_checks,
     )
     ledger = Ledger(store=store, policy=load_policy(resources_dir() / "policy"))
     if read_only:
@@ -63,8 +69,23 @@ def open_ledger(
         from desktop.services.security.encryption import finish_encryption
 
         finish_encryption(home, unlocked.data_key)  # photos a cut-off conversion left in clear
-    sweep_orphan_photos(ledger, photos)  # photo blobs a killed ``photo add`` left without a record
+    if not defer_checks:
+        sweep_orphan_photos(ledger, photos)  # photo blobs a killed ``photo add`` left without a record
     return ledger
+
+
+def finish_opening(ledger: Ledger) -> UserError | None:
+    """What ``open_ledger(defer_checks=True)`` left for later (the GUI runs it on a worker thread once
+    its window is up): the integrity check, then the day's backup and the orphan-photo sweep. Returns the
+    problem the check found — the message an opening would have refused the ledger with; every write is
+    refused with it from then on — else None. A failed backup raises (a ``UserError`` for a full disk)."""
+    problem = ledger.store.verify()
+    if problem is not None:
+        return problem
+    ledger.store.backup_if_due()
+    # photo blobs a killed ``photo add`` left without a record: read from a ledger found intact
+    sweep_orphan_photos(ledger, BlobStore(ledger.store.location.home / "photos"))
+    return None
 
 
 def has_ledger(home: Path, db_url: str | None = None) -> bool:
@@ -99,7 +120,6 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.domain.errors import UserError
     from desktop.services.maintenance.crash_reports import report_into
     from desktop.services.preferences import LANGUAGE, get_preference
     from desktop.services.security.users import is_encrypted
@@ -111,6 +131,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from desktop.ui.shell.i18n import CHINESE, install_translators
     from desktop.ui.shell.main_thread_gc import collect_on_gui_thread
     from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.opening_check import OpeningCheck
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -141,8 +162,14 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
                     return 0
                 unlocked = first.unlocked
         while True:  # 启用加密 in 设置 closes the window: the ledger opens again, encrypted, in a new one
+            # the integrity check, the day's backup and the orphan-photo sweep: once the window is up
             ledger = open_ledger(
-                home, db_url=db_url, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS
+                home,
+                db_url=db_url,
+                create=True,
+                unlocked=unlocked,
+                busy_seconds=GUI_BUSY_SECONDS,
+                defer_checks=True,
             )
             with ledger.store.read_session() as session:
                 is_new = get_device(session) is None
@@ -160,6 +187,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
             ctx = UiContext(ledger, user=unlocked.user if unlocked else None)
             window = MainWindow(ctx)
             window.show()
+            OpeningCheck(window, functools.partial(finish_opening, ledger), give_up_after_ms=quit_after)
             if quit_after is not None:
                 QTimer.singleShot(quit_after, app.quit)
             code = app.exec()
