@@ -135,6 +135,10 @@ class HouseholdTableModel(QAbstractTableModel):
             found = self._rows.get(household_id) or self._gone(row)
         return found
 
+    def rows_read(self) -> int:
+        """How many rows have been read so far (the rest are keys only)."""
+        return len(self._rows)
+
     def read_all(self) -> None:
         """Every row read now, in one go (a sort by 户主 or 人数, an export): not a page at a time."""
         missing = [hid for hid in self._keys.ids if hid not in self._rows]
