@@ -14,10 +14,8 @@ from pathlib import Path
 
 from desktop.domain.errors import UserError
 from desktop.domain.policy import load_policy
-from desktop.media.blob_store import BlobStore
 from desktop.resources import resources_dir as resources_dir  # re-exported: its old home
 from desktop.services.context import Ledger
-from desktop.services.photos import sweep_orphan_photos
 from desktop.store.database import GUI_BUSY_SECONDS, StoreLocation, open_store
 from desktop.store.keyring import Unlocked
 
@@ -63,6 +61,11 @@ def open_ledger(
     ledger = Ledger(store=store, policy=load_policy(resources_dir() / "policy"))
     if read_only:
         return ledger  # nothing written: the sweeps wait for a command that writes
+    if defer_checks and unlocked is None:
+        return ledger  # finish_opening sweeps (the photo modules are not imported for the first screen)
+    from desktop.media.blob_store import BlobStore
+    from desktop.services.photos import sweep_orphan_photos
+
     photos = BlobStore(home / "photos")
     photos.sweep_partials()  # photo temp files a killed import left behind
     if unlocked is not None:
@@ -83,8 +86,14 @@ def finish_opening(ledger: Ledger) -> UserError | None:
     if problem is not None:
         return problem
     ledger.store.backup_if_due()
+    from desktop.media.blob_store import BlobStore
+    from desktop.services.photos import sweep_orphan_photos
+
+    photos = BlobStore(ledger.store.location.home / "photos")
+    if not ledger.store.location.encrypted:  # an encrypted folder's were swept at open
+        photos.sweep_partials()  # photo temp files a killed import left behind
     # photo blobs a killed ``photo add`` left without a record: read from a ledger found intact
-    sweep_orphan_photos(ledger, BlobStore(ledger.store.location.home / "photos"))
+    sweep_orphan_photos(ledger, photos)
     return None
 
 

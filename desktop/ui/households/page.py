@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -32,7 +33,6 @@ from desktop.domain.errors import InvalidInput
 from desktop.services.households.batch import restore_groups, set_group
 from desktop.services.households.flags import ELIMINATED, MONITORED, HouseholdFlags, household_flags
 from desktop.services.households.households import household_keys, household_rows
-from desktop.services.printing.jobs import PrintResult, print_cards, print_household_files
 from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.households.table_model import (
     COL_MEMBERS,
@@ -48,6 +48,9 @@ from desktop.ui.shell.jobs import Job, Progress
 from desktop.ui.shell.page import Page
 from desktop.ui.widgets.tables import read_only_table
 from desktop.ui.widgets.xlsx_export import export_button, run_export
+
+if TYPE_CHECKING:
+    from desktop.services.printing.jobs import PrintResult
 
 _FITTED = (COL_NUMBER, COL_MEMBERS, COL_VILLAGE)
 SEARCH_PLACEHOLDER = tr_noop("搜索姓名、拼音、户编号、身份证号或电话")
@@ -229,6 +232,8 @@ class HouseholdsPage(Page):
                 return None
             out = Path(picked) if picked.lower().endswith(".pdf") else Path(picked + ".pdf")
         ledger, target = self.ctx.ledger, out
+        # on use: the print jobs' modules are a sizeable part of a start that never prints
+        from desktop.services.printing.jobs import print_cards, print_household_files
 
         def work(progress: Progress) -> PrintResult:
             if cards:
