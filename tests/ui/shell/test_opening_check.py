@@ -112,8 +112,9 @@ def test_an_intact_ledger_gets_its_daily_backup_after_the_window_is_up(
         if list((home / "backups").glob("*-daily.sqlite3")):
             timer.stop()
             seen.append("backup")
-            qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # 退出
-            QTimer.singleShot(0, QApplication.quit)
+            # ends app.exec() at once: a quit() posted now could still be queued when run_gui has
+            # returned, and close the next test's windows
+            QApplication.exit(0)
 
     timer = QTimer()
     timer.timeout.connect(watch)
