@@ -110,6 +110,7 @@ NO_DISPLAY_MESSAGE = (
 QUIT_AFTER_ENV = "ZHUCUN_QUIT_AFTER_MS"
 # the README's start command: a first start opens the demo village instead of asking
 DEMO_IF_EMPTY_ENV = "ZHUCUN_DEMO_IF_EMPTY"
+THUMBNAILS = "desktop.ui.photos.thumbnails"
 
 
 def has_display() -> bool:
@@ -133,7 +134,6 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from desktop.services.preferences import LANGUAGE, get_preference
     from desktop.services.security.users import is_encrypted
     from desktop.store.device import get_device
-    from desktop.ui.photos.thumbnails import thumbnail_hub
     from desktop.ui.shell.app_icon import install_app_icon
     from desktop.ui.shell.context import UiContext
     from desktop.ui.shell.fonts import install_app_font
@@ -205,7 +205,8 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
             # into interpreter shutdown crashed the process on quit (2 of 20 quick starts).
             window.hide()
             QThreadPool.globalInstance().waitForDone(60_000)
-            thumbnail_hub().wait()
+            if THUMBNAILS in sys.modules:  # a page showed photos (their module is loaded on first use)
+                sys.modules[THUMBNAILS].thumbnail_hub().wait()
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             if ctx.reopen_with is None:
