@@ -8,6 +8,12 @@ process's peak memory. One warm-up run first (it also makes the day's backup, as
 day does), then the median of ``--runs``. The OS file cache is warm (the folder was just written or
 read); a laptop's first start after a reboot reads the database from disk as well.
 
+The reference, run alternately with the app in the same run: a bare window, also a fresh process, that
+imports only PySide6 and sqlite3, opens the same database file read-only, reads the same columns of
+the same households in one query (户编号, 户主, 小组, 类别, 脱贫属性, 人数, masked 电话) and shows them
+in a QTableView over a minimal table model, with the same "rows shown, loop idle" mark. The bench
+prints the app's median over the bare window's median (issue 17's goal: ≤ 3×).
+
     .venv/bin/python bench/bench_gui_start.py [--households 10000] [--home DIR] [--runs 5] [--profile]
 
 ``--profile`` runs once more under cProfile and prints where the start's time goes.
@@ -25,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 MARK = "zhucun-gui-start:"
 
@@ -37,7 +44,11 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="one more run under cProfile")
     parser.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--bare-probe", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.bare_probe:
+        bare_probe(args.bare_probe)
+        return
     if args.probe:
         probe(args.probe, args.profile_out)
         return
@@ -46,7 +57,12 @@ def main() -> None:
     make_village(home, args.households)
     warm = run_once(home)
     print(f"warm-up start (makes the day's backup when due): {warm['total']:.2f} s")
-    runs = [run_once(home) for _ in range(args.runs)]
+    run_once(home, bare=True)  # its warm-up: PySide6's files in the OS cache for both
+    runs: list[dict[str, float]] = []
+    bare: list[dict[str, float]] = []
+    for _ in range(args.runs):  # alternately, so both see the same load on a shared machine
+        runs.append(run_once(home))
+        bare.append(run_once(home, bare=True))
     print(f"cold start to an interactive 农户 list of {runs[0]['rows']:,} households, {len(runs)} runs:")
     for key, label in (
         ("total", "process start → rows shown, loop idle"),
@@ -61,6 +77,17 @@ def main() -> None:
         )
     peaks = [r["peak_mb"] for r in runs]
     print(f"peak memory of the app process: median {statistics.median(peaks):.0f} MB")
+    app_total = statistics.median(r["total"] for r in runs)
+    bare_total = statistics.median(r["total"] for r in bare)
+    bare_peak = statistics.median(r["peak_mb"] for r in bare)
+    print(
+        f"bare PySide6 + sqlite3 window of the same {bare[0]['rows']:,.0f} rows: median {bare_total:.2f} s "
+        f"(min {min(r['total'] for r in bare):.2f}, max {max(r['total'] for r in bare):.2f}; "
+        f"imports {statistics.median(r['imports'] for r in bare):.2f} s), peak {bare_peak:.0f} MB"
+    )
+    if bare[0]["rows"] != runs[0]["rows"]:
+        print(f"  (!) the bare window shows {bare[0]['rows']:,.0f} rows, the app {runs[0]['rows']:,.0f}")
+    print(f"app start / bare window: {app_total / bare_total:.1f}×  (goal ≤ 3×)")
     if args.profile:
         profile(home)
 
@@ -92,9 +119,14 @@ def make_village(home: Path, households: int) -> None:
     )
 
 
-def run_once(home: Path, profile_out: Path | None = None) -> dict[str, float]:
+def run_once(home: Path, profile_out: Path | None = None, *, bare: bool = False) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    command = [sys.executable, str(Path(__file__).resolve()), "--probe", str(home)]
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--bare-probe" if bare else "--probe",
+        str(home),
+    ]
     if profile_out is not None:
         command += ["--profile-out", str(profile_out)]
     started = time.time()
@@ -173,6 +205,84 @@ def probe(home: Path, profile_out: Path | None) -> None:
         raise SystemExit(f"the app ended with {code} before the list was shown")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(MARK + json.dumps({**marks, "rows": rows["n"], "peak_mb": peak}), flush=True)
+
+
+# --- the reference: a bare PySide6 + sqlite3 window of the same rows -------------------------------
+
+# the app's list: live households with a 户编号 of the current (only) village, with the head's name
+# and the live members counted (desktop.services.households.households.list_households)
+BARE_QUERY = """
+SELECT h.number, m.head, h.group_name, h.category, h.poverty_status, coalesce(m.n, 0), h.phone
+FROM household AS h
+LEFT JOIN (
+    SELECT household_id, count(*) AS n,
+           min(CASE WHEN relation IN ('户主', '本人或户主') THEN name END) AS head
+    FROM member WHERE coalesce(archived, 0) = 0 GROUP BY household_id
+) AS m ON m.household_id = h.id
+WHERE h.number IS NOT NULL AND coalesce(h.archived, 0) = 0
+ORDER BY h.number
+"""
+
+
+def bare_probe(home: Path) -> None:
+    """What any PySide6 program showing these rows costs: the floor the app's start is measured against."""
+    marks = {"main": time.time()}
+    import sqlite3
+
+    from PySide6.QtCore import QAbstractTableModel, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
+
+    marks["imported"] = time.time()
+    app = QApplication([sys.argv[0]])
+    connection = sqlite3.connect(f"file:{home / 'zhucun.sqlite3'}?mode=ro", uri=True)
+    rows = []
+    for number, head, group, category, status, members, phone in connection.execute(BARE_QUERY):
+        phone = phone or ""
+        masked = phone[:3] + "*" * (len(phone) - 7) + phone[-4:] if len(phone) >= 8 else phone
+        rows.append((number, head or "", group or "", category or "", status or "", str(members), masked))
+    connection.close()
+    headers = ["户编号", "户主", "村民小组", "户类别", "脱贫属性", "人数", "联系电话"]
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent: Any = None) -> int:
+            return len(rows)
+
+        def columnCount(self, parent: Any = None) -> int:
+            return len(headers)
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return rows[index.row()][index.column()]
+            return None
+
+        def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+                return headers[section]
+            return None
+
+    table = QTableView()
+    table.setModel(Model(table))
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.resize(1280, 720)
+    table.show()
+
+    def ready() -> None:
+        marks["ready"] = time.time()
+        app.quit()
+
+    def poll() -> None:
+        if table.isVisible() and table.model().rowCount():
+            watcher.stop()
+            marks["filled"] = time.time()
+            QTimer.singleShot(0, ready)
+
+    watcher = QTimer()
+    watcher.setInterval(1)
+    watcher.timeout.connect(poll)
+    watcher.start()
+    app.exec()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(MARK + json.dumps({**marks, "rows": len(rows), "peak_mb": peak}), flush=True)
 
 
 if __name__ == "__main__":

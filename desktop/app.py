@@ -7,15 +7,15 @@ ends with one readable line instead of Qt's abort.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
 
+from desktop.domain.errors import UserError
 from desktop.domain.policy import load_policy
-from desktop.media.blob_store import BlobStore
 from desktop.resources import resources_dir as resources_dir  # re-exported: its old home
 from desktop.services.context import Ledger
-from desktop.services.photos import sweep_orphan_photos
 from desktop.store.database import GUI_BUSY_SECONDS, StoreLocation, open_store
 from desktop.store.keyring import Unlocked
 
@@ -42,10 +42,13 @@ def open_ledger(
     unlocked: Unlocked | None = None,
     read_only: bool = False,
     busy_seconds: float | None = None,
+    defer_checks: bool = False,
 ) -> Ledger:
     """``unlocked``: the keyring unlocked by a user's passphrase, for an encrypted data folder; that user
     is the author of the operations written through this ledger. ``read_only``: a command that only
-    reads (it works on a full disk); ``busy_seconds``: how long a write waits for another program."""
+    reads (it works on a full disk); ``busy_seconds``: how long a write waits for another program.
+    ``defer_checks`` (the GUI): the integrity check, the day's backup and the orphan-photo sweep are left to
+    ``finish_opening``, which the caller runs once its window is up."""
     location = StoreLocation(home, db_url, data_key=unlocked.data_key if unlocked else None)
     store = open_store(
         location,
@@ -53,18 +56,45 @@ def open_ledger(
         author=unlocked.user if unlocked else None,
         read_only=read_only,
         busy_seconds=busy_seconds,
+        defer_check=defer_checks,
     )
     ledger = Ledger(store=store, policy=load_policy(resources_dir() / "policy"))
     if read_only:
         return ledger  # nothing written: the sweeps wait for a command that writes
+    if defer_checks and unlocked is None:
+        return ledger  # finish_opening sweeps (the photo modules are not imported for the first screen)
+    from desktop.media.blob_store import BlobStore
+    from desktop.services.photos import sweep_orphan_photos
+
     photos = BlobStore(home / "photos")
     photos.sweep_partials()  # photo temp files a killed import left behind
     if unlocked is not None:
         from desktop.services.security.encryption import finish_encryption
 
         finish_encryption(home, unlocked.data_key)  # photos a cut-off conversion left in clear
-    sweep_orphan_photos(ledger, photos)  # photo blobs a killed ``photo add`` left without a record
+    if not defer_checks:
+        sweep_orphan_photos(ledger, photos)  # photo blobs a killed ``photo add`` left without a record
     return ledger
+
+
+def finish_opening(ledger: Ledger) -> UserError | None:
+    """What ``open_ledger(defer_checks=True)`` left for later (the GUI runs it on a worker thread once
+    its window is up): the integrity check, then the day's backup and the orphan-photo sweep. Returns the
+    problem the check found — the message an opening would have refused the ledger with; every write is
+    refused with it from then on — else None. A failed backup raises (a ``UserError`` for a full disk)."""
+    problem = ledger.store.verify()
+    if problem is not None:
+        return problem
+    ledger.store.backup_if_due()
+    from desktop.media.blob_store import BlobStore
+    from desktop.services.photos import sweep_orphan_photos
+
+    photos = BlobStore(ledger.store.location.home / "photos")
+    if not ledger.store.location.encrypted:  # an encrypted folder's were swept at open
+        photos.sweep_partials()  # photo temp files a killed import left behind
+    # photo blobs a killed ``photo add`` left without a record: read from a ledger found intact
+    sweep_orphan_photos(ledger, photos)
+    return None
 
 
 def has_ledger(home: Path, db_url: str | None = None) -> bool:
@@ -80,6 +110,7 @@ NO_DISPLAY_MESSAGE = (
 QUIT_AFTER_ENV = "ZHUCUN_QUIT_AFTER_MS"
 # the README's start command: a first start opens the demo village instead of asking
 DEMO_IF_EMPTY_ENV = "ZHUCUN_DEMO_IF_EMPTY"
+THUMBNAILS = "desktop.ui.photos.thumbnails"
 
 
 def has_display() -> bool:
@@ -99,18 +130,17 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.domain.errors import UserError
     from desktop.services.maintenance.crash_reports import report_into
     from desktop.services.preferences import LANGUAGE, get_preference
     from desktop.services.security.users import is_encrypted
     from desktop.store.device import get_device
-    from desktop.ui.photos.thumbnails import thumbnail_hub
     from desktop.ui.shell.app_icon import install_app_icon
     from desktop.ui.shell.context import UiContext
     from desktop.ui.shell.fonts import install_app_font
     from desktop.ui.shell.i18n import CHINESE, install_translators
     from desktop.ui.shell.main_thread_gc import collect_on_gui_thread
     from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.opening_check import OpeningCheck
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -141,8 +171,14 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
                     return 0
                 unlocked = first.unlocked
         while True:  # 启用加密 in 设置 closes the window: the ledger opens again, encrypted, in a new one
+            # the integrity check, the day's backup and the orphan-photo sweep: once the window is up
             ledger = open_ledger(
-                home, db_url=db_url, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS
+                home,
+                db_url=db_url,
+                create=True,
+                unlocked=unlocked,
+                busy_seconds=GUI_BUSY_SECONDS,
+                defer_checks=True,
             )
             with ledger.store.read_session() as session:
                 is_new = get_device(session) is None
@@ -160,6 +196,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
             ctx = UiContext(ledger, user=unlocked.user if unlocked else None)
             window = MainWindow(ctx)
             window.show()
+            OpeningCheck(window, functools.partial(finish_opening, ledger), give_up_after_ms=quit_after)
             if quit_after is not None:
                 QTimer.singleShot(quit_after, app.quit)
             code = app.exec()
@@ -168,7 +205,8 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
             # into interpreter shutdown crashed the process on quit (2 of 20 quick starts).
             window.hide()
             QThreadPool.globalInstance().waitForDone(60_000)
-            thumbnail_hub().wait()
+            if THUMBNAILS in sys.modules:  # a page showed photos (their module is loaded on first use)
+                sys.modules[THUMBNAILS].thumbnail_hub().wait()
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             if ctx.reopen_with is None:

@@ -11,12 +11,20 @@ a writer in WAL mode.
 A read-only store (``open_store(read_only=True)``: ``check``, ``dump``, lists) opens the file with
 ``mode=ro``, ``query_only`` and temporary tables in memory, so reading never needs to write a byte; on a
 full disk it works (see ``sqlite_file``) where every other command says how much space is left.
+
+The GUI opens with ``defer_check``: a current SQLite ledger opens without its integrity check and
+without the day's backup, so the window comes up at once; ``Store.verify()`` then runs the check (the
+GUI on a worker thread, after the window is up), and ``backup_if_due()`` the backup. Until the check
+has passed no write begins: a write waits for it (or runs it), and after a failed check every write is
+refused with the same message an opening would have given. A ledger to migrate is checked first, as
+always.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -78,9 +86,15 @@ class StoreLocation:
 class Store:
     """An open, migrated database. ``session()`` gives one transaction."""
 
-    def __init__(self, location: StoreLocation, engine: Engine, *, author: str | None = None) -> None:
+    def __init__(
+        self, location: StoreLocation, engine: Engine, *, author: str | None = None, checked: bool = True
+    ) -> None:
         self.location = location
         self.engine = engine
+        # ``checked`` False: opened with the integrity check deferred (see ``verify``)
+        self._checked = checked
+        self._check_lock = threading.Lock()
+        self._problem: UserError | None = None
         # the unlocked user signs every operation written through this store (see ChangeWriter)
         self._sessions = sessionmaker(
             engine, expire_on_commit=False, info={"author": author} if author else None
@@ -92,6 +106,36 @@ class Store:
         transaction.install(self._sessions, self._committed)
         if location.data_key is not None:
             unlocked.register(location.home, location.data_key)
+
+    def verify(self) -> UserError | None:
+        """The integrity check an opening with ``defer_check`` left for later: the problem found (the
+        message an opening would have refused the file with), else None. Once found, every write is
+        refused with it. Runs once; a second caller waits for the first (any thread)."""
+        with self._check_lock:
+            if not self._checked:
+                facts = inspect_sqlite(self.location.db_path, data_key=self.location.data_key)
+                if facts.error is not None:
+                    self._problem = unreadable(self.location, facts)
+                elif facts.damage is not None:
+                    self._problem = damaged(self.location, facts.damage)
+                self._checked = True
+            return self._problem
+
+    def backup_if_due(self) -> Path | None:
+        """The day's backup, when the newest is older than a day and the disk has room for it."""
+        if not self.location.is_sqlite or not _room_for_backup(self.location):
+            return None
+        age = newest_backup_age(self.location.backups)
+        if age is not None and age <= DAILY:
+            return None
+        return backup_file(
+            self.location.db_path, self.location.backups, "daily", data_key=self.location.data_key
+        )
+
+    def _writable(self) -> None:
+        problem = self.verify()
+        if problem is not None:
+            raise problem
 
     def refresh_search_index(self) -> bool:
         """Rebuild the household search texts when an older program made them (see search_index)."""
@@ -115,6 +159,7 @@ class Store:
     def session(self) -> Iterator[Session]:
         """One write transaction: its lock is taken at the start (waiting for another writer up to the
         busy timeout); a full disk or a lock held too long becomes the user's one-line error."""
+        self._writable()
         try:
             with self._sessions.begin() as session:
                 if self.location.is_sqlite:
@@ -138,6 +183,7 @@ class Store:
     def write_session(self) -> Session:
         """A session the caller commits itself, whose transaction takes the write lock when it begins
         (``BEGIN IMMEDIATE``, waiting for another writer) like ``session()``."""
+        self._writable()
         session = self._sessions()
         if self.location.is_sqlite:
             session.connection(execution_options={_WRITE: True})
@@ -146,6 +192,7 @@ class Store:
     def backup(self, reason: str, folder: Path | None = None) -> Path:
         if not self.location.is_sqlite:
             raise StoreProblem("服务器数据库请用 pg_dump 备份（见 README“乡镇服务器”一节）")
+        self._writable()  # a damaged file is never copied in as the newest backup
         target = folder or self.location.backups
         needed = self.location.db_path.stat().st_size
         disk.require_free(target, needed, f"无法备份台账到 {target}（{disk.needs_text(needed)}）")
@@ -223,19 +270,27 @@ def open_store(
     author: str | None = None,
     busy_seconds: float | None = None,
     read_only: bool = False,
+    defer_check: bool = False,
 ) -> Store:
     """Open the store, creating or migrating it. Raises StoreProblem with a Chinese message.
 
     ``author``: the unlocked user, recorded as the author of every operation written through it.
     ``busy_seconds``: how long to wait for another writer (default: ``ZHUCUN_BUSY_WAIT`` or 5 s).
     ``read_only``: nothing is written, not even a journal (a database that needs migrating is opened
-    for writing all the same)."""
+    for writing all the same). ``defer_check``: a current SQLite ledger opens without its integrity
+    check and the day's backup; the caller runs ``Store.verify()`` and ``backup_if_due()`` soon after
+    (no write begins before the check passed)."""
     wait = busy_seconds_setting() if busy_seconds is None else busy_seconds
     immutable = False
+    deferred = False
     if location.is_sqlite:
         check_unlocked(location)
         # decided on a read-only look, so a file we refuse is left exactly as it was
-        state, immutable = _sqlite_state(location, read_only=read_only)
+        deferred = defer_check and not read_only
+        state, immutable = _sqlite_state(location, read_only=read_only, check_integrity=not deferred)
+        if deferred and state != "current":  # a file to migrate (or make) is checked before, as always
+            deferred = False
+            state, immutable = _sqlite_state(location, read_only=read_only)
         if state == "empty" and create:
             location.home.mkdir(parents=True, exist_ok=True)
     read_only = read_only and location.url is None and state == "current"
@@ -251,11 +306,10 @@ def open_store(
             backup_file(location.db_path, location.backups, "before-migration", data_key=location.data_key)
         if state in ("empty", "behind"):
             migrate.upgrade(engine)
-        if location.is_sqlite and daily_backup and state not in ("empty",) and _room_for_backup(location):
-            age = newest_backup_age(location.backups)
-            if age is None or age > DAILY:
-                backup_file(location.db_path, location.backups, "daily", data_key=location.data_key)
-        store = Store(location, engine, author=author)  # last but one: it holds the data key until closed
+        # last but one: it holds the data key until closed
+        store = Store(location, engine, author=author, checked=not deferred)
+        if location.is_sqlite and daily_backup and state not in ("empty",) and not deferred:
+            store.backup_if_due()
         if read_only:
             if _search_index_current(engine):
                 return store
@@ -264,6 +318,10 @@ def open_store(
             return open_store(
                 location, create=create, daily_backup=daily_backup, author=author, busy_seconds=wait
             )
+        if deferred and not _search_index_current(engine):
+            problem = store.verify()  # rebuilding the texts writes: only into a file found intact
+            if problem is not None:
+                raise problem
         store.refresh_search_index()  # after a backup: an older program's texts are rebuilt
         return store
     except (OperationalError, DatabaseError) as exc:
@@ -343,11 +401,13 @@ def _room_for_backup(location: StoreLocation) -> bool:
     return disk.free_bytes(location.backups) >= size + disk.WRITE_MARGIN_BYTES
 
 
-def _sqlite_state(location: StoreLocation, *, read_only: bool = False) -> tuple[str, bool]:
+def _sqlite_state(
+    location: StoreLocation, *, read_only: bool = False, check_integrity: bool = True
+) -> tuple[str, bool]:
     """The schema state, and whether the file can only be read as immutable (a full disk)."""
     if not location.db_path.exists():
         return "empty", False
-    facts = inspect_sqlite(location.db_path, data_key=location.data_key)
+    facts = inspect_sqlite(location.db_path, data_key=location.data_key, check_integrity=check_integrity)
     if facts.error is not None:
         raise unreadable(location, facts)
     if facts.needs_immutable and not read_only:
@@ -364,6 +424,12 @@ def unreadable(location: StoreLocation, facts: SqliteFacts) -> UserError:
     return StoreProblem(f"无法读取数据库 {location.db_path}（{facts.error}），未做任何改动")
 
 
+def damaged(location: StoreLocation, damage: str) -> StoreProblem:
+    return StoreProblem(
+        f"数据库 {location.db_path} 已损坏（{damage}）；请用 zhucun restore 从 {location.backups} 恢复备份"
+    )
+
+
 def _facts_state(location: StoreLocation, facts: SqliteFacts) -> str:
     if not facts.is_sqlite and location.data_key is not None:
         raise StoreProblem(
@@ -373,9 +439,7 @@ def _facts_state(location: StoreLocation, facts: SqliteFacts) -> str:
     if not facts.is_sqlite:
         raise StoreProblem(f"{location.db_path} 不是驻村台账的数据库（不是 SQLite 文件），未做任何改动")
     if facts.damage is not None:
-        raise StoreProblem(
-            f"数据库 {location.db_path} 已损坏（{facts.damage}）；请用 zhucun restore 从 {location.backups} 恢复备份"
-        )
+        raise damaged(location, facts.damage)
     if facts.empty:
         return "empty"
     if not facts.ours:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,85 @@ def list_households(
         return _rows(session, search=search, village_id=village_id, include_archived=include_archived)
 
 
+@dataclass(frozen=True)
+class HouseholdKeys:
+    """The households ``list_households`` would list, in its order, without their members: what a
+    roster needs before it shows any row (the ids, and what it sorts and filters by). Parallel lists."""
+
+    ids: list[str]
+    numbers: list[str]
+    group_names: list[str]
+    categories: list[str]
+    village_names: list[str]
+
+
+def household_keys(
+    ledger: Ledger,
+    *,
+    search: str | None = None,
+    village_id: str | None = None,
+    all_villages: bool = False,
+) -> HouseholdKeys:
+    """``list_households``' households, in its order, as keys: one query over the households alone (no
+    member is read); ``household_rows`` gives the rows themselves, a page at a time."""
+    if village_id is None and not all_villages:
+        village_id = ledger.current_village_id()
+    query = _found(
+        select(
+            Household.id, Household.number, Household.group_name, Household.category, Household.village_id
+        ),
+        search=search,
+        village_id=village_id,
+        include_archived=False,
+    )
+    with ledger.store.read_session() as session:
+        households = session.execute(query).all()
+        villages = _village_names(session)
+    found = []
+    for h in households:
+        code, name = villages.get(h.village_id or "", _NO_VILLAGE)
+        found.append((h.number or "", code, name, h.id, h.group_name or "", h.category or ""))
+    found.sort(key=lambda k: k[:4])  # list_households' order
+    return HouseholdKeys(
+        ids=[k[3] for k in found],
+        numbers=[k[0] for k in found],
+        group_names=[k[4] for k in found],
+        categories=[k[5] for k in found],
+        village_names=[k[2] for k in found],
+    )
+
+
+def household_rows(ledger: Ledger, household_ids: Sequence[str]) -> list[HouseholdRow]:
+    """The roster rows of these households (a page of ``household_keys``), in the order asked; an id
+    no longer listed (archived, deleted meanwhile) is left out."""
+    rows: dict[str, HouseholdRow] = {}
+    with ledger.store.read_session() as session:
+        for chunk in in_chunks(list(household_ids)):
+            query = select(
+                Household.id,
+                Household.number,
+                Household.group_name,
+                Household.category,
+                Household.poverty_status,
+                Household.phone,
+                Household.archived,
+                Household.village_id,
+            ).where(Household.id.in_(chunk))
+            households = session.execute(query).all()
+            rows.update((r.id, r) for r in _with_people(session, households, query))
+    return [rows[i] for i in household_ids if i in rows]
+
+
+_NO_VILLAGE = ("", "（未归村）")
+
+
+def _village_names(session: Session) -> dict[str, tuple[str, str]]:
+    return {
+        v.id: (v.code or "", v.name or v.code or "")
+        for v in session.execute(select(Village.id, Village.code, Village.name))
+    }
+
+
 def _rows(
     session: Session,
     *,
@@ -58,20 +138,33 @@ def _rows(
     include_archived: bool,
     household_id: str | None = None,
 ) -> list[HouseholdRow]:
-    query = select(
-        Household.id,
-        Household.number,
-        Household.group_name,
-        Household.category,
-        Household.poverty_status,
-        Household.phone,
-        Household.archived,
-        Household.village_id,
-    ).where(Household.number.is_not(None))
-    if village_id is not None:
-        query = query.where(Household.village_id == village_id)
+    query = _found(
+        select(
+            Household.id,
+            Household.number,
+            Household.group_name,
+            Household.category,
+            Household.poverty_status,
+            Household.phone,
+            Household.archived,
+            Household.village_id,
+        ),
+        search=search,
+        village_id=village_id,
+        include_archived=include_archived,
+    )
     if household_id is not None:
         query = query.where(Household.id == household_id)
+    households = session.execute(query).all()
+    return _with_people(session, households, query)
+
+
+def _found(query: Any, *, search: str | None, village_id: str | None, include_archived: bool) -> Any:
+    """``query`` (over Household) narrowed to the households listed: with a 户编号, of the village,
+    live, matching ``search``."""
+    query = query.where(Household.number.is_not(None))
+    if village_id is not None:
+        query = query.where(Household.village_id == village_id)
     if not include_archived:
         query = query.where(live(Household))
     compact = "".join((search or "").split()).lower()  # "Ci Ren" is ciren, "138 0000 1234" one number
@@ -83,7 +176,12 @@ def _rows(
             # the index's own village column (always the household's): PostgreSQL then reads one
             # village's search texts instead of the whole county's
             query = query.where(HouseholdSearch.village_id == village_id)
-    households = session.execute(query).all()
+    return query
+
+
+def _with_people(session: Session, households: Sequence[Any], query: Any) -> list[HouseholdRow]:
+    """The rows of ``households`` (selected by ``query``) with their head's name and members counted,
+    in 户编号 order."""
     # members counted only for the households found: SQLite looks each id up in the index, 500 a query;
     # PostgreSQL gets the selection itself (it read every member once per 500 ids, and hash-joins this)
     current = live(Member)
@@ -100,14 +198,11 @@ def _rows(
     people: dict[str, tuple[int, str | None]] = {}
     for chunk in chunks:
         people.update((hid, (n, name)) for hid, n, name in session.execute(chunk))
-    villages = {
-        v.id: (v.code or "", v.name or v.code or "")
-        for v in session.execute(select(Village.id, Village.code, Village.name))
-    }
+    villages = _village_names(session)
     rows = []
     for h in households:
         n, name = people.get(h.id, (0, None))
-        village_code, village_name = villages.get(h.village_id or "", ("", "（未归村）"))
+        village_code, village_name = villages.get(h.village_id or "", _NO_VILLAGE)
         rows.append(
             HouseholdRow(
                 id=h.id,

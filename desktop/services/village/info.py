@@ -23,11 +23,14 @@ class VillageSummary:
     people: int  # live members of those households
 
 
-def village_summary(ledger: Ledger, village_id: str | None = None) -> VillageSummary:
-    """The given village, else this device's; empty strings and zero counts if there is none."""
+def village_summary(ledger: Ledger, village_id: str | None = None, *, counted: bool = True) -> VillageSummary:
+    """The given village, else this device's; empty strings and zero counts if there is none.
+    ``counted`` False: the names only (the counts left zero; the window's title and status bar)."""
     village_id = village_id or ledger.current_village_id()
     with ledger.store.read_session() as session:
         village = session.get(Village, village_id) if village_id else None
+        if not counted:
+            return _summary(village, 0, 0)
         live_household = (
             Household.village_id == village_id,
             Household.number.is_not(None),
@@ -40,13 +43,17 @@ def village_summary(ledger: Ledger, village_id: str | None = None) -> VillageSum
             .join(Household, Household.id == Member.household_id)
             .where(*live_household, live(Member))
         )
+    return _summary(village, households or 0, people or 0)
+
+
+def _summary(village: Village | None, households: int, people: int) -> VillageSummary:
     return VillageSummary(
         name=(village.name if village else None) or "",
         code=(village.code if village else None) or "",
         township=(village.township if village else None) or "",
         county=(village.county if village else None) or "",
-        households=households or 0,
-        people=people or 0,
+        households=households,
+        people=people,
     )
 
 
@@ -67,9 +74,7 @@ def village_in(session: Session, ref: str) -> Village:
     if len(by_name) == 1 and not by_code:
         return by_name[0]
     if len(by_code) + len(by_name) > 1:
-        raise InvalidInput(
-            f"“{ref}”不止一个村：{village_choices(by_code + by_name)}，请用村代码指定"
-        )
+        raise InvalidInput(f"“{ref}”不止一个村：{village_choices(by_code + by_name)}，请用村代码指定")
     if not villages:
         raise NotFound(f"没有名为或代码为“{ref}”的村：本机还没有任何村的记录")
     raise NotFound(f"没有名为或代码为“{ref}”的村。本机有：{village_choices(villages)}")

@@ -35,6 +35,9 @@ class Filters:
         return bool(self.gap or self.monitoring or self.not_visited_days)
 
 
+_NONE = Filters()
+
+
 class HouseholdFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,18 +78,20 @@ class HouseholdFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        f = self._filters
+        if f == _NONE:  # the usual case, once per household: nothing to look up
+            return True
         model = self.sourceModel()
         if not isinstance(model, HouseholdTableModel):
             return True
-        row = model.row_at(source_row)
-        f = self._filters
-        if f.group and row.group_name != f.group:
+        # by the model's keys: filtering reads no row
+        if f.group and model.group_name(source_row) != f.group:
             return False
-        if f.category and row.category != f.category:
+        if f.category and model.category(source_row) != f.category:
             return False
         if not f.needs_flags:
             return True
-        flags = self._flags.get(row.id)
+        flags = self._flags.get(model.household_id(source_row))
         if flags is None:
             return False
         if f.gap == ANY_GAP and not flags.gaps:

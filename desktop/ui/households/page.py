@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,8 +32,7 @@ from desktop.domain.enums import HOUSEHOLD_CATEGORIES, Dimension
 from desktop.domain.errors import InvalidInput
 from desktop.services.households.batch import restore_groups, set_group
 from desktop.services.households.flags import ELIMINATED, MONITORED, HouseholdFlags, household_flags
-from desktop.services.households.households import list_households
-from desktop.services.printing.jobs import PrintResult, print_cards, print_household_files
+from desktop.services.households.households import household_keys, household_rows
 from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.households.table_model import (
     COL_MEMBERS,
@@ -47,6 +49,10 @@ from desktop.ui.shell.page import Page
 from desktop.ui.widgets.tables import read_only_table
 from desktop.ui.widgets.xlsx_export import export_button, run_export
 
+if TYPE_CHECKING:
+    from desktop.services.printing.jobs import PrintResult
+
+_FITTED = (COL_NUMBER, COL_MEMBERS, COL_VILLAGE)
 SEARCH_PLACEHOLDER = tr_noop("搜索姓名、拼音、户编号、身份证号或电话")
 # long enough that typing "zhuoga" runs one query, short enough to feel immediate
 SEARCH_DELAY_MS = 200
@@ -156,14 +162,17 @@ class HouseholdsPage(Page):
         """Query the service for the current search text and show the result, keeping the selection."""
         self._search_timer.stop()
         keep = self.selected_household_id()
-        rows = list_households(
-            self.ctx.ledger, search=self.search_box.text().strip() or None, village_id=self.ctx.village_id,
+        ledger = self.ctx.ledger
+        # the households' keys now (no member read), each row's cells when the view first shows it
+        keys = household_keys(
+            ledger, search=self.search_box.text().strip() or None, village_id=self.ctx.village_id,
             all_villages=self.ctx.village_id is None,
         )  # fmt: skip
-        self.model.set_rows(rows)
+        self.model.set_keys(keys, functools.partial(household_rows, ledger))
         # all villages of a township together: which village each 001 卓嘎 is of
         self.table.setColumnHidden(COL_VILLAGE, not (self.ctx.is_township and self.ctx.village_id is None))
-        self._fill_groups(sorted({r.group_name for r in rows if r.group_name}))
+        self._fit_columns()
+        self._fill_groups(sorted(group for group in self.model.group_names() if group))
         self._apply_filters()
         self._select(keep)
 
@@ -223,6 +232,8 @@ class HouseholdsPage(Page):
                 return None
             out = Path(picked) if picked.lower().endswith(".pdf") else Path(picked + ".pdf")
         ledger, target = self.ctx.ledger, out
+        # on use: the print jobs' modules are a sizeable part of a start that never prints
+        from desktop.services.printing.jobs import print_cards, print_household_files
 
         def work(progress: Progress) -> PrintResult:
             if cards:
@@ -249,6 +260,7 @@ class HouseholdsPage(Page):
         ]
         horizontal = Qt.Orientation.Horizontal
         headers = [str(self.proxy.headerData(c, horizontal)) for c in columns]
+        self.model.read_all()  # in one read, not a page at a time
         rows = [
             ["" if (value := self.proxy.index(r, c).data()) is None else str(value) for c in columns]
             for r in range(self.proxy.rowCount())
@@ -321,23 +333,36 @@ class HouseholdsPage(Page):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # batch actions
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (COL_NUMBER, COL_MEMBERS, COL_VILLAGE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # as wide as their longest text (see _fit_columns), measured from the keys: ResizeToContents
+        # would read the cells of every row (a hidden table measures all 10,000)
+        for column in _FITTED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.moveSection(header.visualIndex(COL_VILLAGE), 0)
         table.setColumnHidden(COL_VILLAGE, True)
         table.activated.connect(self._activated)
         return table
 
+    def _fit_columns(self) -> None:
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        longest = {
+            COL_NUMBER: self.model.longest_number(),
+            COL_MEMBERS: "999",
+            COL_VILLAGE: self.model.longest_village(),
+        }
+        for column in _FITTED:
+            text = metrics.horizontalAdvance(longest[column]) + margin
+            header.resizeSection(column, max(text, header.sectionSizeFromContents(column).width()))
+
     def _select(self, household_id: str | None) -> None:
         if self.proxy.rowCount() == 0:
             return
         row = 0
-        if household_id is not None:
-            hits = self.proxy.match(
-                self.proxy.index(0, COL_NUMBER), HouseholdIdRole, household_id, 1, Qt.MatchFlag.MatchExactly
-            )
-            if hits:
-                row = hits[0].row()
+        source = None if household_id is None else self.model.row_of(household_id)
+        if source is not None:
+            shown = self.proxy.mapFromSource(self.model.index(source, COL_NUMBER))
+            if shown.isValid():
+                row = shown.row()
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_NUMBER), flags)
 

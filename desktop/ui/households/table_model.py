@@ -1,4 +1,11 @@
-"""The household roster as a Qt table model over ``list_households`` rows.
+"""The household roster as a Qt table model: the households' keys first, their rows on demand.
+
+``set_keys`` takes what ``household_keys`` gives — every household's id, 户编号, 村民小组, 户类别 and
+village, in 户编号 order — so the list has all its rows at once, sorts by those columns and filters by
+them without reading a member; a row's other cells (户主, 人数, 电话, …) are read a page at a time
+(``household_rows``) when the view first asks for one of them. Sorting by one of those columns reads
+the rest in one go, as the whole list was read before. ``set_rows`` takes finished rows (tests, small
+lists).
 
 Phone numbers are masked unless asked for: the roster is often on screen in a village office with
 people standing around.
@@ -8,13 +15,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.domain.masking import mask_phone
-from desktop.services.households.households import HouseholdRow
+from desktop.services.households.households import HouseholdKeys, HouseholdRow
 from desktop.ui.shell.i18n import tr_marked, tr_noop
 
 COL_NUMBER = 0
@@ -44,6 +51,11 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 _DIGITS = re.compile(r"\d+")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# rows read at a time: a screenful and more (a 1080 p screen shows about 35)
+PAGE_ROWS = 200
+_DISPLAY, _ALIGN = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+_ROLES = frozenset({_DISPLAY, SortRole, HouseholdIdRole, _ALIGN})
+Fetch = Callable[[Sequence[str]], Sequence[HouseholdRow]]
 
 
 def natural_key(text: str) -> str:
@@ -55,27 +67,106 @@ def natural_key(text: str) -> str:
 class HouseholdTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[HouseholdRow] = []
+        self._keys = HouseholdKeys([], [], [], [], [])
+        self._fetch: Fetch | None = None
+        self._rows: dict[str, HouseholdRow] = {}  # by id: the rows read so far
+        self._position: dict[str, int] | None = None  # id -> row, made when first asked
         self._number_keys: list[str] = []
         self._in_number_order = True
         self._show_phones = False
 
     # --- content -------------------------------------------------------------------------------
+    def set_keys(self, keys: HouseholdKeys, fetch: Fetch) -> None:
+        """Every household listed, as keys; ``fetch(ids)`` reads the rows of some of them."""
+        self._reset(keys, fetch, {})
+
     def set_rows(self, rows: Sequence[HouseholdRow]) -> None:
+        keys = HouseholdKeys(
+            ids=[r.id for r in rows],
+            numbers=[r.number for r in rows],
+            group_names=[r.group_name for r in rows],
+            categories=[r.category for r in rows],
+            village_names=[r.village_name for r in rows],
+        )
+        self._reset(keys, None, {r.id: r for r in rows})
+
+    def _reset(self, keys: HouseholdKeys, fetch: Fetch | None, rows: dict[str, HouseholdRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._keys, self._fetch, self._rows, self._position = keys, fetch, rows, None
         # once per row here, not once per comparison while the proxy sorts (10,000 rows: 150,000 of them)
-        self._number_keys = [natural_key(row.number) for row in self._rows]
-        keys = self._number_keys
-        self._in_number_order = all(a <= b for a, b in itertools.pairwise(keys))
+        self._number_keys = [natural_key(number) for number in keys.numbers]
+        self._in_number_order = all(a <= b for a, b in itertools.pairwise(self._number_keys))
         self.endResetModel()
 
     def in_number_order(self) -> bool:
         """The rows are in 户编号 order already (as the service lists them)."""
         return self._in_number_order
 
+    def household_id(self, row: int) -> str:
+        return self._keys.ids[row]
+
+    def group_name(self, row: int) -> str:
+        return self._keys.group_names[row]
+
+    def category(self, row: int) -> str:
+        return self._keys.categories[row]
+
+    def group_names(self) -> set[str]:
+        return set(self._keys.group_names)
+
+    def row_of(self, household_id: str) -> int | None:
+        """The row of a household, None when it is not listed."""
+        if self._position is None:
+            self._position = {hid: row for row, hid in enumerate(self._keys.ids)}
+        return self._position.get(household_id)
+
+    def longest_number(self) -> str:
+        return max(self._keys.numbers, key=len, default="")
+
+    def longest_village(self) -> str:
+        return max(self._keys.village_names, key=len, default="")
+
     def row_at(self, row: int) -> HouseholdRow:
-        return self._rows[row]
+        household_id = self._keys.ids[row]
+        found = self._rows.get(household_id)
+        if found is None:
+            start = row - row % PAGE_ROWS
+            self._read(self._keys.ids[start : start + PAGE_ROWS])
+            found = self._rows.get(household_id) or self._gone(row)
+        return found
+
+    def rows_read(self) -> int:
+        """How many rows have been read so far (the rest are keys only)."""
+        return len(self._rows)
+
+    def read_all(self) -> None:
+        """Every row read now, in one go (a sort by 户主 or 人数, an export): not a page at a time."""
+        missing = [hid for hid in self._keys.ids if hid not in self._rows]
+        if missing:
+            self._read(missing)
+
+    def _read(self, ids: Sequence[str]) -> None:
+        if self._fetch is not None:
+            self._rows.update((r.id, r) for r in self._fetch(ids))
+
+    def _gone(self, row: int) -> HouseholdRow:
+        """A household archived or deleted since the keys were read: shown by its keys until the list
+        is read again (the page refreshes on the change)."""
+        keys = self._keys
+        gone = HouseholdRow(
+            id=keys.ids[row],
+            number=keys.numbers[row],
+            head_name="",
+            group_name=keys.group_names[row],
+            category=keys.categories[row],
+            poverty_status="",
+            member_count=0,
+            phone="",
+            archived=True,
+            village_name=keys.village_names[row],
+        )
+        self._rows[gone.id] = gone
+        return gone
 
     def show_phones(self) -> bool:
         return self._show_phones
@@ -84,40 +175,57 @@ class HouseholdTableModel(QAbstractTableModel):
         if show == self._show_phones:
             return
         self._show_phones = show
-        if self._rows:
-            top, bottom = self.index(0, COL_PHONE), self.index(len(self._rows) - 1, COL_PHONE)
+        if self._keys.ids:
+            top, bottom = self.index(0, COL_PHONE), self.index(len(self._keys.ids) - 1, COL_PHONE)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SortRole])
 
     # --- QAbstractTableModel ------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own signature)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._keys.ids)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid():  # the view asks for a dozen roles per cell
             return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == SortRole:
-            if column == COL_MEMBERS:
-                return row.member_count
-            if column == COL_NUMBER:
-                return self._number_keys[index.row()]
-            return self._text(row, column)
+        number, column = index.row(), index.column()
+        if not 0 <= number < len(self._keys.ids):
+            return None
         if role == HouseholdIdRole:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_MEMBERS, COL_NUMBER):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+            return self._keys.ids[number]
+        if role == _ALIGN:
+            return int(Qt.AlignmentFlag.AlignCenter) if column in (COL_MEMBERS, COL_NUMBER) else None
+        if role == SortRole and column == COL_NUMBER:
+            return self._number_keys[number]
+        keyed = self._keyed_text(number, column)
+        if keyed is not None:
+            return keyed
+        if role == SortRole:
+            self.read_all()  # the proxy sorts by this column: every row, in one read
+        row = self.row_at(number)
+        if role == SortRole and column == COL_MEMBERS:
+            return row.member_count
+        return self._text(row, column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr_marked(HEADERS[section]) if section in HEADERS else None
+        return None
+
+    def _keyed_text(self, row: int, column: int) -> str | None:
+        """A cell the keys hold (no row read for it)."""
+        keys = self._keys
+        if column == COL_NUMBER:
+            return keys.numbers[row]
+        if column == COL_GROUP:
+            return keys.group_names[row]
+        if column == COL_CATEGORY:
+            return keys.categories[row]
+        if column == COL_VILLAGE:
+            return keys.village_names[row]
         return None
 
     def _text(self, row: HouseholdRow, column: int) -> str | None:

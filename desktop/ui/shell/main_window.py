@@ -4,6 +4,7 @@ village and how far the last sync is."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,22 +20,27 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.context import EVERYTHING
+from desktop.services.drafts import DIARY, VISIT, load_draft
 from desktop.services.exchange.status import sync_summary
 from desktop.services.setup import is_demo
 from desktop.services.village.info import village_summary
-from desktop.ui.diary.page import DiaryPage
 from desktop.ui.households.page import HouseholdsPage
-from desktop.ui.households.window import HouseholdDialog
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import CANCEL, DISCARD, ask_save
 from desktop.ui.shell.first_run_guide import FirstRunGuide
 from desktop.ui.shell.help import HelpWindow, about_box
 from desktop.ui.shell.i18n import tr, tr_marked
-from desktop.ui.shell.idle_lock import install_idle_lock
 from desktop.ui.shell.page import Page
-from desktop.ui.shell.registry import build_pages
+from desktop.ui.shell.registry import build_page, navigation
 from desktop.ui.shell.window_place import restore_placement, save_placement
-from desktop.ui.visits.page import VisitsPage
+
+if TYPE_CHECKING:
+    from desktop.ui.diary.page import DiaryPage
+    from desktop.ui.households.window import HouseholdDialog
+    from desktop.ui.shell.idle_lock import IdleLock
+    from desktop.ui.visits.page import VisitsPage
+
+_DRAFT_PAGES = (("走访", VISIT), ("日志", DIARY))  # the pages whose form keeps a draft
 
 
 class MainWindow(QMainWindow):
@@ -44,20 +50,22 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.stack = QStackedWidget()
-        self.pages: list[Page] = build_pages(ctx, self)
-        for page in self.pages:
-            self.nav.addItem(tr_marked(page.title))
-            self.stack.addWidget(page)
-            page.household_requested.connect(self.open_household)
-            if isinstance(page, VisitsPage):
-                page.draft_restored.connect(lambda: self.show_page("走访"))
-            if isinstance(page, DiaryPage):
-                page.draft_restored.connect(lambda: self.show_page("日志"))
+        # a page is built (its module imported) when first shown: the start builds the first page only
+        self._entries = navigation(ctx)
+        self._built: dict[int, Page] = {}
+        for title, _target in self._entries:
+            self.nav.addItem(tr_marked(title))
+            self.stack.addWidget(QWidget())  # stands in until the page is built
         # as wide as the longest label in the interface language
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.households = next(p for p in self.pages if isinstance(p, HouseholdsPage))
+        self.nav.currentRowChanged.connect(self._show_row)
+        households = self.page(HouseholdsPage.title)
+        assert isinstance(households, HouseholdsPage)
+        self.households = households
         self.households.add_requested.connect(self._add_household)
+        for title, draft in _DRAFT_PAGES:  # a form left unsaved by a crash is offered at start, as always
+            if any(t == title for t, _ in self._entries) and load_draft(ctx.ledger, draft) is not None:
+                self.page(title)
 
         self.guide = FirstRunGuide(ctx)  # the first start of a ledger, until dismissed
         self.guide.help_requested.connect(self.show_help)
@@ -83,20 +91,63 @@ class MainWindow(QMainWindow):
         self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
         self._update_status()
         self.placement = restore_placement(self)  # where it was closed; maximised on a small screen
-        self.idle_lock = install_idle_lock(self, ctx)  # encrypted ledgers: locks when idle or on Ctrl+L
+        self.idle_lock: IdleLock | None = None  # encrypted ledgers: locks when idle or on Ctrl+L
+        if ctx.user is not None:  # only an encrypted ledger has an unlocked user (its module on use)
+            from desktop.ui.shell.idle_lock import install_idle_lock
+
+            self.idle_lock = install_idle_lock(self, ctx)
 
     # --- public ------------------------------------------------------------------------------------
+    @property
+    def pages(self) -> list[Page]:
+        """Every page of the navigation, in order (each one not shown yet is built now)."""
+        return [self._page_at(row) for row in range(len(self._entries))]
+
     def show_page(self, title: str) -> Page:
-        for row, page in enumerate(self.pages):
-            if page.title == title:
-                self.nav.setCurrentRow(row)
-                return page
-        raise KeyError(title)
+        row = self._row_of(title)
+        self.nav.setCurrentRow(row)
+        return self._page_at(row)
 
     def page(self, title: str) -> Page:
-        return next(p for p in self.pages if p.title == title)
+        return self._page_at(self._row_of(title))
+
+    def _row_of(self, title: str) -> int:
+        for row, (entry, _target) in enumerate(self._entries):
+            if entry == title:
+                return row
+        raise KeyError(title)
+
+    def _show_row(self, row: int) -> None:
+        self._page_at(row)
+        self.stack.setCurrentIndex(row)
+
+    def _page_at(self, row: int) -> Page:
+        page = self._built.get(row)
+        if page is not None:
+            return page
+        title, target = self._entries[row]
+        page = build_page(self.ctx, title, target, self)
+        self._built[row] = page
+        stand_in = self.stack.widget(row)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, page)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        page.household_requested.connect(self.open_household)
+        restored = getattr(page, "draft_restored", None)  # 走访 and 日志: a draft put back shows its page
+        if restored is not None:
+            restored.connect(lambda: self.show_page(title))
+        return page
+
+    def _built_page(self, title: str) -> Page | None:
+        """The page if it was built (a page never shown holds nothing typed)."""
+        return self._built.get(self._row_of(title)) if any(t == title for t, _ in self._entries) else None
 
     def open_household(self, household_id: str) -> HouseholdDialog:
+        from desktop.ui.households.window import HouseholdDialog  # on first use: not for the first screen
+
         dialog = HouseholdDialog(self.ctx, household_id, self)
         # the form is on the main window: the household window steps aside so it does not cover it
         dialog.visit_requested.connect(dialog.close)
@@ -107,8 +158,8 @@ class MainWindow(QMainWindow):
 
     def _settle_drafts(self) -> bool:
         """The 走访 and 日志 forms holding something unsaved: each asked about in turn."""
-        visits = next((p for p in self.pages if isinstance(p, VisitsPage)), None)
-        diary = next((p for p in self.pages if isinstance(p, DiaryPage)), None)
+        visits = cast("VisitsPage | None", self._built_page("走访"))
+        diary = cast("DiaryPage | None", self._built_page("日志"))
         return (
             visits is None
             or self._settle_draft(
@@ -223,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self._data_seen = self.ctx.ledger.data_stamp()  # what the window shows now is read after it
-        summary = village_summary(self.ctx.ledger, self.ctx.village_id)
+        summary = village_summary(self.ctx.ledger, self.ctx.village_id, counted=False)  # names only
         device = self.ctx.ledger.this_device()
         if self.ctx.is_township:
             place = device.township_name or tr("乡镇")

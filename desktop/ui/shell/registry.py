@@ -29,12 +29,17 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
 TOWNSHIP_FIRST = (tr_noop("各村"), "desktop.ui.villages.page:VillagesPage")
 
 
+def navigation(ctx: UiContext) -> tuple[tuple[str, str], ...]:
+    """The navigation's entries for this device: (title, target)."""
+    return ((TOWNSHIP_FIRST,) if ctx.is_township else ()) + NAVIGATION
+
+
 def build_pages(ctx: UiContext, parent: QWidget | None = None) -> list[Page]:
-    entries = ((TOWNSHIP_FIRST,) if ctx.is_township else ()) + NAVIGATION
-    return [_build(ctx, title, target, parent) for title, target in entries]
+    return [build_page(ctx, title, target, parent) for title, target in navigation(ctx)]
 
 
-def _build(ctx: UiContext, title: str, target: str, parent: QWidget | None) -> Page:
+def build_page(ctx: UiContext, title: str, target: str, parent: QWidget | None) -> Page:
+    """One page, its module imported now (the window builds a page when it is first shown)."""
     module_name, class_name = target.split(":")
     try:
         module = importlib.import_module(module_name)

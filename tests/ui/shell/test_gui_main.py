@@ -94,3 +94,33 @@ def test_the_first_screen_imports_no_pdf_spreadsheet_migration_or_image_library(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+LATER = (
+    "desktop.ui.diary.page",
+    "desktop.ui.visits.page",
+    "desktop.ui.printing.page",
+    "desktop.ui.sync.page",
+    "desktop.ui.photos.page",
+    "desktop.ui.households.window",
+    "desktop.services.printing.jobs",
+)
+
+
+def test_the_first_screen_builds_the_household_list_only(tmp_path: Path) -> None:
+    """The other pages (and the household window, and the print jobs) are built when first opened."""
+    build_village(tmp_path).store.close()
+    script = RUN.replace(
+        "print('qt imported' if 'PySide6.QtWidgets' in sys.modules else 'qt not imported'); ",
+        f"print(sorted(m for m in {LATER!r} if m in sys.modules)); ",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", QUIT_AFTER_ENV: "300"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,124 @@
+"""The integrity check of a start runs once the window is up: the 农户 list comes first, and a damaged
+ledger is then said as an opening said it before (the same Chinese message naming ``zhucun restore``),
+nothing is written meanwhile, and 确定 ends the program with the same exit code."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.app import run_gui
+from desktop.domain.errors import StoreProblem
+from desktop.services.households.batch import set_group
+from desktop.store.sqlite_file import inspect_sqlite
+from desktop.ui.shell.main_window import MainWindow
+from tests.ui.conftest import HOUSEHOLDS, build_village
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+PAGE = 4096
+
+
+def damaged_village(home: Path) -> Path:
+    """A village whose file has 8 pages overwritten, the way a bad sector would, in pages the first
+    screen does not read: only the integrity check can tell."""
+    build_village(home).store.close()
+    db = home / "zhucun.sqlite3"
+    with sqlite3.connect(db) as connection:  # pages at the end of the file, after every table of ours
+        connection.execute("CREATE TABLE filler (data BLOB)")
+        connection.executemany("INSERT INTO filler VALUES (?)", [(b"x" * 3000,) for _ in range(300)])
+    connection.close()
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    data = bytearray(db.read_bytes())
+    pages = len(data) // PAGE
+    start = pages - 60
+    data[start * PAGE : (start + 8) * PAGE] = b"\xde\xad\xbe\xef" * (8 * PAGE // 4)
+    db.write_bytes(bytes(data))
+    assert inspect_sqlite(db).damage is not None
+    assert inspect_sqlite(db, check_integrity=False).ours  # it opens: only the check can tell
+    return db
+
+
+def visible(kind: type[Any], name: str = "") -> Any:
+    return next(
+        (
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, kind) and w.isVisible() and (not name or w.objectName() == name)
+        ),
+        None,
+    )
+
+
+def test_a_damaged_ledger_is_said_after_the_list_is_shown_and_nothing_is_written(
+    tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ZHUCUN_QUIT_AFTER_MS", raising=False)
+    home = tmp_path / "home"
+    db = damaged_village(home)
+    before = db.read_bytes()
+    seen: list[str] = []
+    refused: list[str] = []
+
+    def watch() -> None:
+        window = visible(MainWindow)
+        if window is not None and not seen and window.households.table.model().rowCount():
+            seen.append(f"list of {window.households.table.model().rowCount()}")
+        box = visible(QMessageBox, "openingProblem")
+        if box is None:
+            return
+        timer.stop()
+        seen.append(box.text())
+        ledger = window.ctx.ledger
+        try:  # a batch action now: refused, with the same message
+            set_group(ledger, [window.households.selected_household_id()], "三组")
+        except StoreProblem as problem:
+            refused.append(problem.message)
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # 确定
+
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(5)
+    code = run_gui(home, argv=["zhucun"])
+
+    assert code == 4  # as an opening refused a damaged file before
+    assert seen[0] == f"list of {len(HOUSEHOLDS)}"  # the window with its list came first
+    assert "已损坏" in seen[1] and "zhucun restore" in seen[1] and str(home / "backups") in seen[1]
+    assert refused == [seen[1]]
+    assert db.read_bytes() == before
+    assert not (home / "backups").exists()  # a damaged file is never copied in as the newest backup
+
+
+def test_an_intact_ledger_gets_its_daily_backup_after_the_window_is_up(
+    tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ZHUCUN_QUIT_AFTER_MS", raising=False)
+    home = tmp_path / "home"
+    build_village(home).store.close()
+    seen: list[str] = []
+
+    def watch() -> None:
+        window = visible(MainWindow)
+        if window is None or not window.households.table.model().rowCount():
+            return
+        if not seen:
+            seen.append("list")
+        if list((home / "backups").glob("*-daily.sqlite3")):
+            timer.stop()
+            seen.append("backup")
+            # ends app.exec() at once: a quit() posted now could still be queued when run_gui has
+            # returned, and close the next test's windows
+            QApplication.exit(0)
+
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(5)
+    assert run_gui(home, argv=["zhucun"]) == 0
+    assert seen == ["list", "backup"]
+    assert visible(QMessageBox, "openingProblem") is None
