@@ -5,6 +5,18 @@ here or arrived in a bundle, so search never shows stale results. The text is pl
 without spaces inside, separated by single spaces and led by one (a token-prefix search is
 ``LIKE '% zg%'``); the pinyin keys are those of name_keys.py. When the way the text is made changes
 (``INDEX_FORMAT``, or the surname table), every text is rebuilt the next time the ledger is opened.
+
+Finding a term does not read every text (issue 17): a trigram index answers any pattern with three
+characters in a row (``% zg`` counts the space before the token). On SQLite it is an FTS5 table
+``household_search_fts`` (tokenizer ``trigram``) over this table's rows, kept in step by triggers
+(migration 0007); on PostgreSQL a GIN ``gin_trgm_ops`` index on ``text`` (pg_trgm), which the planner
+uses for the same ``LIKE``. Shorter terms ('z', '01', '张') and terms with ``%``, ``_`` or a backslash are the
+plain ``LIKE`` over this table; so is every term where FTS5 or pg_trgm is missing: the same households
+either way, only slower. Two characters ('卓嘎', '次仁', the common case) read the FTS5 vocabulary:
+the trigrams that begin with them (every text ends in a space, so each occurrence begins one).
+
+The FTS5 table maps rows by this table's implicit rowid, which ``VACUUM`` may renumber: after one,
+``INSERT INTO household_search_fts(household_search_fts) VALUES('rebuild')`` (``rebuild_fts``).
 """
 
 from __future__ import annotations
@@ -14,9 +26,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import ColumnElement, column, delete, false, insert, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import HEAD_RELATIONS
 from desktop.resources import surname_readings
 from desktop.store.models import Household, HouseholdEvent, HouseholdSearch, LocalSetting, Member
 from desktop.store.name_keys import name_keys, primary_keys
@@ -28,9 +41,17 @@ _MEMBER_TABLES = {"member"}
 
 # 1: initials and full pinyin of each name's first reading. 2: every reading, surname readings, the
 # parts of a name, mixed forms, ü as v and u, no spaces inside a token, duplicates and keys that begin
-# another key dropped.
-INDEX_FORMAT = 2
+# another key dropped. 3: two spaces at the end, so every one or two characters of a token begin a
+# trigram of the FTS5 index (see ``_vocabulary_clause``); the member count and 户主 beside the text.
+INDEX_FORMAT = 3
 STAMP_KEY = "search_index.format"
+
+FTS_TABLE = "household_search_fts"  # SQLite: FTS5, tokenizer trigram, over household_search (0007)
+FTS_VOCABULARY = "household_search_fts_terms"  # its trigrams (fts5vocab, 'row')
+TRIGRAM_INDEX = "ix_household_search_text_trgm"  # PostgreSQL: GIN (text gin_trgm_ops) (0007)
+_MOST_TRIGRAMS = 200  # a one- or two-character term begun by more: the plain LIKE is as quick
+_FTS = table(FTS_TABLE, column("rowid"), column("text"))
+_ROWID: ColumnElement[Any] = literal_column("household_search.rowid")
 
 
 def pinyin_keys(name: str) -> list[str]:
@@ -54,7 +75,112 @@ def household_text(
     # a key that begins another key finds nothing the longer one does not (the search is by prefix)
     ordered = sorted(keys)
     pinyin = [k for k, after in zip(ordered, [*ordered[1:], ""], strict=False) if not after.startswith(k)]
-    return " " + " ".join([*plain, *(k for k in pinyin if k not in plain)])
+    return " " + " ".join([*plain, *(k for k in pinyin if k not in plain)]) + "  "
+
+
+def search_clause(session: Session, compact: str) -> ColumnElement[bool]:
+    """The households whose text matches ``compact`` (lower case, no spaces), as a condition on
+    ``HouseholdSearch``. Pinyin (letters only; ü typed as ü, v or u, syllables maybe parted by ') is
+    matched at the start of a token, anything else anywhere in one. The same households whichever
+    index answers (module docstring)."""
+    pinyin = compact.replace("ü", "v").replace("'", "")
+    if pinyin.isascii() and pinyin.isalpha():
+        # the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
+        literal, pattern = " " + pinyin, f"% {pinyin}%"
+    elif any(c in compact for c in "%_\\"):
+        escaped = compact.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return HouseholdSearch.text.like(f"%{escaped}%", escape="\\")
+    else:
+        literal, pattern = compact, f"%{compact}%"
+    plain = HouseholdSearch.text.like(pattern)
+    if session.get_bind().dialect.name != "sqlite" or not has_fts(session):
+        return plain  # PostgreSQL: the planner takes the trigram index for the LIKE where it helps
+    if len(literal) >= 3:
+        # FTS5 answers a LIKE with three characters in a row from its trigrams, then checks each row
+        return _ROWID.in_(select(_FTS.c.rowid).where(_FTS.c.text.like(pattern)))
+    return _vocabulary_clause(session, literal, plain)
+
+
+def _vocabulary_clause(session: Session, literal: str, plain: ColumnElement[bool]) -> ColumnElement[bool]:
+    """One or two characters: each place they occur in a text begins a trigram (a text ends in two
+    spaces, and a term has none), so the rows holding any trigram that begins with them are the rows
+    that hold them. (FTS5 itself cannot take a LIKE that short: SQLite 3.40 even finds nothing for two
+    Chinese characters.)"""
+    upper = literal[:-1] + chr(ord(literal[-1]) + 1)
+    trigrams = list(
+        session.execute(
+            text(f"SELECT term FROM {FTS_VOCABULARY} WHERE term >= :low AND term < :high LIMIT :most"),
+            {"low": literal, "high": upper, "most": _MOST_TRIGRAMS + 1},
+        ).scalars()
+    )
+    if len(trigrams) > _MOST_TRIGRAMS:
+        return plain
+    if not trigrams:
+        return false()
+    query = " OR ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+    return _ROWID.in_(select(_FTS.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(query)))
+
+
+def derived_from_search(name: str | None) -> bool:
+    """Tables and indexes of the trigram index, which the models do not describe (migration 0007):
+    FTS5's own tables on SQLite, the GIN index on PostgreSQL."""
+    return bool(name) and (str(name).startswith(FTS_TABLE) or name == TRIGRAM_INDEX)
+
+
+def has_fts(session: Session) -> bool:
+    """Whether this SQLite ledger has the FTS5 index (not where FTS5 was missing at migration 0007,
+    nor in a schema made by ``create_all``)."""
+    found = session.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE name IN (:table, :vocabulary)"),
+        {"table": FTS_TABLE, "vocabulary": FTS_VOCABULARY},
+    ).scalar()
+    return found == 2
+
+
+def rebuild_fts(session: Session) -> None:
+    """Index every text again (after a ``VACUUM``, which may renumber the rows the index points at)."""
+    if session.get_bind().dialect.name == "sqlite" and has_fts(session):
+        session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')"))
+
+
+def describe(session: Session) -> str:
+    """How this ledger finds households: which index, or why none (for ``zhucun doctor`` and ``check``)."""
+    if session.get_bind().dialect.name == "sqlite":
+        if has_fts(session):
+            return "SQLite FTS5 三元组索引"
+        return "无 FTS5 索引（本机 SQLite 缺 FTS5 三元组分词）：逐行比对，结果相同但较慢"
+    if _has_trigram_index(session):
+        return "PostgreSQL pg_trgm 三元组索引"
+    return (
+        "无 pg_trgm 索引（服务器未安装 pg_trgm 扩展，或本账号无权 CREATE EXTENSION）：逐行比对，结果相同但较慢；"
+        "请数据库管理员在本库执行 CREATE EXTENSION pg_trgm，下次打开台账时自动建索引"
+    )
+
+
+def _has_trigram_index(session: Session) -> bool:
+    return bool(
+        session.execute(
+            text(
+                "SELECT count(*) FROM pg_indexes WHERE tablename = 'household_search' AND indexname = :name"
+            ),
+            {"name": TRIGRAM_INDEX},
+        ).scalar()
+    )
+
+
+def ensure_trigram_index(session: Session) -> bool:
+    """PostgreSQL: make the GIN trigram index when pg_trgm is there and the index is not (migration 0007
+    made it unless the extension was missing or could not be created; an administrator may add it
+    later). Returns whether the index exists now. Never fails for want of the extension."""
+    if _has_trigram_index(session):
+        return True
+    installed = session.execute(text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar()
+    if not installed:
+        return False
+    session.execute(
+        text(f"CREATE INDEX IF NOT EXISTS {TRIGRAM_INDEX} ON household_search USING gin (text gin_trgm_ops)")
+    )
+    return True
 
 
 def index_stamp() -> str:
@@ -79,13 +205,22 @@ def _insert(session: Session, ids: list[str]) -> None:
         ).where(Household.id.in_(ids))
     ).all()
     members: dict[str, list[tuple[Any, ...]]] = {}
+    counts: dict[str, int] = {}
+    heads: dict[str, str] = {}
     rows = session.execute(
-        select(Member.household_id, Member.name, Member.id_number, Member.phone, Member.archived)
+        select(
+            Member.household_id, Member.name, Member.id_number, Member.phone, Member.archived, Member.relation
+        )
         .where(Member.household_id.in_(ids))
         .order_by(Member.id)
     )
-    for household_id, *member in rows:
-        members.setdefault(household_id or "", []).append(tuple(member))
+    for household_id, name, id_number, phone, archived, relation in rows:
+        key = household_id or ""
+        members.setdefault(key, []).append((name, id_number, phone, archived))
+        if not archived:
+            counts[key] = counts.get(key, 0) + 1
+            if relation in HEAD_RELATIONS and name is not None:
+                heads[key] = min(name, heads.get(key, name))  # two 户主 (a merge): the first, as min() in SQL
     if households:
         session.execute(
             insert(HouseholdSearch),
@@ -94,6 +229,8 @@ def _insert(session: Session, ids: list[str]) -> None:
                     "household_id": h.id,
                     "village_id": h.village_id,
                     "text": household_text(h.number, h.phone, h.group_name, members.get(h.id, [])),
+                    "member_count": counts.get(h.id, 0),
+                    "head_name": heads.get(h.id),
                 }
                 for h in households
             ],
@@ -109,6 +246,7 @@ def ensure_current(session_factory: Any) -> bool:
         if session.get_bind().dialect.name == "postgresql":
             # two clients of one server opening it at once: the second waits, then finds it current
             session.execute(text("SELECT pg_advisory_xact_lock(2026131307)"))
+            ensure_trigram_index(session)
         row = session.get(LocalSetting, STAMP_KEY)
         if row is not None and row.value == stamp:
             return False

@@ -14,6 +14,7 @@ from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.services.households.members import check_member_fields
 from desktop.services.reversal import Reversal, writer_for
+from desktop.store import search_index
 from desktop.store.models import Household, HouseholdSearch, Member, Village
 from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
@@ -76,30 +77,22 @@ def _rows(
         query = query.where(live(Household))
     compact = "".join((search or "").split()).lower()  # "Ci Ren" is ciren, "138 0000 1234" one number
     if compact:
-        query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
-            _search_clause(compact)
+        # the count and the 户主 kept beside the search text: what was found is shown without reading
+        # a member (the index is current at every commit, see search_index)
+        query = (
+            query.add_columns(HouseholdSearch.member_count, HouseholdSearch.head_name)
+            .join(HouseholdSearch, HouseholdSearch.household_id == Household.id)
+            .where(search_index.search_clause(session, compact))
         )
         if village_id is not None:
             # the index's own village column (always the household's): PostgreSQL then reads one
             # village's search texts instead of the whole county's
             query = query.where(HouseholdSearch.village_id == village_id)
-    households = session.execute(query).all()
-    # members counted only for the households found: SQLite looks each id up in the index, 500 a query;
-    # PostgreSQL gets the selection itself (it read every member once per 500 ids, and hash-joins this)
-    current = live(Member)
-    count = select(
-        Member.household_id,
-        func.count(),
-        func.min(case((Member.relation.in_(sorted(HEAD_RELATIONS)), Member.name))),
-    ).group_by(Member.household_id)
-    if session.get_bind().dialect.name == "sqlite":
-        ids = [h.id for h in households]
-        chunks = [count.where(current, Member.household_id.in_(chunk)) for chunk in in_chunks(ids)]
+        households = session.execute(query).all()
+        people = {h.id: (h.member_count, h.head_name) for h in households}
     else:
-        chunks = [count.where(current, Member.household_id.in_(query.with_only_columns(Household.id)))]
-    people: dict[str, tuple[int, str | None]] = {}
-    for chunk in chunks:
-        people.update((hid, (n, name)) for hid, n, name in session.execute(chunk))
+        households = session.execute(query).all()
+        people = _people(session, query, [h.id for h in households])
     villages = {
         v.id: (v.code or "", v.name or v.code or "")
         for v in session.execute(select(Village.id, Village.code, Village.name))
@@ -127,15 +120,24 @@ def _rows(
     return sorted(rows, key=lambda r: (r.number, r.village_code, r.village_name, r.id))
 
 
-def _search_clause(text: str) -> Any:
-    """``text``: lower case, no spaces. Pinyin (letters only; ü typed as ü, v or u, syllables maybe
-    parted by ') is matched at the start of a token of the index, anything else anywhere in it."""
-    pinyin = text.replace("ü", "v").replace("'", "")
-    if pinyin.isascii() and pinyin.isalpha():
-        # the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
-        return HouseholdSearch.text.like(f"% {pinyin}%")
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return HouseholdSearch.text.like(f"%{escaped}%", escape="\\")
+def _people(session: Session, query: Any, ids: list[str]) -> dict[str, tuple[int, str | None]]:
+    """Members counted, and the 户主 named, for the households found: SQLite looks each id up in the
+    index, 500 a query; PostgreSQL gets the selection itself (it read every member once per 500 ids,
+    and hash-joins this)."""
+    current = live(Member)
+    count = select(
+        Member.household_id,
+        func.count(),
+        func.min(case((Member.relation.in_(sorted(HEAD_RELATIONS)), Member.name))),
+    ).group_by(Member.household_id)
+    if session.get_bind().dialect.name == "sqlite":
+        chunks = [count.where(current, Member.household_id.in_(chunk)) for chunk in in_chunks(ids)]
+    else:
+        chunks = [count.where(current, Member.household_id.in_(query.with_only_columns(Household.id)))]
+    people: dict[str, tuple[int, str | None]] = {}
+    for chunk in chunks:
+        people.update((hid, (n, name)) for hid, n, name in session.execute(chunk))
+    return people
 
 
 def add_household(
