@@ -95,10 +95,18 @@ def search_clause(session: Session, compact: str) -> ColumnElement[bool]:
     plain = HouseholdSearch.text.like(pattern)
     if session.get_bind().dialect.name != "sqlite" or not has_fts(session):
         return plain  # PostgreSQL: the planner takes the trigram index for the LIKE where it helps
-    if len(literal) >= 3:
+    if len(literal) == 3:  # one trigram: the rows that hold it, nothing to check (15× the LIKE)
+        return _matching([literal])
+    if len(literal) > 3:
         # FTS5 answers a LIKE with three characters in a row from its trigrams, then checks each row
         return _ROWID.in_(select(_FTS.c.rowid).where(_FTS.c.text.like(pattern)))
     return _vocabulary_clause(session, literal, plain)
+
+
+def _matching(trigrams: list[str]) -> ColumnElement[bool]:
+    """The rows holding any of ``trigrams`` (FTS5 with detail=none takes no longer phrase)."""
+    query = " OR ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+    return _ROWID.in_(select(_FTS.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(query)))
 
 
 def _vocabulary_clause(session: Session, literal: str, plain: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -117,8 +125,7 @@ def _vocabulary_clause(session: Session, literal: str, plain: ColumnElement[bool
         return plain
     if not trigrams:
         return false()
-    query = " OR ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
-    return _ROWID.in_(select(_FTS.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(query)))
+    return _matching(trigrams)
 
 
 def derived_from_search(name: str | None) -> bool:
