@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,7 +90,7 @@ def _rows(
             # village's search texts instead of the whole county's
             query = query.where(HouseholdSearch.village_id == village_id)
         # Core rows, not the ORM's, read by position: a common name finds a fifth of a county
-        found: list[Any] = session.connection().execute(query).all()
+        found: Sequence[Any] = session.connection().execute(query).all()
     else:
         households = session.execute(query).all()
         people = _people(session, query, [h.id for h in households])
