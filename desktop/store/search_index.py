@@ -10,10 +10,11 @@ Finding a term does not read every text (issue 17): a trigram index answers any 
 characters in a row (``% zg`` counts the space before the token). On SQLite it is an FTS5 table
 ``household_search_fts`` (tokenizer ``trigram``) over this table's rows, kept in step by triggers
 (migration 0007); on PostgreSQL a GIN ``gin_trgm_ops`` index on ``text`` (pg_trgm), which the planner
-uses for the same ``LIKE``. Shorter terms ('z', '01', '张') and terms with ``%``, ``_`` or a backslash are the
-plain ``LIKE`` over this table; so is every term where FTS5 or pg_trgm is missing: the same households
-either way, only slower. Two characters ('卓嘎', '次仁', the common case) read the FTS5 vocabulary:
-the trigrams that begin with them (every text ends in a space, so each occurrence begins one).
+uses for the same ``LIKE``. Terms with ``%``, ``_`` or a backslash are the plain ``LIKE`` over this
+table; so is every term where FTS5 or pg_trgm is missing (and, on PostgreSQL, one or two characters):
+the same households either way, only slower. One or two characters on SQLite ('卓嘎', '次仁', 'z',
+the common case) read the FTS5 vocabulary: the trigrams that begin with them (every text ends in two
+spaces, so each occurrence begins one); a character that begins too many is the plain LIKE too.
 
 The FTS5 table maps rows by this table's implicit rowid, which ``VACUUM`` may renumber: after one,
 ``INSERT INTO household_search_fts(household_search_fts) VALUES('rebuild')`` (``rebuild_fts``).
@@ -155,13 +156,22 @@ def describe(session: Session) -> str:
     if session.get_bind().dialect.name == "sqlite":
         if has_fts(session):
             return "SQLite FTS5 三元组索引"
-        return "无 FTS5 索引（本机 SQLite 缺 FTS5 三元组分词）：逐行比对，结果相同但较慢"
+        return "无 FTS5 索引（建库时本机 SQLite 缺 FTS5 三元组分词）：检索逐行比对，结果相同但较慢"
     if _has_trigram_index(session):
         return "PostgreSQL pg_trgm 三元组索引"
-    return (
-        "无 pg_trgm 索引（服务器未安装 pg_trgm 扩展，或本账号无权 CREATE EXTENSION）：逐行比对，结果相同但较慢；"
-        "请数据库管理员在本库执行 CREATE EXTENSION pg_trgm，下次打开台账时自动建索引"
-    )
+    slower = "检索逐行比对，结果相同但较慢"
+    if _count(session, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'"):
+        return f"已有 pg_trgm 扩展，三元组索引在下次打开台账时建立；在此之前{slower}"
+    if _count(session, "SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm'"):
+        return (
+            f"本库未启用 pg_trgm（本账号无权 CREATE EXTENSION）：{slower}；请数据库管理员在本库执行 "
+            "CREATE EXTENSION pg_trgm，下次打开台账时自动建索引"
+        )
+    return f"服务器未安装 pg_trgm（PostgreSQL 的 contrib 组件）：{slower}"
+
+
+def _count(session: Session, sql: str) -> int:
+    return int(session.execute(text(sql)).scalar() or 0)
 
 
 def _has_trigram_index(session: Session) -> bool:
@@ -181,8 +191,7 @@ def ensure_trigram_index(session: Session) -> bool:
     later). Returns whether the index exists now. Never fails for want of the extension."""
     if _has_trigram_index(session):
         return True
-    installed = session.execute(text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar()
-    if not installed:
+    if not _count(session, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'"):
         return False
     session.execute(
         text(f"CREATE INDEX IF NOT EXISTS {TRIGRAM_INDEX} ON household_search USING gin (text gin_trgm_ops)")
