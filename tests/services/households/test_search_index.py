@@ -95,8 +95,6 @@ def drop_index(ledger: Ledger) -> None:
     """What a SQLite without FTS5's trigrams, or a server without pg_trgm, would have made."""
     with ledger.store.session() as session:
         if session.get_bind().dialect.name == "sqlite":
-            for trigger in ("insert", "delete", "update"):
-                session.execute(text(f"DROP TRIGGER household_search_fts_{trigger}"))
             session.execute(text("DROP TABLE household_search_fts_terms"))
             session.execute(text("DROP TABLE household_search_fts"))
         else:
