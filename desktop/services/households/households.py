@@ -83,7 +83,7 @@ def _rows(
         query = (
             query.add_columns(HouseholdSearch.member_count, HouseholdSearch.head_name)
             .join(HouseholdSearch, HouseholdSearch.household_id == Household.id)
-            .where(search_index.search_clause(session, compact))
+            .where(search_index.search_clause(session, compact, one_village=village_id is not None))
         )
         if village_id is not None:
             # the index's own village column (always the household's): PostgreSQL then reads one

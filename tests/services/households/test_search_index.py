@@ -53,7 +53,10 @@ def fill(ledger: Ledger) -> None:
 
 
 def found(ledger: Ledger, term: str) -> list[HouseholdRow]:
-    return list_households(ledger, search=term)
+    """Across all villages (the index answers) — the same as within this one (its texts are read)."""
+    everywhere = list_households(ledger, search=term, all_villages=True)
+    assert list_households(ledger, search=term) == everywhere  # one village here
+    return everywhere
 
 
 def terms(ledger: Ledger) -> list[str]:
