@@ -231,7 +231,7 @@ def _open_folder(home: Path, unlocked: Unlocked | None) -> Ledger:
     return open_ledger(home, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS)
 
 
-def run_doctor() -> int:
+def run_doctor(db_url: str | None = None) -> int:
     """``zhucun doctor``: check this installation's parts for real, one line each; exit 1 if one fails."""
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: the checks need no screen
@@ -241,7 +241,7 @@ def run_doctor() -> int:
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    findings = run_checks(app, resources_dir())
+    findings = run_checks(app, resources_dir(), db_url)
     for finding in findings:
         print(f"{'✓' if finding.ok else '✗'} {finding.part}：{finding.detail}")
     failed = [f.part for f in findings if not f.ok]

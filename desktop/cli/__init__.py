@@ -92,7 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--villages", type=int, default=1)
 
     sub.add_parser("gui", help="打开图形界面")
-    sub.add_parser("doctor", help="检查本机安装是否完整（字体、翻译、PDF 预览、加密组件），不读写台账")
+    sub.add_parser(
+        "doctor",
+        help="检查本机安装是否完整（字体、翻译、PDF 预览、加密组件、检索索引），不读写台账；"
+        "带 --db 时也看服务器的检索索引（pg_trgm）",
+    )
 
     cli_households.add_parsers(sub)
 
@@ -163,7 +167,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "doctor":
         from desktop.app import run_doctor
 
-        return run_doctor()
+        return run_doctor(args.db)
     if command == "security":
         if args.action is None:
             build_parser().parse_args([command, "--help"])

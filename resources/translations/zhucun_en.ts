@@ -4223,6 +4223,21 @@ After restoring, the undo history is cleared.</translation>
         <translation>Passphrase key derivation</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/shell/self_check.py" line="47"/>
+        <source>农户检索索引（FTS5 三元组）</source>
+        <translation>Household search index (FTS5 trigrams)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/self_check.py" line="51"/>
+        <source>服务器的农户检索索引（pg_trgm）</source>
+        <translation>Server's household search index (pg_trgm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/self_check.py" line="66"/>
+        <source>缺 FTS5 三元组分词：{0}；农户检索仍可用，但逐行比对，较慢</source>
+        <translation>FTS5 trigram tokenizer missing: {0}; household search still works, but reads every household (slower)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/shell/self_check.py" line="57"/>
         <source>{family} 缺少 {characters}</source>
         <translation>{family} lacks {characters}</translation>

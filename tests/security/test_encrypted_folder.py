@@ -283,3 +283,17 @@ print("open", flush=True)
 sys.stdin.read()
 connection.close()
 """
+
+
+def test_the_encrypted_file_is_searched_through_its_trigram_index(encrypted: Folder) -> None:
+    from desktop.services.households.households import list_households
+    from desktop.store.search_index import describe
+
+    ledger = encrypted.open()
+    try:
+        with ledger.store.read_session() as session:
+            assert describe(session) == "SQLite FTS5 三元组索引"  # sqlcipher3 has FTS5's trigrams too
+        found = {t: [r.number for r in list_households(ledger, search=t)] for t in ("卓嘎", "wd", "央宗", "1111")}
+    finally:
+        ledger.store.close()
+    assert found == {"卓嘎": ["001"], "wd": ["001"], "央宗": ["002"], "1111": ["001"]}

@@ -15,6 +15,7 @@ import desktop.store.models  # noqa: F401  (registers every table)
 from desktop.store import migrate
 from desktop.store.base import Base
 from desktop.store.database import StoreLocation, make_engine, open_store
+from desktop.store.search_index import derived_from_search
 
 VERSIONS = migrate.MIGRATIONS / "versions"
 DATE_PREFIX = re.compile(r"^(\d{4})_(\d{2})_(\d{2})_\w+\.py$")
@@ -62,7 +63,9 @@ def test_the_migrated_schema_matches_the_models(location: StoreLocation) -> None
     store = open_store(location, create=True)
     try:
         with store.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            # the trigram index of household search (migration 0007) is no model's
+            opts = {"compare_type": True, "include_name": lambda name, *_: not derived_from_search(name)}
+            context = MigrationContext.configure(connection, opts=opts)
             drift = compare_metadata(context, Base.metadata)
         assert drift == [], "the models changed without a migration:\n" + "\n".join(map(str, drift))
     finally:
@@ -80,7 +83,7 @@ def test_upgrading_an_empty_database_reaches_the_head(location: StoreLocation) -
         migrate.upgrade(engine)
         with engine.connect() as connection:
             assert migrate.current_revision(connection) == migrate.head_revision()
-            tables = set(inspect(connection).get_table_names())
+            tables = {t for t in inspect(connection).get_table_names() if not derived_from_search(t)}
         assert set(Base.metadata.tables) | {"alembic_version"} == tables
         migrate.upgrade(engine)  # again: nothing to do, nothing breaks
         with engine.connect() as connection:

@@ -15,6 +15,7 @@ from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.services.households.members import check_member_fields
 from desktop.services.reversal import Reversal, writer_for
+from desktop.store import search_index
 from desktop.store.models import Household, HouseholdSearch, Member, Village
 from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
@@ -74,15 +75,16 @@ def household_keys(
     member is read); ``household_rows`` gives the rows themselves, a page at a time."""
     if village_id is None and not all_villages:
         village_id = ledger.current_village_id()
-    query = _found(
-        select(
-            Household.id, Household.number, Household.group_name, Household.category, Household.village_id
-        ),
-        search=search,
-        village_id=village_id,
-        include_archived=False,
-    )
     with ledger.store.read_session() as session:
+        query = _found(
+            session,
+            select(
+                Household.id, Household.number, Household.group_name, Household.category, Household.village_id
+            ),
+            search=search,
+            village_id=village_id,
+            include_archived=False,
+        )
         households = session.execute(query).all()
         villages = _village_names(session)
     found = []
@@ -139,6 +141,7 @@ def _rows(
     household_id: str | None = None,
 ) -> list[HouseholdRow]:
     query = _found(
+        session,
         select(
             Household.id,
             Household.number,
@@ -155,11 +158,24 @@ def _rows(
     )
     if household_id is not None:
         query = query.where(Household.id == household_id)
+    if _compact(search):
+        # the count and the 户主 kept beside the search text: what was found is shown without reading
+        # a member (the index is current at every commit, see search_index); Core rows, read by
+        # position: a common name finds a fifth of a county
+        query = query.add_columns(HouseholdSearch.member_count, HouseholdSearch.head_name)
+        found: Sequence[Any] = session.connection().execute(query).all()
+        return _as_rows(session, found)
     households = session.execute(query).all()
     return _with_people(session, households, query)
 
 
-def _found(query: Any, *, search: str | None, village_id: str | None, include_archived: bool) -> Any:
+def _compact(search: str | None) -> str:
+    return "".join((search or "").split()).lower()  # "Ci Ren" is ciren, "138 0000 1234" one number
+
+
+def _found(
+    session: Session, query: Any, *, search: str | None, village_id: str | None, include_archived: bool
+) -> Any:
     """``query`` (over Household) narrowed to the households listed: with a 户编号, of the village,
     live, matching ``search``."""
     query = query.where(Household.number.is_not(None))
@@ -167,10 +183,10 @@ def _found(query: Any, *, search: str | None, village_id: str | None, include_ar
         query = query.where(Household.village_id == village_id)
     if not include_archived:
         query = query.where(live(Household))
-    compact = "".join((search or "").split()).lower()  # "Ci Ren" is ciren, "138 0000 1234" one number
+    compact = _compact(search)
     if compact:
         query = query.join(HouseholdSearch, HouseholdSearch.household_id == Household.id).where(
-            _search_clause(compact)
+            search_index.search_clause(session, compact, one_village=village_id is not None)
         )
         if village_id is not None:
             # the index's own village column (always the household's): PostgreSQL then reads one
@@ -198,39 +214,33 @@ def _with_people(session: Session, households: Sequence[Any], query: Any) -> lis
     people: dict[str, tuple[int, str | None]] = {}
     for chunk in chunks:
         people.update((hid, (n, name)) for hid, n, name in session.execute(chunk))
+    return _as_rows(session, [(*h, *people.get(h.id, (0, None))) for h in households])
+
+
+def _as_rows(session: Session, found: Sequence[Any]) -> list[HouseholdRow]:
+    """Rows of (id, 户编号, 小组, 类别, 脱贫属性, 电话, archived, village, members, 户主) as roster rows, in
+    户编号 order."""
     villages = _village_names(session)
     rows = []
-    for h in households:
-        n, name = people.get(h.id, (0, None))
-        village_code, village_name = villages.get(h.village_id or "", _NO_VILLAGE)
+    for hid, number, group_name, category, poverty_status, phone, archived, hvillage, count, head in found:
+        village_code, village_name = villages.get(hvillage or "", _NO_VILLAGE)
         rows.append(
             HouseholdRow(
-                id=h.id,
-                number=h.number or "",
-                head_name=name or "",
-                group_name=h.group_name or "",
-                category=h.category or "",
-                poverty_status=h.poverty_status or "",
-                member_count=n,
-                phone=h.phone or "",
-                archived=bool(h.archived),
-                village_id=h.village_id or "",
+                id=hid,
+                number=number or "",
+                head_name=head or "",
+                group_name=group_name or "",
+                category=category or "",
+                poverty_status=poverty_status or "",
+                member_count=count,
+                phone=phone or "",
+                archived=bool(archived),
+                village_id=hvillage or "",
                 village_code=village_code,
                 village_name=village_name,
             )
         )
     return sorted(rows, key=lambda r: (r.number, r.village_code, r.village_name, r.id))
-
-
-def _search_clause(text: str) -> Any:
-    """``text``: lower case, no spaces. Pinyin (letters only; ü typed as ü, v or u, syllables maybe
-    parted by ') is matched at the start of a token of the index, anything else anywhere in it."""
-    pinyin = text.replace("ü", "v").replace("'", "")
-    if pinyin.isascii() and pinyin.isalpha():
-        # the start of a token, so "zg" finds 卓嘎 but not every name with z…g inside
-        return HouseholdSearch.text.like(f"% {pinyin}%")
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return HouseholdSearch.text.like(f"%{escaped}%", escape="\\")
 
 
 def add_household(

@@ -63,6 +63,10 @@ class HouseholdSearch(Base):
     household_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     village_id: Mapped[str | None] = mapped_column(String(36), index=True)
     text: Mapped[str] = mapped_column(Text)
+    # what a list of found households shows beside each, made with the text (so showing them reads no
+    # member): how many members are not archived, and the name of the 户主 among them (the first by name)
+    member_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    head_name: Mapped[str | None] = mapped_column(String(64))
 
 
 class LocalSetting(Base):

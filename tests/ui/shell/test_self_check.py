@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import resources_dir
@@ -41,3 +42,12 @@ def test_missing_parts_are_named(qapp: QApplication, tmp_path: Path) -> None:
     assert not findings["中文字体"].ok and not findings["界面翻译"].ok
     assert "zhucun_en.qm" in findings["界面翻译"].detail
     assert findings["PDF 预览和打印"].ok and findings["数据库加密（SQLCipher）"].ok
+
+
+@pytest.mark.postgres
+def test_a_server_without_pg_trgm_is_said_not_failed(qapp: QApplication, postgres: object) -> None:
+    url = postgres.create_database("zhucun_doctor_trgm")  # type: ignore[attr-defined]
+    findings = {f.part: f for f in run_checks(qapp, resources_dir(), url)}
+    assert findings["农户检索索引（FTS5 三元组）"].ok  # this installation's sqlite3 and sqlcipher3
+    server = findings["服务器的农户检索索引（pg_trgm）"]
+    assert server.ok and "pg_trgm" in server.detail and "逐行比对" in server.detail  # no ledger there yet

@@ -1,0 +1,85 @@
+"""Household search on a township's SQLite ledger: median and p95 per scope and per term, through
+``list_households`` (the 农户 page and ``household list``), the same terms as bench_core.py.
+
+    .venv/bin/python bench/bench_search.py --home DIR [--searches 200]
+    .venv/bin/python bench/bench_search.py --households 50000 --villages 100
+    .venv/bin/python bench/bench_search.py --home DIR --db postgresql+psycopg://…  (a server's ledger)
+
+``--home``: an existing ledger (a copy: opening it with a newer program migrates it and rebuilds the
+search texts, timed apart as "open"). Without it a demo township of the size given is made first. To
+compare two programs on one machine in one run, copy one ledger twice and run this file with each
+program's ``PYTHONPATH``; the ratios between the two are the figures (the machine is shared). The CPU
+time of this process is printed too: on a loaded machine the steadier figure for SQLite, whose work is
+done in this process (a PostgreSQL server's is not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desktop.app import open_ledger
+from desktop.services.demo import create_demo
+from desktop.services.households.households import list_households
+from desktop.store.models import Household
+
+SEARCHES = ["zg", "卓嘎", "次仁", "0012", "1380", "zx", "格桑拉姆", "5133011980"]
+# what a user types on the way to a name or a number, and the last four of an ID number
+TYPING = ["z", "卓", "d", "7", "12", "dj", "扎西", "1234"]
+
+
+def p95(timings: list[float]) -> float:
+    return sorted(timings)[int(len(timings) * 0.95)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--home", type=Path)
+    parser.add_argument("--db", help="a PostgreSQL ledger (URL) instead of the SQLite file in --home")
+    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--villages", type=int, default=20)
+    parser.add_argument("--searches", type=int, default=200)
+    args = parser.parse_args()
+    home = args.home or Path(tempfile.mkdtemp(prefix="zhucun-bench-search-")) / "township"
+    t0 = time.perf_counter()
+    ledger = open_ledger(home, db_url=args.db, create=args.home is None)
+    opened = time.perf_counter() - t0
+    if args.home is None:
+        create_demo(ledger, households=args.households, villages=args.villages)
+    with ledger.store.read_session() as session:
+        households = session.execute(select(func.count()).select_from(Household)).scalar_one()
+    print(f"{households} households; open (migration and index rebuild, if any) {opened:.1f} s")
+    for terms, label in ((SEARCHES, "bench_core terms"), (TYPING, "short terms, as typed")):
+        for scope, all_villages in (("one village", False), ("whole township", True)):
+            timings: list[float] = []
+            cpu: list[float] = []
+            by_term: dict[str, list[float]] = defaultdict(list)
+            found: dict[str, int] = {}
+            for i in range(args.searches):
+                text = terms[i % len(terms)]
+                t1, c1 = time.perf_counter(), time.process_time()
+                found[text] = len(list_households(ledger, search=text, all_villages=all_villages))
+                timings.append(time.perf_counter() - t1)
+                cpu.append(time.process_time() - c1)
+                by_term[text].append(timings[-1])
+            print(
+                f"household search, {label} ({scope}): median {statistics.median(timings) * 1000:.1f} ms, "
+                f"p95 {p95(timings) * 1000:.1f} ms over {len(timings)} searches"
+            )
+            print(
+                f"    cpu of this process: median {statistics.median(cpu) * 1000:.1f} ms; per term "
+                + "  ".join(
+                    f"{t} {statistics.median(v) * 1000:.0f} ms/{found[t]}" for t, v in by_term.items()
+                )
+            )
+    ledger.store.close()
+
+
+if __name__ == "__main__":
+    main()
