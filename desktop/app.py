@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.domain.policy import load_policy
 from desktop.media.blob_store import BlobStore
 from desktop.resources import resources_dir as resources_dir  # re-exported: its old home
+from desktop.services.checklist.standing import bring_up_to_date
 from desktop.services.context import Ledger
 from desktop.services.photos import sweep_orphan_photos
 from desktop.store.database import GUI_BUSY_SECONDS, StoreLocation, open_store
@@ -57,6 +58,9 @@ def open_ledger(
     ledger = Ledger(store=store, policy=load_policy(resources_dir() / "policy"))
     if read_only:
         return ledger  # nothing written: the sweeps wait for a command that writes
+    # the derived verdicts of households whose rows no longer hold today (a birthday, a school year, a
+    # newer format or policy): judged once here, so the reports read them (services/checklist/standing)
+    bring_up_to_date(ledger)
     photos = BlobStore(home / "photos")
     photos.sweep_partials()  # photo temp files a killed import left behind
     if unlocked is not None:

@@ -49,6 +49,11 @@ class CheckReport:
     unplaced: list[Unplaced] = field(default_factory=list)
     # household id -> its village's name, filled where several villages are checked together
     village_of: dict[str, str] = field(default_factory=dict)
+    households: int | None = None  # how many were judged (``checklists`` holds those with a gap); None: all
+
+    @property
+    def judged(self) -> int:
+        return len(self.checklists) if self.households is None else self.households
 
     @property
     def ok(self) -> bool:
@@ -94,9 +99,12 @@ def run_check(ledger: Ledger, *, as_of: dt.date | None = None) -> CheckReport:
         village_of = {} if village_id else _village_names(session)
         quality = _quality(session, ledger, village_id, village_of)
         unplaced = _unplaced(session)
-    return CheckReport(
-        integrity, quality, village_checklists(ledger), ledger.judged_on(), unplaced, village_of
-    )
+        in_view = [Household.number.is_not(None), live(Household)]
+        if village_id is not None:
+            in_view.append(Household.village_id == village_id)
+        households = session.scalar(select(func.count()).select_from(Household).where(*in_view)) or 0
+    gaps = village_checklists(ledger, only_gaps=True)  # a county's households, read in one pass
+    return CheckReport(integrity, quality, gaps, ledger.judged_on(), unplaced, village_of, households)
 
 
 def _village_names(session: Session) -> dict[str, str]:
@@ -247,9 +255,7 @@ def _duplicate_id_numbers(session: Session, village_id: str | None) -> list[str]
 def _quality(
     session: Session, ledger: Ledger, village_id: str | None, village_of: dict[str, str]
 ) -> list[QualityProblem]:
-    query = select(Household).where(
-        Household.number.is_not(None), live(Household)
-    )
+    query = select(Household).where(Household.number.is_not(None), live(Household))
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
     households = sorted(
@@ -265,9 +271,7 @@ def _quality(
     for member in session.execute(member_query).scalars():
         members.setdefault(member.household_id or "", []).append(member)
     latest: dict[str, Income] = {}
-    income_query = select(Income).where(
-        Income.year.is_not(None), live(Income)
-    )
+    income_query = select(Income).where(Income.year.is_not(None), live(Income))
     if household_ids is not None:
         income_query = income_query.where(Income.household_id.in_(household_ids))
     for income in session.execute(income_query).scalars():

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import distinct, func, select
 
-from desktop.services.checklist.verdicts import village_checklists
-from desktop.services.context import Ledger
+from desktop.services.checklist.standing import gap_rows
+from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.status import sync_status
 from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference
 from desktop.services.village.overview import COVERAGE_DAYS, NON_POOR
@@ -101,7 +101,6 @@ def township_villages(
     if silent_days is None:
         silent_days = silent_days_setting(ledger)
     since = today - dt.timedelta(days=days - 1)
-    checklists = village_checklists(ledger)  # a township has no village of its own: all of them
     statuses = {s.device_id: s for s in sync_status(ledger) if not s.is_me}
     with ledger.store.read_session() as session:
         records = list(session.execute(select(Village)).scalars())
@@ -133,6 +132,9 @@ def township_villages(
             ).scalars()
         )
         peers = list(session.execute(select(Peer).where(Peer.role == "village")).scalars())
+        # the households with a gap (a township has no village of its own: of all villages)
+        in_view = (*numbered, Household.village_id == own_village) if own_village else numbered
+        gaps = gap_rows(session, with_policy_settings(ledger), in_view)
         registered = dict(
             session.execute(
                 select(Household.village_id, func.count())
@@ -162,11 +164,11 @@ def township_villages(
         visited[village_id] = visited.get(village_id, 0) + (household_id in visited_ids)
     not_met: dict[str, int] = {}
     unknown: dict[str, int] = {}
-    for checklist in checklists:
-        checked_village = village_of.get(checklist.household_id) or ""
-        if checklist.short:
+    for gap in gaps:
+        checked_village = gap.village_id or ""
+        if gap.short:
             not_met[checked_village] = not_met.get(checked_village, 0) + 1
-        elif checklist.to_verify:
+        elif gap.to_verify:
             unknown[checked_village] = unknown.get(checked_village, 0) + 1
     devices: dict[str, list[VillageDevice]] = {}
     for peer in peers:
