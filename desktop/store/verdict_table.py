@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Assessment, Household, HouseholdVerdict, HouseholdVerdictMember
@@ -42,6 +43,30 @@ def forget(session: Session, household_ids: list[str]) -> None:
     for chunk in in_chunks(household_ids):
         session.execute(delete(HouseholdVerdict).where(HouseholdVerdict.household_id.in_(chunk)))
         session.execute(delete(HouseholdVerdictMember).where(HouseholdVerdictMember.household_id.in_(chunk)))
+
+
+def write(session: Session, rows: list[dict[str, Any]], members: list[dict[str, Any]]) -> None:
+    """Write judged rows (their old ones dropped by ``forget``). On a server, replacing any: another
+    client may have judged the same household a moment ago; the later commit's rows win, neither write
+    fails. SQLite has one writer at a time: a plain insert."""
+    on_server = session.get_bind().dialect.name == "postgresql"
+    for model, key, values in (
+        (HouseholdVerdict, "household_id", rows),
+        (HouseholdVerdictMember, "member_id", members),
+    ):
+        if not values:
+            continue
+        if not on_server:
+            session.execute(insert(model), values)
+            continue
+        statement = postgresql_insert(model)
+        columns = [c.name for c in model.__table__.columns if c.name != key]
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[key], set_={name: statement.excluded[name] for name in columns}
+            ),
+            values,
+        )
 
 
 def refresh(session: Session, household_ids: set[str], touched: set[RecordKey], judge: Judge | None) -> None:

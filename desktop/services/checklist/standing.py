@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import Verdict
@@ -31,12 +31,12 @@ from desktop.domain.enums import Dimension, Status
 from desktop.domain.policy import PolicyTables
 from desktop.services.checklist.verdicts import HouseholdChecklist, Judged, judge
 from desktop.services.context import Ledger
+from desktop.store import verdict_table
 from desktop.store.base import table_of
 from desktop.store.models import (
     DIMENSION_COLUMNS,
     Household,
     HouseholdVerdict,
-    HouseholdVerdictMember,
     Village,
 )
 from desktop.store.queries import in_chunks, live
@@ -86,11 +86,9 @@ def bring_up_to_date(ledger: Ledger) -> int:
                 .order_by(Household.id)
             ).scalars()
         )
-    from desktop.store.verdict_table import forget
-
     for part in in_chunks(stale, 5_000):
         with ledger.store.session() as session:
-            forget(session, part)
+            verdict_table.forget(session, part)
             refresh(session, ledger, part)
     return len(stale)
 
@@ -117,10 +115,7 @@ def _write(session: Session, judged: Iterator[Judged], mark: str, day: dt.date) 
             }
         )
         members += [{"member_id": m, "household_id": c.household_id} for m in found.member_ids]
-    if rows:
-        session.execute(insert(HouseholdVerdict), rows)
-    if members:
-        session.execute(insert(HouseholdVerdictMember), members)
+    verdict_table.write(session, rows, members)
 
 
 def _holds(mark: str, day: dt.date) -> Any:
@@ -166,13 +161,13 @@ def standing_checklists(
         )
     result: list[HouseholdChecklist] = []
     stale: list[str] = []
-    for household_id, number, village, held, head, judged in session.execute(query):
+    for household_id, number, village, held, head, text in session.execute(query):
         if held is None:
             stale.append(household_id)
             continue
         verdicts = {
             d: Verdict(Status(status), tuple(reasons))
-            for d, (status, reasons) in zip(Dimension, json.loads(judged), strict=True)
+            for d, (status, reasons) in zip(Dimension, json.loads(text), strict=True)
         }
         name = names.get(village or "", "（未归村）")
         result.append(HouseholdChecklist(household_id, number or "", head, verdicts, name))
@@ -239,10 +234,15 @@ def gap_rows(session: Session, ledger: Ledger, conditions: Sequence[Any]) -> lis
     for judged in _judge_ids(session, ledger, stale):
         c = judged.checklist
         if c.gaps:
-            statuses = tuple(c.verdicts[d].status for d in Dimension)
             found.append(
                 GapRow(
-                    c.household_id, c.number, judged.village_id, c.head_name, statuses, c.short, c.to_verify
+                    c.household_id,
+                    c.number,
+                    judged.village_id,
+                    c.head_name,
+                    tuple(c.verdicts[d].status for d in Dimension),
+                    c.short,
+                    c.to_verify,
                 )
             )
     return found
