@@ -339,8 +339,8 @@ def read_reports(home: Path, url: str | None, mode: str) -> None:
             took, result = timed(action)
             total += took if not label.startswith("zhucun check") else 0.0
             size = f"{len(result)} rows" if isinstance(result, list) else ""
-            print(f"  {mode:<8} {label:<52} {took:6.2f} s  {size:<12} peak RSS so far {peak_mb():.0f} MB")
-        print(f"  {mode:<8} total {total:.2f} s (概况 + 各村 + gap report), peak RSS {peak_mb():.0f} MB")
+            print(f"  {mode:<8} {label:<52} {took:6.2f} s  {size:<12} peak RSS so far {own_peak_mb():.0f} MB")
+        print(f"  {mode:<8} total {total:.2f} s (概况 + 各村 + gap report), peak RSS {own_peak_mb():.0f} MB")
     finally:
         ledger.close()
 
@@ -391,6 +391,15 @@ def p95(values: list[float]) -> float:
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def own_peak_mb() -> float:
+    """This process's own peak resident size (VmHWM: unlike ru_maxrss, not carried over from the
+    parent it was forked from)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return peak_mb()
 
 
 if __name__ == "__main__":

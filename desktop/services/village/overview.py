@@ -112,29 +112,29 @@ def village_overview(
     since = today - dt.timedelta(days=days - 1)  # today and the 29 days before it
     with ledger.store.read_session() as session:
         in_view = _live(ledger, village_id, all_villages)
-        # plain rows of the columns counted, not records: a county's 200,000 households
+        # counted by the database, and plain rows of four columns for the 村民小组 (not records): a
+        # county's 200,000 households
+        kinds = session.execute(
+            select(Household.category, Household.poverty_status, func.count())
+            .where(*in_view)
+            .group_by(Household.category, Household.poverty_status)
+        ).all()
         households = sorted(
             session.execute(
-                select(
-                    Household.id,
-                    Household.number,
-                    Household.village_id,
-                    Household.group_name,
-                    Household.category,
-                    Household.poverty_status,
-                ).where(*in_view)
+                select(Household.id, Household.number, Household.village_id, Household.group_name).where(*in_view)
             ).all(),
             key=lambda h: (h.number or "", h.id),
         )
         found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
         in_scope = select(Household.id).where(*in_view)
-        people = dict(
-            session.execute(
-                select(Member.household_id, func.count())
-                .where(Member.household_id.in_(in_scope), live(Member))
-                .group_by(Member.household_id)
-            ).all()
+        people = (
+            select(func.count())
+            .select_from(Member)
+            .join(Household, Member.household_id == Household.id)
+            .where(*in_view, live(Member))
         )
+        total_people = session.scalar(people) or 0
+        poor_people = session.scalar(people.where(Household.poverty_status.in_(POOR_STATUSES))) or 0
         visits = session.execute(
             select(Visit.household_id).where(
                 Visit.household_id.in_(in_scope),
@@ -159,8 +159,6 @@ def village_overview(
         place = (village.name or "") if village is not None else f"全部村（{len(villages)} 个）"
         west = village.west if village is not None else _same({w for _, w in villages})
         groups = list(village.groups or []) if village is not None else []
-        total_people = sum(people.values())
-        poor_people = sum(people.get(h.id, 0) for h in households if h.poverty_status in POOR_STATUSES)
         incidence = Decimal(poor_people) / Decimal(total_people) if total_people else None
         exit_verdict = _exit_verdict(session, ledger, village, incidence) if village is not None else None
 
@@ -170,12 +168,12 @@ def village_overview(
         place=place,
         households=len(households),
         people=total_people,
-        categories=_counts([h.category for h in households], HOUSEHOLD_CATEGORIES),
+        categories=_counts([(category, n) for category, _status, n in kinds], HOUSEHOLD_CATEGORIES),
         statuses=_counts(
-            [h.poverty_status for h in households if h.category != NON_POOR or h.poverty_status],
+            [(status, n) for category, status, n in kinds if category != NON_POOR or status],
             (*POVERTY_STATUS, "已脱贫"),
         ),
-        non_poor=sum(1 for h in households if h.category == NON_POOR and not h.poverty_status),
+        non_poor=sum(n for category, status, n in kinds if category == NON_POOR and not status),
         poor_people=poor_people,
         incidence=incidence,
         incidence_limit=limit,
@@ -271,11 +269,12 @@ def _live(ledger: Ledger, village_id: str | None, all_villages: bool) -> list[An
     return conditions
 
 
-def _counts(values: list[str | None], order: tuple[str, ...]) -> tuple[Count, ...]:
+def _counts(values: list[tuple[str | None, int]], order: tuple[str, ...]) -> tuple[Count, ...]:
+    """``values``: (value, how many households have it), a value any number of times."""
     found: dict[str, int] = {}
-    for value in values:
+    for value, n in values:
         key = value or NOT_FILLED
-        found[key] = found.get(key, 0) + 1
+        found[key] = found.get(key, 0) + n
     known = [Count(label, found.pop(label)) for label in order if label in found]
     rest = sorted(found.items(), key=lambda kv: (kv[0] == NOT_FILLED, kv[0]))
     return tuple(known + [Count(label, n) for label, n in rest])
@@ -291,11 +290,12 @@ def _coverage(
     groups it does not list in the order their first household appears, then the ungrouped. With
     ``villages`` (id -> name; several villages together) a group is named with its village (亚弄村一组)."""
     groups: dict[str, list[str]] = {group: [] for group in order}
-    if villages is not None and len(set(villages.values())) > 1:
+    named = villages is not None and len(set(villages.values())) > 1  # asked once, not per household
+    if villages is not None and named:
         households = sorted(households, key=lambda h: (villages.get(h.village_id or "", ""), h.number or ""))
     for household in households:
         group = household.group_name or NO_GROUP
-        if villages is not None and len(set(villages.values())) > 1:
+        if villages is not None and named:
             group = f"{villages.get(household.village_id or '', '')}{group}"
         groups.setdefault(group, []).append(household.id)
     ungrouped = groups.pop(NO_GROUP, [])
