@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
@@ -17,7 +18,7 @@ from desktop.services.checklist.facts import income_figures, member_facts
 from desktop.services.checklist.verdicts import HouseholdChecklist, village_checklists
 from desktop.services.context import Ledger, judged_as_of
 from desktop.services.village.info import village_in
-from desktop.store.base import synced_models
+from desktop.store.base import synced_models, table_of
 from desktop.store.models import Household, Income, Member, Operation, OpLink, Village
 from desktop.store.oplog import GENESIS_HASH, Op, chain_hash
 from desktop.store.queries import live
@@ -191,37 +192,52 @@ def _database_integrity(session: Session) -> list[str]:
 
 
 def _chain_problems(session: Session) -> list[str]:
-    """Each origin's chain, over operations and the content-free links of other villages' operations."""
-    entries: list[tuple[str, int, str, str, bool]] = []  # origin, seq, prev_hash, hash, content intact
-    for row in session.execute(select(Operation)).scalars():
-        op = Op.from_row(row)
-        entries.append((op.origin, op.seq, op.prev_hash, op.hash, op.verify_hash()))
-    for link in session.execute(select(OpLink)).scalars():
-        entries.append(
-            (
-                link.origin,
-                link.seq,
-                link.prev_hash,
-                link.hash,
-                chain_hash(link.prev_hash, link.body_digest) == link.hash,
-            )
-        )
-    entries.sort(key=lambda e: (e[0], e[1]))
+    """Each origin's chain, over operations and the content-free links of other villages' operations.
+    One origin at a time, its entries streamed in seq order (operations before a link of the same seq):
+    a county's millions of operations are never in memory at once."""
+    origins = sorted(
+        set(session.execute(select(Operation.origin).distinct()).scalars())
+        | set(session.execute(select(OpLink.origin).distinct()).scalars())
+    )
     problems: list[str] = []
-    previous: tuple[str, int, str, str, bool] | None = None
-    for entry in entries:
-        origin, seq, prev_hash, _, intact = entry
-        short = origin[-8:]
+    for origin in origins:
+        problems += _chain_of(session, origin)
+    return problems
+
+
+def _chain_of(session: Session, origin: str) -> list[str]:
+    operations, links = table_of(Operation), table_of(OpLink)
+    ops = session.execute(
+        select(operations)
+        .where(operations.c.origin == origin)
+        .order_by(operations.c.seq)
+        .execution_options(yield_per=2_000)
+    )
+    held_ops = (
+        (row.seq, row.prev_hash, row.hash, Op.from_row(row).verify_hash()) for row in ops  # type: ignore[arg-type]
+    )
+    chained = session.execute(
+        select(links).where(links.c.origin == origin).order_by(links.c.seq).execution_options(yield_per=2_000)
+    )
+    held_links = (
+        (link.seq, link.prev_hash, link.hash, chain_hash(link.prev_hash, link.body_digest) == link.hash)
+        for link in chained
+    )
+    problems: list[str] = []
+    short = origin[-8:]
+    previous: tuple[int, str, str, bool] | None = None
+    for entry in heapq.merge(held_ops, held_links, key=lambda e: e[0]):
+        seq, prev_hash, _, intact = entry
         if not intact:
             problems.append(f"设备 {short} 的第 {seq} 条变更记录内容与其校验值不符（可能被改动）")
-        if previous is None or previous[0] != origin:
+        if previous is None:
             if seq == 1 and prev_hash != GENESIS_HASH:
                 problems.append(f"设备 {short} 的第 1 条变更记录链头不正确")
             elif seq > 1:
                 problems.append(f"缺少设备 {short} 的第 1–{seq - 1} 条变更记录")
-        elif seq != previous[1] + 1:
-            problems.append(f"缺少设备 {short} 的第 {previous[1] + 1}–{seq - 1} 条变更记录")
-        elif prev_hash != previous[3]:
+        elif seq != previous[0] + 1:
+            problems.append(f"缺少设备 {short} 的第 {previous[0] + 1}–{seq - 1} 条变更记录")
+        elif prev_hash != previous[2]:
             problems.append(f"设备 {short} 的第 {seq} 条变更记录与上一条接不上（链断裂）")
         previous = entry
     return problems
