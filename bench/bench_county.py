@@ -78,6 +78,12 @@ def main() -> None:
     parser.add_argument("--searches", type=int, default=50, help="queries per kind of search")
     parser.add_argument("--import-into", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--judge-cost",
+        type=int,
+        metavar="N",
+        help="only measure what keeping the derived verdicts adds to importing the first N bundles (SQLite)",
+    )
     parser.add_argument("--read", choices=("derived", "direct"), help=argparse.SUPPRESS)
     parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -95,6 +101,9 @@ def main() -> None:
             print(f"reusing the county in {root}: {describe(sizes)}")
         else:
             generate(root, sizes, jobs=args.jobs)
+        if args.judge_cost:
+            judge_cost(root, args.judge_cost)
+            return
         for db in ("sqlite", "postgres") if args.db == "both" else (args.db,):
             print(f"\n=== import into {db} ===", flush=True)
             command = [sys.executable, str(Path(__file__).resolve()), "--import-into", db]
@@ -300,6 +309,35 @@ def queries(ledger: Ledger, searches: int) -> None:
         seconds, result = timed(action)
         size = f"{len(result)} rows" if isinstance(result, list) else ""
         print(f"  {label:<48} {seconds:6.2f} s  {size:<14} peak memory so far {peak_mb():.0f} MB", flush=True)
+
+
+def judge_cost(root: Path, count: int) -> None:
+    """The first ``count`` bundles imported into a fresh SQLite county with the derived verdicts kept
+    (judged before each commit) and without (their rows only dropped), alternately, twice each."""
+    from desktop.services.checklist import standing
+
+    bundles = sorted((root / "bundles").glob("*.zcb"))[:count]
+    register = standing.register
+    seconds: dict[bool, list[float]] = {True: [], False: []}
+    for judged in (True, False, True, False):
+        standing.register = register if judged else (lambda ledger: None)
+        ledger = fresh_county(root, root / "runs" / "judge-cost", None)
+        if not judged:
+            ledger.store.verdict_judge = None
+        try:
+            started = time.perf_counter()
+            for bundle in bundles:
+                if import_bundle(ledger, bundle).outcome != Outcome.APPLIED:
+                    raise SystemExit(f"{bundle.name} not applied")
+            seconds[judged].append(time.perf_counter() - started)
+        finally:
+            ledger.store.close()
+    standing.register = register
+    kept, plain = min(seconds[True]), min(seconds[False])
+    print(
+        f"import of {len(bundles)} bundles: {kept:.1f} s keeping the derived verdicts, {plain:.1f} s without "
+        f"(best of two each): {kept / plain:.2f}×"
+    )
 
 
 def reports(home: Path, url: str | None) -> None:
