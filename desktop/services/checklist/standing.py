@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import Verdict
@@ -37,13 +37,14 @@ from desktop.store.models import (
     DIMENSION_COLUMNS,
     Household,
     HouseholdVerdict,
+    Member,
     Village,
 )
 from desktop.store.queries import in_chunks, live
 
 # what the rows hold and how they are judged: changing it (or the checklist policy) judges every
 # household again
-FORMAT = 1
+FORMAT = 2  # 2: people
 _COLUMNS = tuple(DIMENSION_COLUMNS[d.value] for d in Dimension)  # status column per dimension, in order
 
 
@@ -105,6 +106,7 @@ def _write(session: Session, judged: Iterator[Judged], mark: str, day: dt.date) 
                 "judged_on": day,
                 "holds_until": found.holds_until,
                 "head_name": c.head_name,
+                "people": found.people,
                 **{column: c.verdicts[d].status.value for column, d in zip(_COLUMNS, Dimension, strict=True)},
                 "short": c.short,
                 "to_verify": c.to_verify,
@@ -246,6 +248,39 @@ def gap_rows(session: Session, ledger: Ledger, conditions: Sequence[Any]) -> lis
                 )
             )
     return found
+
+
+def people_counts(session: Session, conditions: Sequence[Any], poor: Sequence[str]) -> tuple[int, int]:
+    """Members not archived of the households matching ``conditions`` (on Household), and of those
+    whose 脱贫属性 is one of ``poor``: summed from the rows (a row's count holds whatever its day or
+    stamp: it is written again whenever a member changes), counted directly for households without one."""
+    is_poor = Household.poverty_status.in_(list(poor))
+    total, poor_total = session.execute(
+        select(
+            func.coalesce(func.sum(HouseholdVerdict.people), 0),
+            func.coalesce(func.sum(case((is_poor, HouseholdVerdict.people), else_=0)), 0),
+        )
+        .select_from(Household)
+        .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+        .where(*conditions)
+    ).one()
+    missing = list(
+        session.execute(
+            select(Household.id)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*conditions, HouseholdVerdict.household_id.is_(None))
+        ).scalars()
+    )
+    for chunk in in_chunks(missing):
+        counted = (
+            select(func.count(), func.coalesce(func.sum(case((is_poor, 1), else_=0)), 0))
+            .select_from(Member)
+            .join(Household, Member.household_id == Household.id)
+            .where(Household.id.in_(chunk), live(Member))
+        )
+        more, more_poor = session.execute(counted).one()
+        total, poor_total = total + more, poor_total + more_poor
+    return int(total), int(poor_total)
 
 
 def _judge_ids(session: Session, ledger: Ledger, household_ids: list[str]) -> Iterator[Judged]:

@@ -79,6 +79,7 @@ class Judged:
     holds_until: dt.date | None  # the first day its verdicts may differ (None: not by the day alone)
     village_id: str | None
     member_ids: tuple[str, ...]  # every member on record (archived too)
+    people: int  # members not archived
 
 
 def judge(session: Session, ledger: Ledger, households: Sequence[Any]) -> Iterator[Judged]:
@@ -131,4 +132,5 @@ def judge(session: Session, ledger: Ledger, households: Sequence[Any]) -> Iterat
                 until,
                 household.village_id,
                 tuple(m.id for m in people),
+                sum(1 for m in people if not m.archived),
             )

@@ -16,7 +16,7 @@ from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension
 from desktop.domain.errors import InvalidInput
 from desktop.domain.exit_rules import ExitVerdict, village_exit
 from desktop.domain.policy import cite
-from desktop.services.checklist.standing import gap_rows
+from desktop.services.checklist.standing import gap_rows, people_counts
 from desktop.services.context import Ledger, with_policy_settings
 from desktop.store.models import Household, Member, Monitoring, Village, VillageIndicator, Visit
 from desktop.store.queries import live
@@ -127,14 +127,7 @@ def village_overview(
         )
         found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
         in_scope = select(Household.id).where(*in_view)
-        people = (
-            select(func.count())
-            .select_from(Member)
-            .join(Household, Member.household_id == Household.id)
-            .where(*in_view, live(Member))
-        )
-        total_people = session.scalar(people) or 0
-        poor_people = session.scalar(people.where(Household.poverty_status.in_(POOR_STATUSES))) or 0
+        total_people, poor_people = people_counts(session, in_view, POOR_STATUSES)
         visits = session.execute(
             select(Visit.household_id).where(
                 Visit.household_id.in_(in_scope),

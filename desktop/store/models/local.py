@@ -81,6 +81,8 @@ class HouseholdVerdict(Base):
     judged_on: Mapped[dt.date] = mapped_column(Date)
     holds_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
     head_name: Mapped[str] = mapped_column(Text)
+    # members on record and not archived: whatever the day (the row is written again when one changes)
+    people: Mapped[int] = mapped_column(Integer)
     food: Mapped[str] = mapped_column(String(8))
     clothes: Mapped[str] = mapped_column(String(8))
     education: Mapped[str] = mapped_column(String(8))

@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("judged_on", sa.Date(), nullable=False),
         sa.Column("holds_until", sa.Date(), nullable=True),
         sa.Column("head_name", sa.Text(), nullable=False),
+        sa.Column("people", sa.Integer(), nullable=False),
         sa.Column("food", sa.String(length=8), nullable=False),
         sa.Column("clothes", sa.String(length=8), nullable=False),
         sa.Column("education", sa.String(length=8), nullable=False),
