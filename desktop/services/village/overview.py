@@ -4,12 +4,12 @@ many households were visited lately — read-only, in one pass per table."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension, Status
@@ -112,19 +112,16 @@ def village_overview(
     since = today - dt.timedelta(days=days - 1)  # today and the 29 days before it
     with ledger.store.read_session() as session:
         in_view = _live(ledger, village_id, all_villages)
-        # counted by the database, and plain rows of four columns for the 村民小组 (not records): a
-        # county's 200,000 households
+        # counted by the database (a county's 200,000 households), never a row per household
         kinds = session.execute(
             select(Household.category, Household.poverty_status, func.count())
             .where(*in_view)
             .group_by(Household.category, Household.poverty_status)
         ).all()
-        households = sorted(
-            session.execute(
-                select(Household.id, Household.number, Household.village_id, Household.group_name).where(*in_view)
-            ).all(),
-            key=lambda h: (h.number or "", h.id),
+        visited_ids = select(Visit.household_id).where(
+            live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
         )
+        group_rows = _group_rows(session, in_view, visited_ids)
         found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
         in_scope = select(Household.id).where(*in_view)
         total_people, poor_people = people_counts(session, in_view, POOR_STATUSES)
@@ -156,10 +153,9 @@ def village_overview(
         exit_verdict = _exit_verdict(session, ledger, village, incidence) if village is not None else None
 
     region, limit = _limit(ledger, west)
-    visited = {h for (h,) in visits if h}
     return Overview(
         place=place,
-        households=len(households),
+        households=sum(n for _category, _status, n in kinds),
         people=total_people,
         categories=_counts([(category, n) for category, _status, n in kinds], HOUSEHOLD_CATEGORIES),
         statuses=_counts(
@@ -193,10 +189,10 @@ def village_overview(
         ),
         days=days,
         since=since,
-        visited=len(visited & {h.id for h in households}),
+        visited=sum(row.visited for row in group_rows),
         visits=len(visits),
         # all villages together: 一组 of 亚弄村 is not 一组 of 日拉村
-        coverage=_coverage(households, visited, groups, None if village is not None else names),
+        coverage=_coverage(session, group_rows, groups, None if village is not None else names),
         village_exit=exit_verdict,
         village_exit_source=exit_source(ledger),
     )
@@ -273,27 +269,87 @@ def _counts(values: list[tuple[str | None, int]], order: tuple[str, ...]) -> tup
     return tuple(known + [Count(label, n) for label, n in rest])
 
 
+@dataclass(frozen=True)
+class _GroupRow:
+    """One (village, 村民小组) of the households in view, as the database counted it."""
+
+    village_id: str | None
+    group_name: str | None
+    households: int
+    visited: int
+    first_number: str  # the smallest 户编号 (by code point, as Python orders it)
+
+
+def _group_rows(session: Session, in_view: list[Any], visited_ids: Any) -> list[_GroupRow]:
+    number: Any = Household.number
+    if session.get_bind().dialect.name == "postgresql":
+        number = Household.number.collate("C")  # code point order, as Python compares (SQLite's default)
+    rows = session.execute(
+        select(
+            Household.village_id,
+            Household.group_name,
+            func.count(),
+            func.coalesce(func.sum(case((Household.id.in_(visited_ids), 1), else_=0)), 0),
+            func.min(number),
+        )
+        .where(*in_view)
+        .group_by(Household.village_id, Household.group_name)
+    )
+    return [_GroupRow(v, g, n, int(seen), first or "") for v, g, n, seen, first in rows]
+
+
 def _coverage(
-    households: Sequence[Any],
-    visited: set[str],
+    session: Session,
+    rows: list[_GroupRow],
     order: list[str],
     villages: dict[str, str] | None = None,
 ) -> tuple[GroupCoverage, ...]:
     """Per 村民小组 in the village's own order (一组, 二组, 三组 — not the code points' 一, 三, 二), then
-    groups it does not list in the order their first household appears, then the ungrouped. With
-    ``villages`` (id -> name; several villages together) a group is named with its village (亚弄村一组)."""
-    groups: dict[str, list[str]] = {group: [] for group in order}
-    named = villages is not None and len(set(villages.values())) > 1  # asked once, not per household
-    if villages is not None and named:
-        households = sorted(households, key=lambda h: (villages.get(h.village_id or "", ""), h.number or ""))
-    for household in households:
-        group = household.group_name or NO_GROUP
-        if villages is not None and named:
-            group = f"{villages.get(household.village_id or '', '')}{group}"
-        groups.setdefault(group, []).append(household.id)
-    ungrouped = groups.pop(NO_GROUP, [])
-    listed = [(g, ids) for g, ids in groups.items() if ids] + ([(NO_GROUP, ungrouped)] if ungrouped else [])
-    return tuple(GroupCoverage(group, len(ids), sum(1 for i in ids if i in visited)) for group, ids in listed)
+    groups it does not list in the order their first household appears (by 户编号), then the ungrouped.
+    With ``villages`` (id -> name; several villages together) a group is named with its village
+    (亚弄村一组) and households appear by village name, then 户编号."""
+    named = villages is not None and len(set(villages.values())) > 1
+    labelled: list[tuple[str, tuple[str, str], _GroupRow]] = []
+    for row in rows:
+        label = row.group_name or NO_GROUP
+        village_name = villages.get(row.village_id or "", "") if villages is not None and named else ""
+        if named:
+            label = f"{village_name}{label}"
+        labelled.append((label, (village_name, row.first_number), row))
+    # two groups whose first households share a 户编号 (several villages): the household id decides
+    keys = Counter(key for _label, key, _row in labelled)
+    firsts: dict[int, str] = {}
+    for index, (_label, key, row) in enumerate(labelled):
+        if keys[key] > 1:
+            firsts[index] = _first_id(session, row)
+    first_seen: dict[str, tuple[str, str, str]] = {}
+    totals: dict[str, list[int]] = {}
+    for index, (label, (village_name, number), row) in enumerate(labelled):
+        seen = (village_name, number, firsts.get(index, ""))
+        first_seen[label] = min(first_seen.get(label, seen), seen)
+        total = totals.setdefault(label, [0, 0])
+        total[0] += row.households
+        total[1] += row.visited
+    unlisted = sorted((label for label in totals if label not in order), key=lambda label: first_seen[label])
+    listed = [g for g in dict.fromkeys(order) if g in totals and g != NO_GROUP]
+    listed += [g for g in unlisted if g != NO_GROUP] + ([NO_GROUP] if NO_GROUP in totals else [])
+    return tuple(GroupCoverage(group, totals[group][0], totals[group][1]) for group in listed)
+
+
+def _first_id(session: Session, row: _GroupRow) -> str:
+    """The smallest id among the group's households with its first 户编号."""
+    group = (
+        Household.group_name.is_(None) if row.group_name is None else Household.group_name == row.group_name
+    )
+    village = Household.village_id.is_(None) if row.village_id is None else Household.village_id == row.village_id
+    return (
+        session.scalar(
+            select(func.min(Household.id)).where(
+                group, village, Household.number == row.first_number, Household.number.is_not(None), live(Household)
+            )
+        )
+        or ""
+    )
 
 
 def _same(values: set[bool | None]) -> bool | None:

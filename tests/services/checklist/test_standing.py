@@ -23,7 +23,7 @@ from desktop.services.households.households import add_household, edit_household
 from desktop.services.households.members import add_member, edit_member
 from desktop.services.village.overview import village_overview
 from desktop.services.village.township_overview import township_villages
-from desktop.store.models import Household, HouseholdVerdict, Member
+from desktop.store.models import Household, HouseholdVerdict, Member, Village, Visit
 from desktop.store.queries import live
 
 
@@ -200,5 +200,60 @@ def test_a_township_that_imported_bundles_reads_what_it_would_judge(tmp_path: Pa
             assert sum(u for _, u in rows.values()) == sum(1 for c in found if c.to_verify)
             results.append([(c.number, c.verdicts) for c in found])
         assert results[0] == results[1]
+    finally:
+        towns.close()
+
+
+def coverage_one_by_one(ledger: Ledger, village_id: str | None) -> list[tuple[str, int, int]]:
+    """村民小组 coverage as 概况 counted it household by household (the order: the village's groups,
+    then others by their first household, by village name and 户编号; the ungrouped last)."""
+    today = ledger.today()
+    since = today - dt.timedelta(days=29)
+    with ledger.store.read_session() as session:
+        query = select(Household).where(Household.number.is_not(None), live(Household))
+        if village_id is not None:
+            query = query.where(Household.village_id == village_id)
+        households = sorted(session.execute(query).scalars(), key=lambda h: (h.number or "", h.id))
+        visited = set(
+            session.execute(
+                select(Visit.household_id).where(
+                    live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
+                )
+            ).scalars()
+        )
+        names = {v.id: v.name or v.code or "" for v in session.execute(select(Village)).scalars()}
+        order = list(session.get(Village, village_id).groups or []) if village_id else []
+    named = village_id is None and len(set(names.values())) > 1
+    if named:
+        households = sorted(households, key=lambda h: (names.get(h.village_id or "", ""), h.number or ""))
+    groups: dict[str, list[str]] = {g: [] for g in order}
+    for h in households:
+        label = h.group_name or "未分组"
+        groups.setdefault(f"{names.get(h.village_id or '', '')}{label}" if named else label, []).append(h.id)
+    ungrouped = groups.pop("未分组", [])
+    listed = [(g, ids) for g, ids in groups.items() if ids] + ([("未分组", ungrouped)] if ungrouped else [])
+    return [(g, len(ids), sum(1 for i in ids if i in visited)) for g, ids in listed]
+
+
+@pytest.mark.slow
+def test_group_coverage_counted_by_the_database_equals_counting_households(
+    tmp_path: Path, postgres: object
+) -> None:
+    towns = townships_with_two_villages(tmp_path, postgres)
+    try:
+        for township in (towns.postgres, towns.sqlite):
+            ledger = township.ledger
+            overview = village_overview(ledger, all_villages=True)
+            expected = coverage_one_by_one(ledger, None)
+            assert len(expected) > 2 and any(visited for _g, _n, visited in expected)
+            assert [(c.group, c.households, c.visited) for c in overview.coverage] == expected
+            assert overview.visited == sum(v for _g, _n, v in expected)
+            with ledger.store.read_session() as session:
+                villages = list(session.execute(select(Village.id)).scalars())
+            for village_id in villages:
+                one = village_overview(ledger, village_id=village_id)
+                assert [(c.group, c.households, c.visited) for c in one.coverage] == coverage_one_by_one(
+                    ledger, village_id
+                )
     finally:
         towns.close()
