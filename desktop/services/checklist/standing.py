@@ -283,6 +283,37 @@ def people_counts(session: Session, conditions: Sequence[Any], poor: Sequence[st
     return int(total), int(poor_total)
 
 
+def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, int]:
+    """Members not archived of the households matching ``conditions``, per village (households of no
+    village left out): from the rows, counted directly for households without one (as people_counts)."""
+    found: dict[str, int] = {}
+    summed = session.execute(
+        select(Household.village_id, func.sum(HouseholdVerdict.people))
+        .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+        .where(*conditions)
+        .group_by(Household.village_id)
+    )
+    missing = list(
+        session.execute(
+            select(Household.id)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*conditions, HouseholdVerdict.household_id.is_(None))
+        ).scalars()
+    )
+    counted: list[Any] = list(summed)
+    for chunk in in_chunks(missing):
+        counted += session.execute(
+            select(Household.village_id, func.count())
+            .join(Member, Member.household_id == Household.id)
+            .where(Household.id.in_(chunk), live(Member))
+            .group_by(Household.village_id)
+        ).all()
+    for village_id, n in counted:
+        if village_id and n:
+            found[village_id] = found.get(village_id, 0) + int(n)
+    return found
+
+
 def _judge_ids(session: Session, ledger: Ledger, household_ids: list[str]) -> Iterator[Judged]:
     households = table_of(Household)
     for chunk in in_chunks(household_ids):

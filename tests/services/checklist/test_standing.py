@@ -194,7 +194,21 @@ def test_a_township_that_imported_bundles_reads_what_it_would_judge(tmp_path: Pa
             with ledger.store.read_session() as session:
                 households = session.scalar(select(func.count()).select_from(Household)) or 0
             assert held(ledger, ledger.today()) == households  # the import wrote every row
-            rows = {r.name: (r.not_met, r.unknown) for r in township_villages(ledger)}
+            summary = township_villages(ledger)
+            rows = {r.name: (r.not_met, r.unknown) for r in summary}
+            with ledger.store.read_session() as session:
+                numbered = (Household.number.is_not(None), live(Household))
+                for row in summary:
+                    in_village = (*numbered, Household.village_id == row.village_id)
+                    people = (
+                        select(func.count())
+                        .select_from(Member)
+                        .join(Household, Member.household_id == Household.id)
+                    )
+                    assert row.households == session.scalar(
+                        select(func.count()).select_from(Household).where(*in_village)
+                    )
+                    assert row.people == session.scalar(people.where(*in_village, live(Member)))
             short = sum(1 for c in found if c.short)
             assert sum(n for n, _ in rows.values()) == short
             assert sum(u for _, u in rows.values()) == sum(1 for c in found if c.to_verify)
