@@ -7,9 +7,14 @@ trusts (and certifies) every village device. Prints: generation time; per databa
 applied per second overall, per tenth of the run and for the slowest bundle; total time; database size);
 then, at full size, household search by name, pinyin initials and ID number across the county and within
 one village (median and p95 through ``list_households``, the service of the 农户 page and ``household
-list``), the checklist-gap report (``township_villages`` of the 各村 page, ``village_checklists`` of the
-核查 page and ``zhucun check``) and the whole county's household list; and peak memory of the importing
-process (each database is imported by a process of its own).
+list``) and the whole county's household list; and peak memory of the importing process (each database
+is imported by a process of its own). Then the reports, each way in a fresh reading process of its own
+(times and that process's peak resident memory): 概况 of all villages, 各村, the county's gap report
+(``village_checklists(only_gaps)``, what ``zhucun check`` and ``xlsx export gaps`` read) and one
+village's 核查, read from the derived verdicts; against judging every household directly, as each of
+them did before (the reference, in the same run). ``BENCH_COUNTY_CHECK=1`` adds the whole ``zhucun
+check`` (its integrity and data-quality parts read every operation and household).
+``--judge-cost N`` only measures what keeping the derived verdicts adds to importing N bundles.
 
     .venv/bin/python bench/bench_county.py [--townships 20 --villages 20 --households 500]
         [--db sqlite|postgres|both] [--keep DIR] [--pg-url URL] [--jobs 2] [--searches 50]
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -49,10 +55,13 @@ from _county_villages import (
 )
 from sqlalchemy import func, select, text
 
-from desktop.services.checklist.verdicts import village_checklists
-from desktop.services.context import Ledger
+from desktop.app import open_ledger
+from desktop.domain.enums import HEAD_RELATIONS
+from desktop.services.checklist.verdicts import checklists, village_checklists
+from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.bundles import Outcome, import_bundle
 from desktop.services.households.households import list_households
+from desktop.services.maintenance.check import run_check
 from desktop.services.village.overview import village_overview
 from desktop.services.village.township_overview import township_villages
 from desktop.store.models import Household, Member, Operation, Village
@@ -75,7 +84,18 @@ def main() -> None:
     parser.add_argument("--searches", type=int, default=50, help="queries per kind of search")
     parser.add_argument("--import-into", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--judge-cost",
+        type=int,
+        metavar="N",
+        help="only measure what keeping the derived verdicts adds to importing the first N bundles (SQLite)",
+    )
+    parser.add_argument("--read", choices=("derived", "direct"), help=argparse.SUPPRESS)
+    parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.read:  # a child process that only reads the reports (its peak memory is theirs)
+        read_reports(args.home, args.pg_url, args.read)
+        return
     if args.import_into:  # the child process that imports into one database
         import_run(args.root, args.import_into, pg_url=args.pg_url, searches=args.searches)
         return
@@ -87,6 +107,9 @@ def main() -> None:
             print(f"reusing the county in {root}: {describe(sizes)}")
         else:
             generate(root, sizes, jobs=args.jobs)
+        if args.judge_cost:
+            judge_cost(root, args.judge_cost)
+            return
         for db in ("sqlite", "postgres") if args.db == "both" else (args.db,):
             print(f"\n=== import into {db} ===", flush=True)
             command = [sys.executable, str(Path(__file__).resolve()), "--import-into", db]
@@ -174,6 +197,8 @@ def import_run(root: Path, db: str, *, pg_url: str | None, searches: int) -> Non
             print(f"peak memory after the import: {peak_mb():.0f} MB (this process)", flush=True)
             queries(ledger, searches)
             print(f"peak memory (this process, import and queries): {peak_mb():.0f} MB")
+            ledger.store.close()
+            reports(home, url)
             if db == "postgres":
                 print(server_memory(ledger))
         finally:
@@ -252,7 +277,7 @@ def queries(ledger: Ledger, searches: int) -> None:
             for name, id_number, village_id in session.execute(
                 select(Member.name, Member.id_number, Household.village_id)
                 .join(Household, Household.id == Member.household_id)
-                .where(Member.relation == "户主")
+                .where(Member.relation.in_(sorted(HEAD_RELATIONS)))
                 .order_by(Member.id)
             )
         ]
@@ -282,19 +307,104 @@ def queries(ledger: Ledger, searches: int) -> None:
                 f"median {statistics.median(times) * 1000:7.1f} ms  p95 {p95(times) * 1000:7.1f} ms  "
                 f"(median {statistics.median(hits):.0f} households found)"
             )
-    one = picked[0][2]
     reports: list[tuple[str, Callable[[], object]]] = [
-        ("各村 page: township_villages", lambda: township_villages(ledger)),
-        ("核查 / check gaps: village_checklists, county", lambda: village_checklists(ledger)),
-        ("核查 gaps: village_checklists, one village", lambda: village_checklists(ledger, village_id=one)),
-        ("概况, all villages: village_overview", lambda: village_overview(ledger, all_villages=True)),
         ("农户 list, whole county: list_households", lambda: list_households(ledger, all_villages=True)),
     ]
-    print("checklist-gap report and lists at full size:")
+    print("lists at full size (the reports follow, read by a process of their own):")
     for label, action in reports:
         seconds, result = timed(action)
         size = f"{len(result)} rows" if isinstance(result, list) else ""
         print(f"  {label:<48} {seconds:6.2f} s  {size:<14} peak memory so far {peak_mb():.0f} MB", flush=True)
+
+
+def judge_cost(root: Path, count: int) -> None:
+    """The first ``count`` bundles imported into a fresh SQLite county with the derived verdicts kept
+    (judged before each commit) and without (their rows only dropped), alternately, twice each."""
+    from desktop.services.checklist import standing
+
+    bundles = sorted((root / "bundles").glob("*.zcb"))[:count]
+    register = standing.register
+    seconds: dict[bool, list[float]] = {True: [], False: []}
+    for judged in (True, False, True, False):
+        standing.register = register if judged else (lambda ledger: None)
+        ledger = fresh_county(root, root / "runs" / "judge-cost", None)
+        if not judged:
+            ledger.store.verdict_judge = None
+        try:
+            started = time.perf_counter()
+            for bundle in bundles:
+                if import_bundle(ledger, bundle).outcome != Outcome.APPLIED:
+                    raise SystemExit(f"{bundle.name} not applied")
+            seconds[judged].append(time.perf_counter() - started)
+        finally:
+            ledger.store.close()
+    standing.register = register
+    kept, plain = min(seconds[True]), min(seconds[False])
+    print(
+        f"import of {len(bundles)} bundles: {kept:.1f} s keeping the derived verdicts, {plain:.1f} s without "
+        f"(best of two each): {kept / plain:.2f}×"
+    )
+
+
+def reports(home: Path, url: str | None) -> None:
+    """概况, 各村 and the gap report, each kind of reading in a fresh process of its own (so its peak
+    resident memory is the reports' alone): from the derived verdicts, and judging every household
+    directly as every report did before them (the reference, measured in the same run)."""
+    print("reports in a reading process of their own (opened read-only, as `zhucun check` does):", flush=True)
+    seconds: dict[str, float] = {}
+    for mode in ("direct", "derived"):
+        command = [sys.executable, str(Path(__file__).resolve()), "--read", mode, "--home", str(home)]
+        command += ["--pg-url", url] if url else []
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        print(out, end="", flush=True)
+        seconds[mode] = float(out.rsplit("total ", 1)[1].split(" s", 1)[0])
+    print(f"  derived / direct: {seconds['derived'] / seconds['direct']:.3f} of the time")
+
+
+def read_reports(home: Path, url: str | None, mode: str) -> None:
+    ledger = open_ledger(home, db_url=url, read_only=True)
+    try:
+        with ledger.store.read_session() as session:
+            village = session.execute(select(Household.village_id).limit(1)).scalar_one()
+        if mode == "direct":
+            actions: list[tuple[str, Callable[[], object]]] = [
+                ("every household judged (what 概况, 各村 and the gap report each did)", lambda: judge_all(ledger)),
+            ]
+        else:
+            actions = [
+                ("概况, all villages: village_overview", lambda: village_overview(ledger, all_villages=True)),
+                ("各村: township_villages", lambda: township_villages(ledger)),
+                ("gap report, county: village_checklists(only_gaps)", lambda: village_checklists(ledger, only_gaps=True)),
+                ("核查, one village: village_checklists", lambda: village_checklists(ledger, village_id=village)),
+            ]
+            if os.environ.get("BENCH_COUNTY_CHECK"):  # the whole check: its integrity and data-quality parts
+                actions.append(("zhucun check, county", lambda: run_check(ledger).checklists))
+        total = cpu_total = 0.0
+        for label, action in actions:
+            cpu = time.process_time()
+            took, result = timed(action)
+            cpu = time.process_time() - cpu
+            if not label.startswith("zhucun check"):
+                total, cpu_total = total + took, cpu_total + cpu
+            size = f"{len(result)} rows" if isinstance(result, list) else ""
+            print(
+                f"  {mode:<8} {label:<52} {took:6.2f} s (CPU {cpu:5.2f} s)  {size:<12} "
+                f"peak RSS so far {own_peak_mb():.0f} MB"
+            )
+        print(
+            f"  {mode:<8} total {total:.2f} s (CPU of this process {cpu_total:.2f} s; 概况 + 各村 + gap report), "
+            f"peak RSS {own_peak_mb():.0f} MB"
+        )
+    finally:
+        ledger.close()
+
+
+def judge_all(ledger: Ledger) -> list[object]:
+    """The county's households judged one by one from their records, the gap households kept."""
+    ledger = with_policy_settings(ledger)
+    with ledger.store.read_session() as session:
+        households = session.execute(select(Household).where(Household.number.is_not(None))).scalars().all()
+        return [c for c in checklists(session, ledger, households) if c.gaps]
 
 
 def server_memory(ledger: Ledger) -> str:
@@ -335,6 +445,15 @@ def p95(values: list[float]) -> float:
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def own_peak_mb() -> float:
+    """This process's own peak resident size (VmHWM: unlike ru_maxrss, not carried over from the
+    parent it was forked from)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return peak_mb()
 
 
 if __name__ == "__main__":

@@ -62,10 +62,15 @@ def open_ledger(
     if read_only:
         return ledger  # nothing written: the sweeps wait for a command that writes
     if defer_checks and unlocked is None:
-        return ledger  # finish_opening sweeps (the photo modules are not imported for the first screen)
+        # finish_opening judges and sweeps (the photo modules are not imported for the first screen)
+        return ledger
     from desktop.media.blob_store import BlobStore
+    from desktop.services.checklist.standing import bring_up_to_date
     from desktop.services.photos import sweep_orphan_photos
 
+    # the derived verdicts of households whose rows no longer hold today (a birthday, a school year, a
+    # newer format or policy): judged once here, so the reports read them (services/checklist/standing)
+    bring_up_to_date(ledger)
     photos = BlobStore(home / "photos")
     photos.sweep_partials()  # photo temp files a killed import left behind
     if unlocked is not None:
@@ -87,7 +92,10 @@ def finish_opening(ledger: Ledger) -> UserError | None:
         return problem
     ledger.store.backup_if_due()
     from desktop.media.blob_store import BlobStore
+    from desktop.services.checklist.standing import bring_up_to_date
     from desktop.services.photos import sweep_orphan_photos
+
+    bring_up_to_date(ledger)  # the derived verdicts that no longer hold today (see open_ledger)
 
     photos = BlobStore(ledger.store.location.home / "photos")
     if not ledger.store.location.encrypted:  # an encrypted folder's were swept at open

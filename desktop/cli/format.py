@@ -96,7 +96,7 @@ def check_text(report: CheckReport) -> str:
     short = sum(1 for c in gaps if c.short)
     to_verify = sum(1 for c in gaps if c.to_verify)
     lines.append(
-        f"共 {len(report.checklists)} 户，{short} 户有短板（未达标 {not_met} 项）"
+        f"共 {report.judged} 户，{short} 户有短板（未达标 {not_met} 项）"
         + (f"，{to_verify} 户待核实" if to_verify else "")
     )
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from desktop.domain.enums import (
@@ -340,3 +340,55 @@ def _water_quantity(found: _Findings, household: HouseholdFacts, rules: WaterThr
         )
     else:
         found.not_met.append(f"每人每天用水 {shown} 升，低于 {format_amount(normal)} 升")
+
+
+# --- how long verdicts hold ------------------------------------------------------------------------------
+
+
+def verdicts_hold_until(
+    household: HouseholdFacts, members: Sequence[MemberFacts], policy: PolicyTables, on: date
+) -> date | None:
+    """The first day after ``on`` on which ``evaluate`` of the same facts (and the same check) may say
+    something else, or None when nothing the day decides can change: a child entering or leaving
+    compulsory-school age at a school year's start (the day after the cut-off), the age written in the
+    reason of a child of school age (a birthday), a planned relocation's day. Earlier than needed is
+    harmless (the verdicts are judged again), later never happens."""
+    days: list[date] = []
+    if household.relocation_mode and household.relocation_date is not None and household.relocation_date > on:
+        days.append(household.relocation_date)
+    ages = policy.school_ages(household.province)
+    cutoff = ages.cutoff_for(on)
+    for member in members:
+        birth = member.birth_date
+        if member.archived or birth is None:
+            continue
+        age = ages.school_age(birth, on)
+        if age < ages.min_age:
+            years = ages.min_age - age  # enters school age at the start of that school year
+        elif age <= ages.max_age:
+            years = ages.max_age + 1 - age  # leaves it
+            days.append(_next_birthday(birth, on))  # the age in its reason
+        else:
+            continue
+        days.append(_shift_years(cutoff, years) + timedelta(days=1))
+    return min(days, default=None)
+
+
+def _shift_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February of a year without one: the day before
+        return day.replace(year=day.year + years, day=28)
+
+
+def _next_birthday(birth: date, on: date) -> date:
+    """The first day after ``on`` on which ``age_on`` grows (born on 29 February: 1 March in a year
+    without one)."""
+    for year in (on.year, on.year + 1):
+        try:
+            day = birth.replace(year=year)
+        except ValueError:
+            day = date(year, 3, 1)
+        if day > on:
+            return day
+    raise AssertionError("a birthday within a year")  # pragma: no cover

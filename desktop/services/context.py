@@ -70,6 +70,13 @@ class Ledger:
     # True once ``policy`` holds the township's 政策标准 records (see ``with_policy_settings``)
     settings_applied: bool = False
 
+    def __post_init__(self) -> None:
+        if self.as_of is None:  # a ledger judging another day never judges what is written
+            # the store's writes keep the derived verdicts current with this policy (checklist/standing)
+            from desktop.services.checklist.standing import register
+
+            register(self)
+
     def judged_on(self) -> dt.date:
         return self.as_of or self.today()
 

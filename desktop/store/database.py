@@ -37,7 +37,16 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import StoreProblem, UserError
-from desktop.store import disk, guard, migrate, search_index, switchover, transaction, unlocked
+from desktop.store import (
+    disk,
+    guard,
+    migrate,
+    search_index,
+    switchover,
+    transaction,
+    unlocked,
+    verdict_table,
+)
 from desktop.store.backup import backup_file, newest_backup_age
 from desktop.store.disk import BUSY_ENV as BUSY_ENV
 from desktop.store.disk import BUSY_SECONDS, busy_seconds_setting
@@ -101,8 +110,11 @@ class Store:
         )
         self._commit_listeners: list[Callable[[frozenset[str]], None]] = []
         # the write transaction's parts, on this store's sessions only (see store/transaction.py)
+        # judges the households a transaction touched, for the derived verdicts (set by the services'
+        # Ledger, which knows the policy; None: their rows are only dropped, see verdict_table)
+        self.verdict_judge: verdict_table.Judge | None = None
         guard.install(self._sessions)
-        search_index.install(self._sessions)
+        search_index.install(self._sessions, self._refresh_verdicts)
         transaction.install(self._sessions, self._committed)
         if location.data_key is not None:
             unlocked.register(location.home, location.data_key)
@@ -136,6 +148,9 @@ class Store:
         problem = self.verify()
         if problem is not None:
             raise problem
+
+    def _refresh_verdicts(self, session: Session, household_ids: set[str], touched: set[Any]) -> None:
+        verdict_table.refresh(session, household_ids, touched, self.verdict_judge)
 
     def refresh_search_index(self) -> bool:
         """Rebuild the household search texts when an older program made them (see search_index)."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, column, delete, false, insert, literal_column, select, table, text
@@ -37,7 +37,10 @@ from desktop.resources import surname_readings
 from desktop.store.models import Household, HouseholdEvent, HouseholdSearch, LocalSetting, Member
 from desktop.store.name_keys import name_keys, primary_keys
 from desktop.store.queries import in_chunks
-from desktop.store.transaction import WriteTransaction
+from desktop.store.transaction import RecordKey, WriteTransaction
+
+# (session, the households touched, every record touched): called after the texts are refreshed
+AfterRefresh = Callable[[Session, set[str], set[RecordKey]], None]
 
 _HOUSEHOLD_TABLES = {"household"}
 _MEMBER_TABLES = {"member"}
@@ -301,7 +304,9 @@ def ensure_current(session_factory: Any) -> bool:
     return True
 
 
-def refresh_touched(session: Session) -> None:
+def refresh_touched(session: Session, then: AfterRefresh | None = None) -> None:
+    """Refresh the texts of the households the transaction touched; ``then`` is told them too (and
+    every record touched), so the other derived tables refresh the same households (verdict_table)."""
     transaction = WriteTransaction.current(session)
     if transaction is None:
         return
@@ -323,10 +328,12 @@ def refresh_touched(session: Session) -> None:
         for pair in pairs:
             household_ids.update(h for h in pair if h)
     refresh(session, household_ids)
+    if then is not None:
+        then(session, household_ids, touched)
 
 
-def install(session_factory: Any) -> None:
+def install(session_factory: Any, then: AfterRefresh | None = None) -> None:
     """Hook the refresh into every commit of sessions made by ``session_factory``."""
     from sqlalchemy import event
 
-    event.listen(session_factory, "before_commit", refresh_touched)
+    event.listen(session_factory, "before_commit", lambda session: refresh_touched(session, then))

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.checklist import Verdict, evaluate
+from desktop.domain.checklist import Verdict, evaluate, verdicts_hold_until
 from desktop.domain.enums import HEAD_RELATIONS, Dimension, Status
 from desktop.services.checklist.facts import assessment_facts, household_facts, member_facts
 from desktop.services.context import Ledger, judged_as_of
 from desktop.services.households.lookup import resolve_household
 from desktop.store.base import table_of
-from desktop.store.models import Assessment, Household, Member, Village
-from desktop.store.queries import in_chunks, live
+from desktop.store.models import Assessment, Member, Village
+from desktop.store.queries import in_chunks
 
 
 @dataclass(frozen=True)
@@ -53,29 +54,42 @@ def household_checklist(ledger: Ledger, ref: str, *, as_of: dt.date | None = Non
 
 
 def village_checklists(
-    ledger: Ledger, *, village_id: str | None = None, as_of: dt.date | None = None
+    ledger: Ledger, *, village_id: str | None = None, as_of: dt.date | None = None, only_gaps: bool = False
 ) -> list[HouseholdChecklist]:
-    """Every household's verdicts, judged on ``as_of`` (default today; a later day is refused)."""
+    """Every household's verdicts (``only_gaps``: of those with a gap), judged on ``as_of`` (default
+    today; a later day is refused), by 户编号. Read from the derived verdicts where they hold on that
+    day (standing.py); the households whose verdicts do not are judged here."""
+    from desktop.services.checklist.standing import standing_checklists
+
     ledger = judged_as_of(ledger, as_of)
     village_id = village_id or ledger.current_village_id()
     with ledger.store.read_session() as session:
-        query = select(Household).where(
-            Household.number.is_not(None), live(Household)
-        )
-        if village_id is not None:
-            query = query.where(Household.village_id == village_id)
-        households = sorted(session.execute(query).scalars(), key=lambda h: (h.number or "", h.id))
-        return checklists(session, ledger, households)
+        found = standing_checklists(session, ledger, village_id, only_gaps=only_gaps)
+    return sorted(found, key=lambda c: (c.number, c.household_id))
 
 
-def checklists(session: Session, ledger: Ledger, households: list[Household]) -> list[HouseholdChecklist]:
+def checklists(session: Session, ledger: Ledger, households: Sequence[Any]) -> list[HouseholdChecklist]:
+    """The verdicts of ``households`` (records or plain rows of the household table), judged now."""
+    return [judged.checklist for judged in judge(session, ledger, households)]
+
+
+@dataclass(frozen=True)
+class Judged:
+    checklist: HouseholdChecklist
+    holds_until: dt.date | None  # the first day its verdicts may differ (None: not by the day alone)
+    village_id: str | None
+    member_ids: tuple[str, ...]  # every member on record (archived too)
+    people: int  # members not archived
+
+
+def judge(session: Session, ledger: Ledger, households: Sequence[Any]) -> Iterator[Judged]:
+    """The one way households are judged (``checklists`` and the derived verdicts both use it)."""
     villages = {
         v.id: (v.province, v.name or v.code or "")
         for v in session.execute(select(Village.id, Village.province, Village.name, Village.code))
     }
     provinces = {village_id: province for village_id, (province, _name) in villages.items()}
     today = ledger.judged_on()
-    result = []
     # 500 households at a time, members and checks read as plain rows (not ORM objects) and dropped once
     # judged: a county's 200,000 households never sit in memory with all their members at once
     member_table, assessment_table = table_of(Member), table_of(Assessment)
@@ -85,28 +99,38 @@ def checklists(session: Session, ledger: Ledger, households: list[Household]) ->
         for member in session.execute(select(member_table).where(member_table.c.household_id.in_(ids))):
             members.setdefault(member.household_id or "", []).append(member)
         latest: dict[str, Any] = {}
+        later: dict[str, dt.date] = {}  # the first check after the day judged: it changes the verdicts
         for check in session.execute(
             select(assessment_table).where(assessment_table.c.household_id.in_(ids))
         ):
-            if check.assessed_on is None or check.archived or check.assessed_on > today:
-                continue  # a check made after the day judged did not exist yet
-            current = latest.get(check.household_id or "")
+            if check.assessed_on is None or check.archived:
+                continue
+            key = check.household_id or ""
+            if check.assessed_on > today:  # a check made after the day judged did not exist yet
+                later[key] = min(later.get(key, check.assessed_on), check.assessed_on)
+                continue
+            current = latest.get(key)
             if current is None or (check.assessed_on, check.id) > (current.assessed_on, current.id):
-                latest[check.household_id or ""] = check
+                latest[key] = check
         for household in chunk:
             people = members.get(household.id, [])
+            facts = household_facts(household, provinces.get(household.village_id or ""))
+            people_facts = [member_facts(m) for m in people]
             verdicts = evaluate(
-                household_facts(household, provinces.get(household.village_id or "")),
-                [member_facts(m) for m in people],
-                assessment_facts(latest.get(household.id)),
-                ledger.policy,
-                today,
+                facts, people_facts, assessment_facts(latest.get(household.id)), ledger.policy, today
             )
             head = next(
                 (m.name for m in people if m.relation in HEAD_RELATIONS and not m.archived and m.name), ""
             )
             village_name = villages.get(household.village_id or "", (None, "（未归村）"))[1]
-            result.append(
-                HouseholdChecklist(household.id, household.number or "", head, verdicts, village_name)
+            until = verdicts_hold_until(facts, people_facts, ledger.policy, today)
+            check_day = later.get(household.id)
+            if check_day is not None:
+                until = check_day if until is None else min(until, check_day)
+            yield Judged(
+                HouseholdChecklist(household.id, household.number or "", head, verdicts, village_name),
+                until,
+                household.village_id,
+                tuple(m.id for m in people),
+                sum(1 for m in people if not m.archived),
             )
-    return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, text
@@ -17,7 +18,7 @@ from desktop.services.checklist.facts import income_figures, member_facts
 from desktop.services.checklist.verdicts import HouseholdChecklist, village_checklists
 from desktop.services.context import Ledger, judged_as_of
 from desktop.services.village.info import village_in
-from desktop.store.base import synced_models
+from desktop.store.base import synced_models, table_of
 from desktop.store.models import Household, Income, Member, Operation, OpLink, Village
 from desktop.store.oplog import GENESIS_HASH, Op, chain_hash
 from desktop.store.queries import live
@@ -49,6 +50,11 @@ class CheckReport:
     unplaced: list[Unplaced] = field(default_factory=list)
     # household id -> its village's name, filled where several villages are checked together
     village_of: dict[str, str] = field(default_factory=dict)
+    households: int | None = None  # how many were judged (``checklists`` holds those with a gap); None: all
+
+    @property
+    def judged(self) -> int:
+        return len(self.checklists) if self.households is None else self.households
 
     @property
     def ok(self) -> bool:
@@ -94,9 +100,12 @@ def run_check(ledger: Ledger, *, as_of: dt.date | None = None) -> CheckReport:
         village_of = {} if village_id else _village_names(session)
         quality = _quality(session, ledger, village_id, village_of)
         unplaced = _unplaced(session)
-    return CheckReport(
-        integrity, quality, village_checklists(ledger), ledger.judged_on(), unplaced, village_of
-    )
+        in_view = [Household.number.is_not(None), live(Household)]
+        if village_id is not None:
+            in_view.append(Household.village_id == village_id)
+        households = session.scalar(select(func.count()).select_from(Household).where(*in_view)) or 0
+    gaps = village_checklists(ledger, only_gaps=True)  # a county's households, read in one pass
+    return CheckReport(integrity, quality, gaps, ledger.judged_on(), unplaced, village_of, households)
 
 
 def _village_names(session: Session) -> dict[str, str]:
@@ -183,37 +192,52 @@ def _database_integrity(session: Session) -> list[str]:
 
 
 def _chain_problems(session: Session) -> list[str]:
-    """Each origin's chain, over operations and the content-free links of other villages' operations."""
-    entries: list[tuple[str, int, str, str, bool]] = []  # origin, seq, prev_hash, hash, content intact
-    for row in session.execute(select(Operation)).scalars():
-        op = Op.from_row(row)
-        entries.append((op.origin, op.seq, op.prev_hash, op.hash, op.verify_hash()))
-    for link in session.execute(select(OpLink)).scalars():
-        entries.append(
-            (
-                link.origin,
-                link.seq,
-                link.prev_hash,
-                link.hash,
-                chain_hash(link.prev_hash, link.body_digest) == link.hash,
-            )
-        )
-    entries.sort(key=lambda e: (e[0], e[1]))
+    """Each origin's chain, over operations and the content-free links of other villages' operations.
+    One origin at a time, its entries streamed in seq order (operations before a link of the same seq):
+    a county's millions of operations are never in memory at once."""
+    origins = sorted(
+        set(session.execute(select(Operation.origin).distinct()).scalars())
+        | set(session.execute(select(OpLink.origin).distinct()).scalars())
+    )
     problems: list[str] = []
-    previous: tuple[str, int, str, str, bool] | None = None
-    for entry in entries:
-        origin, seq, prev_hash, _, intact = entry
-        short = origin[-8:]
+    for origin in origins:
+        problems += _chain_of(session, origin)
+    return problems
+
+
+def _chain_of(session: Session, origin: str) -> list[str]:
+    operations, links = table_of(Operation), table_of(OpLink)
+    ops = session.execute(
+        select(operations)
+        .where(operations.c.origin == origin)
+        .order_by(operations.c.seq)
+        .execution_options(yield_per=2_000)
+    )
+    held_ops = (
+        (row.seq, row.prev_hash, row.hash, Op.from_row(row).verify_hash()) for row in ops  # type: ignore[arg-type]
+    )
+    chained = session.execute(
+        select(links).where(links.c.origin == origin).order_by(links.c.seq).execution_options(yield_per=2_000)
+    )
+    held_links = (
+        (link.seq, link.prev_hash, link.hash, chain_hash(link.prev_hash, link.body_digest) == link.hash)
+        for link in chained
+    )
+    problems: list[str] = []
+    short = origin[-8:]
+    previous: tuple[int, str, str, bool] | None = None
+    for entry in heapq.merge(held_ops, held_links, key=lambda e: e[0]):
+        seq, prev_hash, _, intact = entry
         if not intact:
             problems.append(f"设备 {short} 的第 {seq} 条变更记录内容与其校验值不符（可能被改动）")
-        if previous is None or previous[0] != origin:
+        if previous is None:
             if seq == 1 and prev_hash != GENESIS_HASH:
                 problems.append(f"设备 {short} 的第 1 条变更记录链头不正确")
             elif seq > 1:
                 problems.append(f"缺少设备 {short} 的第 1–{seq - 1} 条变更记录")
-        elif seq != previous[1] + 1:
-            problems.append(f"缺少设备 {short} 的第 {previous[1] + 1}–{seq - 1} 条变更记录")
-        elif prev_hash != previous[3]:
+        elif seq != previous[0] + 1:
+            problems.append(f"缺少设备 {short} 的第 {previous[0] + 1}–{seq - 1} 条变更记录")
+        elif prev_hash != previous[2]:
             problems.append(f"设备 {short} 的第 {seq} 条变更记录与上一条接不上（链断裂）")
         previous = entry
     return problems
@@ -247,9 +271,7 @@ def _duplicate_id_numbers(session: Session, village_id: str | None) -> list[str]
 def _quality(
     session: Session, ledger: Ledger, village_id: str | None, village_of: dict[str, str]
 ) -> list[QualityProblem]:
-    query = select(Household).where(
-        Household.number.is_not(None), live(Household)
-    )
+    query = select(Household).where(Household.number.is_not(None), live(Household))
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
     households = sorted(
@@ -265,9 +287,7 @@ def _quality(
     for member in session.execute(member_query).scalars():
         members.setdefault(member.household_id or "", []).append(member)
     latest: dict[str, Income] = {}
-    income_query = select(Income).where(
-        Income.year.is_not(None), live(Income)
-    )
+    income_query = select(Income).where(Income.year.is_not(None), live(Income))
     if household_ids is not None:
         income_query = income_query.where(Income.household_id.in_(household_ids))
     for income in session.execute(income_query).scalars():

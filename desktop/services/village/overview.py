@@ -4,18 +4,19 @@ many households were visited lately — read-only, in one pass per table."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension, Status
 from desktop.domain.errors import InvalidInput
 from desktop.domain.exit_rules import ExitVerdict, village_exit
 from desktop.domain.policy import cite
-from desktop.services.checklist.verdicts import checklists
+from desktop.services.checklist.standing import gap_rows, people_counts
 from desktop.services.context import Ledger, with_policy_settings
 from desktop.store.models import Household, Member, Monitoring, Village, VillageIndicator, Visit
 from desktop.store.queries import live
@@ -111,18 +112,19 @@ def village_overview(
     since = today - dt.timedelta(days=days - 1)  # today and the 29 days before it
     with ledger.store.read_session() as session:
         in_view = _live(ledger, village_id, all_villages)
-        households = sorted(
-            session.execute(select(Household).where(*in_view)).scalars(), key=lambda h: (h.number or "", h.id)
+        # counted by the database (a county's 200,000 households), never a row per household
+        kinds = session.execute(
+            select(Household.category, Household.poverty_status, func.count())
+            .where(*in_view)
+            .group_by(Household.category, Household.poverty_status)
+        ).all()
+        visited_ids = select(Visit.household_id).where(
+            live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
         )
-        found = checklists(session, ledger, households)
+        group_rows = _group_rows(session, in_view, visited_ids)
+        found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
         in_scope = select(Household.id).where(*in_view)
-        people = dict(
-            session.execute(
-                select(Member.household_id, func.count())
-                .where(Member.household_id.in_(in_scope), live(Member))
-                .group_by(Member.household_id)
-            ).all()
-        )
+        total_people, poor_people = people_counts(session, in_view, POOR_STATUSES)
         visits = session.execute(
             select(Visit.household_id).where(
                 Visit.household_id.in_(in_scope),
@@ -139,28 +141,28 @@ def village_overview(
             )
         )
         villages = list(session.execute(select(Village.name, Village.west)).all())
-        names = {v.id: v.name or v.code or "" for v in session.execute(select(Village.id, Village.name, Village.code))}
+        names = {
+            v.id: v.name or v.code or ""
+            for v in session.execute(select(Village.id, Village.name, Village.code))
+        }
         village = session.get(Village, scope) if scope is not None else None
         place = (village.name or "") if village is not None else f"全部村（{len(villages)} 个）"
         west = village.west if village is not None else _same({w for _, w in villages})
         groups = list(village.groups or []) if village is not None else []
-        total_people = sum(people.values())
-        poor_people = sum(people.get(h.id, 0) for h in households if h.poverty_status in POOR_STATUSES)
         incidence = Decimal(poor_people) / Decimal(total_people) if total_people else None
         exit_verdict = _exit_verdict(session, ledger, village, incidence) if village is not None else None
 
     region, limit = _limit(ledger, west)
-    visited = {h for (h,) in visits if h}
     return Overview(
         place=place,
-        households=len(households),
+        households=sum(n for _category, _status, n in kinds),
         people=total_people,
-        categories=_counts([h.category for h in households], HOUSEHOLD_CATEGORIES),
+        categories=_counts([(category, n) for category, _status, n in kinds], HOUSEHOLD_CATEGORIES),
         statuses=_counts(
-            [h.poverty_status for h in households if h.category != NON_POOR or h.poverty_status],
+            [(status, n) for category, status, n in kinds if category != NON_POOR or status],
             (*POVERTY_STATUS, "已脱贫"),
         ),
-        non_poor=sum(1 for h in households if h.category == NON_POOR and not h.poverty_status),
+        non_poor=sum(n for category, status, n in kinds if category == NON_POOR and not status),
         poor_people=poor_people,
         incidence=incidence,
         incidence_limit=limit,
@@ -169,29 +171,28 @@ def village_overview(
         gaps=tuple(
             DimensionGaps(
                 d.value,
-                sum(1 for c in found if c.verdicts[d].status is Status.NOT_MET),
-                sum(1 for c in found if c.verdicts[d].status is Status.UNKNOWN),
+                sum(1 for g in found if g.statuses[i] is Status.NOT_MET),
+                sum(1 for g in found if g.statuses[i] is Status.UNKNOWN),
             )
-            for d in Dimension
+            for i, d in enumerate(Dimension)
         ),
         gap_households=tuple(
             GapHousehold(
-                c.household_id,
-                c.number,
-                c.head_name,
-                tuple(d.value for d, v in c.gaps.items() if v.status is Status.NOT_MET),
-                tuple(d.value for d, v in c.gaps.items() if v.status is Status.UNKNOWN),
-                c.village_name,
+                g.household_id,
+                g.number,
+                g.head_name,
+                g.dimensions(Status.NOT_MET),
+                g.dimensions(Status.UNKNOWN),
+                names.get(g.village_id or "", "（未归村）"),
             )
-            for c in found
-            if c.gaps
+            for g in found
         ),
         days=days,
         since=since,
-        visited=len(visited & {h.id for h in households}),
+        visited=sum(row.visited for row in group_rows),
         visits=len(visits),
         # all villages together: 一组 of 亚弄村 is not 一组 of 日拉村
-        coverage=_coverage(households, visited, groups, None if village is not None else names),
+        coverage=_coverage(session, group_rows, groups, None if village is not None else names),
         village_exit=exit_verdict,
         village_exit_source=exit_source(ledger),
     )
@@ -257,36 +258,98 @@ def _live(ledger: Ledger, village_id: str | None, all_villages: bool) -> list[An
     return conditions
 
 
-def _counts(values: list[str | None], order: tuple[str, ...]) -> tuple[Count, ...]:
+def _counts(values: list[tuple[str | None, int]], order: tuple[str, ...]) -> tuple[Count, ...]:
+    """``values``: (value, how many households have it), a value any number of times."""
     found: dict[str, int] = {}
-    for value in values:
+    for value, n in values:
         key = value or NOT_FILLED
-        found[key] = found.get(key, 0) + 1
+        found[key] = found.get(key, 0) + n
     known = [Count(label, found.pop(label)) for label in order if label in found]
     rest = sorted(found.items(), key=lambda kv: (kv[0] == NOT_FILLED, kv[0]))
     return tuple(known + [Count(label, n) for label, n in rest])
 
 
+@dataclass(frozen=True)
+class _GroupRow:
+    """One (village, 村民小组) of the households in view, as the database counted it."""
+
+    village_id: str | None
+    group_name: str | None
+    households: int
+    visited: int
+    first_number: str  # the smallest 户编号 (by code point, as Python orders it)
+
+
+def _group_rows(session: Session, in_view: list[Any], visited_ids: Any) -> list[_GroupRow]:
+    number: Any = Household.number
+    if session.get_bind().dialect.name == "postgresql":
+        number = Household.number.collate("C")  # code point order, as Python compares (SQLite's default)
+    rows = session.execute(
+        select(
+            Household.village_id,
+            Household.group_name,
+            func.count(),
+            func.coalesce(func.sum(case((Household.id.in_(visited_ids), 1), else_=0)), 0),
+            func.min(number),
+        )
+        .where(*in_view)
+        .group_by(Household.village_id, Household.group_name)
+    )
+    return [_GroupRow(v, g, n, int(seen), first or "") for v, g, n, seen, first in rows]
+
+
 def _coverage(
-    households: list[Household],
-    visited: set[str],
+    session: Session,
+    rows: list[_GroupRow],
     order: list[str],
     villages: dict[str, str] | None = None,
 ) -> tuple[GroupCoverage, ...]:
     """Per 村民小组 in the village's own order (一组, 二组, 三组 — not the code points' 一, 三, 二), then
-    groups it does not list in the order their first household appears, then the ungrouped. With
-    ``villages`` (id -> name; several villages together) a group is named with its village (亚弄村一组)."""
-    groups: dict[str, list[str]] = {group: [] for group in order}
-    if villages is not None and len(set(villages.values())) > 1:
-        households = sorted(households, key=lambda h: (villages.get(h.village_id or "", ""), h.number or ""))
-    for household in households:
-        group = household.group_name or NO_GROUP
-        if villages is not None and len(set(villages.values())) > 1:
-            group = f"{villages.get(household.village_id or '', '')}{group}"
-        groups.setdefault(group, []).append(household.id)
-    ungrouped = groups.pop(NO_GROUP, [])
-    listed = [(g, ids) for g, ids in groups.items() if ids] + ([(NO_GROUP, ungrouped)] if ungrouped else [])
-    return tuple(GroupCoverage(group, len(ids), sum(1 for i in ids if i in visited)) for group, ids in listed)
+    groups it does not list in the order their first household appears (by 户编号), then the ungrouped.
+    With ``villages`` (id -> name; several villages together) a group is named with its village
+    (亚弄村一组) and households appear by village name, then 户编号."""
+    named = villages is not None and len(set(villages.values())) > 1
+    labelled: list[tuple[str, tuple[str, str], _GroupRow]] = []
+    for row in rows:
+        label = row.group_name or NO_GROUP
+        village_name = villages.get(row.village_id or "", "") if villages is not None and named else ""
+        if named:
+            label = f"{village_name}{label}"
+        labelled.append((label, (village_name, row.first_number), row))
+    # two groups whose first households share a 户编号 (several villages): the household id decides
+    keys = Counter(key for _label, key, _row in labelled)
+    firsts: dict[int, str] = {}
+    for index, (_label, key, row) in enumerate(labelled):
+        if keys[key] > 1:
+            firsts[index] = _first_id(session, row)
+    first_seen: dict[str, tuple[str, str, str]] = {}
+    totals: dict[str, list[int]] = {}
+    for index, (label, (village_name, number), row) in enumerate(labelled):
+        seen = (village_name, number, firsts.get(index, ""))
+        first_seen[label] = min(first_seen.get(label, seen), seen)
+        total = totals.setdefault(label, [0, 0])
+        total[0] += row.households
+        total[1] += row.visited
+    unlisted = sorted((label for label in totals if label not in order), key=lambda label: first_seen[label])
+    listed = [g for g in dict.fromkeys(order) if g in totals and g != NO_GROUP]
+    listed += [g for g in unlisted if g != NO_GROUP] + ([NO_GROUP] if NO_GROUP in totals else [])
+    return tuple(GroupCoverage(group, totals[group][0], totals[group][1]) for group in listed)
+
+
+def _first_id(session: Session, row: _GroupRow) -> str:
+    """The smallest id among the group's households with its first 户编号."""
+    group = (
+        Household.group_name.is_(None) if row.group_name is None else Household.group_name == row.group_name
+    )
+    village = Household.village_id.is_(None) if row.village_id is None else Household.village_id == row.village_id
+    return (
+        session.scalar(
+            select(func.min(Household.id)).where(
+                group, village, Household.number == row.first_number, Household.number.is_not(None), live(Household)
+            )
+        )
+        or ""
+    )
 
 
 def _same(values: set[bool | None]) -> bool | None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
 
-from desktop.services.checklist.verdicts import village_checklists
-from desktop.services.context import Ledger
+from desktop.services.checklist.standing import gap_rows, people_by_village
+from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.status import sync_status
 from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference
 from desktop.services.village.overview import COVERAGE_DAYS, NON_POOR
-from desktop.store.models import Household, Member, Monitoring, Peer, Village, Visit
+from desktop.store.models import Household, Monitoring, Peer, Village, Visit
 from desktop.store.queries import live
 
 SILENT_DAYS = 30  # the default of the setting
@@ -91,6 +93,11 @@ class VillageRow:
         return "；".join(f"{d.name}缺{d.gap_text}" for d in self.devices if d.gaps)
 
 
+def _per_village(session: Session, counted: Any) -> dict[str, int]:
+    """``counted``: a select of (village id, count) over households; grouped by village here."""
+    return {v: n for v, n in session.execute(counted.group_by(Household.village_id)) if v}
+
+
 def township_villages(
     ledger: Ledger, *, days: int = COVERAGE_DAYS, silent_days: int | None = None
 ) -> list[VillageRow]:
@@ -101,38 +108,23 @@ def township_villages(
     if silent_days is None:
         silent_days = silent_days_setting(ledger)
     since = today - dt.timedelta(days=days - 1)
-    checklists = village_checklists(ledger)  # a township has no village of its own: all of them
     statuses = {s.device_id: s for s in sync_status(ledger) if not s.is_me}
     with ledger.store.read_session() as session:
         records = list(session.execute(select(Village)).scalars())
         villages = {v.id: (v.code or "", v.name or "") for v in records}
         townships = {v.id: v.township or "" for v in records}
         numbered = (Household.number.is_not(None), live(Household))
-        village_of: dict[str, str] = {
-            household_id: village_id
-            for household_id, village_id in session.execute(
-                select(Household.id, Household.village_id).where(*numbered)
-            )
-            if village_id
-        }
-        people = dict(
-            session.execute(
-                select(Household.village_id, func.count())
-                .join(Member, Member.household_id == Household.id)
-                .where(*numbered, live(Member))
-                .group_by(Household.village_id)
-            ).all()
-        )
-        visited_ids = set(
-            session.execute(
-                select(Visit.household_id).where(
-                    live(Visit),
-                    Visit.visited_on >= since,
-                    Visit.visited_on <= today,
-                )
-            ).scalars()
+        # counted by the database per village, never a row per household (a county has 200,000)
+        households = _per_village(session, select(Household.village_id, func.count()).where(*numbered))
+        people = people_by_village(session, numbered)
+        recent = select(Visit.household_id).where(live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
+        visited = _per_village(
+            session, select(Household.village_id, func.count()).where(*numbered, Household.id.in_(recent))
         )
         peers = list(session.execute(select(Peer).where(Peer.role == "village")).scalars())
+        # the households with a gap (a township has no village of its own: of all villages)
+        in_view = (*numbered, Household.village_id == own_village) if own_village else numbered
+        gaps = gap_rows(session, with_policy_settings(ledger), in_view)
         registered = dict(
             session.execute(
                 select(Household.village_id, func.count())
@@ -155,18 +147,13 @@ def township_villages(
             code, name = villages.get(peer.village_id, ("", ""))
             villages[peer.village_id] = (code or peer.village_code or "", name or peer.village_name or "")
 
-    households: dict[str, int] = {}
-    visited: dict[str, int] = {}
-    for household_id, village_id in village_of.items():
-        households[village_id] = households.get(village_id, 0) + 1
-        visited[village_id] = visited.get(village_id, 0) + (household_id in visited_ids)
     not_met: dict[str, int] = {}
     unknown: dict[str, int] = {}
-    for checklist in checklists:
-        checked_village = village_of.get(checklist.household_id) or ""
-        if checklist.short:
+    for gap in gaps:
+        checked_village = gap.village_id or ""
+        if gap.short:
             not_met[checked_village] = not_met.get(checked_village, 0) + 1
-        elif checklist.to_verify:
+        elif gap.to_verify:
             unknown[checked_village] = unknown.get(checked_village, 0) + 1
     devices: dict[str, list[VillageDevice]] = {}
     for peer in peers:

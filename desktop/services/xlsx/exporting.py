@@ -152,7 +152,10 @@ def export_gaps(
         )
     several = len(ids) > 1
     checklists = [
-        (vid, c) for vid in ids for c in village_checklists(ledger, village_id=vid, as_of=as_of) if c.gaps
+        (vid, c)
+        for vid in ids
+        for c in village_checklists(ledger, village_id=vid, as_of=as_of, only_gaps=True)
+        if c.gaps
     ]
     headers = [
         *(["村"] if several else []),

@@ -5,7 +5,14 @@ from desktop.store.models.checklist import DIMENSION_COLUMNS, Assessment
 from desktop.store.models.conflict import Conflict
 from desktop.store.models.household import Household, HouseholdEvent
 from desktop.store.models.income import Income
-from desktop.store.models.local import DeviceState, HouseholdSearch, LocalSetting, Operation
+from desktop.store.models.local import (
+    DeviceState,
+    HouseholdSearch,
+    HouseholdVerdict,
+    HouseholdVerdictMember,
+    LocalSetting,
+    Operation,
+)
 from desktop.store.models.member import Member
 from desktop.store.models.monitoring import Monitoring
 from desktop.store.models.photo import Photo
@@ -24,6 +31,8 @@ __all__ = [
     "Household",
     "HouseholdEvent",
     "HouseholdSearch",
+    "HouseholdVerdict",
+    "HouseholdVerdictMember",
     "Income",
     "LocalSetting",
     "Measure",

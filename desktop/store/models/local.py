@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, DateTime, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.base import Base
@@ -67,6 +67,45 @@ class HouseholdSearch(Base):
     # member): how many members are not archived, and the name of the 户主 among them (the first by name)
     member_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     head_name: Mapped[str | None] = mapped_column(String(64))
+
+
+class HouseholdVerdict(Base):
+    """Derived: a household's 两不愁三保障 + 饮水安全 verdicts as judged on ``judged_on`` with the checklist
+    policy ``stamp`` names, holding until the day before ``holds_until`` (None: until its records
+    change). Refreshed before every commit for the households it touched; 概况, 各村 and the gap
+    report count and read these rows instead of judging every household (services/checklist/standing.py).
+    One status column per dimension (``met`` / ``not_met`` / ``unknown``), ``short`` / ``to_verify``
+    as the one definition says, the reasons as canonical JSON ``[[status, [reason, ...]], ...]`` in
+    the order of the dimensions."""
+
+    __tablename__ = "household_verdict"
+
+    household_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(32))
+    judged_on: Mapped[dt.date] = mapped_column(Date)
+    holds_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    head_name: Mapped[str] = mapped_column(Text)
+    # members on record and not archived: whatever the day (the row is written again when one changes)
+    people: Mapped[int] = mapped_column(Integer)
+    food: Mapped[str] = mapped_column(String(8))
+    clothes: Mapped[str] = mapped_column(String(8))
+    education: Mapped[str] = mapped_column(String(8))
+    medical: Mapped[str] = mapped_column(String(8))
+    housing: Mapped[str] = mapped_column(String(8))
+    water: Mapped[str] = mapped_column(String(8))
+    short: Mapped[bool] = mapped_column(Boolean)
+    to_verify: Mapped[bool] = mapped_column(Boolean)
+    verdicts: Mapped[str] = mapped_column(Text)
+
+
+class HouseholdVerdictMember(Base):
+    """Derived: the household each member belonged to when its household's verdicts were judged, so a
+    member who moved (or arrived in a bundle moved) makes its former household be judged again too."""
+
+    __tablename__ = "household_verdict_member"
+
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    household_id: Mapped[str] = mapped_column(String(36), index=True)
 
 
 class LocalSetting(Base):

@@ -1,0 +1,327 @@
+"""The derived verdicts (``household_verdict``): every household's 两不愁三保障 + 饮水安全 verdicts kept
+current, so 概况, 各村 and the gap report of a county read them instead of judging 200,000 households.
+
+A row is what ``verdicts.judge`` (the one way households are judged) found for the household on the day
+``judged_on``, with the checklist policy ``stamp`` names, and holds until ``holds_until`` (the next school
+year's start for a child entering or leaving school age, a school-age child's birthday, a relocation's
+day, a check dated later; see ``domain.checklist.verdicts_hold_until``). Rows are written:
+- before every commit, for the households the transaction touched (here or from a bundle), by the judge
+  the ledger registers with its store (``register``);
+- when the program opens the ledger, for households without a row that holds today (a new format or
+  policy, rows expired since, rows dropped by a write without a ledger): ``bring_up_to_date``.
+A reader uses the rows that hold on its day and judges the other households itself (``--as-of`` a day
+before a row was judged: that household is judged directly), so what it shows never depends on whether
+the rows were current: only how long it takes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.checklist import Verdict
+from desktop.domain.enums import Dimension, Status
+from desktop.domain.policy import PolicyTables
+from desktop.services.checklist.verdicts import HouseholdChecklist, Judged, judge
+from desktop.services.context import Ledger
+from desktop.store import verdict_table
+from desktop.store.base import table_of
+from desktop.store.models import (
+    DIMENSION_COLUMNS,
+    Household,
+    HouseholdVerdict,
+    Member,
+    Village,
+)
+from desktop.store.queries import in_chunks, live
+
+# what the rows hold and how they are judged: changing it (or the checklist policy) judges every
+# household again
+FORMAT = 2  # 2: people
+_COLUMNS = tuple(DIMENSION_COLUMNS[d.value] for d in Dimension)  # status column per dimension, in order
+
+
+def stamp(policy: PolicyTables) -> str:
+    """The format and the parts of the policy the verdicts depend on (school ages, water, medical)."""
+    parts = (FORMAT, policy.default_school_ages, policy.province_school_ages, policy.water, policy.medical)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def register(ledger: Ledger) -> None:
+    """From now on the store's writes judge the households they touch with ``ledger``'s policy, on the
+    day the ledger calls today."""
+    ledger.store.verdict_judge = lambda session, ids: refresh(session, ledger, ids)
+
+
+def refresh(session: Session, ledger: Ledger, household_ids: Sequence[str]) -> None:
+    """Judge ``household_ids`` today and write their rows (the caller dropped the old ones)."""
+    today = replace(ledger, as_of=None)
+    mark = stamp(ledger.policy)
+    day = ledger.today()
+    households = table_of(Household)
+    for chunk in in_chunks(list(household_ids)):
+        rows = session.execute(select(households).where(households.c.id.in_(chunk))).all()
+        _write(session, judge(session, today, rows), mark, day)
+
+
+def bring_up_to_date(ledger: Ledger) -> int:
+    """Judge every household whose row does not hold today (none, expired, another format or policy)
+    and write it; returns how many. One transaction per 5,000 households."""
+    day = ledger.today()
+    mark = stamp(ledger.policy)
+    with ledger.store.read_session() as session:
+        stale = list(
+            session.execute(
+                select(Household.id)
+                .outerjoin(
+                    HouseholdVerdict, and_(HouseholdVerdict.household_id == Household.id, _holds(mark, day))
+                )
+                .where(HouseholdVerdict.household_id.is_(None))
+                .order_by(Household.id)
+            ).scalars()
+        )
+    for part in in_chunks(stale, 5_000):
+        with ledger.store.session() as session:
+            verdict_table.forget(session, part)
+            refresh(session, ledger, part)
+    return len(stale)
+
+
+def _write(session: Session, judged: Iterator[Judged], mark: str, day: dt.date) -> None:
+    rows: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
+    for found in judged:
+        c = found.checklist
+        rows.append(
+            {
+                "household_id": c.household_id,
+                "stamp": mark,
+                "judged_on": day,
+                "holds_until": found.holds_until,
+                "head_name": c.head_name,
+                "people": found.people,
+                **{column: c.verdicts[d].status.value for column, d in zip(_COLUMNS, Dimension, strict=True)},
+                "short": c.short,
+                "to_verify": c.to_verify,
+                "verdicts": json.dumps(
+                    [[c.verdicts[d].status.value, list(c.verdicts[d].reasons)] for d in Dimension],
+                    ensure_ascii=False,
+                ),
+            }
+        )
+        members += [{"member_id": m, "household_id": c.household_id} for m in found.member_ids]
+    verdict_table.write(session, rows, members)
+
+
+def _holds(mark: str, day: dt.date) -> Any:
+    return and_(
+        HouseholdVerdict.stamp == mark,
+        HouseholdVerdict.judged_on <= day,
+        or_(HouseholdVerdict.holds_until.is_(None), HouseholdVerdict.holds_until > day),
+    )
+
+
+def _in_scope(village_id: str | None) -> list[Any]:
+    conditions: list[Any] = [Household.number.is_not(None), live(Household)]
+    if village_id is not None:
+        conditions.append(Household.village_id == village_id)
+    return conditions
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+
+def standing_checklists(
+    session: Session, ledger: Ledger, village_id: str | None, *, only_gaps: bool = False
+) -> list[HouseholdChecklist]:
+    """The verdicts of the live households of ``village_id`` (None: all) on ``ledger.judged_on()``, from
+    the rows that hold on that day; the other households judged here. Unordered."""
+    day, mark = ledger.judged_on(), stamp(ledger.policy)
+    names = _village_names(session)
+    query = (
+        select(
+            Household.id,
+            Household.number,
+            Household.village_id,
+            HouseholdVerdict.household_id,
+            HouseholdVerdict.head_name,
+            HouseholdVerdict.verdicts,
+        )
+        .outerjoin(HouseholdVerdict, and_(HouseholdVerdict.household_id == Household.id, _holds(mark, day)))
+        .where(*_in_scope(village_id))
+    )
+    if only_gaps:
+        query = query.where(
+            or_(HouseholdVerdict.household_id.is_(None), HouseholdVerdict.short, HouseholdVerdict.to_verify)
+        )
+    result: list[HouseholdChecklist] = []
+    stale: list[str] = []
+    for household_id, number, village, held, head, text in session.execute(query):
+        if held is None:
+            stale.append(household_id)
+            continue
+        verdicts = {
+            d: Verdict(Status(status), tuple(reasons))
+            for d, (status, reasons) in zip(Dimension, json.loads(text), strict=True)
+        }
+        name = names.get(village or "", "（未归村）")
+        result.append(HouseholdChecklist(household_id, number or "", head, verdicts, name))
+    for judged in _judge_ids(session, ledger, stale):
+        if judged.checklist.gaps or not only_gaps:
+            result.append(judged.checklist)
+    return result
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """A household with a gap, as 概况 and 各村 count it: no reasons, one status per dimension."""
+
+    household_id: str
+    number: str
+    village_id: str | None
+    head_name: str
+    statuses: tuple[Status, ...]  # in the order of Dimension
+    short: bool  # 有短板 (HouseholdChecklist.short)
+    to_verify: bool  # 待核实 (HouseholdChecklist.to_verify)
+
+    def dimensions(self, status: Status) -> tuple[str, ...]:
+        return tuple(d.value for d, s in zip(Dimension, self.statuses, strict=True) if s is status)
+
+
+def gap_rows(session: Session, ledger: Ledger, conditions: Sequence[Any]) -> list[GapRow]:
+    """The live households matching ``conditions`` (on Household) that have a gap, on the ledger's day."""
+    day, mark = ledger.judged_on(), stamp(ledger.policy)
+    columns = [getattr(HouseholdVerdict, c) for c in _COLUMNS]
+    query = (
+        select(
+            Household.id,
+            Household.number,
+            Household.village_id,
+            HouseholdVerdict.household_id,
+            HouseholdVerdict.head_name,
+            HouseholdVerdict.short,
+            HouseholdVerdict.to_verify,
+            *columns,
+        )
+        .outerjoin(HouseholdVerdict, and_(HouseholdVerdict.household_id == Household.id, _holds(mark, day)))
+        .where(
+            *conditions,
+            or_(HouseholdVerdict.household_id.is_(None), HouseholdVerdict.short, HouseholdVerdict.to_verify),
+        )
+    )
+    found: list[GapRow] = []
+    stale: list[str] = []
+    for household_id, number, village, held, head, short, to_verify, *statuses in session.execute(query):
+        if held is None:
+            stale.append(household_id)
+            continue
+        found.append(
+            GapRow(
+                household_id,
+                number or "",
+                village,
+                head,
+                tuple(Status(s) for s in statuses),
+                short,
+                to_verify,
+            )
+        )
+    for judged in _judge_ids(session, ledger, stale):
+        c = judged.checklist
+        if c.gaps:
+            found.append(
+                GapRow(
+                    c.household_id,
+                    c.number,
+                    judged.village_id,
+                    c.head_name,
+                    tuple(c.verdicts[d].status for d in Dimension),
+                    c.short,
+                    c.to_verify,
+                )
+            )
+    return found
+
+
+def people_counts(session: Session, conditions: Sequence[Any], poor: Sequence[str]) -> tuple[int, int]:
+    """Members not archived of the households matching ``conditions`` (on Household), and of those
+    whose 脱贫属性 is one of ``poor``: summed from the rows (a row's count holds whatever its day or
+    stamp: it is written again whenever a member changes), counted directly for households without one."""
+    is_poor = Household.poverty_status.in_(list(poor))
+    total, poor_total = session.execute(
+        select(
+            func.coalesce(func.sum(HouseholdVerdict.people), 0),
+            func.coalesce(func.sum(case((is_poor, HouseholdVerdict.people), else_=0)), 0),
+        )
+        .select_from(Household)
+        .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+        .where(*conditions)
+    ).one()
+    missing = list(
+        session.execute(
+            select(Household.id)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*conditions, HouseholdVerdict.household_id.is_(None))
+        ).scalars()
+    )
+    for chunk in in_chunks(missing):
+        counted = (
+            select(func.count(), func.coalesce(func.sum(case((is_poor, 1), else_=0)), 0))
+            .select_from(Member)
+            .join(Household, Member.household_id == Household.id)
+            .where(Household.id.in_(chunk), live(Member))
+        )
+        more, more_poor = session.execute(counted).one()
+        total, poor_total = total + more, poor_total + more_poor
+    return int(total), int(poor_total)
+
+
+def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, int]:
+    """Members not archived of the households matching ``conditions``, per village (households of no
+    village left out): from the rows, counted directly for households without one (as people_counts)."""
+    found: dict[str, int] = {}
+    summed = session.execute(
+        select(Household.village_id, func.sum(HouseholdVerdict.people))
+        .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+        .where(*conditions)
+        .group_by(Household.village_id)
+    )
+    missing = list(
+        session.execute(
+            select(Household.id)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*conditions, HouseholdVerdict.household_id.is_(None))
+        ).scalars()
+    )
+    counted: list[Any] = list(summed)
+    for chunk in in_chunks(missing):
+        counted += session.execute(
+            select(Household.village_id, func.count())
+            .join(Member, Member.household_id == Household.id)
+            .where(Household.id.in_(chunk), live(Member))
+            .group_by(Household.village_id)
+        ).all()
+    for village_id, n in counted:
+        if village_id and n:
+            found[village_id] = found.get(village_id, 0) + int(n)
+    return found
+
+
+def _judge_ids(session: Session, ledger: Ledger, household_ids: list[str]) -> Iterator[Judged]:
+    households = table_of(Household)
+    for chunk in in_chunks(household_ids):
+        rows = session.execute(select(households).where(households.c.id.in_(chunk))).all()
+        yield from judge(session, ledger, rows)
+
+
+def _village_names(session: Session) -> dict[str, str]:
+    return {
+        v.id: v.name or v.code or "" for v in session.execute(select(Village.id, Village.name, Village.code))
+    }

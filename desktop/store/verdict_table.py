@@ -1,0 +1,78 @@
+"""Which households' derived verdicts (``household_verdict``) a transaction made stale, and dropping
+them before the services judge those households again (services/checklist/standing.py).
+
+Called before every commit with the households the search index refreshed and every record touched:
+besides those households, the households of a touched village (its province decides the school ages),
+of a touched check, and the household a touched member belonged to when last judged (a member who
+moved leaves a household whose verdicts change too). Without a judge (a store used without a ledger)
+the rows are only dropped: readers judge the households themselves until the rows are written again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.orm import Session
+
+from desktop.store.models import Assessment, Household, HouseholdVerdict, HouseholdVerdictMember
+from desktop.store.queries import in_chunks
+from desktop.store.transaction import RecordKey
+
+# judges the households (ids) and writes their rows (the services' standing.refresh)
+Judge = Callable[[Session, list[str]], None]
+
+
+def affected(session: Session, household_ids: Iterable[str], touched: set[RecordKey]) -> set[str]:
+    found = set(household_ids)
+    lookups: list[tuple[str, Any, Any]] = [
+        ("village", Household.village_id, Household.id),
+        ("assessment", Assessment.id, Assessment.household_id),
+        ("member", HouseholdVerdictMember.member_id, HouseholdVerdictMember.household_id),
+    ]
+    for table, key, value in lookups:
+        ids = sorted(rid for t, rid in touched if t == table)
+        for chunk in in_chunks(ids):
+            found.update(h for h in session.execute(select(value).where(key.in_(chunk))).scalars() if h)
+    return found
+
+
+def forget(session: Session, household_ids: list[str]) -> None:
+    for chunk in in_chunks(household_ids):
+        session.execute(delete(HouseholdVerdict).where(HouseholdVerdict.household_id.in_(chunk)))
+        session.execute(delete(HouseholdVerdictMember).where(HouseholdVerdictMember.household_id.in_(chunk)))
+
+
+def write(session: Session, rows: list[dict[str, Any]], members: list[dict[str, Any]]) -> None:
+    """Write judged rows (their old ones dropped by ``forget``). On a server, replacing any: another
+    client may have judged the same household a moment ago; the later commit's rows win, neither write
+    fails. SQLite has one writer at a time: a plain insert."""
+    on_server = session.get_bind().dialect.name == "postgresql"
+    for model, key, values in (
+        (HouseholdVerdict, "household_id", rows),
+        (HouseholdVerdictMember, "member_id", members),
+    ):
+        if not values:
+            continue
+        if not on_server:
+            session.execute(insert(model), values)
+            continue
+        statement = postgresql_insert(model)
+        columns = [c.name for c in model.__table__.columns if c.name != key]
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[key], set_={name: statement.excluded[name] for name in columns}
+            ),
+            values,
+        )
+
+
+def refresh(session: Session, household_ids: set[str], touched: set[RecordKey], judge: Judge | None) -> None:
+    ids = sorted(affected(session, household_ids, touched))
+    if not ids:
+        return
+    forget(session, ids)
+    if judge is not None:
+        judge(session, ids)
