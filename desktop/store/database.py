@@ -56,8 +56,8 @@ from desktop.store.sqlite_file import OUR_TABLES, SqliteFacts, inspect_sqlite
 DB_FILE = "zhucun.sqlite3"
 DAILY = dt.timedelta(days=1)
 GUI_BUSY_SECONDS = 15.0  # the GUI waits longer for another program's write lock than a command (5 s)
-_WRITE = "zhucun_write"
-WRITE_CACHE_KB = 65_536  # page cache of a connection that may write (memory used only as pages are)  # execution option: this transaction writes (BEGIN IMMEDIATE)
+_WRITE = "zhucun_write"  # execution option: this transaction writes (BEGIN IMMEDIATE)
+WRITE_CACHE_KB = 65_536  # page cache of a connection that may write (memory used only as pages are)
 
 
 @dataclass(frozen=True)
@@ -140,9 +140,15 @@ class Store:
         age = newest_backup_age(self.location.backups)
         if age is not None and age <= DAILY:
             return None
-        return backup_file(
-            self.location.db_path, self.location.backups, "daily", data_key=self.location.data_key
-        )
+        try:
+            return backup_file(
+                self.location.db_path, self.location.backups, "daily", data_key=self.location.data_key
+            )
+        except (OSError, sqlite3.Error):
+            # the day's backup is skipped, not the command, as on a disk without room for it (a file too
+            # big for the disk, a disk that filled meanwhile): no partial file is left (backup_file), and
+            # the next opening tries again; 设置 shows how old the newest backup is
+            return None
 
     def _writable(self) -> None:
         problem = self.verify()

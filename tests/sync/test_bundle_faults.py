@@ -349,10 +349,10 @@ def test_a_full_disk_while_exporting_leaves_no_partial_bundle(
     for _ in range(3):
         add_photo(village, (900, 700))  # ~ 3 × 250 KB of noise
     database = village.home / "zhucun.sqlite3"
+    village.ledger.store.close()  # its write-ahead log folded in: the file at its full size
     limit = max(database.stat().st_size * 2, 400_000)  # room for the database, not for the bundle
     stick = tmp_path / "stick"
     stick.mkdir()
-    village.ledger.store.close()
     result = subprocess.run(
         [
             sys.executable,
@@ -380,6 +380,42 @@ def test_a_full_disk_while_exporting_leaves_no_partial_bundle(
         for p in BlobStore.of_home(township.home).root.rglob("*.bin")
     }
     assert len(hashes) == 3
+
+
+LIST_SCRIPT = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
+from desktop.cli import main
+sys.exit(main(["--home", sys.argv[1], "household", "list"]))
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is POSIX")
+def test_a_day_whose_backup_cannot_be_written_still_runs_the_command(
+    pair: tuple[Device, Device], tmp_path: Path
+) -> None:
+    """The day's backup is the program's own extra: a disk that cannot take it (here a file size
+    limit below the ledger's) skips it and leaves no partial file; the secretary's command runs."""
+    village, _township = pair
+    database = village.home / "zhucun.sqlite3"
+    village.ledger.store.close()
+    for old in (village.home / "backups").glob("*"):
+        old.unlink()  # the day's backup is due
+    result = subprocess.run(
+        [sys.executable, "-c", LIST_SCRIPT, str(village.home), str(database.stat().st_size // 2)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "卓嘎0" in result.stdout and "共 3 户" in result.stdout
+    assert list((village.home / "backups").glob("*")) == []
+    from desktop.app import open_ledger
+
+    village.ledger = open_ledger(village.home)  # the next opening with room makes it
+    assert len(list((village.home / "backups").glob("*daily*"))) == 1
 
 
 def test_a_bundle_from_an_older_schema_is_accepted(pair: tuple[Device, Device], tmp_path: Path) -> None:
