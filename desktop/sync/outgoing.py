@@ -149,7 +149,7 @@ def write_bundle(
                 writer.add_json(f"links/{number:06d}.bin", "links", wire)
                 step(len(chunk_links))
             for sha in plan.blobs:
-                writer.add(f"blobs/{sha}.bin", "blob", blobs.read(sha), compress=False)
+                writer.add_photo(f"blobs/{sha}.bin", blobs.read(sha))
                 step(1)
             manifest = {
                 "bundle_id": bundle_id,
