@@ -120,6 +120,7 @@ def export_bundle(
             bundle_id, _, size = write_bundle(
                 target,
                 plan,
+                session=session,
                 me=me,
                 keys=keys,
                 recipient=recipient,
@@ -137,8 +138,8 @@ def export_bundle(
             target,
             bundle_id,
             describe(recipient),
-            len(plan.ops),
-            len(plan.links),
+            plan.sent.ops,
+            plan.sent.links,
             len(plan.blobs),
             len(plan.missing_blobs),
             size,
