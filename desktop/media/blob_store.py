@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import time
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -163,7 +164,7 @@ class _Batch:
         self._pool = ThreadPoolExecutor(writers, thread_name_prefix="zhucun-photo") if writers else None
         self._pending: dict[Path, Future[None]] = {}
         self._folders: set[Path] = set()
-        self._queued: list[Future[None]] = []
+        self._queued: deque[Future[None]] = deque()
 
     def holds(self, target: Path) -> bool:
         return target in self._pending
@@ -173,11 +174,10 @@ class _Batch:
             self.write_now(root, target, data)
             return
         self._make_folder(root, target.parent)
-        # at most a few photos in memory: wait for the writes queued when the queue is long
-        if len(self._queued) >= 4 * self._writers:
-            for future in self._queued:
-                future.result()
-            self._queued.clear()
+        # at most a few photos in memory: when the queue is long, wait for its oldest write only (the
+        # others go on while the caller prepares the next photo)
+        while len(self._queued) >= 4 * self._writers:
+            self._queued.popleft().result()
         future = self._pool.submit(write_atomic, target, data, sync_folder=False)
         self._pending[target] = future
         self._queued.append(future)
