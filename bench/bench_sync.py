@@ -33,14 +33,16 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PIL import Image
 from sqlalchemy import func, select
 
 from desktop.app import open_ledger
+from desktop.media import blob_store
 from desktop.media.blob_store import BlobStore
 from desktop.services.context import Ledger
 from desktop.services.demo import create_demo
@@ -50,6 +52,8 @@ from desktop.services.households.households import edit_household
 from desktop.services.setup import init_township
 from desktop.store.models import Household, Operation, Photo
 from desktop.store.writer import ChangeWriter
+from desktop.sync import incoming
+from desktop.sync.container import BundleWriter
 
 T = TypeVar("T")
 BASE_IMAGES = 16
@@ -103,13 +107,20 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int, compare: 
         for name in ("village", "township"):
             shutil.copytree(work / name, work / f"compare-{name}")
 
-    seconds, full = timed(lambda: export_bundle(village, township_fp, stick / "full.zcb", full=True))
+    clock = PhotoClock()
+    with clock.export():
+        seconds, full = timed(lambda: export_bundle(village, township_fp, stick / "full.zcb", full=True))
     export_full = seconds
     rows.append(("full export (village)", seconds, full.size, f"{full.ops} ops, {full.blobs} photos"))
-    seconds, report = timed(lambda: import_bundle(township, full.path))
+    rows.append(("  of which photos", clock.seconds, None, "read, sealed, written (hashing beside)"))
+    export_photos, clock.seconds = clock.seconds, 0.0
+    with clock.import_():
+        seconds, report = timed(lambda: import_bundle(township, full.path))
     import_full = seconds
     expect(report, Outcome.APPLIED)
     rows.append(("full import (township)", seconds, None, f"{report.applied} ops applied"))
+    rows.append(("  of which photos", clock.seconds, None, "proven, stored, folders synced"))
+    import_photos = clock.seconds
 
     # the bundle back tells the village what the township holds: only then is the next one incremental
     seconds, back = timed(lambda: export_bundle(township, village_fp, stick / "back.zcb"))
@@ -149,6 +160,11 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int, compare: 
         f"full import {import_full / reference.seconds:.1f}x, "
         f"export + import {(export_full + import_full) / reference.seconds:.1f}x; "
         f"bundle size {full.size / reference.size:.3f}x the zip"
+    )
+    print(
+        f"the photos' part alone: export {export_photos / reference.seconds:.2f}x + import "
+        f"{import_photos / reference.seconds:.2f}x = {(export_photos + import_photos) / reference.seconds:.2f}x "
+        "the reference (the rest is the operations: planning, verifying, folding)"
     )
     print(
         f"incremental bundle: {small.size / full.size * 100:.3f}% of the full one; "
@@ -284,6 +300,45 @@ def edit_some(ledger: Ledger, count: int) -> None:
 def expect(report: ImportReport, *outcomes: Outcome) -> None:
     if report.outcome not in outcomes:
         raise SystemExit(f"import {report.path.name}: {report.outcome} {report.message}")
+
+
+class PhotoClock:
+    """The seconds an export or import of this checkout spends on its photos (the rest is operations:
+    planning, verifying, folding), by wrapping the photo steps for the length of a block."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def _wrap(self, owner: Any, name: str) -> Callable[[], None]:
+        original = getattr(owner, name)
+
+        def timed_step(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        setattr(owner, name, timed_step)
+        return lambda: setattr(owner, name, original)
+
+    @contextmanager
+    def export(self) -> Iterator[None]:
+        undo = [self._wrap(BlobStore, "read"), self._wrap(BundleWriter, "add_photo")]
+        try:
+            yield
+        finally:
+            for step in undo:
+                step()
+
+    @contextmanager
+    def import_(self) -> Iterator[None]:
+        undo = [self._wrap(incoming, "_prove_photos"), self._wrap(blob_store._Batch, "finish")]
+        try:
+            yield
+        finally:
+            for step in undo:
+                step()
 
 
 # --- the physical reference ----------------------------------------------------------------------------
