@@ -9,6 +9,11 @@ built the demo village.
 ``--compare DIR`` also imports each bundle, into a copy of the same township, with the code in DIR (for
 example the main checkout): before and after, measured in one run.
 
+Then the township that imported it exports, in a child process each (``bundle export --all``), its two
+bundles whose size grows with the township: one for another village's device (every operation of the
+demo village goes as a chain link: what a township sends each village about the others) and one for the
+demo village's own device (its operations in full). Their peak RSS should stay flat from 1k to 10k.
+
     .venv/bin/python bench/bench_import_memory.py [--sizes 1000,10000] [--compare /work/main]
 """
 
@@ -29,11 +34,11 @@ from bench_sync import introduce
 from desktop.app import open_ledger
 from desktop.services.demo import create_demo
 from desktop.services.exchange.bundles import export_bundle
-from desktop.services.setup import init_township
+from desktop.services.setup import init_township, init_village
 
 _CHILD = """
 import json, runpy, sys, time
-sys.argv = ["zhucun", "--home", sys.argv[1], "bundle", "import", sys.argv[2]]
+sys.argv = ["zhucun", "--home", *sys.argv[1:]]
 started = time.perf_counter()
 code = 0
 try:
@@ -58,14 +63,21 @@ def main() -> None:
         codes.insert(0, (f"{args.compare}", args.compare.resolve()))
     work = Path(tempfile.mkdtemp(prefix="zhucun-bench-import-"))
     results: dict[str, list[tuple[int, int, float, float]]] = {name: [] for name, _ in codes}
+    exports: dict[str, list[tuple[int, str, float, float]]] = {name: [] for name, _ in codes}
     try:
         for size in sizes:
-            bundle, township = make_bundle(work / str(size), size)
+            bundle, township, recipients = make_bundle(work / str(size), size)
             for name, code in codes:
                 home = work / f"{size}-{len(results[name])}-{code.name}"
                 shutil.copytree(township, home)
                 ops, seconds, peak_mb = import_in_child(code, home, bundle)
                 results[name].append((size, ops, seconds, peak_mb))
+                for what, fingerprint in recipients.items():
+                    out = work / f"{size}-{code.name}-{what}.zcb"
+                    export_args = ["bundle", "export", "--to", fingerprint, "--out", str(out), "--all"]
+                    _, seconds, peak_mb = run_in_child(code, home, export_args)
+                    exports[name].append((size, what, seconds, peak_mb))
+                    out.unlink(missing_ok=True)
                 shutil.rmtree(home, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -83,25 +95,55 @@ def main() -> None:
             print(
                 f"{size:,} households: import time {t1 / t0:.2f}x, peak RSS {m1 / m0:.2f}x of {before_name}"
             )
+    print()
+    print(
+        f"{'township export (--all)':<24} {'households':>10} {'for':>16} {'export':>9} {'peak RSS':>9}  growth"
+    )
+    for name, done in exports.items():
+        smallest = {what: (secs, mb) for size, what, secs, mb in done if size == sizes[0]}
+        for size, what, secs, mb in done:
+            t0, m0 = smallest[what]
+            print(
+                f"{name:<24} {size:>10,} {what:>16} {secs:>8.1f}s {mb:>7.0f}MB  "
+                f"x{mb / m0:.2f} memory, x{secs / t0:.1f} time for x{size / sizes[0]:.0f} size"
+            )
+    if len(codes) == 2:
+        (before_name, before_rows), (_, after_rows) = exports.items()
+        for (size, what, t0, m0), (_, _, t1, m1) in zip(before_rows, after_rows, strict=True):
+            print(
+                f"{size:,} households, export for {what}: time {t1 / t0:.2f}x, "
+                f"peak RSS {m1 / m0:.2f}x of {before_name}"
+            )
 
 
-def make_bundle(work: Path, households: int) -> tuple[Path, Path]:
-    """A demo village of ``households`` and a township that trusts it; the village's full bundle."""
+def make_bundle(work: Path, households: int) -> tuple[Path, Path, dict[str, str]]:
+    """A demo village of ``households`` and a township that trusts it and another village's device; the
+    village's full bundle, and the fingerprints of the two village devices the township exports to."""
     village = open_ledger(work / "village", create=True)
     create_demo(village, households=households)
     township = open_ledger(work / "township", create=True)
     init_township(township, code="513301207", name="姑咱镇", user="洛桑")
-    _village_fp, township_fp = introduce(work, village, township)
+    village_fp, township_fp = introduce(work, village, township)
     bundle = export_bundle(village, township_fp, work / "full.zcb", full=True).path
+    other = open_ledger(work / "other", create=True)
+    init_village(other, code="513399", name="另一村", user="次仁", township="姑咱镇")
+    other_fp, _ = introduce(work / "other", other, township)
     village.store.close()
     township.store.close()
-    return bundle, work / "township"
+    other.store.close()
+    return bundle, work / "township", {"other village": other_fp, "the same village": village_fp}
 
 
 def import_in_child(code: Path, home: Path, bundle: Path) -> tuple[int, float, float]:
+    return run_in_child(code, home, ["bundle", "import", str(bundle)])
+
+
+def run_in_child(code: Path, home: Path, args: list[str]) -> tuple[int, float, float]:
+    """``zhucun --home HOME ARGS`` with the code in ``code``: (the first number it prints, seconds,
+    its own peak RSS in MB)."""
     env = {**os.environ, "PYTHONPATH": str(code)}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(home), str(bundle)],
+        [sys.executable, "-c", _CHILD, str(home), *args],
         env=env,
         cwd=code,
         capture_output=True,
@@ -110,7 +152,7 @@ def import_in_child(code: Path, home: Path, bundle: Path) -> tuple[int, float, f
     )
     report = json.loads(done.stderr.strip().splitlines()[-1])
     if report["code"] != 0:
-        raise SystemExit(f"import failed ({report['code']}): {done.stdout}{done.stderr}")
+        raise SystemExit(f"{args[:2]} failed ({report['code']}): {done.stdout}{done.stderr}")
     ops = next((int(w) for w in done.stdout.replace("导入", " ").split() if w.isdigit()), 0)
     return ops, report["seconds"], report["peak_kb"] / 1024
 

@@ -10,7 +10,11 @@ stored through the blob store and referenced by photo records written through th
 Encoding 2,000 of them would dominate the set-up, so 16 noise images are encoded and each photo is one
 of them with its own JPEG comment segment: every file is a valid, distinct JPEG.
 
-    .venv/bin/python bench/bench_sync.py [--households 500] [--photos 2000] [--photo-kb 300]
+``--compare DIR`` also times the full export and import with the code in DIR (for example the main
+checkout), in a child process, on copies of the same two devices made before the first export: before
+and after, with the reference, measured in one run.
+
+    .venv/bin/python bench/bench_sync.py [--households 500] [--photos 2000] [--photo-kb 300] [--compare DIR]
 """
 
 from __future__ import annotations
@@ -19,21 +23,26 @@ import argparse
 import datetime as dt
 import hashlib
 import io
+import json
+import os
 import random
 import resource
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PIL import Image
 from sqlalchemy import func, select
 
 from desktop.app import open_ledger
+from desktop.media import blob_store
 from desktop.media.blob_store import BlobStore
 from desktop.services.context import Ledger
 from desktop.services.demo import create_demo
@@ -43,6 +52,8 @@ from desktop.services.households.households import edit_household
 from desktop.services.setup import init_township
 from desktop.store.models import Household, Operation, Photo
 from desktop.store.writer import ChangeWriter
+from desktop.sync import incoming
+from desktop.sync.container import BundleWriter
 
 T = TypeVar("T")
 BASE_IMAGES = 16
@@ -56,10 +67,17 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=2000)
     parser.add_argument("--photo-kb", type=int, default=300, help="approximate size of one photo")
     parser.add_argument("--keep", action="store_true", help="keep the data folders (default: removed)")
+    parser.add_argument("--compare", type=Path, help="another checkout whose export + import is timed too")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="zhucun-bench-sync-"))
     try:
-        run(work, households=args.households, photos=args.photos, photo_bytes=args.photo_kb * 1024)
+        run(
+            work,
+            households=args.households,
+            photos=args.photos,
+            photo_bytes=args.photo_kb * 1024,
+            compare=args.compare.resolve() if args.compare else None,
+        )
     finally:
         if args.keep:
             print(f"data in {work}")
@@ -67,7 +85,7 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, *, households: int, photos: int, photo_bytes: int) -> None:
+def run(work: Path, *, households: int, photos: int, photo_bytes: int, compare: Path | None = None) -> None:
     rows: list[tuple[str, float | None, int | None, str]] = []
 
     village = open_ledger(work / "village", create=True)
@@ -85,14 +103,26 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int) -> None:
     village_fp, township_fp = introduce(work, village, township)
     stick = work / "stick"
     stick.mkdir()
+    if compare is not None:  # the same two devices, for the other code, before anything is exported
+        for name in ("village", "township"):
+            shutil.copytree(work / name, work / f"compare-{name}")
 
-    seconds, full = timed(lambda: export_bundle(village, township_fp, stick / "full.zcb", full=True))
+    clock = PhotoClock()
+    settle()
+    with clock.export():
+        seconds, full = timed(lambda: export_bundle(village, township_fp, stick / "full.zcb", full=True))
     export_full = seconds
     rows.append(("full export (village)", seconds, full.size, f"{full.ops} ops, {full.blobs} photos"))
-    seconds, report = timed(lambda: import_bundle(township, full.path))
+    rows.append(("  of which photos", clock.seconds, None, "read, sealed, written (hashing beside)"))
+    export_photos, clock.seconds = clock.seconds, 0.0
+    settle()
+    with clock.import_():
+        seconds, report = timed(lambda: import_bundle(township, full.path))
     import_full = seconds
     expect(report, Outcome.APPLIED)
     rows.append(("full import (township)", seconds, None, f"{report.applied} ops applied"))
+    rows.append(("  of which photos", clock.seconds, None, "proven, stored, folders synced"))
+    import_photos = clock.seconds
 
     # the bundle back tells the village what the township holds: only then is the next one incremental
     seconds, back = timed(lambda: export_bundle(township, village_fp, stick / "back.zcb"))
@@ -111,8 +141,16 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int) -> None:
     expect(report, Outcome.APPLIED)
     rows.append(("incremental import", seconds, None, f"{report.applied} ops applied"))
 
+    settle()
     reference, tool = physical_reference(work, stored)
     rows.append((f"reference: {tool}", reference.seconds, reference.size, reference.detail))
+    other: tuple[float, float] | None = None
+    if compare is not None:
+        village.store.close()  # its files are the other code's only in their copies; this frees memory
+        settle()
+        other = export_import_in_child(compare, work, township_fp)
+        rows.append((f"full export ({compare})", other[0], None, "same devices, copied before"))
+        rows.append((f"full import ({compare})", other[1], None, ""))
 
     print(
         f"zhucun sync bundles: {summary.households} households, {photos} photos of "
@@ -128,15 +166,66 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int) -> None:
         f"bundle size {full.size / reference.size:.3f}x the zip"
     )
     print(
+        f"the photos' part alone: export {export_photos / reference.seconds:.2f}x + import "
+        f"{import_photos / reference.seconds:.2f}x = {(export_photos + import_photos) / reference.seconds:.2f}x "
+        "the reference (the rest: reading the whole file once for its signature on import, and the "
+        "operations: planning, verifying, folding)"
+    )
+    print(
         f"incremental bundle: {small.size / full.size * 100:.3f}% of the full one; "
         f"export {export_small * 1000:.0f} ms + import {import_small * 1000:.0f} ms"
     )
+    if other is not None:
+        print(
+            f"{compare}: full export {other[0] / reference.seconds:.2f}x, "
+            f"full import {other[1] / reference.seconds:.2f}x, "
+            f"export + import {(other[0] + other[1]) / reference.seconds:.2f}x; this checkout "
+            f"{(export_full + import_full) / reference.seconds:.2f}x, "
+            f"{(export_full + import_full) / (other[0] + other[1]):.2f}x the time of {compare}"
+        )
     if tool.startswith("Python"):
         print("note: `zip` or `sha256sum` not found: the reference used Python's zipfile and hashlib")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (this process: both devices): {peak:.0f} MB")
-    village.store.close()
+    if compare is None:
+        village.store.close()
     township.store.close()
+
+
+_CHILD = """
+import json, sys, time
+from pathlib import Path
+from desktop.app import open_ledger
+from desktop.services.exchange.bundles import export_bundle, import_bundle
+work, township_fp = Path(sys.argv[1]), sys.argv[2]
+village = open_ledger(work / "compare-village")
+township = open_ledger(work / "compare-township")
+started = time.perf_counter()
+full = export_bundle(village, township_fp, work / "compare.zcb", full=True)
+exported = time.perf_counter() - started
+started = time.perf_counter()
+report = import_bundle(township, full.path)
+imported = time.perf_counter() - started
+print(json.dumps({"export": exported, "import": imported, "outcome": report.outcome.value}))
+"""
+
+
+def export_import_in_child(code: Path, work: Path, township_fp: str) -> tuple[float, float]:
+    """The full export and import timed with the code in ``code`` (copies of the same devices)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(work), township_fp],
+        env={**os.environ, "PYTHONPATH": str(code)},
+        cwd=code,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{code}: export + import failed: {done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if result["outcome"] != Outcome.APPLIED.value:
+        raise SystemExit(f"{code}: import {result['outcome']}")
+    return result["export"], result["import"]
 
 
 # --- set-up --------------------------------------------------------------------------------------------
@@ -216,6 +305,53 @@ def edit_some(ledger: Ledger, count: int) -> None:
 def expect(report: ImportReport, *outcomes: Outcome) -> None:
     if report.outcome not in outcomes:
         raise SystemExit(f"import {report.path.name}: {report.outcome} {report.message}")
+
+
+def settle() -> None:
+    """Write back what earlier steps left dirty (the photos just made, the copies for ``--compare``, the
+    reference's zip), so no timed step pays for another's disk writes."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+class PhotoClock:
+    """The seconds an export or import of this checkout spends in its photo steps (the rest: the import's
+    one pass over the whole file for its signature, and the operations: planning, verifying, folding),
+    by wrapping those steps for the length of a block."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def _wrap(self, owner: Any, name: str) -> Callable[[], None]:
+        original = getattr(owner, name)
+
+        def timed_step(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        setattr(owner, name, timed_step)
+        return lambda: setattr(owner, name, original)
+
+    @contextmanager
+    def export(self) -> Iterator[None]:
+        undo = [self._wrap(BlobStore, "read"), self._wrap(BundleWriter, "add_photo")]
+        try:
+            yield
+        finally:
+            for step in undo:
+                step()
+
+    @contextmanager
+    def import_(self) -> Iterator[None]:
+        undo = [self._wrap(incoming, "_prove_photos"), self._wrap(blob_store._Batch, "finish")]
+        try:
+            yield
+        finally:
+            for step in undo:
+                step()
 
 
 # --- the physical reference ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import time
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -66,6 +67,12 @@ class BlobStore:
 
     def put(self, data: bytes) -> str:
         sha256 = hashlib.sha256(data).hexdigest()
+        self.put_named(sha256, data)
+        return sha256
+
+    def put_named(self, sha256: str, data: bytes) -> None:
+        """Store ``data`` whose SHA-256 the caller has just computed itself (a bundle's photo, checked
+        against its name while it was decrypted): the bytes are not hashed a second time."""
         target = self.path(sha256)
         if not target.is_file() and not (self._batch is not None and self._batch.holds(target)):
             self._write(target, sha256, data)
@@ -74,7 +81,18 @@ class BlobStore:
                 os.utime(target)  # young again: the orphan sweep keeps a blob about to be named again
             except FileNotFoundError:  # swept meanwhile: store it again
                 self._write(target, sha256, data)
-        return sha256
+
+    def keep(self, sha256: str) -> bool:
+        """Whether the photo is held already; if so it is made young again, so the orphan sweep keeps
+        it until the records naming it are committed (a bundle's copy of it need not be read)."""
+        target = self.path(sha256)
+        if self._batch is not None and self._batch.holds(target):
+            return True
+        try:
+            os.utime(target)
+        except FileNotFoundError:
+            return False
+        return target.is_file()
 
     @contextmanager
     def batch(self, *, threads: bool = True) -> Iterator[None]:
@@ -146,7 +164,7 @@ class _Batch:
         self._pool = ThreadPoolExecutor(writers, thread_name_prefix="zhucun-photo") if writers else None
         self._pending: dict[Path, Future[None]] = {}
         self._folders: set[Path] = set()
-        self._queued: list[Future[None]] = []
+        self._queued: deque[Future[None]] = deque()
 
     def holds(self, target: Path) -> bool:
         return target in self._pending
@@ -156,11 +174,10 @@ class _Batch:
             self.write_now(root, target, data)
             return
         self._make_folder(root, target.parent)
-        # at most a few photos in memory: wait for the writes queued when the queue is long
-        if len(self._queued) >= 4 * self._writers:
-            for future in self._queued:
-                future.result()
-            self._queued.clear()
+        # at most a few photos in memory: when the queue is long, wait for its oldest write only (the
+        # others go on while the caller prepares the next photo)
+        while len(self._queued) >= 4 * self._writers:
+            self._queued.popleft().result()
         future = self._pool.submit(write_atomic, target, data, sync_folder=False)
         self._pending[target] = future
         self._queued.append(future)
@@ -190,8 +207,19 @@ class _Batch:
             for future in self._pending.values():
                 future.result()  # the first failed write raises
         finally:
-            for folder in sorted(self._folders):
+            self._sync_folders()
+
+    def _sync_folders(self) -> None:
+        """Each folder synced, all at once: concurrent fsyncs share the file system's journal commits
+        (256 photo folders one after another took about a second; together a few hundredths)."""
+        folders = sorted(self._folders)
+        if len(folders) < 2:
+            for folder in folders:
                 fsync_dir(folder)
+            return
+        with ThreadPoolExecutor(min(16, len(folders)), thread_name_prefix="zhucun-folder") as pool:
+            for done in [pool.submit(fsync_dir, folder) for folder in folders]:
+                done.result()  # the first failed sync raises
 
 
 def _running(pid: int) -> bool:

@@ -15,12 +15,14 @@ See docs/bundle-format.md.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import re
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -74,6 +76,13 @@ class BundleWriter:
         self._sealer = Sealer(recipient_box_key, bundle_id, ephemeral)
         self.members: list[Member] = []
         self.bytes_written = 0
+        # the signature's SHA-256 of the file, taken as each member is written (by one thread beside
+        # this one, one member behind) instead of reading the whole file back at the end
+        self._digest = hashlib.sha256()
+        self._hashed = self._start  # every byte before this is in the digest, and final
+        self._hasher = ThreadPoolExecutor(2, thread_name_prefix="zhucun-bundle-hash")
+        self._hashing: Future[None] | None = None
+        self._photo_hash: tuple[int, Future[str]] | None = None  # a photo member's SHA-256, being taken
 
     def add(self, name: str, kind: str, plain: bytes, *, compress: bool = True) -> Member:
         index = len(self.members)
@@ -88,9 +97,20 @@ class BundleWriter:
     def add_json(self, name: str, kind: str, value: Any) -> Member:
         return self.add(name, kind, canonical_json(value).encode("utf-8"))
 
+    def add_photo(self, name: str, plain: bytes) -> None:
+        """A photo, stored as it is (not compressed): sealed and written here, while its SHA-256 for the
+        manifest and the file's signature hash are taken by two threads beside the next photo's
+        reading and sealing (at most one photo behind, so memory holds two photos, not all)."""
+        index = len(self.members)
+        sealed = self._sealer.seal(index, name, plain, compress=False)
+        self.members.append(Member(name, "blob", index, len(sealed), len(plain), "", False))
+        self._write(name, sealed, photo=index)
+
     def finish(self, manifest: dict[str, Any], keys: DeviceKeys) -> bytes:
         """Write the manifest and the central directory, then sign the whole file into its last bytes.
-        The handle must be readable as well (``w+b``): the file is read back once to be hashed."""
+        The handle must be readable as well (``w+b``): each member's local header and the central
+        directory are read back to be hashed (the members' bytes were hashed as they were written)."""
+        self._wait_for_hash()
         manifest = {
             **manifest,
             "format": FORMAT,
@@ -102,23 +122,52 @@ class BundleWriter:
         self._write(MANIFEST, data)
         self._zip.comment = _TRAILER_PREFIX + b"0" * _SIGNATURE_HEX  # a placeholder of the final length
         self._zip.close()
+        self._wait_for_hash()
         end = self._handle.tell()
-        self._handle.seek(self._start)
-        digest = _sha256(self._handle, end - self._start - _SIGNATURE_HEX)
+        # what the members' hashing has not covered: the central directory and the end record
+        self._handle.seek(self._hashed)
+        _sha256(self._handle, end - self._hashed - _SIGNATURE_HEX, self._digest)
         self._handle.seek(end - _SIGNATURE_HEX)
-        self._handle.write(keys.sign(signed_message(digest)).hex().encode("ascii"))
+        self._handle.write(keys.sign(signed_message(self._digest.digest())).hex().encode("ascii"))
         return data
 
     def close(self) -> None:
         """Close the archive (an abandoned one too: the caller then deletes the partial file)."""
-        self._zip.close()
+        try:
+            self._zip.close()
+        finally:
+            self._hasher.shutdown(wait=True)
 
-    def _write(self, name: str, data: bytes) -> None:
+    def _write(self, name: str, data: bytes, *, photo: int | None = None) -> None:
+        """Write a member; ``photo``: the index of a photo member whose SHA-256 is still to be taken."""
         info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_STORED
         with self._zip.open(info, "w", force_zip64=len(data) > 0x7FFF0000) as out:
             out.write(data)
         self.bytes_written += len(data)
+        # the local header is final once the member is closed (the ZIP writer rewrites it then, with
+        # the CRC and sizes): read those few bytes back, and hash them with the data held here
+        end = self._handle.tell()
+        header_length = end - info.header_offset - len(data)
+        self._handle.seek(info.header_offset)
+        header = self._handle.read(header_length)
+        self._handle.seek(end)
+        if len(header) != header_length:
+            raise OSError("the bundle being written became shorter")
+        self._wait_for_hash()
+        if photo is not None:
+            self._photo_hash = (photo, self._hasher.submit(_hex_sha256, data))
+        if info.header_offset == self._hashed:  # else (never with this writer) read back at the end
+            self._hashing = self._hasher.submit(_update, self._digest, header, data)
+            self._hashed = end
+
+    def _wait_for_hash(self) -> None:
+        if self._hashing is not None:
+            hashing, self._hashing = self._hashing, None
+            hashing.result()
+        if self._photo_hash is not None:
+            (index, hashing_photo), self._photo_hash = self._photo_hash, None
+            self.members[index] = dataclasses.replace(self.members[index], sha256=hashing_photo.result())
 
 
 class BundleReader:
@@ -299,6 +348,54 @@ class BundleReader:
         except SealError as exc:
             raise BadBundle(f"成员 {member.name} 无法解密（{exc}）：文件被改动，或不是发给本机的") from None
 
+    def open_photo(self, member: Member, opener: Opener) -> bytes:
+        """A photo member's plain bytes, read straight from its place in the file and decrypted: no
+        ZIP CRC and no SHA-256 of the sealed bytes, since the decryption's tag refuses any byte changed
+        by anyone without the bundle's key, and the caller checks the plain bytes against the photo's
+        name (the SHA-256 it is stored under) in the same pass."""
+        sealed = self._read_stored(member)
+        try:
+            return opener.open(
+                member.index, member.name, sealed, compressed=member.compressed, plain_size=member.plain_size
+            )
+        except SealError as exc:
+            raise BadBundle(f"成员 {member.name} 无法解密（{exc}）：文件被改动，或不是发给本机的") from None
+
+    def _read_stored(self, member: Member) -> bytes:
+        """The stored bytes of ``member`` from after its local header, by position (one read, one copy)."""
+        info = self._infos[member.name]
+        try:
+            header = self._read_at(info.header_offset, 30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                raise BadBundle(f"成员 {member.name} 已损坏（ZIP 文件头不对）")
+            name_length = int.from_bytes(header[26:28], "little")
+            start = info.header_offset + 30 + name_length + int.from_bytes(header[28:30], "little")
+            if self._read_at(info.header_offset + 30, name_length) != member.name.encode("ascii"):
+                raise BadBundle(f"成员 {member.name} 已损坏（ZIP 文件头中的名称不对）")
+            data = self._read_at(start, member.size)
+        except OSError as exc:
+            raise BadBundle(f"成员 {member.name} 已损坏（{_reason(exc)}）") from None
+        if len(data) != member.size:
+            raise BadBundle(f"成员 {member.name} 已损坏（文件不完整）")
+        return data
+
+    def _read_at(self, offset: int, length: int) -> bytes:
+        """``length`` bytes from ``offset`` (fewer at the end of the file). The ZIP reader seeks itself
+        before each of its reads, so moving the shared position here does not disturb it."""
+        self._file.seek(offset)
+        data = self._file.read(length) or b""
+        if len(data) == length or not data:
+            return data
+        parts = [data]
+        got = len(data)
+        while got < length:
+            more = self._file.read(length - got)
+            if not more:
+                break
+            parts.append(more)
+            got += len(more)
+        return b"".join(parts)
+
     def read_json(self, member: Member, opener: Opener) -> Any:
         try:
             return json.loads(self.read_member(member, opener).decode("utf-8"))
@@ -334,15 +431,23 @@ def _newer(version: int, raw: Any) -> str:
     return f"这个同步包的格式（第 {version} 版）比本机软件新：请安装 Zhucun {wanted} 或更新版本后再导入"
 
 
-def _sha256(handle: BinaryIO, length: int) -> bytes:
-    digest = hashlib.sha256()
+def _sha256(handle: BinaryIO, length: int, digest: Any) -> None:
+    """``digest`` updated with the next ``length`` bytes of ``handle``."""
     while length > 0:
         chunk = handle.read(min(_CHUNK, length))
         if not chunk:
             raise OSError("the bundle being written became shorter")
         digest.update(chunk)
         length -= len(chunk)
-    return digest.digest()
+
+
+def _hex_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _update(digest: Any, *parts: bytes) -> None:
+    for part in parts:
+        digest.update(part)
 
 
 def _reason(exc: BaseException) -> str:

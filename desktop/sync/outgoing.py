@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -26,8 +26,7 @@ from desktop.store.device import get_device
 from desktop.store.ids import uuid7
 from desktop.store.migrate import head_revision
 from desktop.store.models import BundleRecord, Conflict, LocalSetting, Operation, OpLink, Peer, SignedHead
-from desktop.store.oplog import Link, Op
-from desktop.store.queries import in_chunks
+from desktop.store.oplog import Op
 from desktop.store.scope import record_ids_in_village
 from desktop.sync.container import CONTROL, OPS_PER_CHUNK, BundleWriter
 from desktop.sync.documents import Identity, make_head
@@ -35,6 +34,19 @@ from desktop.sync.keys import DeviceKeys
 from desktop.sync.vector import highest, version_vector
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+_ROWS_PER_FETCH = 1000  # rows the driver hands over at a time while a bundle streams its operations
+_OP_COLUMNS = (
+    Operation.origin,
+    Operation.seq,
+    Operation.hlc,
+    Operation.author,
+    Operation.table_name,
+    Operation.record_id,
+    Operation.fields,
+    Operation.base,
+    Operation.prev_hash,
+    Operation.hash,
+)
 
 
 class Cancelled(Exception):
@@ -42,9 +54,52 @@ class Cancelled(Exception):
 
 
 @dataclass
+class Span:
+    """One origin's part of a bundle: its operations and links with ``since < seq <= upto``."""
+
+    origin: str
+    since: int
+    upto: int
+    rows: int  # operations and links held in that span (each goes out as one or the other)
+
+
+@dataclass
+class Sent:
+    """What ``write_bundle`` put in the bundle, counted as it streamed (for the manifest and journal)."""
+
+    ops: int = 0
+    links: int = 0
+    origins: dict[str, dict[str, Any]] = field(default_factory=dict)  # the manifest's "origins"
+    highest_op: dict[str, int] = field(default_factory=dict)  # per origin, its highest operation sent
+
+    def count(self, origin: str, seq: int, kind: str) -> None:
+        entry = self.origins.get(origin)
+        if entry is None:
+            entry = self.origins[origin] = {
+                "origin": origin,
+                "first_seq": seq,
+                "last_seq": seq,
+                "ops": 0,
+                "links": 0,
+            }
+        entry["first_seq"] = min(entry["first_seq"], seq)
+        entry["last_seq"] = max(entry["last_seq"], seq)
+        entry[kind] += 1
+        if kind == "ops":
+            self.ops += 1
+            self.highest_op[origin] = max(self.highest_op.get(origin, 0), seq)
+        else:
+            self.links += 1
+
+
+@dataclass
 class Plan:
-    ops: list[Op] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
+    """What a bundle will carry. The operations and links themselves are not held here: ``write_bundle``
+    streams them from the database, one chunk at a time, so an export's memory does not grow with the
+    number of operations (a township's bundle for a village carries every other village's links)."""
+
+    spans: list[Span] = field(default_factory=list)
+    scope: set[str] | None = None  # record ids sent in full; the rest go as links (None: all in full)
     heads: list[dict[str, Any]] = field(default_factory=list)
     certificates: list[Any] = field(default_factory=list)
     revocations: list[Any] = field(default_factory=list)
@@ -53,6 +108,12 @@ class Plan:
     receipt: dict[str, Any] | None = None
     scope_village_id: str | None = None
     sender_has: dict[str, int] = field(default_factory=dict)
+    sent: Sent = field(default_factory=Sent)
+
+    @property
+    def rows(self) -> int:
+        """Operations and links to send (for progress)."""
+        return sum(span.rows for span in self.spans)
 
 
 def plan_bundle(
@@ -60,27 +121,21 @@ def plan_bundle(
 ) -> Plan:
     plan = Plan(sender_has=version_vector(session))
     has: dict[str, int] = {} if full else json.loads(recipient.has_vector or "{}")
-    scope: set[str] | None = None
     if me.role == "township" and recipient.role == "village" and recipient.village_id:
         plan.scope_village_id = recipient.village_id
-        scope = record_ids_in_village(session, recipient.village_id)
+        plan.scope = record_ids_in_village(session, recipient.village_id)
     origins = set(plan.sender_has) | set(highest(session))  # with gaps too
     for origin in sorted(origins):
         since = has.get(origin, 0)
-        rows = session.execute(
-            select(Operation).where(Operation.origin == origin, Operation.seq > since).order_by(Operation.seq)
-        ).scalars()
-        for row in rows:
-            op = Op.from_row(row)
-            if scope is None or op.record_id in scope:
-                plan.ops.append(op)
-            else:
-                plan.links.append(op.link())
-        held_links = session.execute(
-            select(OpLink).where(OpLink.origin == origin, OpLink.seq > since).order_by(OpLink.seq)
-        ).scalars()
-        plan.links.extend(Link(r.origin, r.seq, r.prev_hash, r.body_digest) for r in held_links)
-    sent_origins = {op.origin for op in plan.ops} | {link.origin for link in plan.links}
+        rows, upto = 0, since
+        for model in (Operation, OpLink):
+            count, top = session.execute(
+                select(func.count(), func.max(model.seq)).where(model.origin == origin, model.seq > since)
+            ).one()
+            rows, upto = rows + count, max(upto, top or 0)
+        if rows:
+            plan.spans.append(Span(origin, since, upto, rows))
+    sent_origins = {span.origin for span in plan.spans}
     _sign_own_head(session, me, keys)
     for origin in sorted(sent_origins):
         since = has.get(origin, 0)
@@ -98,18 +153,103 @@ def plan_bundle(
             plan.certificates.append(json.loads(peer.certificate))
     plan.revocations = [json.loads(p.revocation) for p in peers.values() if p.revocation]
     if recipient.role == "village":
-        plan.receipt = _receipt(session, recipient, peers, scope)
-    for op in plan.ops:
-        sha = op.fields.get("sha256") if op.table == "photo" else None
-        if isinstance(sha, str) and sha not in plan.blobs and sha not in plan.missing_blobs:
-            (plan.blobs if blobs.has(sha) else plan.missing_blobs).append(sha)
+        plan.receipt = _receipt(session, recipient, peers, plan.scope)
+    _plan_photos(session, plan, blobs)
     return plan
+
+
+def _plan_photos(session: Session, plan: Plan, blobs: BlobStore) -> None:
+    """The photos the bundle's photo operations name: carried when held, else listed as missing."""
+    seen: set[str] = set()
+    for span in plan.spans:
+        rows = session.execute(
+            select(Operation.record_id, Operation.fields)
+            .where(
+                Operation.origin == span.origin,
+                Operation.seq > span.since,
+                Operation.seq <= span.upto,
+                Operation.table_name == "photo",
+            )
+            .order_by(Operation.seq)
+            .execution_options(yield_per=_ROWS_PER_FETCH)
+        )
+        for record_id, fields in rows:
+            if plan.scope is not None and record_id not in plan.scope:
+                continue
+            sha = json.loads(fields).get("sha256")
+            if isinstance(sha, str) and sha not in seen:
+                seen.add(sha)
+                (plan.blobs if blobs.has(sha) else plan.missing_blobs).append(sha)
+
+
+def _stream(session: Session, plan: Plan, step: Callable[[int], None]) -> Iterator[tuple[str, list[Any]]]:
+    """("ops" | "links", the wire form of one chunk): every operation of the plan's spans, in the order
+    of origin and seq, at most ``OPS_PER_CHUNK`` a chunk; the links (operations outside the scope, and
+    those held only as links) likewise. Rows are fetched a batch at a time, as columns, not as ORM
+    objects, so neither the session nor this holds more than a chunk and a batch."""
+    size = OPS_PER_CHUNK  # read here: a test makes the chunks small
+    ops: list[dict[str, Any]] = []
+    links: list[list[Any]] = []
+    sent = plan.sent
+    for span in plan.spans:
+        rows = session.execute(
+            select(*_OP_COLUMNS)
+            .where(Operation.origin == span.origin, Operation.seq > span.since, Operation.seq <= span.upto)
+            .order_by(Operation.seq)
+            .execution_options(yield_per=_ROWS_PER_FETCH)
+        )
+        for row in rows:
+            op = Op(
+                row.origin,
+                row.seq,
+                row.hlc,
+                row.author,
+                row.table_name,
+                row.record_id,
+                json.loads(row.fields),
+                row.prev_hash,
+                row.hash,
+                json.loads(row.base) if row.base else {},
+            )
+            if plan.scope is None or op.record_id in plan.scope:
+                ops.append(op.to_wire())
+                sent.count(op.origin, op.seq, "ops")
+                if len(ops) >= size:
+                    yield "ops", ops
+                    step(len(ops))
+                    ops = []
+            else:
+                link = op.link()
+                links.append([link.origin, link.seq, link.prev_hash, link.body_digest])
+                sent.count(link.origin, link.seq, "links")
+                if len(links) >= size:
+                    yield "links", links
+                    step(len(links))
+                    links = []
+        held = session.execute(
+            select(OpLink.origin, OpLink.seq, OpLink.prev_hash, OpLink.body_digest)
+            .where(OpLink.origin == span.origin, OpLink.seq > span.since, OpLink.seq <= span.upto)
+            .order_by(OpLink.seq)
+            .execution_options(yield_per=_ROWS_PER_FETCH)
+        )
+        for origin, seq, prev_hash, digest in held:
+            links.append([origin, seq, prev_hash, digest])
+            sent.count(origin, seq, "links")
+            if len(links) >= size:
+                yield "links", links
+                step(len(links))
+                links = []
+    for kind, rest in (("ops", ops), ("links", links)):
+        if rest:
+            yield kind, rest
+            step(len(rest))
 
 
 def write_bundle(
     path: Path,
     plan: Plan,
     *,
+    session: Session,
     me: Identity,
     keys: DeviceKeys,
     recipient: Peer,
@@ -118,11 +258,13 @@ def write_bundle(
     village_code: str | None,
     progress: Progress | None = None,
 ) -> tuple[str, bytes, int]:
-    """Write the bundle; returns (bundle id, manifest bytes, file size). Nothing is left at ``path``
-    unless the whole bundle was written."""
+    """Write the bundle, its operations and links read from ``session`` (in the transaction that planned
+    it) a chunk at a time; returns (bundle id, manifest bytes, file size) and counts what went into
+    ``plan.sent``. Nothing is left at ``path`` unless the whole bundle was written."""
     bundle_id = uuid7()
-    total = len(plan.ops) + len(plan.links) + len(plan.blobs) or 1
+    total = plan.rows + len(plan.blobs) or 1
     done = 0
+    plan.sent = Sent()
 
     def step(count: int) -> None:
         nonlocal done
@@ -141,15 +283,12 @@ def write_bundle(
                 "missing_blobs": plan.missing_blobs,
             }
             writer.add_json(CONTROL, "control", control)
-            for number, chunk in enumerate(in_chunks(plan.ops, OPS_PER_CHUNK), 1):
-                writer.add_json(f"ops/{number:06d}.bin", "ops", [op.to_wire() for op in chunk])
-                step(len(chunk))
-            for number, chunk_links in enumerate(in_chunks(plan.links, OPS_PER_CHUNK), 1):
-                wire = [[lk.origin, lk.seq, lk.prev_hash, lk.body_digest] for lk in chunk_links]
-                writer.add_json(f"links/{number:06d}.bin", "links", wire)
-                step(len(chunk_links))
+            numbers = {"ops": 0, "links": 0}
+            for kind, wire in _stream(session, plan, step):
+                numbers[kind] += 1
+                writer.add_json(f"{kind}/{numbers[kind]:06d}.bin", kind, wire)
             for sha in plan.blobs:
-                writer.add(f"blobs/{sha}.bin", "blob", blobs.read(sha), compress=False)
+                writer.add_photo(f"blobs/{sha}.bin", blobs.read(sha))
                 step(1)
             manifest = {
                 "bundle_id": bundle_id,
@@ -171,8 +310,8 @@ def write_bundle(
                 },
                 "village_code": village_code,
                 "full": full,
-                "origins": _origin_summary(plan),
-                "counts": {"ops": len(plan.ops), "links": len(plan.links), "blobs": len(plan.blobs)},
+                "origins": [plan.sent.origins[origin] for origin in sorted(plan.sent.origins)],
+                "counts": {"ops": plan.sent.ops, "links": plan.sent.links, "blobs": len(plan.blobs)},
                 "sender_has": plan.sender_has,
             }
             manifest_bytes = writer.finish(manifest, keys)
@@ -193,7 +332,7 @@ def record_export(
             peer_device_id=recipient.device_id,
             peer_fingerprint=recipient.fingerprint,
             status="written",
-            op_count=len(plan.ops),
+            op_count=plan.sent.ops,
             applied_count=0,
             blob_count=len(plan.blobs),
             byte_size=size,
@@ -205,14 +344,14 @@ def record_export(
     peer = present(session.get(Peer, recipient.device_id), "the recipient's peer record")
     peer.last_bundle_out, peer.last_bundle_out_at = bundle_id, now
     state = get_device(session)
-    own = [op.seq for op in plan.ops if state is not None and op.origin == state.device_id]
+    own = plan.sent.highest_op.get(state.device_id) if state is not None else None
     if own:  # how far this device's own changes have gone out to that peer (the status bar's 未导出)
         key = exported_key(recipient.device_id)
         setting = session.get(LocalSetting, key)
         if setting is None:
-            session.add(LocalSetting(key=key, value=str(max(own))))
-        elif int(setting.value) < max(own):
-            setting.value = str(max(own))
+            session.add(LocalSetting(key=key, value=str(own)))
+        elif int(setting.value) < own:
+            setting.value = str(own)
 
 
 def exported_key(peer_device_id: str) -> str:
@@ -248,20 +387,6 @@ def _head_document(head: SignedHead) -> dict[str, Any]:
         "signed_at": head.signed_at,
         "signature": head.signature,
     }
-
-
-def _origin_summary(plan: Plan) -> list[dict[str, Any]]:
-    summary: dict[str, dict[str, Any]] = {}
-    for origin, seq, kind in [(op.origin, op.seq, "ops") for op in plan.ops] + [
-        (lk.origin, lk.seq, "links") for lk in plan.links
-    ]:
-        entry = summary.setdefault(
-            origin, {"origin": origin, "first_seq": seq, "last_seq": seq, "ops": 0, "links": 0}
-        )
-        entry["first_seq"] = min(entry["first_seq"], seq)
-        entry["last_seq"] = max(entry["last_seq"], seq)
-        entry[kind] += 1
-    return [summary[o] for o in sorted(summary)]
 
 
 def _receipt(

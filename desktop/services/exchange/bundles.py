@@ -120,6 +120,7 @@ def export_bundle(
             bundle_id, _, size = write_bundle(
                 target,
                 plan,
+                session=session,
                 me=me,
                 keys=keys,
                 recipient=recipient,
@@ -137,8 +138,8 @@ def export_bundle(
             target,
             bundle_id,
             describe(recipient),
-            len(plan.ops),
-            len(plan.links),
+            plan.sent.ops,
+            plan.sent.links,
             len(plan.blobs),
             len(plan.missing_blobs),
             size,
@@ -163,7 +164,7 @@ def import_bundle(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Impor
         try:
             photos = None if dry_run else BlobStore.of_home(store.location.home)
             with photos.batch() if photos else nullcontext():  # folders synced once, before the commit
-                verified = verify_bundle(path, session, me, keys, store_blob=photos.put if photos else None)
+                verified = verify_bundle(path, session, me, keys, photos=photos)
         except Untrusted as untrusted:
             session.rollback()
             return _quarantine(ledger, path, untrusted.manifest, size, dry_run=dry_run)
