@@ -177,14 +177,19 @@ class Store:
             listener(kinds)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, snapshot: bool = False) -> Iterator[Session]:
         """One write transaction: its lock is taken at the start (waiting for another writer up to the
-        busy timeout); a full disk or a lock held too long becomes the user's one-line error."""
+        busy timeout); a full disk or a lock held too long becomes the user's one-line error.
+        ``snapshot``: every query of the transaction sees the same state even on a server, where
+        another client may commit meanwhile (REPEATABLE READ; SQLite's write lock already does this),
+        for work that reads the ledger in several passes, such as writing a bundle."""
         self._writable()
         try:
             with self._sessions.begin() as session:
                 if self.location.is_sqlite:
                     session.connection(execution_options={_WRITE: True})
+                elif snapshot:
+                    session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
                 yield session
         except (OperationalError, DatabaseError) as exc:
             problem = disk.explain(exc, self.location.home) if self.location.is_sqlite else None

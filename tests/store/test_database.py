@@ -252,3 +252,30 @@ def test_restore_into_a_folder_without_a_ledger_keeps_nothing(village: Ledger, t
     result = restore_backup(new_home, backup)
     assert result.previous_kept_at is None
     assert dump_of(new_home) == original
+
+
+def test_a_snapshot_session_sees_one_state_while_another_client_commits(any_ledger: Ledger) -> None:
+    """A bundle is planned, then written, in several passes over the ledger: on a server another
+    client may commit between them. In ``session(snapshot=True)`` every pass sees the same households
+    (SQLite's write lock gives this anyway; a township server needs REPEATABLE READ)."""
+    store = any_ledger.store
+    add_household(any_ledger, number="001", head={"name": "卓嘎"})
+
+    def counted(session: object) -> int:
+        return session.execute(text("SELECT count(*) FROM household")).scalar_one()  # type: ignore[attr-defined]
+
+    if store.location.is_sqlite:
+        with store.session(snapshot=True) as session:
+            assert counted(session) == 1
+        return
+    other = open_store(store.location)
+    try:
+        with store.session(snapshot=True) as session:
+            before = counted(session)
+            with other.session() as writer:
+                ChangeWriter(writer).create(Household, {"number": "002", "village_id": None})
+            assert counted(session) == before == 1
+        with store.read_session() as session:
+            assert counted(session) == 2
+    finally:
+        other.close()

@@ -61,7 +61,7 @@ def test_a_townships_bundles_in_many_chunks_give_its_ledger(
             edit_household(township.ledger, row.id, {"phone": f"139000{row.number}"})
 
         monkeypatch.setattr(outgoing, "OPS_PER_CHUNK", 2)  # every origin's operations and links span chunks
-        yanong, gaer = villages
+        yanong, _gaer = villages
         bundle = township.send(yanong, full=True)
         assert len(members(bundle, "ops")) >= 3 and len(members(bundle, "links")) >= 3
         report = yanong.receive(bundle)

@@ -103,7 +103,8 @@ def export_bundle(
 ) -> ExportReport:
     keys = ensure_keys(ledger)
     blobs = BlobStore.of_home(ledger.store.location.home)
-    with ledger.store.session() as session:
+    # one snapshot: what to send (operations, photos) is planned, then written, in passes over the log
+    with ledger.store.session(snapshot=True) as session:
         me = identity_of(session)
         recipient = _recipient(session, to)
         if recipient.revoked_after_seq is not None:
