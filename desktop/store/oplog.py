@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.store.models import Operation
 from desktop.store.types import MAX_INT, canonical_json
@@ -61,6 +61,21 @@ def _digest_of(
     head = canonical_json([origin, seq, hlc, author, table, record_id])
     tail = "," + canonical_json(base) + "]" if base else "]"
     return hashlib.sha256(f"{head[:-1]},{fields_text}{tail}".encode()).hexdigest()
+
+
+class LogColumns(Protocol):
+    """A row of the log's columns as the driver gives them (``select(Operation.origin, …)``)."""
+
+    origin: str
+    seq: int
+    hlc: int
+    author: str
+    table_name: str
+    record_id: str
+    fields: str
+    prev_hash: str
+    hash: str
+    base: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +185,8 @@ class Op:
         )
 
     @classmethod
-    def from_row(cls, row: Operation) -> Op:
+    def from_row(cls, row: Operation | LogColumns) -> Op:
+        """From a log record, or a row of its columns read without the ORM (a bundle's export)."""
         return cls(
             row.origin,
             row.seq,

@@ -199,18 +199,7 @@ def _stream(session: Session, plan: Plan, step: Callable[[int], None]) -> Iterat
             .execution_options(yield_per=_ROWS_PER_FETCH)
         )
         for row in rows:
-            op = Op(
-                row.origin,
-                row.seq,
-                row.hlc,
-                row.author,
-                row.table_name,
-                row.record_id,
-                json.loads(row.fields),
-                row.prev_hash,
-                row.hash,
-                json.loads(row.base) if row.base else {},
-            )
+            op = Op.from_row(row)  # keeps the stored text of its fields: hashed as stored, not re-spelled
             if plan.scope is None or op.record_id in plan.scope:
                 ops.append(op.to_wire())
                 sent.count(op.origin, op.seq, "ops")

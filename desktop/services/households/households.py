@@ -107,22 +107,24 @@ def household_rows(ledger: Ledger, household_ids: Sequence[str]) -> list[Househo
     rows: dict[str, HouseholdRow] = {}
     with ledger.store.read_session() as session:
         for chunk in in_chunks(list(household_ids)):
-            query = select(
-                Household.id,
-                Household.number,
-                Household.group_name,
-                Household.category,
-                Household.poverty_status,
-                Household.phone,
-                Household.archived,
-                Household.village_id,
-            ).where(Household.id.in_(chunk))
+            query = select(*_ROW_COLUMNS).where(Household.id.in_(chunk))
             households = session.execute(query).all()
             rows.update((r.id, r) for r in _with_people(session, households, query))
     return [rows[i] for i in household_ids if i in rows]
 
 
 _NO_VILLAGE = ("", "（未归村）")
+# what a roster row is made of (``_as_rows``' order), before its members are counted
+_ROW_COLUMNS = (
+    Household.id,
+    Household.number,
+    Household.group_name,
+    Household.category,
+    Household.poverty_status,
+    Household.phone,
+    Household.archived,
+    Household.village_id,
+)
 
 
 def _village_names(session: Session) -> dict[str, tuple[str, str]]:
@@ -142,16 +144,7 @@ def _rows(
 ) -> list[HouseholdRow]:
     query = _found(
         session,
-        select(
-            Household.id,
-            Household.number,
-            Household.group_name,
-            Household.category,
-            Household.poverty_status,
-            Household.phone,
-            Household.archived,
-            Household.village_id,
-        ),
+        select(*_ROW_COLUMNS),
         search=search,
         village_id=village_id,
         include_archived=include_archived,

@@ -213,9 +213,7 @@ def _chain_of(session: Session, origin: str) -> list[str]:
         .order_by(operations.c.seq)
         .execution_options(yield_per=2_000)
     )
-    held_ops = (
-        (row.seq, row.prev_hash, row.hash, Op.from_row(row).verify_hash()) for row in ops  # type: ignore[arg-type]
-    )
+    held_ops = ((row.seq, row.prev_hash, row.hash, Op.from_row(row).verify_hash()) for row in ops)
     chained = session.execute(
         select(links).where(links.c.origin == origin).order_by(links.c.seq).execution_options(yield_per=2_000)
     )
