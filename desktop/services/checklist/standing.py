@@ -138,29 +138,35 @@ def _in_scope(village_id: str | None) -> list[Any]:
 # --- reading ---------------------------------------------------------------------------------------------
 
 
+def _standing(ledger: Ledger, *columns: Any) -> Any:
+    """Households (id, 户编号, village) with their row that holds on ``ledger.judged_on()`` (its
+    ``household_id``, None when there is none, and 户主), then ``columns`` of that row."""
+    day, mark = ledger.judged_on(), stamp(ledger.policy)
+    return select(
+        Household.id,
+        Household.number,
+        Household.village_id,
+        HouseholdVerdict.household_id,
+        HouseholdVerdict.head_name,
+        *columns,
+    ).outerjoin(HouseholdVerdict, and_(HouseholdVerdict.household_id == Household.id, _holds(mark, day)))
+
+
+# a household with a gap by its row, or with no row that holds: judged by the reader
+_GAP_OR_UNJUDGED = or_(
+    HouseholdVerdict.household_id.is_(None), HouseholdVerdict.short, HouseholdVerdict.to_verify
+)
+
+
 def standing_checklists(
     session: Session, ledger: Ledger, village_id: str | None, *, only_gaps: bool = False
 ) -> list[HouseholdChecklist]:
     """The verdicts of the live households of ``village_id`` (None: all) on ``ledger.judged_on()``, from
     the rows that hold on that day; the other households judged here. Unordered."""
-    day, mark = ledger.judged_on(), stamp(ledger.policy)
     names = _village_names(session)
-    query = (
-        select(
-            Household.id,
-            Household.number,
-            Household.village_id,
-            HouseholdVerdict.household_id,
-            HouseholdVerdict.head_name,
-            HouseholdVerdict.verdicts,
-        )
-        .outerjoin(HouseholdVerdict, and_(HouseholdVerdict.household_id == Household.id, _holds(mark, day)))
-        .where(*_in_scope(village_id))
-    )
+    query = _standing(ledger, HouseholdVerdict.verdicts).where(*_in_scope(village_id))
     if only_gaps:
-        query = query.where(
-            or_(HouseholdVerdict.household_id.is_(None), HouseholdVerdict.short, HouseholdVerdict.to_verify)
-        )
+        query = query.where(_GAP_OR_UNJUDGED)
     result: list[HouseholdChecklist] = []
     stale: list[str] = []
     for household_id, number, village, held, head, text in session.execute(query):
@@ -197,24 +203,9 @@ class GapRow:
 
 def gap_rows(session: Session, ledger: Ledger, conditions: Sequence[Any]) -> list[GapRow]:
     """The live households matching ``conditions`` (on Household) that have a gap, on the ledger's day."""
-    day, mark = ledger.judged_on(), stamp(ledger.policy)
     columns = [getattr(HouseholdVerdict, c) for c in _COLUMNS]
-    query = (
-        select(
-            Household.id,
-            Household.number,
-            Household.village_id,
-            HouseholdVerdict.household_id,
-            HouseholdVerdict.head_name,
-            HouseholdVerdict.short,
-            HouseholdVerdict.to_verify,
-            *columns,
-        )
-        .outerjoin(HouseholdVerdict, and_(HouseholdVerdict.household_id == Household.id, _holds(mark, day)))
-        .where(
-            *conditions,
-            or_(HouseholdVerdict.household_id.is_(None), HouseholdVerdict.short, HouseholdVerdict.to_verify),
-        )
+    query = _standing(ledger, HouseholdVerdict.short, HouseholdVerdict.to_verify, *columns).where(
+        *conditions, _GAP_OR_UNJUDGED
     )
     found: list[GapRow] = []
     stale: list[str] = []
