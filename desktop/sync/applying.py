@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import present
@@ -166,23 +166,31 @@ def snapshot(session: Session, records: set[tuple[str, str]]) -> dict[tuple[str,
 
 
 def _store_links(session: Session, bundle: Verified, result: Applied) -> None:
-    if not bundle.links:
-        return
-    keys = [(link.origin, link.seq) for link in bundle.links]
-    held = held_keys(session, Operation, keys) | held_keys(session, OpLink, keys)
-    for link in bundle.links:
-        if (link.origin, link.seq) not in held:
-            session.add(
-                OpLink(
-                    origin=link.origin,
-                    seq=link.seq,
-                    prev_hash=link.prev_hash,
-                    body_digest=link.body_digest,
-                    hash=link.hash,
+    """The links the log holds neither as an operation nor as a link, one chunk of the bundle at a time
+    (read again from the file, as the operations are): written with one Core ``executemany`` per
+    chunk, no ORM objects, so memory holds a chunk, not every link of the bundle."""
+    links = table_of(OpLink)
+    session.flush()  # the applied operations are in the log the held keys are read from
+    for chunk in bundle.link_chunks():
+        keys = [(link.origin, link.seq) for link in chunk]
+        held = held_keys(session, Operation, keys) | held_keys(session, OpLink, keys)
+        rows = []
+        for link in chunk:
+            key = (link.origin, link.seq)
+            if key not in held:
+                held.add(key)
+                rows.append(
+                    {
+                        "origin": link.origin,
+                        "seq": link.seq,
+                        "prev_hash": link.prev_hash,
+                        "body_digest": link.body_digest,
+                        "hash": link.hash,
+                    }
                 )
-            )
-            held.add((link.origin, link.seq))
-            result.new_links += 1
+        if rows:
+            session.execute(insert(links), rows)
+            result.new_links += len(rows)
 
 
 def _drop_links_now_held(session: Session, bundle: Verified) -> None:

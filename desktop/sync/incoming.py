@@ -3,10 +3,11 @@
 ``verify_bundle`` returns an open ``Verified`` bundle or raises ``Rejected`` (with a Chinese reason) or
 ``Untrusted`` (a well-formed bundle from a key no person has trusted yet: quarantine).
 
-Memory is bounded by one chunk of operations, not by the bundle: verification reads each chunk,
-proves every operation's hash and values and keeps only its place in the chain (seq, hash, prev);
-``Verified.op_chunks()`` then reads the chunks again from the file, each checked against the signed
-manifest's SHA-256 before it is handed out, for the fold. The caller closes the ``Verified`` bundle.
+Memory is bounded by one chunk of operations or links, not by the bundle: verification reads each
+chunk, proves every operation's hash and values and keeps only its place in the chain (seq, hash,
+prev), and of a chain link too; ``Verified.op_chunks()`` and ``Verified.link_chunks()`` then read the
+chunks again from the file, each checked against the signed manifest's SHA-256 before it is handed
+out, for the fold and the links' storing. The caller closes the ``Verified`` bundle.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ class Verified:
     sender: Peer
     op_count: int
     op_ranges: dict[str, tuple[int, int]]  # per origin, the lowest and highest seq of its operations
-    links: list[Link]
+    link_origins: set[str]  # the origins of the chain links carried (the links: ``link_chunks``)
     heads: list[dict[str, Any]]
     certified: list[tuple[Identity, dict[str, Any]]]
     revocations: list[dict[str, Any]]
@@ -99,26 +100,18 @@ class Verified:
     @property
     def origins(self) -> set[str]:
         """The origins of the operations and links carried."""
-        return set(self.op_ranges) | {link.origin for link in self.links}
+        return set(self.op_ranges) | self.link_origins
 
     def op_chunks(self) -> Iterator[list[Op]]:
         """The operations, one chunk (bundle member) at a time, each read again from the file and
         checked against the signed manifest's SHA-256 first. An operation the bundle carries twice
         (the same, or verification would have refused it) is handed out once. Raises ``Rejected``
         when the file changed or cannot be read since it was verified."""
-        reader, opener = self._reader, self._opener
-        if reader is None or opener is None:
-            raise ValueError("the verified bundle is closed")
         given: set[tuple[str, int]] = set()
-        for member in reader.members_of("ops"):
+        for member, raws in self._chunks("ops"):
             try:
-                raws = _json_list(reader, member, opener)
                 chunk = [Op.from_wire(raw) for raw in raws]
-            except BadBundle as exc:
-                raise self._rejected(f"{exc}（同步包在导入过程中被改动或无法读取：什么都没有导入）") from None
-            except Rejected as exc:
-                raise self._rejected(exc.reason) from None
-            except (OSError, ValueError):
+            except ValueError:
                 raise self._rejected(
                     f"读取 {member.name} 时出错（同步包在导入过程中被改动或无法读取）：什么都没有导入"
                 ) from None
@@ -133,6 +126,37 @@ class Verified:
                     kept.append(op)
                 chunk = kept
             yield chunk
+
+    def link_chunks(self) -> Iterator[list[Link]]:
+        """The chain links, one chunk (bundle member) at a time, read again from the file and checked
+        against the signed manifest's SHA-256 first, as ``op_chunks`` reads the operations. A link the
+        bundle carries twice is handed out each time (storing it is idempotent). Raises ``Rejected``
+        when the file changed or cannot be read since it was verified."""
+        for member, raws in self._chunks("links"):
+            try:
+                links = [_link(raw, member) for raw in raws]
+            except Rejected as exc:
+                raise self._rejected(exc.reason) from None
+            yield links
+
+    def _chunks(self, kind: str) -> Iterator[tuple[Member, list[Any]]]:
+        """Each member of ``kind`` read again from the file, checked and decrypted: a JSON list."""
+        reader, opener = self._reader, self._opener
+        if reader is None or opener is None:
+            raise ValueError("the verified bundle is closed")
+        for member in reader.members_of(kind):
+            try:
+                raws = _json_list(reader, member, opener)
+            except BadBundle as exc:
+                raise self._rejected(f"{exc}（同步包在导入过程中被改动或无法读取：什么都没有导入）") from None
+            except Rejected as exc:
+                raise self._rejected(exc.reason) from None
+            except (OSError, ValueError):
+                raise self._rejected(
+                    f"读取 {member.name} 时出错（同步包在导入过程中被改动或无法读取）：什么都没有导入"
+                ) from None
+            yield member, raws
+            del raws
 
     def touched(self) -> set[tuple[str, str]]:
         """(table, record id) of every operation carried: one more pass over the chunks."""
@@ -272,12 +296,11 @@ def _verify_content(
             _check_values(op)
             chain.add(op.origin, op.seq, op.hash, op.prev_hash, kind=0)
     op_ranges = {origin: (low, high) for origin, (low, high, _, _) in chain.counted.items()}
-    links: list[Link] = []
     for member in reader.members_of("links"):
-        for raw in _json_list(reader, member, opener):
+        for raw in _json_list(reader, member, opener):  # one chunk in memory at a time
             link = _link(raw, member)
-            links.append(link)
             chain.add(link.origin, link.seq, link.hash, link.prev_hash, kind=1)
+    link_origins = {origin for origin, counted in chain.counted.items() if counted[3]}
     _check_summary(reader, chain)
     heads = _heads(control.heads, sign_keys)
     _check_chains(session, chain, heads, sign_keys, cutoffs, peers)
@@ -288,7 +311,7 @@ def _verify_content(
         sender=sender,
         op_count=chain.ops,
         op_ranges=op_ranges,
-        links=links,
+        link_origins=link_origins,
         heads=heads,
         certified=certified,
         revocations=revocations,
