@@ -9,6 +9,10 @@ built the demo village.
 ``--compare DIR`` also imports each bundle, into a copy of the same township, with the code in DIR (for
 example the main checkout): before and after, measured in one run.
 
+Then the township's bundle for another village's device, which carries every operation of the demo
+village as a chain link only (what a township sends each village about the others), is imported into
+a copy of that device, with each code, in a child process: its peak RSS should be flat too.
+
 Then the township that imported it exports, in a child process each (``bundle export --all``), its two
 bundles whose size grows with the township: one for another village's device (every operation of the
 demo village goes as a chain link: what a township sends each village about the others) and one for the
@@ -33,7 +37,7 @@ from bench_sync import introduce
 
 from desktop.app import open_ledger
 from desktop.services.demo import create_demo
-from desktop.services.exchange.bundles import export_bundle
+from desktop.services.exchange.bundles import export_bundle, import_bundle
 from desktop.services.setup import init_township, init_village
 
 _CHILD = """
@@ -64,14 +68,21 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="zhucun-bench-import-"))
     results: dict[str, list[tuple[int, int, float, float]]] = {name: [] for name, _ in codes}
     exports: dict[str, list[tuple[int, str, float, float]]] = {name: [] for name, _ in codes}
+    linked: dict[str, list[tuple[int, int, float, float]]] = {name: [] for name, _ in codes}
     try:
         for size in sizes:
             bundle, township, recipients = make_bundle(work / str(size), size)
+            other, links_bundle, links = links_bundle_for_other(work / str(size), recipients["other village"])
             for name, code in codes:
                 home = work / f"{size}-{len(results[name])}-{code.name}"
                 shutil.copytree(township, home)
                 ops, seconds, peak_mb = import_in_child(code, home, bundle)
                 results[name].append((size, ops, seconds, peak_mb))
+                other_home = work / f"{size}-{len(linked[name])}-{code.name}-other"
+                shutil.copytree(other, other_home)
+                _, seconds, peak_mb = import_in_child(code, other_home, links_bundle)
+                linked[name].append((size, links, seconds, peak_mb))
+                shutil.rmtree(other_home, ignore_errors=True)
                 for what, fingerprint in recipients.items():
                     out = work / f"{size}-{code.name}-{what}.zcb"
                     export_args = ["bundle", "export", "--to", fingerprint, "--out", str(out), "--all"]
@@ -94,6 +105,22 @@ def main() -> None:
         for (size, _, t0, m0), (_, _, t1, m1) in zip(before, after, strict=True):
             print(
                 f"{size:,} households: import time {t1 / t0:.2f}x, peak RSS {m1 / m0:.2f}x of {before_name}"
+            )
+    print()
+    print(f"{'links-only import':<24} {'households':>10} {'links':>9} {'import':>9} {'peak RSS':>9}  growth")
+    for name, rows in linked.items():
+        first = rows[0]
+        for size, links, seconds, peak_mb in rows:
+            print(
+                f"{name:<24} {size:>10,} {links:>9,} {seconds:>8.1f}s {peak_mb:>7.0f}MB  "
+                f"x{peak_mb / first[3]:.2f} memory, x{seconds / first[2]:.1f} time for x{size / first[0]:.0f} size"
+            )
+    if len(codes) == 2:
+        (before_name, before), (_, after) = linked.items()
+        for (size, _, t0, m0), (_, _, t1, m1) in zip(before, after, strict=True):
+            print(
+                f"{size:,} households, links-only import: time {t1 / t0:.2f}x, "
+                f"peak RSS {m1 / m0:.2f}x of {before_name}"
             )
     print()
     print(
@@ -132,6 +159,20 @@ def make_bundle(work: Path, households: int) -> tuple[Path, Path, dict[str, str]
     township.store.close()
     other.store.close()
     return bundle, work / "township", {"other village": other_fp, "the same village": village_fp}
+
+
+def links_bundle_for_other(work: Path, other_fp: str) -> tuple[Path, Path, int]:
+    """The township (a copy, which imports the village's bundle here) exports its bundle for the other
+    village's device: the demo village's operations as chain links only. Returns the other device's
+    home (as it was before), the bundle and the number of links in it."""
+    township_home = work / "township-relay"
+    shutil.copytree(work / "township", township_home)
+    township = open_ledger(township_home)
+    import_bundle(township, work / "full.zcb")
+    done = export_bundle(township, other_fp, work / "links.zcb", full=True)
+    township.store.close()
+    shutil.rmtree(township_home, ignore_errors=True)
+    return work / "other", done.path, done.links
 
 
 def import_in_child(code: Path, home: Path, bundle: Path) -> tuple[int, float, float]:
