@@ -1,4 +1,5 @@
-"""The bundle file (format version 2): a ZIP archive, every member stored (none compressed by ZIP),
+"""The bundle file (format version 3; version 2 is still read): a ZIP archive, every member stored
+(none compressed by ZIP),
 
     manifest.json   canonical JSON, not encrypted, no personal data
     control.bin     sealed JSON: signed chain heads, certificates, revocations, receipt
@@ -10,12 +11,16 @@ whose ZIP comment (the last bytes of the file) is the sender's Ed25519 signature
 every byte before it: ``zhucun-bundle-v2 signature <128 hex digits>``. Any change anywhere in the file
 (a member, a ZIP header, the directory, bytes added or cut off) breaks that signature; the reader
 checks it before anything else of the file is trusted, and reads the manifest from the bytes it hashed.
-See docs/bundle-format.md.
+
+Version 3 differs from version 2 in one field: a photo member's ``sha256`` in the manifest is the
+SHA-256 of its plain bytes (the hash its name carries), not of its sealed bytes, so the writer hashes
+each photo once (for the file's signature) instead of twice. The reader never checked the sealed
+photo's hash (its AEAD tag and its name prove it), so it reads both versions alike; a version-2 reader
+refuses a version-3 file as newer, naming the version to install. See docs/bundle-format.md.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -43,7 +48,8 @@ from desktop.sync.wire import (
 __all__ = ["MAX_MEMBER", "BadBundle", "BundleReader", "BundleWriter", "Manifest", "Member"]
 
 FORMAT = "zhucun-bundle"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (2, 3)  # both signed the same way (the ``v2`` signature's context and trailer)
 SUFFIX = ".zcb"
 MANIFEST = "manifest.json"
 CONTROL = "control.bin"
@@ -80,16 +86,14 @@ class BundleWriter:
         # this one, one member behind) instead of reading the whole file back at the end
         self._digest = hashlib.sha256()
         self._hashed = self._start  # every byte before this is in the digest, and final
-        self._hasher = ThreadPoolExecutor(2, thread_name_prefix="zhucun-bundle-hash")
+        self._hasher = ThreadPoolExecutor(1, thread_name_prefix="zhucun-bundle-hash")
         self._hashing: Future[None] | None = None
-        self._photo_hash: tuple[int, Future[str]] | None = None  # a photo member's SHA-256, being taken
 
     def add(self, name: str, kind: str, plain: bytes, *, compress: bool = True) -> Member:
         index = len(self.members)
         sealed = self._sealer.seal(index, name, plain, compress=compress)
-        member = Member(
-            name, kind, index, len(sealed), len(plain), hashlib.sha256(sealed).hexdigest(), compress
-        )
+        sha256 = _named_sha256(name) if kind == "blob" else hashlib.sha256(sealed).hexdigest()
+        member = Member(name, kind, index, len(sealed), len(plain), sha256, compress)
         self._write(name, sealed)
         self.members.append(member)
         return member
@@ -98,13 +102,14 @@ class BundleWriter:
         return self.add(name, kind, canonical_json(value).encode("utf-8"))
 
     def add_photo(self, name: str, plain: bytes) -> None:
-        """A photo, stored as it is (not compressed): sealed and written here, while its SHA-256 for the
-        manifest and the file's signature hash are taken by two threads beside the next photo's
-        reading and sealing (at most one photo behind, so memory holds two photos, not all)."""
+        """A photo, stored as it is (not compressed): sealed and written here, while the file's signature
+        hash takes its bytes in a thread beside the next photo's reading and sealing (at most one photo
+        behind, so memory holds two photos, not all). Its manifest ``sha256`` is the one its name
+        carries (format version 3): the photo is hashed once, not once more for the manifest."""
         index = len(self.members)
         sealed = self._sealer.seal(index, name, plain, compress=False)
-        self.members.append(Member(name, "blob", index, len(sealed), len(plain), "", False))
-        self._write(name, sealed, photo=index)
+        self.members.append(Member(name, "blob", index, len(sealed), len(plain), _named_sha256(name), False))
+        self._write(name, sealed)
 
     def finish(self, manifest: dict[str, Any], keys: DeviceKeys) -> bytes:
         """Write the manifest and the central directory, then sign the whole file into its last bytes.
@@ -138,8 +143,8 @@ class BundleWriter:
         finally:
             self._hasher.shutdown(wait=True)
 
-    def _write(self, name: str, data: bytes, *, photo: int | None = None) -> None:
-        """Write a member; ``photo``: the index of a photo member whose SHA-256 is still to be taken."""
+    def _write(self, name: str, data: bytes) -> None:
+        """Write a member; its bytes go into the file's signature hash in a thread beside the next one."""
         info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_STORED
         with self._zip.open(info, "w", force_zip64=len(data) > 0x7FFF0000) as out:
@@ -155,8 +160,6 @@ class BundleWriter:
         if len(header) != header_length:
             raise OSError("the bundle being written became shorter")
         self._wait_for_hash()
-        if photo is not None:
-            self._photo_hash = (photo, self._hasher.submit(_hex_sha256, data))
         if info.header_offset == self._hashed:  # else (never with this writer) read back at the end
             self._hashing = self._hasher.submit(_update, self._digest, header, data)
             self._hashed = end
@@ -165,9 +168,6 @@ class BundleWriter:
         if self._hashing is not None:
             hashing, self._hashing = self._hashing, None
             hashing.result()
-        if self._photo_hash is not None:
-            (index, hashing_photo), self._photo_hash = self._photo_hash, None
-            self.members[index] = dataclasses.replace(self.members[index], sha256=hashing_photo.result())
 
 
 class BundleReader:
@@ -244,7 +244,7 @@ class BundleReader:
         version = raw.get("format_version")
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
             raise BadBundle(_newer(version, raw))
-        self.info: Manifest = parse_manifest(raw, FORMAT_VERSION)
+        self.info: Manifest = parse_manifest(raw, version if version in READABLE_VERSIONS else FORMAT_VERSION)
         self.manifest: dict[str, Any] = raw
         self.members = list(self.info.members)
         self._check_members()
@@ -328,6 +328,12 @@ class BundleReader:
         for member in self.members:
             if self._infos[member.name].file_size != member.size:
                 raise BadBundle(f"成员 {member.name} 的大小与清单不符（文件被改动或不完整）")
+            if (
+                self.info.format_version >= 3
+                and member.kind == "blob"
+                and member.sha256 != _named_sha256(member.name)
+            ):
+                raise BadBundle(f"成员 {member.name} 的校验值与其名称不符：不是本软件生成的同步包")
 
     def opener(self, box_private: Any) -> Opener:
         if self.info.scheme != SCHEME:
@@ -338,6 +344,11 @@ class BundleReader:
             raise BadBundle("同步包的加密信息已损坏") from None
 
     def read_member(self, member: Member, opener: Opener) -> bytes:
+        if member.kind == "blob":  # checked against its name (version 3 lists no sealed hash of it)
+            plain = self.open_photo(member, opener)
+            if hashlib.sha256(plain).hexdigest() != _named_sha256(member.name):
+                raise BadBundle(f"成员 {member.name} 的内容与其名称不符：文件被改动或损坏")
+            return plain
         sealed = self._read(member.name, member.size)
         if hashlib.sha256(sealed).hexdigest() != member.sha256:
             raise BadBundle(f"成员 {member.name} 的校验值不符：文件被改动或损坏")
@@ -441,8 +452,9 @@ def _sha256(handle: BinaryIO, length: int, digest: Any) -> None:
         length -= len(chunk)
 
 
-def _hex_sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _named_sha256(name: str) -> str:
+    """The SHA-256 a photo member's name carries: that of its plain bytes (``blobs/<sha256>.bin``)."""
+    return name.removeprefix("blobs/").removesuffix(".bin")
 
 
 def _update(digest: Any, *parts: bytes) -> None:

@@ -248,15 +248,15 @@ def test_a_newer_bundle_names_the_version_to_install(pair: tuple[Device, Device]
     data = canonical_json(manifest).encode()
     newer = rewrite(bundle, tmp_path / "newer.zcb", {"manifest.json": data}, keys=keys)
     assert_rejected(township, newer, "请安装 Zhucun 0.9.0")
-    manifest.update(schema="0002", format_version=3)
+    manifest.update(schema="0002", format_version=4)
     data = canonical_json(manifest).encode()
     newer = rewrite(bundle, tmp_path / "newer2.zcb", {"manifest.json": data}, keys=keys)
-    assert_rejected(township, newer, "请安装 Zhucun 0.9.0", "第 3 版")
+    assert_rejected(township, newer, "请安装 Zhucun 0.9.0", "第 4 版")
     # a later format that signs differently still names the version when its manifest is readable
     later = bytearray(newer.read_bytes())
-    later[-155:-128] = b"zhucun-bundle-v3 signature "
+    later[-155:-128] = b"zhucun-bundle-v4 signature "
     newer.write_bytes(bytes(later))
-    assert_rejected(township, newer, "请安装 Zhucun 0.9.0", "第 3 版")
+    assert_rejected(township, newer, "请安装 Zhucun 0.9.0", "第 4 版")
 
 
 def test_a_version_1_bundle_is_refused_with_what_to_do(pair: tuple[Device, Device], tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import zipfile
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from desktop.media.blob_store import BlobStore
 from desktop.services.exchange.bundles import Outcome
 from desktop.services.exchange.identity import my_identity
 from desktop.services.households.households import add_household
+from desktop.store.types import canonical_json
 from desktop.sync.container import BundleWriter
 from desktop.sync.keys import load_keys
 
@@ -130,14 +132,34 @@ def test_a_photo_held_already_is_not_read_again(pair: tuple[Device, Device], tmp
 
 
 def test_members_hashed_beside_the_writing_match_the_file(pair: tuple[Device, Device]) -> None:
-    """The photos' SHA-256 in the manifest and the file's signature, both taken while writing, are
-    those of the bytes in the file (the reader proves the signature; this proves the members')."""
+    """The file's signature, taken while writing, is over the bytes in the file (the reader proves it);
+    each photo is listed under the SHA-256 of its plain bytes, its name's (format version 3: hashed
+    once, for the signature), and every other member under that of its sealed bytes."""
     village, township = pair
     for size in ((64, 48), (80, 60), (32, 24)):
         add_photo(village, size)
     bundle = village.send(township)
     recipient = load_keys(township.home)
     manifest, members = hostile.read_manifest_and_members(bundle, recipient)  # checks every member's sha
-    assert sum(1 for m in manifest["members"] if m["kind"] == "blob") == 3
+    assert manifest["format_version"] == 3
+    photos = [m for m in manifest["members"] if m["kind"] == "blob"]
+    assert len(photos) == 3
+    assert all(m["name"] == f"blobs/{m['sha256']}.bin" for m in photos)
     assert all(dataclasses.asdict(member)["sha256"] for member, _ in members)
     assert township.receive(bundle).outcome is Outcome.APPLIED
+
+
+def test_a_photo_listed_under_another_hash_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    """Version 3 lists a photo under its name's SHA-256: a manifest (signed by its sender) listing
+    another is not one this program wrote, refused with one line and nothing imported."""
+    village, township = pair
+    add_photo(village, (64, 48))
+    bundle = village.send(township)
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    (photo,) = (m for m in manifest["members"] if m["kind"] == "blob")
+    photo["sha256"] = "0" * 64
+    data = canonical_json(manifest).encode()
+    changed = rewrite(bundle, tmp_path / "listed.zcb", {"manifest.json": data}, keys=load_keys(village.home))
+    sha = photo["name"].removeprefix("blobs/").removesuffix(".bin")
+    refused(township, changed, sha, "校验值与其名称不符")

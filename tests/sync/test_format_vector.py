@@ -1,5 +1,6 @@
-"""The published test vector, read by an independent reader written from docs/bundle-format.md alone
-(only the ``cryptography`` primitives, none of Zhucun's sync code), and re-made byte for byte."""
+"""The published test vectors, read by an independent reader written from docs/bundle-format.md alone
+(only the ``cryptography`` primitives, none of Zhucun's sync code); today's (version 3) re-made byte
+for byte, and version 2's still read, by that reader and by Zhucun's."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -17,7 +19,9 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from .vector_maker import VECTOR, make_vector
+from desktop.sync.container import BundleReader
+
+from .vector_maker import VECTOR, fixed_keys, make_vector
 
 
 def canonical(value: object) -> bytes:
@@ -39,7 +43,7 @@ def read_as_documented(bundle: Path, recipient_private: bytes, sender_public: by
     assert "manifest.sig" not in archive.namelist()
     manifest_bytes = archive.read("manifest.json")
     manifest = json.loads(manifest_bytes)
-    assert manifest["format_version"] == 2
+    assert manifest["format_version"] in (2, 3)
     Ed25519PublicKey.from_public_bytes(sender_public).verify(signature, b"zhucun-bundle-v2\n" + digest)
     assert manifest_bytes == canonical(manifest)
     box = X25519PrivateKey.from_private_bytes(recipient_private)
@@ -54,7 +58,11 @@ def read_as_documented(bundle: Path, recipient_private: bytes, sender_public: by
     opened: dict[str, bytes] = {}
     for member in manifest["members"]:
         sealed = archive.read(member["name"])
-        assert len(sealed) == member["size"] and hashlib.sha256(sealed).hexdigest() == member["sha256"]
+        assert len(sealed) == member["size"]
+        if member["kind"] != "blob" or manifest["format_version"] == 2:  # §3: a v3 photo's is its name's
+            assert hashlib.sha256(sealed).hexdigest() == member["sha256"]
+        else:
+            assert member["sha256"] == member["name"].removeprefix("blobs/").removesuffix(".bin")
         nonce = b"\0\0\0\0" + member["index"].to_bytes(8, "big")
         aad = b"zhucun-bundle-v1\n" + manifest["bundle_id"].encode() + b"\n" + member["name"].encode()
         data = ChaCha20Poly1305(key).decrypt(nonce, sealed, aad)
@@ -87,14 +95,30 @@ def read_as_documented(bundle: Path, recipient_private: bytes, sender_public: by
     return {"manifest": manifest, "ops": ops}
 
 
-def test_the_vector_reads_as_documented() -> None:
+@pytest.mark.parametrize(("name", "version"), [("bundle.zcb", 3), ("bundle-v2.zcb", 2)])
+def test_the_vector_reads_as_documented(name: str, version: int) -> None:
     keys = json.loads((VECTOR / "keys.json").read_text(encoding="utf-8"))
     recipient_private = base64.b64decode(json.loads(keys["recipient_x25519_private"])["x25519"])
     sender_public = base64.b64decode(keys["sender_ed25519_public"])
-    result = read_as_documented(VECTOR / "bundle.zcb", recipient_private, sender_public)
+    result = read_as_documented(VECTOR / name, recipient_private, sender_public)
+    manifest = result["manifest"]
+    assert isinstance(manifest, dict) and manifest["format_version"] == version
     expected = json.loads((VECTOR / "expected-ops.json").read_text(encoding="utf-8"))
     assert result["ops"] == expected
     assert [op["fields"].get("name") for op in expected] == [None, "卓嘎", None]
+
+
+@pytest.mark.parametrize("name", ["bundle.zcb", "bundle-v2.zcb"])
+def test_zhucun_reads_both_versions(name: str) -> None:
+    """Today's reader proves a version-2 bundle as it proves version 3: the file's signature, then each
+    member (a photo against its name)."""
+    with BundleReader(VECTOR / name) as reader:
+        opener = reader.opener(fixed_keys("recipient").box)
+        opened = {member.name: reader.read_member(member, opener) for member in reader.members}
+    expected = json.loads((VECTOR / "expected-ops.json").read_text(encoding="utf-8"))
+    assert json.loads(opened["ops/000001.bin"]) == expected
+    (photo,) = (plain for member, plain in opened.items() if member.startswith("blobs/"))
+    assert photo.startswith(b"\xff\xd8")
 
 
 def test_the_writer_still_makes_the_vector_byte_for_byte() -> None:

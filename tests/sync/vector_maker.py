@@ -1,7 +1,9 @@
 """The published test vector (docs/bundle-format.md): a small bundle from fixed keys.
 
 Regenerate with ``PYTHONPATH=. python -m tests.sync.vector_maker`` only when the format version changes
-(version 2: the whole file is signed in the ZIP comment).
+(version 2: the whole file is signed in the ZIP comment; version 3: a photo member's ``sha256`` is that
+of its plain bytes). ``vector/bundle-v2.zcb`` is the version-2 vector, kept as published: readers still
+read it.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def make_vector() -> bytes:
                                          "missing_blobs": []})  # fmt: skip
     writer.add_json("ops/000001.bin", "ops", [op.to_wire() for op in ops])
     photo = b"\xff\xd8\xff\xe0 not really a JPEG, just bytes \xff\xd9"
-    writer.add(f"blobs/{hashlib.sha256(photo).hexdigest()}.bin", "blob", photo, compress=False)
+    writer.add_photo(f"blobs/{hashlib.sha256(photo).hexdigest()}.bin", photo)
     writer.finish(
         {
             "bundle_id": BUNDLE_ID,
