@@ -119,7 +119,7 @@ class BundleWriter:
         manifest = {
             **manifest,
             "format": FORMAT,
-            "format_version": FORMAT_VERSION,
+            "format_version": self.format_version,
             "encryption": {"scheme": SCHEME, "ephemeral_key": self._sealer.ephemeral_key},
             "members": [member.to_json() for member in self.members],
         }
@@ -135,6 +135,12 @@ class BundleWriter:
         self._handle.seek(end - _SIGNATURE_HEX)
         self._handle.write(keys.sign(signed_message(self._digest.digest())).hex().encode("ascii"))
         return data
+
+    @property
+    def format_version(self) -> int:
+        """3 when the bundle carries a photo; else 2, which describes it exactly (the versions differ
+        only in a photo's listed hash), so a device not updated yet still reads it."""
+        return FORMAT_VERSION if any(member.kind == "blob" for member in self.members) else 2
 
     def close(self) -> None:
         """Close the archive (an abandoned one too: the caller then deletes the partial file)."""

@@ -163,3 +163,15 @@ def test_a_photo_listed_under_another_hash_is_refused(pair: tuple[Device, Device
     changed = rewrite(bundle, tmp_path / "listed.zcb", {"manifest.json": data}, keys=load_keys(village.home))
     sha = photo["name"].removeprefix("blobs/").removesuffix(".bin")
     refused(township, changed, sha, "校验值与其名称不符")
+
+
+def test_a_bundle_without_photos_is_written_as_version_2(pair: tuple[Device, Device]) -> None:
+    """Versions 2 and 3 differ only in a photo's listed hash: a bundle without photos says version 2,
+    so a device whose program is not updated yet still reads it."""
+    village, township = pair
+    bundle = village.send(township)
+    with zipfile.ZipFile(bundle) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["format_version"] == 2
+    assert not [m for m in manifest["members"] if m["kind"] == "blob"]
+    assert township.receive(bundle).outcome is Outcome.APPLIED
