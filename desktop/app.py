@@ -171,9 +171,10 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
                 return 0  # 退出 at the passphrase
         elif db_url is None and quit_after is None and os.environ.get(DEMO_IF_EMPTY_ENV) != "1":
             from desktop.services.setup import needs_setup
-            from desktop.ui.shell.first_start import FirstStartDialog
 
             if needs_setup(home):  # no ledger yet: the dialog makes it (encrypted unless opted out)
+                from desktop.ui.shell.first_start import FirstStartDialog
+
                 first = FirstStartDialog(home, open_folder=_open_folder)
                 if first.exec() != FirstStartDialog.DialogCode.Accepted:
                     return 0
