@@ -8,6 +8,7 @@ ends with one readable line instead of Qt's abort.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from pathlib import Path
@@ -135,6 +136,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return NO_DISPLAY_EXIT
 
+    gc.disable()  # while the window's modules import (see desktop/cli): the GUI thread's collector takes over
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
