@@ -54,6 +54,7 @@ from _county_villages import (
     trust_villages,
 )
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from desktop.app import open_ledger
 from desktop.domain.enums import HEAD_RELATIONS
@@ -320,13 +321,17 @@ def queries(ledger: Ledger, searches: int) -> None:
 def judge_cost(root: Path, count: int) -> None:
     """The first ``count`` bundles imported into a fresh SQLite county with the derived verdicts kept
     (judged before each commit) and without (their rows only dropped), alternately, twice each."""
-    from desktop.services.checklist import standing
+    from desktop.services import context
 
     bundles = sorted((root / "bundles").glob("*.zcb"))[:count]
-    register = standing.register
+    judge = context.judge_written  # each Ledger made (dataclasses.replace too) sets it as its store's judge
+
+    def no_judge(ledger: Ledger, session: Session, household_ids: list[str]) -> None:
+        return None
+
     seconds: dict[bool, list[float]] = {True: [], False: []}
     for judged in (True, False, True, False):
-        standing.register = register if judged else (lambda ledger: None)
+        context.judge_written = judge if judged else no_judge
         ledger = fresh_county(root, root / "runs" / "judge-cost", None)
         if not judged:
             ledger.store.verdict_judge = None
@@ -338,7 +343,7 @@ def judge_cost(root: Path, count: int) -> None:
             seconds[judged].append(time.perf_counter() - started)
         finally:
             ledger.store.close()
-    standing.register = register
+    context.judge_written = judge
     kept, plain = min(seconds[True]), min(seconds[False])
     print(
         f"import of {len(bundles)} bundles: {kept:.1f} s keeping the derived verdicts, {plain:.1f} s without "

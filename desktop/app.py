@@ -8,6 +8,7 @@ ends with one readable line instead of Qt's abort.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from pathlib import Path
@@ -135,6 +136,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return NO_DISPLAY_EXIT
 
+    gc.disable()  # while the window's modules import (see desktop/cli): the GUI thread's collector takes over
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -171,9 +173,10 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
                 return 0  # 退出 at the passphrase
         elif db_url is None and quit_after is None and os.environ.get(DEMO_IF_EMPTY_ENV) != "1":
             from desktop.services.setup import needs_setup
-            from desktop.ui.shell.first_start import FirstStartDialog
 
             if needs_setup(home):  # no ledger yet: the dialog makes it (encrypted unless opted out)
+                from desktop.ui.shell.first_start import FirstStartDialog
+
                 first = FirstStartDialog(home, open_folder=_open_folder)
                 if first.exec() != FirstStartDialog.DialogCode.Accepted:
                     return 0

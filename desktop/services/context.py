@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput, StoreProblem, UserError
 from desktop.domain.policy import PolicyTables, YearFigure
@@ -72,10 +74,9 @@ class Ledger:
 
     def __post_init__(self) -> None:
         if self.as_of is None:  # a ledger judging another day never judges what is written
-            # the store's writes keep the derived verdicts current with this policy (checklist/standing)
-            from desktop.services.checklist.standing import register
-
-            register(self)
+            # the store's writes keep the derived verdicts current with this policy (checklist/standing,
+            # imported at the first write: the start only reads)
+            self.store.verdict_judge = functools.partial(judge_written, self)
 
     def judged_on(self) -> dt.date:
         return self.as_of or self.today()
@@ -140,6 +141,13 @@ class Ledger:
     def close(self) -> None:
         """Close the database connections (the next use opens them again)."""
         self.store.close()
+
+
+def judge_written(ledger: Ledger, session: Session, household_ids: list[str]) -> None:
+    """The households a write touched, judged with ``ledger``'s policy today (the store's verdict judge)."""
+    from desktop.services.checklist.standing import refresh
+
+    refresh(session, ledger, household_ids)
 
 
 def explain_failure(error: BaseException, home: Path) -> UserError | None:

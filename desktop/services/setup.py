@@ -28,7 +28,6 @@ from typing import Any
 
 from desktop.domain.errors import InvalidInput, StoreProblem
 from desktop.services.context import Ledger
-from desktop.services.exchange.identity import ensure_keys
 from desktop.store import cipher, switchover
 from desktop.store.atomic_file import fsync_dir
 from desktop.store.checkpoints import passed
@@ -46,9 +45,9 @@ from desktop.store.keyring import (
 )
 from desktop.store.models import Village
 from desktop.store.switchover import Move, staged_path
-from desktop.store.writer import ChangeWriter
-from desktop.sync.keys import key_path
 
+# the device keys (services.exchange.identity, sync.keys) and the change writer are imported by the
+# functions that make a ledger: every GUI start asks ``needs_setup``, and a start only reads
 STAGING = "init-unfinished"
 # opens (creating) the ledger of a data folder, unlocked with the given data key: the composition root's
 OpenFolder = Callable[[Path, Unlocked], Ledger]
@@ -74,6 +73,9 @@ def init_village(
     altitude_m: int | None = None,
     groups: list[str] | None = None,
 ) -> SetupResult:
+    from desktop.services.exchange.identity import ensure_keys
+    from desktop.store.writer import ChangeWriter
+
     code, name, user = code.strip(), name.strip(), user.strip()
     if not code or not name:
         raise InvalidInput("需要村代码和村名（--village-code、--village-name）")
@@ -113,6 +115,8 @@ def init_village(
 
 def init_township(ledger: Ledger, *, code: str, name: str, user: str) -> SetupResult:
     """A township office device: no village of its own; it receives the villages' bundles."""
+    from desktop.services.exchange.identity import ensure_keys
+
     code, name, user = code.strip(), name.strip(), user.strip()
     if not code or not name:
         raise InvalidInput("乡镇设备需要乡镇代码和名称（--township-code、--township-name）")
@@ -126,14 +130,6 @@ def init_township(ledger: Ledger, *, code: str, name: str, user: str) -> SetupRe
         result = SetupResult(device.device_id, "", name)
     ensure_keys(ledger)
     return result
-
-
-DEMO_USER = "演示驻村干部"  # the made-up cadre of ``create_demo``'s fictional village
-
-
-def is_demo(ledger: Ledger) -> bool:
-    """The ledger is the fictional demo village (``zhucun demo``, the GUI's 打开演示村)."""
-    return ledger.this_device().user_name == DEMO_USER
 
 
 @dataclass(frozen=True)
@@ -155,6 +151,8 @@ def init_encrypted(
     """A new encrypted ledger in ``home``: ``user`` (with ``passphrase``) is its first user, ``setup``
     (``init_village`` or ``init_township`` with their arguments) initialises it. Refused, with nothing
     created, when the folder already holds a ledger or its keys."""
+    from desktop.sync.keys import key_path
+
     user = user.strip()
     if not user:
         raise InvalidInput("需要使用人姓名（--user）")
@@ -225,6 +223,8 @@ def check_ready_for_init(home: Path) -> None:
     """``home`` can take a new ledger: none there yet (after settling a cut-off ``init``). An empty plain
     database that an earlier start made (no device, no operation) is removed; a keyring or device keys
     without a database are refused (a moved database, or backups that need that keyring)."""
+    from desktop.sync.keys import key_path
+
     settle_unfinished_init(home)
     db, keyring, keys = home / DB_FILE, home / KEYRING_FILE, key_path(home)
     if db.exists() and keyring.exists():
@@ -262,7 +262,7 @@ def _plain_village(db: Path) -> str | None:
             devices = connection.execute(
                 "SELECT d.township_name, v.name FROM device_state d LEFT JOIN village v ON v.id = d.village_id"
             ).fetchall()
-            operations = connection.execute("SELECT count(*) FROM op_log").fetchone()[0]
+            operations = connection.execute("SELECT EXISTS (SELECT 1 FROM op_log)").fetchone()[0]
         finally:
             connection.close()
     except sqlite3.Error:
@@ -292,4 +292,3 @@ def _remove_if_empty(home: Path) -> None:
 
 def _rel(home: Path, path: Path) -> str:
     return path.relative_to(home).as_posix()
-

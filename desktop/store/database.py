@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, QueuePool, create_engine, event, inspect, select
 from sqlalchemy.engine import URL
@@ -45,13 +45,15 @@ from desktop.store import (
     switchover,
     transaction,
     unlocked,
-    verdict_table,
 )
 from desktop.store.backup import backup_file, newest_backup_age
 from desktop.store.disk import BUSY_ENV as BUSY_ENV
 from desktop.store.disk import BUSY_SECONDS, busy_seconds_setting
 from desktop.store.keyring import KEYRING_FILE
 from desktop.store.sqlite_file import OUR_TABLES, SqliteFacts, inspect_sqlite
+
+if TYPE_CHECKING:
+    from desktop.store.verdict_table import Judge
 
 DB_FILE = "zhucun.sqlite3"
 DAILY = dt.timedelta(days=1)
@@ -112,7 +114,7 @@ class Store:
         # the write transaction's parts, on this store's sessions only (see store/transaction.py)
         # judges the households a transaction touched, for the derived verdicts (set by the services'
         # Ledger, which knows the policy; None: their rows are only dropped, see verdict_table)
-        self.verdict_judge: verdict_table.Judge | None = None
+        self.verdict_judge: Judge | None = None
         guard.install(self._sessions)
         search_index.install(self._sessions, self._refresh_verdicts)
         transaction.install(self._sessions, self._committed)
@@ -156,6 +158,9 @@ class Store:
             raise problem
 
     def _refresh_verdicts(self, session: Session, household_ids: set[str], touched: set[Any]) -> None:
+        # imported at the first write (with the PostgreSQL dialect it needs): the start reads only
+        from desktop.store import verdict_table
+
         verdict_table.refresh(session, household_ids, touched, self.verdict_judge)
 
     def refresh_search_index(self) -> bool:
@@ -344,7 +349,9 @@ def open_store(
             return open_store(
                 location, create=create, daily_backup=daily_backup, author=author, busy_seconds=wait
             )
-        if deferred and not _search_index_current(engine):
+        if deferred:
+            if _search_index_current(engine):
+                return store  # nothing to rebuild (the check and the backup come later, see verify)
             problem = store.verify()  # rebuilding the texts writes: only into a file found intact
             if problem is not None:
                 raise problem

@@ -31,7 +31,7 @@ from desktop.store.scope import record_ids_in_village
 from desktop.sync.container import CONTROL, OPS_PER_CHUNK, BundleWriter
 from desktop.sync.documents import Identity, make_head
 from desktop.sync.keys import DeviceKeys
-from desktop.sync.vector import highest, version_vector
+from desktop.sync.vector import exported_key, highest, version_vector
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 _ROWS_PER_FETCH = 1000  # rows the driver hands over at a time while a bundle streams its operations
@@ -341,11 +341,6 @@ def record_export(
             session.add(LocalSetting(key=key, value=str(own)))
         elif int(setting.value) < own:
             setting.value = str(own)
-
-
-def exported_key(peer_device_id: str) -> str:
-    """The local setting holding the highest seq of this device's own that went out to the peer."""
-    return f"exported_seq:{peer_device_id}"
 
 
 def _sign_own_head(session: Session, me: Identity, keys: DeviceKeys) -> None:

@@ -102,3 +102,8 @@ def known_entries(session: Session, origin: str, low: int, high: int) -> dict[in
         )
         entries.update((seq, Entry(h, prev)) for seq, h, prev in rows)
     return entries
+
+
+def exported_key(peer_device_id: str) -> str:
+    """The local setting holding the highest seq of this device's own that went out to the peer."""
+    return f"exported_seq:{peer_device_id}"

@@ -6,7 +6,7 @@ A row is what ``verdicts.judge`` (the one way households are judged) found for t
 year's start for a child entering or leaving school age, a school-age child's birthday, a relocation's
 day, a check dated later; see ``domain.checklist.verdicts_hold_until``). Rows are written:
 - before every commit, for the households the transaction touched (here or from a bundle), by the judge
-  the ledger registers with its store (``register``);
+  the ledger sets as its store's verdict judge (``Ledger`` in services/context, calling ``refresh``);
 - when the program opens the ledger, for households without a row that holds today (a new format or
   policy, rows expired since, rows dropped by a write without a ledger): ``bring_up_to_date``.
 A reader uses the rows that hold on its day and judges the other households itself (``--as-of`` a day
@@ -52,12 +52,6 @@ def stamp(policy: PolicyTables) -> str:
     """The format and the parts of the policy the verdicts depend on (school ages, water, medical)."""
     parts = (FORMAT, policy.default_school_ages, policy.province_school_ages, policy.water, policy.medical)
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
-
-
-def register(ledger: Ledger) -> None:
-    """From now on the store's writes judge the households they touch with ``ledger``'s policy, on the
-    day the ledger calls today."""
-    ledger.store.verdict_judge = lambda session, ids: refresh(session, ledger, ids)
 
 
 def refresh(session: Session, ledger: Ledger, household_ids: Sequence[str]) -> None:

@@ -10,10 +10,8 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.services.context import Ledger
-from desktop.services.exchange.identity import describe, ensure_keys, identity_of
 from desktop.store.models import DeviceState, LocalSetting, Peer
-from desktop.sync.outgoing import exported_key
-from desktop.sync.vector import held, vector_of
+from desktop.sync.vector import exported_key, held, vector_of
 
 
 @dataclass
@@ -39,6 +37,9 @@ class DeviceStatus:
 
 
 def sync_status(ledger: Ledger) -> list[DeviceStatus]:
+    # the device keys and their wire format, on use: the window's status line (sync_summary) needs neither
+    from desktop.services.exchange.identity import describe, ensure_keys, identity_of
+
     ensure_keys(ledger)
     with ledger.store.read_session() as session:
         me = identity_of(session)

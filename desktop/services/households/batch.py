@@ -6,7 +6,6 @@ from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
 from desktop.store.models import Household
-from desktop.store.writer import ChangeWriter
 
 GROUP_LIMIT = 40
 
@@ -21,6 +20,8 @@ def set_group(ledger: Ledger, households: list[str], group: str) -> dict[str, st
         raise InvalidInput(f"村民小组最长 {GROUP_LIMIT} 个字")
     if not households:
         raise InvalidInput("请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）")
+    from desktop.store.writer import ChangeWriter  # on use: the roster's first screen only reads
+
     before: dict[str, str | None] = {}
     with ledger.store.session() as session:
         writer = ChangeWriter(session)
@@ -34,6 +35,8 @@ def set_group(ledger: Ledger, households: list[str], group: str) -> dict[str, st
 
 def restore_groups(ledger: Ledger, before: dict[str, str | None]) -> None:
     """Undo of ``set_group``: each household back in the group it was in."""
+    from desktop.store.writer import ChangeWriter
+
     with ledger.store.session() as session:
         writer = ChangeWriter(session)
         for household_id, group in before.items():

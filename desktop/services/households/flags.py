@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from desktop.domain.enums import Dimension
-from desktop.services.checklist.verdicts import village_checklists
 from desktop.services.context import Ledger
 from desktop.store.models import Household, Monitoring, Visit
 from desktop.store.queries import live
@@ -26,6 +25,9 @@ class HouseholdFlags:
 
 
 def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, HouseholdFlags]:
+    # imported when a filter first needs the flags: the roster's first screen does not judge anyone
+    from desktop.services.checklist.verdicts import village_checklists
+
     checklists = {
         c.household_id: frozenset(c.gaps) for c in village_checklists(ledger, village_id=village_id)
     }

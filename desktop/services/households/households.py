@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -13,12 +13,15 @@ from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
-from desktop.services.households.members import check_member_fields
-from desktop.services.reversal import Reversal, writer_for
 from desktop.store import search_index
 from desktop.store.models import Household, HouseholdSearch, Member, Village
 from desktop.store.queries import in_chunks, live
-from desktop.store.writer import ChangeWriter
+
+if TYPE_CHECKING:
+    from desktop.services.reversal import Reversal
+
+# the writing parts (store.writer, services.reversal, the members' checks) are imported by the functions
+# that write: the roster's first screen (household_keys, household_rows) only reads
 
 
 @dataclass(frozen=True)
@@ -85,12 +88,13 @@ def household_keys(
             village_id=village_id,
             include_archived=False,
         )
-        households = session.execute(query).all()
+        # Core rows, read by position: 10,000 households at every start
+        households = session.connection().execute(query).all()
         villages = _village_names(session)
     found = []
-    for h in households:
-        code, name = villages.get(h.village_id or "", _NO_VILLAGE)
-        found.append((h.number or "", code, name, h.id, h.group_name or "", h.category or ""))
+    for household_id, number, group_name, category, village in households:
+        code, name = villages.get(village or "", _NO_VILLAGE)
+        found.append((number or "", code, name, household_id, group_name or "", category or ""))
     found.sort(key=lambda k: k[:4])  # list_households' order
     return HouseholdKeys(
         ids=[k[3] for k in found],
@@ -258,6 +262,9 @@ def add_household(
         ).first()
         if clash:
             raise InvalidInput(f"户编号 {number} 已存在")
+        from desktop.services.households.members import check_member_fields
+        from desktop.store.writer import ChangeWriter
+
         writer = ChangeWriter(session)
         household_id = writer.create(
             Household, {**(fields or {}), "number": number, "village_id": village_id}
@@ -291,12 +298,16 @@ def edit_household(ledger: Ledger, ref: str, changes: dict[str, Any]) -> dict[st
             ).first()
             if clash:
                 raise InvalidInput(f"户编号 {changes['number']} 已存在")
+        from desktop.store.writer import ChangeWriter
+
         return ChangeWriter(session).update(Household, household.id, changes)
 
 
 def archive_household(ledger: Ledger, ref: str, reason: str, *, reversal: Reversal | None = None) -> None:
     if not reason.strip():
         raise InvalidInput("注销农户需要写明原因")
+    from desktop.services.reversal import writer_for
+
     with ledger.store.session() as session:
         household = resolve_household(session, ref, ledger.current_village_id())
         writer_for(session, reversal).update(

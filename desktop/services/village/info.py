@@ -12,6 +12,13 @@ from desktop.services.context import Ledger
 from desktop.store.models import Household, Member, Village
 from desktop.store.queries import live
 
+DEMO_USER = "演示驻村干部"  # the made-up cadre of ``create_demo``'s fictional village
+
+
+def is_demo(ledger: Ledger) -> bool:
+    """The ledger is the fictional demo village (``zhucun demo``, the GUI's 打开演示村)."""
+    return ledger.this_device().user_name == DEMO_USER
+
 
 @dataclass(frozen=True)
 class VillageSummary:

@@ -69,6 +69,9 @@ class HouseholdFilterProxy(QSortFilterProxyModel):
             super().sort(effective, order)
 
     def set_filters(self, filters: Filters, flags: dict[str, HouseholdFlags], today: dt.date) -> None:
+        same_flags = flags is self._flags or (not flags and not self._flags)
+        if (filters, today) == (self._filters, self._today) and same_flags:
+            return  # as they are (a refresh: the model's reset filtered its new rows already)
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
             self.beginFilterChange()
             self._filters, self._flags, self._today = filters, flags, today

@@ -61,6 +61,9 @@ Fetch = Callable[[Sequence[str]], Sequence[HouseholdRow]]
 def natural_key(text: str) -> str:
     """A string that sorts ``2`` before ``10`` and ``002`` with ``2``: each digit run becomes its
     length-prefixed value (``10`` -> ``0210``)."""
+    if text.isascii() and text.isdigit():  # the usual 户编号, all digits: no pattern to run
+        digits = text.lstrip("0") or "0"
+        return f"{len(digits):03d}{digits}"
     return _DIGITS.sub(lambda m: f"{len(str(int(m.group()))):03d}{int(m.group())}", text)
 
 

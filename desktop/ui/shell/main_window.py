@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.services.context import EVERYTHING
 from desktop.services.drafts import DIARY, VISIT, load_draft
 from desktop.services.exchange.status import sync_summary
-from desktop.services.setup import is_demo
-from desktop.services.village.info import village_summary
+from desktop.services.village.info import is_demo, village_summary
 from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import CANCEL, DISCARD, ask_save

@@ -105,3 +105,10 @@ def test_proxy_sorts_numerically(column: int, expected: list[str], qtmodeltester
     proxy.sort(column, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, column).data() for r in range(3)] == expected
     qtmodeltester.check(proxy)
+
+
+def test_a_number_of_digits_only_sorts_as_the_same_digits_in_text() -> None:
+    """The all-digit 户编号 (the usual one) keys like a digit run inside a text does."""
+    for number in ("0", "000", "7", "0012", "1200", "51330120720100001"):
+        assert natural_key(number) + "-" == natural_key(number + "-")
+    assert sorted(["10", "9", "0010", "009", "100"], key=natural_key) == ["9", "009", "10", "0010", "100"]

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.app import NO_DISPLAY_EXIT, NO_DISPLAY_MESSAGE, QUIT_AFTER_ENV, has_ledger
 from desktop.store.database import StoreLocation
-from tests.ui.conftest import build_village
+from tests.ui.conftest import HOUSEHOLDS, build_village
 
 REPO = Path(__file__).resolve().parents[3]
 RUN = (
@@ -116,3 +116,47 @@ def modules_at_first_screen(tmp_path: Path, modules: tuple[str, ...]) -> list[st
     )
     assert done.returncode == 0, done.stderr
     return list(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
+
+
+FOR_WRITING = (
+    "desktop.store.writer",
+    "desktop.services.exchange.identity",
+    "desktop.sync.wire",
+    "desktop.store.verdict_table",
+    "desktop.services.checklist.verdicts",
+    "sqlalchemy.dialects.postgresql",
+)
+SHOW_THE_LIST = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from desktop.app import open_ledger
+from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.main_window import MainWindow
+ledger = open_ledger(Path(sys.argv[1]), defer_checks=True)  # as run_gui opens it
+window = MainWindow(UiContext(ledger))
+window.show()
+app.processEvents()
+print(window.households.table.model().rowCount())
+print(sorted(m for m in sys.argv[2:] if m in sys.modules))
+"""
+
+
+def test_the_household_list_is_shown_without_what_writes_or_judges(tmp_path: Path) -> None:
+    """The window and its 农户 list read: the change writer, the device keys and the bundle format, the
+    checklist judge and the PostgreSQL dialect come with the first write (or the opening check after
+    the window, not started here)."""
+    build_village(tmp_path).store.close()
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_THE_LIST, str(tmp_path), *FOR_WRITING],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    shown, imported = done.stdout.strip().splitlines()[-2:]
+    assert int(shown) == len(HOUSEHOLDS)
+    assert ast.literal_eval(imported) == []
