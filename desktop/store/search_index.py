@@ -49,6 +49,7 @@ _MEMBER_TABLES = {"member"}
 # parts of a name, mixed forms, ü as v and u, no spaces inside a token, duplicates and keys that begin
 # another key dropped. 3: two spaces at the end, so every one or two characters of a token begin a
 # trigram of the FTS5 index (see ``_vocabulary_clause``); the member count and 户主 beside the text.
+# (The household's listed columns beside it too came with migration 0009, which fills them itself.)
 INDEX_FORMAT = 3
 STAMP_KEY = "search_index.format"
 
@@ -239,7 +240,14 @@ def _fts_insert(which: ColumnElement[bool] | None = None) -> Any:
 def _insert(session: Session, ids: list[str]) -> None:
     households = session.execute(
         select(
-            Household.id, Household.village_id, Household.number, Household.phone, Household.group_name
+            Household.id,
+            Household.village_id,
+            Household.number,
+            Household.phone,
+            Household.group_name,
+            Household.category,
+            Household.poverty_status,
+            Household.archived,
         ).where(Household.id.in_(ids))
     ).all()
     members: dict[str, list[tuple[Any, ...]]] = {}
@@ -269,6 +277,12 @@ def _insert(session: Session, ids: list[str]) -> None:
                     "text": household_text(h.number, h.phone, h.group_name, members.get(h.id, [])),
                     "member_count": counts.get(h.id, 0),
                     "head_name": heads.get(h.id),
+                    "number": h.number,
+                    "group_name": h.group_name,
+                    "category": h.category,
+                    "poverty_status": h.poverty_status,
+                    "phone": h.phone,
+                    "archived": h.archived,
                 }
                 for h in households
             ],
