@@ -111,14 +111,8 @@ def household_keys(
     compact = _compact(search)
     if compact:  # the search index alone, in order: no household row is read (see search_households)
         with ledger.store.read_session() as session:
-            search = HouseholdSearch
-            columns = (
-                search.household_id,
-                search.number,
-                search.group_name,
-                search.category,
-                _village_name(),
-            )
+            index = HouseholdSearch
+            columns = (index.household_id, index.number, index.group_name, index.category, _village_name())
             query = _search_query(
                 session, compact, village_id=village_id, include_archived=False, columns=columns
             )
@@ -273,7 +267,7 @@ def _search_query(
     *,
     village_id: str | None,
     include_archived: bool,
-    columns: Sequence[ColumnElement[Any]] | None = None,
+    columns: Sequence[Any] | None = None,
 ) -> Any:
     """The households matching ``compact`` as ``_SEARCH_ROW``s of the search index alone (the household's
     listed columns are kept beside its text; or ``columns`` of them), in ``_as_rows``' order (户编号, village code and name, id),
