@@ -77,6 +77,7 @@ def main() -> None:
     parser.add_argument("--villages", type=int, default=20)
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--ways", default=",".join(WAYS), help="which of: " + ", ".join(WAYS))
+    parser.add_argument("--township-only", action="store_true", help="not the current village's search")
     args = parser.parse_args()
     home = args.home or Path(tempfile.mkdtemp(prefix="zhucun-bench-search-")) / "township"
     t0 = time.perf_counter()
@@ -91,6 +92,7 @@ def main() -> None:
         for scope, all_villages, way in (
             (scope, all_villages, way)
             for scope, all_villages in (("one village", False), ("whole township", True))
+            if all_villages or not args.township_only
             for way in args.ways.split(",")
         ):
             timings: list[float] = []
