@@ -79,9 +79,11 @@ def search_households(
         raise InvalidInput("请输入要查找的内容")
     with ledger.store.read_session() as session:
         query = _search_query(session, compact, village_id=village_id, include_archived=include_archived)
-        counted = select(func.count()).select_from(query.order_by(None).subquery())
-        total = session.connection().execute(counted).scalar_one()
-        found = session.connection().execute(query.limit(limit)).all() if total else []
+        found = session.connection().execute(query.limit(limit)).all()
+        total = len(found)
+        if total == limit:  # maybe more: counted (a name or an ID number mostly finds fewer)
+            counted = select(func.count()).select_from(query.order_by(None).subquery())
+            total = session.connection().execute(counted).scalar_one()
         return FoundHouseholds(rows=_as_rows(session, found, ordered=True), total=int(total))
 
 
