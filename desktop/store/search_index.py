@@ -56,6 +56,7 @@ STAMP_KEY = "search_index.format"
 FTS_TABLE = "household_search_fts"  # SQLite: FTS5, tokenizer trigram, over household_search (0007)
 FTS_VOCABULARY = "household_search_fts_terms"  # its trigrams (fts5vocab, 'row')
 TRIGRAM_INDEX = "ix_household_search_text_trgm"  # PostgreSQL: GIN (text gin_trgm_ops) (0007)
+NUMBER_INDEX = "ix_household_search_number_c"  # PostgreSQL: (number COLLATE "C"), the list's order (0009)
 _MOST_TRIGRAMS = 200  # a one- or two-character term begun by more: the plain LIKE is as quick
 _FTS = table(FTS_TABLE, column("rowid"), column("text"))
 _ROWID: ColumnElement[Any] = literal_column("household_search.rowid")
@@ -139,9 +140,9 @@ def _vocabulary_clause(session: Session, literal: str, plain: ColumnElement[bool
 
 
 def derived_from_search(name: str | None) -> bool:
-    """Tables and indexes of the trigram index, which the models do not describe (migration 0007):
-    FTS5's own tables on SQLite, the GIN index on PostgreSQL."""
-    return bool(name) and (str(name).startswith(FTS_TABLE) or name == TRIGRAM_INDEX)
+    """Tables and indexes of the search, which the models do not describe (migrations 0007, 0009):
+    FTS5's own tables on SQLite, the GIN index and the 户编号 index in code-point order on PostgreSQL."""
+    return bool(name) and (str(name).startswith(FTS_TABLE) or name in (TRIGRAM_INDEX, NUMBER_INDEX))
 
 
 def has_fts(session: Session) -> bool:

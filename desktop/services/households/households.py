@@ -54,10 +54,12 @@ def list_households(
 
 @dataclass(frozen=True)
 class FoundHouseholds:
-    """The first households a search finds, in ``list_households``' order, and how many it finds."""
+    """The first households a search finds, in ``list_households``' order, and how many it finds:
+    ``total`` exactly, or at least ``total`` when ``more`` (超过 N 户: counted no further)."""
 
     rows: list[HouseholdRow]
     total: int
+    more: bool = False
 
 
 def search_households(
@@ -68,10 +70,12 @@ def search_households(
     include_archived: bool = False,
     all_villages: bool = False,
     limit: int = 200,
+    count_up_to: int = 1000,
 ) -> FoundHouseholds:
     """The first ``limit`` of ``list_households(search=…)``'s rows and their total: what a screen shows
     of a search. Sorted, cut and counted in SQL over the search index alone, so the time is that of
-    the rows shown, not of every household found (a common name finds a fifth of a county)."""
+    the rows shown, not of every household found (a common name finds a fifth of a county); the count
+    stops at ``count_up_to`` (a larger total is ``more``)."""
     if village_id is None and not all_villages:
         village_id = ledger.current_village_id()
     compact = _compact(search)
@@ -82,9 +86,11 @@ def search_households(
         found = session.connection().execute(query.limit(limit)).all()
         total = len(found)
         if total == limit:  # maybe more: counted (a name or an ID number mostly finds fewer)
-            counted = select(func.count()).select_from(query.order_by(None).subquery())
-            total = session.connection().execute(counted).scalar_one()
-        return FoundHouseholds(rows=_as_rows(session, found, ordered=True), total=int(total))
+            up_to = max(count_up_to, limit)
+            some = query.order_by(None).with_only_columns(literal(1)).limit(up_to + 1).subquery()
+            total = int(session.connection().execute(select(func.count()).select_from(some)).scalar_one())
+        rows = _as_rows(session, found, ordered=True)
+        return FoundHouseholds(rows=rows, total=min(total, max(count_up_to, limit)), more=total > count_up_to)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,12 @@ def check(ledger: Ledger) -> None:
                     ledger, term, all_villages=True, include_archived=archived, limit=limit
                 )
                 assert page.rows == listed[:limit] and page.total == len(listed), (term, limit)
+                assert not page.more
+            if len(listed) > 3:  # counted no further than asked: 超过 3 户
+                page = search_households(
+                    ledger, term, all_villages=True, include_archived=archived, limit=2, count_up_to=3
+                )
+                assert page.rows == listed[:2] and (page.total, page.more) == (3, True)
         keys = household_keys(ledger, search=term, all_villages=True)
         listed = list_households(ledger, search=term, all_villages=True)
         assert keys.ids == [r.id for r in listed]

@@ -5,7 +5,10 @@ as the member count and the 户主 already are (issue 17 item 4): a search reads
 sorts and cuts the page in SQL and counts with one COUNT, instead of reading every household found.
 Filled here from the households with one UPDATE (the texts stay: rebuilding them all took 7 minutes at
 200,000 households on PostgreSQL); ``search_index`` keeps them current from then on. Plain ADD COLUMN and
-UPDATE, never a table rebuild: the SQLite FTS5 index points at household_search's rowids.
+UPDATE, never a table rebuild: the SQLite FTS5 index points at household_search's rowids. On PostgreSQL
+an index on 户编号 in code-point order (``COLLATE "C"``, the order of the list): a common term's first
+page is read in that order and stops at the page (the top of 47,000 households found among 200,000 in
+12 ms instead of 600 ms sorting them all); SQLite sorts what its FTS5 index found.
 
 Revision ID: 0009
 Revises: 0008
@@ -22,6 +25,7 @@ down_revision: str | None = "0008"
 branch_labels: str | None = None
 depends_on: str | None = None
 
+NUMBER_INDEX = "ix_household_search_number_c"  # search_index.NUMBER_INDEX
 COLUMNS = (
     ("number", sa.String(length=32)),
     ("group_name", sa.String(length=32)),
@@ -40,9 +44,13 @@ def upgrade() -> None:
         f"UPDATE household_search SET ({names}) = (SELECT {names} FROM household"
         " WHERE household.id = household_search.household_id)"
     )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f'CREATE INDEX {NUMBER_INDEX} ON household_search (number COLLATE "C")')
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP INDEX IF EXISTS {NUMBER_INDEX}")
     with op.batch_alter_table("household_search", schema=None) as batch_op:
         for name, _ in reversed(COLUMNS):
             batch_op.drop_column(name)
