@@ -3,8 +3,8 @@
 The household's listed columns (户编号, 村民小组, 户类别, 脱贫属性, 电话, archived) beside its search text,
 as the member count and the 户主 already are (issue 17 item 4): a search reads household_search alone,
 sorts and cuts the page in SQL and counts with one COUNT, instead of reading every household found.
-Filled here from the households with one UPDATE (the texts stay: rebuilding them all took 7 minutes at
-200,000 households on PostgreSQL); ``search_index`` keeps them current from then on. Plain ADD COLUMN and
+Filled here from the households with one UPDATE (the texts stay: rebuilding them all took 53 s at
+50,000 households on PostgreSQL, 38 s on SQLite, on the loaded 2-core bench machine); ``search_index`` keeps them current from then on. Plain ADD COLUMN and
 UPDATE, never a table rebuild: the SQLite FTS5 index points at household_search's rowids. On PostgreSQL
 an index on 户编号 in code-point order (``COLLATE "C"``, the order of the list): a common term's first
 page is read in that order and stops at the page (the top of 47,000 households found among 200,000 in
