@@ -82,7 +82,11 @@ def search_households(
     if not compact:
         raise InvalidInput("请输入要查找的内容")
     with ledger.store.read_session() as session:
-        query = _search_query(session, compact, village_id=village_id, include_archived=include_archived)
+        # a term of one or two characters on SQLite: the first page in order, not every one found
+        walk = village_id is None and search_index.ordered_walk(session, compact)
+        query = _search_query(
+            session, compact, village_id=village_id, include_archived=include_archived, walk=walk
+        )
         found = session.connection().execute(query.limit(limit)).all()
         total = len(found)
         if total == limit:  # maybe more: counted (a name or an ID number mostly finds fewer)
@@ -276,6 +280,7 @@ def _search_query(
     village_id: str | None,
     include_archived: bool,
     columns: Sequence[Any] | None = None,
+    walk: bool = False,
 ) -> Any:
     """The households matching ``compact`` as ``_SEARCH_ROW``s of the search index alone (the household's
     listed columns are kept beside its text; or ``columns`` of them), in ``_as_rows``' order (户编号, village code and name, id),
@@ -287,7 +292,7 @@ def _search_query(
         .select_from(search)
         .outerjoin(Village, Village.id == search.village_id)
         .where(search.number.is_not(None))
-        .where(search_index.search_clause(session, compact, one_village=village_id is not None))
+        .where(search_index.search_clause(session, compact, one_village=village_id is not None, walk=walk))
     )
     if village_id is not None:
         query = query.where(search.village_id == village_id)
