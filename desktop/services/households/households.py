@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
@@ -56,6 +56,51 @@ def list_households(
 
 
 @dataclass(frozen=True)
+class FoundHouseholds:
+    """The first households a search finds, in ``list_households``' order, and how many it finds:
+    ``total`` exactly, or at least ``total`` when ``more`` (超过 N 户: counted no further)."""
+
+    rows: list[HouseholdRow]
+    total: int
+    more: bool = False
+
+
+def search_households(
+    ledger: Ledger,
+    search: str,
+    *,
+    village_id: str | None = None,
+    include_archived: bool = False,
+    all_villages: bool = False,
+    limit: int = 200,
+    count_up_to: int = 1000,
+) -> FoundHouseholds:
+    """The first ``limit`` of ``list_households(search=…)``'s rows and their total: what a screen shows
+    of a search. Sorted, cut and counted in SQL over the search index alone, so the time is that of
+    the rows shown, not of every household found (a common name finds a fifth of a county); the count
+    stops at ``count_up_to`` (a larger total is ``more``)."""
+    if village_id is None and not all_villages:
+        village_id = ledger.current_village_id()
+    compact = _compact(search)
+    if not compact:
+        raise InvalidInput("请输入要查找的内容")
+    with ledger.store.read_session() as session:
+        # a term of one or two characters on SQLite: the first page in order, not every one found
+        walk = village_id is None and search_index.ordered_walk(session, compact)
+        query = _search_query(
+            session, compact, village_id=village_id, include_archived=include_archived, walk=walk
+        )
+        found = session.connection().execute(query.limit(limit)).all()
+        total = len(found)
+        if total == limit:  # maybe more: counted (a name or an ID number mostly finds fewer)
+            up_to = max(count_up_to, limit)
+            some = query.order_by(None).with_only_columns(literal(1)).limit(up_to + 1).subquery()
+            total = int(session.connection().execute(select(func.count()).select_from(some)).scalar_one())
+        rows = _as_rows(session, found, ordered=True)
+        return FoundHouseholds(rows=rows, total=min(total, max(count_up_to, limit)), more=total > count_up_to)
+
+
+@dataclass(frozen=True)
 class HouseholdKeys:
     """The households ``list_households`` would list, in its order, without their members: what a
     roster needs before it shows any row (the ids, and what it sorts and filters by). Parallel lists."""
@@ -78,6 +123,22 @@ def household_keys(
     member is read); ``household_rows`` gives the rows themselves, a page at a time."""
     if village_id is None and not all_villages:
         village_id = ledger.current_village_id()
+    compact = _compact(search)
+    if compact:  # the search index alone, in order: no household row is read (see search_households)
+        with ledger.store.read_session() as session:
+            index = HouseholdSearch
+            columns = (index.household_id, index.number, index.group_name, index.category, _village_name())
+            query = _search_query(
+                session, compact, village_id=village_id, include_archived=False, columns=columns
+            )
+            keys = session.connection().execute(query).all()
+        return HouseholdKeys(
+            ids=[k[0] for k in keys],
+            numbers=[k[1] or "" for k in keys],
+            group_names=[k[2] or "" for k in keys],
+            categories=[k[3] or "" for k in keys],
+            village_names=[k[4] for k in keys],
+        )
     with ledger.store.read_session() as session:
         query = _found(
             session,
@@ -153,15 +214,19 @@ def _rows(
         village_id=village_id,
         include_archived=include_archived,
     )
+    compact = _compact(search)
+    if compact and household_id is None:
+        # the listed columns, the count and the 户主 kept beside the search text: what was found is
+        # shown without reading a household or a member (the index is current at every commit, see
+        # search_index), sorted by the database; Core rows, read by position
+        query = _search_query(session, compact, village_id=village_id, include_archived=include_archived)
+        found: Sequence[Any] = session.connection().execute(query).all()
+        return _as_rows(session, found, ordered=True)
     if household_id is not None:
         query = query.where(Household.id == household_id)
-    if _compact(search):
-        # the count and the 户主 kept beside the search text: what was found is shown without reading
-        # a member (the index is current at every commit, see search_index); Core rows, read by
-        # position: a common name finds a fifth of a county
+    if compact:
         query = query.add_columns(HouseholdSearch.member_count, HouseholdSearch.head_name)
-        found: Sequence[Any] = session.connection().execute(query).all()
-        return _as_rows(session, found)
+        return _as_rows(session, session.connection().execute(query).all())
     households = session.execute(query).all()
     return _with_people(session, households, query)
 
@@ -192,6 +257,56 @@ def _found(
     return query
 
 
+_SEARCH_ROW = (
+    HouseholdSearch.household_id,
+    HouseholdSearch.number,
+    HouseholdSearch.group_name,
+    HouseholdSearch.category,
+    HouseholdSearch.poverty_status,
+    HouseholdSearch.phone,
+    HouseholdSearch.archived,
+    HouseholdSearch.village_id,
+    HouseholdSearch.member_count,
+    HouseholdSearch.head_name,
+)
+
+
+def _village_name() -> ColumnElement[Any]:
+    """The village name a roster shows (``_village_names``), over the outer-joined ``Village``."""
+    named = func.coalesce(func.nullif(Village.name, ""), Village.code, "")
+    return case((Village.id.is_(None), literal(_NO_VILLAGE[1])), else_=named)
+
+
+def _search_query(
+    session: Session,
+    compact: str,
+    *,
+    village_id: str | None,
+    include_archived: bool,
+    columns: Sequence[Any] | None = None,
+    walk: bool = False,
+) -> Any:
+    """The households matching ``compact`` as ``_SEARCH_ROW``s of the search index alone (the household's
+    listed columns are kept beside its text; or ``columns`` of them), in ``_as_rows``' order (户编号, village code and name, id),
+    sorted by the database: code-point order on either (PostgreSQL's ``COLLATE "C"``, SQLite's own), as
+    Python sorts."""
+    search = HouseholdSearch
+    query = (
+        select(*(columns or _SEARCH_ROW))
+        .select_from(search)
+        .outerjoin(Village, Village.id == search.village_id)
+        .where(search.number.is_not(None))
+        .where(search_index.search_clause(session, compact, one_village=village_id is not None, walk=walk))
+    )
+    if village_id is not None:
+        query = query.where(search.village_id == village_id)
+    if not include_archived:
+        query = query.where(live(search))
+    postgres = session.get_bind().dialect.name == "postgresql"
+    keys = [search.number, func.coalesce(Village.code, ""), _village_name(), search.household_id]
+    return query.order_by(*(k.collate("C") if postgres else k for k in keys))
+
+
 def _with_people(session: Session, households: Sequence[Any], query: Any) -> list[HouseholdRow]:
     """The rows of ``households`` (selected by ``query``) with their head's name and members counted,
     in 户编号 order."""
@@ -214,9 +329,9 @@ def _with_people(session: Session, households: Sequence[Any], query: Any) -> lis
     return _as_rows(session, [(*h, *people.get(h.id, (0, None))) for h in households])
 
 
-def _as_rows(session: Session, found: Sequence[Any]) -> list[HouseholdRow]:
+def _as_rows(session: Session, found: Sequence[Any], *, ordered: bool = False) -> list[HouseholdRow]:
     """Rows of (id, 户编号, 小组, 类别, 脱贫属性, 电话, archived, village, members, 户主) as roster rows, in
-    户编号 order."""
+    户编号 order (``ordered``: ``found`` is in it already)."""
     villages = _village_names(session)
     rows = []
     for hid, number, group_name, category, poverty_status, phone, archived, hvillage, count, head in found:
@@ -237,7 +352,7 @@ def _as_rows(session: Session, found: Sequence[Any]) -> list[HouseholdRow]:
                 village_name=village_name,
             )
         )
-    return sorted(rows, key=lambda r: (r.number, r.village_code, r.village_name, r.id))
+    return rows if ordered else sorted(rows, key=lambda r: (r.number, r.village_code, r.village_name, r.id))
 
 
 def add_household(

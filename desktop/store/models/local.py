@@ -67,6 +67,14 @@ class HouseholdSearch(Base):
     # member): how many members are not archived, and the name of the 户主 among them (the first by name)
     member_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     head_name: Mapped[str | None] = mapped_column(String(64))
+    # and the household's own listed columns (copies, refreshed with the text): a search then reads this
+    # table alone, sorts and cuts in SQL, and never reads a household row it does not show (issue 17)
+    number: Mapped[str | None] = mapped_column(String(32))
+    group_name: Mapped[str | None] = mapped_column(String(32))
+    category: Mapped[str | None] = mapped_column(String(16))
+    poverty_status: Mapped[str | None] = mapped_column(String(8))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    archived: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class HouseholdVerdict(Base):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
-from desktop.services.households.households import list_households
+from desktop.services.households.households import search_households
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.i18n import tr
 
@@ -71,11 +71,12 @@ class HouseholdPicker(QLineEdit):
         if not text.strip():
             self.popup().hide()
             return
-        rows = list_households(
-            self.ctx.ledger, search=text.strip(), village_id=self.ctx.village_id,
-            all_villages=self.ctx.village_id is None,
-        )  # fmt: skip
-        for row in rows[:PICKER_LIMIT]:
+        # only the matches shown are read (a common name finds thousands in a county)
+        rows = search_households(
+            self.ctx.ledger, text.strip(), village_id=self.ctx.village_id,
+            all_villages=self.ctx.village_id is None, limit=PICKER_LIMIT,
+        ).rows  # fmt: skip
+        for row in rows:
             item = QStandardItem(household_label(row.number, row.head_name, row.group_name))
             item.setData(row.id, self.IdRole)
             self._matches.appendRow(item)
