@@ -57,7 +57,7 @@ from sqlalchemy import func, select, text
 
 from desktop.app import open_ledger
 from desktop.domain.enums import HEAD_RELATIONS
-from desktop.services.checklist.verdicts import checklists, village_checklists
+from desktop.services.checklist.verdicts import checklist_keys, checklist_rows, checklists, village_checklists
 from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.bundles import Outcome, import_bundle
 from desktop.services.households.households import list_households
@@ -68,6 +68,7 @@ from desktop.store.models import Household, Member, Operation, Village
 from desktop.store.search_index import pinyin_keys
 
 T = TypeVar("T")
+PAGE_ROWS = 200  # rows the 核查 list reads at a time (desktop.ui.checks.matrix_model; no Qt here)
 COUNTY_FILE = "county.json"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,7 +91,9 @@ def main() -> None:
         metavar="N",
         help="only measure what keeping the derived verdicts adds to importing the first N bundles (SQLite)",
     )
-    parser.add_argument("--read", choices=("derived", "direct"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--read", choices=("derived", "direct", "list-before", "list-now"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.read:  # a child process that only reads the reports (its peak memory is theirs)
@@ -298,7 +301,13 @@ def queries(ledger: Ledger, searches: int) -> None:
             for row in picked:
                 village = None if scope == "county" else row[2]
                 seconds, found = timed(
-                    partial(list_households, ledger, search=term(row), village_id=village, all_villages=village is None)
+                    partial(
+                        list_households,
+                        ledger,
+                        search=term(row),
+                        village_id=village,
+                        all_villages=village is None,
+                    )
                 )
                 times.append(seconds)
                 hits.append(len(found))
@@ -359,6 +368,16 @@ def reports(home: Path, url: str | None) -> None:
         print(out, end="", flush=True)
         seconds[mode] = float(out.rsplit("total ", 1)[1].split(" s", 1)[0])
     print(f"  derived / direct: {seconds['derived'] / seconds['direct']:.3f} of the time")
+    print(
+        "核查 of the whole county (no village chosen), each way in a reading process of its own:", flush=True
+    )
+    for mode in ("list-before", "list-now"):
+        command = [sys.executable, str(Path(__file__).resolve()), "--read", mode, "--home", str(home)]
+        command += ["--pg-url", url] if url else []
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        print(out, end="", flush=True)
+        seconds[mode] = float(out.rsplit("total ", 1)[1].split(" s", 1)[0])
+    print(f"  now / before: {seconds['list-now'] / seconds['list-before']:.3f} of the time")
 
 
 def read_reports(home: Path, url: str | None, mode: str) -> None:
@@ -366,16 +385,28 @@ def read_reports(home: Path, url: str | None, mode: str) -> None:
     try:
         with ledger.store.read_session() as session:
             village = session.execute(select(Household.village_id).limit(1)).scalar_one()
+        if mode.startswith("list-"):
+            read_county_list(ledger, mode)
+            return
         if mode == "direct":
             actions: list[tuple[str, Callable[[], object]]] = [
-                ("every household judged (what 概况, 各村 and the gap report each did)", lambda: judge_all(ledger)),
+                (
+                    "every household judged (what 概况, 各村 and the gap report each did)",
+                    lambda: judge_all(ledger),
+                ),
             ]
         else:
             actions = [
                 ("概况, all villages: village_overview", lambda: village_overview(ledger, all_villages=True)),
                 ("各村: township_villages", lambda: township_villages(ledger)),
-                ("gap report, county: village_checklists(only_gaps)", lambda: village_checklists(ledger, only_gaps=True)),
-                ("核查, one village: village_checklists", lambda: village_checklists(ledger, village_id=village)),
+                (
+                    "gap report, county: village_checklists(only_gaps)",
+                    lambda: village_checklists(ledger, only_gaps=True),
+                ),
+                (
+                    "核查, one village: village_checklists",
+                    lambda: village_checklists(ledger, village_id=village),
+                ),
             ]
             if os.environ.get("BENCH_COUNTY_CHECK"):  # the whole check: its integrity and data-quality parts
                 actions.append(("zhucun check, county", lambda: run_check(ledger).checklists))
@@ -397,6 +428,25 @@ def read_reports(home: Path, url: str | None, mode: str) -> None:
         )
     finally:
         ledger.close()
+
+
+def read_county_list(ledger: Ledger, mode: str) -> None:
+    """核查 with no village chosen at a county: before, every household's verdicts and reasons
+    (``village_checklists``); now its keys and counts (``checklist_keys``) and the first page of rows
+    (``checklist_rows``), as the page shows it."""
+    started, cpu = time.perf_counter(), time.process_time()
+    if mode == "list-before":
+        rows = village_checklists(ledger)
+        listed, label = len(rows), "every household's verdicts: village_checklists"
+    else:
+        keys = checklist_keys(ledger)
+        page = checklist_rows(ledger, keys.ids[:PAGE_ROWS])
+        listed, label = len(keys.ids), f"keys + the first {len(page)} rows: checklist_keys, checklist_rows"
+    took, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"  {mode:<12} {label:<60} {listed:,} households listed; total {took:.2f} s (CPU {cpu:.2f} s), "
+        f"peak RSS {own_peak_mb():.0f} MB"
+    )
 
 
 def judge_all(ledger: Ledger) -> list[object]:

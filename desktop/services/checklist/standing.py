@@ -159,14 +159,22 @@ _GAP_OR_UNJUDGED = or_(
 
 
 def standing_checklists(
-    session: Session, ledger: Ledger, village_id: str | None, *, only_gaps: bool = False
+    session: Session,
+    ledger: Ledger,
+    village_id: str | None,
+    *,
+    only_gaps: bool = False,
+    household_ids: Sequence[str] | None = None,
 ) -> list[HouseholdChecklist]:
-    """The verdicts of the live households of ``village_id`` (None: all) on ``ledger.judged_on()``, from
-    the rows that hold on that day; the other households judged here. Unordered."""
+    """The verdicts of the live households of ``village_id`` (None: all; ``household_ids``: only those)
+    on ``ledger.judged_on()``, from the rows that hold on that day; the other households judged here.
+    Unordered."""
     names = _village_names(session)
     query = _standing(ledger, HouseholdVerdict.verdicts).where(*_in_scope(village_id))
     if only_gaps:
         query = query.where(_GAP_OR_UNJUDGED)
+    if household_ids is not None:
+        query = query.where(Household.id.in_(list(household_ids)))
     result: list[HouseholdChecklist] = []
     stale: list[str] = []
     for household_id, number, village, held, head, text in session.execute(query):
@@ -183,6 +191,58 @@ def standing_checklists(
         if judged.checklist.gaps or not only_gaps:
             result.append(judged.checklist)
     return result
+
+
+@dataclass(frozen=True)
+class ChecklistKeys:
+    """核查's list as keys (the verdicts' reasons and 户主 read a page at a time, ``standing_checklists``
+    with ``household_ids``): the listed households' ids, 户编号 and village names in 户编号 order, how
+    many households the village (or township) has, and per dimension how many listed are of each status."""
+
+    ids: list[str]
+    numbers: list[str]
+    village_names: list[str]
+    total: int
+    counts: dict[Dimension, dict[Status, int]]
+
+
+def standing_keys(
+    session: Session, ledger: Ledger, village_id: str | None, *, only_gaps: bool = False
+) -> ChecklistKeys:
+    """The keys of ``standing_checklists`` (same households, same day): the statuses from the rows that
+    hold on ``ledger.judged_on()``, the other households judged here and only their keys kept."""
+    names = _village_names(session)
+    columns = [getattr(HouseholdVerdict, c) for c in _COLUMNS]
+    query = _standing(ledger, *columns).where(*_in_scope(village_id))
+    if only_gaps:
+        query = query.where(_GAP_OR_UNJUDGED)
+    counts = {d: dict.fromkeys(Status, 0) for d in Dimension}
+    tallies = [counts[d] for d in Dimension]
+    by_status = {s.value: s for s in Status}
+    listed: list[tuple[str, str, str]] = []  # (户编号, id, village name)
+    stale: list[str] = []
+    for household_id, number, village, held, _head, *statuses in session.execute(query):
+        if held is None:
+            stale.append(household_id)
+            continue
+        listed.append((number or "", household_id, names.get(village or "", "（未归村）")))
+        for tally, status in zip(tallies, statuses, strict=True):
+            tally[by_status[status]] += 1
+    for judged in _judge_ids(session, ledger, stale):
+        c = judged.checklist
+        if c.gaps or not only_gaps:
+            listed.append((c.number, c.household_id, c.village_name))
+            for d, verdict in c.verdicts.items():
+                counts[d][verdict.status] += 1
+    total = len(listed)
+    if only_gaps:
+        total = session.execute(
+            select(func.count()).select_from(Household).where(*_in_scope(village_id))
+        ).scalar_one()
+    listed.sort()
+    return ChecklistKeys(
+        [k[1] for k in listed], [k[0] for k in listed], [k[2] for k in listed], int(total), counts
+    )
 
 
 @dataclass(frozen=True)
