@@ -25,6 +25,7 @@ from desktop.services.checklist.verdicts import (
 )
 from desktop.services.context import Ledger, judged_as_of
 from desktop.services.households.events import move_member
+from desktop.services.households.flags import household_flags
 from desktop.services.households.households import add_household, edit_household
 from desktop.services.households.members import add_member, edit_member
 from desktop.services.village.overview import village_overview
@@ -77,6 +78,8 @@ def assert_same(ledger: Ledger, as_of: dt.date | None = None) -> list[HouseholdC
         }
         assert checklist_rows(ledger, keys.ids[::-1], as_of=as_of) == listed[::-1]
     if as_of is None:
+        flags = household_flags(ledger, village_id=None)  # the 农户 list's filters
+        assert {h: f.gaps for h, f in flags.items()} == {c.household_id: frozenset(c.gaps) for c in expected}
         overview = village_overview(ledger, all_villages=ledger.current_village_id() is None)
         with ledger.store.read_session() as session:
             members = (
