@@ -306,22 +306,17 @@ def people_counts(session: Session, conditions: Sequence[Any], poor: Sequence[st
     whose 脱贫属性 is one of ``poor``: summed from the rows (a row's count holds whatever its day or
     stamp: it is written again whenever a member changes), counted directly for households without one."""
     is_poor = Household.poverty_status.in_(list(poor))
-    total, poor_total = session.execute(
+    total, poor_total, with_row = session.execute(
         select(
             func.coalesce(func.sum(HouseholdVerdict.people), 0),
             func.coalesce(func.sum(case((is_poor, HouseholdVerdict.people), else_=0)), 0),
+            func.count(),
         )
         .select_from(Household)
         .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
         .where(*conditions)
     ).one()
-    missing = list(
-        session.execute(
-            select(Household.id)
-            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*conditions, HouseholdVerdict.household_id.is_(None))
-        ).scalars()
-    )
+    missing = _without_row(session, conditions, with_row)
     for chunk in in_chunks(missing):
         counted = (
             select(func.count(), func.coalesce(func.sum(case((is_poor, 1), else_=0)), 0))
@@ -339,19 +334,13 @@ def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, 
     village left out): from the rows, counted directly for households without one (as people_counts)."""
     found: dict[str, int] = {}
     summed = session.execute(
-        select(Household.village_id, func.sum(HouseholdVerdict.people))
+        select(Household.village_id, func.sum(HouseholdVerdict.people), func.count())
         .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
         .where(*conditions)
         .group_by(Household.village_id)
-    )
-    missing = list(
-        session.execute(
-            select(Household.id)
-            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*conditions, HouseholdVerdict.household_id.is_(None))
-        ).scalars()
-    )
-    counted: list[Any] = list(summed)
+    ).all()
+    missing = _without_row(session, conditions, sum(n for _v, _p, n in summed))
+    counted: list[Any] = [(village_id, people) for village_id, people, _n in summed]
     for chunk in in_chunks(missing):
         counted += session.execute(
             select(Household.village_id, func.count())
@@ -363,6 +352,21 @@ def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, 
         if village_id and n:
             found[village_id] = found.get(village_id, 0) + int(n)
     return found
+
+
+def _without_row(session: Session, conditions: Sequence[Any], with_row: int) -> list[str]:
+    """The households matching ``conditions`` without a derived row, ``with_row`` of them having one:
+    none when they all have (a count, not a join per household: the usual case)."""
+    households = session.execute(select(func.count()).select_from(Household).where(*conditions)).scalar_one()
+    if households == with_row:
+        return []
+    return list(
+        session.execute(
+            select(Household.id)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*conditions, HouseholdVerdict.household_id.is_(None))
+        ).scalars()
+    )
 
 
 def _judge_ids(session: Session, ledger: Ledger, household_ids: list[str]) -> Iterator[Judged]:
