@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from desktop.domain.enums import Dimension, Status
-from desktop.services.checklist.standing import gap_rows
 from desktop.services.context import Ledger, judged_as_of
 from desktop.store.models import Household, Monitoring, Visit
 from desktop.store.queries import live
@@ -29,6 +28,9 @@ def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, Hous
     """The flags of the live households of ``village_id`` (None: the device's village, or all at a
     township). Their gaps from the households with one (``gap_rows``: the derived verdicts, judged
     directly where none holds), not from every household's verdicts and reasons."""
+    # imported when a filter first needs the flags: the roster's first screen does not judge anyone
+    from desktop.services.checklist.standing import gap_rows
+
     ledger = judged_as_of(ledger, None)
     village_id = village_id or ledger.current_village_id()
     in_view = [Household.number.is_not(None), live(Household)]
