@@ -13,12 +13,17 @@ own). Then the reports, each way in a fresh reading process of its own
 (times and that process's peak resident memory): 概况 of all villages, 各村, the county's gap report
 (``village_checklists(only_gaps)``, what ``zhucun check`` and ``xlsx export gaps`` read) and one
 village's 核查, read from the derived verdicts; against judging every household directly, as each of
-them did before (the reference, in the same run). ``BENCH_COUNTY_CHECK=1`` adds the whole ``zhucun
-check`` (its integrity and data-quality parts read every operation and household).
+them did before (the reference, in the same run); and 核查 with no village chosen, its keys and first
+page of rows (``checklist_keys``, ``checklist_rows``) against every household's verdicts
+(``village_checklists``), each in a process of its own. ``--report-at 20,100,200`` reads the reports
+also after that many bundles (a county growing: 10k, 50k, 100k households at the default village size;
+not counted in the import's time). ``BENCH_COUNTY_CHECK=1`` adds the whole ``zhucun check`` (its
+integrity and data-quality parts read every operation and household; bench_check.py compares them with
+how they were done before).
 ``--judge-cost N`` only measures what keeping the derived verdicts adds to importing N bundles.
 
     .venv/bin/python bench/bench_county.py [--townships 20 --villages 20 --households 500]
-        [--db sqlite|postgres|both] [--keep DIR] [--pg-url URL] [--jobs 2] [--searches 50]
+        [--db sqlite|postgres|both] [--keep DIR] [--pg-url URL] [--jobs 2] [--searches 50] [--report-at N,N]
 
 Quick: ``--townships 2 --villages 3 --households 100``. ``--keep DIR`` generates into DIR and leaves it;
 run again with the same DIR and sizes, the bundles there are imported again without generating. Without
@@ -38,7 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import partial
@@ -59,7 +64,7 @@ from sqlalchemy.orm import Session
 
 from desktop.app import open_ledger
 from desktop.domain.enums import HEAD_RELATIONS
-from desktop.services.checklist.verdicts import checklists, village_checklists
+from desktop.services.checklist.verdicts import checklist_keys, checklist_rows, checklists, village_checklists
 from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.bundles import Outcome, import_bundle
 from desktop.services.households.households import list_households, search_households
@@ -70,6 +75,7 @@ from desktop.store.models import Household, Member, Operation, Village
 from desktop.store.search_index import pinyin_keys
 
 T = TypeVar("T")
+PAGE_ROWS = 200  # rows the 核查 list reads at a time (desktop.ui.checks.matrix_model; no Qt here)
 COUNTY_FILE = "county.json"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -84,6 +90,13 @@ def main() -> None:
     parser.add_argument("--pg-url", help="an empty PostgreSQL database (default: a throwaway server)")
     parser.add_argument("--jobs", type=int, default=2, help="processes generating villages")
     parser.add_argument("--searches", type=int, default=50, help="queries per kind of search")
+    parser.add_argument(
+        "--report-at",
+        type=lambda text: [int(n) for n in text.split(",") if n],
+        default=[],
+        metavar="N,N",
+        help="also read the reports after these many bundles (a county growing: e.g. 20,100,200)",
+    )
     parser.add_argument("--import-into", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -92,14 +105,18 @@ def main() -> None:
         metavar="N",
         help="only measure what keeping the derived verdicts adds to importing the first N bundles (SQLite)",
     )
-    parser.add_argument("--read", choices=("derived", "direct"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--read", choices=("derived", "direct", "list-before", "list-now"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.read:  # a child process that only reads the reports (its peak memory is theirs)
         read_reports(args.home, args.pg_url, args.read)
         return
     if args.import_into:  # the child process that imports into one database
-        import_run(args.root, args.import_into, pg_url=args.pg_url, searches=args.searches)
+        import_run(
+            args.root, args.import_into, pg_url=args.pg_url, searches=args.searches, report_at=args.report_at
+        )
         return
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="zhucun-bench-county-"))
@@ -116,6 +133,7 @@ def main() -> None:
             print(f"\n=== import into {db} ===", flush=True)
             command = [sys.executable, str(Path(__file__).resolve()), "--import-into", db]
             command += ["--root", str(root), "--searches", str(args.searches)]
+            command += ["--report-at", ",".join(map(str, args.report_at))] if args.report_at else []
             command += ["--pg-url", args.pg_url] if args.pg_url else []
             subprocess.run(command, check=True)
     finally:
@@ -188,13 +206,13 @@ def generate(root: Path, sizes: dict[str, int], *, jobs: int) -> None:
 # --- import and queries (a child process per database) -------------------------------------------------
 
 
-def import_run(root: Path, db: str, *, pg_url: str | None, searches: int) -> None:
+def import_run(root: Path, db: str, *, pg_url: str | None, searches: int, report_at: list[int]) -> None:
     bundles = sorted((root / "bundles").glob("*.zcb"))
     with database(db, pg_url) as url:
         home = root / "runs" / f"county-{db}"
         ledger = fresh_county(root, home, url)
         try:
-            import_all(ledger, bundles)
+            import_all(ledger, bundles, report_at=report_at, read_reports_now=lambda: reports(home, url))
             print(f"database size: {database_size(ledger)}")
             print(f"peak memory after the import: {peak_mb():.0f} MB (this process)", flush=True)
             queries(ledger, searches)
@@ -228,8 +246,17 @@ def database(db: str, pg_url: str | None) -> Iterator[str | None]:
         yield server.create_database("zhucun_county")
 
 
-def import_all(ledger: Ledger, bundles: list[Path]) -> list[tuple[str, int, float]]:
-    """Every bundle, in order; (village code, operations applied, seconds) of each."""
+def import_all(
+    ledger: Ledger,
+    bundles: list[Path],
+    *,
+    report_at: Sequence[int] = (),
+    read_reports_now: Callable[[], None] | None = None,
+) -> list[tuple[str, int, float]]:
+    """Every bundle, in order; (village code, operations applied, seconds) of each. After the n-th
+    bundle for each n of ``report_at``, ``read_reports_now()`` (the reports of a county that size so far; the
+    time it takes is not the import's)."""
+    paused = 0.0
     done: list[tuple[str, int, float]] = []
     step = max(1, len(bundles) // 10)
     started = time.perf_counter()
@@ -240,16 +267,24 @@ def import_all(ledger: Ledger, bundles: list[Path]) -> list[tuple[str, int, floa
         if report.outcome != Outcome.APPLIED:
             raise SystemExit(f"{bundle.name}: {report.outcome} {report.message}")
         done.append((bundle.stem, report.applied, seconds))
+        if n in report_at and n < len(bundles) and read_reports_now is not None:
+            t0 = time.perf_counter()
+            with ledger.store.read_session() as session:
+                households = session.execute(select(func.count()).select_from(Household)).scalar_one()
+            print(f"\n--- the reports after {n} bundles: {households:,} households ---", flush=True)
+            read_reports_now()
+            print("--- importing on ---\n", flush=True)
+            paused += time.perf_counter() - t0
         if n % step == 0 or n == len(bundles):
             chunk = done[-step:] if n % step == 0 else done[-(n % step) :]
             rate = sum(c[1] for c in chunk) / sum(c[2] for c in chunk)
-            total = time.perf_counter() - started
+            total = time.perf_counter() - started - paused
             print(
                 f"  {n}/{len(bundles)} bundles, {sum(d[1] for d in done):,} ops in {total:.0f} s; "
                 f"these {len(chunk)}: {rate:,.0f} ops/s",
                 flush=True,
             )
-    total_time = time.perf_counter() - started
+    total_time = time.perf_counter() - started - paused
     ops = sum(d[1] for d in done)
     slowest = min(done, key=lambda d: d[1] / d[2])
     position = done.index(slowest) + 1
@@ -386,6 +421,16 @@ def reports(home: Path, url: str | None) -> None:
         print(out, end="", flush=True)
         seconds[mode] = float(out.rsplit("total ", 1)[1].split(" s", 1)[0])
     print(f"  derived / direct: {seconds['derived'] / seconds['direct']:.3f} of the time")
+    print(
+        "核查 of the whole county (no village chosen), each way in a reading process of its own:", flush=True
+    )
+    for mode in ("list-before", "list-now"):
+        command = [sys.executable, str(Path(__file__).resolve()), "--read", mode, "--home", str(home)]
+        command += ["--pg-url", url] if url else []
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        print(out, end="", flush=True)
+        seconds[mode] = float(out.rsplit("total ", 1)[1].split(" s", 1)[0])
+    print(f"  now / before: {seconds['list-now'] / seconds['list-before']:.3f} of the time")
 
 
 def read_reports(home: Path, url: str | None, mode: str) -> None:
@@ -393,16 +438,28 @@ def read_reports(home: Path, url: str | None, mode: str) -> None:
     try:
         with ledger.store.read_session() as session:
             village = session.execute(select(Household.village_id).limit(1)).scalar_one()
+        if mode.startswith("list-"):
+            read_county_list(ledger, mode)
+            return
         if mode == "direct":
             actions: list[tuple[str, Callable[[], object]]] = [
-                ("every household judged (what 概况, 各村 and the gap report each did)", lambda: judge_all(ledger)),
+                (
+                    "every household judged (what 概况, 各村 and the gap report each did)",
+                    lambda: judge_all(ledger),
+                ),
             ]
         else:
             actions = [
                 ("概况, all villages: village_overview", lambda: village_overview(ledger, all_villages=True)),
                 ("各村: township_villages", lambda: township_villages(ledger)),
-                ("gap report, county: village_checklists(only_gaps)", lambda: village_checklists(ledger, only_gaps=True)),
-                ("核查, one village: village_checklists", lambda: village_checklists(ledger, village_id=village)),
+                (
+                    "gap report, county: village_checklists(only_gaps)",
+                    lambda: village_checklists(ledger, only_gaps=True),
+                ),
+                (
+                    "核查, one village: village_checklists",
+                    lambda: village_checklists(ledger, village_id=village),
+                ),
             ]
             if os.environ.get("BENCH_COUNTY_CHECK"):  # the whole check: its integrity and data-quality parts
                 actions.append(("zhucun check, county", lambda: run_check(ledger).checklists))
@@ -424,6 +481,25 @@ def read_reports(home: Path, url: str | None, mode: str) -> None:
         )
     finally:
         ledger.close()
+
+
+def read_county_list(ledger: Ledger, mode: str) -> None:
+    """核查 with no village chosen at a county: before, every household's verdicts and reasons
+    (``village_checklists``); now its keys and counts (``checklist_keys``) and the first page of rows
+    (``checklist_rows``), as the page shows it."""
+    started, cpu = time.perf_counter(), time.process_time()
+    if mode == "list-before":
+        rows = village_checklists(ledger)
+        listed, label = len(rows), "every household's verdicts: village_checklists"
+    else:
+        keys = checklist_keys(ledger)
+        page = checklist_rows(ledger, keys.ids[:PAGE_ROWS])
+        listed, label = len(keys.ids), f"keys + the first {len(page)} rows: checklist_keys, checklist_rows"
+    took, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"  {mode:<12} {label:<60} {listed:,} households listed; total {took:.2f} s (CPU {cpu:.2f} s), "
+        f"peak RSS {own_peak_mb():.0f} MB"
+    )
 
 
 def judge_all(ledger: Ledger) -> list[object]:

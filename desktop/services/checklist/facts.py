@@ -63,7 +63,7 @@ def assessment_facts(assessment: Assessment | Row[Any] | None) -> AssessmentFact
     )
 
 
-def income_figures(income: Income) -> IncomeFigures:
+def income_figures(income: Income | Row[Any]) -> IncomeFigures:
     return IncomeFigures(
         wage=income.wage,
         business=income.business,

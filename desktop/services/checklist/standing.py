@@ -153,14 +153,22 @@ _GAP_OR_UNJUDGED = or_(
 
 
 def standing_checklists(
-    session: Session, ledger: Ledger, village_id: str | None, *, only_gaps: bool = False
+    session: Session,
+    ledger: Ledger,
+    village_id: str | None,
+    *,
+    only_gaps: bool = False,
+    household_ids: Sequence[str] | None = None,
 ) -> list[HouseholdChecklist]:
-    """The verdicts of the live households of ``village_id`` (None: all) on ``ledger.judged_on()``, from
-    the rows that hold on that day; the other households judged here. Unordered."""
+    """The verdicts of the live households of ``village_id`` (None: all; ``household_ids``: only those)
+    on ``ledger.judged_on()``, from the rows that hold on that day; the other households judged here.
+    Unordered."""
     names = _village_names(session)
     query = _standing(ledger, HouseholdVerdict.verdicts).where(*_in_scope(village_id))
     if only_gaps:
         query = query.where(_GAP_OR_UNJUDGED)
+    if household_ids is not None:
+        query = query.where(Household.id.in_(list(household_ids)))
     result: list[HouseholdChecklist] = []
     stale: list[str] = []
     for household_id, number, village, held, head, text in session.execute(query):
@@ -177,6 +185,58 @@ def standing_checklists(
         if judged.checklist.gaps or not only_gaps:
             result.append(judged.checklist)
     return result
+
+
+@dataclass(frozen=True)
+class ChecklistKeys:
+    """核查's list as keys (the verdicts' reasons and 户主 read a page at a time, ``standing_checklists``
+    with ``household_ids``): the listed households' ids, 户编号 and village names in 户编号 order, how
+    many households the village (or township) has, and per dimension how many listed are of each status."""
+
+    ids: list[str]
+    numbers: list[str]
+    village_names: list[str]
+    total: int
+    counts: dict[Dimension, dict[Status, int]]
+
+
+def standing_keys(
+    session: Session, ledger: Ledger, village_id: str | None, *, only_gaps: bool = False
+) -> ChecklistKeys:
+    """The keys of ``standing_checklists`` (same households, same day): the statuses from the rows that
+    hold on ``ledger.judged_on()``, the other households judged here and only their keys kept."""
+    names = _village_names(session)
+    columns = [getattr(HouseholdVerdict, c) for c in _COLUMNS]
+    query = _standing(ledger, *columns).where(*_in_scope(village_id))
+    if only_gaps:
+        query = query.where(_GAP_OR_UNJUDGED)
+    counts = {d: dict.fromkeys(Status, 0) for d in Dimension}
+    tallies = [counts[d] for d in Dimension]
+    by_status = {s.value: s for s in Status}
+    listed: list[tuple[str, str, str]] = []  # (户编号, id, village name)
+    stale: list[str] = []
+    for household_id, number, village, held, _head, *statuses in session.execute(query):
+        if held is None:
+            stale.append(household_id)
+            continue
+        listed.append((number or "", household_id, names.get(village or "", "（未归村）")))
+        for tally, status in zip(tallies, statuses, strict=True):
+            tally[by_status[status]] += 1
+    for judged in _judge_ids(session, ledger, stale):
+        c = judged.checklist
+        if c.gaps or not only_gaps:
+            listed.append((c.number, c.household_id, c.village_name))
+            for d, verdict in c.verdicts.items():
+                counts[d][verdict.status] += 1
+    total = len(listed)
+    if only_gaps:
+        total = session.execute(
+            select(func.count()).select_from(Household).where(*_in_scope(village_id))
+        ).scalar_one()
+    listed.sort()
+    return ChecklistKeys(
+        [k[1] for k in listed], [k[0] for k in listed], [k[2] for k in listed], int(total), counts
+    )
 
 
 @dataclass(frozen=True)
@@ -240,22 +300,17 @@ def people_counts(session: Session, conditions: Sequence[Any], poor: Sequence[st
     whose 脱贫属性 is one of ``poor``: summed from the rows (a row's count holds whatever its day or
     stamp: it is written again whenever a member changes), counted directly for households without one."""
     is_poor = Household.poverty_status.in_(list(poor))
-    total, poor_total = session.execute(
+    total, poor_total, with_row = session.execute(
         select(
             func.coalesce(func.sum(HouseholdVerdict.people), 0),
             func.coalesce(func.sum(case((is_poor, HouseholdVerdict.people), else_=0)), 0),
+            func.count(),
         )
         .select_from(Household)
         .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
         .where(*conditions)
     ).one()
-    missing = list(
-        session.execute(
-            select(Household.id)
-            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*conditions, HouseholdVerdict.household_id.is_(None))
-        ).scalars()
-    )
+    missing = _without_row(session, conditions, with_row)
     for chunk in in_chunks(missing):
         counted = (
             select(func.count(), func.coalesce(func.sum(case((is_poor, 1), else_=0)), 0))
@@ -273,19 +328,13 @@ def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, 
     village left out): from the rows, counted directly for households without one (as people_counts)."""
     found: dict[str, int] = {}
     summed = session.execute(
-        select(Household.village_id, func.sum(HouseholdVerdict.people))
+        select(Household.village_id, func.sum(HouseholdVerdict.people), func.count())
         .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
         .where(*conditions)
         .group_by(Household.village_id)
-    )
-    missing = list(
-        session.execute(
-            select(Household.id)
-            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*conditions, HouseholdVerdict.household_id.is_(None))
-        ).scalars()
-    )
-    counted: list[Any] = list(summed)
+    ).all()
+    missing = _without_row(session, conditions, sum(n for _v, _p, n in summed))
+    counted: list[Any] = [(village_id, people) for village_id, people, _n in summed]
     for chunk in in_chunks(missing):
         counted += session.execute(
             select(Household.village_id, func.count())
@@ -297,6 +346,21 @@ def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, 
         if village_id and n:
             found[village_id] = found.get(village_id, 0) + int(n)
     return found
+
+
+def _without_row(session: Session, conditions: Sequence[Any], with_row: int) -> list[str]:
+    """The households matching ``conditions`` without a derived row, ``with_row`` of them having one:
+    none when they all have (a count, not a join per household: the usual case)."""
+    households = session.execute(select(func.count()).select_from(Household).where(*conditions)).scalar_one()
+    if households == with_row:
+        return []
+    return list(
+        session.execute(
+            select(Household.id)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*conditions, HouseholdVerdict.household_id.is_(None))
+        ).scalars()
+    )
 
 
 def _judge_ids(session: Session, ledger: Ledger, household_ids: list[str]) -> Iterator[Judged]:

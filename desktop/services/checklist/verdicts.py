@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +18,9 @@ from desktop.services.households.lookup import resolve_household
 from desktop.store.base import table_of
 from desktop.store.models import Assessment, Member, Village
 from desktop.store.queries import in_chunks
+
+if TYPE_CHECKING:
+    from desktop.services.checklist.standing import ChecklistKeys
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,37 @@ def village_checklists(
     with ledger.store.read_session() as session:
         found = standing_checklists(session, ledger, village_id, only_gaps=only_gaps)
     return sorted(found, key=lambda c: (c.number, c.household_id))
+
+
+def checklist_keys(
+    ledger: Ledger, *, village_id: str | None = None, as_of: dt.date | None = None, only_gaps: bool = False
+) -> ChecklistKeys:
+    """What ``village_checklists`` lists, as keys (ids, 户编号, village names, in the same order) with the
+    counts per dimension and status: 核查's list of a whole county without every household's verdicts and
+    reasons in memory; ``checklist_rows`` reads those of a page of them."""
+    from desktop.services.checklist.standing import standing_keys
+
+    ledger = judged_as_of(ledger, as_of)
+    village_id = village_id or ledger.current_village_id()
+    with ledger.store.read_session() as session:
+        return standing_keys(session, ledger, village_id, only_gaps=only_gaps)
+
+
+def checklist_rows(
+    ledger: Ledger, household_ids: Sequence[str], *, as_of: dt.date | None = None
+) -> list[HouseholdChecklist]:
+    """The verdicts of ``household_ids`` (live households; others left out), judged on ``as_of`` as
+    ``village_checklists`` judges them, in the order given."""
+    from desktop.services.checklist.standing import standing_checklists
+
+    ledger = judged_as_of(ledger, as_of)
+    with ledger.store.read_session() as session:
+        found = {
+            c.household_id: c
+            for chunk in in_chunks(list(household_ids))
+            for c in standing_checklists(session, ledger, None, household_ids=chunk)
+        }
+    return [found[i] for i in household_ids if i in found]
 
 
 def checklists(session: Session, ledger: Ledger, households: Sequence[Any]) -> list[HouseholdChecklist]:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from desktop.domain.enums import Dimension
-from desktop.services.context import Ledger
+from desktop.domain.enums import Dimension, Status
+from desktop.services.context import Ledger, judged_as_of
 from desktop.store.models import Household, Monitoring, Visit
 from desktop.store.queries import live
 
@@ -25,13 +25,28 @@ class HouseholdFlags:
 
 
 def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, HouseholdFlags]:
+    """The flags of the live households of ``village_id`` (None: the device's village, or all at a
+    township). Their gaps from the households with one (``gap_rows``: the derived verdicts, judged
+    directly where none holds), not from every household's verdicts and reasons."""
     # imported when a filter first needs the flags: the roster's first screen does not judge anyone
-    from desktop.services.checklist.verdicts import village_checklists
+    from desktop.services.checklist.standing import gap_rows
 
-    checklists = {
-        c.household_id: frozenset(c.gaps) for c in village_checklists(ledger, village_id=village_id)
-    }
+    ledger = judged_as_of(ledger, None)
+    village_id = village_id or ledger.current_village_id()
+    in_view = [Household.number.is_not(None), live(Household)]
+    if village_id is not None:
+        in_view.append(Household.village_id == village_id)
     with ledger.store.read_session() as session:
+        gaps = {
+            g.household_id: frozenset(
+                d for d, s in zip(Dimension, g.statuses, strict=True) if s is not Status.MET
+            )
+            for g in gap_rows(session, ledger, in_view)
+        }
+        checklists = {
+            household_id: gaps.get(household_id, frozenset())
+            for household_id in session.execute(select(Household.id).where(*in_view)).scalars()
+        }
         in_village = select(Household.id)
         if village_id is not None:
             in_village = in_village.where(Household.village_id == village_id)

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import heapq
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain.checklist import MemberFacts
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
 from desktop.domain.fields import TABLE_LABELS
 from desktop.domain.income import net_income, per_person
 from desktop.domain.quality import household_problems
-from desktop.services.checklist.facts import income_figures, member_facts
+from desktop.services.checklist.facts import income_figures
 from desktop.services.checklist.verdicts import HouseholdChecklist, village_checklists
 from desktop.services.context import Ledger, judged_as_of
 from desktop.services.village.info import village_in
 from desktop.store.base import synced_models, table_of
 from desktop.store.models import Household, Income, Member, Operation, OpLink, Village
-from desktop.store.oplog import GENESIS_HASH, Op, chain_hash
-from desktop.store.queries import live
+from desktop.store.oplog import GENESIS_HASH, chain_hash, stored_hash
+from desktop.store.queries import in_chunks, live
 from desktop.store.writer import ChangeWriter
 
 
@@ -207,15 +210,20 @@ def _chain_problems(session: Session) -> list[str]:
 
 def _chain_of(session: Session, origin: str) -> list[str]:
     operations, links = table_of(Operation), table_of(OpLink)
+    c = operations.c
     ops = session.execute(
-        select(operations)
-        .where(operations.c.origin == origin)
-        .order_by(operations.c.seq)
-        .execution_options(yield_per=2_000)
+        select(c.seq, c.hlc, c.author, c.table_name, c.record_id, c.fields, c.base, c.prev_hash, c.hash)
+        .where(c.origin == origin)
+        .order_by(c.seq)
+        .execution_options(yield_per=5_000)
     )
-    held_ops = ((row.seq, row.prev_hash, row.hash, Op.from_row(row).verify_hash()) for row in ops)
+    # each row's hash recomputed from its stored columns (no Op built, its fields not decoded)
+    held_ops = (
+        (seq, prev, held, stored_hash(origin, seq, hlc, author, table, record, fields, base, prev) == held)
+        for seq, hlc, author, table, record, fields, base, prev, held in ops
+    )
     chained = session.execute(
-        select(links).where(links.c.origin == origin).order_by(links.c.seq).execution_options(yield_per=2_000)
+        select(links).where(links.c.origin == origin).order_by(links.c.seq).execution_options(yield_per=5_000)
     )
     held_links = (
         (link.seq, link.prev_hash, link.hash, chain_hash(link.prev_hash, link.body_digest) == link.hash)
@@ -269,44 +277,63 @@ def _duplicate_id_numbers(session: Session, village_id: str | None) -> list[str]
 def _quality(
     session: Session, ledger: Ledger, village_id: str | None, village_of: dict[str, str]
 ) -> list[QualityProblem]:
-    query = select(Household).where(Household.number.is_not(None), live(Household))
+    """The data-quality problems of the live households (by village, then 户编号), a chunk of households
+    at a time: their members and latest incomes read as plain rows for that chunk only, so a county's
+    households are never all in memory with their members."""
+    keys = select(Household.id, Household.number).where(Household.number.is_not(None), live(Household))
     if village_id is not None:
-        query = query.where(Household.village_id == village_id)
-    households = sorted(
-        session.execute(query).scalars(), key=lambda h: (village_of.get(h.id, ""), h.number or "")
+        keys = keys.where(Household.village_id == village_id)
+    ordered = sorted(
+        session.execute(keys.order_by(Household.id)).all(),
+        key=lambda h: (village_of.get(h.id, ""), h.number or ""),
     )
-    members: dict[str, list[Member]] = {}
-    household_ids = select(Household.id).where(Household.village_id == village_id) if village_id else None
-    member_query = (
-        select(Member)
-        if household_ids is None
-        else select(Member).where(Member.household_id.in_(household_ids))
-    )
-    for member in session.execute(member_query).scalars():
-        members.setdefault(member.household_id or "", []).append(member)
-    latest: dict[str, Income] = {}
-    income_query = select(Income).where(Income.year.is_not(None), live(Income))
-    if household_ids is not None:
-        income_query = income_query.where(Income.household_id.in_(household_ids))
-    for income in session.execute(income_query).scalars():
-        key = income.household_id or ""
-        if key not in latest or (income.year or 0) > (latest[key].year or 0):
-            latest[key] = income
-    result = []
-    for household in households:
-        facts = [member_facts(m) for m in members.get(household.id, [])]
-        latest_income = latest.get(household.id)
-        figures = income_figures(latest_income) if latest_income else None
-        current = sum(1 for f in facts if not f.archived)
-        per = per_person(net_income(figures), current) if figures else None
-        for problem in household_problems(
-            household.category,
-            facts,
-            figures,
-            per,
-            household.farmland_mu,
-            household.forest_mu,
-            ledger.judged_on(),
+    households, members_of, incomes = table_of(Household), table_of(Member), table_of(Income)
+    member_columns = [members_of.c[f.name] for f in dataclasses.fields(MemberFacts)]
+    day = ledger.judged_on()
+    result: list[QualityProblem] = []
+    for chunk in in_chunks([h.id for h in ordered]):
+        rows = {
+            h.id: h
+            for h in session.execute(
+                select(
+                    households.c.id,
+                    households.c.number,
+                    households.c.category,
+                    households.c.farmland_mu,
+                    households.c.forest_mu,
+                ).where(households.c.id.in_(chunk))
+            )
+        }
+        members: dict[str, list[MemberFacts]] = {}
+        for household_id, *columns in session.execute(
+            select(members_of.c.household_id, *member_columns).where(members_of.c.household_id.in_(chunk))
+        ):  # member_facts of each row, its columns picked in the order of MemberFacts
+            member = MemberFacts(*columns)
+            if member.name is None or member.archived is None:
+                member = dataclasses.replace(member, name=member.name or "", archived=bool(member.archived))
+            members.setdefault(household_id or "", []).append(member)
+        latest: dict[str, Any] = {}
+        for income in session.execute(
+            select(incomes).where(
+                incomes.c.household_id.in_(chunk), incomes.c.year.is_not(None), live(incomes.c)
+            )
         ):
-            result.append(QualityProblem(household.number or "", problem, village_of.get(household.id, "")))
+            key = income.household_id or ""
+            if key not in latest or (income.year or 0) > (latest[key].year or 0):
+                latest[key] = income
+        for household_id in chunk:
+            household = rows.get(household_id)
+            if household is None:  # gone between the two reads (a reader sees one snapshot: never)
+                continue
+            facts = members.get(household_id, [])
+            latest_income = latest.get(household_id)
+            figures = income_figures(latest_income) if latest_income else None
+            current = sum(1 for f in facts if not f.archived)
+            per = per_person(net_income(figures), current) if figures else None
+            for problem in household_problems(
+                household.category, facts, figures, per, household.farmland_mu, household.forest_mu, day
+            ):
+                result.append(
+                    QualityProblem(household.number or "", problem, village_of.get(household_id, ""))
+                )
     return result

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +14,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.domain.checklist import Verdict
 from desktop.domain.enums import Dimension, Status
+from desktop.services.checklist.standing import ChecklistKeys
 from desktop.services.checklist.verdicts import HouseholdChecklist
 from desktop.ui.shell.i18n import tr, tr_marked, tr_noop
 
@@ -36,10 +38,31 @@ HEADERS = {
     Dimension.HOUSING: tr_noop("住房安全", "a column of the checklist matrix: one short word"),
     Dimension.WATER: tr_noop("饮水安全", "a column of the checklist matrix: one short word"),
 }
+# rows read at a time: a screenful and more (as the 农户 list)
+PAGE_ROWS = 200
+Fetch = Callable[[Sequence[str]], Sequence[HouseholdChecklist]]
 HouseholdIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2  # the Status of a dimension cell; None elsewhere
 ReasonsRole = Qt.ItemDataRole.UserRole + 3  # tuple of reasons of a dimension cell
 DimensionRole = Qt.ItemDataRole.UserRole + 4
+
+_CELL_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        StatusRole,
+        ReasonsRole,
+        DimensionRole,
+    }
+)
+
+
+def _no_counts() -> dict[Dimension, dict[Status, int]]:
+    return {d: dict.fromkeys(Status, 0) for d in DIMENSIONS}
+
 
 BACKGROUND = {
     Status.MET: QColor("#c8e6c9"),
@@ -55,22 +78,77 @@ FOREGROUND = {
 
 class ChecklistMatrixModel(QAbstractTableModel):
     """One row per household, one column per dimension; a cell shows the verdict in words (colour is
-    never the only cue) and its reasons as the tooltip."""
+    never the only cue) and its reasons as the tooltip.
+
+    ``set_keys`` takes what ``checklist_keys`` gives — every listed household's id, 户编号 and village
+    with the counts per dimension — so a county's list has all its rows at once; a row's verdicts and
+    户主 are read a page at a time (``fetch``, ``checklist_rows``) when the view first shows it, as the
+    农户 list does. ``set_rows`` takes finished rows (tests, small lists)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[HouseholdChecklist] = []
+        self._keys = ChecklistKeys([], [], [], 0, _no_counts())
+        self._fetch: Fetch | None = None
+        self._rows: dict[str, HouseholdChecklist] = {}  # by id: the rows read so far
+        self._position: dict[str, int] | None = None  # id -> row, made when first asked
+
+    def set_keys(self, keys: ChecklistKeys, fetch: Fetch) -> None:
+        """The households listed, as keys; ``fetch(ids)`` reads the rows of some of them."""
+        self._reset(keys, fetch, {})
 
     def set_rows(self, rows: Sequence[HouseholdChecklist]) -> None:
+        counts = _no_counts()
+        for row in rows:
+            for dimension, verdict in row.verdicts.items():
+                counts[dimension][verdict.status] += 1
+        keys = ChecklistKeys(
+            [r.household_id for r in rows],
+            [r.number for r in rows],
+            [r.village_name for r in rows],
+            len(rows),
+            counts,
+        )
+        self._reset(keys, None, {r.household_id: r for r in rows})
+
+    def _reset(self, keys: ChecklistKeys, fetch: Fetch | None, rows: dict[str, HouseholdChecklist]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._keys, self._fetch, self._rows, self._position = keys, fetch, rows, None
         self.endResetModel()
 
+    def total(self) -> int:
+        """How many households the village (or township) has, listed or not."""
+        return self._keys.total
+
     def row_at(self, row: int) -> HouseholdChecklist:
-        return self._rows[row]
+        household_id = self._keys.ids[row]
+        found = self._rows.get(household_id)
+        if found is None:
+            start = row - row % PAGE_ROWS
+            if self._fetch is not None:
+                page = self._keys.ids[start : start + PAGE_ROWS]
+                self._rows.update((c.household_id, c) for c in self._fetch(page))
+            found = self._rows.get(household_id) or self._gone(row)
+        return found
+
+    def rows_read(self) -> int:
+        """How many rows have been read so far (the rest are keys only)."""
+        return len(self._rows)
+
+    def _gone(self, row: int) -> HouseholdChecklist:
+        """A household archived since the keys were read: its keys, every verdict unknown, until the
+        list is read again (the page refreshes on the change)."""
+        keys = self._keys
+        unknown = Verdict(Status.UNKNOWN, ())
+        gone = HouseholdChecklist(
+            keys.ids[row], keys.numbers[row], "", dict.fromkeys(DIMENSIONS, unknown), keys.village_names[row]
+        )
+        self._rows[gone.household_id] = gone
+        return gone
 
     def row_of(self, household_id: str) -> int | None:
-        return next((r for r, c in enumerate(self._rows) if c.household_id == household_id), None)
+        if self._position is None:
+            self._position = {hid: row for row, hid in enumerate(self._keys.ids)}
+        return self._position.get(household_id)
 
     @staticmethod
     def dimension_at(column: int) -> Dimension | None:
@@ -82,31 +160,33 @@ class ChecklistMatrixModel(QAbstractTableModel):
         return COL_FIRST_DIMENSION + DIMENSIONS.index(dimension)
 
     def counts(self) -> dict[Dimension, dict[Status, int]]:
-        result = {d: dict.fromkeys(Status, 0) for d in DIMENSIONS}
-        for row in self._rows:
-            for dimension, verdict in row.verdicts.items():
-                result[dimension][verdict.status] += 1
-        return result
+        """Per dimension, how many listed households are of each status."""
+        return {d: dict(c) for d, c in self._keys.counts.items()}
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._keys.ids)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COL_VILLAGE + 1
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._keys.ids):
             return None
-        row, column = self._rows[index.row()], index.column()
+        number, column = index.row(), index.column()
         if role == HouseholdIdRole:
-            return row.household_id
+            return self._keys.ids[number]
         dimension = self.dimension_at(column)
         if dimension is None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                if column == COL_VILLAGE:
-                    return row.village_name
-                return row.number if column == COL_NUMBER else row.head_name
+                if column == COL_VILLAGE:  # the keys' columns: no row read for them
+                    return self._keys.village_names[number]
+                if column == COL_NUMBER:
+                    return self._keys.numbers[number]
+                return self.row_at(number).head_name
             return None
+        if role not in _CELL_ROLES:  # the view asks for a dozen roles per cell
+            return None
+        row = self.row_at(number)
         verdict = row.verdicts.get(dimension)
         if verdict is None:
             return None

@@ -36,7 +36,7 @@ from desktop.domain.enums import Status
 from desktop.domain.errors import InvalidInput
 from desktop.services.checklist.assessments import record_assessment
 from desktop.services.checklist.latest_check import latest_assessment, withdraw_assessment
-from desktop.services.checklist.verdicts import household_checklist, village_checklists
+from desktop.services.checklist.verdicts import checklist_keys, checklist_rows, household_checklist
 from desktop.ui.checks.form import ChecklistForm
 from desktop.ui.checks.matrix_model import (
     BACKGROUND,
@@ -168,18 +168,22 @@ class ChecksPage(Page):
         today = QDate(day.year, day.month, day.day)
         if self.judged_on.maximumDate() != today:  # the app stayed open past midnight
             self.judged_on.setMaximumDate(today)
-        rows = village_checklists(self.ctx.ledger, village_id=self.ctx.village_id, as_of=self.as_of())
-        total = len(rows)
-        if self.only_gaps.isChecked():
-            rows = [r for r in rows if r.gaps]
-        self.matrix.set_rows(rows)
+        # the households' keys and counts at once, their verdicts a page at a time as they are shown:
+        # a county's 200,000 households without every verdict and reason in memory
+        ledger, as_of = self.ctx.ledger, self.as_of()
+        keys = checklist_keys(
+            ledger, village_id=self.ctx.village_id, as_of=as_of, only_gaps=self.only_gaps.isChecked()
+        )
+        self.matrix.set_keys(keys, lambda ids: checklist_rows(ledger, ids, as_of=as_of))
         # a township's villages together: say so, and which village each household is of
         several = self.ctx.is_township and self.ctx.village_id is None
         self.table.setColumnHidden(COL_VILLAGE, not several)
         self.overview.setTitle(
             tr("各村核查总览（双击格子打开农户）") if several else tr("全村核查总览（双击格子打开农户）")
         )
-        self.count_label.setText(tr("{shown} / {total} 户").format(shown=len(rows), total=total))
+        self.count_label.setText(
+            tr("{shown} / {total} 户").format(shown=self.matrix.rowCount(), total=self.matrix.total())
+        )
         self._summarise()
         if self.household_id:
             self._select_row(self.household_id)

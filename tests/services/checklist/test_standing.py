@@ -16,9 +16,16 @@ from sqlalchemy import delete, func, select
 from desktop.domain.enums import Dimension, Status
 from desktop.services.checklist import standing
 from desktop.services.checklist.assessments import record_assessment
-from desktop.services.checklist.verdicts import HouseholdChecklist, checklists, village_checklists
+from desktop.services.checklist.verdicts import (
+    HouseholdChecklist,
+    checklist_keys,
+    checklist_rows,
+    checklists,
+    village_checklists,
+)
 from desktop.services.context import Ledger, judged_as_of
 from desktop.services.households.events import move_member
+from desktop.services.households.flags import household_flags
 from desktop.services.households.households import add_household, edit_household
 from desktop.services.households.members import add_member, edit_member
 from desktop.services.village.overview import village_overview
@@ -56,7 +63,23 @@ def assert_same(ledger: Ledger, as_of: dt.date | None = None) -> list[HouseholdC
     expected = direct(ledger, as_of)
     assert village_checklists(ledger, as_of=as_of) == expected
     assert village_checklists(ledger, as_of=as_of, only_gaps=True) == [c for c in expected if c.gaps]
+    # 核查's list as keys, its rows read a page at a time: the same households, order, counts and verdicts
+    for only_gaps in (False, True):
+        listed = [c for c in expected if c.gaps or not only_gaps]
+        keys = checklist_keys(ledger, as_of=as_of, only_gaps=only_gaps)
+        assert (keys.ids, keys.numbers, keys.village_names, keys.total) == (
+            [c.household_id for c in listed],
+            [c.number for c in listed],
+            [c.village_name for c in listed],
+            len(expected),
+        )
+        assert keys.counts == {
+            d: {s: sum(1 for c in listed if c.verdicts[d].status is s) for s in Status} for d in Dimension
+        }
+        assert checklist_rows(ledger, keys.ids[::-1], as_of=as_of) == listed[::-1]
     if as_of is None:
+        flags = household_flags(ledger, village_id=None)  # the 农户 list's filters
+        assert {h: f.gaps for h, f in flags.items()} == {c.household_id: frozenset(c.gaps) for c in expected}
         overview = village_overview(ledger, all_villages=ledger.current_village_id() is None)
         with ledger.store.read_session() as session:
             members = (

@@ -4,6 +4,7 @@ change back on Ctrl+Z); the overview matrix model on its own."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from desktop.domain.checklist import Verdict
 from desktop.domain.enums import Dimension, Status
 from desktop.services.checklist.assessments import record_assessment
 from desktop.services.checklist.latest_check import latest_assessment
+from desktop.services.checklist.standing import ChecklistKeys
 from desktop.services.checklist.verdicts import HouseholdChecklist, household_checklist
 from desktop.services.context import EVERYTHING, Ledger
 from desktop.services.households.households import list_households
@@ -23,6 +25,7 @@ from desktop.ui.checks.matrix_model import (
     COL_FIRST_DIMENSION,
     COL_HEAD,
     COL_NUMBER,
+    PAGE_ROWS,
     ChecklistMatrixModel,
     DimensionRole,
     HouseholdIdRole,
@@ -192,6 +195,40 @@ def test_matrix_model_resets(qtbot: Any) -> None:
     model.set_rows([])
     assert model.rowCount() == 0
     assert model.data(QModelIndex()) is None
+
+
+def test_a_long_list_reads_its_verdicts_a_page_at_a_time() -> None:
+    """A county's 核查 with no village chosen: every household listed by its keys at once, the verdicts
+    and 户主 of a page of them read when one of them is first shown."""
+    many = [
+        HouseholdChecklist(
+            f"id-{n:04d}", f"{n:04d}", f"户主{n}", dict.fromkeys(Dimension, Verdict(Status.MET, ())), "亚弄村"
+        )
+        for n in range(PAGE_ROWS * 2 + 50)
+    ]
+    asked: list[int] = []
+
+    def fetch(ids: Sequence[str]) -> list[HouseholdChecklist]:
+        asked.append(len(ids))
+        wanted = set(ids)
+        return [c for c in many if c.household_id in wanted]
+
+    counts = {d: {s: len(many) if s is Status.MET else 0 for s in Status} for d in Dimension}
+    keys = ChecklistKeys(
+        [c.household_id for c in many], [c.number for c in many], [c.village_name for c in many], 900, counts
+    )
+    model = ChecklistMatrixModel()
+    model.set_keys(keys, fetch)
+    assert (model.rowCount(), model.total(), model.rows_read()) == (len(many), 900, 0)
+    assert model.index(len(many) - 1, COL_NUMBER).data() == f"{len(many) - 1:04d}"  # a key: nothing read
+    assert model.index(5, COL_HEAD).data() == "户主5"
+    assert (asked, model.rows_read()) == ([PAGE_ROWS], PAGE_ROWS)
+    assert model.index(len(many) - 1, COL_FIRST_DIMENSION).data() == "达标"
+    assert (asked, model.rows_read()) == ([PAGE_ROWS, 50], PAGE_ROWS + 50)
+    assert model.row_of(f"id-{PAGE_ROWS:04d}") == PAGE_ROWS
+    assert model.headerData(COL_FIRST_DIMENSION, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "未达标 0 户，待核实 0 户"
+    )
 
 
 def test_matrix_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
