@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.models import Assessment, Household, HouseholdVerdict, HouseholdVerdictMember
 from desktop.store.queries import in_chunks
+from desktop.store.search_index import touched_by_table
 from desktop.store.transaction import RecordKey
 
 # judges the households (ids) and writes their rows (the services' standing.refresh)
@@ -32,8 +33,9 @@ def affected(session: Session, household_ids: Iterable[str], touched: set[Record
         ("assessment", Assessment.id, Assessment.household_id),
         ("member", HouseholdVerdictMember.member_id, HouseholdVerdictMember.household_id),
     ]
+    by_table = touched_by_table(touched)
     for table, key, value in lookups:
-        ids = sorted(rid for t, rid in touched if t == table)
+        ids = sorted(by_table.get(table, ()))
         for chunk in in_chunks(ids):
             found.update(h for h in session.execute(select(value).where(key.in_(chunk))).scalars() if h)
     return found
