@@ -233,14 +233,38 @@ class _Plan:
     pick: Callable[[dict[str, Any]], tuple[Any, ...]]
     converted: tuple[tuple[int, type | None, Callable[[Any], Any]], ...]  # (place, kept class, converter)
     references: tuple[tuple[str, str], ...]
+    # the classes of a row's values -> the converters its values need (place, converter): rows of one
+    # shape mostly share a few, so a row is looked at with two calls instead of one test per column
+    _work: dict[tuple[type, ...], tuple[tuple[int, Callable[[Any], Any]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def row(self, record_id: str, fields: dict[str, Any]) -> tuple[Any, ...]:
-        values = [record_id, *self.pick(fields)]
-        for index, kept, convert in self.converted:
-            value = values[index]
-            if value is not None and value.__class__ is not kept:
-                values[index] = convert(value)
-        return tuple(values)
+        values = (record_id, *self.pick(fields))
+        classes = tuple(map(type, values))
+        work = self._work.get(classes)
+        if work is None:
+            work = self._work_for(classes)
+        if not work:
+            return values
+        converted = list(values)
+        for index, convert in work:
+            converted[index] = convert(converted[index])
+        return tuple(converted)
+
+    def _work_for(self, classes: tuple[type, ...]) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        """The converters the values of ``classes`` need: those not None and not of the kept class."""
+        work = tuple(
+            (index, convert)
+            for index, kept, convert in self.converted
+            if classes[index] is not type(None) and classes[index] is not kept
+        )
+        if len(self._work) < _MOST_ROW_CLASSES:
+            self._work[classes] = work
+        return work
+
+
+_MOST_ROW_CLASSES = 4096  # kinds of rows remembered per plan (more: looked at each time)
 
 
 _PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan] = {}

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.resources import surname_readings
+from desktop.store.base import table_of
 from desktop.store.models import Household, HouseholdEvent, HouseholdSearch, LocalSetting, Member
 from desktop.store.name_keys import name_keys, primary_keys
 from desktop.store.queries import in_chunks
@@ -286,7 +287,7 @@ def _insert(session: Session, ids: list[str]) -> None:
                 heads[key] = min(name, heads.get(key, name))  # two 户主 (a merge): the first, as min() in SQL
     if households:
         session.execute(
-            insert(HouseholdSearch),
+            insert(table_of(HouseholdSearch)),  # Core: no ORM bulk step for a derived table
             [
                 {
                     "household_id": h.id,
