@@ -25,11 +25,12 @@ from sqlalchemy import func, select
 from desktop.app import open_ledger
 from desktop.services.demo import create_demo
 from desktop.services.households.households import list_households
-from desktop.store.base import synced_models
+from desktop.store.base import Base, synced_models
 from desktop.store.database import StoreLocation, open_store
 from desktop.store.fold import apply_ops
 from desktop.store.models import Member, Operation
 from desktop.store.oplog import Op
+from desktop.store.search_index import FTS_TABLE
 
 SEARCHES = ["zg", "卓嘎", "次仁", "0012", "1380", "zx", "格桑拉姆", "5133011980"]
 
@@ -41,6 +42,7 @@ class FoldFigures:
     fold_seconds: float
     rows: int
     reference_seconds: float
+    stored_seconds: float  # plain sqlite3 insert of everything the fold stores (see ``stored_floor``)
 
     @property
     def ratio(self) -> float:
@@ -69,12 +71,18 @@ def main() -> None:
     )
     print(
         f"{'households':>10} {'operations':>10} {'fold s':>8} {'ops/s':>8} {'rows':>8} {'sqlite3 s':>9} {'ratio':>6}"
+        f" {'stored s':>8} {'floor':>6}"
     )
     for f in figures:
         print(
             f"{f.households:>10,} {f.ops:>10,} {f.fold_seconds:>8.2f} {f.ops / f.fold_seconds:>8,.0f} "
             f"{f.rows:>8,} {f.reference_seconds:>9.2f} {f.ratio:>5.1f}x"
+            f" {f.stored_seconds:>8.2f} {f.stored_seconds / f.reference_seconds:>5.1f}x"
         )
+    print(
+        "stored s: plain sqlite3 insert of everything the fold stores (the records with their indexes, the op "
+        "log, the search texts and their FTS5 index), no Python; floor: that against the same reference"
+    )
     if len(figures) == 2:
         small, large = figures
         print(
@@ -151,7 +159,52 @@ def fold_figures(home: Path, households: int, villages: int, *, searches: int) -
         f"plain sqlite3 bulk insert of the same {rows_total} rows: {physical:.2f} s "
         f"= {rows_total / physical:,.0f} rows/s; fold / plain sqlite3 time ratio {folded / physical:.1f}x"
     )
-    return FoldFigures(households, len(ops), folded, rows_total, physical)
+    fold_file = home.with_name(home.name + "-fold") / "zhucun.sqlite3"
+    stored = stored_floor(fold_file, home.with_name(home.name + "-stored.sqlite3"))
+    print(
+        f"plain sqlite3 insert of everything the fold stored ({fold_file.stat().st_size / 1e6:.0f} MB against "
+        f"{home.with_name(home.name + '-reference.sqlite3').stat().st_size / 1e6:.0f} MB): {stored:.2f} s "
+        f"= {stored / physical:.1f}x the reference"
+    )
+    return FoldFigures(households, len(ops), folded, rows_total, physical, stored)
+
+
+def stored_floor(fold_file: Path, target: Path) -> float:
+    """Seconds to insert every row the fold stored (all tables, their indexes, the FTS5 copy of the
+    search texts) with plain sqlite3 in one transaction, read from the folded file as the reference reads
+    its rows: what the fold's writes cost SQLite without any Python (the reference holds the records
+    and their primary keys only)."""
+    source = sqlite3.connect(fold_file)
+    schema = source.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type = 'index'"
+    ).fetchall()
+    virtual = [name for kind, name, sql in schema if sql.upper().startswith("CREATE VIRTUAL")]
+    shadow = {name for _kind, name, _sql in schema for v in virtual if name.startswith(v + "_")}
+    floor = sqlite3.connect(target, isolation_level=None)
+    floor.execute("PRAGMA journal_mode=WAL")
+    floor.execute("PRAGMA synchronous=FULL")
+    tables = []
+    for kind, name, sql in schema:
+        if name.startswith("sqlite_") or name in shadow:
+            continue  # SQLite's own, FTS5's (made with it) and the FTS5 vocabulary (nothing stored)
+        floor.execute(sql)
+        if kind == "table" and name not in virtual:
+            tables.append(name)
+    order = {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
+    tables.sort(key=lambda name: order.get(name, len(order)))  # parents first, as the fold writes them
+    t0 = time.perf_counter()
+    floor.execute("BEGIN")
+    for table in tables:
+        rows = source.execute(f"SELECT * FROM {table}").fetchall()
+        if rows:
+            floor.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+    if FTS_TABLE in virtual:
+        floor.execute(f"INSERT INTO {FTS_TABLE} (rowid, text) SELECT rowid, text FROM household_search")
+    floor.execute("COMMIT")
+    seconds = time.perf_counter() - t0
+    source.close()
+    floor.close()
+    return seconds
 
 
 if __name__ == "__main__":

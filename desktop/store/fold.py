@@ -9,6 +9,7 @@ The open conflicts of the records a batch touched are derived again at its end (
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -134,13 +135,17 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     connection = session.connection()
     dialect = connection.dialect
     folded: dict[tuple[str, str], dict[str, Any]] = {}
+    merged: set[tuple[str, str]] = set()  # records whose fields are a copy of their first operation's
     for op in ops:  # ascending clock: a later operation's fields replace an earlier one's
         key = (op.table, op.record_id)
         fields = folded.get(key)
         if fields is None:
-            folded[key] = dict(op.fields)
-        else:
+            folded[key] = op.fields  # read only: most records have one operation, nothing to copy
+        elif key in merged:
             fields.update(op.fields)
+        else:
+            folded[key] = {**fields, **op.fields}
+            merged.add(key)
     log_insert = _statement(dialect, table_of(Operation), _LOG_COLUMNS, None)
     for start in range(0, len(ops), _LOG_ROWS_AT_ONCE):  # the log's texts are not all held twice
         _send(
@@ -165,9 +170,15 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
     placeholders: dict[str, set[str]] = {}
     groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
     households = WriteTransaction.of(session).households  # whole records: their household is known
+    plans: dict[tuple[str, tuple[str, ...]], tuple[_Plan, list[tuple[Any, ...]]]] = {}
     for key, fields in folded.items():
         table_name, record_id = key
-        plan = _plan(dialect, table_name, tuple(fields), models)
+        shape = (table_name, tuple(fields))
+        found = plans.get(shape)
+        if found is None:
+            plan = _plan(dialect, table_name, shape[1], models)
+            found = plans[shape] = (plan, groups.setdefault((table_name, plan.names), []))
+        plan, group = found
         for name, parent in plan.references:
             parent_id = fields[name]
             if parent_id is not None:
@@ -178,7 +189,7 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
                     placeholders.setdefault(parent, set()).add(parent_id)
                 if name == "household_id":
                     households[key] = parent_id
-        groups.setdefault((table_name, plan.names), []).append(plan.row(record_id, fields))
+        group.append(plan.row(record_id, fields))
     order = _dependency_order()
     for table_name in sorted(placeholders, key=order.__getitem__):
         table = table_of(models[table_name])
@@ -222,14 +233,38 @@ class _Plan:
     pick: Callable[[dict[str, Any]], tuple[Any, ...]]
     converted: tuple[tuple[int, type | None, Callable[[Any], Any]], ...]  # (place, kept class, converter)
     references: tuple[tuple[str, str], ...]
+    # the classes of a row's values -> the converters its values need (place, converter): rows of one
+    # shape mostly share a few, so a row is looked at with two calls instead of one test per column
+    _work: dict[tuple[type, ...], tuple[tuple[int, Callable[[Any], Any]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def row(self, record_id: str, fields: dict[str, Any]) -> tuple[Any, ...]:
-        values = [record_id, *self.pick(fields)]
-        for index, kept, convert in self.converted:
-            value = values[index]
-            if value is not None and value.__class__ is not kept:
-                values[index] = convert(value)
-        return tuple(values)
+        values = (record_id, *self.pick(fields))
+        classes = tuple(map(type, values))
+        work = self._work.get(classes)
+        if work is None:
+            work = self._work_for(classes)
+        if not work:
+            return values
+        converted = list(values)
+        for index, convert in work:
+            converted[index] = convert(converted[index])
+        return tuple(converted)
+
+    def _work_for(self, classes: tuple[type, ...]) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        """The converters the values of ``classes`` need: those not None and not of the kept class."""
+        work = tuple(
+            (index, convert)
+            for index, kept, convert in self.converted
+            if classes[index] is not type(None) and classes[index] is not kept
+        )
+        if len(self._work) < _MOST_ROW_CLASSES:
+            self._work[classes] = work
+        return work
+
+
+_MOST_ROW_CLASSES = 4096  # kinds of rows remembered per plan (more: looked at each time)
 
 
 _PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan] = {}
@@ -292,7 +327,13 @@ def _converter(dialect: Any, column: Any) -> tuple[type | None, Callable[[Any], 
 
 
 def _sqlite_date(value: Any) -> str:
-    # SQLAlchemy stores a date in SQLite as %04d-%02d-%02d: its ISO spelling
+    # SQLAlchemy stores a date in SQLite as %04d-%02d-%02d: its ISO spelling; days repeat (a visit's,
+    # a birthday): each spelling converted once per process, up to a bound
+    return _iso_date(value) if value.__class__ is str else dt.date.fromisoformat(value).isoformat()
+
+
+@functools.lru_cache(maxsize=16_384)
+def _iso_date(value: str) -> str:
     return dt.date.fromisoformat(value).isoformat()
 
 
@@ -306,7 +347,13 @@ def _sqlite_number(scale: int | None) -> Callable[[Any], float]:
         except InvalidOperation as exc:
             raise ValueError(f"not a number: {value!r}") from exc
 
-    return number
+    # amounts repeat ("0.00", a subsidy's sum): each spelling converted once per process, up to a bound
+    spelt = functools.lru_cache(maxsize=16_384)(number)
+
+    def converted(value: Any) -> float:
+        return spelt(value) if value.__class__ is str else number(value)
+
+    return converted
 
 
 def _statement(dialect: Any, table: Any, names: tuple[str, ...], conflict: str | None) -> str:

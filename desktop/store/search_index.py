@@ -24,9 +24,12 @@ was until the texts are rebuilt: drop the format stamp and reopen, as tests/serv
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from sqlalchemy import ColumnElement, column, delete, false, insert, literal_column, select, table, text
@@ -34,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HEAD_RELATIONS
 from desktop.resources import surname_readings
+from desktop.store.base import table_of
 from desktop.store.models import Household, HouseholdEvent, HouseholdSearch, LocalSetting, Member
 from desktop.store.name_keys import name_keys, primary_keys
 from desktop.store.queries import in_chunks
@@ -42,8 +46,6 @@ from desktop.store.transaction import RecordKey, WriteTransaction
 # (session, the households touched, every record touched): called after the texts are refreshed
 AfterRefresh = Callable[[Session, set[str], set[RecordKey]], None]
 
-_HOUSEHOLD_TABLES = {"household"}
-_MEMBER_TABLES = {"member"}
 
 # 1: initials and full pinyin of each name's first reading. 2: every reading, surname readings, the
 # parts of a name, mixed forms, ü as v and u, no spaces inside a token, duplicates and keys that begin
@@ -81,12 +83,34 @@ def household_text(
             continue
         tokens += [name or "", id_number or "", member_phone or ""]
         if name:
-            keys.update(name_keys(name))
-    plain = dict.fromkeys(t for t in ("".join(t.split()).lower() for t in tokens) if t)
-    # a key that begins another key finds nothing the longer one does not (the search is by prefix)
+            keys |= _widest_keys(name)
+    plain = dict.fromkeys(map(_compact, tokens))
+    plain.pop("", None)
+    pinyin = _widest(keys)
+    if not keys.isdisjoint(plain):  # a token typed in letters that is a key too: once, where it is
+        pinyin = [k for k in pinyin if k not in plain]
+    return " " + " ".join([*plain, *pinyin]) + "  "
+
+
+def _widest(keys: Iterable[str]) -> list[str]:
+    """``keys`` sorted, without those that begin another: a key that begins another finds nothing the
+    longer one does not (the search is by prefix). (In sorted order a key that begins any other begins
+    the next one.)"""
     ordered = sorted(keys)
-    pinyin = [k for k, after in zip(ordered, [*ordered[1:], ""], strict=False) if not after.startswith(k)]
-    return " " + " ".join([*plain, *(k for k in pinyin if k not in plain)]) + "  "
+    begins_next = map(str.startswith, [*ordered[1:], ""], ordered)
+    return list(compress(ordered, map(not_, begins_next)))
+
+
+def _compact(token: str) -> str:
+    """``token`` without white space, lower case (a name or a number has none to take out: one call)."""
+    return token.lower() if token.isalnum() else "".join(token.split()).lower()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _widest_keys(name: str) -> frozenset[str]:
+    """The keys of ``name`` that begin none of its other keys: the household's text drops the others
+    anyway (each begins a key kept here), and its keys sort and compare in a third of the time."""
+    return frozenset(_widest(name_keys(name)))
 
 
 def search_clause(
@@ -245,10 +269,12 @@ def refresh(session: Session, household_ids: set[str]) -> None:
     ids = sorted(household_ids)
     fts = session.get_bind().dialect.name == "sqlite" and has_fts(session)
     for chunk in in_chunks(ids):
-        rows = select(_ROWID).where(HouseholdSearch.household_id.in_(chunk)).scalar_subquery()
-        if fts:
-            session.execute(_FTS.delete().where(_FTS.c.rowid.in_(rows)))
-        session.execute(delete(HouseholdSearch).where(HouseholdSearch.household_id.in_(chunk)))
+        which = HouseholdSearch.household_id.in_(chunk)
+        # households new to the ledger (a first import: all of them) have no text to take out
+        if session.execute(select(HouseholdSearch.household_id).where(which).limit(1)).first() is not None:
+            if fts:
+                session.execute(_FTS.delete().where(_FTS.c.rowid.in_(select(_ROWID).where(which))))
+            session.execute(delete(HouseholdSearch).where(which))
         _insert(session, chunk)
         if fts:
             session.execute(_fts_insert(HouseholdSearch.household_id.in_(chunk)))
@@ -293,7 +319,7 @@ def _insert(session: Session, ids: list[str]) -> None:
                 heads[key] = min(name, heads.get(key, name))  # two 户主 (a merge): the first, as min() in SQL
     if households:
         session.execute(
-            insert(HouseholdSearch),
+            insert(table_of(HouseholdSearch)),  # Core: no ORM bulk step for a derived table
             [
                 {
                     "household_id": h.id,
@@ -350,17 +376,23 @@ def refresh_touched(session: Session, then: AfterRefresh | None = None) -> None:
         return
     touched = transaction.take_touched()
     known = transaction.take_households()  # a member written whole by the set fold: its household
-    household_ids = {rid for table, rid in touched if table in _HOUSEHOLD_TABLES}
-    household_ids.update(known[key] for key in touched if key[0] in _MEMBER_TABLES and key in known)
-    member_ids = [rid for table, rid in touched if table in _MEMBER_TABLES and (table, rid) not in known]
+    by_table = touched_by_table(touched)
+    household_ids = set(by_table.get("household", ()))
+    member_ids = []
+    for member_id in by_table.get("member", ()):
+        household_id = known.get(("member", member_id))
+        if household_id is None:
+            member_ids.append(member_id)
+        else:
+            household_ids.add(household_id)
     for chunk in in_chunks(member_ids):
         held = session.execute(select(Member.household_id).where(Member.id.in_(chunk))).scalars()
         household_ids.update(h for h in held if h)
-    event_ids = [rid for table, rid in touched if table == "household_event"]
-    if event_ids:
+    event_ids = by_table.get("household_event", [])
+    for chunk in in_chunks(event_ids):
         pairs = session.execute(
             select(HouseholdEvent.household_id, HouseholdEvent.other_household_id).where(
-                HouseholdEvent.id.in_(event_ids)
+                HouseholdEvent.id.in_(chunk)
             )
         )
         for pair in pairs:
@@ -368,6 +400,17 @@ def refresh_touched(session: Session, then: AfterRefresh | None = None) -> None:
     refresh(session, household_ids)
     if then is not None:
         then(session, household_ids, touched)
+
+
+def touched_by_table(touched: Iterable[RecordKey]) -> dict[str, list[str]]:
+    """The ids of the touched records of each table, in one pass (a bundle touches 100,000 records)."""
+    found: dict[str, list[str]] = {}
+    for table_name, record_id in touched:
+        ids = found.get(table_name)
+        if ids is None:
+            ids = found[table_name] = []
+        ids.append(record_id)
+    return found
 
 
 def install(session_factory: Any, then: AfterRefresh | None = None) -> None:

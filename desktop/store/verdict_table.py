@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, literal, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Assessment, Household, HouseholdVerdict, HouseholdVerdictMember
 from desktop.store.queries import in_chunks
+from desktop.store.search_index import touched_by_table
 from desktop.store.transaction import RecordKey
 
 # judges the households (ids) and writes their rows (the services' standing.refresh)
@@ -32,11 +33,20 @@ def affected(session: Session, household_ids: Iterable[str], touched: set[Record
         ("assessment", Assessment.id, Assessment.household_id),
         ("member", HouseholdVerdictMember.member_id, HouseholdVerdictMember.household_id),
     ]
+    by_table = touched_by_table(touched)
+    judged_members = _holds_any(session, HouseholdVerdictMember)  # none (a first import): none to find
     for table, key, value in lookups:
-        ids = sorted(rid for t, rid in touched if t == table)
+        if table == "member" and not judged_members:
+            continue
+        ids = sorted(by_table.get(table, ()))
         for chunk in in_chunks(ids):
             found.update(h for h in session.execute(select(value).where(key.in_(chunk))).scalars() if h)
     return found
+
+
+def _holds_any(session: Session, model: Any) -> bool:
+    """Whether ``model``'s table has a row (else nothing in it is looked up or deleted)."""
+    return session.execute(select(literal(1)).select_from(model).limit(1)).first() is not None
 
 
 def forget(session: Session, household_ids: list[str]) -> None:
@@ -73,6 +83,7 @@ def refresh(session: Session, household_ids: set[str], touched: set[RecordKey], 
     ids = sorted(affected(session, household_ids, touched))
     if not ids:
         return
-    forget(session, ids)
+    if _holds_any(session, HouseholdVerdict) or _holds_any(session, HouseholdVerdictMember):
+        forget(session, ids)
     if judge is not None:
         judge(session, ids)

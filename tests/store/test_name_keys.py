@@ -41,3 +41,12 @@ def test_the_household_text_has_plain_tokens_and_no_key_twice() -> None:
     assert "ciren" not in tokens and "cirenzhuoma" in tokens  # a key that begins another is dropped
     assert all(t.isascii() and t.isalpha() and t.islower() for t in tokens[5:])
     assert household_text("002", None, None, [("卓嘎", None, None, True)]) == " 002  "  # archived: not found
+
+
+def test_a_value_spelt_like_a_key_is_in_the_text_once() -> None:
+    # a 户编号 or group typed in letters that is also a member's pinyin key: one token, where the value is
+    text = household_text("zg", None, "Zhuo Ga", [("卓嘎", None, None, False), ("次仁", None, None, False)])
+    tokens = text.split()
+    assert tokens[:2] == ["zg", "zhuoga"]
+    assert tokens.count("zg") == 1 and tokens.count("zhuoga") == 1
+    assert "ciren" in tokens and "cr" in tokens
