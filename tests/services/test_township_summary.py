@@ -70,6 +70,25 @@ def test_each_villages_figures_are_its_own(office: tuple[ThreeVillages, Device])
     assert rows["甲根村"].households == 0
 
 
+def test_all_villages_count_the_visits_and_monitored_households_of_each(
+    office: tuple[ThreeVillages, Device],
+) -> None:
+    """概况 of all villages at the township: the visits of the last 30 days and the monitored households
+    are those of each village's own 概况 added up (a visit before the 30 days is not counted)."""
+    setup, _quiet = office
+    yanong, _rila, _seuron = setup.villages
+    today = yanong.ledger.today()
+    record_visit(yanong.ledger, household="001", visited_on=today, content="回访")
+    record_visit(yanong.ledger, household="001", visited_on=today - dt.timedelta(days=2), content="再访")
+    record_visit(yanong.ledger, household="004", visited_on=today - dt.timedelta(days=40), content="太早，不算")
+    assert setup.township.receive(yanong.send(setup.township)).outcome == Outcome.APPLIED
+    own = [village_overview(v.ledger) for v in setup.villages]
+    assert [(o.visits, o.visited, o.monitored) for o in own[:2]] == [(2, 1, 1), (1, 1, 1)]
+    county = village_overview(setup.township.ledger, all_villages=True)
+    assert (county.visits, county.visited, county.monitored) == (3, 2, 2)
+    assert county.visits == sum(o.visits for o in own) and county.monitored == sum(o.monitored for o in own)
+
+
 def test_a_silent_village_is_marked(office: tuple[ThreeVillages, Device], tmp_path: Path) -> None:
     setup, _quiet = office
     ledger = setup.township.ledger

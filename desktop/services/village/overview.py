@@ -123,22 +123,19 @@ def village_overview(
         )
         group_rows = _group_rows(session, in_view, visited_ids)
         found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
-        in_scope = select(Household.id).where(*in_view)
         total_people, poor_people = people_counts(session, in_view, POOR_STATUSES)
-        visits = session.execute(
-            select(Visit.household_id).where(
-                Visit.household_id.in_(in_scope),
-                live(Visit),
-                Visit.visited_on >= since,
-                Visit.visited_on <= today,
-            )
-        ).all()
+        # joined, not ``household_id IN (the households in view)``: SQLite then walks the visits of the
+        # 30 days (or the monitored households), not every household of a county (a 200,000-row list)
+        visits = session.scalar(
+            select(func.count())
+            .select_from(Visit)
+            .join(Household, Household.id == Visit.household_id)
+            .where(*in_view, live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
+        )
         monitored = session.scalar(
-            select(func.count(distinct(Monitoring.household_id))).where(
-                Monitoring.household_id.in_(in_scope),
-                live(Monitoring),
-                Monitoring.eliminated_on.is_(None),
-            )
+            select(func.count(distinct(Monitoring.household_id)))
+            .join(Household, Household.id == Monitoring.household_id)
+            .where(*in_view, live(Monitoring), Monitoring.eliminated_on.is_(None))
         )
         villages = list(session.execute(select(Village.name, Village.west)).all())
         names = {
@@ -190,7 +187,7 @@ def village_overview(
         days=days,
         since=since,
         visited=sum(row.visited for row in group_rows),
-        visits=len(visits),
+        visits=visits or 0,
         # all villages together: 一组 of 亚弄村 is not 一组 of 日拉村
         coverage=_coverage(session, group_rows, groups, None if village is not None else names),
         village_exit=exit_verdict,

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from desktop.services.checklist.standing import gap_rows, people_by_village
@@ -115,7 +115,19 @@ def township_villages(
         townships = {v.id: v.township or "" for v in records}
         numbered = (Household.number.is_not(None), live(Household))
         # counted by the database per village, never a row per household (a county has 200,000)
-        households = _per_village(session, select(Household.village_id, func.count()).where(*numbered))
+        # households and 建档立卡户 per village in one pass over the households
+        is_registered = and_(Household.category.is_not(None), Household.category != NON_POOR)
+        counted = session.execute(
+            select(
+                Household.village_id,
+                func.count(),
+                func.coalesce(func.sum(case((is_registered, 1), else_=0)), 0),
+            )
+            .where(*numbered)
+            .group_by(Household.village_id)
+        ).all()
+        households = {v: n for v, n, _registered in counted if v}
+        registered = {v: int(r) for v, _n, r in counted if v}
         people = people_by_village(session, numbered)
         recent = select(Visit.household_id).where(live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
         visited = _per_village(
@@ -125,13 +137,6 @@ def township_villages(
         # the households with a gap (a township has no village of its own: of all villages)
         in_view = (*numbered, Household.village_id == own_village) if own_village else numbered
         gaps = gap_rows(session, with_policy_settings(ledger), in_view)
-        registered = dict(
-            session.execute(
-                select(Household.village_id, func.count())
-                .where(*numbered, Household.category.is_not(None), Household.category != NON_POOR)
-                .group_by(Household.village_id)
-            ).all()
-        )
         monitored = dict(
             session.execute(
                 select(Household.village_id, func.count(distinct(Monitoring.household_id)))
