@@ -295,10 +295,13 @@ def gap_rows(session: Session, ledger: Ledger, conditions: Sequence[Any]) -> lis
     return found
 
 
-def people_counts(session: Session, conditions: Sequence[Any], poor: Sequence[str]) -> tuple[int, int]:
+def people_counts(
+    session: Session, conditions: Sequence[Any], poor: Sequence[str], *, households: int | None = None
+) -> tuple[int, int]:
     """Members not archived of the households matching ``conditions`` (on Household), and of those
     whose 脱贫属性 is one of ``poor``: summed from the rows (a row's count holds whatever its day or
-    stamp: it is written again whenever a member changes), counted directly for households without one."""
+    stamp: it is written again whenever a member changes), counted directly for households without one.
+    ``households``: how many households match ``conditions``, when the caller counted them already."""
     is_poor = Household.poverty_status.in_(list(poor))
     total, poor_total, with_row = session.execute(
         select(
@@ -310,7 +313,7 @@ def people_counts(session: Session, conditions: Sequence[Any], poor: Sequence[st
         .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
         .where(*conditions)
     ).one()
-    missing = _without_row(session, conditions, with_row)
+    missing = _without_row(session, conditions, with_row, households)
     for chunk in in_chunks(missing):
         counted = (
             select(func.count(), func.coalesce(func.sum(case((is_poor, 1), else_=0)), 0))
@@ -323,9 +326,12 @@ def people_counts(session: Session, conditions: Sequence[Any], poor: Sequence[st
     return int(total), int(poor_total)
 
 
-def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, int]:
+def people_by_village(
+    session: Session, conditions: Sequence[Any], *, households: int | None = None
+) -> dict[str, int]:
     """Members not archived of the households matching ``conditions``, per village (households of no
-    village left out): from the rows, counted directly for households without one (as people_counts)."""
+    village left out): from the rows, counted directly for households without one (as people_counts;
+    ``households`` as there)."""
     found: dict[str, int] = {}
     summed = session.execute(
         select(Household.village_id, func.sum(HouseholdVerdict.people), func.count())
@@ -333,7 +339,7 @@ def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, 
         .where(*conditions)
         .group_by(Household.village_id)
     ).all()
-    missing = _without_row(session, conditions, sum(n for _v, _p, n in summed))
+    missing = _without_row(session, conditions, sum(n for _v, _p, n in summed), households)
     counted: list[Any] = [(village_id, people) for village_id, people, _n in summed]
     for chunk in in_chunks(missing):
         counted += session.execute(
@@ -348,10 +354,16 @@ def people_by_village(session: Session, conditions: Sequence[Any]) -> dict[str, 
     return found
 
 
-def _without_row(session: Session, conditions: Sequence[Any], with_row: int) -> list[str]:
+def _without_row(
+    session: Session, conditions: Sequence[Any], with_row: int, households: int | None = None
+) -> list[str]:
     """The households matching ``conditions`` without a derived row, ``with_row`` of them having one:
-    none when they all have (a count, not a join per household: the usual case)."""
-    households = session.execute(select(func.count()).select_from(Household).where(*conditions)).scalar_one()
+    none when they all have (a count, not a join per household: the usual case). ``households``: how
+    many match ``conditions`` (counted here when not given)."""
+    if households is None:
+        households = session.execute(
+            select(func.count()).select_from(Household).where(*conditions)
+        ).scalar_one()
     if households == with_row:
         return []
     return list(

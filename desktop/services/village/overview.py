@@ -123,7 +123,9 @@ def village_overview(
         )
         group_rows = _group_rows(session, in_view, visited_ids)
         found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
-        total_people, poor_people = people_counts(session, in_view, POOR_STATUSES)
+        total_people, poor_people = people_counts(
+            session, in_view, POOR_STATUSES, households=sum(n for _category, _status, n in kinds)
+        )
         # joined, not ``household_id IN (the households in view)``: SQLite then walks the visits of the
         # 30 days (or the monitored households), not every household of a county (a 200,000-row list)
         visits = session.scalar(

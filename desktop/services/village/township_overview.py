@@ -128,7 +128,7 @@ def township_villages(
         ).all()
         households = {v: n for v, n, _registered in counted if v}
         registered = {v: int(r) for v, _n, r in counted if v}
-        people = people_by_village(session, numbered)
+        people = people_by_village(session, numbered, households=sum(n for _v, n, _registered in counted))
         recent = select(Visit.household_id).where(live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
         visited = _per_village(
             session, select(Household.village_id, func.count()).where(*numbered, Household.id.in_(recent))
