@@ -296,23 +296,32 @@ def gap_rows(session: Session, ledger: Ledger, conditions: Sequence[Any]) -> lis
 
 
 def people_counts(
-    session: Session, conditions: Sequence[Any], poor: Sequence[str], *, households: int | None = None
+    session: Session,
+    conditions: Sequence[Any],
+    poor: Sequence[str],
+    *,
+    households: int | None = None,
+    from_rows: tuple[int, int, int] | None = None,
 ) -> tuple[int, int]:
     """Members not archived of the households matching ``conditions`` (on Household), and of those
     whose 脱贫属性 is one of ``poor``: summed from the rows (a row's count holds whatever its day or
     stamp: it is written again whenever a member changes), counted directly for households without one.
-    ``households``: how many households match ``conditions``, when the caller counted them already."""
+    ``households``: how many households match ``conditions``, when the caller counted them already;
+    ``from_rows``: (people, people of ``poor`` households, households with a row) when the caller summed
+    the rows over ``conditions`` already (概况 does, in its pass over the households)."""
     is_poor = Household.poverty_status.in_(list(poor))
-    total, poor_total, with_row = session.execute(
-        select(
-            func.coalesce(func.sum(HouseholdVerdict.people), 0),
-            func.coalesce(func.sum(case((is_poor, HouseholdVerdict.people), else_=0)), 0),
-            func.count(),
-        )
-        .select_from(Household)
-        .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-        .where(*conditions)
-    ).one()
+    if from_rows is None:
+        from_rows = session.execute(
+            select(
+                func.coalesce(func.sum(HouseholdVerdict.people), 0),
+                func.coalesce(func.sum(case((is_poor, HouseholdVerdict.people), else_=0)), 0),
+                func.count(),
+            )
+            .select_from(Household)
+            .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*conditions)
+        ).one()
+    total, poor_total, with_row = from_rows
     missing = _without_row(session, conditions, with_row, households)
     for chunk in in_chunks(missing):
         counted = (
@@ -327,18 +336,25 @@ def people_counts(
 
 
 def people_by_village(
-    session: Session, conditions: Sequence[Any], *, households: int | None = None
+    session: Session,
+    conditions: Sequence[Any],
+    *,
+    households: int | None = None,
+    from_rows: Sequence[tuple[str | None, int, int]] | None = None,
 ) -> dict[str, int]:
     """Members not archived of the households matching ``conditions``, per village (households of no
     village left out): from the rows, counted directly for households without one (as people_counts;
-    ``households`` as there)."""
+    ``households`` as there; ``from_rows``: (village id, people, households with a row) per village,
+    when the caller summed the rows already)."""
     found: dict[str, int] = {}
-    summed = session.execute(
-        select(Household.village_id, func.sum(HouseholdVerdict.people), func.count())
-        .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-        .where(*conditions)
-        .group_by(Household.village_id)
-    ).all()
+    summed: Sequence[Any] | None = from_rows
+    if summed is None:
+        summed = session.execute(
+            select(Household.village_id, func.sum(HouseholdVerdict.people), func.count())
+            .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*conditions)
+            .group_by(Household.village_id)
+        ).all()
     missing = _without_row(session, conditions, sum(n for _v, _p, n in summed), households)
     counted: list[Any] = [(village_id, people) for village_id, people, _n in summed]
     for chunk in in_chunks(missing):

@@ -18,7 +18,15 @@ from desktop.domain.exit_rules import ExitVerdict, village_exit
 from desktop.domain.policy import cite
 from desktop.services.checklist.standing import gap_rows, people_counts
 from desktop.services.context import Ledger, with_policy_settings
-from desktop.store.models import Household, Member, Monitoring, Village, VillageIndicator, Visit
+from desktop.store.models import (
+    Household,
+    HouseholdVerdict,
+    Member,
+    Monitoring,
+    Village,
+    VillageIndicator,
+    Visit,
+)
 from desktop.store.queries import live
 
 COVERAGE_DAYS = 30
@@ -112,19 +120,38 @@ def village_overview(
     since = today - dt.timedelta(days=days - 1)  # today and the 29 days before it
     with ledger.store.read_session() as session:
         in_view = _live(ledger, village_id, all_villages)
-        # counted by the database (a county's 200,000 households), never a row per household
-        kinds = session.execute(
-            select(Household.category, Household.poverty_status, func.count())
+        # counted by the database (a county's 200,000 households), never a row per household; in the
+        # same pass the people of the derived rows (people_counts adds the households without one)
+        counted = session.execute(
+            select(
+                Household.category,
+                Household.poverty_status,
+                func.count(),
+                func.count(HouseholdVerdict.household_id),
+                func.coalesce(func.sum(HouseholdVerdict.people), 0),
+            )
+            .select_from(Household)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
             .where(*in_view)
             .group_by(Household.category, Household.poverty_status)
         ).all()
+        kinds = [(category, status, n) for category, status, n, _with_row, _people in counted]
+        from_rows = (
+            sum(int(people) for *_kind, people in counted),
+            sum(int(people) for _category, status, _n, _with_row, people in counted if status in POOR_STATUSES),
+            sum(with_row for _category, _status, _n, with_row, _people in counted),
+        )
         visited_ids = select(Visit.household_id).where(
             live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
         )
         group_rows = _group_rows(session, in_view, visited_ids)
         found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
         total_people, poor_people = people_counts(
-            session, in_view, POOR_STATUSES, households=sum(n for _category, _status, n in kinds)
+            session,
+            in_view,
+            POOR_STATUSES,
+            households=sum(n for _category, _status, n in kinds),
+            from_rows=from_rows,
         )
         # joined, not ``household_id IN (the households in view)``: SQLite then walks the visits of the
         # 30 days (or the monitored households), not every household of a county (a 200,000-row list)

@@ -15,7 +15,7 @@ from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.status import sync_status
 from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference
 from desktop.services.village.overview import COVERAGE_DAYS, NON_POOR
-from desktop.store.models import Household, Monitoring, Peer, Village, Visit
+from desktop.store.models import Household, HouseholdVerdict, Monitoring, Peer, Village, Visit
 from desktop.store.queries import live
 
 SILENT_DAYS = 30  # the default of the setting
@@ -115,20 +115,30 @@ def township_villages(
         townships = {v.id: v.township or "" for v in records}
         numbered = (Household.number.is_not(None), live(Household))
         # counted by the database per village, never a row per household (a county has 200,000)
-        # households and 建档立卡户 per village in one pass over the households
+        # households, 建档立卡户 and the people of the derived rows per village in one pass over the
+        # households (people_by_village adds the households without a row)
         is_registered = and_(Household.category.is_not(None), Household.category != NON_POOR)
         counted = session.execute(
             select(
                 Household.village_id,
                 func.count(),
                 func.coalesce(func.sum(case((is_registered, 1), else_=0)), 0),
+                func.count(HouseholdVerdict.household_id),
+                func.coalesce(func.sum(HouseholdVerdict.people), 0),
             )
+            .select_from(Household)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
             .where(*numbered)
             .group_by(Household.village_id)
         ).all()
-        households = {v: n for v, n, _registered in counted if v}
-        registered = {v: int(r) for v, _n, r in counted if v}
-        people = people_by_village(session, numbered, households=sum(n for _v, n, _registered in counted))
+        households = {v: n for v, n, *_rest in counted if v}
+        registered = {v: int(r) for v, _n, r, *_rest in counted if v}
+        people = people_by_village(
+            session,
+            numbered,
+            households=sum(n for _v, n, *_rest in counted),
+            from_rows=[(v, int(people), with_row) for v, _n, _r, with_row, people in counted],
+        )
         recent = select(Visit.household_id).where(live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
         visited = _per_village(
             session, select(Household.village_id, func.count()).where(*numbered, Household.id.in_(recent))

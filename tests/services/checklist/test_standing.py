@@ -204,6 +204,10 @@ def test_a_new_format_rebuilds_every_row(village: Ledger, monkeypatch: pytest.Mo
         )
     assert held(ledger, ledger.today()) == 2
     assert assert_same(ledger) == before
+    # 各村 adds the members of the household without a row as 概况 does
+    overview = village_overview(ledger)
+    row = next(r for r in township_villages(ledger) if r.village_id == ledger.current_village_id())
+    assert (row.households, row.people) == (overview.households, overview.people)
 
 
 @pytest.mark.slow
