@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import heapq
 import json
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from desktop.services.context import Ledger, judged_as_of
 from desktop.services.maintenance import check
 from desktop.store.base import table_of
 from desktop.store.models import Household, Income, Member, Operation, OpLink
-from desktop.store.oplog import GENESIS_HASH, Op, chain_hash
+from desktop.store.oplog import Op
 from desktop.store.queries import live
 
 
@@ -140,7 +139,7 @@ def chain_before(session: Session) -> list[str]:
 
 
 def _chain_of_before(session: Session, origin: str) -> list[str]:
-    operations, links = table_of(Operation), table_of(OpLink)
+    operations = table_of(Operation)
     ops = session.execute(
         select(operations)
         .where(operations.c.origin == origin)
@@ -148,31 +147,7 @@ def _chain_of_before(session: Session, origin: str) -> list[str]:
         .execution_options(yield_per=2_000)
     )
     held_ops = ((row.seq, row.prev_hash, row.hash, Op.from_row(row).verify_hash()) for row in ops)
-    chained = session.execute(
-        select(links).where(links.c.origin == origin).order_by(links.c.seq).execution_options(yield_per=2_000)
-    )
-    held_links = (
-        (link.seq, link.prev_hash, link.hash, chain_hash(link.prev_hash, link.body_digest) == link.hash)
-        for link in chained
-    )
-    problems: list[str] = []
-    short = origin[-8:]
-    previous: tuple[int, str, str, bool] | None = None
-    for entry in heapq.merge(held_ops, held_links, key=lambda e: e[0]):
-        seq, prev_hash, _, intact = entry
-        if not intact:
-            problems.append(f"设备 {short} 的第 {seq} 条变更记录内容与其校验值不符（可能被改动）")
-        if previous is None:
-            if seq == 1 and prev_hash != GENESIS_HASH:
-                problems.append(f"设备 {short} 的第 1 条变更记录链头不正确")
-            elif seq > 1:
-                problems.append(f"缺少设备 {short} 的第 1–{seq - 1} 条变更记录")
-        elif seq != previous[0] + 1:
-            problems.append(f"缺少设备 {short} 的第 {previous[0] + 1}–{seq - 1} 条变更记录")
-        elif prev_hash != previous[2]:
-            problems.append(f"设备 {short} 的第 {seq} 条变更记录与上一条接不上（链断裂）")
-        previous = entry
-    return problems
+    return check.walk_chain(origin, held_ops, check.link_entries(session, origin))
 
 
 def quality_before(

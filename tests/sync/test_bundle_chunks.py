@@ -66,19 +66,15 @@ def test_a_bundle_of_many_small_chunks_gives_the_villages_state(
     assert again.outcome == Outcome.ALREADY_HAD
 
 
-def test_a_bundle_changed_after_it_was_verified_is_refused_and_changes_nothing(
-    pair: tuple[Device, Device], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    village, township = pair
-    monkeypatch.setattr(outgoing, "OPS_PER_CHUNK", 2)
-    bundle = village.send(township)
-    last = ops_members(bundle)[-1]
-    where = member_offsets(bundle)[last] + 5
+def change_after_verifying(monkeypatch: pytest.MonkeyPatch, bundle: Path, member: str) -> None:
+    """The stick's file changes under the open bundle: one byte of ``member`` flips once the whole
+    bundle has been verified, before it is read again to be stored."""
+    where = member_offsets(bundle)[member] + 5
     real_verify = bundles.verify_bundle
 
     def verify_then_change(path: Path, *args: Any, **kwargs: Any) -> Verified:
         verified = real_verify(path, *args, **kwargs)
-        with open(path, "r+b") as handle:  # the stick's file changes under the open bundle
+        with open(path, "r+b") as handle:
             handle.seek(where)
             byte = handle.read(1)
             handle.seek(where)
@@ -86,6 +82,16 @@ def test_a_bundle_changed_after_it_was_verified_is_refused_and_changes_nothing(
         return verified
 
     monkeypatch.setattr(bundles, "verify_bundle", verify_then_change)
+
+
+def test_a_bundle_changed_after_it_was_verified_is_refused_and_changes_nothing(
+    pair: tuple[Device, Device], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    village, township = pair
+    monkeypatch.setattr(outgoing, "OPS_PER_CHUNK", 2)
+    bundle = village.send(township)
+    last = ops_members(bundle)[-1]
+    change_after_verifying(monkeypatch, bundle, last)
     before = township.dump()
     report = township.receive(bundle)
     assert report.outcome == Outcome.REJECTED
@@ -156,19 +162,7 @@ def test_a_link_chunk_changed_after_it_was_verified_is_refused_and_changes_nothi
     monkeypatch.setattr(outgoing, "OPS_PER_CHUNK", 2)
     bundle = township.send(first)
     last = links_members(bundle)[-1]
-    where = member_offsets(bundle)[last] + 5
-    real_verify = bundles.verify_bundle
-
-    def verify_then_change(path: Path, *args: Any, **kwargs: Any) -> Verified:
-        verified = real_verify(path, *args, **kwargs)
-        with open(path, "r+b") as handle:  # the stick's file changes under the open bundle
-            handle.seek(where)
-            byte = handle.read(1)
-            handle.seek(where)
-            handle.write(bytes([byte[0] ^ 0x01]))
-        return verified
-
-    monkeypatch.setattr(bundles, "verify_bundle", verify_then_change)
+    change_after_verifying(monkeypatch, bundle, last)
     before = first.dump()
     report = first.receive(bundle)
     assert report.outcome == Outcome.REJECTED

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import heapq
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,8 +210,7 @@ def _chain_problems(session: Session) -> list[str]:
 
 
 def _chain_of(session: Session, origin: str) -> list[str]:
-    operations, links = table_of(Operation), table_of(OpLink)
-    c = operations.c
+    c = table_of(Operation).c
     ops = session.execute(
         select(c.seq, c.hlc, c.author, c.table_name, c.record_id, c.fields, c.base, c.prev_hash, c.hash)
         .where(c.origin == origin)
@@ -222,16 +222,30 @@ def _chain_of(session: Session, origin: str) -> list[str]:
         (seq, prev, held, stored_hash(origin, seq, hlc, author, table, record, fields, base, prev) == held)
         for seq, hlc, author, table, record, fields, base, prev, held in ops
     )
+    return walk_chain(origin, held_ops, link_entries(session, origin))
+
+
+ChainEntry = tuple[int, str, str, bool]  # seq, prev_hash, hash, whether the content matches its hash
+
+
+def link_entries(session: Session, origin: str) -> Iterator[ChainEntry]:
+    """The content-free links of ``origin``'s chain in seq order, each checked against its own hash."""
+    links = table_of(OpLink)
     chained = session.execute(
         select(links).where(links.c.origin == origin).order_by(links.c.seq).execution_options(yield_per=5_000)
     )
-    held_links = (
+    return (
         (link.seq, link.prev_hash, link.hash, chain_hash(link.prev_hash, link.body_digest) == link.hash)
         for link in chained
     )
+
+
+def walk_chain(origin: str, held_ops: Iterable[ChainEntry], held_links: Iterable[ChainEntry]) -> list[str]:
+    """The problems of one origin's chain, its operations and links merged in seq order (an operation
+    before a link of the same seq): a changed entry, a wrong head, a gap, a break."""
     problems: list[str] = []
     short = origin[-8:]
-    previous: tuple[int, str, str, bool] | None = None
+    previous: ChainEntry | None = None
     for entry in heapq.merge(held_ops, held_links, key=lambda e: e[0]):
         seq, prev_hash, _, intact = entry
         if not intact:
