@@ -413,24 +413,23 @@ def reports(home: Path, url: str | None) -> None:
     resident memory is the reports' alone): from the derived verdicts, and judging every household
     directly as every report did before them (the reference, measured in the same run)."""
     print("reports in a reading process of their own (opened read-only, as `zhucun check` does):", flush=True)
-    seconds: dict[str, float] = {}
-    for mode in ("direct", "derived"):
-        command = [sys.executable, str(Path(__file__).resolve()), "--read", mode, "--home", str(home)]
-        command += ["--pg-url", url] if url else []
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        print(out, end="", flush=True)
-        seconds[mode] = float(out.rsplit("total ", 1)[1].split(" s", 1)[0])
+    seconds = {mode: read_apart(home, url, mode) for mode in ("direct", "derived")}
     print(f"  derived / direct: {seconds['derived'] / seconds['direct']:.3f} of the time")
     print(
         "核查 of the whole county (no village chosen), each way in a reading process of its own:", flush=True
     )
-    for mode in ("list-before", "list-now"):
-        command = [sys.executable, str(Path(__file__).resolve()), "--read", mode, "--home", str(home)]
-        command += ["--pg-url", url] if url else []
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        print(out, end="", flush=True)
-        seconds[mode] = float(out.rsplit("total ", 1)[1].split(" s", 1)[0])
+    seconds = {mode: read_apart(home, url, mode) for mode in ("list-before", "list-now")}
     print(f"  now / before: {seconds['list-now'] / seconds['list-before']:.3f} of the time")
+
+
+def read_apart(home: Path, url: str | None, mode: str) -> float:
+    """One way of reading (``--read mode``) in a process of its own: prints what it printed and gives
+    the total seconds it reported."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--read", mode, "--home", str(home)]
+    command += ["--pg-url", url] if url else []
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    print(out, end="", flush=True)
+    return float(out.rsplit("total ", 1)[1].split(" s", 1)[0])
 
 
 def read_reports(home: Path, url: str | None, mode: str) -> None:

@@ -92,37 +92,8 @@ def main() -> None:
                 shutil.rmtree(home, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{'code':<24} {'households':>10} {'ops':>9} {'import':>9} {'peak RSS':>9}  growth from the first")
-    for name, rows in results.items():
-        first = rows[0]
-        for size, ops, seconds, peak_mb in rows:
-            print(
-                f"{name:<24} {size:>10,} {ops:>9,} {seconds:>8.1f}s {peak_mb:>7.0f}MB  "
-                f"x{peak_mb / first[3]:.2f} memory, x{seconds / first[2]:.1f} time for x{size / first[0]:.0f} size"
-            )
-    if len(codes) == 2:
-        (before_name, before), (_, after) = results.items()
-        for (size, _, t0, m0), (_, _, t1, m1) in zip(before, after, strict=True):
-            print(
-                f"{size:,} households: import time {t1 / t0:.2f}x, peak RSS {m1 / m0:.2f}x of {before_name}"
-            )
-    print()
-    print(f"{'links-only import':<24} {'households':>10} {'links':>9} {'import':>9} {'peak RSS':>9}  growth")
-    for name, rows in linked.items():
-        first = rows[0]
-        for size, links, seconds, peak_mb in rows:
-            print(
-                f"{name:<24} {size:>10,} {links:>9,} {seconds:>8.1f}s {peak_mb:>7.0f}MB  "
-                f"x{peak_mb / first[3]:.2f} memory, x{seconds / first[2]:.1f} time for x{size / first[0]:.0f} size"
-            )
-    if len(codes) == 2:
-        (before_name, before), (_, after) = linked.items()
-        for (size, _, t0, m0), (_, _, t1, m1) in zip(before, after, strict=True):
-            print(
-                f"{size:,} households, links-only import: time {t1 / t0:.2f}x, "
-                f"peak RSS {m1 / m0:.2f}x of {before_name}"
-            )
-    print()
+    print_imports("code", "ops", "import", results)
+    print_imports("links-only import", "links", "links-only import", linked)
     print(
         f"{'township export (--all)':<24} {'households':>10} {'for':>16} {'export':>9} {'peak RSS':>9}  growth"
     )
@@ -141,6 +112,28 @@ def main() -> None:
                 f"{size:,} households, export for {what}: time {t1 / t0:.2f}x, "
                 f"peak RSS {m1 / m0:.2f}x of {before_name}"
             )
+
+
+def print_imports(
+    title: str, counted: str, what: str, rows_of: dict[str, list[tuple[int, int, float, float]]]
+) -> None:
+    """Each code's imports (households, operations or links, seconds, peak MB) with their growth from the
+    smallest, and with two codes the second's time and memory as a ratio of the first's."""
+    print(f"{title:<24} {'households':>10} {counted:>9} {'import':>9} {'peak RSS':>9}  growth from the first")
+    for name, rows in rows_of.items():
+        first = rows[0]
+        for size, count, seconds, peak_mb in rows:
+            print(
+                f"{name:<24} {size:>10,} {count:>9,} {seconds:>8.1f}s {peak_mb:>7.0f}MB  "
+                f"x{peak_mb / first[3]:.2f} memory, x{seconds / first[2]:.1f} time for x{size / first[0]:.0f} size"
+            )
+    if len(rows_of) == 2:
+        (before_name, before), (_, after) = rows_of.items()
+        for (size, _, t0, m0), (_, _, t1, m1) in zip(before, after, strict=True):
+            print(
+                f"{size:,} households, {what}: time {t1 / t0:.2f}x, peak RSS {m1 / m0:.2f}x of {before_name}"
+            )
+    print()
 
 
 def make_bundle(work: Path, households: int) -> tuple[Path, Path, dict[str, str]]:

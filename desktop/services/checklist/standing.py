@@ -300,30 +300,17 @@ def people_counts(
     conditions: Sequence[Any],
     poor: Sequence[str],
     *,
-    households: int | None = None,
-    from_rows: tuple[int, int, int] | None = None,
+    households: int,
+    from_rows: tuple[int, int, int],
 ) -> tuple[int, int]:
-    """Members not archived of the households matching ``conditions`` (on Household), and of those
-    whose 脱贫属性 is one of ``poor``: summed from the rows (a row's count holds whatever its day or
-    stamp: it is written again whenever a member changes), counted directly for households without one.
-    ``households``: how many households match ``conditions``, when the caller counted them already;
-    ``from_rows``: (people, people of ``poor`` households, households with a row) when the caller summed
-    the rows over ``conditions`` already (概况 does, in its pass over the households)."""
+    """Members not archived of the ``households`` households matching ``conditions`` (on Household), and
+    of those whose 脱贫属性 is one of ``poor``. ``from_rows`` is what the caller summed from the derived
+    rows over ``conditions`` in its own pass over the households (概况 does): (people, people of ``poor``
+    households, households with a row); a row's count holds whatever its day or stamp (it is written
+    again whenever a member changes). Households without a row are counted here directly."""
     is_poor = Household.poverty_status.in_(list(poor))
-    if from_rows is None:
-        from_rows = session.execute(
-            select(
-                func.coalesce(func.sum(HouseholdVerdict.people), 0),
-                func.coalesce(func.sum(case((is_poor, HouseholdVerdict.people), else_=0)), 0),
-                func.count(),
-            )
-            .select_from(Household)
-            .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*conditions)
-        ).one()
     total, poor_total, with_row = from_rows
-    missing = _without_row(session, conditions, with_row, households)
-    for chunk in in_chunks(missing):
+    for chunk in in_chunks(_without_row(session, conditions, households=households, with_row=with_row)):
         counted = (
             select(func.count(), func.coalesce(func.sum(case((is_poor, 1), else_=0)), 0))
             .select_from(Member)
@@ -339,47 +326,32 @@ def people_by_village(
     session: Session,
     conditions: Sequence[Any],
     *,
-    households: int | None = None,
-    from_rows: Sequence[tuple[str | None, int, int]] | None = None,
+    households: int,
+    from_rows: Sequence[tuple[str | None, int, int]],
 ) -> dict[str, int]:
-    """Members not archived of the households matching ``conditions``, per village (households of no
-    village left out): from the rows, counted directly for households without one (as people_counts;
-    ``households`` as there; ``from_rows``: (village id, people, households with a row) per village,
-    when the caller summed the rows already)."""
-    found: dict[str, int] = {}
-    summed: Sequence[Any] | None = from_rows
-    if summed is None:
-        summed = session.execute(
-            select(Household.village_id, func.sum(HouseholdVerdict.people), func.count())
-            .join(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*conditions)
-            .group_by(Household.village_id)
-        ).all()
-    missing = _without_row(session, conditions, sum(n for _v, _p, n in summed), households)
-    counted: list[Any] = [(village_id, people) for village_id, people, _n in summed]
-    for chunk in in_chunks(missing):
+    """Members not archived of the ``households`` households matching ``conditions``, per village
+    (households of no village left out), as ``people_counts``: ``from_rows`` is (village id, people,
+    households with a row) per village, summed by the caller (各村 does, in its pass over the
+    households); households without a row are counted here directly."""
+    with_row = sum(n for _v, _p, n in from_rows)
+    counted: list[Any] = [(village_id, people) for village_id, people, _n in from_rows]
+    for chunk in in_chunks(_without_row(session, conditions, households=households, with_row=with_row)):
         counted += session.execute(
             select(Household.village_id, func.count())
             .join(Member, Member.household_id == Household.id)
             .where(Household.id.in_(chunk), live(Member))
             .group_by(Household.village_id)
         ).all()
+    found: dict[str, int] = {}
     for village_id, n in counted:
         if village_id and n:
             found[village_id] = found.get(village_id, 0) + int(n)
     return found
 
 
-def _without_row(
-    session: Session, conditions: Sequence[Any], with_row: int, households: int | None = None
-) -> list[str]:
-    """The households matching ``conditions`` without a derived row, ``with_row`` of them having one:
-    none when they all have (a count, not a join per household: the usual case). ``households``: how
-    many match ``conditions`` (counted here when not given)."""
-    if households is None:
-        households = session.execute(
-            select(func.count()).select_from(Household).where(*conditions)
-        ).scalar_one()
+def _without_row(session: Session, conditions: Sequence[Any], *, households: int, with_row: int) -> list[str]:
+    """The households matching ``conditions`` without a derived row, ``with_row`` of the ``households``
+    matching having one: none when they all have (the usual case: two counts, no join per household)."""
     if households == with_row:
         return []
     return list(
