@@ -12,6 +12,7 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import UserError
 from desktop.domain.policy import load_policy
@@ -19,6 +20,9 @@ from desktop.resources import resources_dir as resources_dir  # re-exported: its
 from desktop.services.context import Ledger
 from desktop.store.database import GUI_BUSY_SECONDS, StoreLocation, open_store
 from desktop.store.keyring import Unlocked
+
+if TYPE_CHECKING:
+    from desktop.ui.shell.context import UiContext
 
 APP_NAME = "zhucun"
 
@@ -207,7 +211,9 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
             ctx = UiContext(ledger, user=unlocked.user if unlocked else None)
             window = MainWindow(ctx)
             window.show()
-            OpeningCheck(window, functools.partial(finish_opening, ledger), give_up_after_ms=quit_after)
+            check = OpeningCheck(window, functools.partial(finish_opening, ledger), give_up_after_ms=quit_after)
+            # the day's backup (after the check) could not be made: the status bar says so
+            check.done.connect(functools.partial(_note_backup, ctx, ledger))
             if quit_after is not None:
                 QTimer.singleShot(quit_after, app.quit)
             code = app.exec()
@@ -235,6 +241,12 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     finally:
         if ledger is not None:
             ledger.store.close()
+
+
+def _note_backup(ctx: UiContext, ledger: Ledger) -> None:
+    from desktop.services.maintenance.backups import backup_note
+
+    ctx.backup_noted.emit(backup_note(ledger))
 
 
 def _open_folder(home: Path, unlocked: Unlocked | None) -> Ledger:

@@ -213,7 +213,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         and not getattr(args, "repair_village", None),
     )
     try:
-        return handler(ledger, args)
+        code = handler(ledger, args)
+        from desktop.services.maintenance.backups import backup_note
+
+        skipped = backup_note(ledger)
+        if code == 0 and skipped is not None:  # done, but the ledger was not backed up: say so
+            print(f"注意：{skipped}", file=sys.stderr)
+        return code
     finally:
         ledger.close()
 

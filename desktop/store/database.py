@@ -104,6 +104,7 @@ class Store:
         self.engine = engine
         # ``checked`` False: opened with the integrity check deferred (see ``verify``)
         self._checked = checked
+        self.backup_skipped: str | None = None  # why the day's backup was not made (backup_if_due)
         self._check_lock = threading.Lock()
         self._problem: UserError | None = None
         # the unlocked user signs every operation written through this store (see ChangeWriter)
@@ -136,21 +137,32 @@ class Store:
             return self._problem
 
     def backup_if_due(self) -> Path | None:
-        """The day's backup, when the newest is older than a day and the disk has room for it."""
-        if not self.location.is_sqlite or not _room_for_backup(self.location):
+        """The day's backup, when the newest is older than a day and the disk has room for it.
+
+        A backup that was due and could not be made (no room for a copy, a disk that filled
+        meanwhile) does not stop the command: ``backup_skipped`` then says why, in one Chinese line,
+        for the window's status bar and the command line to show. The next opening tries again."""
+        if not self.location.is_sqlite:
             return None
         age = newest_backup_age(self.location.backups)
         if age is not None and age <= DAILY:
             return None
+        room = _room_for_backup(self.location)
+        if room is not None:
+            self.backup_skipped = _skipped(self.location, room, age)
+            return None
         try:
-            return backup_file(
+            made = backup_file(
                 self.location.db_path, self.location.backups, "daily", data_key=self.location.data_key
             )
-        except (OSError, sqlite3.Error):
-            # the day's backup is skipped, not the command, as on a disk without room for it (a file too
-            # big for the disk, a disk that filled meanwhile): no partial file is left (backup_file), and
-            # the next opening tries again; 设置 shows how old the newest backup is
+        except (OSError, sqlite3.Error) as exc:
+            # no partial file is left (backup_file)
+            problem = disk.explain(exc, self.location.backups)
+            why = _no_room(self.location) if problem is not None else _first_line(exc)
+            self.backup_skipped = _skipped(self.location, why, age)
             return None
+        self.backup_skipped = None
+        return made
 
     def _writable(self) -> None:
         problem = self.verify()
@@ -424,14 +436,32 @@ def _schema_state(engine: Engine) -> str:
     return _revision_state(current)
 
 
-def _room_for_backup(location: StoreLocation) -> bool:
-    """The daily backup is skipped (not the command) on a disk without room for a copy; a command that
-    writes then says the disk is full, one that reads still works."""
+def _room_for_backup(location: StoreLocation) -> str | None:
+    """Why the day's backup cannot be made on this disk (no room for a copy), else None: it is then
+    skipped, not the command; a command that writes then says the disk is full, one that reads works."""
     try:
         size = location.db_path.stat().st_size
-    except OSError:
-        return False
-    return disk.free_bytes(location.backups) >= size + disk.WRITE_MARGIN_BYTES
+    except OSError as exc:
+        return _first_line(exc)
+    if disk.free_bytes(location.backups) >= size + disk.WRITE_MARGIN_BYTES:
+        return None
+    return _no_room(location, size)
+
+
+def _no_room(location: StoreLocation, size: int | None = None) -> str:
+    free = disk.megabytes(disk.free_bytes(location.backups))
+    if size is None:
+        return f"磁盘空间不足（还剩 {free} MB）"
+    return f"磁盘空间不足（还剩 {free} MB，备份{disk.needs_text(size)}）"
+
+
+def _skipped(location: StoreLocation, why: str, age: dt.timedelta | None) -> str:
+    # called only when a backup was due: none yet, or the newest older than a day
+    last = "还没有任何备份" if age is None else f"最近一份备份是 {max(1, age.days)} 天前的"
+    return (
+        f"今天的自动备份没有做成：{why}；{last}。请腾出磁盘空间，"
+        f"或在“设置”中立即备份到 U 盘（备份文件夹 {location.backups}）"
+    )
 
 
 def _sqlite_state(

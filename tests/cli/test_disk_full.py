@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
 from pathlib import Path
 
 import pytest
@@ -23,35 +22,11 @@ from excel.sheets import family, write_rows
 from media.pictures import busy_scene, phone_jpeg, write
 
 from desktop.cli import main
+from tests.small_disk import fill, small_disk
+
+__all__ = ["small_disk"]  # a fixture
 
 DISK_FULL = re.compile(r"^错误：磁盘空间不足（还剩 [0-9.]+ MB）：[^\n]*；未做任何改动\n$")
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 16 MB tmpfs, unmounted afterwards."""
-    mount_point = tmp_path / "disk"
-    mount_point.mkdir()
-    why = _mount(mount_point)
-    if why is not None:
-        if os.environ.get("CI") and os.geteuid() == 0:
-            pytest.fail(f"CI runs as root and must test a full disk, but mounting failed: {why}")
-        pytest.skip(f"a small file system cannot be mounted here ({why}); CI runs these as root")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
-
-
-def _mount(point: Path) -> str | None:
-    if os.geteuid() != 0:
-        return "not root"
-    if shutil.which("mount") is None:
-        return "no mount command"
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16M", "tmpfs", str(point)], capture_output=True, text=True
-    )
-    return None if done.returncode == 0 else (done.stderr.strip() or f"exit {done.returncode}")
 
 
 def run(capsys: pytest.CaptureFixture[str], home: Path, *argv: str) -> tuple[int, str, str]:
@@ -59,22 +34,6 @@ def run(capsys: pytest.CaptureFixture[str], home: Path, *argv: str) -> tuple[int
     code = main(["--home", str(home), *argv])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-def fill(disk: Path, leave: int) -> Path:
-    """Fill the file system until ``leave`` bytes are free (a big file, as a video copied there would)."""
-    filler = disk / "filler.bin"
-    filler.unlink(missing_ok=True)
-    free = shutil.disk_usage(disk).free
-    with open(filler, "wb") as fh:
-        block = b"\0" * (1 << 20)
-        remaining = max(0, free - leave)
-        while remaining > 0:
-            try:
-                remaining -= fh.write(block[: min(len(block), remaining)])
-            except OSError:
-                break
-    return filler
 
 
 def test_every_command_on_a_full_disk_says_so_and_changes_nothing(
@@ -182,3 +141,44 @@ def test_an_encrypted_ledger_on_a_full_disk_reads_and_refuses_the_same_way(
     assert code == 4 and DISK_FULL.match(err), err
     filler.unlink()
     assert run(capsys, home, "dump")[1] == before
+
+
+def age_backups(home: Path, days: int) -> None:
+    """The newest backup made ``days`` days ago, as after a week without opening the ledger."""
+    then = time.time() - days * 86400
+    for backup in (home / "backups").glob("zhucun-*.sqlite3"):
+        os.utime(backup, (then, then))
+
+
+def test_a_daily_backup_the_disk_has_no_room_for_is_said_not_skipped_quietly(
+    small_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command that fits still works on a disk too full for the day's copy of the ledger, and says
+    on stderr that the ledger was not backed up, how old the newest backup is and what to do; once
+    there is room again the backup is made and nothing more is said."""
+    home = small_disk / "zhucun"
+    assert run(capsys, home, "demo", "--households", "20")[0] == 0
+    assert run(capsys, home, "backup")[0] == 0
+    before = run(capsys, home, "dump")[1]
+    age_backups(home, 3)
+    size = (home / "zhucun.sqlite3").stat().st_size
+    filler = fill(small_disk, size + 512 * 1024)  # room for a read, not for a copy and its margin
+
+    code, out, err = run(capsys, home, "household", "list")
+    assert code == 0, err
+    assert out  # the list itself
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert re.fullmatch(
+        r"注意：今天的自动备份没有做成：磁盘空间不足（还剩 [0-9.]+ MB，备份约需 \d+ MB）；"
+        r"最近一份备份是 3 天前的。请腾出磁盘空间，或在“设置”中立即备份到 U 盘（备份文件夹 .+）",
+        lines[0],
+    ), err
+    assert str(home / "backups") in lines[0]
+    assert len(list((home / "backups").glob("*-daily.sqlite3"))) == 0
+    assert run(capsys, home, "dump")[1] == before
+
+    filler.unlink()
+    code, _, err = run(capsys, home, "household", "list")
+    assert code == 0 and "备份" not in err, err
+    assert len(list((home / "backups").glob("*-daily.sqlite3"))) == 1

@@ -114,8 +114,17 @@ def _check_backup(source: Path, data_key: bytes | None) -> None:
 
 
 def backup_ledger(ledger: Ledger, to: Path | None = None) -> Path:
-    """A backup of the open ledger (see ``make_backup``)."""
-    return make_backup(ledger.store.location, to)
+    """A backup of the open ledger (see ``make_backup``); into the backups folder it is the day's."""
+    made = make_backup(ledger.store.location, to)
+    if to is None:
+        ledger.store.backup_skipped = None
+    return made
+
+
+def backup_note(ledger: Ledger) -> str | None:
+    """Why the day's automatic backup was due and not made at this opening (a disk without room for a
+    copy), in one Chinese line, else None: a ledger that is no longer backed up is never kept quiet."""
+    return ledger.store.backup_skipped
 
 
 def restore_ledger(ledger: Ledger, source: Path) -> RestoreResult:

@@ -30,7 +30,7 @@ from desktop.services.exchange.bundles import ImportReport
 from desktop.services.exchange.devices import revoke_device
 from desktop.services.exchange.identity import TrustResult, export_card, my_identity
 from desktop.services.exchange.status import sync_status
-from desktop.services.maintenance.backups import RestoreResult, backup_ledger, restore_ledger
+from desktop.services.maintenance.backups import RestoreResult, backup_ledger, backup_note, restore_ledger
 from desktop.services.preferences import LANGUAGE, get_preference, set_preference
 from desktop.services.village.profile import edit_village_profile, village_profile
 from desktop.ui.security.panel import SecurityPanel
@@ -286,6 +286,7 @@ class SettingsPage(Page):
     def _backup_box(self) -> QGroupBox:
         box = QGroupBox(tr("备份与恢复"))
         self.backup_text = QLabel()
+        self.backup_text.setObjectName("backupText")
         self.backup_text.setWordWrap(True)
         self.backup_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         backup = QPushButton(tr("立即备份"))
@@ -383,10 +384,14 @@ class SettingsPage(Page):
                 "备份保存在 {backups}（共 {n} 份，{newest}）。每天第一次打开时自动备份，保留最近 10 份；建议另外拷一份到 U 盘。"
             ).format(backups=location.backups, n=len(found), newest=newest)
         )
+        skipped = backup_note(self.ctx.ledger)
+        if skipped is not None:  # the day's backup was due and not made: said where backups are shown
+            self.backup_text.setText(f"{self.backup_text.text()}\n{skipped}")
 
     def _backed_up(self, path: Path) -> None:
         self.last_backup = path
         self._show_backups()
+        self.ctx.backup_noted.emit(backup_note(self.ctx.ledger))  # made now: the day's note goes
         show_info(self, tr("已备份到 {path}").format(path=path))
 
     def _restored(self, result: RestoreResult) -> None:

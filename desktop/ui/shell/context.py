@@ -29,6 +29,8 @@ class UiContext(QObject):
     village_changed = Signal(object)  # township: the village in view (id or None for all)
     locked = Signal()  # the window locked (idle or 立即锁定): forget what was shown on request (ID numbers)
     lock_released = Signal()  # unlocked again with the passphrase
+    # why the day's automatic backup was not made (a disk without room), or None once one is made
+    backup_noted = Signal(object)
 
     def __init__(self, ledger: Ledger, parent: QObject | None = None, *, user: str | None = None) -> None:
         super().__init__(parent)

@@ -83,6 +83,14 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
+        # the day's automatic backup was not made (a full disk): said until one is made
+        self.backup_note = QLabel()
+        self.backup_note.setObjectName("backupNote")
+        self.backup_note.setStyleSheet("color: #b00020;")
+        self.backup_note.setWordWrap(False)
+        self.backup_note.hide()
+        self.statusBar().addPermanentWidget(self.backup_note)
+        ctx.backup_noted.connect(self._show_backup_note)
         self._edit_menu()
         self._help_menu()
         ctx.changed.connect(self._update_status)
@@ -270,6 +278,14 @@ class MainWindow(QMainWindow):
         activated = event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
         if activated and self.ctx.ledger.data_stamp() != self._data_seen:
             self.ctx.changed.emit(EVERYTHING)
+
+    def _show_backup_note(self, note: str | None) -> None:
+        if note is None:
+            self.backup_note.hide()
+            return
+        self.backup_note.setText(f"⚠ {note.split('；')[0]}")  # what and why; the advice in its tip
+        self.backup_note.setToolTip(note)
+        self.backup_note.show()
 
     def _update_status(self) -> None:
         self._data_seen = self.ctx.ledger.data_stamp()  # what the window shows now is read after it

@@ -10,14 +10,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from desktop.app import run_gui
 from desktop.domain.errors import StoreProblem
 from desktop.services.households.batch import set_group
 from desktop.store.sqlite_file import inspect_sqlite
 from desktop.ui.shell.main_window import MainWindow
+from tests.small_disk import fill, small_disk
 from tests.ui.conftest import HOUSEHOLDS, build_village
+
+__all__ = ["small_disk"]  # a fixture
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 PAGE = 4096
@@ -122,3 +125,48 @@ def test_an_intact_ledger_gets_its_daily_backup_after_the_window_is_up(
     assert run_gui(home, argv=["zhucun"]) == 0
     assert seen == ["list", "backup"]
     assert visible(QMessageBox, "openingProblem") is None
+
+
+def test_a_daily_backup_the_disk_has_no_room_for_is_said_in_the_status_bar(
+    small_disk: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a disk too full for the day's copy the window opens and works, and its status bar says the
+    ledger was not backed up and why (the advice in its tip) until a backup is made in 设置."""
+    monkeypatch.delenv("ZHUCUN_QUIT_AFTER_MS", raising=False)
+    home = small_disk / "home"
+    build_village(home).store.close()
+    size = (home / "zhucun.sqlite3").stat().st_size
+    filler = fill(small_disk, size + 512 * 1024)
+    seen: list[str] = []
+
+    def watch() -> None:
+        window = visible(MainWindow)
+        if window is None:
+            return
+        if not seen and window.backup_note.isVisible():
+            tip = window.backup_note.toolTip()
+            seen.extend([window.backup_note.text(), tip])
+            filler.unlink()  # room again: 设置 → 立即备份
+            page = window.show_page("设置")
+            assert tip in page.findChild(QLabel, "backupText").text()  # where backups are shown
+            qtbot.mouseClick(page.findChild(QPushButton, "backupNow"), Qt.MouseButton.LeftButton)
+        box = visible(QMessageBox, "infoDialog")
+        if box is not None:  # 已备份到 …
+            seen.append(box.text())
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        if len(seen) == 3 and not window.backup_note.isVisible():
+            timer.stop()
+            QApplication.exit(0)
+
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(5)
+    try:
+        assert run_gui(home, argv=["zhucun"]) == 0
+    finally:
+        filler.unlink(missing_ok=True)
+    text, tip, done = seen
+    assert text.startswith("⚠ 今天的自动备份没有做成：磁盘空间不足（还剩 ") and "备份约需" in text
+    assert "还没有任何备份" in tip and "设置" in tip and str(home / "backups") in tip
+    assert done.startswith("已备份到 ")
+    assert len(list((home / "backups").glob("*-manual.sqlite3"))) == 1
