@@ -217,6 +217,10 @@ def test_idle_lock_hides_every_name_and_id_number_until_the_passphrase(
     with qtbot.waitSignal(window.ctx.locked, timeout=5_000):
         lock.set_timeout_ms(200)  # no input from here on
     assert window.ctx.is_locked
+    # once unlocked the idle timer counts again: 200 ms would lock it again before a loaded machine
+    # gets to the checks below (the timer stays stopped while locked)
+    lock.set_timeout_ms(60_000)
+    assert not lock.timer.isActive()
     assert lock.stack.currentWidget() is lock.screen and lock.screen.isVisible()
     assert not household.isVisible() and not viewer.isVisible()
     assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
