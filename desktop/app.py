@@ -187,6 +187,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
             unlocked = ask_unlock(home, give_up_after_ms=quit_after)
             if unlocked is None:
                 return 0  # 退出 at the passphrase
+            first = first_screen(home, unlocked.data_key)  # read with the key, as the store reads it
         elif db_url is None and (first := first_screen(home)) is not None:
             pass  # a ledger with its device: no first start to make
         elif db_url is None and quit_after is None and os.environ.get(DEMO_IF_EMPTY_ENV) != "1":
@@ -202,11 +203,11 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
         while True:  # 启用加密 in 设置 closes the window: the ledger opens again, encrypted, in a new one
             if first is not None:
                 install_translators(app, resources_dir(), first.language)  # before the window
-                ctx = UiContext(None, first=first)
+                ctx = UiContext(None, user=unlocked.user if unlocked else None, first=first)
                 window = MainWindow(ctx)
                 window.show()
                 # the ledger opens now, then the integrity check, the day's backup and the sweep
-                work = functools.partial(_open_then_finish, home, ctx.opening)
+                work = functools.partial(_open_then_finish, home, unlocked, ctx.opening)
             else:
                 shown = _open_window(app, home, db_url, unlocked, quit_after)
                 if shown is None:
@@ -291,14 +292,16 @@ def _open_window(
         raise
 
 
-def _open_then_finish(home: Path, opening: Future[Ledger]) -> UserError | None:
+def _open_then_finish(home: Path, unlocked: Unlocked | None, opening: Future[Ledger]) -> UserError | None:
     """On a worker thread once the first screen is shown: the ledger opened (handed to the window
     through ``opening``), then ``finish_opening``. A ledger that cannot be opened is said as an opening
     before the window said it (the message, then the program ends with its exit code)."""
     from desktop.store.database import GUI_BUSY_SECONDS
 
     try:
-        ledger = open_ledger(home, create=True, busy_seconds=GUI_BUSY_SECONDS, defer_checks=True)
+        ledger = open_ledger(
+            home, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS, defer_checks=True
+        )
     except UserError as error:
         opening.set_exception(error)
         print(error.message, file=sys.stderr)

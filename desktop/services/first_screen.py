@@ -2,16 +2,16 @@
 
 A village laptop's start shows its 农户 list, the window's title and the status bar's place from this
 while the ledger is opened on a worker thread (SQLAlchemy, the models, the engine: half of a start's
-imports). ``first_screen`` is None wherever the usual opening must come first: no ledger yet, an
-encrypted one (unlocked and opened with its key), a file to migrate or refuse, a township (it starts
-on 各村), a server database. The values are the services' own (``HouseholdKeys``, ``HouseholdRow``,
+imports). An encrypted ledger is read so once unlocked (its data key given: SQLCipher, read-only).
+``first_screen`` is None wherever the usual opening must come first: no ledger yet, an encrypted one
+not unlocked, a file to migrate or refuse, a township (it starts on 各村), a server database. The values are the services' own (``HouseholdKeys``, ``HouseholdRow``,
 ``DeviceFacts``), read the same way (tests/services/test_first_screen.py compares them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.services.context import DeviceFacts
@@ -34,17 +34,19 @@ class FirstScreen:
     language: str  # the 设置 → 语言 preference
     first_run_guide: str  # the FIRST_RUN_GUIDE preference
     keys: HouseholdKeys  # the village's households, as household_keys lists them
+    data_key: bytes | None = field(default=None, repr=False)  # an encrypted ledger's, unlocked
 
     @property
     def is_demo(self) -> bool:
         return self.device.user_name == DEMO_USER
 
 
-def first_screen(home: Path) -> FirstScreen | None:
-    """The first screen of the data folder's ledger, or None when it must be opened first."""
-    if (home / KEYRING_FILE).exists():  # encrypted: read with its key once unlocked, the usual way
+def first_screen(home: Path, data_key: bytes | None = None) -> FirstScreen | None:
+    """The first screen of the data folder's ledger, or None when it must be opened first.
+    ``data_key``: the ledger is encrypted and was unlocked with it."""
+    if (home / KEYRING_FILE).exists() != (data_key is not None):  # encrypted, not unlocked (or the reverse)
         return None
-    found = first_look.look(home / DB_FILE, (LANGUAGE.key, FIRST_RUN_GUIDE.key))
+    found = first_look.look(home / DB_FILE, (LANGUAGE.key, FIRST_RUN_GUIDE.key), data_key)
     if found is None or found.device.role != "village" or found.device.village_id is None:
         return None
     device = found.device
@@ -70,13 +72,14 @@ def first_screen(home: Path) -> FirstScreen | None:
             categories=[k[3] for k in keys],
             village_names=[k[5] for k in keys],
         ),
+        data_key=data_key,
     )
 
 
 def first_screen_rows(screen: FirstScreen, household_ids: Sequence[str]) -> list[HouseholdRow]:
     """``household_rows`` for the list of ``first_screen`` (a page of its keys), in the order asked."""
-    found = first_look.household_rows(screen.home / DB_FILE, household_ids)
-    villages = _villages(screen)
+    found = first_look.household_rows(screen.home / DB_FILE, household_ids, screen.data_key)
+    villages = first_look.village_names(screen.home / DB_FILE, screen.data_key)
     rows: dict[str, HouseholdRow] = {}
     for hid, number, group_name, category, poverty_status, phone, archived, village, count, head in found:
         village_code, village_name = villages.get(village or "", _NO_VILLAGE)
@@ -95,7 +98,3 @@ def first_screen_rows(screen: FirstScreen, household_ids: Sequence[str]) -> list
             village_name=village_name,
         )
     return [rows[i] for i in household_ids if i in rows]
-
-
-def _villages(screen: FirstScreen) -> dict[str, tuple[str, str]]:
-    return first_look.village_names(screen.home / DB_FILE)

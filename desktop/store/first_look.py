@@ -5,10 +5,11 @@ about half of a start's imports; ``open_store`` runs on a worker thread once the
 then the list reads the same file through this module: read-only, no schema made or changed, no
 journal written.
 
-It answers only where it reads exactly what the store would: a plain SQLite file (never an encrypted
-one: that is opened with its key the usual way) at the newest migration (an older or newer file is
-migrated or refused by ``open_store``), holding this device's row. Anything else — and any SQLite
-error — is ``None``, and the caller opens the ledger as before. The queries are those of
+It answers only where it reads exactly what the store would: a plain SQLite file, or one encrypted with
+the data key given (SQLCipher, read through ``cipher.connect`` with that key, as the store reads it;
+nothing is decrypted to disk), at the newest migration (an older or newer file is migrated or refused
+by ``open_store``), holding this device's row. Anything else — and any failure to read it — is
+``None``, and the caller opens the ledger as before (which says what is wrong, if anything is). The queries are those of
 ``services/households/households.py`` (``household_keys``, ``household_rows``) written in SQL;
 tests/services/test_first_screen.py checks both readings give the same rows in the same order.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.enums import HEAD_RELATIONS
+from desktop.store import cipher
 from desktop.store.migrate import head_revision
 from desktop.store.sqlite_header import SQLITE_HEADER, read_header
 
@@ -57,23 +59,27 @@ class FirstLook:
     keys: list[tuple[str, str, str, str, str, str]]
 
 
-def look(db_path: Path, setting_keys: Sequence[str]) -> FirstLook | None:
-    """The first screen of the ledger in ``db_path``, or None where this reading cannot serve."""
+def look(db_path: Path, setting_keys: Sequence[str], data_key: bytes | None = None) -> FirstLook | None:
+    """The first screen of the ledger in ``db_path`` (encrypted with ``data_key``, if given), or None
+    where this reading cannot serve."""
     try:
-        if read_header(db_path) != SQLITE_HEADER:  # missing, empty, encrypted or not SQLite at all
-            return None
-        with _reading(db_path) as connection:
+        header = read_header(db_path)
+        if header == b"" or (header == SQLITE_HEADER) != (data_key is None):
+            return None  # missing or empty; encrypted without the key; plain where a key was given
+        with _reading(db_path, data_key) as connection:
             return _look(connection, setting_keys)
-    except (sqlite3.Error, OSError):
+    except Exception:  # whatever it is, opening the ledger the usual way says it properly
         return None
 
 
-def household_rows(db_path: Path, household_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+def household_rows(
+    db_path: Path, household_ids: Sequence[str], data_key: bytes | None = None
+) -> list[tuple[Any, ...]]:
     """(id, 户编号, 小组, 类别, 脱贫属性, 电话, archived, village id, members, 户主) of these households,
     in no particular order; an id not found is left out."""
     heads = sorted(HEAD_RELATIONS)
     found: list[tuple[Any, ...]] = []
-    with _reading(db_path) as connection:
+    with _reading(db_path, data_key) as connection:
         ids = list(household_ids)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
@@ -98,15 +104,19 @@ def household_rows(db_path: Path, household_ids: Sequence[str]) -> list[tuple[An
 
 
 @contextmanager
-def _reading(db_path: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+def _reading(db_path: Path, data_key: bytes | None) -> Iterator[Any]:
+    """A read-only connection: sqlite3's for a plain file, SQLCipher's keyed with ``data_key``."""
+    if data_key is not None:
+        connection = cipher.connect(db_path, data_key, read_only=True)
+    else:
+        connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         yield connection
     finally:
         connection.close()
 
 
-def _look(connection: sqlite3.Connection, setting_keys: Sequence[str]) -> FirstLook | None:
+def _look(connection: Any, setting_keys: Sequence[str]) -> FirstLook | None:
     revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     if revision != [(head_revision(),)]:
         return None
@@ -140,9 +150,9 @@ def _look(connection: sqlite3.Connection, setting_keys: Sequence[str]) -> FirstL
     return FirstLook(device, village, settings, [(k[3], k[0], k[4], k[5], k[1], k[2]) for k in keys])
 
 
-def village_names(db_path: Path) -> dict[str, tuple[str, str]]:
+def village_names(db_path: Path, data_key: bytes | None = None) -> dict[str, tuple[str, str]]:
     """Each village's (code, name) as the roster shows it (the code where the name is empty)."""
-    with _reading(db_path) as connection:
+    with _reading(db_path, data_key) as connection:
         return {
             vid: (code or "", name or code or "")
             for vid, code, name in connection.execute("SELECT id, code, name FROM village")

@@ -72,11 +72,12 @@ class UiContext(QObject):
         self._kinds_lock = threading.Lock()  # a job's worker thread adds to them too
         self._acting = 0  # inside edit() or write(): they report at their end
         self._commit_arrived.connect(self._report_soon, Qt.ConnectionType.QueuedConnection)
+        self._listening = ledger is not None
         if ledger is not None:
             ledger.on_commit(self._committed)
         else:
             self._arrived.connect(self._adopt, Qt.ConnectionType.QueuedConnection)
-            self.opening.add_done_callback(lambda _opening: self._tell_arrived())
+            self.opening.add_done_callback(self._arrive)
 
     @property
     def ledger(self) -> Ledger:
@@ -97,9 +98,21 @@ class UiContext(QObject):
         """The ledger's today; before it is open (the first screen), the calendar's, as the app opens it."""
         return self._ledger.today() if self._ledger is not None else dt.date.today()
 
-    def _tell_arrived(self) -> None:  # on the thread that opened it
+    def _arrive(self, opening: Future[Ledger]) -> None:
+        """On the thread that opened the ledger, before it writes (the opening check's judging)."""
+        if opening.exception() is not None:
+            return
+        self._listen(opening.result())
         if shiboken6.isValid(self):
             self._arrived.emit()
+
+    def _listen(self, ledger: Ledger) -> None:
+        """Commits reported from now on (once: the opening thread or the GUI thread, whichever first)."""
+        with self._kinds_lock:
+            if self._listening:
+                return
+            self._listening = True
+        ledger.on_commit(self._committed)
 
     @Slot()
     def _adopt(self) -> None:
@@ -107,7 +120,7 @@ class UiContext(QObject):
         if self._ledger is not None or not self.opening.done() or self.opening.exception() is not None:
             return
         self._ledger = self.opening.result()
-        self._ledger.on_commit(self._committed)
+        self._listen(self._ledger)
         self.first = None
         self.opened.emit()
 
