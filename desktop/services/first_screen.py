@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop.services.context import DeviceFacts
 from desktop.services.households.rows import HouseholdKeys, HouseholdRow
-from desktop.services.preferences import FIRST_RUN_GUIDE, LANGUAGE
+from desktop.services.preferences import FIRST_RUN_GUIDE, IDLE_LOCK, LANGUAGE
 from desktop.store import first_look
 from desktop.store.keyring import KEYRING_FILE
 
@@ -33,6 +33,7 @@ class FirstScreen:
     township: str
     language: str  # the 设置 → 语言 preference
     first_run_guide: str  # the FIRST_RUN_GUIDE preference
+    idle_lock_minutes: int  # the IDLE_LOCK preference (an encrypted ledger's window locks when idle)
     keys: HouseholdKeys  # the village's households, as household_keys lists them
     data_key: bytes | None = field(default=None, repr=False)  # an encrypted ledger's, unlocked
 
@@ -46,7 +47,7 @@ def first_screen(home: Path, data_key: bytes | None = None) -> FirstScreen | Non
     ``data_key``: the ledger is encrypted and was unlocked with it."""
     if (home / KEYRING_FILE).exists() != (data_key is not None):  # encrypted, not unlocked (or the reverse)
         return None
-    found = first_look.look(home / DB_FILE, (LANGUAGE.key, FIRST_RUN_GUIDE.key), data_key)
+    found = first_look.look(home / DB_FILE, (LANGUAGE.key, FIRST_RUN_GUIDE.key, IDLE_LOCK.key), data_key)
     if found is None or found.device.role != "village" or found.device.village_id is None:
         return None
     device = found.device
@@ -65,6 +66,7 @@ def first_screen(home: Path, data_key: bytes | None = None) -> FirstScreen | Non
         township=found.village.township if found.village else "",
         language=LANGUAGE.value_of(found.settings.get(LANGUAGE.key)),
         first_run_guide=FIRST_RUN_GUIDE.value_of(found.settings.get(FIRST_RUN_GUIDE.key)),
+        idle_lock_minutes=int(IDLE_LOCK.value_of(found.settings.get(IDLE_LOCK.key))),
         keys=HouseholdKeys(
             ids=[k[0] for k in keys],
             numbers=[k[1] for k in keys],

@@ -83,27 +83,27 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._update_status)
         ctx.village_changed.connect(lambda _village: self._update_status())
         self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
-        self.idle_lock: IdleLock | None = None  # encrypted ledgers: locks when idle or on Ctrl+L
         if ctx.is_open:
             self._opened()
         else:  # the first screen is shown while the ledger opens: the rest once it is open
             self._show_place_first()
             ctx.opened.connect(self._opened)
         self.placement = restore_placement(self)  # where it was closed; maximised on a small screen
+        self.idle_lock: IdleLock | None = None  # encrypted ledgers: locks when idle or on Ctrl+L
+        if ctx.user is not None:  # only an encrypted ledger has an unlocked user (its module on use)
+            from desktop.ui.shell.idle_lock import install_idle_lock
+
+            self.idle_lock = install_idle_lock(self, ctx)
 
     def _opened(self) -> None:
         """What the window reads of the open ledger: a form left unsaved by a crash (offered at start,
-        as always), the status bar, and an encrypted ledger's idle lock."""
+        as always), the status bar."""
         from desktop.services.drafts import load_draft
 
         for title, draft in _DRAFT_PAGES:
             if any(t == title for t, _ in self._entries) and load_draft(self.ctx.ledger, draft) is not None:
                 self.page(title)
         self._update_status()
-        if self.ctx.user is not None:  # only an encrypted ledger has an unlocked user (its module on use)
-            from desktop.ui.shell.idle_lock import install_idle_lock
-
-            self.idle_lock = install_idle_lock(self, self.ctx)
 
     # --- public ------------------------------------------------------------------------------------
     @property

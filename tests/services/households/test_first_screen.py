@@ -17,7 +17,14 @@ from desktop.services.households.households import (
     household_rows,
 )
 from desktop.services.households.members import add_member
-from desktop.services.preferences import FIRST_RUN_GUIDE, LANGUAGE, get_preference, set_preference
+from desktop.services.preferences import (
+    FIRST_RUN_GUIDE,
+    IDLE_LOCK,
+    LANGUAGE,
+    get_preference,
+    idle_lock_minutes,
+    set_preference,
+)
 from desktop.services.security.encryption import enable_encryption
 from desktop.services.security.users import unlock
 from desktop.services.setup import init_township
@@ -39,6 +46,7 @@ def test_the_first_screen_is_the_roster_the_services_read(ledger: Ledger) -> Non
     add_member(ledger, "2", {"name": "多吉", "relation": "配偶"})
     archive_household(ledger, "3", "迁出")
     set_preference(ledger, LANGUAGE, "en")
+    set_preference(ledger, IDLE_LOCK, "5")
     home = ledger.store.location.home
 
     screen = first_screen(home)
@@ -56,6 +64,7 @@ def test_the_first_screen_is_the_roster_the_services_read(ledger: Ledger) -> Non
     assert screen.is_demo == is_demo(ledger)
     assert screen.language == get_preference(ledger, LANGUAGE) == "en"
     assert screen.first_run_guide == get_preference(ledger, FIRST_RUN_GUIDE) == "show"
+    assert screen.idle_lock_minutes == idle_lock_minutes(ledger) == 5
 
 
 def test_no_first_screen_where_the_ledger_must_open_first(ledger: Ledger, tmp_path: Path) -> None:
