@@ -44,7 +44,7 @@ class LookedDevice:
 @dataclass(frozen=True)
 class LookedVillage:
     code: str
-    name: str
+    name: str  # as stored ('' where none)
     township: str
 
 
@@ -130,12 +130,12 @@ def _look(connection: Any, setting_keys: Sequence[str]) -> FirstLook | None:
     settings = dict(
         connection.execute(f"SELECT key, value FROM local_setting WHERE key IN ({marks})", list(setting_keys))
     )
-    villages = {
-        vid: (code or "", name or code or "", township or "")
-        for vid, code, name, township in connection.execute("SELECT id, code, name, township FROM village")
-    }
-    own = villages.get(device.village_id or "")
-    village = LookedVillage(*own) if own else None
+    rows = connection.execute("SELECT id, code, name, township FROM village").fetchall()
+    # the roster names a village by its name, else its code (services/households: _village_names)
+    villages = {vid: (code or "", name or code or "") for vid, code, name, _township in rows}
+    village = next(
+        (LookedVillage(c or "", n or "", t or "") for vid, c, n, t in rows if vid == device.village_id), None
+    )
     if device.village_id is None:  # a township lists every village's households: read the usual way
         return FirstLook(device, village, settings, [])
     keys = []
@@ -144,7 +144,7 @@ def _look(connection: Any, setting_keys: Sequence[str]) -> FirstLook | None:
         "WHERE number IS NOT NULL AND village_id = ? AND coalesce(archived, 0) = 0",
         (device.village_id,),
     ):
-        code, name, _township = villages.get(village_id or "", ("", "（未归村）", ""))
+        code, name = villages.get(village_id or "", ("", "（未归村）"))
         keys.append((number or "", code, name, hid, group_name or "", category or ""))
     keys.sort(key=lambda k: k[:4])  # household_keys' order: 户编号, village code and name, id
     return FirstLook(device, village, settings, [(k[3], k[0], k[4], k[5], k[1], k[2]) for k in keys])
