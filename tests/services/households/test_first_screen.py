@@ -118,3 +118,10 @@ def test_an_encrypted_ledger_is_read_with_its_key_once_unlocked(ledger: Ledger) 
         assert [r.head_name for r in first_screen_rows(screen, keys.ids)] == ["卓嘎", "格桑"]
     finally:
         opened.store.close()
+
+
+def test_the_first_screen_reads_the_store_s_own_file() -> None:
+    from desktop.services import first_screen as module
+    from desktop.store.database import DB_FILE
+
+    assert module.DB_FILE == DB_FILE  # named twice: the store's module comes with the engine
