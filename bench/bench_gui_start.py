@@ -17,6 +17,10 @@ prints the app's median over the bare window's median (issue 17's goal: ≤ 3×)
     .venv/bin/python bench/bench_gui_start.py [--households 10000] [--home DIR] [--runs 5] [--profile]
 
 ``--profile`` runs once more under cProfile and prints where the start's time goes.
+
+A village laptop's window shows its list before the ledger is open (app.py: the first screen read with
+plain sqlite3, the ledger opened on a worker thread once the window is up): the bench also prints the
+time and CPU until the ledger is open, the whole start's work.
 """
 
 from __future__ import annotations
@@ -94,6 +98,12 @@ def main() -> None:
         f"CPU time to the list (all threads; steadier than the clock on a loaded machine): app {app_cpu:.2f} s, "
         f"bare window {bare_cpu:.2f} s: {app_cpu / bare_cpu:.1f}×"
     )
+    opened = statistics.median(r["opened"] for r in runs)
+    cpu_opened = statistics.median(r["cpu_opened"] for r in runs)
+    print(
+        f"until the ledger is open as well (the list is shown before it): median {opened:.2f} s, "
+        f"CPU {cpu_opened:.2f} s: {opened / bare_total:.1f}× / {cpu_opened / bare_cpu:.1f}× the bare window"
+    )
     if args.profile:
         profile(home)
 
@@ -148,6 +158,9 @@ def run_once(home: Path, profile_out: Path | None = None, *, bare: bool = False)
         "window": figures["filled"] - figures["imported"],
         "idle": figures["ready"] - figures["filled"],
         "cpu": figures["cpu"],
+        # the app: until its ledger is open too (the window may show its list first); the bare window: ready
+        "opened": figures.get("opened", figures["ready"]) - started,
+        "cpu_opened": figures.get("cpu_opened", figures["cpu"]),
         "rows": figures["rows"],
         "peak_mb": figures["peak_mb"],
     }
@@ -193,7 +206,21 @@ def probe(home: Path, profile_out: Path | None) -> None:
     def ready() -> None:
         marks["ready"] = time.time()
         marks["cpu"] = cpu_seconds()
-        app.quit()
+        opened.start()  # then until the ledger is open (the list may be shown before it, see app.py)
+
+    def until_open() -> None:
+        for widget in app.topLevelWidgets():
+            ctx = getattr(widget, "ctx", None)
+            if ctx is not None and getattr(ctx, "is_open", True):
+                opened.stop()
+                marks["opened"] = time.time()
+                marks["cpu_opened"] = cpu_seconds()
+                app.quit()
+                return
+
+    opened = QTimer()
+    opened.setInterval(1)
+    opened.timeout.connect(until_open)
 
     def poll() -> None:
         shell = sys.modules.get("desktop.ui.shell.main_window")  # imported by the start, not here

@@ -11,6 +11,7 @@ import functools
 import gc
 import os
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,11 +19,16 @@ from desktop.domain.errors import UserError
 from desktop.domain.policy import load_policy
 from desktop.resources import resources_dir as resources_dir  # re-exported: its old home
 from desktop.services.context import Ledger
-from desktop.store.database import GUI_BUSY_SECONDS, StoreLocation, open_store
-from desktop.store.keyring import Unlocked
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.store.keyring import Unlocked
     from desktop.ui.shell.context import UiContext
+    from desktop.ui.shell.main_window import MainWindow
+
+# The store (SQLAlchemy, the models, the engine) is imported by opening a ledger: a village laptop's
+# window shows its first screen before that, and opens the ledger on a worker thread (run_gui).
 
 APP_NAME = "zhucun"
 
@@ -54,6 +60,8 @@ def open_ledger(
     reads (it works on a full disk); ``busy_seconds``: how long a write waits for another program.
     ``defer_checks`` (the GUI): the integrity check, the day's backup and the orphan-photo sweep are left to
     ``finish_opening``, which the caller runs once its window is up."""
+    from desktop.store.database import StoreLocation, open_store
+
     location = StoreLocation(home, db_url, data_key=unlocked.data_key if unlocked else None)
     store = open_store(
         location,
@@ -111,6 +119,8 @@ def finish_opening(ledger: Ledger) -> UserError | None:
 
 
 def has_ledger(home: Path, db_url: str | None = None) -> bool:
+    from desktop.store.database import StoreLocation
+
     return db_url is not None or StoreLocation(home).db_path.exists()
 
 
@@ -144,10 +154,9 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.services.first_screen import FirstScreen, first_screen
     from desktop.services.maintenance.crash_reports import report_into
-    from desktop.services.preferences import LANGUAGE, get_preference
     from desktop.services.security.users import is_encrypted
-    from desktop.store.device import get_device
     from desktop.ui.shell.app_icon import install_app_icon
     from desktop.ui.shell.context import UiContext
     from desktop.ui.shell.fonts import install_app_font
@@ -163,57 +172,51 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     # Chinese (with Qt's own Chinese buttons) until the ledger, once open, says which language it keeps
     install_translators(app, resources_dir(), CHINESE)
     quit_after = _quit_after_ms()
-    ledger: Ledger | None = None
+    ctx: UiContext | None = None
     try:
         install_app_font(app, resources_dir())
         report_into(home)  # a bug's report goes to this data folder's logs/
         install_app_icon(app, resources_dir())
         unlocked: Unlocked | None = None
+        # a village laptop's plain ledger: its first screen read before the ledger opens (on a worker
+        # thread once the window is up); None where it must open first (services/first_screen)
+        first: FirstScreen | None = None
         if db_url is None and is_encrypted(home):
             from desktop.ui.security.unlock_dialog import ask_unlock
 
             unlocked = ask_unlock(home, give_up_after_ms=quit_after)
             if unlocked is None:
                 return 0  # 退出 at the passphrase
+            first = first_screen(home, unlocked.data_key)  # read with the key, as the store reads it
+        elif db_url is None and (first := first_screen(home)) is not None:
+            pass  # a ledger with its device: no first start to make
         elif db_url is None and quit_after is None and os.environ.get(DEMO_IF_EMPTY_ENV) != "1":
             from desktop.services.setup import needs_setup
 
             if needs_setup(home):  # no ledger yet: the dialog makes it (encrypted unless opted out)
                 from desktop.ui.shell.first_start import FirstStartDialog
 
-                first = FirstStartDialog(home, open_folder=_open_folder)
-                if first.exec() != FirstStartDialog.DialogCode.Accepted:
+                dialog = FirstStartDialog(home, open_folder=_open_folder)
+                if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
                     return 0
-                unlocked = first.unlocked
+                unlocked = dialog.unlocked
         while True:  # 启用加密 in 设置 closes the window: the ledger opens again, encrypted, in a new one
-            # the integrity check, the day's backup and the orphan-photo sweep: once the window is up
-            ledger = open_ledger(
-                home,
-                db_url=db_url,
-                create=True,
-                unlocked=unlocked,
-                busy_seconds=GUI_BUSY_SECONDS,
-                defer_checks=True,
-            )
-            with ledger.store.read_session() as session:
-                is_new = get_device(session) is None
-            if is_new and (quit_after is not None or os.environ.get(DEMO_IF_EMPTY_ENV) == "1"):
-                from desktop.services.demo import create_demo
-
-                create_demo(ledger)
-            elif is_new:
-                from desktop.ui.shell.first_start import FirstStartDialog
-
-                first_start = FirstStartDialog(home, open_folder=_open_folder, ledger=ledger)  # a server
-                if first_start.exec() != FirstStartDialog.DialogCode.Accepted:
-                    return 0
-            install_translators(app, resources_dir(), get_preference(ledger, LANGUAGE))  # before the window
-            ctx = UiContext(ledger, user=unlocked.user if unlocked else None)
-            window = MainWindow(ctx)
-            window.show()
-            check = OpeningCheck(window, functools.partial(finish_opening, ledger), give_up_after_ms=quit_after)
+            if first is not None:
+                install_translators(app, resources_dir(), first.language)  # before the window
+                ctx = UiContext(None, user=unlocked.user if unlocked else None, first=first)
+                window = MainWindow(ctx)
+                window.show()
+                # the ledger opens now, then the integrity check, the day's backup and the sweep
+                work = functools.partial(_open_then_finish, home, unlocked, ctx.opening)
+            else:
+                shown = _open_window(app, home, db_url, unlocked, quit_after)
+                if shown is None:
+                    return 0  # the first start's dialog was left
+                ctx, window = shown
+                work = functools.partial(finish_opening, ctx.ledger)
+            check = OpeningCheck(window, work, give_up_after_ms=quit_after)
             # the day's backup (after the check) could not be made: the status bar says so
-            check.done.connect(functools.partial(_note_backup, ctx, ledger))
+            check.done.connect(functools.partial(_note_backup, ctx))
             if quit_after is not None:
                 QTimer.singleShot(quit_after, app.quit)
             code = app.exec()
@@ -229,8 +232,9 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
             if ctx.reopen_with is None:
                 return code
             unlocked = ctx.reopen_with
-            ledger.store.close()
-            ledger = None
+            first = None
+            _close_opened(ctx)
+            ctx = None
     except UserError as error:
         print(error.message, file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Critical, "驻村台账", error.message)
@@ -239,18 +243,91 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
         box.exec()
         return error.exit_code
     finally:
-        if ledger is not None:
-            ledger.store.close()
+        if ctx is not None:
+            _close_opened(ctx)
 
 
-def _note_backup(ctx: UiContext, ledger: Ledger) -> None:
+def _close_opened(ctx: UiContext) -> None:
+    """The window's ledger closed, if it was opened (the opening thread has ended: see run_gui)."""
+    opening = ctx.opening
+    if opening.done() and opening.exception() is None:
+        opening.result().store.close()
+
+
+def _open_window(
+    app: QApplication, home: Path, db_url: str | None, unlocked: Unlocked | None, quit_after: int | None
+) -> tuple[UiContext, MainWindow] | None:
+    """The ledger opened first (the usual way), then its window, shown; no window: the first start's
+    dialog was left."""
+    from desktop.services.preferences import LANGUAGE, get_preference
+    from desktop.store.database import GUI_BUSY_SECONDS
+    from desktop.store.device import get_device
+    from desktop.ui.shell.context import UiContext
+    from desktop.ui.shell.i18n import install_translators
+    from desktop.ui.shell.main_window import MainWindow
+
+    # the integrity check, the day's backup and the orphan-photo sweep: once the window is up
+    ledger = open_ledger(
+        home, db_url=db_url, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS, defer_checks=True
+    )
+    try:
+        with ledger.store.read_session() as session:
+            is_new = get_device(session) is None
+        if is_new and (quit_after is not None or os.environ.get(DEMO_IF_EMPTY_ENV) == "1"):
+            from desktop.services.demo import create_demo
+
+            create_demo(ledger)
+        elif is_new:
+            from desktop.ui.shell.first_start import FirstStartDialog
+
+            first_start = FirstStartDialog(home, open_folder=_open_folder, ledger=ledger)  # a server
+            if first_start.exec() != FirstStartDialog.DialogCode.Accepted:
+                ledger.store.close()
+                return None
+        install_translators(app, resources_dir(), get_preference(ledger, LANGUAGE))  # before the window
+        ctx = UiContext(ledger, user=unlocked.user if unlocked else None)
+        window = MainWindow(ctx)
+        window.show()
+        return ctx, window
+    except BaseException:
+        ledger.store.close()
+        raise
+
+
+def _open_then_finish(home: Path, unlocked: Unlocked | None, opening: Future[Ledger]) -> UserError | None:
+    """On a worker thread once the first screen is shown: the ledger opened (handed to the window
+    through ``opening``), then ``finish_opening``. A ledger that cannot be opened is said as an opening
+    before the window said it (the message, then the program ends with its exit code)."""
+    from desktop.store.database import GUI_BUSY_SECONDS
+
+    try:
+        ledger = open_ledger(
+            home, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS, defer_checks=True
+        )
+    except UserError as error:
+        opening.set_exception(error)
+        print(error.message, file=sys.stderr)
+        return error
+    except BaseException as error:
+        opening.set_exception(error)
+        raise
+    opening.set_result(ledger)
+    return finish_opening(ledger)
+
+
+def _note_backup(ctx: UiContext) -> None:
+    opening = ctx.opening
+    if not opening.done() or opening.exception() is not None:  # not opened: said otherwise
+        return
     from desktop.services.maintenance.backups import backup_note
 
-    ctx.backup_noted.emit(backup_note(ledger))
+    ctx.backup_noted.emit(backup_note(opening.result()))
 
 
 def _open_folder(home: Path, unlocked: Unlocked | None) -> Ledger:
     """The first-start dialog's way to open (creating) a data folder's ledger."""
+    from desktop.store.database import GUI_BUSY_SECONDS
+
     return open_ledger(home, create=True, unlocked=unlocked, busy_seconds=GUI_BUSY_SECONDS)
 
 

@@ -7,17 +7,18 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import InvalidInput, StoreProblem, UserError
 from desktop.domain.policy import PolicyTables, YearFigure
-from desktop.store.database import Store
-from desktop.store.device import get_device
 from desktop.store.disk import explain
-from desktop.store.models import DeviceState, PolicySetting
-from desktop.store.queries import live
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, the models) is imported by opening a ledger, not by this module:
+    # the window's first screen comes up before it (services/first_screen)
+    from sqlalchemy.orm import Session
+
+    from desktop.store.database import Store
+    from desktop.store.models import DeviceState
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class Ledger:
         self.store.add_commit_listener(lambda kinds: listener(Change(kinds=kinds)))
 
     def _device_state(self) -> DeviceState:
+        from desktop.store.device import get_device
+
         with self.store.read_session() as session:
             state = get_device(session)
         if state is None:
@@ -178,6 +181,11 @@ def with_policy_settings(ledger: Ledger) -> Ledger:
     of the shipped files'. One read of a small table; a ledger that has them already is returned as is."""
     if ledger.settings_applied:
         return ledger
+    from sqlalchemy import select
+
+    from desktop.store.models import PolicySetting
+    from desktop.store.queries import live
+
     figures: dict[str, dict[int, YearFigure]] = {POVERTY_LINE: {}, MONITORING: {}}
     village_id = ledger.current_village_id()
     with ledger.store.read_session() as session:

@@ -4,10 +4,12 @@ laptop keeps its own)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import InvalidInput
-from desktop.services.context import Ledger
-from desktop.store.models import LocalSetting
+
+if TYPE_CHECKING:
+    from desktop.services.context import Ledger
 
 
 @dataclass(frozen=True)
@@ -17,15 +19,22 @@ class Preference:
     choices: tuple[tuple[str, str], ...]  # (value, what a person reads)
     version: int = 1  # a later format of the value upgrades from the stored version
 
+    def value_of(self, stored: str | None) -> str:
+        """The preference's value, given what is stored (None: nothing): the default unless allowed."""
+        return (
+            stored if stored is not None and stored in {value for value, _ in self.choices} else self.default
+        )
+
 
 LANGUAGE = Preference("ui.language", "zh_CN", (("zh_CN", "中文"), ("en", "English")))
 
 
 def get_preference(ledger: Ledger, preference: Preference) -> str:
+    from desktop.store.models import LocalSetting  # with the store: the first screen reads it otherwise
+
     with ledger.store.read_session() as session:
         row = session.get(LocalSetting, preference.key)
-    allowed = {value for value, _ in preference.choices}
-    return row.value if row is not None and row.value in allowed else preference.default
+    return preference.value_of(row.value if row is not None else None)
 
 
 def set_preference(ledger: Ledger, preference: Preference, value: str) -> None:
@@ -34,6 +43,8 @@ def set_preference(ledger: Ledger, preference: Preference, value: str) -> None:
         raise InvalidInput(
             f"{value} 不是可选的值（可选：{'、'.join(label for _, label in preference.choices)}）"
         )
+    from desktop.store.models import LocalSetting
+
     with ledger.store.session() as session:
         row = session.get(LocalSetting, preference.key)
         if row is None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import ModuleType
-from typing import Any
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import StoreProblem
 from desktop.store.disk import busy_seconds_setting
 from desktop.store.sqlite_header import SQLITE_HEADER, read_header
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 _quiet = False
 
@@ -42,6 +43,8 @@ def raw_key(data_key: bytes) -> str:
 
 
 def engine_url(path: Path, data_key: bytes) -> URL:
+    from sqlalchemy.engine import URL  # with the engine: not imported by a plain ledger's first screen
+
     # the dialect sends ``pragma key="<password>"``: with the raw-key form that is SQLCipher's raw key
     return URL.create("sqlite+pysqlcipher", password=raw_key(data_key), database=str(path))
 

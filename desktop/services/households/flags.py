@@ -6,12 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
 from desktop.domain.enums import Dimension, Status
 from desktop.services.context import Ledger, judged_as_of
-from desktop.store.models import Household, Monitoring, Visit
-from desktop.store.queries import live
 
 MONITORED = "监测中"
 ELIMINATED = "风险已消除"
@@ -28,8 +24,13 @@ def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, Hous
     """The flags of the live households of ``village_id`` (None: the device's village, or all at a
     township). Their gaps from the households with one (``gap_rows``: the derived verdicts, judged
     directly where none holds), not from every household's verdicts and reasons."""
-    # imported when a filter first needs the flags: the roster's first screen does not judge anyone
+    # imported when a filter first needs the flags: the roster's first screen does not judge anyone (nor
+    # read the ledger through the store, see services/first_screen)
+    from sqlalchemy import func, select
+
     from desktop.services.checklist.standing import gap_rows
+    from desktop.store.models import Household, Monitoring, Visit
+    from desktop.store.queries import live
 
     ledger = judged_as_of(ledger, None)
     village_id = village_id or ledger.current_village_id()

@@ -13,6 +13,7 @@ from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
+from desktop.services.households.rows import HouseholdKeys, HouseholdRow
 from desktop.store import search_index
 from desktop.store.models import Household, HouseholdSearch, Member, Village
 from desktop.store.queries import in_chunks, live
@@ -22,22 +23,6 @@ if TYPE_CHECKING:
 
 # the writing parts (store.writer, services.reversal, the members' checks) are imported by the functions
 # that write: the roster's first screen (household_keys, household_rows) only reads
-
-
-@dataclass(frozen=True)
-class HouseholdRow:
-    id: str
-    number: str
-    head_name: str
-    group_name: str
-    category: str
-    poverty_status: str
-    member_count: int
-    phone: str
-    archived: bool
-    village_id: str = ""
-    village_code: str = ""
-    village_name: str = ""  # ``（未归村）`` for a household of no village (``check --repair-village``)
 
 
 def list_households(
@@ -98,18 +83,6 @@ def search_households(
             total = int(session.connection().execute(select(func.count()).select_from(some)).scalar_one())
         rows = _as_rows(session, found, ordered=True)
         return FoundHouseholds(rows=rows, total=min(total, max(count_up_to, limit)), more=total > count_up_to)
-
-
-@dataclass(frozen=True)
-class HouseholdKeys:
-    """The households ``list_households`` would list, in its order, without their members: what a
-    roster needs before it shows any row (the ids, and what it sorts and filters by). Parallel lists."""
-
-    ids: list[str]
-    numbers: list[str]
-    group_names: list[str]
-    categories: list[str]
-    village_names: list[str]
 
 
 def household_keys(

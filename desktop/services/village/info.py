@@ -9,10 +9,9 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.services.context import Ledger
+from desktop.services.first_screen import DEMO_USER as DEMO_USER  # the demo village's made-up cadre
 from desktop.store.models import Household, Member, Village
 from desktop.store.queries import live
-
-DEMO_USER = "演示驻村干部"  # the made-up cadre of ``create_demo``'s fictional village
 
 
 def is_demo(ledger: Ledger) -> bool:

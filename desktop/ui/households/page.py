@@ -30,9 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, Dimension
 from desktop.domain.errors import InvalidInput
-from desktop.services.households.batch import restore_groups, set_group
-from desktop.services.households.flags import ELIMINATED, MONITORED, HouseholdFlags, household_flags
-from desktop.services.households.households import household_keys, household_rows
+from desktop.services.households.flags import ELIMINATED, MONITORED, HouseholdFlags
 from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.households.table_model import (
     COL_MEMBERS,
@@ -162,13 +160,26 @@ class HouseholdsPage(Page):
         """Query the service for the current search text and show the result, keeping the selection."""
         self._search_timer.stop()
         keep = self.selected_household_id()
-        ledger = self.ctx.ledger
-        # the households' keys now (no member read), each row's cells when the view first shows it
-        keys = household_keys(
-            ledger, search=self.search_box.text().strip() or None, village_id=self.ctx.village_id,
-            all_villages=self.ctx.village_id is None,
-        )  # fmt: skip
-        self.model.set_keys(keys, functools.partial(household_rows, ledger))
+        search = self.search_box.text().strip() or None
+        first = self.ctx.first
+        if first is not None and search is None:
+            # the start: the list as read before the ledger opened (it opens meanwhile, off this thread)
+            from desktop.services.first_screen import first_screen_rows
+
+            self.model.set_keys(first.keys, functools.partial(first_screen_rows, first))
+        else:
+            # the store's own modules: imported once the window is up (services/first_screen)
+            from desktop.services.households.households import household_keys, household_rows
+
+            ledger = self.ctx.ledger
+            # the households' keys now (no member read), each row's cells when the view first shows it
+            keys = household_keys(
+                ledger,
+                search=search,
+                village_id=self.ctx.village_id,
+                all_villages=self.ctx.village_id is None,
+            )
+            self.model.set_keys(keys, functools.partial(household_rows, ledger))
         # all villages of a township together: which village each 001 卓嘎 is of
         self.table.setColumnHidden(COL_VILLAGE, not (self.ctx.is_township and self.ctx.village_id is None))
         self._fit_columns()
@@ -205,6 +216,8 @@ class HouseholdsPage(Page):
             )
             if not ok:
                 return False
+        from desktop.services.households.batch import restore_groups, set_group
+
         ledger, before = self.ctx.ledger, dict[str, str | None]()
 
         def do() -> None:
@@ -298,9 +311,11 @@ class HouseholdsPage(Page):
         flags: dict[str, HouseholdFlags] = {}
         if filters.needs_flags:
             if self._flags_cache is None:
+                from desktop.services.households.flags import household_flags
+
                 self._flags_cache = household_flags(self.ctx.ledger, village_id=self.ctx.village_id)
             flags = self._flags_cache
-        self.proxy.set_filters(filters, flags, self.ctx.ledger.today())
+        self.proxy.set_filters(filters, flags, self.ctx.today())
         self.count_label.setText(tr("共 {n} 户").format(n=self.proxy.rowCount()))
         if self.proxy.rowCount() and self.selected_household_id() is None:
             self._select(None)

@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.domain.masking import mask_phone
-from desktop.services.households.households import HouseholdKeys, HouseholdRow
+from desktop.services.households.rows import HouseholdKeys, HouseholdRow
 from desktop.ui.shell.i18n import tr_marked, tr_noop
 
 COL_NUMBER = 0

@@ -4,9 +4,11 @@ only when the change concerns them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -14,7 +16,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.context import EVERYTHING, Change, Ledger
-from desktop.services.security.users import Unlocked
+
+if TYPE_CHECKING:
+    from desktop.services.first_screen import FirstScreen
+    from desktop.services.security.users import Unlocked
 from desktop.ui.shell.dialogs import show_error
 from desktop.ui.shell.jobs import Job, Progress, run_job
 from desktop.ui.shell.undo import ServiceEdit
@@ -31,10 +36,28 @@ class UiContext(QObject):
     lock_released = Signal()  # unlocked again with the passphrase
     # why the day's automatic backup was not made (a disk without room), or None once one is made
     backup_noted = Signal(object)
+    # the ledger is open (a start that showed its first screen before opening it, see ``opening``)
+    opened = Signal()
+    _arrived = Signal()  # from the thread that opened it
 
-    def __init__(self, ledger: Ledger, parent: QObject | None = None, *, user: str | None = None) -> None:
+    def __init__(
+        self,
+        ledger: Ledger | None,
+        parent: QObject | None = None,
+        *,
+        user: str | None = None,
+        first: FirstScreen | None = None,
+    ) -> None:
+        """``ledger``: the open ledger; or None with ``first``, the first screen read before opening it
+        (services/first_screen), while another thread opens it and hands it to ``opening``."""
         super().__init__(parent)
-        self.ledger = ledger
+        self._ledger = ledger
+        self.first = first if ledger is None else None
+        self.opening: Future[Ledger] = Future()
+        if ledger is not None:
+            self.opening.set_result(ledger)
+        elif first is None:
+            raise ValueError("a context needs its ledger, or the first screen read before opening it")
         self.user = user  # who unlocked an encrypted ledger; None for a plain one (nothing to lock)
         self.is_locked = False
         # set before the window closes when the ledger must be opened again (encryption just enabled):
@@ -42,14 +65,66 @@ class UiContext(QObject):
         self.reopen_with: Unlocked | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
-        self.role = ledger.this_device().role
-        self._village_id: str | None = ledger.current_village_id()
+        device = ledger.this_device() if ledger is not None else first.device if first else None
+        assert device is not None
+        self.role = device.role
+        self._village_id: str | None = device.village_id
         self.jobs: list[Job] = []
         self._kinds: set[str] = set()  # kinds committed and not reported yet
         self._kinds_lock = threading.Lock()  # a job's worker thread adds to them too
         self._acting = 0  # inside edit() or write(): they report at their end
         self._commit_arrived.connect(self._report_soon, Qt.ConnectionType.QueuedConnection)
+        self._listening = ledger is not None
+        if ledger is not None:
+            ledger.on_commit(self._committed)
+        else:
+            self._arrived.connect(self._adopt, Qt.ConnectionType.QueuedConnection)
+            self.opening.add_done_callback(self._arrive)
+
+    @property
+    def ledger(self) -> Ledger:
+        """The open ledger; asked for before the opening thread is done, it waits for it (an action
+        taken in the first moments after the window came up; opening failed: its error is raised)."""
+        if self._ledger is None:
+            self.opening.result()
+            self._adopt()
+        assert self._ledger is not None
+        return self._ledger
+
+    @property
+    def is_open(self) -> bool:
+        """The ledger is open and in use (not only its first screen shown)."""
+        return self._ledger is not None
+
+    def today(self) -> dt.date:
+        """The ledger's today; before it is open (the first screen), the calendar's, as the app opens it."""
+        return self._ledger.today() if self._ledger is not None else dt.date.today()
+
+    def _arrive(self, opening: Future[Ledger]) -> None:
+        """On the thread that opened the ledger, before it writes (the opening check's judging)."""
+        if opening.exception() is not None:
+            return
+        self._listen(opening.result())
+        if shiboken6.isValid(self):
+            self._arrived.emit()
+
+    def _listen(self, ledger: Ledger) -> None:
+        """Commits reported from now on (once: the opening thread or the GUI thread, whichever first)."""
+        with self._kinds_lock:
+            if self._listening:
+                return
+            self._listening = True
         ledger.on_commit(self._committed)
+
+    @Slot()
+    def _adopt(self) -> None:
+        """The opened ledger taken into use (once): commits reported from now on, ``opened`` said."""
+        if self._ledger is not None or not self.opening.done() or self.opening.exception() is not None:
+            return
+        self._ledger = self.opening.result()
+        self._listen(self._ledger)
+        self.first = None
+        self.opened.emit()
 
     def _committed(self, change: Change) -> None:  # on the thread that wrote
         with self._kinds_lock:

@@ -47,7 +47,13 @@ class FirstRunGuide(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
-        self.setVisible(get_preference(ctx.ledger, FIRST_RUN_GUIDE) == "show")
+        # before the ledger is open, as the first screen read it (services/first_screen)
+        shown = (
+            ctx.first.first_run_guide
+            if ctx.first is not None
+            else get_preference(ctx.ledger, FIRST_RUN_GUIDE)
+        )
+        self.setVisible(shown == "show")
 
     def dismiss(self) -> None:
         set_preference(self.ctx.ledger, FIRST_RUN_GUIDE, "dismissed")

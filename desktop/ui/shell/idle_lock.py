@@ -55,10 +55,14 @@ TRANSIENT = (Qt.WindowType.ToolTip, Qt.WindowType.Popup)  # hidden, never brough
 
 def install_idle_lock(window: QMainWindow, ctx: UiContext) -> IdleLock | None:
     """The lock for ``window`` when its ledger is encrypted (a plain ledger has no passphrase)."""
-    location = ctx.ledger.folder()
-    if ctx.user is None or not location.encrypted:
+    if ctx.first is not None:  # the first screen, shown while the ledger opens (services/first_screen)
+        encrypted, home = ctx.first.data_key is not None, ctx.first.home
+    else:
+        location = ctx.ledger.folder()
+        encrypted, home = location.encrypted, location.home
+    if ctx.user is None or not encrypted:
         return None
-    return IdleLock(window, ctx, location.home, ctx.user)
+    return IdleLock(window, ctx, home, ctx.user)
 
 
 class IdleLock(QObject):
@@ -98,6 +102,7 @@ class IdleLock(QObject):
         self._disabled: list[QAction] = []
         self._focus: QWidget | None = None
         ctx.changed.connect(self.read_minutes)
+        ctx.opened.connect(self.read_minutes)
         self.read_minutes()
         app = present(QApplication.instance(), "the application")
         app.installEventFilter(self)  # every widget's input; Qt drops the filter when this object goes
@@ -108,7 +113,8 @@ class IdleLock(QObject):
 
     def read_minutes(self) -> None:
         """Follow the idle time set in 设置 (read again whenever something was written)."""
-        minutes = idle_lock_minutes(self.ctx.ledger)
+        first = self.ctx.first  # before the ledger is open: as the first screen read it
+        minutes = first.idle_lock_minutes if first is not None else idle_lock_minutes(self.ctx.ledger)
         if minutes != self.minutes:
             self.minutes = minutes
             self.set_timeout_ms(minutes * 60_000)

@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.context import EVERYTHING
-from desktop.services.drafts import DIARY, VISIT, load_draft
-from desktop.services.exchange.status import sync_summary
-from desktop.services.village.info import is_demo, village_summary
 from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.dialogs import CANCEL, DISCARD, ask_save
@@ -34,12 +31,13 @@ from desktop.ui.shell.registry import build_page, navigation
 from desktop.ui.shell.window_place import restore_placement, save_placement
 
 if TYPE_CHECKING:
+    from desktop.services.context import DeviceFacts
     from desktop.ui.diary.page import DiaryPage
     from desktop.ui.households.window import HouseholdDialog
     from desktop.ui.shell.idle_lock import IdleLock
     from desktop.ui.visits.page import VisitsPage
 
-_DRAFT_PAGES = (("走访", VISIT), ("日志", DIARY))  # the pages whose form keeps a draft
+_DRAFT_PAGES = (("走访", "visit"), ("日志", "diary"))  # the pages whose form keeps a draft (services/drafts)
 
 
 class MainWindow(QMainWindow):
@@ -62,9 +60,6 @@ class MainWindow(QMainWindow):
         assert isinstance(households, HouseholdsPage)
         self.households = households
         self.households.add_requested.connect(self._add_household)
-        for title, draft in _DRAFT_PAGES:  # a form left unsaved by a crash is offered at start, as always
-            if any(t == title for t, _ in self._entries) and load_draft(ctx.ledger, draft) is not None:
-                self.page(title)
 
         self.guide = FirstRunGuide(ctx)  # the first start of a ledger, until dismissed
         self.guide.help_requested.connect(self.show_help)
@@ -96,13 +91,27 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._update_status)
         ctx.village_changed.connect(lambda _village: self._update_status())
         self.show_page("各村" if ctx.is_township else HouseholdsPage.title)
-        self._update_status()
+        if ctx.is_open:
+            self._opened()
+        else:  # the first screen is shown while the ledger opens: the rest once it is open
+            self._show_place_first()
+            ctx.opened.connect(self._opened)
         self.placement = restore_placement(self)  # where it was closed; maximised on a small screen
         self.idle_lock: IdleLock | None = None  # encrypted ledgers: locks when idle or on Ctrl+L
         if ctx.user is not None:  # only an encrypted ledger has an unlocked user (its module on use)
             from desktop.ui.shell.idle_lock import install_idle_lock
 
             self.idle_lock = install_idle_lock(self, ctx)
+
+    def _opened(self) -> None:
+        """What the window reads of the open ledger: a form left unsaved by a crash (offered at start,
+        as always), the status bar."""
+        from desktop.services.drafts import load_draft
+
+        for title, draft in _DRAFT_PAGES:
+            if any(t == title for t, _ in self._entries) and load_draft(self.ctx.ledger, draft) is not None:
+                self.page(title)
+        self._update_status()
 
     # --- public ------------------------------------------------------------------------------------
     @property
@@ -276,7 +285,7 @@ class MainWindow(QMainWindow):
         command-line export or import), every page and the status bar read again."""
         super().changeEvent(event)
         activated = event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
-        if activated and self.ctx.ledger.data_stamp() != self._data_seen:
+        if activated and self.ctx.is_open and self.ctx.ledger.data_stamp() != self._data_seen:
             self.ctx.changed.emit(EVERYTHING)
 
     def _show_backup_note(self, note: str | None) -> None:
@@ -288,27 +297,15 @@ class MainWindow(QMainWindow):
         self.backup_note.show()
 
     def _update_status(self) -> None:
+        if not self.ctx.is_open:  # a change before the ledger opened (none is written): shown once open
+            return
+        from desktop.services.exchange.status import sync_summary
+        from desktop.services.village.info import is_demo, village_summary
+
         self._data_seen = self.ctx.ledger.data_stamp()  # what the window shows now is read after it
         summary = village_summary(self.ctx.ledger, self.ctx.village_id, counted=False)  # names only
         device = self.ctx.ledger.this_device()
-        if self.ctx.is_township:
-            place = device.township_name or tr("乡镇")
-            in_view = f" · {summary.name}" if self.ctx.village_id and summary.name else ""
-            self.setWindowTitle(
-                tr("驻村台账 — {place}（乡镇）{in_view}").format(place=place, in_view=in_view)
-            )
-        else:
-            place = f"{summary.township} {summary.name}".strip()
-            self.setWindowTitle(tr("驻村台账 — {village}").format(village=summary.name))
-        if is_demo(self.ctx.ledger):  # the fictional demo village is never taken for real data
-            self.setWindowTitle(self.windowTitle() + tr("（演示数据，虚构）"))
-        self.status_label.setText(
-            tr("使用人：{user}　　{place_kind}：{place}").format(
-                user=self.ctx.user or device.user_name or "",
-                place_kind=tr("乡镇") if self.ctx.is_township else tr("村"),
-                place=place,
-            )
-        )
+        self._show_place(device, summary.name, summary.township, demo=is_demo(self.ctx.ledger))
         sync = sync_summary(self.ctx.ledger)
         out = f"{sync.last_out_at:%m-%d %H:%M}" if sync.last_out_at else tr("从未")
         came = f"{sync.last_in_at:%m-%d %H:%M}" if sync.last_in_at else tr("从未")
@@ -318,6 +315,33 @@ class MainWindow(QMainWindow):
         if sync.awaiting_receipt:  # gone out on a stick; no return bundle has said they arrived yet
             text += tr("　已导出待回执：{n} 条").format(n=sync.awaiting_receipt)
         self.sync_label.setText(text)
+
+    def _show_place_first(self) -> None:
+        """The title and the status bar's place from the first screen (the sync figures once open)."""
+        first = self.ctx.first
+        assert first is not None
+        self._data_seen = None
+        self._show_place(first.device, first.village_name, first.township, demo=first.is_demo)
+
+    def _show_place(self, device: DeviceFacts, village: str, township: str, *, demo: bool) -> None:
+        if self.ctx.is_township:
+            place = device.township_name or tr("乡镇")
+            in_view = f" · {village}" if self.ctx.village_id and village else ""
+            self.setWindowTitle(
+                tr("驻村台账 — {place}（乡镇）{in_view}").format(place=place, in_view=in_view)
+            )
+        else:
+            place = f"{township} {village}".strip()
+            self.setWindowTitle(tr("驻村台账 — {village}").format(village=village))
+        if demo:  # the fictional demo village is never taken for real data
+            self.setWindowTitle(self.windowTitle() + tr("（演示数据，虚构）"))
+        self.status_label.setText(
+            tr("使用人：{user}　　{place_kind}：{place}").format(
+                user=self.ctx.user or device.user_name or "",
+                place_kind=tr("乡镇") if self.ctx.is_township else tr("村"),
+                place=place,
+            )
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is saved as it is made; a visit typed and not saved is asked about; running jobs are

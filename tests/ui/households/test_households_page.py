@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-import desktop.ui.households.page as main_window_module
+import desktop.services.households.households as households_service
 from desktop.services.context import Ledger
 from desktop.services.households.households import HouseholdKeys, add_household
 from desktop.ui.households.page import SEARCH_PLACEHOLDER, HouseholdsPage
@@ -63,13 +63,13 @@ def test_search_pinyin_initials_after_debounce(
     window: HouseholdsPage, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str | None] = []
-    real: Callable[..., HouseholdKeys] = main_window_module.household_keys
+    real: Callable[..., HouseholdKeys] = households_service.household_keys
 
     def counting(ledger: Ledger, *, search: str | None = None, **scope: Any) -> HouseholdKeys:
         calls.append(search)
         return real(ledger, search=search, **scope)
 
-    monkeypatch.setattr(main_window_module, "household_keys", counting)
+    monkeypatch.setattr(households_service, "household_keys", counting)  # the page imports it on use
     qtbot.keyClicks(window.search_box, "zg")
     assert window.proxy.rowCount() == len(HOUSEHOLDS)  # nothing yet: the query waits for a pause
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 1, timeout=2000)

@@ -160,3 +160,39 @@ def test_the_household_list_is_shown_without_what_writes_or_judges(tmp_path: Pat
     shown, imported = done.stdout.strip().splitlines()[-2:]
     assert int(shown) == len(HOUSEHOLDS)
     assert ast.literal_eval(imported) == []
+
+
+THE_STORE = ("sqlalchemy", "desktop.store.models", "desktop.store.database")
+SHOW_THE_FIRST_SCREEN = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from desktop.cli import main  # the command the start runs (its own imports)
+from desktop.services.first_screen import first_screen
+from desktop.ui.shell.context import UiContext
+from desktop.ui.shell.main_window import MainWindow
+window = MainWindow(UiContext(None, first=first_screen(Path(sys.argv[1]))))  # as run_gui shows it
+window.show()
+app.processEvents()
+print(window.households.table.model().rowCount(), window.households.count_label.text())
+print(sorted(m for m in sys.argv[2:] if m in sys.modules))
+"""
+
+
+def test_the_first_screen_is_shown_without_the_store(tmp_path: Path) -> None:
+    """A village laptop's window shows its 农户 list before SQLAlchemy, the models and the engine are
+    imported (run_gui opens the ledger on a worker thread once the window is up; not started here)."""
+    build_village(tmp_path).store.close()
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_THE_FIRST_SCREEN, str(tmp_path), *THE_STORE],
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    shown, imported = done.stdout.strip().splitlines()[-2:]
+    assert shown == f"{len(HOUSEHOLDS)} 共 {len(HOUSEHOLDS)} 户"
+    assert ast.literal_eval(imported) == []
