@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,8 +17,9 @@ from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension
 from desktop.domain.errors import InvalidInput
 from desktop.domain.exit_rules import ExitVerdict, village_exit
 from desktop.domain.policy import cite
-from desktop.services.checklist.standing import gap_rows, people_counts
+from desktop.services.checklist.standing import county_gaps, gap_rows, people_counts
 from desktop.services.context import Ledger, with_policy_settings
+from desktop.services.shared_reads import shared_read
 from desktop.store.models import (
     Household,
     HouseholdVerdict,
@@ -121,31 +123,21 @@ def village_overview(
     with ledger.store.read_session() as session:
         in_view = _live(ledger, village_id, all_villages)
         # counted by the database (a county's 200,000 households), never a row per household; in the
-        # same pass the people of the derived rows (people_counts adds the households without one)
-        counted = session.execute(
-            select(
-                Household.category,
-                Household.poverty_status,
-                func.count(),
-                func.count(HouseholdVerdict.household_id),
-                func.coalesce(func.sum(HouseholdVerdict.people), 0),
-            )
-            .select_from(Household)
-            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*in_view)
-            .group_by(Household.category, Household.poverty_status)
-        ).all()
-        kinds = [(category, status, n) for category, status, n, _with_row, _people in counted]
+        # same pass the people of the derived rows (people_counts adds the households without one) and
+        # the households visited since ``since``; all villages: read once and shared with 各村
+        tally = (
+            county_tally(ledger, since, today) if scope is None else _tally(session, in_view, since, today)
+        )
+        kinds = _kinds(tally)
         from_rows = (
-            sum(int(people) for *_kind, people in counted),
-            sum(int(people) for _category, status, _n, _with_row, people in counted if status in POOR_STATUSES),
-            sum(with_row for _category, _status, _n, with_row, _people in counted),
+            sum(t.people for t in tally),
+            sum(t.people for t in tally if t.poverty_status in POOR_STATUSES),
+            sum(t.with_row for t in tally),
         )
-        visited_ids = select(Visit.household_id).where(
-            live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
-        )
-        group_rows = _group_rows(session, in_view, visited_ids)
-        found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
+        group_rows = _group_rows(tally)
+        # all villages: the county's gap households, read once and shared with 各村 and the gap report
+        gaps = [g.row() for g in county_gaps(ledger)] if scope is None else gap_rows(session, ledger, in_view)
+        found = sorted(gaps, key=lambda g: (g.number, g.household_id))
         total_people, poor_people = people_counts(
             session,
             in_view,
@@ -306,22 +298,83 @@ class _GroupRow:
     first_number: str  # the smallest 户编号 (by code point, as Python orders it)
 
 
-def _group_rows(session: Session, in_view: list[Any], visited_ids: Any) -> list[_GroupRow]:
+@dataclass(frozen=True)
+class Tally:
+    """The households in view of one (village, 村民小组, 贫困户属性, 脱贫属性), as the database counted
+    them: 概况 and 各村 add these up (a county's 200,000 households are a few tens of thousands)."""
+
+    village_id: str | None
+    group_name: str | None
+    category: str | None
+    poverty_status: str | None
+    households: int
+    with_row: int  # households with a derived verdict row (whatever its day)
+    people: int  # members not archived, by those rows
+    visited: int  # households visited from ``since`` to today
+    first_number: str  # the smallest 户编号 (by code point, as Python orders it)
+
+
+def county_tally(ledger: Ledger, since: dt.date, today: dt.date) -> tuple[Tally, ...]:
+    """``_tally`` of every village's live households with a 户编号 (概况 of all villages, 各村), read once
+    and shared by them while the database is unchanged (services/shared_reads.py)."""
+
+    def read() -> tuple[Tally, ...]:
+        with ledger.store.read_session() as session:
+            return _tally(session, _live(ledger, None, True), since, today)
+
+    return shared_read(ledger, "county tally", (since, today), read)
+
+
+def _tally(session: Session, in_view: list[Any], since: dt.date, today: dt.date) -> tuple[Tally, ...]:
     number: Any = Household.number
     if session.get_bind().dialect.name == "postgresql":
         number = Household.number.collate("C")  # code point order, as Python compares (SQLite's default)
+    visited_ids = select(Visit.household_id).where(
+        live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
+    )
     rows = session.execute(
         select(
             Household.village_id,
             Household.group_name,
+            Household.category,
+            Household.poverty_status,
             func.count(),
+            func.count(HouseholdVerdict.household_id),
+            func.coalesce(func.sum(HouseholdVerdict.people), 0),
             func.coalesce(func.sum(case((Household.id.in_(visited_ids), 1), else_=0)), 0),
             func.min(number),
         )
+        .select_from(Household)
+        .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
         .where(*in_view)
-        .group_by(Household.village_id, Household.group_name)
+        .group_by(Household.village_id, Household.group_name, Household.category, Household.poverty_status)
     )
-    return [_GroupRow(v, g, n, int(seen), first or "") for v, g, n, seen, first in rows]
+    return tuple(
+        Tally(v, g, c, p, n, with_row, int(people), int(seen), first or "")
+        for v, g, c, p, n, with_row, people, seen, first in rows
+    )
+
+
+def _kinds(tally: Sequence[Tally]) -> list[tuple[str | None, str | None, int]]:
+    """(贫困户属性, 脱贫属性, households) of ``tally``."""
+    kinds: dict[tuple[str | None, str | None], int] = {}
+    for t in tally:
+        kinds[t.category, t.poverty_status] = kinds.get((t.category, t.poverty_status), 0) + t.households
+    return [(category, status, n) for (category, status), n in kinds.items()]
+
+
+def _group_rows(tally: Sequence[Tally]) -> list[_GroupRow]:
+    """Per (village, 村民小组) of ``tally``."""
+    groups: dict[tuple[str | None, str | None], list[Any]] = {}
+    for t in tally:
+        group = groups.get((t.village_id, t.group_name))
+        if group is None:
+            groups[t.village_id, t.group_name] = [t.households, t.visited, t.first_number]
+        else:
+            group[0] += t.households
+            group[1] += t.visited
+            group[2] = min(group[2], t.first_number)
+    return [_GroupRow(v, g, n, seen, first) for (v, g), (n, seen, first) in groups.items()]
 
 
 def _coverage(
@@ -367,11 +420,17 @@ def _first_id(session: Session, row: _GroupRow) -> str:
     group = (
         Household.group_name.is_(None) if row.group_name is None else Household.group_name == row.group_name
     )
-    village = Household.village_id.is_(None) if row.village_id is None else Household.village_id == row.village_id
+    village = (
+        Household.village_id.is_(None) if row.village_id is None else Household.village_id == row.village_id
+    )
     return (
         session.scalar(
             select(func.min(Household.id)).where(
-                group, village, Household.number == row.first_number, Household.number.is_not(None), live(Household)
+                group,
+                village,
+                Household.number == row.first_number,
+                Household.number.is_not(None),
+                live(Household),
             )
         )
         or ""

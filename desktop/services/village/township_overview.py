@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import distinct, func, select
 
-from desktop.services.checklist.standing import gap_rows, people_by_village
+from desktop.services.checklist.standing import county_gaps, people_by_village
 from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.status import sync_status
 from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference
-from desktop.services.village.overview import COVERAGE_DAYS, NON_POOR
-from desktop.store.models import Household, HouseholdVerdict, Monitoring, Peer, Village, Visit
+from desktop.services.village.overview import COVERAGE_DAYS, NON_POOR, county_tally
+from desktop.store.models import Household, Monitoring, Peer, Village
 from desktop.store.queries import live
 
 SILENT_DAYS = 30  # the default of the setting
@@ -93,11 +91,6 @@ class VillageRow:
         return "；".join(f"{d.name}缺{d.gap_text}" for d in self.devices if d.gaps)
 
 
-def _per_village(session: Session, counted: Any) -> dict[str, int]:
-    """``counted``: a select of (village id, count) over households; grouped by village here."""
-    return {v: n for v, n in session.execute(counted.group_by(Household.village_id)) if v}
-
-
 def township_villages(
     ledger: Ledger, *, days: int = COVERAGE_DAYS, silent_days: int | None = None
 ) -> list[VillageRow]:
@@ -114,39 +107,40 @@ def township_villages(
         villages = {v.id: (v.code or "", v.name or "") for v in records}
         townships = {v.id: v.township or "" for v in records}
         numbered = (Household.number.is_not(None), live(Household))
-        # counted by the database per village, never a row per household (a county has 200,000)
-        # households, 建档立卡户 and the people of the derived rows per village in one pass over the
-        # households (people_by_village adds the households without a row)
-        is_registered = and_(Household.category.is_not(None), Household.category != NON_POOR)
-        counted = session.execute(
-            select(
-                Household.village_id,
-                func.count(),
-                func.coalesce(func.sum(case((is_registered, 1), else_=0)), 0),
-                func.count(HouseholdVerdict.household_id),
-                func.coalesce(func.sum(HouseholdVerdict.people), 0),
-            )
-            .select_from(Household)
-            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*numbered)
-            .group_by(Household.village_id)
-        ).all()
-        households = {v: n for v, n, *_rest in counted if v}
-        registered = {v: int(r) for v, _n, r, *_rest in counted if v}
+        # counted by the database, never a row per household (a county has 200,000): households,
+        # 建档立卡户, the people of the derived rows and the households visited lately, per village from
+        # the tally 概况 of all villages reads too (read once, shared; people_by_village adds the
+        # households without a row)
+        tally = county_tally(ledger, since, today)
+        households: dict[str, int] = {}
+        registered: dict[str, int] = {}
+        visited: dict[str, int] = {}
+        from_rows: dict[str | None, list[int]] = {}
+        for t in tally:
+            counted = from_rows.setdefault(t.village_id, [0, 0])
+            counted[0] += t.people
+            counted[1] += t.with_row
+            if not t.village_id:
+                continue
+            households[t.village_id] = households.get(t.village_id, 0) + t.households
+            if t.category is not None and t.category != NON_POOR:
+                registered[t.village_id] = registered.get(t.village_id, 0) + t.households
+            if t.visited:
+                visited[t.village_id] = visited.get(t.village_id, 0) + t.visited
         people = people_by_village(
             session,
             numbered,
-            households=sum(n for _v, n, *_rest in counted),
-            from_rows=[(v, int(people), with_row) for v, _n, _r, with_row, people in counted],
-        )
-        recent = select(Visit.household_id).where(live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
-        visited = _per_village(
-            session, select(Household.village_id, func.count()).where(*numbered, Household.id.in_(recent))
+            households=sum(t.households for t in tally),
+            from_rows=[(v, people, with_row) for v, (people, with_row) in from_rows.items()],
         )
         peers = list(session.execute(select(Peer).where(Peer.role == "village")).scalars())
-        # the households with a gap (a township has no village of its own: of all villages)
-        in_view = (*numbered, Household.village_id == own_village) if own_village else numbered
-        gaps = gap_rows(session, with_policy_settings(ledger), in_view)
+        # the households with a gap (a township has no village of its own: of all villages), read once
+        # and shared with 概况 and the gap report
+        gaps = [
+            g.row()
+            for g in county_gaps(with_policy_settings(ledger))
+            if own_village is None or g.village_id == own_village
+        ]
         monitored = dict(
             session.execute(
                 select(Household.village_id, func.count(distinct(Monitoring.household_id)))
