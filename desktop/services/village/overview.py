@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension, Status
@@ -19,7 +19,7 @@ from desktop.domain.exit_rules import ExitVerdict, village_exit
 from desktop.domain.policy import cite
 from desktop.services.checklist.standing import county_gaps, gap_rows, people_counts
 from desktop.services.context import Ledger, with_policy_settings
-from desktop.services.shared_reads import shared_read
+from desktop.services.shared_reads import kept_answer, shared_read
 from desktop.store.models import (
     Household,
     HouseholdVerdict,
@@ -123,9 +123,9 @@ def village_overview(
     with ledger.store.read_session() as session:
         in_view = _live(ledger, village_id, all_villages)
         # counted by the database (a county's 200,000 households), never a row per household; in the
-        # same pass the people of the derived rows (people_counts adds the households without one) and
-        # the households visited since ``since``; all villages: read once and shared with 各村
-        tally = (
+        # same pass the people of the derived rows (people_counts adds the households without one); the
+        # visits of the days counted per 村民小组; all villages: read once and shared with 各村
+        tally, visit_tally = (
             county_tally(ledger, since, today) if scope is None else _tally(session, in_view, since, today)
         )
         kinds = _kinds(tally)
@@ -134,7 +134,7 @@ def village_overview(
             sum(t.people for t in tally if t.poverty_status in POOR_STATUSES),
             sum(t.with_row for t in tally),
         )
-        group_rows = _group_rows(tally)
+        group_rows = _group_rows(tally, visit_tally)
         # all villages: the county's gap households, read once and shared with 各村 and the gap report
         gaps = [g.row() for g in county_gaps(ledger)] if scope is None else gap_rows(session, ledger, in_view)
         found = sorted(gaps, key=lambda g: (g.number, g.household_id))
@@ -145,14 +145,9 @@ def village_overview(
             households=sum(n for _category, _status, n in kinds),
             from_rows=from_rows,
         )
-        # joined, not ``household_id IN (the households in view)``: SQLite then walks the visits of the
-        # 30 days (or the monitored households), not every household of a county (a 200,000-row list)
-        visits = session.scalar(
-            select(func.count())
-            .select_from(Visit)
-            .join(Household, Household.id == Visit.household_id)
-            .where(*in_view, live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
-        )
+        visits = sum(v.visits for v in visit_tally)
+        # joined, not ``household_id IN (the households in view)``: SQLite then walks the monitored
+        # households, not every household of a county (a 200,000-row list)
         monitored = session.scalar(
             select(func.count(distinct(Monitoring.household_id)))
             .join(Household, Household.id == Monitoring.household_id)
@@ -208,7 +203,7 @@ def village_overview(
         days=days,
         since=since,
         visited=sum(row.visited for row in group_rows),
-        visits=visits or 0,
+        visits=visits,
         # all villages together: 一组 of 亚弄村 is not 一组 of 日拉村
         coverage=_coverage(session, group_rows, groups, None if village is not None else names),
         village_exit=exit_verdict,
@@ -310,28 +305,42 @@ class Tally:
     households: int
     with_row: int  # households with a derived verdict row (whatever its day)
     people: int  # members not archived, by those rows
-    visited: int  # households visited from ``since`` to today
     first_number: str  # the smallest 户编号 (by code point, as Python orders it)
 
 
-def county_tally(ledger: Ledger, since: dt.date, today: dt.date) -> tuple[Tally, ...]:
+@dataclass(frozen=True)
+class VisitTally:
+    """The visits from ``since`` to today of the households in view of one (village, 村民小组)."""
+
+    village_id: str | None
+    group_name: str | None
+    visits: int
+    visited: int  # households visited
+
+
+Tallies = tuple[tuple[Tally, ...], tuple[VisitTally, ...]]
+
+
+def county_tally(ledger: Ledger, since: dt.date, today: dt.date) -> Tallies:
     """``_tally`` of every village's live households with a 户编号 (概况 of all villages, 各村), read once
     and shared by them while the database is unchanged (services/shared_reads.py)."""
 
-    def read() -> tuple[Tally, ...]:
+    def read() -> Tallies:
         with ledger.store.read_session() as session:
             return _tally(session, _live(ledger, None, True), since, today)
 
     return shared_read(ledger, "county tally", (since, today), read)
 
 
-def _tally(session: Session, in_view: list[Any], since: dt.date, today: dt.date) -> tuple[Tally, ...]:
+def county_tally_held(ledger: Ledger, since: dt.date, today: dt.date) -> Tallies | None:
+    """``county_tally`` when another report has read it already and it holds; else None."""
+    return cast("Tallies | None", kept_answer(ledger, "county tally", (since, today)))
+
+
+def _tally(session: Session, in_view: list[Any], since: dt.date, today: dt.date) -> Tallies:
     number: Any = Household.number
     if session.get_bind().dialect.name == "postgresql":
         number = Household.number.collate("C")  # code point order, as Python compares (SQLite's default)
-    visited_ids = select(Visit.household_id).where(
-        live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
-    )
     rows = session.execute(
         select(
             Household.village_id,
@@ -341,7 +350,6 @@ def _tally(session: Session, in_view: list[Any], since: dt.date, today: dt.date)
             func.count(),
             func.count(HouseholdVerdict.household_id),
             func.coalesce(func.sum(HouseholdVerdict.people), 0),
-            func.coalesce(func.sum(case((Household.id.in_(visited_ids), 1), else_=0)), 0),
             func.min(number),
         )
         .select_from(Household)
@@ -349,10 +357,19 @@ def _tally(session: Session, in_view: list[Any], since: dt.date, today: dt.date)
         .where(*in_view)
         .group_by(Household.village_id, Household.group_name, Household.category, Household.poverty_status)
     )
-    return tuple(
-        Tally(v, g, c, p, n, with_row, int(people), int(seen), first or "")
-        for v, g, c, p, n, with_row, people, seen, first in rows
+    tally = tuple(
+        Tally(v, g, c, p, n, with_row, int(people), first or "")
+        for v, g, c, p, n, with_row, people, first in rows
     )
+    # joined from the visits of the days (SQLite walks those, not every household of a county)
+    visits = session.execute(
+        select(Household.village_id, Household.group_name, func.count(), func.count(distinct(Household.id)))
+        .select_from(Visit)
+        .join(Household, Household.id == Visit.household_id)
+        .where(*in_view, live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
+        .group_by(Household.village_id, Household.group_name)
+    )
+    return tally, tuple(VisitTally(v, g, n, seen) for v, g, n, seen in visits)
 
 
 def _kinds(tally: Sequence[Tally]) -> list[tuple[str | None, str | None, int]]:
@@ -363,18 +380,18 @@ def _kinds(tally: Sequence[Tally]) -> list[tuple[str | None, str | None, int]]:
     return [(category, status, n) for (category, status), n in kinds.items()]
 
 
-def _group_rows(tally: Sequence[Tally]) -> list[_GroupRow]:
-    """Per (village, 村民小组) of ``tally``."""
+def _group_rows(tally: Sequence[Tally], visits: Sequence[VisitTally]) -> list[_GroupRow]:
+    """Per (village, 村民小组) of ``tally``, with its households visited."""
+    visited = {(v.village_id, v.group_name): v.visited for v in visits}
     groups: dict[tuple[str | None, str | None], list[Any]] = {}
     for t in tally:
         group = groups.get((t.village_id, t.group_name))
         if group is None:
-            groups[t.village_id, t.group_name] = [t.households, t.visited, t.first_number]
+            groups[t.village_id, t.group_name] = [t.households, t.first_number]
         else:
             group[0] += t.households
-            group[1] += t.visited
-            group[2] = min(group[2], t.first_number)
-    return [_GroupRow(v, g, n, seen, first) for (v, g), (n, seen, first) in groups.items()]
+            group[1] = min(group[1], t.first_number)
+    return [_GroupRow(v, g, n, visited.get((v, g), 0), first) for (v, g), (n, first) in groups.items()]
 
 
 def _coverage(

@@ -4,16 +4,25 @@ how far each village's devices have synced (last bundle received, complete up to
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy.orm import Session
 
 from desktop.services.checklist.standing import county_gaps, people_by_village
 from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.status import sync_status
 from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference
-from desktop.services.village.overview import COVERAGE_DAYS, NON_POOR, county_tally
-from desktop.store.models import Household, Monitoring, Peer, Village
+from desktop.services.village.overview import (
+    COVERAGE_DAYS,
+    NON_POOR,
+    Tally,
+    VisitTally,
+    county_tally_held,
+)
+from desktop.store.models import Household, HouseholdVerdict, Monitoring, Peer, Village, Visit
 from desktop.store.queries import live
 
 SILENT_DAYS = 30  # the default of the setting
@@ -91,6 +100,63 @@ class VillageRow:
         return "；".join(f"{d.name}缺{d.gap_text}" for d in self.devices if d.gaps)
 
 
+@dataclass
+class _Counted:
+    """One village's households as 各村 counts them."""
+
+    households: int = 0
+    registered: int = 0  # 建档立卡户
+    with_row: int = 0  # households with a derived row
+    people: int = 0  # by those rows
+    visited: int = 0
+
+
+def _from_tally(tally: Sequence[Tally], visits: Sequence[VisitTally]) -> dict[str | None, _Counted]:
+    counted: dict[str | None, _Counted] = {}
+    for t in tally:
+        village = counted.setdefault(t.village_id, _Counted())
+        village.households += t.households
+        village.with_row += t.with_row
+        village.people += t.people
+        if t.category is not None and t.category != NON_POOR:
+            village.registered += t.households
+    for v in visits:
+        counted.setdefault(v.village_id, _Counted()).visited += v.visited
+    return counted
+
+
+def _count_villages(
+    session: Session, numbered: tuple[Any, ...], since: dt.date, today: dt.date
+) -> dict[str | None, _Counted]:
+    is_registered = and_(Household.category.is_not(None), Household.category != NON_POOR)
+    counted = {
+        v: _Counted(n, int(registered), with_row, int(people))
+        for v, n, registered, with_row, people in session.execute(
+            select(
+                Household.village_id,
+                func.count(),
+                func.coalesce(func.sum(case((is_registered, 1), else_=0)), 0),
+                func.count(HouseholdVerdict.household_id),
+                func.coalesce(func.sum(HouseholdVerdict.people), 0),
+            )
+            .select_from(Household)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*numbered)
+            .group_by(Household.village_id)
+        )
+    }
+    recent = select(Visit.household_id).where(
+        live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
+    )
+    for v, n in session.execute(
+        select(Household.village_id, func.count())
+        .where(*numbered, Household.id.in_(recent))
+        .group_by(Household.village_id)
+    ):
+        counted.setdefault(v, _Counted()).visited += n
+    return counted
+
+
 def township_villages(
     ledger: Ledger, *, days: int = COVERAGE_DAYS, silent_days: int | None = None
 ) -> list[VillageRow]:
@@ -107,31 +173,20 @@ def township_villages(
         villages = {v.id: (v.code or "", v.name or "") for v in records}
         townships = {v.id: v.township or "" for v in records}
         numbered = (Household.number.is_not(None), live(Household))
-        # counted by the database, never a row per household (a county has 200,000): households,
-        # 建档立卡户, the people of the derived rows and the households visited lately, per village from
-        # the tally 概况 of all villages reads too (read once, shared; people_by_village adds the
-        # households without a row)
-        tally = county_tally(ledger, since, today)
-        households: dict[str, int] = {}
-        registered: dict[str, int] = {}
-        visited: dict[str, int] = {}
-        from_rows: dict[str | None, list[int]] = {}
-        for t in tally:
-            counted = from_rows.setdefault(t.village_id, [0, 0])
-            counted[0] += t.people
-            counted[1] += t.with_row
-            if not t.village_id:
-                continue
-            households[t.village_id] = households.get(t.village_id, 0) + t.households
-            if t.category is not None and t.category != NON_POOR:
-                registered[t.village_id] = registered.get(t.village_id, 0) + t.households
-            if t.visited:
-                visited[t.village_id] = visited.get(t.village_id, 0) + t.visited
+        # counted by the database per village, never a row per household (a county has 200,000):
+        # households, 建档立卡户, the people of the derived rows (people_by_village adds the households
+        # without a row) and the households visited lately; from the tally of 概况 of all villages when
+        # it has been read (and holds), else by two queries that read less than it
+        held = county_tally_held(ledger, since, today)
+        counted = _from_tally(*held) if held is not None else _count_villages(session, numbered, since, today)
+        households = {v: c.households for v, c in counted.items() if v}
+        registered = {v: c.registered for v, c in counted.items() if v}
+        visited = {v: c.visited for v, c in counted.items() if v and c.visited}
         people = people_by_village(
             session,
             numbered,
-            households=sum(t.households for t in tally),
-            from_rows=[(v, people, with_row) for v, (people, with_row) in from_rows.items()],
+            households=sum(c.households for c in counted.values()),
+            from_rows=[(v, c.people, c.with_row) for v, c in counted.items()],
         )
         peers = list(session.execute(select(Peer).where(Peer.role == "village")).scalars())
         # the households with a gap (a township has no village of its own: of all villages), read once
