@@ -29,7 +29,7 @@ def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, Hous
     township). Their gaps from the households with one (``gap_rows``: the derived verdicts, judged
     directly where none holds), not from every household's verdicts and reasons."""
     # imported when a filter first needs the flags: the roster's first screen does not judge anyone
-    from desktop.services.checklist.standing import gap_rows
+    from desktop.services.checklist.standing import county_gaps, gap_rows
 
     ledger = judged_as_of(ledger, None)
     village_id = village_id or ledger.current_village_id()
@@ -37,11 +37,17 @@ def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, Hous
     if village_id is not None:
         in_view.append(Household.village_id == village_id)
     with ledger.store.read_session() as session:
+        # all villages: the county's gap households 概况, 各村 and the gap report read (read once, shared)
+        found = (
+            [g.row() for g in county_gaps(ledger)]
+            if village_id is None
+            else gap_rows(session, ledger, in_view)
+        )
         gaps = {
             g.household_id: frozenset(
                 d for d, s in zip(Dimension, g.statuses, strict=True) if s is not Status.MET
             )
-            for g in gap_rows(session, ledger, in_view)
+            for g in found
         }
         checklists = {
             household_id: gaps.get(household_id, frozenset())
