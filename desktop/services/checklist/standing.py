@@ -31,6 +31,7 @@ from desktop.domain.enums import Dimension, Status
 from desktop.domain.policy import PolicyTables
 from desktop.services.checklist.verdicts import HouseholdChecklist, Judged, judge
 from desktop.services.context import Ledger
+from desktop.services.shared_reads import shared_read
 from desktop.store import verdict_table
 from desktop.store.base import table_of
 from desktop.store.models import (
@@ -163,6 +164,8 @@ def standing_checklists(
     """The verdicts of the live households of ``village_id`` (None: all; ``household_ids``: only those)
     on ``ledger.judged_on()``, from the rows that hold on that day; the other households judged here.
     Unordered."""
+    if only_gaps and village_id is None and household_ids is None:
+        return [gap.checklist for gap in county_gaps(ledger)]
     names = _village_names(session)
     query = _standing(ledger, HouseholdVerdict.verdicts).where(*_in_scope(village_id))
     if only_gaps:
@@ -293,6 +296,60 @@ def gap_rows(session: Session, ledger: Ledger, conditions: Sequence[Any]) -> lis
                 )
             )
     return found
+
+
+@dataclass(frozen=True)
+class CountyGap:
+    """A household with a gap in the county's view (every village), its verdicts with their reasons."""
+
+    checklist: HouseholdChecklist
+    village_id: str | None
+
+    def row(self) -> GapRow:
+        c = self.checklist
+        return GapRow(
+            c.household_id,
+            c.number,
+            self.village_id,
+            c.head_name,
+            tuple(c.verdicts[d].status for d in Dimension),
+            c.short,
+            c.to_verify,
+        )
+
+
+def county_gaps(ledger: Ledger) -> tuple[CountyGap, ...]:
+    """The live households with a 户编号, of every village, that have a gap on ``ledger.judged_on()``
+    (``standing_checklists(only_gaps=True)`` of no village): what 概况 of all villages, 各村 and the
+    county's gap report each show, read once and shared by them while the database is unchanged
+    (services/shared_reads.py). Unordered."""
+    return shared_read(
+        ledger, "county gaps", (ledger.judged_on(), stamp(ledger.policy)), lambda: _read_county_gaps(ledger)
+    )
+
+
+def _read_county_gaps(ledger: Ledger) -> tuple[CountyGap, ...]:
+    with ledger.store.read_session() as session:
+        return tuple(_county_gaps(session, ledger))
+
+
+def _county_gaps(session: Session, ledger: Ledger) -> Iterator[CountyGap]:
+    names = _village_names(session)
+    query = _standing(ledger, HouseholdVerdict.verdicts).where(*_in_scope(None), _GAP_OR_UNJUDGED)
+    stale: list[str] = []
+    for household_id, number, village, held, head, text in session.execute(query):
+        if held is None:
+            stale.append(household_id)
+            continue
+        verdicts = {
+            d: Verdict(Status(status), tuple(reasons))
+            for d, (status, reasons) in zip(Dimension, json.loads(text), strict=True)
+        }
+        name = names.get(village or "", "（未归村）")
+        yield CountyGap(HouseholdChecklist(household_id, number or "", head, verdicts, name), village)
+    for judged in _judge_ids(session, ledger, stale):
+        if judged.checklist.gaps:
+            yield CountyGap(judged.checklist, judged.village_id)
 
 
 def people_counts(

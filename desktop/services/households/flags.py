@@ -28,7 +28,7 @@ def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, Hous
     # read the ledger through the store, see services/first_screen)
     from sqlalchemy import func, select
 
-    from desktop.services.checklist.standing import gap_rows
+    from desktop.services.checklist.standing import county_gaps, gap_rows
     from desktop.store.models import Household, Monitoring, Visit
     from desktop.store.queries import live
 
@@ -38,11 +38,17 @@ def household_flags(ledger: Ledger, *, village_id: str | None) -> dict[str, Hous
     if village_id is not None:
         in_view.append(Household.village_id == village_id)
     with ledger.store.read_session() as session:
+        # all villages: the county's gap households 概况, 各村 and the gap report read (read once, shared)
+        found = (
+            [g.row() for g in county_gaps(ledger)]
+            if village_id is None
+            else gap_rows(session, ledger, in_view)
+        )
         gaps = {
             g.household_id: frozenset(
                 d for d, s in zip(Dimension, g.statuses, strict=True) if s is not Status.MET
             )
-            for g in gap_rows(session, ledger, in_view)
+            for g in found
         }
         checklists = {
             household_id: gaps.get(household_id, frozenset())

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, POVERTY_STATUS, Dimension, Status
 from desktop.domain.errors import InvalidInput
 from desktop.domain.exit_rules import ExitVerdict, village_exit
 from desktop.domain.policy import cite
-from desktop.services.checklist.standing import gap_rows, people_counts
+from desktop.services.checklist.standing import county_gaps, gap_rows, people_counts
 from desktop.services.context import Ledger, with_policy_settings
+from desktop.services.shared_reads import kept_answer, shared_read
 from desktop.store.models import (
     Household,
     HouseholdVerdict,
@@ -121,31 +123,21 @@ def village_overview(
     with ledger.store.read_session() as session:
         in_view = _live(ledger, village_id, all_villages)
         # counted by the database (a county's 200,000 households), never a row per household; in the
-        # same pass the people of the derived rows (people_counts adds the households without one)
-        counted = session.execute(
-            select(
-                Household.category,
-                Household.poverty_status,
-                func.count(),
-                func.count(HouseholdVerdict.household_id),
-                func.coalesce(func.sum(HouseholdVerdict.people), 0),
-            )
-            .select_from(Household)
-            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*in_view)
-            .group_by(Household.category, Household.poverty_status)
-        ).all()
-        kinds = [(category, status, n) for category, status, n, _with_row, _people in counted]
+        # same pass the people of the derived rows (people_counts adds the households without one); the
+        # visits of the days counted per 村民小组; all villages: read once and shared with 各村
+        tally, visit_tally = (
+            county_tally(ledger, since, today) if scope is None else _tally(session, in_view, since, today)
+        )
+        kinds = _kinds(tally)
         from_rows = (
-            sum(int(people) for *_kind, people in counted),
-            sum(int(people) for _category, status, _n, _with_row, people in counted if status in POOR_STATUSES),
-            sum(with_row for _category, _status, _n, with_row, _people in counted),
+            sum(t.people for t in tally),
+            sum(t.people for t in tally if t.poverty_status in POOR_STATUSES),
+            sum(t.with_row for t in tally),
         )
-        visited_ids = select(Visit.household_id).where(
-            live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
-        )
-        group_rows = _group_rows(session, in_view, visited_ids)
-        found = sorted(gap_rows(session, ledger, in_view), key=lambda g: (g.number, g.household_id))
+        group_rows = _group_rows(tally, visit_tally)
+        # all villages: the county's gap households, read once and shared with 各村 and the gap report
+        gaps = [g.row() for g in county_gaps(ledger)] if scope is None else gap_rows(session, ledger, in_view)
+        found = sorted(gaps, key=lambda g: (g.number, g.household_id))
         total_people, poor_people = people_counts(
             session,
             in_view,
@@ -153,14 +145,9 @@ def village_overview(
             households=sum(n for _category, _status, n in kinds),
             from_rows=from_rows,
         )
-        # joined, not ``household_id IN (the households in view)``: SQLite then walks the visits of the
-        # 30 days (or the monitored households), not every household of a county (a 200,000-row list)
-        visits = session.scalar(
-            select(func.count())
-            .select_from(Visit)
-            .join(Household, Household.id == Visit.household_id)
-            .where(*in_view, live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
-        )
+        visits = sum(v.visits for v in visit_tally)
+        # joined, not ``household_id IN (the households in view)``: SQLite then walks the monitored
+        # households, not every household of a county (a 200,000-row list)
         monitored = session.scalar(
             select(func.count(distinct(Monitoring.household_id)))
             .join(Household, Household.id == Monitoring.household_id)
@@ -216,7 +203,7 @@ def village_overview(
         days=days,
         since=since,
         visited=sum(row.visited for row in group_rows),
-        visits=visits or 0,
+        visits=visits,
         # all villages together: 一组 of 亚弄村 is not 一组 of 日拉村
         coverage=_coverage(session, group_rows, groups, None if village is not None else names),
         village_exit=exit_verdict,
@@ -306,7 +293,51 @@ class _GroupRow:
     first_number: str  # the smallest 户编号 (by code point, as Python orders it)
 
 
-def _group_rows(session: Session, in_view: list[Any], visited_ids: Any) -> list[_GroupRow]:
+@dataclass(frozen=True)
+class Tally:
+    """The households in view of one (village, 村民小组, 贫困户属性, 脱贫属性), as the database counted
+    them: 概况 and 各村 add these up (a county's 200,000 households are a few tens of thousands)."""
+
+    village_id: str | None
+    group_name: str | None
+    category: str | None
+    poverty_status: str | None
+    households: int
+    with_row: int  # households with a derived verdict row (whatever its day)
+    people: int  # members not archived, by those rows
+    first_number: str  # the smallest 户编号 (by code point, as Python orders it)
+
+
+@dataclass(frozen=True)
+class VisitTally:
+    """The visits from ``since`` to today of the households in view of one (village, 村民小组)."""
+
+    village_id: str | None
+    group_name: str | None
+    visits: int
+    visited: int  # households visited
+
+
+Tallies = tuple[tuple[Tally, ...], tuple[VisitTally, ...]]
+
+
+def county_tally(ledger: Ledger, since: dt.date, today: dt.date) -> Tallies:
+    """``_tally`` of every village's live households with a 户编号 (概况 of all villages, 各村), read once
+    and shared by them while the database is unchanged (services/shared_reads.py)."""
+
+    def read() -> Tallies:
+        with ledger.store.read_session() as session:
+            return _tally(session, _live(ledger, None, True), since, today)
+
+    return shared_read(ledger, "county tally", (since, today), read)
+
+
+def county_tally_held(ledger: Ledger, since: dt.date, today: dt.date) -> Tallies | None:
+    """``county_tally`` when another report has read it already and it holds; else None."""
+    return cast("Tallies | None", kept_answer(ledger, "county tally", (since, today)))
+
+
+def _tally(session: Session, in_view: list[Any], since: dt.date, today: dt.date) -> Tallies:
     number: Any = Household.number
     if session.get_bind().dialect.name == "postgresql":
         number = Household.number.collate("C")  # code point order, as Python compares (SQLite's default)
@@ -314,14 +345,53 @@ def _group_rows(session: Session, in_view: list[Any], visited_ids: Any) -> list[
         select(
             Household.village_id,
             Household.group_name,
+            Household.category,
+            Household.poverty_status,
             func.count(),
-            func.coalesce(func.sum(case((Household.id.in_(visited_ids), 1), else_=0)), 0),
+            func.count(HouseholdVerdict.household_id),
+            func.coalesce(func.sum(HouseholdVerdict.people), 0),
             func.min(number),
         )
+        .select_from(Household)
+        .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
         .where(*in_view)
+        .group_by(Household.village_id, Household.group_name, Household.category, Household.poverty_status)
+    )
+    tally = tuple(
+        Tally(v, g, c, p, n, with_row, int(people), first or "")
+        for v, g, c, p, n, with_row, people, first in rows
+    )
+    # joined from the visits of the days (SQLite walks those, not every household of a county)
+    visits = session.execute(
+        select(Household.village_id, Household.group_name, func.count(), func.count(distinct(Household.id)))
+        .select_from(Visit)
+        .join(Household, Household.id == Visit.household_id)
+        .where(*in_view, live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
         .group_by(Household.village_id, Household.group_name)
     )
-    return [_GroupRow(v, g, n, int(seen), first or "") for v, g, n, seen, first in rows]
+    return tally, tuple(VisitTally(v, g, n, seen) for v, g, n, seen in visits)
+
+
+def _kinds(tally: Sequence[Tally]) -> list[tuple[str | None, str | None, int]]:
+    """(贫困户属性, 脱贫属性, households) of ``tally``."""
+    kinds: dict[tuple[str | None, str | None], int] = {}
+    for t in tally:
+        kinds[t.category, t.poverty_status] = kinds.get((t.category, t.poverty_status), 0) + t.households
+    return [(category, status, n) for (category, status), n in kinds.items()]
+
+
+def _group_rows(tally: Sequence[Tally], visits: Sequence[VisitTally]) -> list[_GroupRow]:
+    """Per (village, 村民小组) of ``tally``, with its households visited."""
+    visited = {(v.village_id, v.group_name): v.visited for v in visits}
+    groups: dict[tuple[str | None, str | None], list[Any]] = {}
+    for t in tally:
+        group = groups.get((t.village_id, t.group_name))
+        if group is None:
+            groups[t.village_id, t.group_name] = [t.households, t.first_number]
+        else:
+            group[0] += t.households
+            group[1] = min(group[1], t.first_number)
+    return [_GroupRow(v, g, n, visited.get((v, g), 0), first) for (v, g), (n, first) in groups.items()]
 
 
 def _coverage(
@@ -367,11 +437,17 @@ def _first_id(session: Session, row: _GroupRow) -> str:
     group = (
         Household.group_name.is_(None) if row.group_name is None else Household.group_name == row.group_name
     )
-    village = Household.village_id.is_(None) if row.village_id is None else Household.village_id == row.village_id
+    village = (
+        Household.village_id.is_(None) if row.village_id is None else Household.village_id == row.village_id
+    )
     return (
         session.scalar(
             select(func.min(Household.id)).where(
-                group, village, Household.number == row.first_number, Household.number.is_not(None), live(Household)
+                group,
+                village,
+                Household.number == row.first_number,
+                Household.number.is_not(None),
+                live(Household),
             )
         )
         or ""

@@ -4,17 +4,24 @@ how far each village's devices have synced (last bundle received, complete up to
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 
-from desktop.services.checklist.standing import gap_rows, people_by_village
+from desktop.services.checklist.standing import county_gaps, people_by_village
 from desktop.services.context import Ledger, with_policy_settings
 from desktop.services.exchange.status import sync_status
 from desktop.services.preferences import SILENT_DAYS_SETTING, get_preference
-from desktop.services.village.overview import COVERAGE_DAYS, NON_POOR
+from desktop.services.village.overview import (
+    COVERAGE_DAYS,
+    NON_POOR,
+    Tally,
+    VisitTally,
+    county_tally_held,
+)
 from desktop.store.models import Household, HouseholdVerdict, Monitoring, Peer, Village, Visit
 from desktop.store.queries import live
 
@@ -93,9 +100,61 @@ class VillageRow:
         return "；".join(f"{d.name}缺{d.gap_text}" for d in self.devices if d.gaps)
 
 
-def _per_village(session: Session, counted: Any) -> dict[str, int]:
-    """``counted``: a select of (village id, count) over households; grouped by village here."""
-    return {v: n for v, n in session.execute(counted.group_by(Household.village_id)) if v}
+@dataclass
+class _Counted:
+    """One village's households as 各村 counts them."""
+
+    households: int = 0
+    registered: int = 0  # 建档立卡户
+    with_row: int = 0  # households with a derived row
+    people: int = 0  # by those rows
+    visited: int = 0
+
+
+def _from_tally(tally: Sequence[Tally], visits: Sequence[VisitTally]) -> dict[str | None, _Counted]:
+    counted: dict[str | None, _Counted] = {}
+    for t in tally:
+        village = counted.setdefault(t.village_id, _Counted())
+        village.households += t.households
+        village.with_row += t.with_row
+        village.people += t.people
+        if t.category is not None and t.category != NON_POOR:
+            village.registered += t.households
+    for v in visits:
+        counted.setdefault(v.village_id, _Counted()).visited += v.visited
+    return counted
+
+
+def _count_villages(
+    session: Session, numbered: tuple[Any, ...], since: dt.date, today: dt.date
+) -> dict[str | None, _Counted]:
+    is_registered = and_(Household.category.is_not(None), Household.category != NON_POOR)
+    counted = {
+        v: _Counted(n, int(registered), with_row, int(people))
+        for v, n, registered, with_row, people in session.execute(
+            select(
+                Household.village_id,
+                func.count(),
+                func.coalesce(func.sum(case((is_registered, 1), else_=0)), 0),
+                func.count(HouseholdVerdict.household_id),
+                func.coalesce(func.sum(HouseholdVerdict.people), 0),
+            )
+            .select_from(Household)
+            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
+            .where(*numbered)
+            .group_by(Household.village_id)
+        )
+    }
+    recent = select(Visit.household_id).where(
+        live(Visit), Visit.visited_on >= since, Visit.visited_on <= today
+    )
+    for v, n in session.execute(
+        select(Household.village_id, func.count())
+        .where(*numbered, Household.id.in_(recent))
+        .group_by(Household.village_id)
+    ):
+        counted.setdefault(v, _Counted()).visited += n
+    return counted
 
 
 def township_villages(
@@ -114,39 +173,29 @@ def township_villages(
         villages = {v.id: (v.code or "", v.name or "") for v in records}
         townships = {v.id: v.township or "" for v in records}
         numbered = (Household.number.is_not(None), live(Household))
-        # counted by the database per village, never a row per household (a county has 200,000)
-        # households, 建档立卡户 and the people of the derived rows per village in one pass over the
-        # households (people_by_village adds the households without a row)
-        is_registered = and_(Household.category.is_not(None), Household.category != NON_POOR)
-        counted = session.execute(
-            select(
-                Household.village_id,
-                func.count(),
-                func.coalesce(func.sum(case((is_registered, 1), else_=0)), 0),
-                func.count(HouseholdVerdict.household_id),
-                func.coalesce(func.sum(HouseholdVerdict.people), 0),
-            )
-            .select_from(Household)
-            .outerjoin(HouseholdVerdict, HouseholdVerdict.household_id == Household.id)
-            .where(*numbered)
-            .group_by(Household.village_id)
-        ).all()
-        households = {v: n for v, n, *_rest in counted if v}
-        registered = {v: int(r) for v, _n, r, *_rest in counted if v}
+        # counted by the database per village, never a row per household (a county has 200,000):
+        # households, 建档立卡户, the people of the derived rows (people_by_village adds the households
+        # without a row) and the households visited lately; from the tally of 概况 of all villages when
+        # it has been read (and holds), else by two queries that read less than it
+        held = county_tally_held(ledger, since, today)
+        counted = _from_tally(*held) if held is not None else _count_villages(session, numbered, since, today)
+        households = {v: c.households for v, c in counted.items() if v}
+        registered = {v: c.registered for v, c in counted.items() if v}
+        visited = {v: c.visited for v, c in counted.items() if v and c.visited}
         people = people_by_village(
             session,
             numbered,
-            households=sum(n for _v, n, *_rest in counted),
-            from_rows=[(v, int(people), with_row) for v, _n, _r, with_row, people in counted],
-        )
-        recent = select(Visit.household_id).where(live(Visit), Visit.visited_on >= since, Visit.visited_on <= today)
-        visited = _per_village(
-            session, select(Household.village_id, func.count()).where(*numbered, Household.id.in_(recent))
+            households=sum(c.households for c in counted.values()),
+            from_rows=[(v, c.people, c.with_row) for v, c in counted.items()],
         )
         peers = list(session.execute(select(Peer).where(Peer.role == "village")).scalars())
-        # the households with a gap (a township has no village of its own: of all villages)
-        in_view = (*numbered, Household.village_id == own_village) if own_village else numbered
-        gaps = gap_rows(session, with_policy_settings(ledger), in_view)
+        # the households with a gap (a township has no village of its own: of all villages), read once
+        # and shared with 概况 and the gap report
+        gaps = [
+            g.row()
+            for g in county_gaps(with_policy_settings(ledger))
+            if own_village is None or g.village_id == own_village
+        ]
         monitored = dict(
             session.execute(
                 select(Household.village_id, func.count(distinct(Monitoring.household_id)))

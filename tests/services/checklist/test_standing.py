@@ -14,6 +14,7 @@ from records import make_id_number
 from sqlalchemy import delete, func, select
 
 from desktop.domain.enums import Dimension, Status
+from desktop.services import shared_reads
 from desktop.services.checklist import standing
 from desktop.services.checklist.assessments import record_assessment
 from desktop.services.checklist.verdicts import (
@@ -30,6 +31,8 @@ from desktop.services.households.households import add_household, edit_household
 from desktop.services.households.members import add_member, edit_member
 from desktop.services.village.overview import village_overview
 from desktop.services.village.township_overview import township_villages
+from desktop.services.visits.visits import record_visit
+from desktop.store.database import open_store
 from desktop.store.models import Household, HouseholdVerdict, Member, Village, Visit
 from desktop.store.queries import live
 
@@ -298,3 +301,48 @@ def test_group_coverage_counted_by_the_database_equals_counting_households(
                 )
     finally:
         towns.close()
+
+
+def county_figures(ledger: Ledger) -> tuple[object, ...]:
+    """What 概况 of all villages and 各村 show of the households: gaps, people, visits, coverage. 各村
+    read first counts by itself; read after 概况, from what 概况 read (SQLite): the same rows."""
+    shared_reads.forget(ledger)
+    first = township_villages(ledger)
+    overview = village_overview(ledger, all_villages=True)
+    assert township_villages(ledger) == first
+    (row,) = [r for r in first if r.village_id == ledger.current_village_id()]
+    return (
+        [(g.number, g.not_met, g.unknown) for g in overview.gap_households],
+        (overview.households, overview.people, overview.poor_people, overview.visited),
+        [(c.group, c.households, c.visited) for c in overview.coverage],
+        (row.households, row.people, row.registered, row.not_met, row.unknown, row.visited),
+    )
+
+
+def test_the_county_view_read_once_shows_every_write_here_and_by_another_program(village: Ledger) -> None:
+    """概况 of all villages and 各村 share what they read of the county while the database is unchanged
+    (services/shared_reads.py): a write through the ledger, and one by another program (a store of its
+    own, whose commits this one is not told of), shows at once — on SQLite and on PostgreSQL."""
+    ledger = village
+    before = county_figures(ledger)
+    assert county_figures(ledger) == before
+    record_assessment(
+        ledger, household="003", assessed_on=ledger.today(),
+        fields={"food_staple_ok": True, "food_protein_ok": False},
+    )  # fmt: skip
+    written_here = county_figures(ledger)
+    ((_number, not_met, _unknown),) = [g for g in written_here[0] if g[0] == "003"]
+    assert not_met and written_here[3][3] == before[3][3] + 1  # 有短板户 of 各村 one more
+    # another program records a visit and a member (its own store: this one hears nothing of it)
+    location = ledger.store.location
+    other = Ledger(store=open_store(location), policy=ledger.policy, today=ledger.today)
+    try:
+        record_visit(other, household="001", content="了解务工情况")
+        add_member(other, "001", child(dt.date(2019, 6, 1), 15))
+    finally:
+        other.store.close()
+    after = county_figures(ledger)
+    assert after[1] == (3, written_here[1][1] + 1, written_here[1][2], 1)  # one more person, one visited
+    assert after[3][1] == written_here[3][1] + 1 and after[3][5] == 1
+    assert sum(visited for _group, _n, visited in after[2]) == 1
+    assert_same(ledger)
