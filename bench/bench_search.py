@@ -111,7 +111,8 @@ def main() -> None:
                 f"ms, p95 {p95(timings) * 1000:.1f} ms over {len(timings)} searches"
             )
             print(
-                f"    cpu of this process: median {statistics.median(cpu) * 1000:.1f} ms; per term "
+                f"    cpu of this process: median {statistics.median(cpu) * 1000:.1f} ms, "
+                f"p95 {p95(cpu) * 1000:.1f} ms; per term "
                 + "  ".join(
                     f"{t} {statistics.median(v) * 1000:.0f} ms/{found[t]}" for t, v in by_term.items()
                 )
