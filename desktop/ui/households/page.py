@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,9 +31,16 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import HOUSEHOLD_CATEGORIES, Dimension
 from desktop.domain.errors import InvalidInput
+from desktop.services.context import Change, Ledger
 from desktop.services.households.batch import restore_groups, set_group
 from desktop.services.households.flags import ELIMINATED, MONITORED, HouseholdFlags, household_flags
-from desktop.services.households.households import household_keys, household_rows
+from desktop.services.households.households import (
+    HouseholdKeys,
+    household_keys,
+    household_rows,
+    numbers_sort_as_text,
+    search_keys,
+)
 from desktop.ui.households.filter import ANY_GAP, Filters, HouseholdFilterProxy
 from desktop.ui.households.table_model import (
     COL_MEMBERS,
@@ -68,6 +76,7 @@ class HouseholdsPage(Page):
     title = tr_noop("农户")
     object_name = "householdsPage"
     add_requested = Signal()
+    count_up_to = 1000  # a search read a page at a time counts this many at most: 超过 1000 户
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -82,8 +91,13 @@ class HouseholdsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
         self._flags_cache: dict[str, HouseholdFlags] | None = None
+        # numbers_sort_as_text of a village (None: all), until the ledger changes
+        self._numbers_as_text: tuple[str | None, bool] | None = None
+        self._found: tuple[int, bool] = (0, False)  # a search read a page at a time: (total, more)
+        self._listed_search: str | None = None
+        self.model.all_keys_read.connect(self._show_count)
 
-        self.group_filter = _combo(tr("全部小组"))
+        self.group_filter = _combo(tr("全部小组"), before_use=self._groups_needed)
         self.category_filter = _combo(tr("全部类别"), HOUSEHOLD_CATEGORIES)
         self.gap_filter = _combo(tr("全部核查情况"))
         self.gap_filter.addItem(tr("有短板或待核实"), ANY_GAP)
@@ -163,12 +177,33 @@ class HouseholdsPage(Page):
         self._search_timer.stop()
         keep = self.selected_household_id()
         ledger = self.ctx.ledger
-        # the households' keys now (no member read), each row's cells when the view first shows it
-        keys = household_keys(
-            ledger, search=self.search_box.text().strip() or None, village_id=self.ctx.village_id,
-            all_villages=self.ctx.village_id is None,
-        )  # fmt: skip
-        self.model.set_keys(keys, functools.partial(household_rows, ledger))
+        search = self.search_box.text().strip() or None
+        village_id, every = self.ctx.village_id, self.ctx.village_id is None
+        rows = functools.partial(household_rows, ledger)
+        if search and self._by_pages():
+            # the first keys found and how many (超过 1000 户), the rest as the view scrolls to them:
+            # a common term finds a fifth of a county, and the screen shows 35
+            # the same search again (an edit, a sync): as many rows as were there, and the one selected
+            shown = self.model.rowCount() if search == self._listed_search else 0
+            found = search_keys(
+                ledger,
+                search,
+                village_id=village_id,
+                all_villages=every,
+                limit=self.model.key_page,
+                count_up_to=self.count_up_to,
+            )
+            more = None
+            if found.total > len(found.keys.ids):
+                more = functools.partial(_more_keys, ledger, search, village_id)
+            self._found = (found.total, found.more)
+            self.model.set_key_pages(found.keys, more, rows, longest_village=found.longest_village)
+            self.model.fetch_until(keep or "", shown)
+        else:
+            # the households' keys now (no member read), each row's cells when the view first shows it
+            keys = household_keys(ledger, search=search, village_id=village_id, all_villages=every)
+            self.model.set_keys(keys, rows)
+        self._listed_search = search
         # all villages of a township together: which village each 001 卓嘎 is of
         self.table.setColumnHidden(COL_VILLAGE, not (self.ctx.is_township and self.ctx.village_id is None))
         self._fit_columns()
@@ -287,23 +322,61 @@ class HouseholdsPage(Page):
         self.search_box.selectAll()
 
     # --- private -----------------------------------------------------------------------------------
-    def _apply_filters(self) -> None:
-        filters = Filters(
+    def _filters(self) -> Filters:
+        return Filters(
             group=self.group_filter.currentData() or "",
             category=self.category_filter.currentData() or "",
             gap=self.gap_filter.currentData() or "",
             monitoring=self.monitoring_filter.currentData() or "",
             not_visited_days=self.visit_filter.value(),
         )
+
+    def _apply_filters(self) -> None:
+        filters = self._filters()
         flags: dict[str, HouseholdFlags] = {}
         if filters.needs_flags:
             if self._flags_cache is None:
                 self._flags_cache = household_flags(self.ctx.ledger, village_id=self.ctx.village_id)
             flags = self._flags_cache
+        if filters != Filters():
+            self.model.load_all_keys()  # filtered over every household found
         self.proxy.set_filters(filters, flags, self.ctx.ledger.today())
-        self.count_label.setText(tr("共 {n} 户").format(n=self.proxy.rowCount()))
+        self._show_count()
         if self.proxy.rowCount() and self.selected_household_id() is None:
             self._select(None)
+
+    def _show_count(self) -> None:
+        total, more = self._found
+        if not self.model.has_more_keys():
+            self.count_label.setText(tr("共 {n} 户").format(n=self.proxy.rowCount()))
+        elif more:
+            self.count_label.setText(tr("超过 {n} 户").format(n=total))
+        else:
+            self.count_label.setText(tr("共 {n} 户").format(n=total))
+
+    def _by_pages(self) -> bool:
+        """Whether a search's keys may be read a page at a time: the list in its own order (户编号
+        ascending), no filter (each is over every household found), and 户编号 whose order as text is
+        the natural one the list shows."""
+        if not self.proxy.in_list_order() or self._filters() != Filters():
+            return False
+        village_id = self.ctx.village_id
+        if self._numbers_as_text is None or self._numbers_as_text[0] != village_id:
+            every = village_id is None
+            sort_as_text = numbers_sort_as_text(self.ctx.ledger, village_id=village_id, all_villages=every)
+            self._numbers_as_text = (village_id, sort_as_text)
+        return self._numbers_as_text[1]
+
+    def _groups_needed(self) -> None:
+        """Before the 村民小组 filter shows its choices: those of every household found."""
+        if self.model.has_more_keys():
+            self.model.load_all_keys()
+            self._fill_groups(sorted(group for group in self.model.group_names() if group))
+            self._show_count()
+
+    def _data_changed(self, change: Change) -> None:
+        self._numbers_as_text = None  # before the refresh the change may bring: a 户编号 may be new
+        super()._data_changed(change)
 
     def _open_xlsx_import(self) -> None:
         # imported on use: the wizard brings openpyxl, a quarter of a second of every start otherwise
@@ -388,8 +461,44 @@ class HouseholdsPage(Page):
         return super().eventFilter(watched, event)
 
 
-def _combo(everything: str, values: tuple[str, ...] = ()) -> QComboBox:
-    combo = QComboBox()
+class _Combo(QComboBox):
+    """A filter whose choices may be made when first needed: ``before_use`` is called before it shows
+    them, takes the focus (the arrow keys choose) or turns with the wheel."""
+
+    def __init__(self, before_use: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self._before_use = before_use
+
+    def _use(self) -> None:
+        if self._before_use is not None:
+            self._before_use()
+
+    def showPopup(self) -> None:
+        self._use()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._use()
+        super().focusInEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._use()
+        super().wheelEvent(event)
+
+
+def _more_keys(
+    ledger: Ledger, search: str, village_id: str | None, offset: int, limit: int | None
+) -> HouseholdKeys:
+    every = village_id is None
+    return search_keys(
+        ledger, search, village_id=village_id, all_villages=every, offset=offset, limit=limit
+    ).keys
+
+
+def _combo(
+    everything: str, values: tuple[str, ...] = (), *, before_use: Callable[[], None] | None = None
+) -> QComboBox:
+    combo = _Combo(before_use)
     # as wide as its longest choice when there is room, narrower (the list still shows every choice
     # whole) when a longer language would push the filter row past a 1366 px screen
     combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 12)

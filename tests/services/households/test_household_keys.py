@@ -41,3 +41,49 @@ def test_keys_then_rows_are_the_list(any_ledger: Ledger) -> None:
         "格桑",  # 2: 户编号 as text, as list_households orders them
     ]
     assert household_rows(ledger, ["no-such-id"]) == []
+
+
+def test_a_search_read_a_page_at_a_time_is_its_keys_in_order(any_ledger: Ledger) -> None:
+    """``search_keys``' pages, one after the other, are ``household_keys``' list for the search, and
+    the first counts it as ``search_households`` does (超过 N 户); where every 户编号 is digits of one
+    length their order as text is the roster's, which ``numbers_sort_as_text`` says."""
+    from desktop.services.households.households import numbers_sort_as_text, search_keys
+    from desktop.store.models import Village
+    from desktop.store.writer import ChangeWriter
+
+    ledger = any_ledger
+    with ledger.store.session() as session:
+        second = ChangeWriter(session).create(Village, {"code": "513302", "name": "德吉村"})
+    for n in range(14):
+        add_household(
+            ledger,
+            number=f"{n % 7:03d}",  # each 户编号 in both villages
+            head={"name": "卓嘎" if n % 3 else "扎西"},
+            fields={"group_name": "一组" if n % 2 else "二组"},
+            village_id=None if n < 7 else second,
+        )
+    archive_household(ledger, "004", "迁出")
+    assert numbers_sort_as_text(ledger) and numbers_sort_as_text(ledger, all_villages=True)
+    for term in ("z", "zg", "卓", "0", "一组", "没有这个人"):
+        whole = household_keys(ledger, search=term, all_villages=True)
+        for size in (1, 4, 100):
+            first = search_keys(ledger, term, all_villages=True, limit=size, count_up_to=5)
+            ids, offset = list(first.keys.ids), len(first.keys.ids)
+            while len(
+                page := search_keys(ledger, term, all_villages=True, offset=offset, limit=size).keys.ids
+            ):
+                ids += page
+                offset += len(page)
+            assert ids == whole.ids, (term, size)
+            assert (
+                search_keys(ledger, term, all_villages=True, offset=size, limit=None).keys.ids == ids[size:]
+            )
+            assert (first.total, first.more) == (min(len(ids), max(5, size)), len(ids) > 5), (term, size)
+            assert first.longest_village == "（未归村）"  # the longest name a county's list may show
+        mine = search_keys(ledger, term, limit=100)  # the current village's, as household_keys'
+        assert mine.keys == household_keys(ledger, search=term) and mine.longest_village == ""
+    add_household(ledger, number="10", head={"name": "央金"})
+    assert not numbers_sort_as_text(ledger)  # "10" sorts before "2" as text, after it in the list
+    assert numbers_sort_as_text(ledger, village_id=second)
+    add_household(ledger, number="00A", head={"name": "央金"}, village_id=second)
+    assert not numbers_sort_as_text(ledger, village_id=second)
