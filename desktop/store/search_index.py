@@ -15,7 +15,10 @@ uses for the same ``LIKE``. Terms with ``%``, ``_`` or a backslash are the plain
 table; so is every term where FTS5 or pg_trgm is missing (and, on PostgreSQL, one or two characters):
 the same households either way, only slower. One or two characters on SQLite ('卓嘎', '次仁', 'z',
 the common case) read the FTS5 vocabulary: the trigrams that begin with them (every text ends in two
-spaces, so each occurrence begins one); a character that begins too many is the plain LIKE too.
+spaces, so each occurrence begins one); a character that begins too many is the plain LIKE too. So
+is a short term in a quarter of the texts or more (``dense``) when a county-wide page walks the 户编号
+index (``ordered_walk``): the walk meets a page of it within a few hundred texts, where its trigrams
+would list nearly every household first.
 
 The FTS5 table maps rows by this table's implicit rowid, which ``VACUUM`` may renumber: after one,
 ``rebuild_fts``. A test (or anything) that writes household_search directly leaves the FTS5 copy as it
