@@ -214,8 +214,8 @@ def search_keys(
                 some = query.order_by(None).with_only_columns(literal(1)).limit(up_to + 1).subquery()
                 total = int(session.connection().execute(select(func.count()).select_from(some)).scalar_one())
             total, more = min(total, up_to), total > count_up_to
-            names = [name for _code, name in _village_names(session).values()]
-            longest = max([*names, _NO_VILLAGE[1]], key=len) if village_id is None else ""
+            if village_id is None:
+                longest = _longest_village(session)
     keys = HouseholdKeys(
         ids=[k[0] for k in found],
         numbers=[k[1] or "" for k in found],
@@ -224,6 +224,19 @@ def search_keys(
         village_names=[k[4] for k in found],
     )
     return FoundKeys(keys=keys, total=total, more=more, longest_village=longest)
+
+
+def _longest_village(session: Session) -> str:
+    """The longest village name a county-wide roster may show: of the villages with households, and
+    ``（未归村）`` when a household has none (one index lookup each)."""
+    index = HouseholdSearch
+    held = select(index.household_id).where(index.village_id == Village.id).exists()
+    names = [
+        name or code or "" for name, code in session.execute(select(Village.name, Village.code).where(held))
+    ]
+    if session.execute(select(index.household_id).where(index.village_id.is_(None)).limit(1)).first():
+        names.append(_NO_VILLAGE[1])
+    return max(names, key=len, default="")
 
 
 def numbers_sort_as_text(
