@@ -263,12 +263,20 @@ def numbers_sort_as_text(
     return shortest == longest and not other
 
 
-def household_rows(ledger: Ledger, household_ids: Sequence[str]) -> list[HouseholdRow]:
+def household_rows(
+    ledger: Ledger, household_ids: Sequence[str], *, from_index: bool = False
+) -> list[HouseholdRow]:
     """The roster rows of these households (a page of ``household_keys``), in the order asked; an id
-    no longer listed (archived, deleted meanwhile) is left out."""
+    no longer listed (archived, deleted meanwhile) is left out. ``from_index``: read from the search
+    index alone (the listed columns, the count and the 户主 kept beside each text, current at every
+    commit), as a search lists them: one lookup per household, no member read."""
     rows: dict[str, HouseholdRow] = {}
     with ledger.store.read_session() as session:
         for chunk in in_chunks(list(household_ids)):
+            if from_index:
+                listed = select(*_SEARCH_ROW).where(HouseholdSearch.household_id.in_(chunk))
+                rows.update((r.id, r) for r in _as_rows(session, session.connection().execute(listed).all()))
+                continue
             query = select(*_ROW_COLUMNS).where(Household.id.in_(chunk))
             households = session.execute(query).all()
             rows.update((r.id, r) for r in _with_people(session, households, query))

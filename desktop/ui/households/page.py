@@ -179,7 +179,8 @@ class HouseholdsPage(Page):
         ledger = self.ctx.ledger
         search = self.search_box.text().strip() or None
         village_id, every = self.ctx.village_id, self.ctx.village_id is None
-        rows = functools.partial(household_rows, ledger)
+        # a search's rows from the search index, as list_households(search=…) reads them
+        rows = functools.partial(household_rows, ledger, from_index=bool(search))
         if search and self._by_pages():
             # the first keys found and how many (超过 1000 户), the rest as the view scrolls to them:
             # a common term finds a fifth of a county, and the screen shows 35

@@ -33,14 +33,17 @@ def test_keys_then_rows_are_the_list(any_ledger: Ledger) -> None:
         assert keys.group_names == [r.group_name for r in listed]
         assert keys.categories == [r.category for r in listed]
         assert keys.village_names == [r.village_name for r in listed]
-        # any page, in the order asked
+        # any page, in the order asked; from the search index (a search's rows) the same
         assert household_rows(ledger, keys.ids[::-1]) == listed[::-1]
+        assert household_rows(ledger, keys.ids[::-1], from_index=True) == listed[::-1]
     assert [r.head_name for r in household_rows(ledger, household_keys(ledger).ids)] == [
         "央金",  # 001
         "卓嘎",  # 10
         "格桑",  # 2: 户编号 as text, as list_households orders them
     ]
-    assert household_rows(ledger, ["no-such-id"]) == []
+    assert household_rows(ledger, ["no-such-id"]) == household_rows(ledger, ["x"], from_index=True) == []
+    everyone = household_keys(ledger).ids + [r.id for r in list_households(ledger, include_archived=True)]
+    assert household_rows(ledger, everyone, from_index=True) == household_rows(ledger, everyone)
 
 
 def test_a_search_read_a_page_at_a_time_is_its_keys_in_order(any_ledger: Ledger) -> None:
