@@ -59,7 +59,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/form.py" line="64"/>
-        <location filename="../../desktop/ui/visits/page.py" line="335"/>
+        <location filename="../../desktop/ui/visits/page.py" line="314"/>
         <source>多人用顿号分隔</source>
         <translation>Separate several names with 、 or commas</translation>
     </message>
@@ -73,7 +73,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="118"/>
         <location filename="../../desktop/ui/photos/page.py" line="169"/>
         <location filename="../../desktop/ui/printing/options.py" line="58"/>
-        <location filename="../../desktop/ui/visits/page.py" line="396"/>
+        <location filename="../../desktop/ui/visits/page.py" line="375"/>
         <source>农户</source>
         <comment>one household, chosen in a form</comment>
         <translation>Household</translation>
@@ -136,59 +136,59 @@
         <translation>Answer at least one dimension or one yes/no question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="32"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="34"/>
         <source>不愁吃</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="33"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="35"/>
         <source>不愁穿</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Clothing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="34"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="36"/>
         <source>义务教育</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="35"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="37"/>
         <source>基本医疗</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="36"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="38"/>
         <source>住房安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="37"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="39"/>
         <source>饮水安全</source>
         <comment>a column of the checklist matrix: one short word</comment>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="141"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="221"/>
         <location filename="../../desktop/ui/diary/page.py" line="91"/>
         <location filename="../../desktop/ui/diary/page.py" line="106"/>
         <location filename="../../desktop/ui/diary/page.py" line="118"/>
         <location filename="../../desktop/ui/households/new_household.py" line="50"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="37"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="49"/>
         <location filename="../../desktop/ui/overview/page.py" line="36"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="341"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>村</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['village'] (a kind of record)</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="142"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="222"/>
         <location filename="../../desktop/ui/households/new_household.py" line="51"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="30"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="42"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="64"/>
         <location filename="../../desktop/ui/overview/page.py" line="32"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="24"/>
@@ -199,8 +199,8 @@
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="142"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="31"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="222"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="43"/>
         <location filename="../../desktop/ui/monitoring/page.py" line="65"/>
         <location filename="../../desktop/ui/overview/page.py" line="33"/>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="25"/>
@@ -209,7 +209,7 @@
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/matrix_model.py" line="146"/>
+        <location filename="../../desktop/ui/checks/matrix_model.py" line="226"/>
         <source>未达标 {not_met} 户，待核实 {unknown} 户</source>
         <translation>Not met: {not_met} households; to verify: {unknown}</translation>
     </message>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/checks/page.py" line="105"/>
-        <location filename="../../desktop/ui/checks/page.py" line="180"/>
+        <location filename="../../desktop/ui/checks/page.py" line="182"/>
         <source>全村核查总览（双击格子打开农户）</source>
         <translation>Village checklist (double-click a cell to open the household)</translation>
     </message>
@@ -258,59 +258,59 @@
         <translation>Export gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="180"/>
+        <location filename="../../desktop/ui/checks/page.py" line="182"/>
         <source>各村核查总览（双击格子打开农户）</source>
         <translation>Checks of all villages (double-click a cell to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="182"/>
+        <location filename="../../desktop/ui/checks/page.py" line="185"/>
         <source>{shown} / {total} 户</source>
         <translation>{shown} / {total} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="202"/>
+        <location filename="../../desktop/ui/checks/page.py" line="206"/>
         <source>请先选择农户：在左侧总览中点选，或输入姓名、拼音首字母或户编号</source>
         <translation>Choose a household first: click it in the overview, or type a name, pinyin initials or household no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="221"/>
+        <location filename="../../desktop/ui/checks/page.py" line="225"/>
         <source>核查 {household}</source>
         <translation>Check {household}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="283"/>
+        <location filename="../../desktop/ui/checks/page.py" line="287"/>
         <source>{dimension} {n} 户</source>
         <translation>{dimension} {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="288"/>
-        <location filename="../../desktop/ui/diary/page.py" line="851"/>
-        <location filename="../../desktop/ui/diary/page.py" line="977"/>
+        <location filename="../../desktop/ui/checks/page.py" line="292"/>
+        <location filename="../../desktop/ui/diary/page.py" line="827"/>
+        <location filename="../../desktop/ui/diary/page.py" line="953"/>
         <location filename="../../desktop/ui/overview/page.py" line="292"/>
         <source>、</source>
         <comment>between the items of a list</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="289"/>
+        <location filename="../../desktop/ui/checks/page.py" line="293"/>
         <source>{status}：{items}</source>
         <translation>{status}: {items}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="290"/>
+        <location filename="../../desktop/ui/checks/page.py" line="294"/>
         <source>；</source>
         <comment>between the parts of a sentence</comment>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks/page.py" line="291"/>
+        <location filename="../../desktop/ui/checks/page.py" line="295"/>
         <source>所列农户各维度均已达标</source>
         <translation>Every household listed meets every dimension</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/diary/household.py" line="16"/>
         <location filename="../../desktop/ui/diary/page.py" line="90"/>
-        <location filename="../../desktop/ui/diary/page.py" line="620"/>
+        <location filename="../../desktop/ui/diary/page.py" line="596"/>
         <location filename="../../desktop/ui/households/window.py" line="147"/>
         <location filename="../../desktop/ui/households/window.py" line="187"/>
         <location filename="../../desktop/ui/visits/page.py" line="93"/>
@@ -331,8 +331,8 @@
         <location filename="../../desktop/ui/diary/household.py" line="18"/>
         <location filename="../../desktop/ui/diary/page.py" line="93"/>
         <location filename="../../desktop/ui/diary/page.py" line="100"/>
-        <location filename="../../desktop/ui/diary/page.py" line="621"/>
-        <location filename="../../desktop/ui/diary/page.py" line="688"/>
+        <location filename="../../desktop/ui/diary/page.py" line="597"/>
+        <location filename="../../desktop/ui/diary/page.py" line="664"/>
         <location filename="../../desktop/ui/xlsx_import/dialog.py" line="66"/>
         <location filename="../../desktop/domain/fields.py" line="169"/>
         <source>类别</source>
@@ -347,7 +347,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="94"/>
-        <location filename="../../desktop/ui/diary/page.py" line="622"/>
+        <location filename="../../desktop/ui/diary/page.py" line="598"/>
         <location filename="../../desktop/domain/fields.py" line="173"/>
         <source>地点</source>
         <extracomment>desktop/domain/fields.py: work_log.place</extracomment>
@@ -355,7 +355,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="96"/>
-        <location filename="../../desktop/ui/diary/page.py" line="624"/>
+        <location filename="../../desktop/ui/diary/page.py" line="600"/>
         <location filename="../../desktop/domain/fields.py" line="174"/>
         <source>涉及农户</source>
         <extracomment>desktop/domain/fields.py: work_log.household_ids</extracomment>
@@ -363,11 +363,11 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="97"/>
-        <location filename="../../desktop/ui/diary/page.py" line="628"/>
+        <location filename="../../desktop/ui/diary/page.py" line="604"/>
         <location filename="../../desktop/ui/households/window.py" line="184"/>
         <location filename="../../desktop/ui/photos/page.py" line="54"/>
         <location filename="../../desktop/ui/shell/registry.py" line="24"/>
-        <location filename="../../desktop/ui/visits/page.py" line="404"/>
+        <location filename="../../desktop/ui/visits/page.py" line="383"/>
         <location filename="../../desktop/domain/fields.py" line="14"/>
         <source>照片</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['photo'] (a kind of record)</extracomment>
@@ -375,20 +375,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="101"/>
-        <location filename="../../desktop/ui/diary/page.py" line="689"/>
+        <location filename="../../desktop/ui/diary/page.py" line="665"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="102"/>
-        <location filename="../../desktop/ui/diary/page.py" line="690"/>
-        <location filename="../../desktop/ui/diary/page.py" line="775"/>
+        <location filename="../../desktop/ui/diary/page.py" line="666"/>
+        <location filename="../../desktop/ui/diary/page.py" line="751"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/diary/page.py" line="103"/>
-        <location filename="../../desktop/ui/diary/page.py" line="691"/>
+        <location filename="../../desktop/ui/diary/page.py" line="667"/>
         <location filename="../../desktop/domain/fields.py" line="176"/>
         <source>批准人</source>
         <extracomment>desktop/domain/fields.py: work_log.approver</extracomment>
@@ -457,229 +457,229 @@
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="136"/>
+        <location filename="../../desktop/ui/diary/page.py" line="133"/>
         <location filename="../../desktop/ui/shell/registry.py" line="21"/>
         <source>日志</source>
         <translation>Diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="165"/>
+        <location filename="../../desktop/ui/diary/page.py" line="162"/>
         <source>本月考勤</source>
         <translation>This month's attendance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="215"/>
+        <location filename="../../desktop/ui/diary/page.py" line="207"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="240"/>
+        <location filename="../../desktop/ui/diary/page.py" line="232"/>
         <source>正在读取 {n} 张日志照片…</source>
         <translation>Reading {n} diary photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="265"/>
+        <location filename="../../desktop/ui/diary/page.py" line="257"/>
         <source>写 {day} 的日志</source>
         <translation>Write the diary entry of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="265"/>
-        <location filename="../../desktop/ui/diary/page.py" line="927"/>
+        <location filename="../../desktop/ui/diary/page.py" line="257"/>
+        <location filename="../../desktop/ui/diary/page.py" line="903"/>
         <source>修改 {day} 的日志</source>
         <translation>Correcting the entry of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="270"/>
+        <location filename="../../desktop/ui/diary/page.py" line="262"/>
         <source>已保存 {day} 的日志</source>
         <translation>Saved the diary of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="270"/>
+        <location filename="../../desktop/ui/diary/page.py" line="262"/>
         <source>已修改 {day} 的日志（修改记录保留）</source>
         <translation>Corrected the diary of {day} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="273"/>
+        <location filename="../../desktop/ui/diary/page.py" line="265"/>
         <source>，照片 {n} 张</source>
         <translation>, {n} photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="327"/>
+        <location filename="../../desktop/ui/diary/page.py" line="306"/>
         <source>上次有一条没有保存的日志（{day}，{person}），要恢复到日志表单吗？</source>
         <translation>A diary entry was left unsaved last time ({day}, {person}). Put it back in the diary form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="380"/>
+        <location filename="../../desktop/ui/diary/page.py" line="356"/>
         <source>{day} 的日志照片</source>
         <translation>Diary photo of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="384"/>
+        <location filename="../../desktop/ui/diary/page.py" line="360"/>
         <source>{day} 日志照片.jpg</source>
         <translation>diary photo {day}.jpg</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="392"/>
+        <location filename="../../desktop/ui/diary/page.py" line="368"/>
         <source>选择日志照片</source>
         <translation>Choose diary photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="394"/>
+        <location filename="../../desktop/ui/diary/page.py" line="370"/>
         <location filename="../../desktop/ui/photos/page.py" line="240"/>
-        <location filename="../../desktop/ui/visits/page.py" line="525"/>
+        <location filename="../../desktop/ui/visits/page.py" line="504"/>
         <source>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;所有文件 (*)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="403"/>
+        <location filename="../../desktop/ui/diary/page.py" line="379"/>
         <source>{day} 已经记为在村</source>
         <translation>{day} is already marked in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="407"/>
+        <location filename="../../desktop/ui/diary/page.py" line="383"/>
         <source>记 {day} 在村</source>
         <translation>Mark {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="412"/>
+        <location filename="../../desktop/ui/diary/page.py" line="388"/>
         <source>已记 {day} 在村</source>
         <translation>Marked {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="421"/>
+        <location filename="../../desktop/ui/diary/page.py" line="397"/>
         <source>取消 {day} 在村</source>
         <translation>Take back {day} in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="426"/>
+        <location filename="../../desktop/ui/diary/page.py" line="402"/>
         <source>已取消 {day} 在村（修改记录保留）</source>
         <translation>Took back {day} in the village (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="439"/>
+        <location filename="../../desktop/ui/diary/page.py" line="415"/>
         <source>修改请假：{kind} {start}</source>
         <translation>Correct leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="445"/>
+        <location filename="../../desktop/ui/diary/page.py" line="421"/>
         <source>已修改请假：{kind} {start} 至 {end}（修改记录保留）</source>
         <translation>Corrected leave: {kind} {start} to {end} (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="459"/>
+        <location filename="../../desktop/ui/diary/page.py" line="435"/>
         <source>请假：{kind} {start}</source>
         <translation>Leave: {kind} {start}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="463"/>
+        <location filename="../../desktop/ui/diary/page.py" line="439"/>
         <source>已记录{kind} {start} 至 {end}</source>
         <translation>Recorded {kind} from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="481"/>
+        <location filename="../../desktop/ui/diary/page.py" line="457"/>
         <source>修改请假：{kind} {start} 至 {end}</source>
         <translation>Correcting leave: {kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="485"/>
+        <location filename="../../desktop/ui/diary/page.py" line="461"/>
         <location filename="../../desktop/ui/photos/details.py" line="59"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="494"/>
-        <location filename="../../desktop/ui/diary/page.py" line="661"/>
+        <location filename="../../desktop/ui/diary/page.py" line="470"/>
+        <location filename="../../desktop/ui/diary/page.py" line="637"/>
         <source>记录请假</source>
         <translation>Record leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="504"/>
+        <location filename="../../desktop/ui/diary/page.py" line="480"/>
         <source>{kind} {start} 至 {end}</source>
         <translation>{kind} {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="509"/>
+        <location filename="../../desktop/ui/diary/page.py" line="485"/>
         <source>删除请假：{what}</source>
         <translation>Remove leave: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="516"/>
+        <location filename="../../desktop/ui/diary/page.py" line="492"/>
         <source>已删除请假：{what}（Ctrl+Z 撤销）</source>
         <translation>Removed leave: {what} (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="527"/>
+        <location filename="../../desktop/ui/diary/page.py" line="503"/>
         <source>已为 {n} 个村设定 {year} 年每月所需在村天数 {days} 天</source>
         <translation>Set {days} days a month in the village for {year} in {n} villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="538"/>
+        <location filename="../../desktop/ui/diary/page.py" line="514"/>
         <source>在岗日历</source>
         <translation>Presence calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="548"/>
+        <location filename="../../desktop/ui/diary/page.py" line="524"/>
         <source>绿：在村　橙：请假　蓝：外出开会　灰：不在村</source>
         <translation>Green: in village  Orange: leave  Blue: meeting away  Grey: away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="556"/>
+        <location filename="../../desktop/ui/diary/page.py" line="532"/>
         <source>队员</source>
         <translation>Team member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="565"/>
+        <location filename="../../desktop/ui/diary/page.py" line="541"/>
         <source>写日志</source>
         <translation>Write the diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="577"/>
+        <location filename="../../desktop/ui/diary/page.py" line="553"/>
         <source>村民小组，或 乡里开会 等；不填即在村里</source>
         <translation>Village group, or e.g. 乡里开会; blank means in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="580"/>
+        <location filename="../../desktop/ui/diary/page.py" line="556"/>
         <source>这一天做了什么（回车保存）</source>
         <translation>What was done this day (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="583"/>
+        <location filename="../../desktop/ui/diary/page.py" line="559"/>
         <source>涉及的农户：户编号，逗号分隔</source>
         <translation>Households concerned: household numbers, comma separated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="589"/>
+        <location filename="../../desktop/ui/diary/page.py" line="565"/>
         <source>把照片文件拖到这里，保存日志时一起保存；选中后按 Delete 移除</source>
         <translation>Drag photo files here: they are saved with the diary; select one and press Delete to remove it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="590"/>
-        <location filename="../../desktop/ui/visits/page.py" line="367"/>
+        <location filename="../../desktop/ui/diary/page.py" line="566"/>
+        <location filename="../../desktop/ui/visits/page.py" line="346"/>
         <source>选择照片…</source>
         <translation>Choose photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="605"/>
+        <location filename="../../desktop/ui/diary/page.py" line="581"/>
         <source>保存日志</source>
         <translation>Save diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="608"/>
+        <location filename="../../desktop/ui/diary/page.py" line="584"/>
         <source>记为在村</source>
         <translation>Mark in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="611"/>
+        <location filename="../../desktop/ui/diary/page.py" line="587"/>
         <source>取消在村</source>
         <translation>Not in village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="613"/>
+        <location filename="../../desktop/ui/diary/page.py" line="589"/>
         <source>取消这一天的在村记录（修改记录保留，Ctrl+Z 撤销）</source>
         <translation>Take back this day's in-village mark (the history is kept; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="623"/>
+        <location filename="../../desktop/ui/diary/page.py" line="599"/>
         <location filename="../../desktop/ui/households/window.py" line="150"/>
         <location filename="../../desktop/domain/fields.py" line="172"/>
         <source>内容</source>
@@ -687,58 +687,58 @@
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="643"/>
+        <location filename="../../desktop/ui/diary/page.py" line="619"/>
         <source>请假和外出开会</source>
         <translation>Leave and meetings away</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="659"/>
+        <location filename="../../desktop/ui/diary/page.py" line="635"/>
         <source>批准人（回车保存）</source>
         <translation>Approved by (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="664"/>
+        <location filename="../../desktop/ui/diary/page.py" line="640"/>
         <source>取消修改</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="678"/>
+        <location filename="../../desktop/ui/diary/page.py" line="654"/>
         <location filename="../../desktop/ui/security/dialogs.py" line="149"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="681"/>
+        <location filename="../../desktop/ui/diary/page.py" line="657"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="683"/>
+        <location filename="../../desktop/ui/diary/page.py" line="659"/>
         <source>删除记错的请假（变更日志保留，Ctrl+Z 撤销）</source>
         <translation>Remove a leave entered by mistake (the change log keeps it; Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="697"/>
+        <location filename="../../desktop/ui/diary/page.py" line="673"/>
         <source>本月请假（选中一条可修改或删除）</source>
         <translation>Leave this month (select one to correct or remove)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="709"/>
+        <location filename="../../desktop/ui/diary/page.py" line="685"/>
         <source>所需在村天数</source>
         <translation>Required days in the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="722"/>
+        <location filename="../../desktop/ui/diary/page.py" line="698"/>
         <source>依据：文件名称和年份（必填，回车保存）</source>
         <translation>Source: document name and year (required, Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="725"/>
+        <location filename="../../desktop/ui/diary/page.py" line="701"/>
         <source>政策标准：每月所需在村天数。没有附带的数字：按本省、本县的驻村干部管理文件设定，随同步包发到各村。</source>
         <translation>Policy figure: days a month in the village. No figure ships: set it from the province's or county's rules for resident cadres; it reaches every village with the sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="735"/>
+        <location filename="../../desktop/ui/diary/page.py" line="711"/>
         <location filename="../../desktop/ui/households/window.py" line="103"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="43"/>
         <location filename="../../desktop/ui/settings/policy_box.py" line="86"/>
@@ -746,110 +746,110 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="736"/>
+        <location filename="../../desktop/ui/diary/page.py" line="712"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="737"/>
+        <location filename="../../desktop/ui/diary/page.py" line="713"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="744"/>
+        <location filename="../../desktop/ui/diary/page.py" line="720"/>
         <source>搜索日志：内容、地点、类别或记录人</source>
         <translation>Search the diary: content, place, kind or writer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="773"/>
+        <location filename="../../desktop/ui/diary/page.py" line="749"/>
         <source>逐月缺口，从</source>
         <translation>Gaps month by month, from</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="827"/>
+        <location filename="../../desktop/ui/diary/page.py" line="803"/>
         <source>没有缺口</source>
         <translation>No gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="827"/>
+        <location filename="../../desktop/ui/diary/page.py" line="803"/>
         <source>{n} 个人月有缺口</source>
         <translation>{n} person-months with a gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="843"/>
+        <location filename="../../desktop/ui/diary/page.py" line="819"/>
         <source>本月没有考勤记录</source>
         <translation>No attendance recorded this month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="852"/>
+        <location filename="../../desktop/ui/diary/page.py" line="828"/>
         <source>{kind} {days} 天</source>
         <translation>{kind} {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="854"/>
+        <location filename="../../desktop/ui/diary/page.py" line="830"/>
         <source>无请假</source>
         <translation>no leave</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="855"/>
+        <location filename="../../desktop/ui/diary/page.py" line="831"/>
         <source>{year} 年 {month} 月：在村 {present} 天，{leave}，不在村 {away} 天，在岗 {duty} 天。</source>
         <translation>{year}-{month}: {present} days in the village, {leave}, {away} days away, {duty} days on duty. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="861"/>
+        <location filename="../../desktop/ui/diary/page.py" line="837"/>
         <source>所需在村天数尚未设置（由乡镇在 日志 页按本省文件设定）</source>
         <translation>Required days in the village not set yet (the township sets them on the Diary page from the province’s rules)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="863"/>
+        <location filename="../../desktop/ui/diary/page.py" line="839"/>
         <source>所需 {required} 天，差 {gap} 天</source>
         <translation>{required} days required, {gap} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="865"/>
+        <location filename="../../desktop/ui/diary/page.py" line="841"/>
         <source>所需 {required} 天，已达到</source>
         <translation>{required} days required, met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="887"/>
-        <location filename="../../desktop/ui/diary/page.py" line="916"/>
+        <location filename="../../desktop/ui/diary/page.py" line="863"/>
+        <location filename="../../desktop/ui/diary/page.py" line="892"/>
         <source>新日志：{day}</source>
         <translation>New entry: {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="890"/>
+        <location filename="../../desktop/ui/diary/page.py" line="866"/>
         <source>{day} 的日志有改动还没有保存，换到另一天之前要保存吗？</source>
         <translation>The diary entry for {day} has unsaved changes. Save it before going to another day?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="929"/>
+        <location filename="../../desktop/ui/diary/page.py" line="905"/>
         <source>（照片 {n} 张，双击查看）</source>
         <translation> ({n} photos; double-click to view)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="945"/>
+        <location filename="../../desktop/ui/diary/page.py" line="921"/>
         <source>村里</source>
         <translation>In the village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="964"/>
+        <location filename="../../desktop/ui/diary/page.py" line="940"/>
         <source>低于所需天数</source>
         <translation>Below the required days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="966"/>
+        <location filename="../../desktop/ui/diary/page.py" line="942"/>
         <source>有周无日志</source>
         <translation>A week without diary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="974"/>
-        <location filename="../../desktop/ui/diary/page.py" line="990"/>
+        <location filename="../../desktop/ui/diary/page.py" line="950"/>
+        <location filename="../../desktop/ui/diary/page.py" line="966"/>
         <source>尚未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diary/page.py" line="975"/>
-        <location filename="../../desktop/ui/diary/page.py" line="991"/>
+        <location filename="../../desktop/ui/diary/page.py" line="951"/>
+        <location filename="../../desktop/ui/diary/page.py" line="967"/>
         <source>已达到</source>
         <translation>Met</translation>
     </message>
@@ -1513,7 +1513,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/new_household.py" line="54"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="32"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="44"/>
         <location filename="../../desktop/domain/fields.py" line="28"/>
         <location filename="../../desktop/domain/fields.py" line="35"/>
         <source>村民小组</source>
@@ -1533,178 +1533,184 @@
         <translation>Choose the village the household belongs to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="50"/>
+        <location filename="../../desktop/ui/households/page.py" line="57"/>
         <source>搜索姓名、拼音、户编号、身份证号或电话</source>
         <translation>Search name, pinyin, household no., ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="62"/>
-        <location filename="../../desktop/ui/households/page.py" line="263"/>
+        <location filename="../../desktop/ui/households/page.py" line="69"/>
+        <location filename="../../desktop/ui/households/page.py" line="321"/>
         <location filename="../../desktop/ui/shell/registry.py" line="19"/>
-        <location filename="../../desktop/ui/shell/self_check.py" line="65"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="85"/>
         <location filename="../../desktop/domain/fields.py" line="12"/>
         <source>农户</source>
         <extracomment>desktop/domain/fields.py: TABLE_LABELS['household'] (a kind of record)</extracomment>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="80"/>
-        <location filename="../../desktop/ui/households/page.py" line="309"/>
+        <location filename="../../desktop/ui/households/page.py" line="93"/>
+        <location filename="../../desktop/ui/households/page.py" line="409"/>
         <source>全部小组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="81"/>
+        <location filename="../../desktop/ui/households/page.py" line="94"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="82"/>
+        <location filename="../../desktop/ui/households/page.py" line="95"/>
         <source>全部核查情况</source>
         <translation>All check results</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="83"/>
+        <location filename="../../desktop/ui/households/page.py" line="96"/>
         <location filename="../../desktop/ui/overview/page.py" line="65"/>
         <source>有短板或待核实</source>
         <translation>Gaps or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="86"/>
+        <location filename="../../desktop/ui/households/page.py" line="99"/>
         <source>{dimension}未达标或待核实</source>
         <translation>{dimension}: not met or to verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="88"/>
+        <location filename="../../desktop/ui/households/page.py" line="101"/>
         <source>全部监测状态</source>
         <translation>All monitoring states</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="91"/>
+        <location filename="../../desktop/ui/households/page.py" line="104"/>
         <source> 天未走访</source>
         <translation> days not visited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="92"/>
+        <location filename="../../desktop/ui/households/page.py" line="105"/>
         <source>不限走访</source>
         <translation>Any last visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="93"/>
+        <location filename="../../desktop/ui/households/page.py" line="106"/>
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="99"/>
+        <location filename="../../desktop/ui/households/page.py" line="112"/>
         <source>新增农户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="102"/>
+        <location filename="../../desktop/ui/households/page.py" line="115"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="106"/>
+        <location filename="../../desktop/ui/households/page.py" line="119"/>
         <source>把下面的列表（按现在的搜索和筛选）导出为 Excel 表格</source>
         <translation>Export the list below (as searched and filtered now) to an Excel sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="109"/>
+        <location filename="../../desktop/ui/households/page.py" line="122"/>
         <source>设村民小组…</source>
         <translation>Set village group…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="111"/>
+        <location filename="../../desktop/ui/households/page.py" line="124"/>
         <source>把选中的农户（按住 Ctrl 或 Shift 多选）放进一个村民小组，可撤销</source>
         <translation>Put the selected households (Ctrl or Shift to select several) into one village group; undoable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="113"/>
+        <location filename="../../desktop/ui/households/page.py" line="126"/>
         <source>打印所选</source>
         <translation>Print selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="116"/>
+        <location filename="../../desktop/ui/households/page.py" line="129"/>
         <source>选中农户的一户一档…</source>
         <translation>Household files of the selected households…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="118"/>
+        <location filename="../../desktop/ui/households/page.py" line="131"/>
         <source>选中农户的明白卡…</source>
         <translation>Cards of the selected households…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="185"/>
-        <location filename="../../desktop/ui/households/page.py" line="214"/>
+        <location filename="../../desktop/ui/households/page.py" line="238"/>
+        <location filename="../../desktop/ui/households/page.py" line="269"/>
         <source>请先在列表中选择农户（按住 Ctrl 或 Shift 可以多选）</source>
         <translation>Select households in the list first (Ctrl or Shift to select several)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="191"/>
+        <location filename="../../desktop/ui/households/page.py" line="244"/>
         <source>设村民小组</source>
         <translation>Set village group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="192"/>
+        <location filename="../../desktop/ui/households/page.py" line="245"/>
         <source>把选中的 {n} 户放进村民小组：</source>
         <translation>Put the {n} selected households into the village group:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="204"/>
+        <location filename="../../desktop/ui/households/page.py" line="259"/>
         <source>{n} 户设为{group}</source>
         <translation>{n} households set to {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="216"/>
+        <location filename="../../desktop/ui/households/page.py" line="271"/>
         <location filename="../../desktop/ui/printing/request.py" line="37"/>
         <source>明白卡</source>
         <translation>Household info cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="216"/>
+        <location filename="../../desktop/ui/households/page.py" line="271"/>
         <source>一户一档</source>
         <translation>Household file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="218"/>
+        <location filename="../../desktop/ui/households/page.py" line="273"/>
         <source>{what}-选中{n}户.pdf</source>
         <translation>{what}-{n}-selected.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="220"/>
+        <location filename="../../desktop/ui/households/page.py" line="275"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="220"/>
+        <location filename="../../desktop/ui/households/page.py" line="275"/>
         <source>打印{what}</source>
         <translation>Print {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="235"/>
+        <location filename="../../desktop/ui/households/page.py" line="292"/>
         <source>已生成 {path}（{n} 户，{pages} 页）</source>
         <translation>Made {path} ({n} households, {pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="240"/>
+        <location filename="../../desktop/ui/households/page.py" line="297"/>
         <source>正在生成{what}…</source>
         <translation>Making {what}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="264"/>
+        <location filename="../../desktop/ui/households/page.py" line="322"/>
         <source>农户列表-{day}.xlsx</source>
         <translation>households-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="268"/>
+        <location filename="../../desktop/ui/households/page.py" line="326"/>
         <source>导出农户列表</source>
         <translation>Export household list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/page.py" line="292"/>
+        <location filename="../../desktop/ui/households/page.py" line="364"/>
+        <location filename="../../desktop/ui/households/page.py" line="368"/>
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/households/page.py" line="366"/>
+        <source>超过 {n} 户</source>
+        <translation>more than {n} households</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="53"/>
@@ -1766,7 +1772,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/households/pairing_forms.py" line="87"/>
-        <location filename="../../desktop/ui/households/table_model.py" line="36"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="48"/>
         <location filename="../../desktop/domain/fields.py" line="38"/>
         <location filename="../../desktop/domain/fields.py" line="110"/>
         <location filename="../../desktop/domain/fields.py" line="162"/>
@@ -1859,19 +1865,19 @@
         <translation>Select a helper in the table of helpers first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/table_model.py" line="33"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="45"/>
         <source>户类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/table_model.py" line="34"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="46"/>
         <location filename="../../desktop/domain/fields.py" line="42"/>
         <source>脱贫属性</source>
         <extracomment>desktop/domain/fields.py: household.poverty_status</extracomment>
         <translation>Poverty status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/households/table_model.py" line="35"/>
+        <location filename="../../desktop/ui/households/table_model.py" line="47"/>
         <location filename="../../desktop/ui/villages/page.py" line="46"/>
         <source>人数</source>
         <translation>People</translation>
@@ -1976,14 +1982,14 @@
     <message>
         <location filename="../../desktop/ui/households/window.py" line="148"/>
         <location filename="../../desktop/ui/visits/page.py" line="95"/>
-        <location filename="../../desktop/ui/visits/page.py" line="390"/>
+        <location filename="../../desktop/ui/visits/page.py" line="369"/>
         <source>方式</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/households/window.py" line="149"/>
         <location filename="../../desktop/ui/visits/page.py" line="96"/>
-        <location filename="../../desktop/ui/visits/page.py" line="397"/>
+        <location filename="../../desktop/ui/visits/page.py" line="376"/>
         <source>走访人</source>
         <translation>Visitors</translation>
     </message>
@@ -2254,7 +2260,7 @@
         <location filename="../../desktop/ui/monitoring/page.py" line="311"/>
         <location filename="../../desktop/ui/printing/options.py" line="87"/>
         <location filename="../../desktop/ui/printing/request.py" line="66"/>
-        <location filename="../../desktop/ui/visits/page.py" line="170"/>
+        <location filename="../../desktop/ui/visits/page.py" line="165"/>
         <source>请先选择农户：输入姓名、拼音首字母或户编号，再从列表中选择</source>
         <translation>Choose a household first: type a name, pinyin initials or household no., then pick it from the list</translation>
     </message>
@@ -3160,7 +3166,7 @@ This computer cannot preview PDFs: click “Open folder” and use a PDF reader 
     </message>
     <message>
         <location filename="../../desktop/ui/security/dialogs.py" line="114"/>
-        <location filename="../../desktop/ui/visits/page.py" line="352"/>
+        <location filename="../../desktop/ui/visits/page.py" line="331"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -3687,122 +3693,122 @@ After restoring, the undo history is cleared.</translation>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="291"/>
+        <location filename="../../desktop/ui/settings/page.py" line="292"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="294"/>
+        <location filename="../../desktop/ui/settings/page.py" line="295"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="304"/>
+        <location filename="../../desktop/ui/settings/page.py" line="305"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="326"/>
+        <location filename="../../desktop/ui/settings/page.py" line="327"/>
         <source>乡镇设备：在“各村”页选择一个村后，这里显示它的基本信息。</source>
         <translation>Township device: choose a village on the “Villages” page to see its profile here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="332"/>
+        <location filename="../../desktop/ui/settings/page.py" line="333"/>
         <source>（不能修改）</source>
         <translation> (cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="333"/>
+        <location filename="../../desktop/ui/settings/page.py" line="334"/>
         <source>村的编号由村代码生成，同村各设备据此合并，所以村代码不能修改</source>
         <translation>The village's ID is made from its code, and the devices of one village merge by it, so the code cannot change</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="343"/>
+        <location filename="../../desktop/ui/settings/page.py" line="344"/>
         <source>改完一项按回车或点别处即保存，可用 Ctrl+Z 撤销。</source>
         <translation>A field is saved when you press Enter or click elsewhere; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="345"/>
+        <location filename="../../desktop/ui/settings/page.py" line="346"/>
         <source>村的基本信息由村里维护，乡镇设备只能查看。</source>
         <translation>The village keeps its profile; a township device can only view it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="364"/>
+        <location filename="../../desktop/ui/settings/page.py" line="365"/>
         <source>海拔应为整数（米），实为“{altitude}”</source>
         <translation>The altitude should be a whole number of metres, not “{altitude}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="376"/>
+        <location filename="../../desktop/ui/settings/page.py" line="377"/>
         <source>服务器数据库请用 pg_dump 备份、pg_restore 恢复（见使用说明“乡镇服务器”一节）。</source>
         <translation>Back up a server database with pg_dump and restore it with pg_restore (see “Township server” in the manual).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="380"/>
+        <location filename="../../desktop/ui/settings/page.py" line="381"/>
         <source>还没有备份</source>
         <translation>no backup yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="380"/>
+        <location filename="../../desktop/ui/settings/page.py" line="381"/>
         <source>最近一份：{name}</source>
         <translation>newest: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="382"/>
+        <location filename="../../desktop/ui/settings/page.py" line="383"/>
         <source>备份保存在 {backups}（共 {n} 份，{newest}）。每天第一次打开时自动备份，保留最近 10 份；建议另外拷一份到 U 盘。</source>
         <translation>Backups are kept in {backups} ({n}, {newest}). The first start of each day makes one, and the newest 10 are kept; copying one to a USB drive as well is a good idea.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="390"/>
+        <location filename="../../desktop/ui/settings/page.py" line="395"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="395"/>
+        <location filename="../../desktop/ui/settings/page.py" line="400"/>
         <source>原来的台账已另存为 {path}。</source>
         <translation>The previous ledger was saved as {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="399"/>
+        <location filename="../../desktop/ui/settings/page.py" line="404"/>
         <source>已从 {name} 恢复。{kept}</source>
         <translation>Restored from {name}. {kept}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="404"/>
+        <location filename="../../desktop/ui/settings/page.py" line="409"/>
         <source>隔离区中它的 {n} 个同步包已处理，其中 {applied} 个导入了新内容。</source>
         <translation>Its {n} bundles in quarantine were processed; {applied} brought new data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="412"/>
+        <location filename="../../desktop/ui/settings/page.py" line="417"/>
         <source>已信任：指纹 {fingerprint}。{released}</source>
         <translation>Trusted: fingerprint {fingerprint}. {released}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="422"/>
+        <location filename="../../desktop/ui/settings/page.py" line="427"/>
         <source>身份卡保存到哪个文件夹（或 U 盘）</source>
         <translation>Save the identity card to which folder (or USB drive)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="428"/>
+        <location filename="../../desktop/ui/settings/page.py" line="433"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="433"/>
+        <location filename="../../desktop/ui/settings/page.py" line="438"/>
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="433"/>
+        <location filename="../../desktop/ui/settings/page.py" line="438"/>
         <source>吊销原因（如：笔记本电脑丢失）：</source>
         <translation>Reason (e.g. laptop lost):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="448"/>
+        <location filename="../../desktop/ui/settings/page.py" line="453"/>
         <source>（米）</source>
         <translation> (m)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="449"/>
+        <location filename="../../desktop/ui/settings/page.py" line="454"/>
         <source>{field}：</source>
         <translation>{field}:</translation>
     </message>
@@ -4081,87 +4087,59 @@ After restoring, the undo history is cleared.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/help.py" line="114"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="276"/>
         <source>关于驻村台账</source>
         <translation>About Zhucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/idle_lock.py" line="91"/>
+        <location filename="../../desktop/ui/shell/idle_lock.py" line="95"/>
         <source>立即锁定</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/idle_lock.py" line="95"/>
+        <location filename="../../desktop/ui/shell/idle_lock.py" line="99"/>
         <source>安全</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="115"/>
-        <source>日志表单里有没有保存的内容，关闭前要保存吗？</source>
-        <translation>The diary form holds text that is not saved. Save it before closing?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
         <source>走访表单里有没有保存的内容，关闭前要保存吗？</source>
         <translation>The visit form holds something not saved. Save it before closing?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
+        <source>日志表单里有没有保存的内容，关闭前要保存吗？</source>
+        <translation>The diary form holds text that is not saved. Save it before closing?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="257"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="258"/>
         <source>撤销</source>
         <comment>undo the last edit</comment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="260"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="269"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="270"/>
         <source>使用说明</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="227"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="240"/>
-        <location filename="../../desktop/domain/fields.py" line="25"/>
-        <source>乡镇</source>
-        <extracomment>desktop/domain/fields.py: village.township</extracomment>
-        <translation>Township</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="230"/>
-        <source>驻村台账 — {place}（乡镇）{in_view}</source>
-        <translation>Zhucun — {place} (township){in_view}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="234"/>
-        <source>驻村台账 — {village}</source>
-        <translation>Zhucun — {village}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="236"/>
-        <source>（演示数据，虚构）</source>
-        <translation> (demo data, fictional)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="238"/>
-        <source>使用人：{user}　　{place_kind}：{place}</source>
-        <translation>User: {user}    {place_kind}: {place}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="245"/>
-        <location filename="../../desktop/ui/shell/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="311"/>
         <location filename="../../desktop/ui/sync/tables.py" line="152"/>
         <location filename="../../desktop/ui/sync/tables.py" line="153"/>
         <location filename="../../desktop/ui/villages/page.py" line="54"/>
@@ -4170,14 +4148,42 @@ After restoring, the undo history is cleared.</translation>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="312"/>
         <source>上次导出：{out}　上次导入：{came}　未导出修改：{unsent} 条</source>
         <translation>Last export: {out}　Last import: {came}　Changes not exported: {unsent}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="316"/>
         <source>　已导出待回执：{n} 条</source>
         <translation>　Exported, awaiting receipt: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="341"/>
+        <location filename="../../desktop/domain/fields.py" line="25"/>
+        <source>乡镇</source>
+        <extracomment>desktop/domain/fields.py: village.township</extracomment>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="331"/>
+        <source>驻村台账 — {place}（乡镇）{in_view}</source>
+        <translation>Zhucun — {place} (township){in_view}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="335"/>
+        <source>驻村台账 — {village}</source>
+        <translation>Zhucun — {village}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="337"/>
+        <source>（演示数据，虚构）</source>
+        <translation> (demo data, fictional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="339"/>
+        <source>使用人：{user}　　{place_kind}：{place}</source>
+        <translation>User: {user}    {place_kind}: {place}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/registry.py" line="26"/>
@@ -4193,32 +4199,32 @@ After restoring, the undo history is cleared.</translation>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/registry.py" line="47"/>
+        <location filename="../../desktop/ui/shell/registry.py" line="52"/>
         <source>“{title}”页尚在建设中，下一版提供。命令行已可使用相应功能（zhucun --help）。</source>
         <translation>The “{title}” page is under construction and comes in the next version. The command line already has it (zhucun --help).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="36"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="42"/>
         <source>中文字体</source>
         <translation>Chinese font</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="37"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="43"/>
         <source>界面翻译</source>
         <translation>Interface translations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="38"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="44"/>
         <source>PDF 预览和打印</source>
         <translation>PDF preview and printing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="39"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="45"/>
         <source>数据库加密（SQLCipher）</source>
         <translation>Database encryption (SQLCipher)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="40"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="46"/>
         <source>口令密钥派生</source>
         <translation>Passphrase key derivation</translation>
     </message>
@@ -4238,37 +4244,37 @@ After restoring, the undo history is cleared.</translation>
         <translation>FTS5 trigram tokenizer missing: {0}; household search still works, but reads every household (slower)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="57"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="77"/>
         <source>{family} 缺少 {characters}</source>
         <translation>{family} lacks {characters}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="71"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="91"/>
         <source>找不到英文翻译 zhucun_en.qm</source>
         <translation>English translation zhucun_en.qm not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="73"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="93"/>
         <source>找不到 Qt 自带的中文翻译 qtbase_zh_CN.qm</source>
         <translation>Qt's own Chinese translation qtbase_zh_CN.qm not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="74"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="94"/>
         <source>English（农户 → {english}），Qt 中文（Cancel → {cancel}）</source>
         <translation>English (农户 → {english}), Qt Chinese (Cancel → {cancel})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="82"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="102"/>
         <source>没有可用的 PDF 渲染组件（pypdfium2）</source>
         <translation>No PDF renderer available (pypdfium2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="89"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="109"/>
         <source>{renderer} 渲染的页面不对</source>
         <translation>{renderer} rendered the page wrongly</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/self_check.py" line="90"/>
+        <location filename="../../desktop/ui/shell/self_check.py" line="110"/>
         <source>{renderer}，{width}×{height} 像素</source>
         <translation>{renderer}, {width}×{height} pixels</translation>
     </message>
@@ -4936,7 +4942,7 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/follow_up_model.py" line="26"/>
-        <location filename="../../desktop/ui/visits/page.py" line="402"/>
+        <location filename="../../desktop/ui/visits/page.py" line="381"/>
         <source>后续事项</source>
         <translation>Follow-up</translation>
     </message>
@@ -4972,7 +4978,7 @@ fingerprint {expected}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/visits/page.py" line="97"/>
-        <location filename="../../desktop/ui/visits/page.py" line="399"/>
+        <location filename="../../desktop/ui/visits/page.py" line="378"/>
         <source>走访内容</source>
         <translation>What was done</translation>
     </message>
@@ -4987,183 +4993,183 @@ fingerprint {expected}</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="151"/>
+        <location filename="../../desktop/ui/visits/page.py" line="146"/>
         <source>共 {n} 次</source>
         <translation>{n} visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="157"/>
+        <location filename="../../desktop/ui/visits/page.py" line="152"/>
         <source>没有待办事项</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="157"/>
+        <location filename="../../desktop/ui/visits/page.py" line="152"/>
         <source>{n} 项，其中逾期 {late} 项</source>
         <translation>{n} items, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="195"/>
+        <location filename="../../desktop/ui/visits/page.py" line="190"/>
         <source>走访：{label}</source>
         <translation>Visit: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="201"/>
+        <location filename="../../desktop/ui/visits/page.py" line="196"/>
         <source>已保存：{visited_on} {label}</source>
         <translation>Saved: {visited_on} {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="263"/>
+        <location filename="../../desktop/ui/visits/page.py" line="245"/>
         <source>上次有一份没有保存的走访（{label}，照片 {n} 张），要恢复到走访表单吗？</source>
         <translation>A visit was left unsaved last time ({label}, {n} photos). Put it back in the visit form?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="264"/>
+        <location filename="../../desktop/ui/visits/page.py" line="246"/>
         <source>未选农户</source>
         <translation>no household chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="292"/>
-        <location filename="../../desktop/ui/visits/page.py" line="516"/>
+        <location filename="../../desktop/ui/visits/page.py" line="271"/>
+        <location filename="../../desktop/ui/visits/page.py" line="495"/>
         <source>{action}（{due} 前）</source>
         <translation>{action} (by {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="301"/>
+        <location filename="../../desktop/ui/visits/page.py" line="280"/>
         <source>走访记录-{day}.xlsx</source>
         <translation>visits-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="305"/>
+        <location filename="../../desktop/ui/visits/page.py" line="284"/>
         <source>导出走访记录</source>
         <translation>Export visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="318"/>
+        <location filename="../../desktop/ui/visits/page.py" line="297"/>
         <source>完成后续事项：{action}</source>
         <translation>Follow-up done: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="337"/>
+        <location filename="../../desktop/ui/visits/page.py" line="316"/>
         <source>例如：户主及配偶</source>
         <translation>e.g. the head and spouse</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="338"/>
+        <location filename="../../desktop/ui/visits/page.py" line="317"/>
         <source>了解了什么、核实了什么（必填）</source>
         <translation>What was learned or verified (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="340"/>
+        <location filename="../../desktop/ui/visits/page.py" line="319"/>
         <source>宣讲的政策，可不填</source>
         <translation>Policies explained (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="341"/>
+        <location filename="../../desktop/ui/visits/page.py" line="320"/>
         <source>农户反映的问题和诉求</source>
         <translation>Problems and requests raised by the household</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="345"/>
+        <location filename="../../desktop/ui/visits/page.py" line="324"/>
         <source>后续要办的事，回车添加</source>
         <translation>Something to follow up; Enter adds it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="351"/>
+        <location filename="../../desktop/ui/visits/page.py" line="330"/>
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="362"/>
+        <location filename="../../desktop/ui/visits/page.py" line="341"/>
         <source>选中后按 Delete 移除</source>
         <translation>Select and press Delete to remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="373"/>
+        <location filename="../../desktop/ui/visits/page.py" line="352"/>
         <source>已选 {n} 张</source>
         <translation>{n} chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="380"/>
+        <location filename="../../desktop/ui/visits/page.py" line="359"/>
         <source>保存走访（Ctrl+Enter）</source>
         <translation>Save visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="395"/>
+        <location filename="../../desktop/ui/visits/page.py" line="374"/>
         <source>走访日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="398"/>
+        <location filename="../../desktop/ui/visits/page.py" line="377"/>
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="400"/>
+        <location filename="../../desktop/ui/visits/page.py" line="379"/>
         <source>宣讲政策</source>
         <translation>Policies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="401"/>
+        <location filename="../../desktop/ui/visits/page.py" line="380"/>
         <source>问题诉求</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="406"/>
+        <location filename="../../desktop/ui/visits/page.py" line="385"/>
         <source>记录走访</source>
         <translation>Record a visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="433"/>
+        <location filename="../../desktop/ui/visits/page.py" line="412"/>
         <source>显示全部未办结事项</source>
         <translation>Show all open items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="435"/>
+        <location filename="../../desktop/ui/visits/page.py" line="414"/>
         <source>标记完成</source>
         <translation>Mark done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="437"/>
+        <location filename="../../desktop/ui/visits/page.py" line="416"/>
         <source>选中的事项已办结（Ctrl+Z 可撤销）</source>
         <translation>The selected item is done (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="444"/>
+        <location filename="../../desktop/ui/visits/page.py" line="423"/>
         <source>待办后续事项（已逾期和 {days} 天内到期）</source>
         <translation>Follow-ups overdue or due within {days} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="467"/>
+        <location filename="../../desktop/ui/visits/page.py" line="446"/>
         <source>在走访记录中查找（户主、户编号、内容、走访人…）</source>
         <translation>Search the visits (head, household no., content, visitors…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="475"/>
+        <location filename="../../desktop/ui/visits/page.py" line="454"/>
         <source>把本村全部走访记录（含后续事项）导出为 Excel 表格</source>
         <translation>Export every visit of the village (with follow-ups) to an Excel sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="478"/>
+        <location filename="../../desktop/ui/visits/page.py" line="457"/>
         <source>全部走访记录（双击打开农户）</source>
         <translation>All visits (double-click to open the household)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="523"/>
+        <location filename="../../desktop/ui/visits/page.py" line="502"/>
         <source>选择走访照片</source>
         <translation>Choose visit photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="542"/>
+        <location filename="../../desktop/ui/visits/page.py" line="521"/>
         <source>正在保存 {n} 张走访照片…</source>
         <translation>Saving {n} visit photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="548"/>
+        <location filename="../../desktop/ui/visits/page.py" line="527"/>
         <source>{saved}，照片 {stored} 张</source>
         <translation>{saved}, {stored} photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/visits/page.py" line="552"/>
+        <location filename="../../desktop/ui/visits/page.py" line="531"/>
         <source>走访已保存，但以下照片未能保存：
 </source>
         <translation>The visit was saved, but these photos were not:

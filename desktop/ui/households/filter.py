@@ -55,7 +55,16 @@ class HouseholdFilterProxy(QSortFilterProxyModel):
         """As asked; but by 户编号 ascending over rows already in that order, the rows are shown as they
         are: sorting compares through two Python calls each, 150,000 for 10,000 households (seconds)."""
         self._wanted_sort = (column, order)
-        super().sort(self._effective_column(column, order), order)
+        effective = self._effective_column(column, order)
+        model = self.sourceModel()
+        if effective != -1 and isinstance(model, HouseholdTableModel):
+            model.load_all_keys()  # a sort over every household found, not the first ones read
+        super().sort(effective, order)
+
+    def in_list_order(self) -> bool:
+        """Sorted as the list comes (户编号 ascending, the rows in that order): keys read later go at
+        the end."""
+        return self._wanted_sort == (COL_NUMBER, Qt.SortOrder.AscendingOrder)
 
     def _effective_column(self, column: int, order: Qt.SortOrder) -> int:
         model = self.sourceModel()
@@ -65,6 +74,9 @@ class HouseholdFilterProxy(QSortFilterProxyModel):
     def _source_reset(self) -> None:
         column, order = self._wanted_sort
         effective = self._effective_column(column, order)
+        model = self.sourceModel()
+        if effective != -1 and isinstance(model, HouseholdTableModel):
+            model.load_all_keys()
         if effective != self.sortColumn():  # new rows in or out of 户编号 order
             super().sort(effective, order)
 

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,6 +49,8 @@ from desktop.ui.widgets.tables import read_only_table
 from desktop.ui.widgets.xlsx_export import export_button, run_export
 
 if TYPE_CHECKING:
+    from desktop.services.context import Change, Ledger
+    from desktop.services.households.households import HouseholdKeys
     from desktop.services.printing.jobs import PrintResult
 
 _FITTED = (COL_NUMBER, COL_MEMBERS, COL_VILLAGE)
@@ -66,6 +69,7 @@ class HouseholdsPage(Page):
     title = tr_noop("农户")
     object_name = "householdsPage"
     add_requested = Signal()
+    count_up_to = 1000  # a search read a page at a time counts this many at most: 超过 1000 户
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -80,8 +84,13 @@ class HouseholdsPage(Page):
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
         self._flags_cache: dict[str, HouseholdFlags] | None = None
+        # numbers_sort_as_text of a village (None: all), until the ledger changes
+        self._numbers_as_text: tuple[str | None, bool] | None = None
+        self._found: tuple[int, bool] = (0, False)  # a search read a page at a time: (total, more)
+        self._listed_search: str | None = None
+        self.model.all_keys_read.connect(self._show_count)
 
-        self.group_filter = _combo(tr("全部小组"))
+        self.group_filter = _combo(tr("全部小组"), before_use=self._groups_needed)
         self.category_filter = _combo(tr("全部类别"), HOUSEHOLD_CATEGORIES)
         self.gap_filter = _combo(tr("全部核查情况"))
         self.gap_filter.addItem(tr("有短板或待核实"), ANY_GAP)
@@ -167,19 +176,9 @@ class HouseholdsPage(Page):
             from desktop.services.first_screen import first_screen_rows
 
             self.model.set_keys(first.keys, functools.partial(first_screen_rows, first))
+            self._listed_search = search
         else:
-            # the store's own modules: imported once the window is up (services/first_screen)
-            from desktop.services.households.households import household_keys, household_rows
-
-            ledger = self.ctx.ledger
-            # the households' keys now (no member read), each row's cells when the view first shows it
-            keys = household_keys(
-                ledger,
-                search=search,
-                village_id=self.ctx.village_id,
-                all_villages=self.ctx.village_id is None,
-            )
-            self.model.set_keys(keys, functools.partial(household_rows, ledger))
+            self._list(search, keep)
         # all villages of a township together: which village each 001 卓嘎 is of
         self.table.setColumnHidden(COL_VILLAGE, not (self.ctx.is_township and self.ctx.village_id is None))
         self._fit_columns()
@@ -197,6 +196,40 @@ class HouseholdsPage(Page):
         """Every household selected in the list, in the order shown."""
         rows = sorted(self.table.selectionModel().selectedRows(COL_NUMBER), key=lambda index: index.row())
         return [str(index.data(HouseholdIdRole)) for index in rows]
+
+    def _list(self, search: str | None, keep: str | None) -> None:
+        """The households found by ``search`` (None: all), through the store (imported once the window
+        is up, see services/first_screen); ``keep``: the household to keep selected."""
+        from desktop.services.households.households import household_keys, household_rows, search_keys
+
+        ledger = self.ctx.ledger
+        village_id, every = self.ctx.village_id, self.ctx.village_id is None
+        # a search's rows from the search index, as list_households(search=…) reads them
+        rows = functools.partial(household_rows, ledger, from_index=bool(search))
+        if search and self._by_pages():
+            # the first keys found and how many (超过 1000 户), the rest as the view scrolls to them:
+            # a common term finds a fifth of a county, and the screen shows 35
+            # the same search again (an edit, a sync): as many rows as were there, and the one selected
+            shown = self.model.rowCount() if search == self._listed_search else 0
+            found = search_keys(
+                ledger,
+                search,
+                village_id=village_id,
+                all_villages=every,
+                limit=self.model.key_page,
+                count_up_to=self.count_up_to,
+            )
+            more = None
+            if found.total > len(found.keys.ids):
+                more = functools.partial(_more_keys, ledger, search, village_id)
+            self._found = (found.total, found.more)
+            self.model.set_key_pages(found.keys, more, rows, longest_village=found.longest_village)
+            self.model.fetch_until(keep or "", shown)
+        else:
+            # the households' keys now (no member read), each row's cells when the view first shows it
+            keys = household_keys(ledger, search=search, village_id=village_id, all_villages=every)
+            self.model.set_keys(keys, rows)
+        self._listed_search = search
 
     def set_group_of_selected(self, group: str | None = None) -> bool:
         """设村民小组…: the selected households into one group (asked for when not given); one 撤销."""
@@ -300,14 +333,17 @@ class HouseholdsPage(Page):
         self.search_box.selectAll()
 
     # --- private -----------------------------------------------------------------------------------
-    def _apply_filters(self) -> None:
-        filters = Filters(
+    def _filters(self) -> Filters:
+        return Filters(
             group=self.group_filter.currentData() or "",
             category=self.category_filter.currentData() or "",
             gap=self.gap_filter.currentData() or "",
             monitoring=self.monitoring_filter.currentData() or "",
             not_visited_days=self.visit_filter.value(),
         )
+
+    def _apply_filters(self) -> None:
+        filters = self._filters()
         flags: dict[str, HouseholdFlags] = {}
         if filters.needs_flags:
             if self._flags_cache is None:
@@ -315,10 +351,47 @@ class HouseholdsPage(Page):
 
                 self._flags_cache = household_flags(self.ctx.ledger, village_id=self.ctx.village_id)
             flags = self._flags_cache
+        if filters != Filters():
+            self.model.load_all_keys()  # filtered over every household found
         self.proxy.set_filters(filters, flags, self.ctx.today())
-        self.count_label.setText(tr("共 {n} 户").format(n=self.proxy.rowCount()))
+        self._show_count()
         if self.proxy.rowCount() and self.selected_household_id() is None:
             self._select(None)
+
+    def _show_count(self) -> None:
+        total, more = self._found
+        if not self.model.has_more_keys():
+            self.count_label.setText(tr("共 {n} 户").format(n=self.proxy.rowCount()))
+        elif more:
+            self.count_label.setText(tr("超过 {n} 户").format(n=total))
+        else:
+            self.count_label.setText(tr("共 {n} 户").format(n=total))
+
+    def _by_pages(self) -> bool:
+        """Whether a search's keys may be read a page at a time: the list in its own order (户编号
+        ascending), no filter (each is over every household found), and 户编号 whose order as text is
+        the natural one the list shows."""
+        if not self.proxy.in_list_order() or self._filters() != Filters():
+            return False
+        village_id = self.ctx.village_id
+        if self._numbers_as_text is None or self._numbers_as_text[0] != village_id:
+            from desktop.services.households.households import numbers_sort_as_text
+
+            every = village_id is None
+            sort_as_text = numbers_sort_as_text(self.ctx.ledger, village_id=village_id, all_villages=every)
+            self._numbers_as_text = (village_id, sort_as_text)
+        return self._numbers_as_text[1]
+
+    def _groups_needed(self) -> None:
+        """Before the 村民小组 filter shows its choices: those of every household found."""
+        if self.model.has_more_keys():
+            self.model.load_all_keys()
+            self._fill_groups(sorted(group for group in self.model.group_names() if group))
+            self._show_count()
+
+    def _data_changed(self, change: Change) -> None:
+        self._numbers_as_text = None  # before the refresh the change may bring: a 户编号 may be new
+        super()._data_changed(change)
 
     def _open_xlsx_import(self) -> None:
         # imported on use: the wizard brings openpyxl, a quarter of a second of every start otherwise
@@ -403,8 +476,46 @@ class HouseholdsPage(Page):
         return super().eventFilter(watched, event)
 
 
-def _combo(everything: str, values: tuple[str, ...] = ()) -> QComboBox:
-    combo = QComboBox()
+class _Combo(QComboBox):
+    """A filter whose choices may be made when first needed: ``before_use`` is called before it shows
+    them, takes the focus (the arrow keys choose) or turns with the wheel."""
+
+    def __init__(self, before_use: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self._before_use = before_use
+
+    def _use(self) -> None:
+        if self._before_use is not None:
+            self._before_use()
+
+    def showPopup(self) -> None:
+        self._use()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._use()
+        super().focusInEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._use()
+        super().wheelEvent(event)
+
+
+def _more_keys(
+    ledger: Ledger, search: str, village_id: str | None, offset: int, limit: int | None
+) -> HouseholdKeys:
+    from desktop.services.households.households import search_keys
+
+    every = village_id is None
+    return search_keys(
+        ledger, search, village_id=village_id, all_villages=every, offset=offset, limit=limit
+    ).keys
+
+
+def _combo(
+    everything: str, values: tuple[str, ...] = (), *, before_use: Callable[[], None] | None = None
+) -> QComboBox:
+    combo = _Combo(before_use)
     # as wide as its longest choice when there is room, narrower (the list still shows every choice
     # whole) when a longer language would push the filter row past a 1366 px screen
     combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 12)

@@ -7,6 +7,11 @@ them without reading a member; a row's other cells (户主, 人数, 电话, …)
 the rest in one go, as the whole list was read before. ``set_rows`` takes finished rows (tests, small
 lists).
 
+A search that finds many households (``z`` across a county: 45,000) need not even read every key:
+``set_key_pages`` takes the first keys and a way to read those after them, which the view asks for
+(``fetchMore``) as it scrolls to the end of what is there; ``load_all_keys`` reads the rest at once,
+for a sort, a filter or an export over every household found.
+
 Phone numbers are masked unless asked for: the roster is often on screen in a village office with
 people standing around.
 """
@@ -18,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop.domain.masking import mask_phone
 from desktop.services.households.rows import HouseholdKeys, HouseholdRow
@@ -56,6 +61,8 @@ PAGE_ROWS = 200
 _DISPLAY, _ALIGN = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
 _ROLES = frozenset({_DISPLAY, SortRole, HouseholdIdRole, _ALIGN})
 Fetch = Callable[[Sequence[str]], Sequence[HouseholdRow]]
+# (offset, how many or None for every one left): the keys after the first ``offset``
+MoreKeys = Callable[[int, int | None], HouseholdKeys]
 
 
 def natural_key(text: str) -> str:
@@ -68,6 +75,8 @@ def natural_key(text: str) -> str:
 
 
 class HouseholdTableModel(QAbstractTableModel):
+    all_keys_read = Signal()  # the last keys of set_key_pages read (maybe none were left)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._keys = HouseholdKeys([], [], [], [], [])
@@ -77,11 +86,74 @@ class HouseholdTableModel(QAbstractTableModel):
         self._number_keys: list[str] = []
         self._in_number_order = True
         self._show_phones = False
+        self._more_keys: MoreKeys | None = None  # the keys not read yet (set_key_pages)
+        self._longest_village = ""
+        self.key_page = PAGE_ROWS  # keys read at a time, after the first
 
     # --- content -------------------------------------------------------------------------------
     def set_keys(self, keys: HouseholdKeys, fetch: Fetch) -> None:
         """Every household listed, as keys; ``fetch(ids)`` reads the rows of some of them."""
         self._reset(keys, fetch, {})
+
+    def set_key_pages(
+        self, first: HouseholdKeys, more: MoreKeys | None, fetch: Fetch, *, longest_village: str = ""
+    ) -> None:
+        """The first households of a longer list, as keys, in its order; ``more(n, k)`` reads ``k`` keys
+        after the first ``n`` (every one left when ``k`` is None), ``None``: there are no more.
+        ``longest_village``: the longest village name the whole list may show (its column's width)."""
+        self._reset(_copy(first), fetch, {}, more, longest_village)
+
+    def has_more_keys(self) -> bool:
+        """Households after the last row, not read yet (``set_key_pages``)."""
+        return self._more_keys is not None
+
+    def load_all_keys(self) -> None:
+        """Every household's keys read now, as rows of the model (the view's sort and filters cover
+        them all)."""
+        if self._more_keys is not None:
+            self._append(self._more_keys(len(self._keys.ids), None), None)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 (Qt's own signature)
+        return not parent.isValid() and self._more_keys is not None
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid() and self._more_keys is not None:
+            self._append(self._more_keys(len(self._keys.ids), self.key_page), self.key_page)
+
+    def fetch_until(self, household_id: str, rows: int) -> None:
+        """Keys read a page at a time until ``household_id`` is listed or ``rows`` are (a refresh keeps
+        the household selected and as many rows as were there)."""
+        ids = self._keys.ids
+        if self._more_keys is not None and len(ids) < rows:
+            self._append(self._more_keys(len(ids), rows - len(ids)), rows - len(ids))
+        while household_id and self._more_keys is not None and len(ids) < rows + self.key_page:
+            if self.row_of(household_id) is not None:
+                break
+            self.fetchMore()
+
+    def _append(self, keys: HouseholdKeys, asked: int | None) -> None:
+        last = asked is None or len(keys.ids) < asked
+        if last:
+            self._more_keys = None  # the end of the list
+        if keys.ids:
+            self._insert(keys)
+        if last:
+            self.all_keys_read.emit()
+
+    def _insert(self, keys: HouseholdKeys) -> None:
+        start = len(self._keys.ids)
+        self.beginInsertRows(QModelIndex(), start, start + len(keys.ids) - 1)
+        mine = self._keys
+        for attribute in ("ids", "numbers", "group_names", "categories", "village_names"):
+            getattr(mine, attribute).extend(getattr(keys, attribute))
+        added = [natural_key(number) for number in keys.numbers]
+        self._in_number_order = self._in_number_order and all(
+            a <= b for a, b in itertools.pairwise(self._number_keys[-1:] + added)
+        )
+        self._number_keys.extend(added)
+        if self._position is not None:
+            self._position.update((hid, start + i) for i, hid in enumerate(keys.ids))
+        self.endInsertRows()
 
     def set_rows(self, rows: Sequence[HouseholdRow]) -> None:
         keys = HouseholdKeys(
@@ -93,9 +165,17 @@ class HouseholdTableModel(QAbstractTableModel):
         )
         self._reset(keys, None, {r.id: r for r in rows})
 
-    def _reset(self, keys: HouseholdKeys, fetch: Fetch | None, rows: dict[str, HouseholdRow]) -> None:
+    def _reset(
+        self,
+        keys: HouseholdKeys,
+        fetch: Fetch | None,
+        rows: dict[str, HouseholdRow],
+        more: MoreKeys | None = None,
+        longest_village: str = "",
+    ) -> None:
         self.beginResetModel()
         self._keys, self._fetch, self._rows, self._position = keys, fetch, rows, None
+        self._more_keys, self._longest_village = more, longest_village
         # once per row here, not once per comparison while the proxy sorts (10,000 rows: 150,000 of them)
         self._number_keys = [natural_key(number) for number in keys.numbers]
         self._in_number_order = all(a <= b for a, b in itertools.pairwise(self._number_keys))
@@ -127,6 +207,8 @@ class HouseholdTableModel(QAbstractTableModel):
         return max(self._keys.numbers, key=len, default="")
 
     def longest_village(self) -> str:
+        if self._more_keys is not None:
+            return self._longest_village
         return max(self._keys.village_names, key=len, default="")
 
     def row_at(self, row: int) -> HouseholdRow:
@@ -144,6 +226,7 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def read_all(self) -> None:
         """Every row read now, in one go (a sort by 户主 or 人数, an export): not a page at a time."""
+        self.load_all_keys()
         missing = [hid for hid in self._keys.ids if hid not in self._rows]
         if missing:
             self._read(missing)
@@ -248,3 +331,14 @@ _TEXT_FIELDS = {
     COL_STATUS: "poverty_status",
     COL_VILLAGE: "village_name",
 }
+
+
+def _copy(keys: HouseholdKeys) -> HouseholdKeys:
+    """Keys whose lists the model may extend."""
+    return HouseholdKeys(
+        ids=list(keys.ids),
+        numbers=list(keys.numbers),
+        group_names=list(keys.group_names),
+        categories=list(keys.categories),
+        village_names=list(keys.village_names),
+    )

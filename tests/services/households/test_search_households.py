@@ -98,3 +98,33 @@ def test_a_search_lists_the_rows_of_the_roster_in_its_order(any_ledger: Ledger) 
     assert list_households(any_ledger, search="0099") == []
     assert search_households(any_ledger, "0099", include_archived=True).rows[0].archived
     check(any_ledger)
+
+
+def test_a_short_term_found_in_most_households_or_in_few_lists_the_same_rows(any_ledger: Ledger) -> None:
+    """One or two characters typed across a county: a term in most texts ('z', '1') is walked in the
+    list's order by the plain pattern, one in few ('p', '平') by its trigrams; either way the first page
+    and the count are those of the roster of every household cut to the ones found."""
+    ledger = any_ledger
+    here, second, _ = villages(ledger)
+    for n in range(24):
+        add_household(
+            ledger,
+            number=f"{n % 12:03d}",  # each 户编号 in two villages
+            head={"name": "卓嘎" if n % 3 else "扎西"},
+            fields={"phone": f"1380000{n:04d}"},
+            village_id=here if n < 12 else second,
+        )
+    add_household(ledger, number="100", head={"name": "平措"}, village_id=second)
+    archive_household(ledger, "005", "迁出")
+    from desktop.store import search_index
+
+    with ledger.store.read_session() as session:
+        walked = session.get_bind().dialect.name == "sqlite"
+        ways = {search_index.dense(session, p) for p in ("% z%", "%1%", "% p%")} if walked else set()
+    assert ways == ({True, False} if walked else set())  # both ways are taken on SQLite
+    for term in ("z", "1", "p", "平", "zg", "0", "卓"):
+        listed = roster(ledger, term)
+        for limit, up_to in ((3, 5), (5, 1000), (200, 1000)):
+            page = search_households(ledger, term, all_villages=True, limit=limit, count_up_to=up_to)
+            assert page.rows == listed[:limit], (term, limit)
+            assert (page.total, page.more) == (min(len(listed), max(limit, up_to)), len(listed) > up_to)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import desktop.services.households.households as households_service
 from desktop.services.context import Ledger
-from desktop.services.households.households import HouseholdKeys, add_household
+from desktop.services.households.households import add_household
 from desktop.ui.households.page import SEARCH_PLACEHOLDER, HouseholdsPage
 from desktop.ui.households.table_model import COL_HEAD, COL_MEMBERS, COL_PHONE, HouseholdIdRole
 from desktop.ui.shell.context import UiContext
@@ -63,13 +63,18 @@ def test_search_pinyin_initials_after_debounce(
     window: HouseholdsPage, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str | None] = []
-    real: Callable[..., HouseholdKeys] = households_service.household_keys
 
-    def counting(ledger: Ledger, *, search: str | None = None, **scope: Any) -> HouseholdKeys:
-        calls.append(search)
-        return real(ledger, search=search, **scope)
+    def counting(real: Callable[..., Any]) -> Callable[..., Any]:
+        def read(ledger: Ledger, *args: Any, **kwargs: Any) -> Any:
+            calls.append(kwargs.get("search", args[0] if args else None))
+            return real(ledger, *args, **kwargs)
 
-    monkeypatch.setattr(households_service, "household_keys", counting)  # the page imports it on use
+        return read
+
+    # the page reads a search's keys either way, importing them on use: all at once, or a page at a
+    # time (search_keys)
+    for read in ("household_keys", "search_keys"):
+        monkeypatch.setattr(households_service, read, counting(getattr(households_service, read)))
     qtbot.keyClicks(window.search_box, "zg")
     assert window.proxy.rowCount() == len(HOUSEHOLDS)  # nothing yet: the query waits for a pause
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 1, timeout=2000)
