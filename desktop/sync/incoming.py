@@ -15,22 +15,22 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models, table_of
 from desktop.store.codec import json_problem
 from desktop.store.migrate import known_revisions
-from desktop.store.models import Peer, SignedHead
+from desktop.store.models import Operation, OpLink, Peer, SignedHead
 from desktop.store.oplog import Link, Op
 from desktop.store.types import MAX_INT
-from desktop.sync.chain import Entry, check_chain, describe_ranges, ranges
+from desktop.sync.chain import Entry, Run, check_chain, check_run, describe_ranges, ranges
 from desktop.sync.container import CONTROL, BadBundle, BundleReader, Member
 from desktop.sync.documents import (
     HEAD,
@@ -429,14 +429,28 @@ def _verify_content(
             _check_values(op)
             chain.add(op.origin, op.seq, op.hash, op.prev_hash, kind=0)
     op_ranges = {origin: (low, high) for origin, (low, high, _, _) in chain.counted.items()}
+    runs = _Runs(_signed_in_bundle(session, reader.info, control))
     for member in reader.members_of("links"):
         for raw in _json_list(reader, member, opener):  # one chunk in memory at a time
             link = _link(raw, member)
-            chain.add(link.origin, link.seq, link.hash, link.prev_hash, kind=1)
+            chain.count(link.origin, link.seq, kind=1)
+            if link.origin in chain.entries:  # an origin with operations in the bundle too
+                chain.place(link.origin, link.seq, link.hash, link.prev_hash, kind=1)
+            else:
+                runs.add(link.origin, link.seq, link.hash, link.prev_hash)
+    if runs.irregular:  # links not in one linked run per origin: each kept, as operations are
+        for member in reader.members_of("links"):
+            for raw in _json_list(reader, member, opener):
+                link = _link(raw, member)
+                if link.origin in runs.irregular:
+                    chain.place(link.origin, link.seq, link.hash, link.prev_hash, kind=1)
     link_origins = {origin for origin, counted in chain.counted.items() if counted[3]}
     _check_summary(reader, chain)
     heads = _heads(control.heads, sign_keys)
     _check_chains(session, chain, heads, sign_keys, cutoffs, peers)
+    _check_runs(
+        session, runs, heads, sign_keys, cutoffs, peers, lambda origin: _link_hashes(reader, opener, origin)
+    )
 
     verified = Verified(
         path=reader.path,
@@ -544,6 +558,11 @@ class _ChainPlaces:
         self._last: dict[str, str] = {}
 
     def add(self, origin: str, seq: int, hash_: str, prev_hash: str, *, kind: int) -> None:
+        self.count(origin, seq, kind=kind)
+        self.place(origin, seq, hash_, prev_hash, kind=kind)
+
+    def place(self, origin: str, seq: int, hash_: str, prev_hash: str, *, kind: int) -> None:
+        """The entry's place in its origin's chain (``count`` counts it)."""
         last = self._last.get(origin)
         if last is not None and last == prev_hash:
             prev_hash = last
@@ -557,6 +576,8 @@ class _ChainPlaces:
             if kind == 0:
                 self.repeated_ops.add((origin, seq))
         entries[seq] = entry
+
+    def count(self, origin: str, seq: int, *, kind: int) -> None:
         counted = self.counted.setdefault(origin, [seq, seq, 0, 0])
         counted[0], counted[1] = min(counted[0], seq), max(counted[1], seq)
         counted[2 + kind] += 1
@@ -564,6 +585,137 @@ class _ChainPlaces:
             self.ops += 1
         else:
             self.links += 1
+
+
+class _Runs:
+    """The chain links of each origin without operations in the bundle, as they are read: while they
+    come one seq after another, each linked to the one before (as a sender writes them), only the run's
+    ends are kept, and its entries at the seqs a signed head names (``signed``): memory does not grow
+    with the links. An origin whose links come otherwise is ``irregular``: its links are read again and
+    kept each, as operations are."""
+
+    def __init__(self, signed: dict[str, set[int]]) -> None:
+        self._signed = signed
+        self.runs: dict[str, tuple[Run, dict[int, Entry]]] = {}
+        self.irregular: set[str] = set()
+
+    def add(self, origin: str, seq: int, hash_: str, prev_hash: str) -> None:
+        if origin in self.irregular:
+            return
+        entry = Entry(hash_, prev_hash)
+        found = self.runs.get(origin)
+        if found is None:
+            run, at = Run(seq, seq, entry, entry), {}
+        elif seq == found[0].high + 1 and prev_hash == found[0].last.hash:
+            run, at = Run(found[0].low, seq, found[0].first, entry), found[1]
+        else:
+            del self.runs[origin]
+            self.irregular.add(origin)
+            return
+        if seq in self._signed.get(origin, ()):
+            at[seq] = entry
+        self.runs[origin] = (run, at)
+
+
+def _signed_in_bundle(session: Session, manifest: Manifest, control: Control) -> dict[str, set[int]]:
+    """Per origin with links in the bundle, the seqs a signed head names within its declared range: the
+    heads the bundle carries and those held (what ``_check_runs`` compares a run's entries with)."""
+    found: dict[str, set[int]] = {}
+    for declared in manifest.origins:
+        if declared.links:
+            found[declared.origin] = set(
+                session.execute(
+                    select(SignedHead.seq).where(
+                        SignedHead.origin == declared.origin,
+                        SignedHead.seq >= declared.first_seq,
+                        SignedHead.seq <= declared.last_seq,
+                    )
+                ).scalars()
+            )
+    for head in control.heads:
+        if str(head.get("origin")) in found and isinstance(head.get("seq"), int):
+            found[str(head["origin"])].add(int(head["seq"]))
+    return found
+
+
+def _link_hashes(reader: BundleReader, opener: Opener, origin: str) -> Iterator[list[tuple[int, str]]]:
+    """(seq, hash) of ``origin``'s links, one bundle member at a time, read again from the file."""
+    for member in reader.members_of("links"):
+        chunk = []
+        for raw in _json_list(reader, member, opener):
+            link = _link(raw, member)
+            if link.origin == origin:
+                chunk.append((link.seq, link.hash))
+        if chunk:
+            yield chunk
+
+
+def _check_runs(
+    session: Session,
+    runs: _Runs,
+    heads: list[dict[str, Any]],
+    sign_keys: dict[str, str],
+    cutoffs: dict[str, int],
+    peers: dict[str, Peer],
+    link_hashes: Callable[[str], Iterator[list[tuple[int, str]]]],
+) -> None:
+    """``_check_chains`` for the origins whose links came as one linked run, from its ends (the same
+    refusals: ``check_run`` answers as ``check_chain`` does). Held entries inside a run, if any, are
+    compared with the run's a bundle member at a time."""
+    for origin, (run, at) in runs.runs.items():
+        name = _name(origin, peers)
+        if origin not in sign_keys:
+            raise Rejected(f"同步包含有未知设备 {origin[-8:]} 的操作，无法验证来源（它没有乡镇签发的证书）")
+        cutoff = cutoffs.get(origin)
+        if cutoff is not None and run.high > cutoff:
+            raise Rejected(f"同步包含有已吊销设备 {name} 在吊销后写的操作（第 {cutoff + 1} 条以后）")
+        low, high = run.low, run.high
+        known = known_entries(session, origin, low - 1, low - 1) | known_entries(
+            session, origin, high + 1, high + 1
+        )
+        known_top = max(
+            (
+                top
+                for model in (Operation, OpLink)
+                for top in session.execute(
+                    select(func.max(model.seq)).where(
+                        model.origin == origin, model.seq >= low, model.seq <= high
+                    )
+                ).scalars()
+                if top is not None
+            ),
+            default=None,
+        )
+        known_fork = None
+        if known_top is not None:
+            for chunk in link_hashes(origin):
+                held = known_entries(session, origin, chunk[0][0], chunk[-1][0])
+                known_fork = next((seq for seq, h in chunk if seq in held and held[seq].hash != h), None)
+                if known_fork is not None:
+                    break
+        signed = {
+            seq: h
+            for seq, h in session.execute(
+                select(SignedHead.seq, SignedHead.hash).where(
+                    SignedHead.origin == origin, SignedHead.seq >= low, SignedHead.seq <= high
+                )
+            )
+        }
+        signed.update({int(h["seq"]): str(h["hash"]) for h in heads if h["origin"] == origin})
+        if any(low <= seq <= high and seq not in at for seq in signed):
+            raise AssertionError("a signed head inside a run whose entry was not kept")
+        result = check_run(run, at, known, known_top, known_fork, signed)
+        if result.fork_at is not None:
+            raise Rejected(
+                f"设备 {name} 的记录链在第 {result.fork_at} 条分叉：同一序号有两个不同的操作"
+                "（这台设备的数据可能被复制到了另一台电脑上）"
+            )
+        if result.broken_at is not None:
+            raise Rejected(f"设备 {name} 的第 {result.broken_at} 条操作与前一条接不上：同步包被改动过")
+        if result.unproven_spans:
+            raise Rejected(
+                f"设备 {name} 的第 {describe_ranges(result.unproven_spans)} 条操作没有签名的链头可以验证：不予导入"
+            )
 
 
 def _check_summary(reader: BundleReader, chain: _ChainPlaces) -> None:
