@@ -41,7 +41,7 @@ from desktop.services.exchange.bundles import export_bundle, import_bundle
 from desktop.services.setup import init_township, init_village
 
 _CHILD = """
-import json, runpy, sys, time
+import json, resource, runpy, sys, time
 sys.argv = ["zhucun", "--home", *sys.argv[1:]]
 started = time.perf_counter()
 code = 0
@@ -50,9 +50,11 @@ try:
 except SystemExit as stop:
     code = stop.code or 0
 seconds = time.perf_counter() - started
+usage = resource.getrusage(resource.RUSAGE_SELF)
 with open("/proc/self/status") as status:  # this process's own high-water mark, in kB
     peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-print(json.dumps({"code": code, "seconds": seconds, "peak_kb": peak}), file=sys.stderr)
+print(json.dumps({"code": code, "seconds": seconds, "peak_kb": peak, "cpu": usage.ru_utime + usage.ru_stime}),
+      file=sys.stderr)
 """
 
 
@@ -60,29 +62,37 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--compare", type=Path, help="another checkout whose import is measured too")
+    parser.add_argument(
+        "--links-only", action="store_true", help="only the links-only import (no full import, no exports)"
+    )
+    parser.add_argument("--this-first", action="store_true", help="with --compare: this checkout's run first")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     codes = [("this checkout", Path(__file__).resolve().parents[1])]
     if args.compare:
-        codes.insert(0, (f"{args.compare}", args.compare.resolve()))
+        codes.insert(len(codes) if args.this_first else 0, (f"{args.compare}", args.compare.resolve()))
     work = Path(tempfile.mkdtemp(prefix="zhucun-bench-import-"))
     results: dict[str, list[tuple[int, int, float, float]]] = {name: [] for name, _ in codes}
     exports: dict[str, list[tuple[int, str, float, float]]] = {name: [] for name, _ in codes}
     linked: dict[str, list[tuple[int, int, float, float]]] = {name: [] for name, _ in codes}
+    cpu: dict[str, list[float]] = {name: [] for name, _ in codes}  # CPU seconds of each links-only import
     try:
         for size in sizes:
             bundle, township, recipients = make_bundle(work / str(size), size)
             other, links_bundle, links = links_bundle_for_other(work / str(size), recipients["other village"])
             for name, code in codes:
-                home = work / f"{size}-{len(results[name])}-{code.name}"
-                shutil.copytree(township, home)
-                ops, seconds, peak_mb = import_in_child(code, home, bundle)
-                results[name].append((size, ops, seconds, peak_mb))
                 other_home = work / f"{size}-{len(linked[name])}-{code.name}-other"
                 shutil.copytree(other, other_home)
                 _, seconds, peak_mb = import_in_child(code, other_home, links_bundle)
                 linked[name].append((size, links, seconds, peak_mb))
+                cpu[name].append(last_cpu[0])
                 shutil.rmtree(other_home, ignore_errors=True)
+                if args.links_only:
+                    continue
+                home = work / f"{size}-{len(results[name])}-{code.name}"
+                shutil.copytree(township, home)
+                ops, seconds, peak_mb = import_in_child(code, home, bundle)
+                results[name].append((size, ops, seconds, peak_mb))
                 for what, fingerprint in recipients.items():
                     out = work / f"{size}-{code.name}-{what}.zcb"
                     export_args = ["bundle", "export", "--to", fingerprint, "--out", str(out), "--all"]
@@ -92,8 +102,13 @@ def main() -> None:
                 shutil.rmtree(home, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print_imports("code", "ops", "import", results)
+    if not args.links_only:
+        print_imports("code", "ops", "import", results)
     print_imports("links-only import", "links", "links-only import", linked)
+    for name, spent in cpu.items():
+        print(f"{name}: CPU seconds of the links-only imports: {', '.join(f'{s:.1f}' for s in spent)}")
+    if args.links_only:
+        return
     print(
         f"{'township export (--all)':<24} {'households':>10} {'for':>16} {'export':>9} {'peak RSS':>9}  growth"
     )
@@ -168,6 +183,9 @@ def links_bundle_for_other(work: Path, other_fp: str) -> tuple[Path, Path, int]:
     return work / "other", done.path, done.links
 
 
+last_cpu = [0.0]  # CPU seconds of the last child
+
+
 def import_in_child(code: Path, home: Path, bundle: Path) -> tuple[int, float, float]:
     return run_in_child(code, home, ["bundle", "import", str(bundle)])
 
@@ -185,6 +203,7 @@ def run_in_child(code: Path, home: Path, args: list[str]) -> tuple[int, float, f
         check=False,
     )
     report = json.loads(done.stderr.strip().splitlines()[-1])
+    last_cpu[0] = report["cpu"]
     if report["code"] != 0:
         raise SystemExit(f"{args[:2]} failed ({report['code']}): {done.stdout}{done.stderr}")
     ops = next((int(w) for w in done.stdout.replace("导入", " ").split() if w.isdigit()), 0)

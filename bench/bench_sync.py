@@ -12,7 +12,8 @@ of them with its own JPEG comment segment: every file is a valid, distinct JPEG.
 
 ``--compare DIR`` also times the full export and import with the code in DIR (for example the main
 checkout), in a child process, on copies of the same two devices made before the first export: before
-and after, with the reference, measured in one run.
+and after, with the reference, measured in one run. The full export and import print their CPU seconds
+too (every thread of the process): on a shared machine the wall time swings with the others' load.
 
     .venv/bin/python bench/bench_sync.py [--households 500] [--photos 2000] [--photo-kb 300] [--compare DIR]
 """
@@ -110,18 +111,33 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int, compare: 
     clock = PhotoClock()
     settle()
     with clock.export():
+        started = cpu_seconds()
         seconds, full = timed(lambda: export_bundle(village, township_fp, stick / "full.zcb", full=True))
+        export_cpu = cpu_seconds() - started
     export_full = seconds
-    rows.append(("full export (village)", seconds, full.size, f"{full.ops} ops, {full.blobs} photos"))
+    rows.append(
+        (
+            "full export (village)",
+            seconds,
+            full.size,
+            f"{full.ops} ops, {full.blobs} photos, CPU {export_cpu:.2f} s",
+        )
+    )
     rows.append(("  of which photos", clock.seconds, None, "read, sealed, written (hashing beside)"))
     export_photos, clock.seconds = clock.seconds, 0.0
     settle()
     with clock.import_():
+        started = cpu_seconds()
         seconds, report = timed(lambda: import_bundle(township, full.path))
+        import_cpu = cpu_seconds() - started
     import_full = seconds
     expect(report, Outcome.APPLIED)
-    rows.append(("full import (township)", seconds, None, f"{report.applied} ops applied"))
-    rows.append(("  of which photos", clock.seconds, None, "proven, stored, folders synced"))
+    rows.append(
+        ("full import (township)", seconds, None, f"{report.applied} ops applied, CPU {import_cpu:.2f} s")
+    )
+    rows.append(
+        ("  of which photos", clock.seconds, None, "named (proven beside the signature pass), synced")
+    )
     import_photos = clock.seconds
 
     # the bundle back tells the village what the township holds: only then is the next one incremental
@@ -144,13 +160,15 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int, compare: 
     settle()
     reference, tool = physical_reference(work, stored)
     rows.append((f"reference: {tool}", reference.seconds, reference.size, reference.detail))
-    other: tuple[float, float] | None = None
+    other: tuple[float, float, float, float] | None = None
     if compare is not None:
         village.store.close()  # its files are the other code's only in their copies; this frees memory
         settle()
         other = export_import_in_child(compare, work, township_fp)
-        rows.append((f"full export ({compare})", other[0], None, "same devices, copied before"))
-        rows.append((f"full import ({compare})", other[1], None, ""))
+        rows.append(
+            (f"full export ({compare})", other[0], None, f"same devices, copied before, CPU {other[2]:.2f} s")
+        )
+        rows.append((f"full import ({compare})", other[1], None, f"CPU {other[3]:.2f} s"))
 
     print(
         f"zhucun sync bundles: {summary.households} households, {photos} photos of "
@@ -168,8 +186,9 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int, compare: 
     print(
         f"the photos' part alone: export {export_photos / reference.seconds:.2f}x + import "
         f"{import_photos / reference.seconds:.2f}x = {(export_photos + import_photos) / reference.seconds:.2f}x "
-        "the reference (the rest: reading the whole file once for its signature on import, and the "
-        "operations: planning, verifying, folding)"
+        "the reference (the rest: the one pass over the whole file for its signature on import, beside "
+        "which the photos are decrypted, checked and written, and the operations: planning, verifying, "
+        "folding)"
     )
     print(
         f"incremental bundle: {small.size / full.size * 100:.3f}% of the full one; "
@@ -181,7 +200,9 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int, compare: 
             f"full import {other[1] / reference.seconds:.2f}x, "
             f"export + import {(other[0] + other[1]) / reference.seconds:.2f}x; this checkout "
             f"{(export_full + import_full) / reference.seconds:.2f}x, "
-            f"{(export_full + import_full) / (other[0] + other[1]):.2f}x the time of {compare}"
+            f"{(export_full + import_full) / (other[0] + other[1]):.2f}x the time of {compare}; CPU of "
+            f"export + import {export_cpu + import_cpu:.2f} s here, {other[2] + other[3]:.2f} s there "
+            f"({(export_cpu + import_cpu) / (other[2] + other[3]):.2f}x)"
         )
     if tool.startswith("Python"):
         print("note: `zip` or `sha256sum` not found: the reference used Python's zipfile and hashlib")
@@ -193,25 +214,30 @@ def run(work: Path, *, households: int, photos: int, photo_bytes: int, compare: 
 
 
 _CHILD = """
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from desktop.app import open_ledger
 from desktop.services.exchange.bundles import export_bundle, import_bundle
 work, township_fp = Path(sys.argv[1]), sys.argv[2]
 village = open_ledger(work / "compare-village")
 township = open_ledger(work / "compare-township")
-started = time.perf_counter()
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+started, cpu_started = time.perf_counter(), cpu()
 full = export_bundle(village, township_fp, work / "compare.zcb", full=True)
-exported = time.perf_counter() - started
-started = time.perf_counter()
+exported, export_cpu = time.perf_counter() - started, cpu() - cpu_started
+started, cpu_started = time.perf_counter(), cpu()
 report = import_bundle(township, full.path)
-imported = time.perf_counter() - started
-print(json.dumps({"export": exported, "import": imported, "outcome": report.outcome.value}))
+imported, import_cpu = time.perf_counter() - started, cpu() - cpu_started
+print(json.dumps({"export": exported, "import": imported, "export_cpu": export_cpu, "import_cpu": import_cpu,
+                  "outcome": report.outcome.value}))
 """
 
 
-def export_import_in_child(code: Path, work: Path, township_fp: str) -> tuple[float, float]:
-    """The full export and import timed with the code in ``code`` (copies of the same devices)."""
+def export_import_in_child(code: Path, work: Path, township_fp: str) -> tuple[float, float, float, float]:
+    """The full export and import timed with the code in ``code`` (copies of the same devices): wall
+    seconds of each, then CPU seconds of each."""
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(work), township_fp],
         env={**os.environ, "PYTHONPATH": str(code)},
@@ -225,7 +251,7 @@ def export_import_in_child(code: Path, work: Path, township_fp: str) -> tuple[fl
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if result["outcome"] != Outcome.APPLIED.value:
         raise SystemExit(f"{code}: import {result['outcome']}")
-    return result["export"], result["import"]
+    return result["export"], result["import"], result["export_cpu"], result["import_cpu"]
 
 
 # --- set-up --------------------------------------------------------------------------------------------
@@ -394,6 +420,12 @@ def physical_reference(work: Path, files: list[Path]) -> tuple[Reference, str]:
 
 
 # --- output --------------------------------------------------------------------------------------------
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process so far, every thread's."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def timed(action: Callable[[], T]) -> tuple[float, T]:

@@ -82,6 +82,45 @@ class BlobStore:
             except FileNotFoundError:  # swept meanwhile: store it again
                 self._write(target, sha256, data)
 
+    def prepare(self, sha256: str) -> None:
+        """The folder ``stage`` writes ``sha256``'s file in exists (inside a batch: synced at its end)."""
+        target = self.path(sha256)
+        if self._batch is not None:
+            self._batch.make_folder(self.root, target.parent)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+
+    def stage(self, sha256: str, data: bytes) -> Path:
+        """``data`` (whose SHA-256 the caller has just taken: ``sha256``) written and fsynced beside its
+        final name, under the temporary name a killed process's leftovers are swept by; ``adopt`` gives
+        it its name, ``discard`` removes it. Callable from any thread, once ``prepare`` made the folder.
+        What a bundle's import writes while the bundle is still being proven."""
+        target = self.path(sha256)
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        sealed = data if self._key is None else seal(self._key, sha256, data)
+        try:
+            with open(partial, "wb") as handle:
+                handle.write(sealed)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return partial
+
+    def adopt(self, sha256: str, partial: Path) -> None:
+        """A file ``stage`` wrote takes its name (its folder is synced at the end of the batch, or here
+        when there is none)."""
+        target = self.path(sha256)
+        os.replace(partial, target)
+        if self._batch is None:
+            fsync_dir(target.parent)
+
+    @staticmethod
+    def discard(partial: Path) -> None:
+        """A file ``stage`` wrote, not wanted after all (its bundle was refused)."""
+        partial.unlink(missing_ok=True)
+
     def keep(self, sha256: str) -> bool:
         """Whether the photo is held already; if so it is made young again, so the orphan sweep keeps
         it until the records naming it are committed (a bundle's copy of it need not be read)."""
@@ -173,7 +212,7 @@ class _Batch:
         if self._pool is None:
             self.write_now(root, target, data)
             return
-        self._make_folder(root, target.parent)
+        self.make_folder(root, target.parent)
         # at most a few photos in memory: when the queue is long, wait for its oldest write only (the
         # others go on while the caller prepares the next photo)
         while len(self._queued) >= 4 * self._writers:
@@ -184,10 +223,10 @@ class _Batch:
 
     def write_now(self, root: Path, target: Path, data: bytes) -> None:
         """Written and fsynced here (raises here); the folder is synced at the end of the batch."""
-        self._make_folder(root, target.parent)
+        self.make_folder(root, target.parent)
         write_atomic(target, data, sync_folder=False)
 
-    def _make_folder(self, root: Path, folder: Path) -> None:
+    def make_folder(self, root: Path, folder: Path) -> None:
         """``folder`` exists; it is synced at the end, and so is the parent of each folder made here
         (where the new folder's entry lives)."""
         missing = []

@@ -26,10 +26,11 @@ import json
 import os
 import re
 import zipfile
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from desktop.domain.errors import present
 from desktop.store.types import canonical_json
@@ -45,7 +46,7 @@ from desktop.sync.wire import (
     sender_sign_key,
 )
 
-__all__ = ["MAX_MEMBER", "BadBundle", "BundleReader", "BundleWriter", "Manifest", "Member"]
+__all__ = ["MAX_MEMBER", "BadBundle", "BundleReader", "BundleWriter", "Manifest", "Member", "PhotoSink"]
 
 FORMAT = "zhucun-bundle"
 FORMAT_VERSION = 3
@@ -176,12 +177,28 @@ class BundleWriter:
             hashing.result()
 
 
+class PhotoSink(Protocol):
+    """What the signature's pass over the file hands each photo member to, as its sealed bytes go by
+    (before the signature is proven: the sink only prepares, nothing may count until the reader is
+    open and its caller has proven the rest)."""
+
+    def wants(self, member: Member) -> bool: ...
+
+    def take(self, member: Member, sealed: bytes) -> None: ...
+
+
 class BundleReader:
     """Opens a bundle file, proves the sender's signature over every byte of it and checks its
-    structure against the manifest. Nothing is decrypted here."""
+    structure against the manifest. Nothing is decrypted here.
 
-    def __init__(self, path: Path) -> None:
+    ``photos``: given the manifest as read before the signature is proven (parsed; None when it cannot
+    be), a sink for the photo members, or None. The photos' sealed bytes are then handed to the sink
+    from the one pass that hashes the file for its signature, so a photo is read from the file once;
+    the manifest the sink was given is then required to be the signed one, byte for byte."""
+
+    def __init__(self, path: Path, *, photos: Callable[[Manifest], PhotoSink | None] | None = None) -> None:
         self.path = path
+        self._photos = photos
         try:
             # unbuffered: a member read again (the operations, for the fold) comes from the file, not
             # from a buffer of the first reading
@@ -237,7 +254,8 @@ class BundleReader:
             raise BadBundle("同步包已损坏或被改动：ZIP 目录无法读取") from None
         self._infos = self._check_names(infos)
         manifest_info = self._infos[MANIFEST]
-        digest, self.manifest_bytes = self._hash_and_read(size, manifest_info)
+        early, sink, spans = self._photo_spans(manifest_info)
+        digest, self.manifest_bytes = self._hash_and_read(size, manifest_info, sink, spans)
         try:
             raw = json.loads(self.manifest_bytes.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -247,6 +265,8 @@ class BundleReader:
         self.sign_key = sender_sign_key(raw)
         if not verify(self.sign_key, signature, signed_message(digest)):
             raise BadBundle("同步包的签名不对：文件被改动过，或已损坏")
+        if early is not None and early != self.manifest_bytes:
+            raise BadBundle("同步包在读取时被改动（清单前后不同）：请重新拷贝后再导入")
         version = raw.get("format_version")
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
             raise BadBundle(_newer(version, raw))
@@ -295,12 +315,68 @@ class BundleReader:
             raise BadBundle("同步包清单过大：不是本软件生成的同步包")
         return by_name
 
-    def _hash_and_read(self, size: int, manifest: zipfile.ZipInfo) -> tuple[bytes, bytes]:
-        """One pass over the signed bytes: their SHA-256, and the manifest exactly as hashed."""
+    def _photo_spans(
+        self, manifest: zipfile.ZipInfo
+    ) -> tuple[bytes | None, PhotoSink | None, list[tuple[int, int, Member]]]:
+        """Before the signature pass, when a photo sink is asked for: the manifest as the file holds it
+        (not proven yet), the sink, and where each photo member the sink wants lies in the file (its
+        stored bytes' start and end, from its local header). Whatever does not read cleanly here gives
+        no sink: the photos are then read after the pass, as any bundle's were."""
+        if self._photos is None:
+            return None, None, []
+        try:
+            archive = present(self._zip, "the open bundle")
+            early = archive.read(MANIFEST)
+            raw = json.loads(early.decode("utf-8"))
+            version = raw.get("format_version") if isinstance(raw, dict) else None
+            if version not in READABLE_VERSIONS:
+                return None, None, []
+            unproven = parse_manifest(raw, version)
+        except Exception:  # a hostile or damaged file: the pass and the checks after it say what is wrong
+            return None, None, []
+        sink = self._photos(unproven)
+        if sink is None:
+            return None, None, []
+        spans = []
+        for member in unproven.members:
+            info = self._infos.get(member.name)
+            if (
+                member.kind != "blob"
+                or info is None
+                or info.file_size != member.size
+                or not sink.wants(member)
+            ):
+                continue
+            header = self._read_at(info.header_offset, 30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                continue
+            start = info.header_offset + 30 + int.from_bytes(header[26:28], "little")
+            start += int.from_bytes(header[28:30], "little")
+            spans.append((start, start + member.size, member))
+        spans.sort(key=lambda span: span[0])
+        # members that overlap (never in a file this program wrote) are read after the pass instead
+        kept: list[tuple[int, int, Member]] = []
+        for span in spans:
+            if kept and span[0] < kept[-1][1]:
+                continue
+            kept.append(span)
+        return early, sink, kept
+
+    def _hash_and_read(
+        self,
+        size: int,
+        manifest: zipfile.ZipInfo,
+        sink: PhotoSink | None = None,
+        spans: list[tuple[int, int, Member]] | None = None,
+    ) -> tuple[bytes, bytes]:
+        """One pass over the signed bytes: their SHA-256, and the manifest exactly as hashed; each photo
+        member of ``spans`` handed to ``sink`` as its last byte goes by."""
         window_start = manifest.header_offset
         window_end = window_start + 30 + 0xFFFF * 2 + manifest.file_size
         captured = bytearray()
         digest = hashlib.sha256()
+        pending = deque(spans or ())
+        photo = bytearray()
         self._file.seek(0)
         position, end = 0, size - _SIGNATURE_HEX
         while position < end:
@@ -311,7 +387,24 @@ class BundleReader:
             low, high = max(window_start, position), min(window_end, position + len(chunk))
             if low < high:
                 captured += chunk[low - position : high - position]
-            position += len(chunk)
+            chunk_end = position + len(chunk)
+            while pending and pending[0][0] < chunk_end:
+                start, stop, member = pending[0]
+                if start >= position and stop <= chunk_end:  # the whole photo in this chunk: one copy
+                    pending.popleft()
+                    if sink is not None:
+                        sink.take(member, chunk[start - position : stop - position])
+                    continue
+                low, high = max(start, position), min(stop, chunk_end)
+                if low < high:
+                    photo += memoryview(chunk)[low - position : high - position]
+                if stop > chunk_end:
+                    break
+                pending.popleft()
+                if sink is not None and len(photo) == stop - start:
+                    sink.take(member, bytes(photo))
+                photo.clear()
+            position = chunk_end
         header = bytes(captured[:30])
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
             raise BadBundle("同步包已损坏或被改动：清单的位置不对")

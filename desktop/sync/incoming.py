@@ -15,22 +15,22 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models, table_of
 from desktop.store.codec import json_problem
 from desktop.store.migrate import known_revisions
-from desktop.store.models import Peer, SignedHead
+from desktop.store.models import Operation, OpLink, Peer, SignedHead
 from desktop.store.oplog import Link, Op
 from desktop.store.types import MAX_INT
-from desktop.sync.chain import Entry, check_chain, describe_ranges, ranges
+from desktop.sync.chain import Entry, Run, check_chain, check_run, describe_ranges, ranges
 from desktop.sync.container import CONTROL, BadBundle, BundleReader, Member
 from desktop.sync.documents import (
     HEAD,
@@ -41,7 +41,7 @@ from desktop.sync.documents import (
     verify_document,
 )
 from desktop.sync.keys import DeviceKeys, normalise_fingerprint
-from desktop.sync.sealing import Opener
+from desktop.sync.sealing import Opener, SealError
 from desktop.sync.vector import known_entries
 from desktop.sync.wire import Control, Manifest, parse_control
 
@@ -52,6 +52,14 @@ class PhotoStore(Protocol):
     def keep(self, sha256: str) -> bool: ...
 
     def put_named(self, sha256: str, data: bytes) -> None: ...
+
+    def prepare(self, sha256: str) -> None: ...
+
+    def stage(self, sha256: str, data: bytes) -> Path: ...
+
+    def adopt(self, sha256: str, partial: Path) -> None: ...
+
+    def discard(self, partial: Path) -> None: ...
 
 
 class Rejected(Exception):
@@ -198,18 +206,141 @@ def verify_bundle(
 
     ``photos``: where the bundle's photos are stored as they are proven (none: a dry run, which still
     proves each one)."""
+    staging: list[_Staging] = []
+
+    def sink(unproven: Manifest) -> _Staging | None:
+        if not _worth_staging(unproven, session, me):
+            return None
+        try:
+            opener = Opener(keys.box, unproven.ephemeral_key, unproven.bundle_id)
+        except SealError:
+            return None
+        staging.append(_Staging(opener, photos))
+        return staging[-1]
+
     try:
-        reader = BundleReader(path)
-    except BadBundle as exc:
-        raise Rejected(str(exc)) from None
-    try:
-        return _verify(reader, session, me, keys, photos=photos)
-    except BadBundle as exc:
-        reader.close()
-        raise Rejected(str(exc)) from None
+        try:
+            reader = BundleReader(path, photos=sink)
+        except BadBundle as exc:
+            raise Rejected(str(exc)) from None
+        try:
+            return _verify(reader, session, me, keys, photos=photos, staged=staging[0] if staging else None)
+        except BadBundle as exc:
+            reader.close()
+            raise Rejected(str(exc)) from None
+        except BaseException:
+            reader.close()
+            raise
     except BaseException:
-        reader.close()
+        for staged in staging:
+            staged.discard()  # nothing the refused bundle carried is left, not even a temporary file
         raise
+    finally:
+        for staged in staging:
+            staged.close()
+
+
+def _worth_staging(unproven: Manifest, session: Session, me: Identity) -> bool:
+    """Whether a bundle, by its manifest not proven yet, looks like one this device will import: its
+    photos are then decrypted, checked and written (not named) in the pass that proves the file's
+    signature, instead of being read again once everything is proven. The checks themselves come
+    after, from the signed manifest; this only spares the work for bundles plainly not to import."""
+    if unproven.schema not in known_revisions() or not any(m.kind == "blob" for m in unproven.members):
+        return False
+    if unproven.sender.sign_key == me.sign_key:
+        return False
+    if normalise_fingerprint(unproven.recipient.fingerprint) != normalise_fingerprint(me.fingerprint):
+        return False
+    peer = session.execute(select(Peer).where(Peer.sign_key == unproven.sender.sign_key)).scalar_one_or_none()
+    return peer is not None and peer.revoked_after_seq is None
+
+
+class _Staging:
+    """The photos of a bundle being proven, as the signature's pass over the file hands them over: each
+    decrypted, its SHA-256 taken and compared with its name, and written and fsynced under a temporary
+    name by a few threads beside the pass (a photo read from the file once). The outcome of each waits
+    until everything else of the bundle is proven (``check``: the first failure is the bundle's
+    refusal, with the message it has when read after the pass); then every photo takes its name
+    (``adopt_all``), or a refused bundle's temporary files are removed (``discard``)."""
+
+    # most of a photo's time here is its fsync, which waits for the disk, not the processor: enough
+    # threads that several are in flight (the file system's journal commits them together)
+    THREADS = 6
+    IN_FLIGHT = 4 * THREADS  # photos handed over and not yet written: what memory holds of them
+    IN_FLIGHT_BYTES = 64 * 1024 * 1024
+
+    def __init__(self, opener: Opener, photos: PhotoStore | None) -> None:
+        self._opener = opener
+        self._photos = photos
+        self._pool = ThreadPoolExecutor(self.THREADS, thread_name_prefix="zhucun-photo-in")
+        self._results: dict[str, tuple[Member, Future[Path | None]]] = {}
+        self._queued: deque[tuple[int, Future[Path | None]]] = deque()
+        self._queued_bytes = 0
+
+    def wants(self, member: Member) -> bool:
+        sha = _photo_sha(member)
+        return not (self._photos is not None and self._photos.keep(sha))
+
+    def take(self, member: Member, sealed: bytes) -> None:
+        if self._photos is not None:
+            self._photos.prepare(_photo_sha(member))
+        while self._queued and (
+            len(self._queued) >= self.IN_FLIGHT or self._queued_bytes + len(sealed) > self.IN_FLIGHT_BYTES
+        ):
+            size, oldest = self._queued.popleft()
+            wait([oldest])  # its failure, if any, is raised by ``check``, once the rest is proven
+            self._queued_bytes -= size
+        future = self._pool.submit(self._stage, member, sealed)
+        self._results[member.name] = (member, future)
+        self._queued.append((len(sealed), future))
+        self._queued_bytes += len(sealed)
+
+    def _stage(self, member: Member, sealed: bytes) -> Path | None:
+        """Raises ``BadBundle`` or ``Rejected`` as reading the photo after the pass would."""
+        try:
+            plain = self._opener.open(
+                member.index, member.name, sealed, compressed=member.compressed, plain_size=member.plain_size
+            )
+        except SealError as exc:
+            raise BadBundle(f"成员 {member.name} 无法解密（{exc}）：文件被改动，或不是发给本机的") from None
+        sha = _photo_sha(member)
+        if hashlib.sha256(plain).hexdigest() != sha:
+            raise Rejected(f"照片 {sha[:12]} 的内容与其名称不符：被改动过")
+        return self._photos.stage(sha, plain) if self._photos is not None else None
+
+    def staged(self, member: Member) -> bool:
+        """Whether ``member`` (of the signed manifest) was handed over, as the same member."""
+        found = self._results.get(member.name)
+        return found is not None and found[0] == member
+
+    def check(self, member: Member) -> None:
+        """Raises the staged photo's failure (waiting for it)."""
+        self._results[member.name][1].result()
+
+    def adopt_all(self) -> None:
+        """Every staged photo (each checked) takes its name."""
+        for name, (member, future) in list(self._results.items()):
+            partial = future.result()
+            if partial is not None and self._photos is not None:
+                self._photos.adopt(_photo_sha(member), partial)
+            del self._results[name]
+
+    def discard(self) -> None:
+        """Every temporary file still unnamed removed (after the threads writing them have finished)."""
+        self._pool.shutdown(wait=True)
+        for _, future in self._results.values():
+            if future.exception() is None:
+                partial = future.result()
+                if partial is not None and self._photos is not None:
+                    self._photos.discard(partial)
+        self._results.clear()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+def _photo_sha(member: Member) -> str:
+    return member.name.removeprefix("blobs/").removesuffix(".bin")
 
 
 def _verify(
@@ -219,6 +350,7 @@ def _verify(
     keys: DeviceKeys,
     *,
     photos: PhotoStore | None = None,
+    staged: _Staging | None = None,
 ) -> Verified:
     manifest = reader.info  # the whole file's signature is proven and every field typed
     if manifest.schema not in known_revisions():
@@ -254,7 +386,7 @@ def _verify(
         )
     opener = reader.opener(keys.box)
     try:
-        return _verify_content(reader, opener, session, me, peer, photos=photos)
+        return _verify_content(reader, opener, session, me, peer, photos=photos, staged=staged)
     except Rejected as exc:
         exc.bundle_id, exc.sender = bundle_id, peer.device_id
         raise
@@ -270,6 +402,7 @@ def _verify_content(
     sender: Peer,
     *,
     photos: PhotoStore | None = None,
+    staged: _Staging | None = None,
 ) -> Verified:
     controls = list(reader.members_of("control"))
     if len(controls) != 1 or controls[0].name != CONTROL:
@@ -296,14 +429,28 @@ def _verify_content(
             _check_values(op)
             chain.add(op.origin, op.seq, op.hash, op.prev_hash, kind=0)
     op_ranges = {origin: (low, high) for origin, (low, high, _, _) in chain.counted.items()}
+    runs = _Runs(_signed_in_bundle(session, reader.info, control))
     for member in reader.members_of("links"):
         for raw in _json_list(reader, member, opener):  # one chunk in memory at a time
             link = _link(raw, member)
-            chain.add(link.origin, link.seq, link.hash, link.prev_hash, kind=1)
+            chain.count(link.origin, link.seq, kind=1)
+            if link.origin in chain.entries:  # an origin with operations in the bundle too
+                chain.place(link.origin, link.seq, link.hash, link.prev_hash, kind=1)
+            else:
+                runs.add(link.origin, link.seq, link.hash, link.prev_hash)
+    if runs.irregular:  # links not in one linked run per origin: each kept, as operations are
+        for member in reader.members_of("links"):
+            for raw in _json_list(reader, member, opener):
+                link = _link(raw, member)
+                if link.origin in runs.irregular:
+                    chain.place(link.origin, link.seq, link.hash, link.prev_hash, kind=1)
     link_origins = {origin for origin, counted in chain.counted.items() if counted[3]}
     _check_summary(reader, chain)
     heads = _heads(control.heads, sign_keys)
     _check_chains(session, chain, heads, sign_keys, cutoffs, peers)
+    _check_runs(
+        session, runs, heads, sign_keys, cutoffs, peers, lambda origin: _link_hashes(reader, opener, origin)
+    )
 
     verified = Verified(
         path=reader.path,
@@ -321,17 +468,24 @@ def _verify_content(
         _opener=opener,
         _repeated=chain.repeated_ops,
     )
-    _prove_photos(reader, opener, verified, photos)
+    _prove_photos(reader, opener, verified, photos, staged)
     return verified
 
 
 def _prove_photos(
-    reader: BundleReader, opener: Opener, verified: Verified, photos: PhotoStore | None
+    reader: BundleReader,
+    opener: Opener,
+    verified: Verified,
+    photos: PhotoStore | None,
+    staged: _Staging | None = None,
 ) -> None:
-    """Each photo read once at its place in the file and decrypted (the tag refuses any changed byte),
-    its SHA-256 taken by a thread beside the next photo's reading and compared with its name, then
-    handed to ``photos`` (written and fsynced by the photo store's threads). A photo held already is
-    not read at all: it is stored under the SHA-256 of its bytes."""
+    """Each photo the signature's pass handed to ``staged`` (decrypted, checked against its name and
+    written under a temporary name beside that pass) is checked now, in the manifest's order, the first
+    failure refusing the bundle, and once all are proven they take their names. Any other (no staging: a bundle whose manifest did not look like
+    one to import before it was proven) is read at its place in the file and decrypted (the tag refuses
+    any changed byte), its SHA-256 taken by a thread beside the next photo's reading and compared with
+    its name, then handed to ``photos`` (written and fsynced by the photo store's threads). A photo
+    held already is not read at all: it is stored under the SHA-256 of its bytes."""
     pending: deque[tuple[str, bytes, Future[str]]] = deque()
 
     def settle() -> None:
@@ -343,8 +497,11 @@ def _prove_photos(
 
     with ThreadPoolExecutor(1, thread_name_prefix="zhucun-photo-hash") as hasher:
         for member in reader.members_of("blob"):
-            sha = member.name.removeprefix("blobs/").removesuffix(".bin")
+            sha = _photo_sha(member)
             verified.blobs.append(sha)
+            if staged is not None and staged.staged(member):
+                staged.check(member)
+                continue
             if photos is not None and photos.keep(sha):
                 continue
             data = reader.open_photo(member, opener)
@@ -354,6 +511,8 @@ def _prove_photos(
                 settle()
         while pending:
             settle()
+    if staged is not None:
+        staged.adopt_all()
 
 
 def _hex_sha256(data: bytes) -> str:
@@ -399,6 +558,11 @@ class _ChainPlaces:
         self._last: dict[str, str] = {}
 
     def add(self, origin: str, seq: int, hash_: str, prev_hash: str, *, kind: int) -> None:
+        self.count(origin, seq, kind=kind)
+        self.place(origin, seq, hash_, prev_hash, kind=kind)
+
+    def place(self, origin: str, seq: int, hash_: str, prev_hash: str, *, kind: int) -> None:
+        """The entry's place in its origin's chain (``count`` counts it)."""
         last = self._last.get(origin)
         if last is not None and last == prev_hash:
             prev_hash = last
@@ -412,6 +576,8 @@ class _ChainPlaces:
             if kind == 0:
                 self.repeated_ops.add((origin, seq))
         entries[seq] = entry
+
+    def count(self, origin: str, seq: int, *, kind: int) -> None:
         counted = self.counted.setdefault(origin, [seq, seq, 0, 0])
         counted[0], counted[1] = min(counted[0], seq), max(counted[1], seq)
         counted[2 + kind] += 1
@@ -419,6 +585,137 @@ class _ChainPlaces:
             self.ops += 1
         else:
             self.links += 1
+
+
+class _Runs:
+    """The chain links of each origin without operations in the bundle, as they are read: while they
+    come one seq after another, each linked to the one before (as a sender writes them), only the run's
+    ends are kept, and its entries at the seqs a signed head names (``signed``): memory does not grow
+    with the links. An origin whose links come otherwise is ``irregular``: its links are read again and
+    kept each, as operations are."""
+
+    def __init__(self, signed: dict[str, set[int]]) -> None:
+        self._signed = signed
+        self.runs: dict[str, tuple[Run, dict[int, Entry]]] = {}
+        self.irregular: set[str] = set()
+
+    def add(self, origin: str, seq: int, hash_: str, prev_hash: str) -> None:
+        if origin in self.irregular:
+            return
+        entry = Entry(hash_, prev_hash)
+        found = self.runs.get(origin)
+        if found is None:
+            run, at = Run(seq, seq, entry, entry), {}
+        elif seq == found[0].high + 1 and prev_hash == found[0].last.hash:
+            run, at = Run(found[0].low, seq, found[0].first, entry), found[1]
+        else:
+            del self.runs[origin]
+            self.irregular.add(origin)
+            return
+        if seq in self._signed.get(origin, ()):
+            at[seq] = entry
+        self.runs[origin] = (run, at)
+
+
+def _signed_in_bundle(session: Session, manifest: Manifest, control: Control) -> dict[str, set[int]]:
+    """Per origin with links in the bundle, the seqs a signed head names within its declared range: the
+    heads the bundle carries and those held (what ``_check_runs`` compares a run's entries with)."""
+    found: dict[str, set[int]] = {}
+    for declared in manifest.origins:
+        if declared.links:
+            found[declared.origin] = set(
+                session.execute(
+                    select(SignedHead.seq).where(
+                        SignedHead.origin == declared.origin,
+                        SignedHead.seq >= declared.first_seq,
+                        SignedHead.seq <= declared.last_seq,
+                    )
+                ).scalars()
+            )
+    for head in control.heads:
+        if str(head.get("origin")) in found and isinstance(head.get("seq"), int):
+            found[str(head["origin"])].add(int(head["seq"]))
+    return found
+
+
+def _link_hashes(reader: BundleReader, opener: Opener, origin: str) -> Iterator[list[tuple[int, str]]]:
+    """(seq, hash) of ``origin``'s links, one bundle member at a time, read again from the file."""
+    for member in reader.members_of("links"):
+        chunk = []
+        for raw in _json_list(reader, member, opener):
+            link = _link(raw, member)
+            if link.origin == origin:
+                chunk.append((link.seq, link.hash))
+        if chunk:
+            yield chunk
+
+
+def _check_runs(
+    session: Session,
+    runs: _Runs,
+    heads: list[dict[str, Any]],
+    sign_keys: dict[str, str],
+    cutoffs: dict[str, int],
+    peers: dict[str, Peer],
+    link_hashes: Callable[[str], Iterator[list[tuple[int, str]]]],
+) -> None:
+    """``_check_chains`` for the origins whose links came as one linked run, from its ends (the same
+    refusals: ``check_run`` answers as ``check_chain`` does). Held entries inside a run, if any, are
+    compared with the run's a bundle member at a time."""
+    for origin, (run, at) in runs.runs.items():
+        name = _name(origin, peers)
+        if origin not in sign_keys:
+            raise Rejected(f"同步包含有未知设备 {origin[-8:]} 的操作，无法验证来源（它没有乡镇签发的证书）")
+        cutoff = cutoffs.get(origin)
+        if cutoff is not None and run.high > cutoff:
+            raise Rejected(f"同步包含有已吊销设备 {name} 在吊销后写的操作（第 {cutoff + 1} 条以后）")
+        low, high = run.low, run.high
+        known = known_entries(session, origin, low - 1, low - 1) | known_entries(
+            session, origin, high + 1, high + 1
+        )
+        known_top = max(
+            (
+                top
+                for model in (Operation, OpLink)
+                for top in session.execute(
+                    select(func.max(model.seq)).where(
+                        model.origin == origin, model.seq >= low, model.seq <= high
+                    )
+                ).scalars()
+                if top is not None
+            ),
+            default=None,
+        )
+        known_fork = None
+        if known_top is not None:
+            for chunk in link_hashes(origin):
+                held = known_entries(session, origin, chunk[0][0], chunk[-1][0])
+                known_fork = next((seq for seq, h in chunk if seq in held and held[seq].hash != h), None)
+                if known_fork is not None:
+                    break
+        signed = {
+            seq: h
+            for seq, h in session.execute(
+                select(SignedHead.seq, SignedHead.hash).where(
+                    SignedHead.origin == origin, SignedHead.seq >= low, SignedHead.seq <= high
+                )
+            )
+        }
+        signed.update({int(h["seq"]): str(h["hash"]) for h in heads if h["origin"] == origin})
+        if any(low <= seq <= high and seq not in at for seq in signed):
+            raise AssertionError("a signed head inside a run whose entry was not kept")
+        result = check_run(run, at, known, known_top, known_fork, signed)
+        if result.fork_at is not None:
+            raise Rejected(
+                f"设备 {name} 的记录链在第 {result.fork_at} 条分叉：同一序号有两个不同的操作"
+                "（这台设备的数据可能被复制到了另一台电脑上）"
+            )
+        if result.broken_at is not None:
+            raise Rejected(f"设备 {name} 的第 {result.broken_at} 条操作与前一条接不上：同步包被改动过")
+        if result.unproven_spans:
+            raise Rejected(
+                f"设备 {name} 的第 {describe_ranges(result.unproven_spans)} 条操作没有签名的链头可以验证：不予导入"
+            )
 
 
 def _check_summary(reader: BundleReader, chain: _ChainPlaces) -> None:

@@ -221,3 +221,33 @@ def resigned_links(bundle: Path, target: Path, sender: Device, recipient: Device
         writer.finish(base, load_keys(sender.home))
         writer.close()
     return target
+
+
+def test_a_link_run_whose_top_its_sender_changed_is_refused(
+    relay: tuple[Device, Device, Device], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The other village's links still come one after another, each linked to the one before (what is
+    checked from the run's two ends, not link by link in memory), but the township's program changed
+    the last one's content digest: its hash is no longer the one the signed head vouches for. Refused
+    with one line, nothing stored; the bundle as sent is then imported."""
+    first, other, township = relay
+    monkeypatch.setattr(outgoing, "OPS_PER_CHUNK", 2)
+    bundle = township.send(first)
+    last_member = links_members(bundle)[-1]
+
+    def links(chunk: list[Any]) -> list[Any]:
+        mine = [link for link in chunk if link[0] == other.device_id]
+        if mine and mine[-1][1] == logged_ops(other, other.device_id):
+            mine[-1][3] = "0" * 64
+        return chunk
+
+    changed = resigned_links(bundle, tmp_path / "changed.zcb", township, first, links)
+    assert last_member in links_members(changed)
+    before = first.dump()
+    report = first.receive(changed)
+    assert report.outcome == Outcome.REJECTED, report.message
+    assert "\n" not in report.message and "分叉" in report.message
+    assert first.dump() == before
+    assert held_links(first, other.device_id) == 0
+    assert first.receive(bundle).outcome == Outcome.APPLIED
+    assert held_links(first, other.device_id) == logged_ops(other, other.device_id)

@@ -26,7 +26,7 @@ from desktop.sync.keys import load_keys
 
 from . import hostile
 from .devices import Device, join, township_device, village_device
-from .test_bundle_faults import add_photo, rewrite
+from .test_bundle_faults import add_photo, flipped, member_offsets, rewrite
 
 
 @pytest.fixture
@@ -106,6 +106,37 @@ def test_a_photo_cut_short_is_refused(pair: tuple[Device, Device], tmp_path: Pat
         bundle, tmp_path / "truncated.zcb", {name: sealed[:-16]}, keys=load_keys(village.home)
     )
     refused(township, truncated, sha, name)
+
+
+def photo_files(device: Device) -> list[str]:
+    """Every file under the device's photo folder, temporary ones too."""
+    root = BlobStore.of_home(device.home).root
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+def test_a_refused_bundle_leaves_no_file_of_its_photos(pair: tuple[Device, Device], tmp_path: Path) -> None:
+    """The photos are decrypted, checked and written while the file's signature is being proven, each
+    read from the file once: a bundle refused then (its signature broken in a photo's bytes) or after
+    (one photo of two changed by its sender, who signed the file again) leaves neither photo, not even
+    a temporary file, and the good bundle is imported after."""
+    village, township = pair
+    kept, changed = add_photo(village, (64, 48)), add_photo(village, (80, 60))
+    bundle = village.send(township)
+    before = photo_files(township)
+    name = f"blobs/{changed}.bin"
+    broken = flipped(bundle, member_offsets(bundle)[name] + 10, tmp_path / "flipped.zcb")
+    assert "签名" in refused(township, broken, changed)
+    assert photo_files(township) == before
+    resealed_bundle = resealed(
+        bundle, tmp_path / "changed.zcb", village, township, lambda m, p: p + b"\0" if m.name == name else p
+    )
+    refused(township, resealed_bundle, changed, "照片", "与其名称不符")
+    assert not BlobStore.of_home(township.home).has(kept)
+    assert photo_files(township) == before
+    assert township.receive(bundle).outcome is Outcome.APPLIED
+    for sha in (kept, changed):
+        assert BlobStore.of_home(township.home).read(sha) == BlobStore.of_home(village.home).read(sha)
+    assert not [name for name in photo_files(township) if name.endswith(".partial")]
 
 
 def test_a_photo_left_out_is_refused(pair: tuple[Device, Device], tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from desktop.sync.documents import read_card
 from desktop.sync.incoming import NotForMe, Rejected, Untrusted, Verified, read_manifest, verify_bundle
 from desktop.sync.keys import normalise_fingerprint
 from desktop.sync.outgoing import Cancelled, Progress, plan_bundle, record_export, write_bundle
-from desktop.sync.vector import gaps
+from desktop.sync.vector import gaps_of
 from desktop.sync.wire import Manifest
 
 
@@ -394,7 +394,7 @@ def _recipient(session: Session, to: str) -> Peer:
 def _gap_lines(session: Session, origins: set[str]) -> list[str]:
     lines = []
     peers = {p.device_id: p for p in session.execute(select(Peer)).scalars()}
-    for origin, spans in sorted(gaps(session, origins).items()):
+    for origin, spans in sorted(gaps_of(session, origins).items()):
         peer = peers.get(origin)
         name = describe(peer) if peer else f"设备 {origin[-8:]}"
         lines.append(f"缺少{name}的第 {describe_ranges(spans)} 条操作：请让它重新导出（--all）")
