@@ -43,7 +43,6 @@ class FoldFigures:
     rows: int
     reference_seconds: float
     stored_seconds: float  # plain sqlite3 insert of everything the fold stores (see ``stored_floor``)
-    same_pages_seconds: float  # the reference in pages of the fold's size
 
     @property
     def ratio(self) -> float:
@@ -72,19 +71,17 @@ def main() -> None:
     )
     print(
         f"{'households':>10} {'operations':>10} {'fold s':>8} {'ops/s':>8} {'rows':>8} {'sqlite3 s':>9} {'ratio':>6}"
-        f" {'stored s':>8} {'floor':>6} {'pages':>6}"
+        f" {'stored s':>8} {'floor':>6}"
     )
     for f in figures:
         print(
             f"{f.households:>10,} {f.ops:>10,} {f.fold_seconds:>8.2f} {f.ops / f.fold_seconds:>8,.0f} "
             f"{f.rows:>8,} {f.reference_seconds:>9.2f} {f.ratio:>5.1f}x"
             f" {f.stored_seconds:>8.2f} {f.stored_seconds / f.reference_seconds:>5.1f}x"
-            f" {f.fold_seconds / f.same_pages_seconds:>5.1f}x"
         )
     print(
         "stored s: plain sqlite3 insert of everything the fold stores (the records with their indexes, the op "
-        "log, the search texts and their FTS5 index, in the fold's page size), no Python; floor: that against the "
-        "same reference; pages: the fold against the reference made with the fold's page size"
+        "log, the search texts and their FTS5 index), no Python; floor: that against the same reference"
     )
     if len(figures) == 2:
         small, large = figures
@@ -140,39 +137,8 @@ def fold_figures(home: Path, households: int, villages: int, *, searches: int) -
     )
 
     # physical reference: the same final rows, inserted with plain sqlite3 in one transaction
-    rows_total, physical = plain_insert(
-        home / "zhucun.sqlite3", home.with_name(home.name + "-reference.sqlite3")
-    )
-    print(
-        f"plain sqlite3 bulk insert of the same {rows_total} rows: {physical:.2f} s "
-        f"= {rows_total / physical:,.0f} rows/s; fold / plain sqlite3 time ratio {folded / physical:.1f}x"
-    )
-    fold_file = home.with_name(home.name + "-fold") / "zhucun.sqlite3"
-    with sqlite3.connect(fold_file) as folded_db:
-        page_size = folded_db.execute("PRAGMA page_size").fetchone()[0]
-    _rows, same_pages = plain_insert(
-        home / "zhucun.sqlite3", home.with_name(home.name + "-reference-pages.sqlite3"), page_size
-    )
-    print(
-        f"the same with the fold's {page_size // 1024} KB pages (the reference takes SQLite's default): "
-        f"{same_pages:.2f} s; fold / that {folded / same_pages:.1f}x"
-    )
-    stored = stored_floor(fold_file, home.with_name(home.name + "-stored.sqlite3"))
-    print(
-        f"plain sqlite3 insert of everything the fold stored ({fold_file.stat().st_size / 1e6:.0f} MB against "
-        f"{home.with_name(home.name + '-reference.sqlite3').stat().st_size / 1e6:.0f} MB): {stored:.2f} s "
-        f"= {stored / physical:.1f}x the reference"
-    )
-    return FoldFigures(households, len(ops), folded, rows_total, physical, stored, same_pages)
-
-
-def plain_insert(source_file: Path, target: Path, page_size: int | None = None) -> tuple[int, float]:
-    """(rows, seconds): every synced table's rows of ``source_file`` inserted with plain sqlite3 into a
-    new file in one transaction, each table with its primary key only (``page_size``: else SQLite's)."""
-    source = sqlite3.connect(source_file)
-    reference = sqlite3.connect(target)
-    if page_size is not None:
-        reference.execute(f"PRAGMA page_size={page_size}")
+    source = sqlite3.connect(home / "zhucun.sqlite3")
+    reference = sqlite3.connect(home.with_name(home.name + "-reference.sqlite3"))
     reference.execute("PRAGMA journal_mode=WAL")
     reference.execute("PRAGMA synchronous=FULL")
     rows_total = 0
@@ -186,16 +152,27 @@ def plain_insert(source_file: Path, target: Path, page_size: int | None = None) 
                 marks = ",".join("?" * len(rows[0]))
                 reference.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
                 rows_total += len(rows)
-    seconds = time.perf_counter() - t0
+    physical = time.perf_counter() - t0
     source.close()
     reference.close()
-    return rows_total, seconds
+    print(
+        f"plain sqlite3 bulk insert of the same {rows_total} rows: {physical:.2f} s "
+        f"= {rows_total / physical:,.0f} rows/s; fold / plain sqlite3 time ratio {folded / physical:.1f}x"
+    )
+    fold_file = home.with_name(home.name + "-fold") / "zhucun.sqlite3"
+    stored = stored_floor(fold_file, home.with_name(home.name + "-stored.sqlite3"))
+    print(
+        f"plain sqlite3 insert of everything the fold stored ({fold_file.stat().st_size / 1e6:.0f} MB against "
+        f"{home.with_name(home.name + '-reference.sqlite3').stat().st_size / 1e6:.0f} MB): {stored:.2f} s "
+        f"= {stored / physical:.1f}x the reference"
+    )
+    return FoldFigures(households, len(ops), folded, rows_total, physical, stored)
 
 
 def stored_floor(fold_file: Path, target: Path) -> float:
     """Seconds to insert every row the fold stored (all tables, their indexes, the FTS5 copy of the
-    search texts) with plain sqlite3 in one transaction, in pages of the fold's size, read from the folded
-    file as the reference reads its rows: what the fold's writes cost SQLite without any Python (the reference holds the records
+    search texts) with plain sqlite3 in one transaction, read from the folded file as the reference reads
+    its rows: what the fold's writes cost SQLite without any Python (the reference holds the records
     and their primary keys only)."""
     source = sqlite3.connect(fold_file)
     schema = source.execute(
@@ -204,8 +181,6 @@ def stored_floor(fold_file: Path, target: Path) -> float:
     virtual = [name for kind, name, sql in schema if sql.upper().startswith("CREATE VIRTUAL")]
     shadow = {name for _kind, name, _sql in schema for v in virtual if name.startswith(v + "_")}
     floor = sqlite3.connect(target, isolation_level=None)
-    # the fold's own page size (a new ledger's is not SQLite's default): the floor of what it stores
-    floor.execute(f"PRAGMA page_size={source.execute('PRAGMA page_size').fetchone()[0]}")
     floor.execute("PRAGMA journal_mode=WAL")
     floor.execute("PRAGMA synchronous=FULL")
     tables = []

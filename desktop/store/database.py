@@ -60,11 +60,6 @@ DAILY = dt.timedelta(days=1)
 GUI_BUSY_SECONDS = 15.0  # the GUI waits longer for another program's write lock than a command (5 s)
 _WRITE = "zhucun_write"  # execution option: this transaction writes (BEGIN IMMEDIATE)
 WRITE_CACHE_KB = 65_536  # page cache of a connection that may write (memory used only as pages are)
-# the page size of a new (empty) plain SQLite file. The log's rows are ~800 bytes and the records'
-# rows several hundred: with SQLite's 4 KB a page holds a handful, and an import writes (to the WAL,
-# then the file) ~1.4x the pages; 16 KB made plain sqlite3 writing everything a 10,000-household fold
-# stores 1.4-1.8x quicker (bench_core's floor). Existing files keep theirs (only VACUUM could change it).
-NEW_PAGE_SIZE = 16_384
 
 
 @dataclass(frozen=True)
@@ -276,8 +271,6 @@ def make_engine(
         if read_only:
             cursor.execute("PRAGMA query_only=ON")
         else:
-            if location.data_key is None and cursor.execute("PRAGMA page_count").fetchone()[0] == 0:
-                cursor.execute(f"PRAGMA page_size={NEW_PAGE_SIZE}")  # before anything is written
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")  # a power cut loses nothing committed
         cursor.execute("PRAGMA foreign_keys=ON")

@@ -20,7 +20,7 @@ from desktop.services.households.households import add_household, edit_household
 from desktop.services.maintenance.backups import restore_backup
 from desktop.services.setup import init_village
 from desktop.store.backup import KEEP, backup_file, list_backups
-from desktop.store.database import NEW_PAGE_SIZE, StoreLocation, open_store
+from desktop.store.database import StoreLocation, open_store
 from desktop.store.dump import dump_json
 from desktop.store.models import Household, Member
 from desktop.store.writer import ChangeWriter
@@ -65,27 +65,6 @@ def test_the_sqlite_file_is_opened_for_durability(village: Ledger) -> None:
         for connection in (a, b):
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert connection.execute(text("PRAGMA synchronous")).scalar() == 2
-
-
-def test_a_new_ledger_has_large_pages_and_an_existing_one_keeps_its_own(tmp_path: Path) -> None:
-    # a fold writes ~800-byte log rows: 16 KB pages store an import with fewer page writes (issue 17)
-    store = open_store(StoreLocation(tmp_path / "new"), create=True)
-    store.close()
-    with sqlite3.connect(tmp_path / "new" / "zhucun.sqlite3") as db:
-        assert db.execute("PRAGMA page_size").fetchone()[0] == NEW_PAGE_SIZE == 16_384
-    old = tmp_path / "old"
-    store = open_store(StoreLocation(old), create=True)
-    store.close()
-    with sqlite3.connect(old / "zhucun.sqlite3") as db:  # a ledger made before, with SQLite's 4 KB pages
-        db.execute("PRAGMA journal_mode=DELETE")
-        db.execute("PRAGMA page_size=4096")
-        db.execute("VACUUM")
-        assert db.execute("PRAGMA page_size").fetchone()[0] == 4096
-    store = open_store(StoreLocation(old))
-    with store.read_session() as session:
-        assert session.execute(text("PRAGMA page_size")).scalar() == 4096
-        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    store.close()
 
 
 def test_a_foreign_key_violation_is_refused(village: Ledger) -> None:

@@ -347,8 +347,7 @@ def test_a_full_disk_while_exporting_leaves_no_partial_bundle(
 ) -> None:
     village, township = pair
     for _ in range(3):
-        # ~ 3 × 2 MB of noise: more than twice the database (1.6 MB: a new ledger has 16 KB pages)
-        add_photo(village, (1800, 1400))
+        add_photo(village, (900, 700))  # ~ 3 × 250 KB of noise
     database = village.home / "zhucun.sqlite3"
     village.ledger.store.close()  # its write-ahead log folded in: the file at its full size
     limit = max(database.stat().st_size * 2, 400_000)  # room for the database, not for the bundle
