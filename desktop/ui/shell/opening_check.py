@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.errors import UserError
@@ -51,7 +51,26 @@ class OpeningCheck(QObject):
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
                 getattr(self, outcome[0]).emit(outcome[1])
 
-        QThreadPool.globalInstance().start(task)
+        self._task: Callable[[], None] | None = task
+        if window.isVisible():
+            # once the window has been painted: a start's work on another thread (opening the ledger
+            # imports and sets up the store) would otherwise hold the interpreter while the first screen
+            # draws; a window not painted within a second (no display to draw on) starts it anyway
+            window.installEventFilter(self)
+            QTimer.singleShot(1000, self._start)
+        else:
+            self._start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._start)  # after this paint's children (one pass) are drawn
+        return False
+
+    def _start(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            QThreadPool.globalInstance().start(task)
 
     def _show(self, problem: UserError | None) -> None:
         if problem is None:

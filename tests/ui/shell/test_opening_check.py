@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.app import run_gui
 from desktop.domain.errors import StoreProblem
@@ -19,6 +19,7 @@ from desktop.store.sqlite_file import inspect_sqlite
 from desktop.ui.shell.main_window import MainWindow
 from tests.small_disk import fill, small_disk
 from tests.ui.conftest import HOUSEHOLDS, build_village
+from tests.ui.dialogs import current
 
 __all__ = ["small_disk"]  # a fixture
 
@@ -71,20 +72,21 @@ def test_a_damaged_ledger_is_said_after_the_list_is_shown_and_nothing_is_written
 
     def watch() -> None:
         window = visible(MainWindow)
-        if window is not None and not seen and window.households.table.model().rowCount():
+        if window is not None and window.households.table.model().rowCount():
+            timer.stop()
             seen.append(f"list of {window.households.table.model().rowCount()}")
-        box = visible(QMessageBox, "openingProblem")
-        if box is None:
-            return
-        timer.stop()
+
+    def said(box: QWidget) -> None:  # the opening's message, answered by the user below
+        assert isinstance(box, QMessageBox) and box.objectName() == "openingProblem"
         seen.append(box.text())
-        ledger = window.ctx.ledger
+        window = visible(MainWindow)
         try:  # a batch action now: refused, with the same message
-            set_group(ledger, [window.households.selected_household_id()], "三组")
+            set_group(window.ctx.ledger, [window.households.selected_household_id()], "三组")
         except StoreProblem as problem:
             refused.append(problem.message)
         qtbot.keyClick(box, Qt.Key.Key_Return)  # 确定
 
+    current().on_next(said)
     timer = QTimer()
     timer.timeout.connect(watch)
     timer.start(5)
