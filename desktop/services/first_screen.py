@@ -21,7 +21,6 @@ from desktop.store import first_look
 from desktop.store.keyring import KEYRING_FILE
 
 DB_FILE = "zhucun.sqlite3"  # store.database's (imported with the engine)
-_NO_VILLAGE = ("", "（未归村）")
 DEMO_USER = "演示驻村干部"  # the made-up cadre of ``create_demo``'s fictional village
 
 
@@ -82,21 +81,5 @@ def first_screen_rows(screen: FirstScreen, household_ids: Sequence[str]) -> list
     """``household_rows`` for the list of ``first_screen`` (a page of its keys), in the order asked."""
     found = first_look.household_rows(screen.home / DB_FILE, household_ids, screen.data_key)
     villages = first_look.village_names(screen.home / DB_FILE, screen.data_key)
-    rows: dict[str, HouseholdRow] = {}
-    for hid, number, group_name, category, poverty_status, phone, archived, village, count, head in found:
-        village_code, village_name = villages.get(village or "", _NO_VILLAGE)
-        rows[hid] = HouseholdRow(
-            id=hid,
-            number=number or "",
-            head_name=head or "",
-            group_name=group_name or "",
-            category=category or "",
-            poverty_status=poverty_status or "",
-            member_count=count,
-            phone=phone or "",
-            archived=bool(archived),
-            village_id=village or "",
-            village_code=village_code,
-            village_name=village_name,
-        )
+    rows = {listed[0]: HouseholdRow.listed(listed, villages) for listed in found}
     return [rows[i] for i in household_ids if i in rows]

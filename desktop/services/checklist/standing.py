@@ -178,10 +178,7 @@ def standing_checklists(
         if held is None:
             stale.append(household_id)
             continue
-        verdicts = {
-            d: Verdict(Status(status), tuple(reasons))
-            for d, (status, reasons) in zip(Dimension, json.loads(text), strict=True)
-        }
+        verdicts = _held_verdicts(text)
         name = names.get(village or "", "（未归村）")
         result.append(HouseholdChecklist(household_id, number or "", head, verdicts, name))
     for judged in _judge_ids(session, ledger, stale):
@@ -328,6 +325,14 @@ def county_gaps(ledger: Ledger) -> tuple[CountyGap, ...]:
     )
 
 
+def _held_verdicts(text: str) -> dict[Dimension, Verdict]:
+    """A household's derived verdicts as stored: (status, reasons) per dimension, in Dimension's order."""
+    return {
+        d: Verdict(Status(status), tuple(reasons))
+        for d, (status, reasons) in zip(Dimension, json.loads(text), strict=True)
+    }
+
+
 def _read_county_gaps(ledger: Ledger) -> tuple[CountyGap, ...]:
     with ledger.store.read_session() as session:
         return tuple(_county_gaps(session, ledger))
@@ -341,10 +346,7 @@ def _county_gaps(session: Session, ledger: Ledger) -> Iterator[CountyGap]:
         if held is None:
             stale.append(household_id)
             continue
-        verdicts = {
-            d: Verdict(Status(status), tuple(reasons))
-            for d, (status, reasons) in zip(Dimension, json.loads(text), strict=True)
-        }
+        verdicts = _held_verdicts(text)
         name = names.get(village or "", "（未归村）")
         yield CountyGap(HouseholdChecklist(household_id, number or "", head, verdicts, name), village)
     for judged in _judge_ids(session, ledger, stale):

@@ -13,7 +13,7 @@ from desktop.domain.enums import HEAD_RELATION, HEAD_RELATIONS
 from desktop.domain.errors import InvalidInput
 from desktop.services.context import Ledger
 from desktop.services.households.lookup import resolve_household
-from desktop.services.households.rows import HouseholdKeys, HouseholdRow
+from desktop.services.households.rows import NO_VILLAGE, HouseholdKeys, HouseholdRow
 from desktop.store import search_index
 from desktop.store.models import Household, HouseholdSearch, Member, Village
 from desktop.store.queries import in_chunks, live
@@ -127,7 +127,7 @@ def household_keys(
         villages = _village_names(session)
     found = []
     for household_id, number, group_name, category, village in households:
-        code, name = villages.get(village or "", _NO_VILLAGE)
+        code, name = villages.get(village or "", NO_VILLAGE)
         found.append((number or "", code, name, household_id, group_name or "", category or ""))
     found.sort(key=lambda k: k[:4])  # list_households' order
     return HouseholdKeys(
@@ -208,7 +208,7 @@ def _longest_village(session: Session) -> str:
         name or code or "" for name, code in session.execute(select(Village.name, Village.code).where(held))
     ]
     if session.execute(select(index.household_id).where(index.village_id.is_(None)).limit(1)).first():
-        names.append(_NO_VILLAGE[1])
+        names.append(NO_VILLAGE[1])
     return max(names, key=len, default="")
 
 
@@ -256,7 +256,6 @@ def household_rows(
     return [rows[i] for i in household_ids if i in rows]
 
 
-_NO_VILLAGE = ("", "（未归村）")
 # what a roster row is made of (``_as_rows``' order), before its members are counted
 _ROW_COLUMNS = (
     Household.id,
@@ -352,7 +351,7 @@ _SEARCH_ROW = (
 def _village_name() -> ColumnElement[Any]:
     """The village name a roster shows (``_village_names``), over the outer-joined ``Village``."""
     named = func.coalesce(func.nullif(Village.name, ""), Village.code, "")
-    return case((Village.id.is_(None), literal(_NO_VILLAGE[1])), else_=named)
+    return case((Village.id.is_(None), literal(NO_VILLAGE[1])), else_=named)
 
 
 def _search_query(
@@ -411,25 +410,7 @@ def _as_rows(session: Session, found: Sequence[Any], *, ordered: bool = False) -
     """Rows of (id, 户编号, 小组, 类别, 脱贫属性, 电话, archived, village, members, 户主) as roster rows, in
     户编号 order (``ordered``: ``found`` is in it already)."""
     villages = _village_names(session)
-    rows = []
-    for hid, number, group_name, category, poverty_status, phone, archived, hvillage, count, head in found:
-        village_code, village_name = villages.get(hvillage or "", _NO_VILLAGE)
-        rows.append(
-            HouseholdRow(
-                id=hid,
-                number=number or "",
-                head_name=head or "",
-                group_name=group_name or "",
-                category=category or "",
-                poverty_status=poverty_status or "",
-                member_count=count,
-                phone=phone or "",
-                archived=bool(archived),
-                village_id=hvillage or "",
-                village_code=village_code,
-                village_name=village_name,
-            )
-        )
+    rows = [HouseholdRow.listed(listed, villages) for listed in found]
     return rows if ordered else sorted(rows, key=lambda r: (r.number, r.village_code, r.village_name, r.id))
 
 

@@ -4,7 +4,11 @@ makes the same values without the store's models."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+NO_VILLAGE = ("", "（未归村）")  # (code, name) of a household of no village
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,27 @@ class HouseholdRow:
     village_id: str = ""
     village_code: str = ""
     village_name: str = ""  # ``（未归村）`` for a household of no village (``check --repair-village``)
+
+    @classmethod
+    def listed(cls, found: Sequence[Any], villages: Mapping[str, tuple[str, str]]) -> HouseholdRow:
+        """The row of (id, 户编号, 小组, 类别, 脱贫属性, 电话, archived, village id, members, 户主) as read,
+        with ``villages``' (code, name) of its village."""
+        hid, number, group_name, category, poverty_status, phone, archived, village, count, head = found
+        village_code, village_name = villages.get(village or "", NO_VILLAGE)
+        return cls(
+            id=hid,
+            number=number or "",
+            head_name=head or "",
+            group_name=group_name or "",
+            category=category or "",
+            poverty_status=poverty_status or "",
+            member_count=count,
+            phone=phone or "",
+            archived=bool(archived),
+            village_id=village or "",
+            village_code=village_code,
+            village_name=village_name,
+        )
 
 
 @dataclass(frozen=True)
