@@ -162,7 +162,6 @@ class HouseholdsPage(Page):
         actions.addWidget(self.export_button)
         layout.addLayout(actions)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        ctx.changed.connect(self._forget_flags)
 
     # --- public ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -390,7 +389,9 @@ class HouseholdsPage(Page):
             self._show_count()
 
     def _data_changed(self, change: Change) -> None:
-        self._numbers_as_text = None  # before the refresh the change may bring: a 户编号 may be new
+        # before the refresh the change may bring: a 户编号 may be new, a gap closed, a visit recorded
+        self._numbers_as_text = None
+        self._flags_cache = None
         super()._data_changed(change)
 
     def _open_xlsx_import(self) -> None:
@@ -398,9 +399,6 @@ class HouseholdsPage(Page):
         from desktop.ui.xlsx_import.dialog import XlsxImportDialog
 
         XlsxImportDialog(self.ctx, self).open()
-
-    def _forget_flags(self) -> None:
-        self._flags_cache = None
 
     def _fill_groups(self, groups: list[str]) -> None:
         current = self.group_filter.currentData()

@@ -201,3 +201,21 @@ def test_the_checklist_tab_shows_the_exit_standard_per_income_year(ledger: Ledge
     (income,) = [dialog.incomes.row_at(r) for r in range(dialog.incomes.rowCount())]
     assert income["poverty_line"] == 3218
     assert income["line_note"] == "来源：国家统计局住户调查办公室《中国农村贫困监测报告 2020》"
+
+
+def test_a_visit_recorded_while_filtering_by_visits_leaves_the_list_at_once(
+    main: MainWindow, ledger: Ledger, qtbot: Any
+) -> None:
+    """The filter reads each household's last visit: a visit recorded meanwhile (here through the ledger,
+    as the 走访 page or an import records one) takes its household off "30 天未走访" at once, not at the
+    change after."""
+    page = main.households
+    page.visit_filter.setValue(30)
+    assert page.proxy.rowCount() == len(HOUSEHOLDS)  # nobody visited yet
+    record_visit(ledger, household="003", visited_on=ledger.today(), content="了解务工情况")
+
+    def listed() -> set[str]:
+        return {page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())}
+
+    qtbot.waitUntil(lambda: listed() == {"001", "002", "010"}, timeout=5_000)
+    assert page.count_label.text() == "共 3 户"
