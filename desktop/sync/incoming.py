@@ -30,7 +30,7 @@ from desktop.store.migrate import known_revisions
 from desktop.store.models import Operation, OpLink, Peer, SignedHead
 from desktop.store.oplog import Link, Op
 from desktop.store.types import MAX_INT
-from desktop.sync.chain import Entry, Run, check_chain, check_run, describe_ranges, ranges
+from desktop.sync.chain import ChainCheck, Entry, Run, check_chain, check_run, describe_ranges, ranges
 from desktop.sync.container import CONTROL, BadBundle, BundleReader, Member
 from desktop.sync.documents import (
     HEAD,
@@ -664,12 +664,8 @@ def _check_runs(
     compared with the run's a bundle member at a time."""
     for origin, (run, at) in runs.runs.items():
         name = _name(origin, peers)
-        if origin not in sign_keys:
-            raise Rejected(f"同步包含有未知设备 {origin[-8:]} 的操作，无法验证来源（它没有乡镇签发的证书）")
-        cutoff = cutoffs.get(origin)
-        if cutoff is not None and run.high > cutoff:
-            raise Rejected(f"同步包含有已吊销设备 {name} 在吊销后写的操作（第 {cutoff + 1} 条以后）")
         low, high = run.low, run.high
+        _vouched_for(origin, high, name, sign_keys, cutoffs)
         known = known_entries(session, origin, low - 1, low - 1) | known_entries(
             session, origin, high + 1, high + 1
         )
@@ -693,29 +689,10 @@ def _check_runs(
                 known_fork = next((seq for seq, h in chunk if seq in held and held[seq].hash != h), None)
                 if known_fork is not None:
                     break
-        signed = {
-            seq: h
-            for seq, h in session.execute(
-                select(SignedHead.seq, SignedHead.hash).where(
-                    SignedHead.origin == origin, SignedHead.seq >= low, SignedHead.seq <= high
-                )
-            )
-        }
-        signed.update({int(h["seq"]): str(h["hash"]) for h in heads if h["origin"] == origin})
+        signed = _signed_heads(session, heads, origin, low, high)
         if any(low <= seq <= high and seq not in at for seq in signed):
             raise AssertionError("a signed head inside a run whose entry was not kept")
-        result = check_run(run, at, known, known_top, known_fork, signed)
-        if result.fork_at is not None:
-            raise Rejected(
-                f"设备 {name} 的记录链在第 {result.fork_at} 条分叉：同一序号有两个不同的操作"
-                "（这台设备的数据可能被复制到了另一台电脑上）"
-            )
-        if result.broken_at is not None:
-            raise Rejected(f"设备 {name} 的第 {result.broken_at} 条操作与前一条接不上：同步包被改动过")
-        if result.unproven_spans:
-            raise Rejected(
-                f"设备 {name} 的第 {describe_ranges(result.unproven_spans)} 条操作没有签名的链头可以验证：不予导入"
-            )
+        _refuse_unless_linked(check_run(run, at, known, known_top, known_fork, signed), name)
 
 
 def _check_summary(reader: BundleReader, chain: _ChainPlaces) -> None:
@@ -811,34 +788,50 @@ def _check_chains(
         raise Rejected(f"设备 {_name(origin, peers)} 的记录链在第 {seq} 条分叉：同一序号有两个不同的操作")
     for origin, entries in chain.entries.items():
         name = _name(origin, peers)
-        if origin not in sign_keys:
-            raise Rejected(f"同步包含有未知设备 {origin[-8:]} 的操作，无法验证来源（它没有乡镇签发的证书）")
-        cutoff = cutoffs.get(origin)
-        if cutoff is not None and max(entries) > cutoff:
-            raise Rejected(f"同步包含有已吊销设备 {name} 在吊销后写的操作（第 {cutoff + 1} 条以后）")
         low, high = min(entries), max(entries)
+        _vouched_for(origin, high, name, sign_keys, cutoffs)
         known = known_entries(session, origin, low - 1, high + 1)
-        signed = {
-            seq: h
-            for seq, h in session.execute(
-                select(SignedHead.seq, SignedHead.hash).where(
-                    SignedHead.origin == origin, SignedHead.seq >= low, SignedHead.seq <= high
-                )
+        signed = _signed_heads(session, heads, origin, low, high)
+        _refuse_unless_linked(check_chain(entries, known, signed), name)
+
+
+def _vouched_for(origin: str, high: int, name: str, sign_keys: dict[str, str], cutoffs: dict[str, int]) -> None:
+    """Refused: an origin nobody vouches for, or entries written after its revocation (up to ``high``)."""
+    if origin not in sign_keys:
+        raise Rejected(f"同步包含有未知设备 {origin[-8:]} 的操作，无法验证来源（它没有乡镇签发的证书）")
+    cutoff = cutoffs.get(origin)
+    if cutoff is not None and high > cutoff:
+        raise Rejected(f"同步包含有已吊销设备 {name} 在吊销后写的操作（第 {cutoff + 1} 条以后）")
+
+
+def _signed_heads(
+    session: Session, heads: list[dict[str, Any]], origin: str, low: int, high: int
+) -> dict[int, str]:
+    """The signed head hashes of ``origin`` by seq: those held from ``low`` to ``high``, and the bundle's."""
+    signed = {
+        seq: h
+        for seq, h in session.execute(
+            select(SignedHead.seq, SignedHead.hash).where(
+                SignedHead.origin == origin, SignedHead.seq >= low, SignedHead.seq <= high
             )
-        }
-        signed.update({int(h["seq"]): str(h["hash"]) for h in heads if h["origin"] == origin})
-        result = check_chain(entries, known, signed)
-        if result.fork_at is not None:
-            raise Rejected(
-                f"设备 {name} 的记录链在第 {result.fork_at} 条分叉：同一序号有两个不同的操作"
-                "（这台设备的数据可能被复制到了另一台电脑上）"
-            )
-        if result.broken_at is not None:
-            raise Rejected(f"设备 {name} 的第 {result.broken_at} 条操作与前一条接不上：同步包被改动过")
-        if result.unproven:
-            raise Rejected(
-                f"设备 {name} 的第 {describe_ranges(ranges(result.unproven))} 条操作没有签名的链头可以验证：不予导入"
-            )
+        )
+    }
+    signed.update({int(h["seq"]): str(h["hash"]) for h in heads if h["origin"] == origin})
+    return signed
+
+
+def _refuse_unless_linked(result: ChainCheck, name: str) -> None:
+    """One line for a chain that forks, breaks or cannot be proven from a signed head."""
+    if result.fork_at is not None:
+        raise Rejected(
+            f"设备 {name} 的记录链在第 {result.fork_at} 条分叉：同一序号有两个不同的操作"
+            "（这台设备的数据可能被复制到了另一台电脑上）"
+        )
+    if result.broken_at is not None:
+        raise Rejected(f"设备 {name} 的第 {result.broken_at} 条操作与前一条接不上：同步包被改动过")
+    spans = result.unproven_spans or ranges(result.unproven)
+    if spans:
+        raise Rejected(f"设备 {name} 的第 {describe_ranges(spans)} 条操作没有签名的链头可以验证：不予导入")
 
 
 def _name(origin: str, peers: dict[str, Peer]) -> str:

@@ -49,29 +49,32 @@ def gaps_of(session: Session, origins: Collection[str]) -> dict[str, list[tuple[
     wanted = sorted(origins)
     if not wanted:
         return {}
+    _top, suspect = _counted(session, wanted)
+    return gaps(session, suspect) if suspect else {}
+
+
+def _counted(session: Session, wanted: list[str] | None) -> tuple[dict[str, int], set[str]]:
+    """Per origin of ``wanted`` (None: every one) the highest seq held, and the origins that may miss
+    one: from each table's lowest and highest seq and how many it holds (an aggregate over the primary
+    key). An origin holding seqs 1 to its highest exactly once each has no gap."""
     top: dict[str, int] = {}
     count: dict[str, int] = {}
     low: dict[str, int] = {}
     for model in (Operation, OpLink):
-        rows = session.execute(
-            select(model.origin, func.min(model.seq), func.max(model.seq), func.count())
-            .where(model.origin.in_(wanted))
-            .group_by(model.origin)
-        )
-        for origin, least, most, n in rows:
+        query = select(model.origin, func.min(model.seq), func.max(model.seq), func.count())
+        if wanted is not None:
+            query = query.where(model.origin.in_(wanted))
+        for origin, least, most, n in session.execute(query.group_by(model.origin)):
             top[origin] = max(top.get(origin, most), most)
             low[origin] = min(low.get(origin, least), least)
             count[origin] = count.get(origin, 0) + n
-    both = set(
-        session.execute(
-            select(OpLink.origin)
-            .join(Operation, (Operation.origin == OpLink.origin) & (Operation.seq == OpLink.seq))
-            .where(OpLink.origin.in_(wanted))
-            .distinct()
-        ).scalars()
+    both = select(OpLink.origin).join(
+        Operation, (Operation.origin == OpLink.origin) & (Operation.seq == OpLink.seq)
     )
-    suspect = {o for o in top if count[o] != top[o] or low[o] < 1 or o in both}
-    return gaps(session, suspect) if suspect else {}
+    if wanted is not None:
+        both = both.where(OpLink.origin.in_(wanted))
+    twice = set(session.execute(both.distinct()).scalars())  # held as an operation and as a link
+    return top, {o for o in top if count[o] != top[o] or low[o] < 1 or o in twice}
 
 
 def highest(session: Session) -> dict[str, int]:
@@ -102,25 +105,7 @@ def held(session: Session) -> tuple[dict[str, int], dict[str, list[tuple[int, in
     lowest and highest seq and how many are held (an aggregate over the primary key); an origin holding
     seqs 1 to its highest exactly once each has no gap, and only the others are looked at seq by seq.
     What a county's 各村 asks of two million operations."""
-    top: dict[str, int] = {}
-    count: dict[str, int] = {}
-    low: dict[str, int] = {}
-    for model in (Operation, OpLink):
-        rows = session.execute(
-            select(model.origin, func.min(model.seq), func.max(model.seq), func.count()).group_by(model.origin)
-        )
-        for origin, least, most, n in rows:
-            top[origin] = max(top.get(origin, most), most)
-            low[origin] = min(low.get(origin, least), least)
-            count[origin] = count.get(origin, 0) + n
-    both = set(
-        session.execute(
-            select(OpLink.origin)
-            .join(Operation, (Operation.origin == OpLink.origin) & (Operation.seq == OpLink.seq))
-            .distinct()
-        ).scalars()
-    )  # held as an operation and as a link: counted twice
-    suspect = {o for o in top if count[o] != top[o] or low[o] < 1 or o in both}
+    top, suspect = _counted(session, None)
     return top, gaps(session, suspect) if suspect else {}
 
 

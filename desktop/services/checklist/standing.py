@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import Verdict
@@ -166,25 +166,30 @@ def standing_checklists(
     Unordered."""
     if only_gaps and village_id is None and household_ids is None:
         return [gap.checklist for gap in county_gaps(ledger)]
-    names = _village_names(session)
     query = _standing(ledger, HouseholdVerdict.verdicts).where(*_in_scope(village_id))
     if only_gaps:
         query = query.where(_GAP_OR_UNJUDGED)
     if household_ids is not None:
         query = query.where(Household.id.in_(list(household_ids)))
-    result: list[HouseholdChecklist] = []
+    return [checklist for checklist, _village in _read_standing(session, ledger, query, only_gaps=only_gaps)]
+
+
+def _read_standing(
+    session: Session, ledger: Ledger, query: Select[Any], *, only_gaps: bool
+) -> Iterator[tuple[HouseholdChecklist, str | None]]:
+    """Each household of ``query`` (a ``_standing`` of the verdicts) with its village id: from its row
+    where one holds, else judged here (``only_gaps``: those with a gap only)."""
+    names = _village_names(session)
     stale: list[str] = []
     for household_id, number, village, held, head, text in session.execute(query):
         if held is None:
             stale.append(household_id)
             continue
-        verdicts = _held_verdicts(text)
         name = names.get(village or "", "（未归村）")
-        result.append(HouseholdChecklist(household_id, number or "", head, verdicts, name))
+        yield HouseholdChecklist(household_id, number or "", head, _held_verdicts(text), name), village
     for judged in _judge_ids(session, ledger, stale):
         if judged.checklist.gaps or not only_gaps:
-            result.append(judged.checklist)
-    return result
+            yield judged.checklist, judged.village_id
 
 
 @dataclass(frozen=True)
@@ -339,19 +344,9 @@ def _read_county_gaps(ledger: Ledger) -> tuple[CountyGap, ...]:
 
 
 def _county_gaps(session: Session, ledger: Ledger) -> Iterator[CountyGap]:
-    names = _village_names(session)
     query = _standing(ledger, HouseholdVerdict.verdicts).where(*_in_scope(None), _GAP_OR_UNJUDGED)
-    stale: list[str] = []
-    for household_id, number, village, held, head, text in session.execute(query):
-        if held is None:
-            stale.append(household_id)
-            continue
-        verdicts = _held_verdicts(text)
-        name = names.get(village or "", "（未归村）")
-        yield CountyGap(HouseholdChecklist(household_id, number or "", head, verdicts, name), village)
-    for judged in _judge_ids(session, ledger, stale):
-        if judged.checklist.gaps:
-            yield CountyGap(judged.checklist, judged.village_id)
+    for checklist, village in _read_standing(session, ledger, query, only_gaps=True):
+        yield CountyGap(checklist, village)
 
 
 def people_counts(

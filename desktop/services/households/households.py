@@ -79,8 +79,7 @@ def search_households(
         total = len(found)
         if total == limit:  # maybe more: counted (a name or an ID number mostly finds fewer)
             up_to = max(count_up_to, limit)
-            some = query.order_by(None).with_only_columns(literal(1)).limit(up_to + 1).subquery()
-            total = int(session.connection().execute(select(func.count()).select_from(some)).scalar_one())
+            total = _count_up_to(session, query, up_to)
         rows = _as_rows(session, found, ordered=True)
         return FoundHouseholds(rows=rows, total=min(total, max(count_up_to, limit)), more=total > count_up_to)
 
@@ -184,8 +183,7 @@ def search_keys(
         if offset == 0:
             up_to = max(count_up_to, limit or 0)
             if total == limit:  # maybe more: counted as search_households counts
-                some = query.order_by(None).with_only_columns(literal(1)).limit(up_to + 1).subquery()
-                total = int(session.connection().execute(select(func.count()).select_from(some)).scalar_one())
+                total = _count_up_to(session, query, up_to)
             total, more = min(total, up_to), total > count_up_to
             if village_id is None:
                 longest = _longest_village(session)
@@ -197,6 +195,12 @@ def search_keys(
         village_names=[k[4] for k in found],
     )
     return FoundKeys(keys=keys, total=total, more=more, longest_village=longest)
+
+
+def _count_up_to(session: Session, query: Any, up_to: int) -> int:
+    """How many rows ``query`` finds, counted no further than ``up_to + 1`` (so a count says "more")."""
+    some = query.order_by(None).with_only_columns(literal(1)).limit(up_to + 1).subquery()
+    return int(session.connection().execute(select(func.count()).select_from(some)).scalar_one())
 
 
 def _longest_village(session: Session) -> str:

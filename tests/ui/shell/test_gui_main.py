@@ -143,13 +143,11 @@ print(sorted(m for m in sys.argv[2:] if m in sys.modules))
 """
 
 
-def test_the_household_list_is_shown_without_what_writes_or_judges(tmp_path: Path) -> None:
-    """The window and its 农户 list read: the change writer, the device keys and the bundle format, the
-    checklist judge and the PostgreSQL dialect come with the first write (or the opening check after
-    the window, not started here)."""
-    build_village(tmp_path).store.close()
+def show_in_a_process(script: str, home: Path, modules: tuple[str, ...]) -> tuple[str, str]:
+    """``script`` run in a fresh interpreter on ``home``: the two lines it prints last (what the list
+    shows, and which of ``modules`` were imported)."""
     done = subprocess.run(
-        [sys.executable, "-c", SHOW_THE_LIST, str(tmp_path), *FOR_WRITING],
+        [sys.executable, "-c", script, str(home), *modules],
         cwd=REPO,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
@@ -158,6 +156,15 @@ def test_the_household_list_is_shown_without_what_writes_or_judges(tmp_path: Pat
     )
     assert done.returncode == 0, done.stderr
     shown, imported = done.stdout.strip().splitlines()[-2:]
+    return shown, imported
+
+
+def test_the_household_list_is_shown_without_what_writes_or_judges(tmp_path: Path) -> None:
+    """The window and its 农户 list read: the change writer, the device keys and the bundle format, the
+    checklist judge and the PostgreSQL dialect come with the first write (or the opening check after
+    the window, not started here)."""
+    build_village(tmp_path).store.close()
+    shown, imported = show_in_a_process(SHOW_THE_LIST, tmp_path, FOR_WRITING)
     assert int(shown) == len(HOUSEHOLDS)
     assert ast.literal_eval(imported) == []
 
@@ -184,15 +191,6 @@ def test_the_first_screen_is_shown_without_the_store(tmp_path: Path) -> None:
     """A village laptop's window shows its 农户 list before SQLAlchemy, the models and the engine are
     imported (run_gui opens the ledger on a worker thread once the window is up; not started here)."""
     build_village(tmp_path).store.close()
-    done = subprocess.run(
-        [sys.executable, "-c", SHOW_THE_FIRST_SCREEN, str(tmp_path), *THE_STORE],
-        cwd=REPO,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    shown, imported = done.stdout.strip().splitlines()[-2:]
+    shown, imported = show_in_a_process(SHOW_THE_FIRST_SCREEN, tmp_path, THE_STORE)
     assert shown == f"{len(HOUSEHOLDS)} 共 {len(HOUSEHOLDS)} 户"
     assert ast.literal_eval(imported) == []
