@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,14 +21,12 @@ from pathlib import Path
 from desktop.domain.errors import StoreProblem
 from desktop.media.blob_encryption import is_sealed, photo_key, seal, unseal
 from desktop.store import unlocked
-from desktop.store.atomic_file import fsync_dir, write_atomic
+from desktop.store.atomic_file import fsync_dir, left_behind, partial_writer, write_atomic
 from desktop.store.keyring import keyring_path
 from desktop.store.wipe import wipe_file
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-# ``.<sha>.bin.<pid>.partial``: what store_blob/write_atomic leave when their process is killed
-_PARTIAL = re.compile(r"^\.[0-9a-f]{64}\.bin\.(\d+)\.partial$")
-STALE_PARTIAL_SECONDS = 24 * 3600  # where a process cannot be asked whether it still runs
+_BLOB_NAME = re.compile(r"^[0-9a-f]{64}\.bin$")
 
 
 class BlobStore:
@@ -179,14 +176,8 @@ class BlobStore:
         if not self.root.is_dir():
             return 0
         for leftover in self.root.glob("??/.*.partial"):
-            found = _PARTIAL.match(leftover.name)
-            if found is None:
-                continue
-            try:
-                age = time.time() - leftover.stat().st_mtime
-            except FileNotFoundError:
-                continue  # finished or removed meanwhile
-            if _running(int(found.group(1))) and age < STALE_PARTIAL_SECONDS:
+            writer = partial_writer(leftover)
+            if writer is None or not _BLOB_NAME.match(writer[0]) or not left_behind(leftover):
                 continue
             wipe_file(leftover)  # may hold a photo's bytes: overwritten, not just unlinked
             removed += 1
@@ -260,18 +251,3 @@ class _Batch:
             for done in [pool.submit(fsync_dir, folder) for folder in folders]:
                 done.result()  # the first failed sync raises
 
-
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` exists; on Windows (no signal 0) every pid counts as running, so only
-    age removes a leftover there."""
-    if os.name == "nt":
-        return True
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
+
+# ``.<name>.<pid>.partial``: what a writer killed before its rename leaves beside ``<name>``
+_PARTIAL = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.partial$")
+STALE_PARTIAL_SECONDS = 24 * 3600  # where a process cannot be asked whether it still runs
 
 
 @contextmanager
@@ -48,3 +54,36 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def partial_writer(path: Path) -> tuple[str, int] | None:
+    """``(target name, writer's pid)`` of a temporary file this module writes, or None for another file."""
+    found = _PARTIAL.match(path.name)
+    return (found["name"], int(found["pid"])) if found else None
+
+
+def left_behind(path: Path) -> bool:
+    """Whether a temporary file was left by a writer that is gone: its process no longer runs, or (where
+    that cannot be asked) it is a day old. A file being written now by another process is not."""
+    writer = partial_writer(path)
+    if writer is None:
+        return False
+    try:
+        age = time.time() - path.stat().st_mtime
+    except FileNotFoundError:
+        return False  # finished or removed meanwhile
+    return not running(writer[1]) or age >= STALE_PARTIAL_SECONDS
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists; on Windows (no signal 0) every pid counts as running, so only
+    age tells a leftover there."""
+    if os.name == "nt" or pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True

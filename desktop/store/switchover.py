@@ -4,7 +4,8 @@ Turning a plain data folder into an encrypted one replaces the database, adds th
 the device keys and the backups; no file system can rename them all at once. So each replacement is
 written beside its target as ``<name>.staged`` (complete and fsynced) and listed in ``switchover.json``;
 renaming the first one, the database, over its target is the commit. ``recover`` runs before every
-open and settles whatever a crash left:
+open and settles whatever a crash left (a cut-off write of the journal itself leaves only its temporary
+file, which goes):
 
 - journal ``preparing``, or ``committing`` with the database not yet replaced: the staged files are
   removed and the folder is exactly as it was;
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.store.atomic_file import fsync_dir, write_atomic
+from desktop.store.atomic_file import fsync_dir, left_behind, write_atomic
 from desktop.store.wipe import wipe_file
 
 JOURNAL = "switchover.json"
@@ -91,6 +92,9 @@ def commit(home: Path, step: Step = _nothing) -> None:
 
 def recover(home: Path, step: Step = _nothing) -> str | None:
     """Settle an interrupted switchover: ``"undone"``, ``"finished"``, or ``None`` when there was none."""
+    for partial in home.glob(f".{JOURNAL}.*.partial"):  # a journal write cut off: the journal is as it was
+        if left_behind(partial):
+            partial.unlink(missing_ok=True)
     if not (home / JOURNAL).exists():
         return None
     journal = _read(home)
