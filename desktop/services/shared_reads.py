@@ -6,8 +6,11 @@ An answer is kept per store with a key: the caller's (the day, the policy, the d
 stamp of the data folder's database file (``Ledger.data_stamp``: any program's write changes it, to the
 file system's clock tick), the newest operation's row number (every write of a record is an operation,
 appended to the log, never removed: exact whoever wrote) and how many commits were made through the
-store here (its commit listener). A server database keeps nothing: another client's commit would not be
-seen, so it is read every time.
+store here (its commit listener). On a PostgreSQL server, where other clients write, the key holds the
+server's write-ahead log insert position instead of the file's stamp and the newest row: every commit of
+any client inserts its records there before it is seen, so an answer is never kept past another client's
+write (nor past the server's own housekeeping, which only costs a read). A standby server, whose position
+cannot be asked, keeps nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, literal_column, select, text
 
 from desktop.services.context import Ledger
 from desktop.store.database import Store
@@ -63,12 +66,17 @@ def kept_answer(ledger: Ledger, name: str, key: tuple[Any, ...]) -> object | Non
 
 def _look_up(ledger: Ledger, name: str, key: tuple[Any, ...]) -> tuple[_Kept, tuple[Any, ...], object | None] | None:
     """The store's answers, the full key of ``key`` now and the answer held under it (None: none);
-    None for a server database."""
+    None where nothing is kept (a standby server)."""
     data = ledger.data_stamp()
-    if data is None:
-        return None
     with ledger.store.read_session() as session:
-        newest = session.scalar(select(func.max(literal_column("rowid"))).select_from(Operation))
+        if data is not None:
+            newest = session.scalar(select(func.max(literal_column("rowid"))).select_from(Operation))
+        elif session.get_bind().dialect.name == "postgresql":
+            newest = session.scalar(_SERVER_POSITION)
+            if newest is None:
+                return None
+        else:
+            return None
     with _lock:
         kept = _kept.get(ledger.store)
         if kept is None:
@@ -77,6 +85,12 @@ def _look_up(ledger: Ledger, name: str, key: tuple[Any, ...]) -> tuple[_Kept, tu
         full = (kept.generation, data, newest, *key)
         held = kept.answers.get(name)
         return kept, full, held[1] if held is not None and held[0] == full else None
+
+
+# where the server's next write-ahead log record goes (None on a standby, which cannot say)
+_SERVER_POSITION = text(
+    "SELECT CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_insert_lsn()::text END"
+)
 
 
 def _committed(kept: _Kept, _kinds: frozenset[str]) -> None:
