@@ -12,7 +12,7 @@ household list; and peak memory of the importing process (each database is impor
 own). Then the reports, each way in a fresh reading process of its own
 (times and that process's peak resident memory): 概况 of all villages, 各村, the county's gap report
 (``village_checklists(only_gaps)``, what ``zhucun check`` and ``xlsx export gaps`` read) and one
-village's 核查, read from the derived verdicts (on SQLite the first three share what they read of the
+village's 核查, read from the derived verdicts (the first three share what they read of the
 county, services/shared_reads.py; then each again as if read first); against judging every household
 directly, as each of them did before (the reference, in the same run); and 核查 with no village chosen, its keys and first
 page of rows (``checklist_keys``, ``checklist_rows``) against every household's verdicts
