@@ -27,7 +27,7 @@ from desktop.store.guard import sanction
 from desktop.store.models import Operation
 from desktop.store.oplog import Op
 from desktop.store.queries import in_chunks
-from desktop.store.transaction import WriteTransaction
+from desktop.store.transaction import WriteTransaction, touched_by_table
 from desktop.store.types import canonical_json
 
 
@@ -225,12 +225,7 @@ def _held_ids(
 ) -> dict[str, set[str]]:
     """The records of ``folded`` that their tables already hold, by table: placeholders of parents whose
     children came in an earlier batch (the placeholders this fold makes are of other records)."""
-    wanted: dict[str, list[str]] = {}
-    for table_name, record_id in folded:
-        ids = wanted.get(table_name)
-        if ids is None:
-            ids = wanted[table_name] = []
-        ids.append(record_id)
+    wanted = touched_by_table(folded)
     held: dict[str, set[str]] = {}
     quote = connection.dialect.identifier_preparer.quote
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"

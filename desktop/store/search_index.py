@@ -44,7 +44,7 @@ from desktop.store.base import table_of
 from desktop.store.models import Household, HouseholdEvent, HouseholdSearch, LocalSetting, Member
 from desktop.store.name_keys import name_keys, primary_keys
 from desktop.store.queries import in_chunks
-from desktop.store.transaction import RecordKey, WriteTransaction
+from desktop.store.transaction import RecordKey, WriteTransaction, touched_by_table
 
 # (session, the households touched, every record touched): called after the texts are refreshed
 AfterRefresh = Callable[[Session, set[str], set[RecordKey]], None]
@@ -465,17 +465,6 @@ def refresh_touched(session: Session, then: AfterRefresh | None = None) -> None:
     refresh(session, household_ids)
     if then is not None:
         then(session, household_ids, touched)
-
-
-def touched_by_table(touched: Iterable[RecordKey]) -> dict[str, list[str]]:
-    """The ids of the touched records of each table, in one pass (a bundle touches 100,000 records)."""
-    found: dict[str, list[str]] = {}
-    for table_name, record_id in touched:
-        ids = found.get(table_name)
-        if ids is None:
-            ids = found[table_name] = []
-        ids.append(record_id)
-    return found
 
 
 def install(session_factory: Any, then: AfterRefresh | None = None) -> None:

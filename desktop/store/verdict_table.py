@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.models import Assessment, Household, HouseholdVerdict, HouseholdVerdictMember
 from desktop.store.queries import in_chunks
-from desktop.store.search_index import touched_by_table
-from desktop.store.transaction import RecordKey
+from desktop.store.transaction import RecordKey, touched_by_table
 
 # judges the households (ids) and writes their rows (the services' standing.refresh)
 Judge = Callable[[Session, list[str]], None]
