@@ -9,9 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from desktop.app import open_ledger
 from desktop.domain.idnumber import check_character
@@ -21,6 +22,8 @@ from desktop.services.households.members import add_member
 from desktop.services.setup import init_village
 from desktop.ui.shell.main_thread_gc import collect_on_gui_thread
 from tests.ui.dialogs import ModalDialogs
+
+W = TypeVar("W", bound=QWidget)
 
 VILLAGE_NAME = "亚弄村"
 USER = "扎西"
@@ -40,6 +43,17 @@ HOUSEHOLDS: list[tuple[str, str, str, str, str, str, str, list[str]]] = [
     ("010", "扎西次仁", "021", "二组", "监测户", "已脱贫", "", ["拉姆", "多吉", "德吉", "平措"]),
     ("003", "央金", "034", "二组", "脱贫户", "已脱贫", "0836-2812345", ["索朗"]),
 ]
+
+
+def on_screen(widget: W, qtbot: Any, width: int, height: int) -> W:
+    """``widget`` shown at ``width`` × ``height``, exposed and active, as a user would face it; closed
+    with the test."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    return widget
 
 
 def build_village(home: Path) -> Ledger:

@@ -25,6 +25,21 @@ if TYPE_CHECKING:
 # that write: the roster's first screen (household_keys, household_rows) only reads
 
 
+def _in_view(ledger: Ledger, village_id: str | None, all_villages: bool) -> str | None:
+    """The village a call reads: ``village_id``, else the current one, or None for every village."""
+    if village_id is None and not all_villages:
+        return ledger.current_village_id()
+    return village_id
+
+
+def _search_term(search: str) -> str:
+    """``search`` as the index compares it (lower case, no spaces); refused when nothing is left."""
+    compact = _compact(search)
+    if not compact:
+        raise InvalidInput("请输入要查找的内容")
+    return compact
+
+
 def list_households(
     ledger: Ledger,
     *,
@@ -34,8 +49,7 @@ def list_households(
     all_villages: bool = False,
 ) -> list[HouseholdRow]:
     """Households of the current village (or ``village_id``), optionally matching ``search``."""
-    if village_id is None and not all_villages:
-        village_id = ledger.current_village_id()
+    village_id = _in_view(ledger, village_id, all_villages)
     with ledger.store.read_session() as session:
         return _rows(session, search=search, village_id=village_id, include_archived=include_archived)
 
@@ -64,11 +78,8 @@ def search_households(
     of a search. Sorted, cut and counted in SQL over the search index alone, so the time is that of
     the rows shown, not of every household found (a common name finds a fifth of a county); the count
     stops at ``count_up_to`` (a larger total is ``more``)."""
-    if village_id is None and not all_villages:
-        village_id = ledger.current_village_id()
-    compact = _compact(search)
-    if not compact:
-        raise InvalidInput("请输入要查找的内容")
+    village_id = _in_view(ledger, village_id, all_villages)
+    compact = _search_term(search)
     with ledger.store.read_session() as session:
         # a term of one or two characters on SQLite: the first page in order, not every one found
         walk = village_id is None and search_index.ordered_walk(session, compact)
@@ -93,8 +104,7 @@ def household_keys(
 ) -> HouseholdKeys:
     """``list_households``' households, in its order, as keys: one query over the households alone (no
     member is read); ``household_rows`` gives the rows themselves, a page at a time."""
-    if village_id is None and not all_villages:
-        village_id = ledger.current_village_id()
+    village_id = _in_view(ledger, village_id, all_villages)
     compact = _compact(search)
     if compact:  # the search index alone, in order: no household row is read (see search_households)
         with ledger.store.read_session() as session:
@@ -166,11 +176,8 @@ def search_keys(
     stopping at the page (a county-wide term of one or two characters walks the 户编号 index), counted
     from ``offset`` 0 up to ``count_up_to``. That order is the roster's (its 户编号 sort naturally, ``2``
     before ``10``) where ``numbers_sort_as_text``."""
-    if village_id is None and not all_villages:
-        village_id = ledger.current_village_id()
-    compact = _compact(search)
-    if not compact:
-        raise InvalidInput("请输入要查找的内容")
+    village_id = _in_view(ledger, village_id, all_villages)
+    compact = _search_term(search)
     with ledger.store.read_session() as session:
         walk = village_id is None and search_index.ordered_walk(session, compact)
         index = HouseholdSearch
@@ -223,8 +230,7 @@ def numbers_sort_as_text(
     order as text, the database's, is the roster's natural order (``2`` before ``10``, see the
     roster's ``natural_key``), and ``search_keys`` reads a search's keys a page at a time in the
     order the roster shows them. One pass over the 户编号 index (15 ms at 50,000 households)."""
-    if village_id is None and not all_villages:
-        village_id = ledger.current_village_id()
+    village_id = _in_view(ledger, village_id, all_villages)
     number = HouseholdSearch.number
     with ledger.store.read_session() as session:
         sqlite = session.get_bind().dialect.name == "sqlite"

@@ -34,7 +34,7 @@ from desktop.ui.checks.matrix_model import (
 )
 from desktop.ui.checks.page import ChecksPage
 from desktop.ui.shell.context import UiContext
-from tests.ui.conftest import id_number
+from tests.ui.conftest import id_number, on_screen
 from tests.ui.dialogs import shown
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -49,12 +49,7 @@ HOUSING = ChecklistMatrixModel.column_of(Dimension.HOUSING)
 
 @pytest.fixture
 def page(ledger: Ledger, qtbot: Any) -> ChecksPage:
-    shown = ChecksPage(UiContext(ledger))
-    qtbot.addWidget(shown)
-    shown.resize(1246, 700)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
+    shown = on_screen(ChecksPage(UiContext(ledger)), qtbot, 1246, 700)
     return shown
 
 

@@ -17,6 +17,7 @@ from desktop.services.households.history import record_history
 from desktop.ui.diary.page import DiaryPage
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.main_window import MainWindow
+from tests.ui.conftest import on_screen
 from tests.ui.dialogs import shown
 
 from .test_diary_page import type_chinese
@@ -33,12 +34,7 @@ D = dt.date
 @pytest.fixture
 def page(ledger: Ledger, qtbot: Any) -> Iterator[DiaryPage]:
     ledger.today = lambda: D(2026, 11, 23)
-    window = MainWindow(UiContext(ledger))
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    window = on_screen(MainWindow(UiContext(ledger)), qtbot, 1400, 900)
     found = window.show_page("日志")
     assert isinstance(found, DiaryPage)
     yield found

@@ -18,6 +18,7 @@ from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.households.table_model import COL_NUMBER
 from desktop.ui.shell.context import UiContext
 from desktop.ui.shell.main_window import MainWindow
+from tests.ui.conftest import on_screen
 from tests.ui.dialogs import ModalDialogs, save_as
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -26,12 +27,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def main(ledger: Ledger, qtbot: Any) -> Iterator[MainWindow]:
-    window = MainWindow(UiContext(ledger))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    window = on_screen(MainWindow(UiContext(ledger)), qtbot, 1366, 768)
     yield window
 
 

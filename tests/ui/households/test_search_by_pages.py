@@ -16,6 +16,7 @@ from desktop.store.writer import ChangeWriter
 from desktop.ui.households.page import HouseholdsPage
 from desktop.ui.households.table_model import COL_GROUP, COL_HEAD, COL_MEMBERS, COL_NUMBER
 from desktop.ui.shell.context import UiContext
+from tests.ui.conftest import on_screen
 from tests.ui.households.test_households_page import type_with_input_method
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -37,12 +38,7 @@ def page(any_ledger: Ledger, qtbot: Any) -> Iterator[HouseholdsPage]:
             writer.create(Member, {"household_id": household_id, "name": head, "relation": "户主"})
             for k in range(i % 5):
                 writer.create(Member, {"household_id": household_id, "name": f"家人{k}", "relation": "子女"})
-    shown = HouseholdsPage(UiContext(ledger))
-    qtbot.addWidget(shown)
-    shown.resize(1000, 600)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
+    shown = on_screen(HouseholdsPage(UiContext(ledger)), qtbot, 1000, 600)
     shown.model.key_page = PAGE
     yield shown
 

@@ -32,6 +32,7 @@ from desktop.store.models import Income, PolicySetting
 from desktop.store.writer import ChangeWriter
 from desktop.ui.monitoring.page import MonitoringPage
 from desktop.ui.shell.context import UiContext
+from tests.ui.conftest import on_screen
 from tests.ui.dialogs import ModalDialogs, shown
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -46,12 +47,7 @@ ALL_MET = {f"{p}_answer": "met" for p in ("food", "clothes", "education", "medic
 
 @pytest.fixture
 def page(ledger: Ledger, qtbot: Any) -> MonitoringPage:
-    shown = MonitoringPage(UiContext(ledger))
-    qtbot.addWidget(shown)
-    shown.resize(1246, 700)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
+    shown = on_screen(MonitoringPage(UiContext(ledger)), qtbot, 1246, 700)
     return shown
 
 

@@ -30,6 +30,7 @@ from desktop.ui.visits.page import (
     HouseholdIdRole,
     VisitsPage,
 )
+from tests.ui.conftest import on_screen
 from tests.ui.dialogs import shown
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -42,12 +43,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 @pytest.fixture
 def page(ledger: Ledger, qtbot: Any) -> VisitsPage:
-    shown = VisitsPage(UiContext(ledger))
-    qtbot.addWidget(shown)
-    shown.resize(1246, 700)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
+    shown = on_screen(VisitsPage(UiContext(ledger)), qtbot, 1246, 700)
     return shown
 
 
