@@ -217,7 +217,7 @@ def stored_floor(fold_file: Path, target: Path) -> float:
         target.with_name(target.name + suffix).unlink(missing_ok=True)
     floor = sqlite3.connect(target, isolation_level=None)
     # the settings of the fold's own connection (database.py): its cache and foreign-key checks too, so
-    # the floor is what SQLite does for the fold (with sqlite3's 2 MB cache the floor took 1.3-1.4x as long)
+    # the floor is what SQLite does for the fold (with sqlite3's 2 MB cache it took about 1.2-1.4x as long)
     floor.execute("PRAGMA journal_mode=WAL")
     floor.execute("PRAGMA synchronous=FULL")
     floor.execute("PRAGMA foreign_keys=ON")
