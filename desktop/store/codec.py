@@ -7,6 +7,7 @@ or hashes and dumps would differ between SQLite and PostgreSQL or between device
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -115,30 +116,81 @@ def json_problem(column: Column[Any], value: Any) -> str | None:
     """Why ``value`` is not how ``to_json`` spells a value of ``column`` (None: it is). Checked on every
     received operation before anything is stored, so that a signed but malformed value is refused
     with its field named instead of failing in the database (or being stored as some other text)."""
-    if value is None:
-        return None
+    return None if value is None else value_check(column)(value)
+
+
+def value_check(column: Column[Any]) -> Callable[[Any], str | None]:
+    """``json_problem`` for one column and any value but None, the column's type looked at once: a
+    bundle's verification checks two million values of a few dozen columns (looking at the type for
+    each value was a seventh of a 10,000-household village's import)."""
     kind = column.type
     if isinstance(kind, JsonText):
-        return None
+        return _no_problem
     if isinstance(kind, Boolean):
-        return None if isinstance(value, bool) else "应为是/否"
+        return _boolean_problem
     if isinstance(kind, Integer):
-        ok = isinstance(value, int) and not isinstance(value, bool) and -MAX_INT <= value <= MAX_INT
-        return None if ok else "应为整数"
+        return _integer_problem
+    if isinstance(kind, Numeric):
+        return _number_problem
+    if isinstance(kind, DateTime):
+        return _datetime_problem
+    if isinstance(kind, Date):
+        return _date_problem
+    if isinstance(kind, String) and kind.length is not None:
+        return functools.partial(_text_problem, kind.length)
+    return _any_text_problem
+
+
+def _no_problem(value: Any) -> str | None:
+    return None
+
+
+def _boolean_problem(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "应为是/否"
+
+
+def _integer_problem(value: Any) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and -MAX_INT <= value <= MAX_INT
+    return None if ok else "应为整数"
+
+
+def _number_problem(value: Any) -> str | None:
     if not isinstance(value, str):
         return "应为文本"
     try:
-        if isinstance(kind, Numeric):
-            return None if Decimal(value).is_finite() else "应为数字"
-        if isinstance(kind, DateTime):
-            dt.datetime.fromisoformat(value)
-        elif isinstance(kind, Date):
-            dt.date.fromisoformat(value)
+        return None if Decimal(value).is_finite() else "应为数字"
     except (InvalidOperation, ValueError):
-        return "应为数字" if isinstance(kind, Numeric) else "应为日期"
-    if isinstance(kind, String) and kind.length is not None and len(value) > kind.length:
-        return f"超过 {kind.length} 个字"
+        return "应为数字"
+
+
+def _datetime_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "应为文本"
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return "应为日期"
     return None
+
+
+def _date_problem(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "应为文本"
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return "应为日期"
+    return None
+
+
+def _text_problem(length: int, value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "应为文本"
+    return f"超过 {length} 个字" if len(value) > length else None
+
+
+def _any_text_problem(value: Any) -> str | None:
+    return None if isinstance(value, str) else "应为文本"
 
 
 def normalise(column: Column[Any], value: Any) -> Any:

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.base import synced_models, table_of
-from desktop.store.codec import json_problem
+from desktop.store.codec import value_check
 from desktop.store.migrate import known_revisions
 from desktop.store.models import Operation, OpLink, Peer, SignedHead
 from desktop.store.oplog import Link, Op
@@ -418,6 +418,7 @@ def _verify_content(
     cutoffs.update({str(r["device_id"]): int(r["after_seq"]) for r in revocations})
 
     chain = _ChainPlaces()
+    values = _ValueChecks()
     for member in reader.members_of("ops"):
         for raw in _json_list(reader, member, opener):  # one chunk in memory at a time
             try:
@@ -426,7 +427,7 @@ def _verify_content(
                 raise Rejected(f"{member.name} 中有格式错误的操作") from None
             if not op.verify_hash():
                 raise Rejected(f"设备 {op.origin[-8:]} 的第 {op.seq} 条操作内容与其哈希不符：被改动过")
-            _check_values(op)
+            values.check(op)
             chain.add(op.origin, op.seq, op.hash, op.prev_hash, kind=0)
     op_ranges = {origin: (low, high) for origin, (low, high, _, _) in chain.counted.items()}
     runs = _Runs(_signed_in_bundle(session, reader.info, control))
@@ -519,21 +520,38 @@ def _hex_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _check_values(op: Op) -> None:
-    """Every value of a known field spelled as its column's type (fields and tables this version does
-    not know are kept in the log and ignored in the state, so they are not checked)."""
-    model = synced_models().get(op.table)
-    if model is None:
-        return
-    columns = table_of(model).columns
-    for name, value in op.fields.items():
-        column = columns.get(name)
-        problem = None if column is None else json_problem(column, value)
-        if problem is not None:
-            raise Rejected(
-                f"设备 {op.origin[-8:]} 的第 {op.seq} 条操作中 {op.table}.{name} 的值不对（{problem}），"
-                "这个同步包不能导入"
+class _ValueChecks:
+    """The per-column checks of received values (codec.value_check), chosen once per table and
+    column for a bundle's whole verification, not looked up for each of its operations."""
+
+    def __init__(self) -> None:
+        self._models = synced_models()
+        self._tables: dict[str, dict[str, Callable[[Any], str | None]] | None] = {}
+
+    def check(self, op: Op) -> None:
+        """Every value of a known field spelled as its column's type (fields and tables this version
+        does not know are kept in the log and ignored in the state, so they are not checked)."""
+        checks = self._tables.get(op.table, _UNSEEN)
+        if checks is _UNSEEN:
+            model = self._models.get(op.table)
+            checks = self._tables[op.table] = (
+                None if model is None else {c.key: value_check(c) for c in table_of(model).columns}
             )
+        if checks is None:
+            return
+        for name, value in op.fields.items():
+            if value is None:
+                continue
+            check = checks.get(name)
+            problem = None if check is None else check(value)
+            if problem is not None:
+                raise Rejected(
+                    f"设备 {op.origin[-8:]} 的第 {op.seq} 条操作中 {op.table}.{name} 的值不对（{problem}），"
+                    "这个同步包不能导入"
+                )
+
+
+_UNSEEN: Any = object()
 
 
 def _json_list(reader: BundleReader, member: Member, opener: Opener) -> list[Any]:
@@ -795,7 +813,9 @@ def _check_chains(
         _refuse_unless_linked(check_chain(entries, known, signed), name)
 
 
-def _vouched_for(origin: str, high: int, name: str, sign_keys: dict[str, str], cutoffs: dict[str, int]) -> None:
+def _vouched_for(
+    origin: str, high: int, name: str, sign_keys: dict[str, str], cutoffs: dict[str, int]
+) -> None:
     """Refused: an origin nobody vouches for, or entries written after its revocation (up to ``high``)."""
     if origin not in sign_keys:
         raise Rejected(f"同步包含有未知设备 {origin[-8:]} 的操作，无法验证来源（它没有乡镇签发的证书）")
