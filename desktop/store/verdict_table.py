@@ -11,12 +11,14 @@ the rows are only dropped: readers judge the households themselves until the row
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import delete, insert, literal, select
+from sqlalchemy import Table, delete, literal, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.orm import Session
 
+from desktop.store.base import table_of
 from desktop.store.models import Assessment, Household, HouseholdVerdict, HouseholdVerdictMember
 from desktop.store.queries import in_chunks
 from desktop.store.transaction import RecordKey, touched_by_table
@@ -66,7 +68,7 @@ def write(session: Session, rows: list[dict[str, Any]], members: list[dict[str, 
         if not values:
             continue
         if not on_server:
-            session.execute(insert(model), values)
+            _insert_rows(session, table_of(model), values)
             continue
         statement = postgresql_insert(model)
         columns = [c.name for c in model.__table__.columns if c.name != key]
@@ -76,6 +78,30 @@ def write(session: Session, rows: list[dict[str, Any]], members: list[dict[str, 
             ),
             values,
         )
+
+
+def _insert_rows(session: Session, table: Table, values: list[dict[str, Any]]) -> None:
+    """A plain insert of ``values`` (dicts of the same keys) through the driver's executemany, each
+    value bound as SQLAlchemy binds it (a date as its ISO text, a boolean as 0 or 1 on SQLite): the
+    ORM's insert of a 10,000-household village's verdicts and members spent 0.8 s on its parameters."""
+    connection = session.connection()
+    dialect = connection.dialect
+    names = tuple(values[0])
+    columns = [table.c[name] for name in names]
+    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
+    pick = itemgetter(*names)
+    rows = [pick(value) for value in values] if len(names) > 1 else [(value[names[0]],) for value in values]
+    if any(processors):
+        rows = [
+            tuple(v if p is None or v is None else p(v) for v, p in zip(row, processors, strict=True))
+            for row in rows
+        ]
+    quote = dialect.identifier_preparer.quote
+    marks = ", ".join(["?" if dialect.paramstyle == "qmark" else "%s"] * len(names))
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) VALUES ({marks})",
+        rows,
+    )
 
 
 def refresh(session: Session, household_ids: set[str], touched: set[RecordKey], judge: Judge | None) -> None:
