@@ -62,15 +62,9 @@ def from_json(column: Column[Any], value: Any) -> Any:
 def decoder(column: Column[Any]) -> Callable[[Any], Any]:
     """``from_json`` for one column, its type looked at once instead of at every value: the set fold
     decodes a few hundred thousand values of a handful of columns."""
-    kind = column.type
-    if isinstance(kind, JsonText):
-        return decode_json
-    if isinstance(kind, Boolean):
-        return decode_boolean
-    if isinstance(kind, Integer):
-        return decode_integer
-    if isinstance(kind, Numeric):
-        step = Decimal(1).scaleb(-(kind.scale or 0))
+    kind = _spelling(column)
+    if kind is Numeric:
+        step = Decimal(1).scaleb(-(column.type.scale or 0))  # type: ignore[attr-defined]
 
         def number(value: Any) -> Decimal | None:
             if value is None:
@@ -81,11 +75,16 @@ def decoder(column: Column[Any]) -> Callable[[Any], Any]:
                 raise ValueError(f"not a number: {value!r}") from exc
 
         return number
-    if isinstance(kind, DateTime):
-        return decode_datetime
-    if isinstance(kind, Date):
-        return decode_date
-    return decode_text
+    return _DECODERS[kind]
+
+
+def _spelling(column: Column[Any]) -> type:
+    """The kind of JSON spelling of ``column``'s values: the first of ``_SPELLINGS`` its type is, else
+    ``String`` (text)."""
+    return next((kind for kind in _SPELLINGS if isinstance(column.type, kind)), String)
+
+
+_SPELLINGS: tuple[type, ...] = (JsonText, Boolean, Integer, Numeric, DateTime, Date)
 
 
 def decode_json(value: Any) -> Any:
@@ -123,22 +122,11 @@ def value_check(column: Column[Any]) -> Callable[[Any], str | None]:
     """``json_problem`` for one column and any value but None, the column's type looked at once: a
     bundle's verification checks two million values of a few dozen columns (looking at the type for
     each value was a seventh of a 10,000-household village's import)."""
-    kind = column.type
-    if isinstance(kind, JsonText):
-        return _no_problem
-    if isinstance(kind, Boolean):
-        return _boolean_problem
-    if isinstance(kind, Integer):
-        return _integer_problem
-    if isinstance(kind, Numeric):
-        return _number_problem
-    if isinstance(kind, DateTime):
-        return _datetime_problem
-    if isinstance(kind, Date):
-        return _date_problem
-    if isinstance(kind, String) and kind.length is not None:
-        return functools.partial(_text_problem, kind.length)
-    return _any_text_problem
+    kind = _spelling(column)
+    length = getattr(column.type, "length", None)
+    if kind is String and isinstance(column.type, String) and length is not None:
+        return functools.partial(_text_problem, length)
+    return _CHECKS[kind]
 
 
 def _no_problem(value: Any) -> str | None:
@@ -163,24 +151,23 @@ def _number_problem(value: Any) -> str | None:
         return "应为数字"
 
 
-def _datetime_problem(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return "应为文本"
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        return "应为日期"
-    return None
+def _iso_problem(parse: Callable[[str], object]) -> Callable[[Any], str | None]:
+    """The check of a date or a date and time: text that ``parse`` reads."""
+
+    def problem(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "应为文本"
+        try:
+            parse(value)
+        except ValueError:
+            return "应为日期"
+        return None
+
+    return problem
 
 
-def _date_problem(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return "应为文本"
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return "应为日期"
-    return None
+_datetime_problem = _iso_problem(dt.datetime.fromisoformat)
+_date_problem = _iso_problem(dt.date.fromisoformat)
 
 
 def _text_problem(length: int, value: Any) -> str | None:
@@ -191,6 +178,25 @@ def _text_problem(length: int, value: Any) -> str | None:
 
 def _any_text_problem(value: Any) -> str | None:
     return None if isinstance(value, str) else "应为文本"
+
+
+_DECODERS: dict[type, Callable[[Any], Any]] = {
+    JsonText: decode_json,
+    Boolean: decode_boolean,
+    Integer: decode_integer,
+    DateTime: decode_datetime,
+    Date: decode_date,
+    String: decode_text,
+}
+_CHECKS: dict[type, Callable[[Any], str | None]] = {
+    JsonText: _no_problem,
+    Boolean: _boolean_problem,
+    Integer: _integer_problem,
+    Numeric: _number_problem,
+    DateTime: _datetime_problem,
+    Date: _date_problem,
+    String: _any_text_problem,
+}
 
 
 def normalise(column: Column[Any], value: Any) -> Any:
