@@ -11,6 +11,7 @@ import functools
 import gc
 import os
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from desktop.store.keyring import Unlocked
     from desktop.ui.shell.context import UiContext
     from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.opening_check import OpeningCheck
 
 # The store (SQLAlchemy, the models, the engine) is imported by opening a ledger: a village laptop's
 # window shows its first screen before that, and opens the ledger on a worker thread (run_gui).
@@ -163,7 +165,6 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     from desktop.ui.shell.i18n import CHINESE, install_translators
     from desktop.ui.shell.main_thread_gc import collect_on_gui_thread
     from desktop.ui.shell.main_window import MainWindow
-    from desktop.ui.shell.opening_check import OpeningCheck
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -214,7 +215,7 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
                     return 0  # the first start's dialog was left
                 ctx, window = shown
                 work = functools.partial(finish_opening, ctx.ledger)
-            check = OpeningCheck(window, work, give_up_after_ms=quit_after)
+            check = opening_check(window, ctx, work, give_up_after_ms=quit_after)
             # the day's backup (after the check) could not be made: the status bar says so
             check.done.connect(functools.partial(_note_backup, ctx))
             if quit_after is not None:
@@ -245,6 +246,19 @@ def run_gui(home: Path, *, db_url: str | None = None, argv: list[str]) -> int:
     finally:
         if ctx is not None:
             _close_opened(ctx)
+
+
+def opening_check(
+    window: MainWindow, ctx: UiContext, work: Callable[[], UserError | None], *, give_up_after_ms: int | None
+) -> OpeningCheck:
+    """The window's opening check running ``work`` once it is painted (ui/shell/opening_check), which
+    the context begins at once when the ledger is asked for before that paint: the wait for the ledger
+    would otherwise hold back the paint that begins its opening (a start that never ended, under load)."""
+    from desktop.ui.shell.opening_check import OpeningCheck
+
+    check = OpeningCheck(window, work, give_up_after_ms=give_up_after_ms)
+    ctx.begin_opening = check.start
+    return check
 
 
 def _close_opened(ctx: UiContext) -> None:

@@ -54,6 +54,8 @@ class UiContext(QObject):
         self._ledger = ledger
         self.first = first if ledger is None else None
         self.opening: Future[Ledger] = Future()
+        # begins the opening at once (it otherwise waits for the window's first paint): see ``ledger``
+        self.begin_opening: Callable[[], None] | None = None
         if ledger is not None:
             self.opening.set_result(ledger)
         elif first is None:
@@ -86,6 +88,9 @@ class UiContext(QObject):
         """The open ledger; asked for before the opening thread is done, it waits for it (an action
         taken in the first moments after the window came up; opening failed: its error is raised)."""
         if self._ledger is None:
+            begin = self.begin_opening
+            if begin is not None:  # asked for before the window's first paint began the opening
+                begin()
             self.opening.result()
             self._adopt()
         assert self._ledger is not None

@@ -11,6 +11,7 @@ backup on a disk that just filled up) is shown as an error and the window stays.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
@@ -52,23 +53,28 @@ class OpeningCheck(QObject):
                 getattr(self, outcome[0]).emit(outcome[1])
 
         self._task: Callable[[], None] | None = task
+        self._task_lock = threading.Lock()  # ``start`` may be called from two threads at once
         if window.isVisible():
             # once the window has been painted: a start's work on another thread (opening the ledger
             # imports and sets up the store) would otherwise hold the interpreter while the first screen
             # draws; a window not painted within a second (no display to draw on) starts it anyway
             window.installEventFilter(self)
-            QTimer.singleShot(1000, self._start)
+            QTimer.singleShot(1000, self.start)
         else:
-            self._start()
+            self.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Paint:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._start)  # after this paint's children (one pass) are drawn
+            QTimer.singleShot(0, self.start)  # after this paint's children (one pass) are drawn
         return False
 
-    def _start(self) -> None:
-        task, self._task = self._task, None
+    def start(self) -> None:
+        """Begin the work now if it has not begun (once: later calls do nothing). Something that must
+        wait for it before the window's first paint (the ledger asked for: UiContext.ledger) begins it
+        so, instead of waiting for a paint its own wait holds back."""
+        with self._task_lock:
+            task, self._task = self._task, None
         if task is not None:
             QThreadPool.globalInstance().start(task)
 

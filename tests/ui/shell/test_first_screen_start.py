@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import open_ledger
+from desktop.app import open_ledger, opening_check
 from desktop.services.context import Ledger
 from desktop.services.first_screen import FirstScreen, first_screen
 from desktop.ui.households.window import HouseholdDialog
@@ -100,6 +100,37 @@ def test_a_household_opened_before_the_ledger_is_open_waits_for_it(
     assert ctx.is_open
     for dialog in dialogs:
         dialog.close()
+
+
+def test_the_ledger_asked_for_before_the_first_paint_is_opened_at_once(
+    screen: FirstScreen, tmp_path: Path, opened: list[Ledger], qtbot: Any
+) -> None:
+    """The opening begins once the window is painted; an action that needs the ledger before then (a
+    page built at once, a key pressed while the start is slow) begins it and waits, where it used to
+    wait for a paint its own wait held back: the program hung (seen under load, 设置 at the start)."""
+    ctx = UiContext(None, first=screen)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()  # no event handled since: not painted, so the opening has not begun
+    began: list[bool] = []
+
+    def work() -> None:
+        began.append(True)
+        ctx.opening.set_result(open_as_the_app(tmp_path, opened))
+
+    opening_check(window, ctx, work, give_up_after_ms=None)  # as run_gui starts the village laptop
+    assert not began
+    # a hang fails the test instead of the suite: the wait ends with an error after a minute
+    watchdog = threading.Timer(60, lambda: ctx.opening.done() or ctx.opening.set_exception(TimeoutError()))
+    watchdog.start()
+    try:
+        ledger = ctx.ledger  # the GUI thread asks, before any paint
+    finally:
+        watchdog.cancel()
+        QThreadPool.globalInstance().waitForDone(60_000)
+    assert began == [True] and ctx.is_open and ledger is opened[0]
+    settings = window.show_page("设置")  # the page that hung: it reads the ledger's policy settings
+    assert window.stack.currentWidget() is settings
 
 
 def test_a_ledger_that_cannot_be_opened_leaves_the_first_screen(screen: FirstScreen, qtbot: Any) -> None:
