@@ -76,9 +76,9 @@ def check_text(report: CheckReport) -> str:
             "用 zhucun check --repair-village 村名 把它们归入所属的村"
         )
     lines.append("二、数据质量")
-    lines += [
-        f"  {_in(q.village)}户 {q.household_number}：{q.problem}" for q in report.quality
-    ] or ["  ✓ 未发现问题"]
+    lines += [f"  {_in(q.village)}户 {q.household_number}：{q.problem}" for q in report.quality] or [
+        "  ✓ 未发现问题"
+    ]
     judged = f"（按 {report.judged_on.isoformat()} 判断）" if report.judged_on else ""
     lines.append(f"三、两不愁三保障及饮水安全短板{judged}")
     gaps = [c for c in report.checklists if c.gaps]
@@ -87,8 +87,7 @@ def check_text(report: CheckReport) -> str:
             mark = "✗" if verdict.status is Status.NOT_MET else "?"
             lines.append(
                 f"  {mark} {_in(report.village(c.household_id))}户 {c.number}（{c.head_name}）"
-                f"{dimension.value}{verdict.status.label}："
-                + "；".join(verdict.reasons)
+                f"{dimension.value}{verdict.status.label}：" + "；".join(verdict.reasons)
             )
     if not gaps:
         lines.append("  ✓ 各户均达标")

@@ -111,7 +111,6 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--set", action="append", default=[], metavar="字段=值", required=True)
 
 
-
 def _household_list(ledger: Ledger, args: argparse.Namespace) -> int:
     from desktop.services.households.households import list_households
     from desktop.services.village.info import village_id_in
@@ -131,7 +130,10 @@ def _household_list(ledger: Ledger, args: argparse.Namespace) -> int:
             + f"{row.number}\t{row.head_name}\t{row.group_name}\t{row.category}\t{row.member_count} 人"
             + ("\t已注销" if row.archived else "")
         )
-    print(f"共 {len(rows)} 户" + (f"（{len({r.village_id for r in rows if r.village_id})} 个村）" if several and rows else ""))
+    print(
+        f"共 {len(rows)} 户"
+        + (f"（{len({r.village_id for r in rows if r.village_id})} 个村）" if several and rows else "")
+    )
     return 0
 
 
@@ -317,8 +319,19 @@ def _print_changed(changed: dict[str, Any], table: str) -> None:
     print("已修改：" + "，".join(f"{label(table, k)}={v}" for k, v in changed.items()))
 
 
-
-_EVENTS = ("birth", "marry-in", "move-in", "death", "marry-out", "move-out", "move", "split", "merge", "relocate", "list")
+_EVENTS = (
+    "birth",
+    "marry-in",
+    "move-in",
+    "death",
+    "marry-out",
+    "move-out",
+    "move",
+    "split",
+    "merge",
+    "relocate",
+    "list",
+)
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Ledger, argparse.Namespace], int]] = {
     ("household", "list"): _household_list,

@@ -24,7 +24,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--out", required=True, help="PDF 文件")
     add_as_of(p)
     p = ledger.add_parser("households", help="全村每户的一户一档：每户一个文件，或合成一个文件")
-    p.add_argument("households", nargs="*", metavar="ID", help="只打这几户（户编号、村:户编号或 UUID）；不写则全村每户")
+    p.add_argument(
+        "households", nargs="*", metavar="ID", help="只打这几户（户编号、村:户编号或 UUID）；不写则全村每户"
+    )
     p.add_argument("--out", required=True, help="文件夹（分户）或 PDF 文件（--combined）")
     p.add_argument("--combined", action="store_true", help="合成一个 PDF，每户一个书签")
     p.add_argument("--village", help="村代码或村名（乡镇设备用）")
@@ -38,7 +40,9 @@ def add_parsers(sub: Any) -> None:
     add_as_of(p)
     p = ledger.add_parser("villages", help="乡镇：各村汇总（每村一行，久未同步的村标出）")
     p.add_argument("--out", required=True, help="PDF 文件")
-    p.add_argument("--silent-days", type=int, metavar="N", help="超过 N 天没有同步包的村标出（默认按设置，30 天）")
+    p.add_argument(
+        "--silent-days", type=int, metavar="N", help="超过 N 天没有同步包的村标出（默认按设置，30 天）"
+    )
     p = ledger.add_parser("card", help="明白卡：每户一页，张贴在户里")
     p.add_argument("households", nargs="*", metavar="ID", help="户编号或 UUID；不写则全村每户一页")
     p.add_argument("--out", required=True, help="PDF 文件")

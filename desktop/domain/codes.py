@@ -55,7 +55,9 @@ class CodeList:
     source: str
     values: tuple[CodeValue, ...]
     note: str = ""
-    refused: dict[str, str] = dataclasses.field(default_factory=dict)  # a word that is no value -> what to do instead
+    refused: dict[str, str] = dataclasses.field(
+        default_factory=dict
+    )  # a word that is no value -> what to do instead
     _index: dict[str, CodeValue] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -250,4 +250,3 @@ class _Batch:
         with ThreadPoolExecutor(min(16, len(folders)), thread_name_prefix="zhucun-folder") as pool:
             for done in [pool.submit(fsync_dir, folder) for folder in folders]:
                 done.result()  # the first failed sync raises
-

@@ -21,7 +21,9 @@ def write_township_summary(out: BinaryIO, summary: TownshipSummary) -> int:
     doc = SectionedDocument(
         out, pagesize=LANDSCAPE, title=summary.title, printed_on=summary.printed_on, sections=1
     )
-    info = SectionInfo(header_left=summary.township, header_right=f"打印日期：{summary.printed_on.isoformat()}")
+    info = SectionInfo(
+        header_left=summary.township, header_right=f"打印日期：{summary.printed_on.isoformat()}"
+    )
     story: list[Flowable] = [Section(info), para(summary.title, styles.title), Spacer(1, 3 * mm)]
     if summary.rows:
         weights = [1.4, 1.2, *([0.75] * (len(summary.headers) - 5)), 1.5, 1.2, 1.5]

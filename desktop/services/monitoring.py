@@ -94,9 +94,7 @@ def list_monitoring(
     """Monitoring records of the current village (or ``village_id``, or all), by 户编号."""
     if village_id is None and not all_villages:
         village_id = ledger.current_village_id()
-    query = select(Monitoring).where(
-        live(Monitoring), Monitoring.household_id.is_not(None)
-    )
+    query = select(Monitoring).where(live(Monitoring), Monitoring.household_id.is_not(None))
     if village_id is not None:
         query = query.where(
             Monitoring.household_id.in_(select(Household.id).where(Household.village_id == village_id))

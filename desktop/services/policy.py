@@ -164,9 +164,7 @@ def _checked(
 def _villages(ledger: Ledger, session: Session) -> list[str]:
     if ledger.this_device().role != "township":
         raise InvalidInput("政策标准由乡镇设置，随乡镇的同步包发到各村；村里的电脑只能查看")
-    found = list(
-        session.execute(select(Village.id).where(live(Village))).scalars()
-    )
+    found = list(session.execute(select(Village.id).where(live(Village))).scalars())
     if not found:
         raise InvalidInput("台账中还没有村：先导入各村的同步包，再设置政策标准")
     return found

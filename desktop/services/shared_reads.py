@@ -64,7 +64,9 @@ def kept_answer(ledger: Ledger, name: str, key: tuple[Any, ...]) -> object | Non
     return None if found is None else found[2]
 
 
-def _look_up(ledger: Ledger, name: str, key: tuple[Any, ...]) -> tuple[_Kept, tuple[Any, ...], object | None] | None:
+def _look_up(
+    ledger: Ledger, name: str, key: tuple[Any, ...]
+) -> tuple[_Kept, tuple[Any, ...], object | None] | None:
     """The store's answers, the full key of ``key`` now and the answer held under it (None: none);
     None where nothing is kept (a standby server)."""
     data = ledger.data_stamp()

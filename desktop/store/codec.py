@@ -123,9 +123,8 @@ def value_check(column: Column[Any]) -> Callable[[Any], str | None]:
     bundle's verification checks two million values of a few dozen columns (looking at the type for
     each value was a seventh of a 10,000-household village's import)."""
     kind = _spelling(column)
-    length = getattr(column.type, "length", None)
-    if kind is String and isinstance(column.type, String) and length is not None:
-        return functools.partial(_text_problem, length)
+    if kind is String and isinstance(column.type, String) and column.type.length is not None:
+        return functools.partial(_text_problem, column.type.length)
     return _CHECKS[kind]
 
 

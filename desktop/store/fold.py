@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Numeric, func, select, tuple_
@@ -26,7 +26,7 @@ from desktop.store.conflicts import refresh_conflicts
 from desktop.store.guard import sanction
 from desktop.store.models import Operation
 from desktop.store.oplog import Op
-from desktop.store.queries import in_chunks
+from desktop.store.queries import in_chunks, insert_sql, tuple_getter
 from desktop.store.transaction import WriteTransaction, touched_by_table
 from desktop.store.types import canonical_json
 
@@ -175,7 +175,7 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
         table = table_of(models[table_name])
         _send(
             connection,
-            _statement(dialect, table, ("id",), "nothing"),
+            insert_sql(dialect, table, ("id",), "nothing"),
             [(record_id,) for record_id in sorted(placeholders[table_name])],
         )
     for (table_name, names), rows in sorted(groups.items(), key=lambda item: (order[item[0][0]], item[0][1])):
@@ -185,19 +185,19 @@ def _fold_new_records(session: Session, models: dict[str, type[Synced]], ops: li
         if placed:  # a placeholder made earlier: its fields take the folded values
             _send(
                 connection,
-                _statement(dialect, table, ("id", *names), "update" if names else "nothing"),
+                insert_sql(dialect, table, ("id", *names), "update" if names else "nothing"),
                 [row for row in rows if row[0] in placed],
             )
             rows = [row for row in rows if row[0] not in placed]
         # the others are new rows: a plain insert (an upsert costs SQLite two thirds more per row)
-        _send(connection, _statement(dialect, table, ("id", *names), None), rows)
+        _send(connection, insert_sql(dialect, table, ("id", *names), None), rows)
     _write_log(connection, ops)  # last: its pages do not crowd the records' out of the cache meanwhile
     _forget_loaded(session, folded.keys() | {(t, i) for t, ids in placeholders.items() for i in ids})
 
 
 def _write_log(connection: Any, ops: list[Op]) -> None:
     """The log rows of ``ops``, a few thousand at a time (the log's texts are not all held twice)."""
-    log_insert = _statement(connection.dialect, table_of(Operation), _LOG_COLUMNS, None)
+    log_insert = insert_sql(connection.dialect, table_of(Operation), _LOG_COLUMNS, None)
     for start in range(0, len(ops), _LOG_ROWS_AT_ONCE):
         _send(
             connection,
@@ -305,7 +305,6 @@ _MOST_ROW_CLASSES = 4096  # kinds of rows remembered per plan (more: looked at e
 
 
 _PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan] = {}
-_STATEMENTS: dict[tuple[str, str, tuple[str, ...], str | None], str] = {}
 
 
 def _dialect_key(dialect: Any) -> str:
@@ -328,17 +327,8 @@ def _plan(dialect: Any, table_name: str, shape: tuple[str, ...], models: dict[st
             if column.foreign_keys:
                 (fk,) = column.foreign_keys
                 references.append((column.name, fk.column.table.name))
-        plan = _PLANS[key] = _Plan(names, _picker(names), converted, tuple(references))
+        plan = _PLANS[key] = _Plan(names, tuple_getter(names), converted, tuple(references))
     return plan
-
-
-def _picker(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    if len(names) == 1:
-        (name,) = names
-        return lambda fields: (fields[name],)
-    if not names:
-        return lambda fields: ()
-    return itemgetter(*names)
 
 
 def _converter(dialect: Any, column: Any) -> tuple[type | None, Callable[[Any], Any]]:
@@ -391,30 +381,6 @@ def _sqlite_number(scale: int | None) -> Callable[[Any], float]:
         return spelt(value) if value.__class__ is str else number(value)
 
     return converted
-
-
-def _statement(dialect: Any, table: Any, names: tuple[str, ...], conflict: str | None) -> str:
-    """The SQL of an insert of ``names`` into ``table``, its parameters in that order, written once
-    (the same words on SQLite and PostgreSQL): ``conflict`` None (a plain insert), "nothing" (keep the
-    row held) or "update" (the row held takes the values, its other columns stay)."""
-    key = (_dialect_key(dialect), table.name, names, conflict)
-    found = _STATEMENTS.get(key)
-    if found is None:
-        marks = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
-        if marks is None:
-            raise RuntimeError(f"no set fold for the parameter style {dialect.paramstyle}")
-        quote = dialect.identifier_preparer.quote
-        columns = [quote(table.c[name].name) for name in names]
-        found = f"INSERT INTO {quote(table.name)} ({', '.join(columns)}) VALUES ({', '.join([marks] * len(names))})"
-        if conflict is not None:
-            found += f" ON CONFLICT ({quote(table.c.id.name)}) DO "
-            updated = [column for name, column in zip(names, columns, strict=True) if name != "id"]
-            if conflict == "nothing" or not updated:
-                found += "NOTHING"
-            else:
-                found += "UPDATE SET " + ", ".join(f"{column} = excluded.{column}" for column in updated)
-        _STATEMENTS[key] = found
-    return found
 
 
 def _send(connection: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:

@@ -43,7 +43,7 @@ from desktop.resources import surname_readings
 from desktop.store.base import table_of
 from desktop.store.models import Household, HouseholdEvent, HouseholdSearch, LocalSetting, Member
 from desktop.store.name_keys import name_keys, primary_keys
-from desktop.store.queries import in_chunks
+from desktop.store.queries import in_chunks, insert_sql
 from desktop.store.transaction import RecordKey, WriteTransaction, touched_by_table
 
 # (session, the households touched, every record touched): called after the texts are refreshed
@@ -351,7 +351,7 @@ def _insert(session: Session, ids: list[str]) -> None:
         # refresh of a first import (10,000 households)
         connection = session.connection()
         connection.exec_driver_sql(
-            _insert_sql(connection.dialect),
+            insert_sql(connection.dialect, table_of(HouseholdSearch), _SEARCH_COLUMNS),
             [
                 (
                     h.id,
@@ -384,24 +384,6 @@ _SEARCH_COLUMNS = (
     "phone",
     "archived",
 )
-
-
-_INSERT_SQL: dict[tuple[str, str], str] = {}
-
-
-def _insert_sql(dialect: Any) -> str:
-    """The insert of a household_search row, its values in ``_SEARCH_COLUMNS`` order (qmark or format)."""
-    key = (dialect.name, dialect.paramstyle)
-    found = _INSERT_SQL.get(key)
-    if found is None:
-        mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        quote = dialect.identifier_preparer.quote
-        columns = ", ".join(quote(table_of(HouseholdSearch).c[name].name) for name in _SEARCH_COLUMNS)
-        marks = ", ".join([mark] * len(_SEARCH_COLUMNS))
-        found = _INSERT_SQL[key] = (
-            f"INSERT INTO {quote(HouseholdSearch.__tablename__)} ({columns}) VALUES ({marks})"
-        )
-    return found
 
 
 def ensure_current(session_factory: Any) -> bool:

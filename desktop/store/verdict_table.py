@@ -11,7 +11,6 @@ the rows are only dropped: readers judge the households themselves until the row
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, delete, literal, select
@@ -20,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.base import table_of
 from desktop.store.models import Assessment, Household, HouseholdVerdict, HouseholdVerdictMember
-from desktop.store.queries import in_chunks
+from desktop.store.queries import in_chunks, insert_sql, tuple_getter
 from desktop.store.transaction import RecordKey, touched_by_table
 
 # judges the households (ids) and writes their rows (the services' standing.refresh)
@@ -87,21 +86,14 @@ def _insert_rows(session: Session, table: Table, values: list[dict[str, Any]]) -
     connection = session.connection()
     dialect = connection.dialect
     names = tuple(values[0])
-    columns = [table.c[name] for name in names]
-    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
-    pick = itemgetter(*names)
-    rows = [pick(value) for value in values] if len(names) > 1 else [(value[names[0]],) for value in values]
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    rows = list(map(tuple_getter(names), values))
     if any(processors):
         rows = [
             tuple(v if p is None or v is None else p(v) for v, p in zip(row, processors, strict=True))
             for row in rows
         ]
-    quote = dialect.identifier_preparer.quote
-    marks = ", ".join(["?" if dialect.paramstyle == "qmark" else "%s"] * len(names))
-    connection.exec_driver_sql(
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) VALUES ({marks})",
-        rows,
-    )
+    connection.exec_driver_sql(insert_sql(dialect, table, names), rows)
 
 
 def refresh(session: Session, household_ids: set[str], touched: set[RecordKey], judge: Judge | None) -> None:

@@ -531,12 +531,12 @@ class _ValueChecks:
     def check(self, op: Op) -> None:
         """Every value of a known field spelled as its column's type (fields and tables this version
         does not know are kept in the log and ignored in the state, so they are not checked)."""
-        checks = self._tables.get(op.table, _UNSEEN)
-        if checks is _UNSEEN:
+        if op.table not in self._tables:
             model = self._models.get(op.table)
-            checks = self._tables[op.table] = (
+            self._tables[op.table] = (
                 None if model is None else {c.key: value_check(c) for c in table_of(model).columns}
             )
+        checks = self._tables[op.table]
         if checks is None:
             return
         for name, value in op.fields.items():
@@ -549,9 +549,6 @@ class _ValueChecks:
                     f"设备 {op.origin[-8:]} 的第 {op.seq} 条操作中 {op.table}.{name} 的值不对（{problem}），"
                     "这个同步包不能导入"
                 )
-
-
-_UNSEEN: Any = object()
 
 
 def _json_list(reader: BundleReader, member: Member, opener: Opener) -> list[Any]:

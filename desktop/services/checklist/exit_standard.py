@@ -24,11 +24,7 @@ def exit_standards(session: Session, ledger: Ledger, household: Household, on: d
     village = session.get(Village, household.village_id) if household.village_id else None
     province = village.province if village else None
     members = list(
-        session.execute(
-            select(Member).where(
-                Member.household_id == household.id, live(Member)
-            )
-        ).scalars()
+        session.execute(select(Member).where(Member.household_id == household.id, live(Member))).scalars()
     )
     latest = _latest_check(session, household.id, on)
     incomes = session.execute(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Row
@@ -14,6 +13,7 @@ from desktop.domain.checklist import AssessmentFacts, HouseholdFacts, MemberFact
 from desktop.domain.enums import Dimension, Status
 from desktop.domain.income import IncomeFigures
 from desktop.store.models import DIMENSION_COLUMNS, Assessment, Household, Income, Member
+from desktop.store.queries import tuple_getter
 
 _MISSING = object()
 
@@ -47,13 +47,7 @@ def _row_picker(
     tenth of a 10,000-household village's import."""
     places = {name: place for place, name in enumerate(fields)}
     names = tuple(name for name in _field_names(cls) if name not in extra and name in places)
-    positions = [places[name] for name in names]
-    if not positions:
-        return names, lambda row: ()
-    if len(positions) == 1:
-        (only,) = positions
-        return names, lambda row: (row[only],)
-    return names, itemgetter(*positions)
+    return names, tuple_getter([places[name] for name in names])
 
 
 def member_facts(member: Member | Row[Any]) -> MemberFacts:

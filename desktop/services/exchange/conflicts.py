@@ -197,9 +197,11 @@ def _rows(session: Session, conflicts: Sequence[Conflict]) -> list[ConflictRow]:
     found_peers = session.execute(select(Peer.device_id, Peer.user_name).where(Peer.device_id.in_(origins)))
     peers = {device_id: name for device_id, name in found_peers}
     households = _households(session, conflicts)
-    villages = _villages(session, {hid for hid, _n, _h in households.values()}) if (
-        device is not None and device.role == "township"
-    ) else {}
+    villages = (
+        _villages(session, {hid for hid, _n, _h in households.values()})
+        if (device is not None and device.role == "township")
+        else {}
+    )
     models = synced_models()
 
     def side(origin: str, seq: int, value_json: str | None, table: str, field: str) -> ConflictSide:

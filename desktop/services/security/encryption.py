@@ -217,4 +217,3 @@ def _verify(plain: Any, encrypted_file: Path, data_key: bytes) -> None:
 
 def _rel(home: Path, path: Path) -> str:
     return path.relative_to(home).as_posix()
-

@@ -110,9 +110,7 @@ def open_follow_ups(
     ``None``: every open one, undated ones last."""
     if village_id is None and not all_villages:
         village_id = ledger.current_village_id()
-    query = select(FollowUp).where(
-        live(FollowUp), func.coalesce(FollowUp.done, False).is_(False)
-    )
+    query = select(FollowUp).where(live(FollowUp), func.coalesce(FollowUp.done, False).is_(False))
     if village_id is not None:
         query = query.where(FollowUp.household_id.in_(_households_of(village_id)))
     if due_within_days is not None:

@@ -92,7 +92,11 @@ class PhotoViewer(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # fitted to the scroll area's viewport once it has its new size (the dialog's own resize
         # event comes before the layout has resized the viewport)
-        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize and self.fit.isChecked():
+        if (
+            watched is self.scroll_area.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self.fit.isChecked()
+        ):
             self._show()
         return super().eventFilter(watched, event)
 

@@ -194,7 +194,9 @@ class IdleLock(QObject):
                 widget.finished.connect(lambda _result, w=widget: self._ended.add(id(w)))
         if later:
             # hiding in the middle of show() would leave Qt's and the screen's idea of it apart
-            QTimer.singleShot(0, lambda: widget.hide() if self.is_locked and shiboken6.isValid(widget) else None)
+            QTimer.singleShot(
+                0, lambda: widget.hide() if self.is_locked and shiboken6.isValid(widget) else None
+            )
         else:
             widget.hide()
 
