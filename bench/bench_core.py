@@ -7,7 +7,8 @@ smaller township (``--smaller``, default 1,000 households) is folded first in th
 lines also say how the fold and its reference grow with the ledger. The fold, the reference and the
 floor (everything the fold stores, inserted by plain sqlite3 on a connection set as the fold's) are each
 run ``--rounds`` times in turn and the quickest run of each counts: this machine's neighbours move a
-single run by a third.
+single run by a third. The fold is also run without its search refresh (bench only), to show what the
+search texts and their FTS5 index (issue 17, item 4) add to it.
 
     .venv/bin/python bench/bench_core.py [--households 10000] [--villages 20] [--searches 200] [--smaller 1000]
         [--rounds 3]
@@ -30,6 +31,7 @@ from sqlalchemy import func, select
 from desktop.app import open_ledger
 from desktop.services.demo import create_demo
 from desktop.services.households.households import list_households
+from desktop.store import search_index
 from desktop.store.base import Base, synced_models
 from desktop.store.database import WRITE_CACHE_KB, StoreLocation, open_store
 from desktop.store.fold import apply_ops
@@ -147,19 +149,14 @@ def fold_figures(home: Path, households: int, villages: int, *, searches: int, r
     fold_dir = home.with_name(home.name + "-fold")
     reference_file = home.with_name(home.name + "-reference.sqlite3")
     stored_file = home.with_name(home.name + "-stored.sqlite3")
-    folds, references, floors = [], [], []
+    folds, references, floors, unsearched = [], [], [], []
     for _round in range(rounds):
-        shutil.rmtree(fold_dir, ignore_errors=True)
-        target = open_store(StoreLocation(fold_dir), create=True)
-        t0 = time.perf_counter()
-        with target.session() as session:
-            apply_ops(session, ops)
-        folds.append(time.perf_counter() - t0)
-        target.close()
+        unsearched.append(fold_seconds(fold_dir, ops, search=False))
+        folds.append(fold_seconds(fold_dir, ops))
         rows_total, seconds = plain_insert(home / "zhucun.sqlite3", reference_file)
         references.append(seconds)
         floors.append(stored_floor(fold_dir / "zhucun.sqlite3", stored_file))
-    folded, physical, stored = min(folds), min(references), min(floors)
+    folded, physical, stored, records_only = min(folds), min(references), min(floors), min(unsearched)
     runs = f" (quickest of {rounds})" if rounds > 1 else ""
     print(
         f"fold into a fresh store: {len(ops)} operations in {folded:.2f} s{runs} = {len(ops) / folded:,.0f} ops/s"
@@ -173,7 +170,30 @@ def fold_figures(home: Path, households: int, villages: int, *, searches: int, r
         f" MB against {reference_file.stat().st_size / 1e6:.0f} MB): {stored:.2f} s{runs} "
         f"= {stored / physical:.1f}x the reference; the fold takes {folded / stored:.2f}x that"
     )
+    print(
+        f"the same fold without the search texts and their FTS5 index (bench only: no search refresh at its "
+        f"commit): {records_only:.2f} s{runs} = {records_only / physical:.1f}x the reference; the search index "
+        f"adds {folded - records_only:.2f} s ({(folded - records_only) / folded:.0%} of the fold)"
+    )
     return FoldFigures(households, len(ops), folded, rows_total, physical, stored)
+
+
+def fold_seconds(fold_dir: Path, ops: list[Op], *, search: bool = True) -> float:
+    """Seconds to fold ``ops`` into a fresh store in one transaction, its commit included; ``search``
+    False: without refreshing the search texts at the commit (what the search index costs the fold)."""
+    shutil.rmtree(fold_dir, ignore_errors=True)
+    target = open_store(StoreLocation(fold_dir), create=True)
+    refresh = search_index.refresh
+    if not search:
+        search_index.refresh = lambda session, household_ids: None
+    try:
+        t0 = time.perf_counter()
+        with target.session() as session:
+            apply_ops(session, ops)
+        return time.perf_counter() - t0
+    finally:
+        search_index.refresh = refresh
+        target.close()
 
 
 def plain_insert(source_file: Path, target: Path) -> tuple[int, float]:
