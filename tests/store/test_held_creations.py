@@ -9,6 +9,7 @@ import itertools
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.store.database import StoreLocation, open_store
 from desktop.store.device import create_device
@@ -19,17 +20,21 @@ from desktop.store.oplog import Op
 from desktop.store.writer import ChangeWriter
 
 
+def begin_village(session: Session, *, hold: bool) -> tuple[ChangeWriter, str]:
+    """A village device's change writer (``hold``: holding its creations) and 亚弄村's id, made by it."""
+    create_device(session, role="village", user_name="扎西", village_id=None)
+    session.flush()
+    writer = ChangeWriter(session, hold_new=hold)
+    village = natural_id("t", "village")
+    writer.create(Village, {"code": "513301", "name": "亚弄村", "groups": ["一组"]}, village, known_new=True)
+    return writer, village
+
+
 def _write_village(location: StoreLocation, *, hold: bool) -> tuple[str, list[Op], list[tuple[str, str]]]:
     store = open_store(location, create=True)
     try:
         with store.session() as session:
-            create_device(session, role="village", user_name="扎西", village_id=None)
-            session.flush()
-            writer = ChangeWriter(session, hold_new=hold)
-            village = natural_id("t", "village")
-            writer.create(
-                Village, {"code": "513301", "name": "亚弄村", "groups": ["一组"]}, village, known_new=True
-            )
+            writer, village = begin_village(session, hold=hold)
             for n in range(3):
                 household = natural_id("t", "household", str(n))
                 writer.create(
