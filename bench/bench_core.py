@@ -8,7 +8,7 @@ lines also say how the fold and its reference grow with the ledger. The fold, th
 floor (everything the fold stores, inserted by plain sqlite3 on a connection set as the fold's) are each
 run ``--rounds`` times in turn and the quickest run of each counts: this machine's neighbours move a
 single run by a third. The fold is also run without its search refresh (bench only), to show what the
-search texts and their FTS5 index (issue 17, item 4) add to it.
+search texts (issue 17, item 1) and their FTS5 index (item 4) add to it.
 
     .venv/bin/python bench/bench_core.py [--households 10000] [--villages 20] [--searches 200] [--smaller 1000]
         [--rounds 3]

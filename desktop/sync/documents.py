@@ -90,9 +90,8 @@ class Identity:
     def from_body(cls, body: dict[str, Any]) -> Identity:
         check_identity(Fields(body, "身份信息", error=BadDocument))  # every field of its type, or one line
         try:
-            values: dict[str, Any] = {
-                name: body.get(name) for name in _IDENTITY_FIELDS
-            }  # their types checked above
+            # their types checked above
+            values: dict[str, Any] = {name: body.get(name) for name in _IDENTITY_FIELDS}
             identity = cls(**values)
             unb64(identity.sign_key, 32)
             unb64(identity.box_key, 32)

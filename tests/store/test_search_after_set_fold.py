@@ -15,6 +15,7 @@ from sqlalchemy import select
 from desktop.app import open_ledger
 from desktop.domain.enums import HEAD_RELATION
 from desktop.services.demo import create_demo
+from desktop.store.base import table_of
 from desktop.store.database import Store, StoreLocation, open_store
 from desktop.store.fold import apply_op_chunks
 from desktop.store.ids import natural_id
@@ -24,7 +25,7 @@ from desktop.store.search_index import STAMP_KEY
 
 from .test_held_creations import begin_village
 
-_COLUMNS = [column for column in HouseholdSearch.__table__.columns if column.name != "household_id"]
+_COLUMNS = [column for column in table_of(HouseholdSearch).columns if column.name != "household_id"]
 
 
 def _rows(store: Store) -> dict[str, dict[str, Any]]:
